@@ -1,0 +1,698 @@
+"""The sentence computation, as the Bureau of Prisons does it, as of any date (law.md sections A and B).
+
+The rules are in `reprieve.law`; this module resolves the case's facts into the inputs they need and runs them.
+Facts that are unknown or approximate are never guessed: the computation is run on the earliest and the latest
+values the facts allow, and the point answer is given only when every fact it needs is known (or the BOP's own
+projection convention supplies it, e.g. the maximum GCT not yet lost).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from reprieve.case.model import Case, Infraction
+from reprieve.dates import PartialDate, add_months, days_inclusive
+from reprieve.law import fsa_time_credits as fsa
+from reprieve.law import gct_loss, rdap
+from reprieve.law.good_conduct_time import maximum_gct, rate_for
+from reprieve.law.params import law
+from reprieve.law.release_day import release_weekday
+from reprieve.law.sentence_aggregation import Term, aggregate_term
+from reprieve.results import Refusal, Step, Uncertainty
+
+CITE_3585A = "18 U.S.C. § 3585(a)"
+CITE_3585B = "18 U.S.C. § 3585(b)"
+_DIPLOMA_WORDS = ("ged", "diploma", "high school", "hse", "hiset")
+LOW_RISK = ("minimum", "low")
+
+
+@dataclass(frozen=True)
+class FsaInputs:
+    start: date
+    low_risk: bool
+    supervised_release: bool
+    may_apply: bool
+    reported: tuple[date, int] | None  # credits already earned as of a date
+    future_earning: bool = True
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Every input the rules need, each a single value."""
+
+    commenced: date
+    later_starts: tuple[date | None, ...]
+    prior_custody_days: int
+    gct_rate: int
+    gct_loss: str  # "stated", "least" or "most"
+    rdap_months: int
+    fsa: FsaInputs | None
+
+
+@dataclass
+class Dates:
+    term: Term
+    full_term_no_credit: date | None
+    full_term: date | None
+    gct_max: int
+    gct_lost: int
+    statutory_release: date | None
+    after_rdap: date | None
+    fsa: fsa.Projection | None
+    fsa_earned_to_date: int | None
+    fsa_earned_to_date_max: int | None
+    rdap_months: int
+    release: date | None
+    projected_release: date | None
+    time_served_days: int
+    percent_served: float | None
+    home_detention: date | None
+    steps: list[Step]
+
+
+@dataclass
+class Computation:
+    """The result of `reprieve compute`: the keys of ../shared/spec/cli.md and more."""
+
+    as_of: date
+    total_term: Term | None = None
+    commenced_on: date | None = None
+    prior_custody_days: int | None = None
+    full_term_date: date | None = None
+    gct: dict[str, int | None] = field(default_factory=lambda: {
+        "max_days": None, "disallowed_days": None, "forfeited_days": None, "days": None})
+    statutory_release_date: date | None = None
+    fsa: dict[str, Any] = field(default_factory=dict)
+    projected_release_date: date | None = None
+    release_method: str | None = None
+    time_served_days: int | None = None
+    percent_of_term_served: float | None = None
+    home_detention_eligibility_date: date | None = None
+    rdap: dict[str, Any] = field(default_factory=dict)
+    ranges: dict[str, dict[str, Any]] = field(default_factory=dict)
+    uncertain: list[Uncertainty] = field(default_factory=list)
+    refusals: list[Refusal] = field(default_factory=list)
+    reconciliation: list[dict[str, Any]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    earliest: Dates | None = None
+    latest: Dates | None = None
+    point: Dates | None = None
+
+    @property
+    def projected_release_range(self) -> dict[str, Any] | None:
+        return self.ranges.get("projected_release_date")
+
+    def as_json(self) -> dict[str, Any]:
+        term = self.total_term
+        out: dict[str, Any] = {
+            "as_of": self.as_of.isoformat(),
+            "total_term": None if term is None else {"months": None if term.life else term.months,
+                                                     "days": None if term.life else term.days, "life": term.life},
+            "commenced_on": _iso(self.commenced_on),
+            "prior_custody_days": self.prior_custody_days,
+            "full_term_date": _iso(self.full_term_date),
+            "gct": self.gct,
+            "statutory_release_date": _iso(self.statutory_release_date),
+            "fsa": {k: _iso(v) if isinstance(v, date) else v for k, v in self.fsa.items()},
+            "projected_release_date": _iso(self.projected_release_date),
+            "release_method": self.release_method,
+            "time_served_days": self.time_served_days,
+            "percent_of_term_served": self.percent_of_term_served,
+            "home_detention_eligibility_date": _iso(self.home_detention_eligibility_date),
+            "rdap": {k: _iso(v) if isinstance(v, date) else v for k, v in self.rdap.items()},
+            "uncertain": [u.as_json() for u in self.uncertain],
+            "refusals": [r.as_json() for r in self.refusals],
+            "reconciliation": self.reconciliation,
+            "missing": self.missing,
+            "steps": [s.as_json() for s in self.steps],
+        }
+        if self.ranges:
+            out["projected_release_range"] = self.projected_release_range
+            out["ranges"] = self.ranges
+        return out
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# --- facts -------------------------------------------------------------------------------------------------------
+
+def offense_date(case: Case) -> PartialDate | None:
+    """The latest offense date stated (continuing offenses are governed by when they ended)."""
+    dates = [c.offense_ended or c.offense_began for j in case.judgments for c in j.counts]
+    known = [d for d in dates if d is not None]
+    return max(known, key=lambda d: d.latest) if known else None
+
+
+def _infractions(case: Case) -> list[Infraction] | None:
+    conduct = case.circumstances.conduct
+    if not conduct or all(fact.infractions is None for fact in conduct):
+        return None
+    return [i for fact in conduct for i in (fact.infractions or [])]
+
+
+def _has_diploma(case: Case) -> bool | None:
+    for fact in case.circumstances.conduct or []:
+        text = " ".join(filter(None, [fact.education, *(fact.programs or [])])).lower()
+        if any(word in text for word in _DIPLOMA_WORDS):
+            return True
+    return None
+
+
+def _supervised_release(case: Case) -> bool | None:
+    terms = [j.supervised_release_months for j in case.judgments]
+    if any(t for t in terms if t):
+        return True
+    if terms and all(t == 0 for t in terms):
+        return False
+    return None
+
+
+def _risk_level(case: Case, on: date) -> str | None:
+    levels = case.custody.fsa.risk_levels if case.custody.fsa else None
+    if not levels:
+        return None
+    dated = sorted((r for r in levels if r.on.earliest <= on), key=lambda r: r.on.earliest)
+    return dated[-1].level if dated else None
+
+
+# --- the engine --------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Plan:
+    """The three sets of inputs: the point (None if a needed fact is unknown), the earliest and the latest."""
+
+    point: Scenario | None
+    early: Scenario | None
+    late: Scenario | None
+    uncertain: list[Uncertainty]
+    missing: list[str]
+    steps: list[Step]
+    fsa_eligibility: fsa.Eligibility | None = None
+    risk: str | None = None
+
+
+def compute(case: Case, as_of: date) -> Computation:
+    result = Computation(as_of=as_of)
+    _refusals(case, as_of, result)
+    if any(r.code in ("OLD_LAW", "STATE_PRIMARY_JURISDICTION", "NO_JUDGMENT") for r in result.refusals):
+        return result
+    plan = _plan(case, as_of)
+    result.uncertain = plan.uncertain
+    result.missing = sorted(set(plan.missing))
+    off = offense_date(case)
+    off_day = off.latest if off else as_of
+    point = _evaluate(case, plan.point, off_day, as_of) if plan.point else None
+    early = _evaluate(case, plan.early, off_day, as_of) if plan.early else None
+    late = _evaluate(case, plan.late, off_day, as_of) if plan.late else None
+    result.point, result.earliest, result.latest = point, early, late
+    shown = point or late or early
+    if shown is None:
+        result.steps = plan.steps
+        return result
+    result.steps = plan.steps + shown.steps
+    if point is None:
+        result.steps.insert(0, Step("SCENARIO", "", "some facts are unknown or approximate (see 'uncertain'): the "
+                                    "steps show the computation that gives the latest possible dates"))
+    scenario = plan.point or plan.late or plan.early
+    assert scenario is not None
+    result.total_term = shown.term if (point or _same(early, late, "term")) else None
+    if point is not None:
+        _fill_point(result, case, point, plan.point)  # type: ignore[arg-type]
+    _fill_ranges(result, early, late)
+    _fill_fsa(result, plan, point)
+    if shown.term.life:
+        result.refusals.append(Refusal("LIFE_TERM", "a life term has no release date to compute; time served is "
+                                                    "still counted", "18 U.S.C. § 3624(b)(1)"))
+    _reconcile(case, result)
+    result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
+    return result
+
+
+_STEP_ORDER = {rule: rank for rank, rule in enumerate((
+    "SCENARIO", "COUNTS_AGGREGATED", "924C_CONSECUTIVE", "JUDGMENTS_AGGREGATED", "COMMENCEMENT", "PRIOR_CUSTODY",
+    "FULL_TERM", "GCT", "GCT_LOSS", "STATUTORY_RELEASE", "RDAP", "FSA_ELIGIBILITY", "FSA_CREDITS",
+    "FSA_SUPERVISED_RELEASE", "FSA_PRERELEASE", "RELEASE_DAY", "TIME_SERVED"))}
+
+
+def _same(a: Dates | None, b: Dates | None, name: str) -> bool:
+    return a is not None and b is not None and getattr(a, name) == getattr(b, name)
+
+
+def _refusals(case: Case, as_of: date, result: Computation) -> None:
+    data = law()
+    if not case.judgments or not any(j.counts for j in case.judgments):
+        result.refusals.append(Refusal("NO_JUDGMENT", "the case file has no judgment with counts to compute",
+                                       "18 U.S.C. § 3584"))
+        result.missing.append("judgments[0].counts")
+        return
+    boundary = data.entry("scope.new_law_offenses_from", as_of)
+    for j, judgment in enumerate(case.judgments):
+        for c, count in enumerate(judgment.counts):
+            ended = count.offense_ended or count.offense_began
+            if ended is not None and ended.latest < boundary.value:
+                result.refusals.append(Refusal(
+                    "OLD_LAW", f"judgments[{j}].counts[{c}]: an offense completed before {boundary.value} is an "
+                    "'old law' parolable sentence, which reprieve does not compute (U.S. Parole Commission; "
+                    "PS 5880.30)", boundary.citation))
+                return
+    if case.custody.primary_jurisdiction == "state":
+        result.refusals.append(Refusal(
+            "STATE_PRIMARY_JURISDICTION", "a state has primary jurisdiction: the federal term does not commence "
+            "until the person is received for service of it, which reprieve cannot know", CITE_3585A))
+
+
+def _plan(case: Case, as_of: date) -> _Plan:
+    custody = case.custody
+    uncertain: list[Uncertainty] = []
+    missing: list[str] = []
+    steps: list[Step] = []
+    first = case.judgments[0]
+
+    # Commencement (3585(a)).
+    point_c: date | None
+    early_c: date | None
+    late_c: date | None
+    if custody.commenced_on is not None:
+        early_c, late_c, point_c = custody.commenced_on.earliest, custody.commenced_on.latest, \
+            custody.commenced_on.exact
+        steps.append(Step("COMMENCEMENT", CITE_3585A, f"the sentence commenced on {custody.commenced_on} (stated)"))
+        if point_c is None:
+            missing.append("custody.commenced_on")
+            uncertain.append(Uncertainty("custody.commenced_on", f"only {custody.commenced_on} is known: the "
+                                         f"sentence commenced between {early_c} and {late_c}"))
+    elif first.imposed_on is not None and custody.continuous_since_arrest:
+        imposed = first.imposed_on
+        early_c, late_c, point_c = imposed.earliest, imposed.latest, imposed.exact
+        steps.append(Step("COMMENCEMENT", CITE_3585A,
+                          f"in custody since arrest, so the sentence commenced when imposed: {imposed}",
+                          "A federal sentence cannot commence before it is imposed (PS 5880.28; UNVERIFIED text)."))
+        if point_c is None:
+            missing.append("judgments[0].imposed_on")
+            uncertain.append(Uncertainty("judgments[0].imposed_on", f"only {imposed} is known for the sentencing "
+                                         f"date, so commencement is between {early_c} and {late_c}"))
+    elif first.imposed_on is not None:
+        early_c, late_c, point_c = first.imposed_on.earliest, None, None
+        missing.append("custody.commenced_on")
+        uncertain.append(Uncertainty("custody.commenced_on", "the date the sentence commenced is not stated and the "
+                                     "file does not say the person was in custody when sentenced (it commences on "
+                                     "arrival at the prison or in the Marshal's custody for transport): the latest "
+                                     "release cannot be bounded"))
+    else:
+        early_c = late_c = point_c = None
+        missing.extend(["custody.commenced_on", "judgments[0].imposed_on"])
+
+    later_early = tuple(j.imposed_on.earliest if j.imposed_on else None for j in case.judgments[1:])
+    later_late = tuple(j.imposed_on.latest if j.imposed_on else None for j in case.judgments[1:])
+    later_point = tuple(j.imposed_on.exact if j.imposed_on else None for j in case.judgments[1:])
+    later_known = all(d is not None for d in later_point) or all(
+        j.relation != "concurrent" for j in case.judgments[1:])
+
+    # Prior custody credit (3585(b)).
+    def credit(commenced: date | None, which: str) -> int | None:
+        if commenced is None:
+            return None
+        if custody.prior_custody_days is not None:
+            return custody.prior_custody_days
+        arrest = custody.arrested_on
+        if arrest is not None:
+            day = {"early": arrest.earliest, "late": arrest.latest, "point": arrest.exact}[which]
+            if day is None:
+                return None
+            derivable = custody.continuous_since_arrest and custody.time_credited_elsewhere is not True
+            if derivable or which == "early":
+                return max((commenced - day).days, 0)
+            return 0 if which == "late" else None
+        if which == "late":
+            return 0
+        return None
+
+    if custody.prior_custody_days is not None:
+        steps.append(Step("PRIOR_CUSTODY", CITE_3585B, f"{custody.prior_custody_days} days of prior custody credit "
+                                                       "(stated)"))
+    elif custody.arrested_on is not None and custody.continuous_since_arrest and \
+            custody.time_credited_elsewhere is not True:
+        steps.append(Step("PRIOR_CUSTODY", CITE_3585B,
+                          f"in custody without a break since the arrest on {custody.arrested_on}, and the time was not "
+                          "credited to another sentence: every day from the arrest to the day before commencement "
+                          "is credited",
+                          "The BOP, not the court, computes this credit (United States v. Wilson, 503 U.S. 329 "
+                          "(1992))."))
+        if not custody.arrested_on.is_exact:
+            missing.append("custody.arrested_on")
+            uncertain.append(Uncertainty("custody.arrested_on", f"only {custody.arrested_on} is known: each day "
+                                         "of uncertainty in the arrest date moves every date by a day"))
+    else:
+        missing.append("custody.prior_custody_days")
+        bound = f"as much as the time since the arrest ({custody.arrested_on})" if custody.arrested_on else \
+            "an amount that cannot be bounded without the arrest date"
+        uncertain.append(Uncertainty("custody.prior_custody_days",
+                                     "jail credit is not stated and cannot be derived (the file does not say custody "
+                                     f"was continuous since arrest and not credited elsewhere): from none to {bound}"))
+
+    # Good conduct time rate (523.20(d)).
+    off = offense_date(case)
+    off_day = off.latest if off else (first.imposed_on.latest if first.imposed_on else as_of)
+    rate_point: int
+    rate_late: int
+    if custody.gct_rate is not None:
+        rate_point = rate_late = int(custody.gct_rate)
+    else:
+        rate_point, _ = rate_for(off_day, True)
+        rate_late, _ = rate_for(off_day, _has_diploma(case) or False)
+        if rate_late != rate_point:
+            uncertain.append(Uncertainty("custody.gct_rate",
+                                         f"GCT projected at {rate_point} days a year; without a GED or satisfactory "
+                                         f"progress toward one the rate is {rate_late} (28 C.F.R. 523.20(d)(2))"))
+
+    # GCT already lost (28 CFR 541.4).
+    stated_loss = custody.gct_disallowed_days is not None or custody.gct_forfeited_days is not None
+    loss_point, loss_late = ("stated", "stated") if stated_loss else ("least", "most")
+
+    # RDAP (3621(e)).
+    rdap_given = custody.rdap.reduction_months if custody.rdap else None
+    rdap_completed = custody.rdap is not None and custody.rdap.completed_on is not None
+    # Months are capped by the term, known only per scenario: -1 stands for "the cap".
+    rdap_point = rdap_given if rdap_given is not None else 0
+    rdap_early = rdap_given if rdap_given is not None else (-1 if rdap_completed else 0)
+    if rdap_completed and rdap_given is None:
+        uncertain.append(Uncertainty("custody.rdap.reduction_months", "RDAP was completed but the reduction the BOP "
+                                     "granted is not stated: the earliest date assumes the full reduction"))
+
+    # FSA time credits (none before the First Step Act).
+    risk = _risk_level(case, as_of)
+    if law().maybe("fsa_time_credits.period_days", as_of) is None:
+        eligibility = fsa.Eligibility(None, ["the First Step Act's time credits did not exist on this date"])
+        fsa_point = fsa_early = fsa_late = None
+    else:
+        eligibility = fsa.eligibility(case, as_of)
+        fsa_point, fsa_early, fsa_late = _plan_fsa(case, as_of, eligibility, risk, point_c, early_c, late_c,
+                                                   uncertain)
+
+    def scenario(c: date | None, which: str, later: tuple[date | None, ...], rate: int, loss: str, rdap_m: int,
+                 fsa_in: FsaInputs | None) -> Scenario | None:
+        j = credit(c, which)
+        if c is None or j is None:
+            return None
+        return Scenario(c, later, j, rate, loss, rdap_m, fsa_in)
+
+    point = scenario(point_c, "point", later_point, rate_point, loss_point, rdap_point, fsa_point) \
+        if later_known else None
+    early = scenario(early_c, "early", later_early, rate_point, "least" if not stated_loss else "stated",
+                     rdap_early, fsa_early)
+    late = scenario(late_c, "late", later_late, rate_late, loss_late, 0 if rdap_given is None else rdap_given,
+                    fsa_late)
+    return _Plan(point, early, late, uncertain, missing, steps, eligibility, risk)
+
+
+def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str | None, point_c: date | None,
+              early_c: date | None, late_c: date | None, uncertain: list[Uncertainty],
+              ) -> tuple[FsaInputs | None, FsaInputs | None, FsaInputs | None]:
+    """FSA inputs for the point, earliest and latest computations."""
+    if eligibility.eligible is False:
+        return None, None, None
+    data = law()
+    first_day: date = data.value("fsa_time_credits.no_credit_before", as_of)
+    stated = case.custody.fsa
+    sr = _supervised_release(case)
+    removal = case.person.final_removal_order
+    may_apply = not removal if removal is not None else True
+    if removal:
+        uncertain.append(Uncertainty("person.final_removal_order", "with a final order of removal, credits may be "
+                                     "earned but not applied (18 U.S.C. 3632(d)(4)(E))"))
+    reported: tuple[date, int] | None = None
+    if stated and stated.credits_days is not None:
+        reported = (as_of, stated.credits_days)
+
+    def start_for(commenced: date | None, which: str) -> date | None:
+        if stated and stated.earning_since is not None:
+            day = {"early": stated.earning_since.earliest, "late": stated.earning_since.latest,
+                   "point": stated.earning_since.exact}[which]
+        elif commenced is None:
+            return None
+        else:
+            rule = data.value("fsa_time_credits.earning_start_rule", max(commenced, first_day))
+            arrival = case.custody.arrived_at_facility_on
+            if rule == "commencement" or which == "early":
+                day = commenced
+            elif arrival is not None:
+                day = {"late": arrival.latest, "point": arrival.exact}[which]
+            else:
+                day = None
+        if day is None:
+            return None
+        return day if day > first_day else first_day
+
+    low = risk in LOW_RISK if risk else None
+    reasons = []
+    if eligibility.eligible is None:
+        reasons.append("FSA eligibility depends on facts not stated (" + ", ".join(eligibility.missing) + ")")
+    if risk is None:
+        reasons.append("no recidivism risk level (PATTERN) is stated")
+    point_start = start_for(point_c, "point")
+    if point_start is None and point_c is not None:
+        reasons.append("the date credits began to be earned is not stated (arrival at the designated prison)")
+
+    point = None
+    if eligibility.eligible and low is not None and point_start is not None:
+        point = FsaInputs(point_start, low, bool(sr), may_apply, reported)
+        if low and sr is None:
+            uncertain.append(Uncertainty("judgments[0].supervised_release_months", "without a supervised-release "
+                                         "term, credits cannot advance release (only prerelease custody); the "
+                                         "earliest date assumes the judgment imposed one"))
+    early_start = start_for(early_c, "early")
+    early = FsaInputs(early_start, low is not False, True if sr is None else sr, may_apply, reported) \
+        if early_start is not None else None
+    late = None
+    if point is not None:
+        late = replace(point, future_earning=False)
+        if low:
+            uncertain.append(Uncertainty("custody.fsa.programming_days", "the BOP projects credits assuming "
+                                         "continuous earning status; the latest date counts only credits already "
+                                         "earned"))
+    if reasons and (early is not None and early.low_risk):
+        uncertain.append(Uncertainty("custody.fsa", "FSA time credits are not in the projected date because "
+                                     + "; ".join(reasons) + ": the earliest date assumes credits at minimum/low risk "
+                                     "from the start of the sentence"))
+    return point, early, late
+
+
+def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates | None:
+    steps: list[Step] = []
+    aggregate = aggregate_term(case.judgments, s.commenced, list(s.later_starts))
+    steps.extend(aggregate.steps)
+    if aggregate.term is None:
+        return None
+    term = aggregate.term
+    full_no_credit = term.full_term_date(s.commenced)
+    served_days = _served(s, as_of, None)
+    if full_no_credit is None:  # life
+        steps.append(Step("FULL_TERM", "18 U.S.C. § 3584(c)", "life term: no full-term date"))
+        return Dates(term, None, None, 0, 0, None, None, None, None, None, 0, None, None, served_days, None, None,
+                     steps)
+
+    full_term = full_no_credit - timedelta(days=s.prior_custody_days)
+    steps.append(Step("FULL_TERM", f"{CITE_3585A}; {CITE_3585B}",
+                      f"{s.commenced} + {term} - 1 day = {full_no_credit}; less {s.prior_custody_days} days of prior "
+                      f"custody credit = {full_term}"))
+    gct = maximum_gct(s.commenced, term, s.gct_rate, offense_day, as_of)
+    steps.append(gct.step)
+    lost, loss_step = _gct_lost(case, s, gct.days, gct.rate, term, offense_day, as_of)
+    if loss_step:
+        steps.append(loss_step)
+    statutory = full_term - timedelta(days=gct.days - lost)
+    steps.append(Step("STATUTORY_RELEASE", "18 U.S.C. § 3624(b); 28 C.F.R. § 523.20(b)(1)",
+                      f"{full_term} - ({gct.days} - {lost}) days of GCT = {statutory}",
+                      "The BOP projects release assuming all GCT not yet lost will be earned."))
+
+    after_rdap = statutory
+    months = 0
+    if s.rdap_months:
+        months, rdap_step = rdap.reduction(term, None if s.rdap_months < 0 else s.rdap_months, as_of)
+        after_rdap = add_months(statutory, -months)
+        steps.append(replace(rdap_step, detail=f"{rdap_step.detail}: {statutory} - {months} months = {after_rdap}"))
+
+    projection = None
+    earned_to_date = earned_max = None
+    release = after_rdap
+    if s.fsa is not None:
+        model = fsa.EarningModel.on(s.fsa.start, s.fsa.low_risk)
+        reported = s.fsa.reported
+        if reported is None and case.custody.fsa and case.custody.fsa.programming_days is not None:
+            reported = (as_of, model.credits(model.periods(case.custody.fsa.programming_days)))
+        if not s.fsa.future_earning:
+            earned_now = reported[1] if reported else 0
+            reported = (after_rdap, earned_now)
+        periods_to_date = model.periods((min(as_of, after_rdap) - s.fsa.start).days)
+        earned_to_date = reported[1] if reported and reported[0] == as_of else model.credits(periods_to_date)
+        earned_max = model.statutory_max(periods_to_date)
+        if s.fsa.may_apply and s.fsa.low_risk:
+            projection = fsa.project(s.fsa.start, after_rdap, model, s.fsa.supervised_release, reported)
+            steps.extend(projection.steps)
+            release = projection.release_date
+        else:
+            steps.append(Step("FSA_CREDITS", fsa.CITE_APPLICATION,
+                              f"{earned_to_date} days of credit earned by {as_of}, not applicable: "
+                              + ("final order of removal" if not s.fsa.may_apply else
+                                 "risk is not minimum or low on the last assessment")))
+    day, weekend = release_weekday(release)
+    if weekend:
+        steps.append(weekend)
+    served_days = _served(s, as_of, release)
+    total_days = days_inclusive(s.commenced, full_no_credit)
+    percent = round(100 * served_days / total_days, 2)
+    steps.append(Step("TIME_SERVED", CITE_3585B,
+                      f"as of {as_of}: {served_days} days served (including {s.prior_custody_days} days of credit) of "
+                      f"a {total_days}-day term = {percent}%"))
+    home = _home_detention(term, s.commenced, full_no_credit, release, as_of)
+    return Dates(term, full_no_credit, full_term, gct.days, lost, statutory, after_rdap, projection, earned_to_date,
+                 earned_max, months, release, day, served_days, percent, home, steps)
+
+
+def _served(s: Scenario, as_of: date, release: date | None) -> int:
+    """Days served by `as_of` (never beyond release), counting prior custody credit."""
+    until = min(as_of, release) if release else as_of
+    if until >= s.commenced:
+        return days_inclusive(s.commenced, until) + s.prior_custody_days
+    return max(0, s.prior_custody_days - (s.commenced - until).days + 1)
+
+
+def _gct_lost(case: Case, s: Scenario, available: int, rate: int, term: Term, offense_day: date,
+              as_of: date) -> tuple[int, Step | None]:
+    custody = case.custody
+    if s.gct_loss == "stated":
+        lost = (custody.gct_disallowed_days or 0) + (custody.gct_forfeited_days or 0)
+        return min(lost, available), Step("GCT_LOSS", gct_loss.CITE, f"{custody.gct_disallowed_days or 0} days "
+                                          f"disallowed + {custody.gct_forfeited_days or 0} forfeited (stated)")
+    years_begun = relativedelta(as_of, s.commenced).years + 1 if as_of >= s.commenced else 0
+    full_years = term.months // 12
+    yearly = [rate] * min(years_begun, full_years)
+    if years_begun > full_years and available > rate * full_years:
+        yearly.append(available - rate * full_years)
+    bounds = gct_loss.loss_bounds(_infractions(case), offense_day, yearly, as_of)
+    lost = bounds.least if s.gct_loss == "least" else bounds.most
+    if bounds.most == 0:
+        return 0, None
+    return lost, Step("GCT_LOSS", gct_loss.CITE, f"{bounds.detail}; this computation uses {lost}")
+
+
+def _home_detention(term: Term, commenced: date, full_no_credit: date, release: date, as_of: date) -> date | None:
+    data = law()
+    entry = data.maybe("prerelease_custody.home_confinement_percent_of_term", as_of)
+    if entry is None:
+        return None
+    percent = int(entry.value)
+    months = int(data.value("prerelease_custody.home_confinement_max_months", as_of))
+    tenth = days_inclusive(commenced, full_no_credit) * percent // 100
+    by_months = (release - add_months(release, -months)).days
+    return release - timedelta(days=min(tenth, by_months))
+
+
+# --- filling the result ------------------------------------------------------------------------------------------
+
+def _fill_point(result: Computation, case: Case, d: Dates, s: Scenario) -> None:
+    result.commenced_on = s.commenced
+    result.prior_custody_days = s.prior_custody_days
+    result.full_term_date = d.full_term
+    stated = s.gct_loss == "stated"
+    result.gct = {"max_days": d.gct_max,
+                  "disallowed_days": case.custody.gct_disallowed_days if stated else None,
+                  "forfeited_days": case.custody.gct_forfeited_days if stated else None,
+                  "lost_days": d.gct_lost, "days": d.gct_max - d.gct_lost}
+    result.statutory_release_date = d.statutory_release
+    result.projected_release_date = d.projected_release
+    result.time_served_days = d.time_served_days
+    result.percent_of_term_served = d.percent_served
+    result.home_detention_eligibility_date = d.home_detention
+    result.rdap = {"months": d.rdap_months, "release_date": d.after_rdap if d.rdap_months else None}
+    if d.release is None:
+        result.release_method = None
+    elif d.fsa is not None and d.release < (d.after_rdap or d.release):
+        result.release_method = "FSA REL"
+    elif d.after_rdap != d.statutory_release:
+        result.release_method = "3621E REL"
+    else:
+        result.release_method = "GCT REL"
+
+
+def _fill_ranges(result: Computation, early: Dates | None, late: Dates | None) -> None:
+    """Earliest and latest values whenever the facts leave room for more than one."""
+    def pair(name: str) -> dict[str, Any] | None:
+        lo = getattr(early, name) if early else None
+        hi = getattr(late, name) if late else None
+        if early is not None and late is not None and lo == hi and result.point is not None:
+            return None
+        return {"earliest": _iso(lo) if isinstance(lo, date) or lo is None else lo,
+                "latest": _iso(hi) if isinstance(hi, date) or hi is None else hi}
+
+    for key, attr in (("projected_release_date", "projected_release"), ("full_term_date", "full_term"),
+                      ("statutory_release_date", "statutory_release")):
+        span = pair(attr)
+        if span is not None:
+            result.ranges[key] = span
+    for key, attr in (("time_served_days", "time_served_days"), ("percent_of_term_served", "percent_served")):
+        lo = getattr(late, attr) if late else None
+        hi = getattr(early, attr) if early else None
+        if not (lo == hi and result.point is not None):
+            result.ranges[key] = {"least": lo, "most": hi}
+
+
+def _fill_fsa(result: Computation, plan: _Plan, point: Dates | None) -> None:
+    eligibility = plan.fsa_eligibility
+    assert eligibility is not None
+    projection = point.fsa if point else None
+    result.fsa = {
+        "eligible": eligibility.eligible,
+        "eligibility_reasons": eligibility.reasons,
+        "risk_level": plan.risk,
+        "earning_start": projection.earning_start if projection else None,
+        "earned_to_date_days": point.fsa_earned_to_date if point else None,
+        "earned_to_date_max_days": point.fsa_earned_to_date_max if point else None,
+        "credit_days": projection.credits_at_transfer if projection else None,
+        "applied_to_release_days": projection.applied_to_release_days if projection else None,
+        "prerelease_custody_date": projection.transfer_date if projection and projection.prerelease_days else None,
+        "prerelease_days": projection.prerelease_days if projection else None,
+        "release_date": projection.release_date if projection else None,
+    }
+    if projection is None and point is not None and plan.point is not None and plan.point.fsa is not None:
+        result.fsa["note"] = "credits earned but not applicable"
+    result.steps.append(Step("FSA_ELIGIBILITY", eligibility.citation,
+                             "; ".join(eligibility.reasons) or "not determined"))
+    if eligibility.missing:
+        result.missing.extend(m for m in eligibility.missing if m not in result.missing)
+
+
+def _reconcile(case: Case, result: Computation) -> None:
+    """Compare with what the BOP itself reports (its Sentence Monitoring Computation Data)."""
+    bop = case.custody.bop
+    if bop is None:
+        return
+    pairs = (("full_term_date", bop.full_term_date), ("statutory_release_date", bop.statutory_release_date),
+             ("projected_release_date", bop.projected_release_date))
+    for name, reported in pairs:
+        if reported is None:
+            continue
+        ours: date | None = getattr(result, name)
+        span = result.ranges.get(name)
+        row: dict[str, Any] = {"field": name, "bop": str(reported), "reprieve": _iso(ours)}
+        if ours is not None and reported.exact is not None:
+            diff = (reported.exact - ours).days
+            row["difference_days"] = diff
+            row["agrees"] = diff == 0
+        if span and span.get("earliest") and span.get("latest") and reported.exact is not None:
+            inside = date.fromisoformat(span["earliest"]) <= reported.exact <= date.fromisoformat(span["latest"])
+            row["within_range"] = inside
+        if row.get("agrees") is False or row.get("within_range") is False:
+            row["note"] = ("the BOP's date differs: look for credits, RDAP, FSA credits or an aggregation "
+                           "the case file does not state")
+        result.reconciliation.append(row)
+    if bop.gct_earned_days is not None and result.gct:
+        result.reconciliation.append({"field": "gct_earned_days", "bop": bop.gct_earned_days,
+                                      "reprieve_max_days": result.gct.get("max_days")})
+

@@ -1,0 +1,103 @@
+"""Facts that cannot all be true at once: each problem names the field that is impossible and why.
+
+These run after the types are valid. A value that is merely unknown is never a problem here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reprieve.case.model import Case
+from reprieve.dates import PartialDate
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+
+
+def _before(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """True only when `a` is certainly earlier than `b` whatever the unknown days are."""
+    return a is not None and b is not None and a.latest < b.earliest
+
+
+def impossible_facts(case: Case) -> list[Problem]:
+    return list(_problems(case))
+
+
+def _problems(case: Case) -> Iterator[Problem]:
+    if case.as_of is not None and not case.as_of.is_exact:
+        yield Problem("as_of", "must be a full date (YYYY-MM-DD): it is the day the case is assessed on")
+
+    custody = case.custody
+    first_imposed = case.judgments[0].imposed_on if case.judgments else None
+
+    for j, judgment in enumerate(case.judgments):
+        base = f"judgments[{j}]"
+        labels = [c.count for c in judgment.counts if c.count is not None]
+        seen: set[str] = set()
+        for label in labels:
+            if label in seen:
+                yield Problem(f"{base}.counts", f"count label '{label}' appears twice")
+            seen.add(label)
+        if _before(judgment.amended_on, judgment.imposed_on):
+            yield Problem(f"{base}.amended_on", "is before the judgment was imposed (imposed_on)")
+        for c, count in enumerate(judgment.counts):
+            path = f"{base}.counts[{c}]"
+            if _before(count.offense_ended, count.offense_began):
+                yield Problem(f"{path}.offense_ended", "is before offense_began")
+            if _before(judgment.imposed_on, count.offense_began):
+                yield Problem(f"{base}.imposed_on", f"is before the offense in counts[{c}] began")
+            if count.life and (count.months or count.days):
+                yield Problem(f"{path}.life", "a count cannot carry both a life term and a term of months/days")
+            for key in ("consecutive_to", "concurrent_with"):
+                for k, target in enumerate(getattr(count, key) or []):
+                    if target not in labels:
+                        yield Problem(f"{path}.{key}[{k}]", f"names count '{target}', which is not in this judgment")
+                    elif target == count.count:
+                        yield Problem(f"{path}.{key}[{k}]", "a count cannot be related to itself")
+        for e, enhancement in enumerate(judgment.enhancements or []):
+            for p, index in enumerate(enhancement.priors or []):
+                if index >= len(case.priors):
+                    yield Problem(f"{base}.enhancements[{e}].priors[{p}]",
+                                  f"is {index}, but priors has {len(case.priors)} entries (indexes start at 0)")
+        if j > 0 and _before(judgment.imposed_on, case.judgments[j - 1].imposed_on):
+            yield Problem(f"{base}.imposed_on", "judgments must be listed in the order imposed")
+
+    if _before(custody.commenced_on, first_imposed):
+        yield Problem("custody.commenced_on",
+                      "is before the sentence was imposed (judgments[0].imposed_on); a federal sentence cannot "
+                      "commence before it is imposed")
+    if _before(first_imposed, custody.arrested_on):
+        yield Problem("custody.arrested_on", "is after the sentence was imposed (judgments[0].imposed_on)")
+    if _before(custody.commenced_on, custody.arrested_on):
+        yield Problem("custody.commenced_on", "is before the arrest (custody.arrested_on)")
+    if custody.arrived_at_facility_on is not None and _before(custody.arrived_at_facility_on, custody.commenced_on):
+        yield Problem("custody.arrived_at_facility_on", "is before the sentence commenced (custody.commenced_on)")
+    if _before(custody.arrested_on, case.person.born):
+        yield Problem("custody.arrested_on", "is before the person was born (person.born)")
+    if custody.bop is not None:
+        bop = custody.bop
+        if _before(bop.statutory_release_date, custody.commenced_on):
+            yield Problem("custody.bop.statutory_release_date", "is before the sentence commenced")
+        if _before(bop.full_term_date, bop.statutory_release_date):
+            yield Problem("custody.bop.full_term_date", "is before the statutory release date")
+    if custody.rdap is not None and _before(custody.rdap.completed_on, custody.commenced_on):
+        yield Problem("custody.rdap.completed_on", "is before the sentence commenced")
+
+    for r, request in enumerate(case.requests):
+        if _before(request.received_on, request.submitted_on):
+            yield Problem(f"requests[{r}].received_on", "is before the request was submitted (submitted_on)")
+        if _before(request.responded_on, request.submitted_on):
+            yield Problem(f"requests[{r}].responded_on", "is before the request was submitted (submitted_on)")
+
+    for p, prior in enumerate(case.priors):
+        if _before(prior.released_on, prior.convicted_on):
+            yield Problem(f"priors[{p}].released_on", "is before the conviction (convicted_on)")
+        if _before(prior.final_on, prior.convicted_on):
+            yield Problem(f"priors[{p}].final_on", "is before the conviction (convicted_on)")
+        if (prior.served_months is not None and prior.sentence_months is not None
+                and prior.served_months > prior.sentence_months):
+            yield Problem(f"priors[{p}].served_months", "is more than the sentence (sentence_months)")

@@ -1,0 +1,275 @@
+"""The case file (format 1): one person, every judgment, the facts the rules need.
+
+The names follow ../shared/spec/case-format.md, a contract other tools rely on: fields are added, never renamed.
+A missing or null value means "unknown", never zero or no; only an explicit value is a fact.
+Fields marked "extension" are reprieve's additions to the format.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from reprieve.case.types import PDate, QuantityField
+
+NonNegInt = Annotated[int, Field(ge=0)]
+
+
+class Model(BaseModel):
+    """Unknown keys are kept (and reported as warnings by the reader), not rejected."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=False)
+
+
+class Person(Model):
+    name: str | None = None
+    register_number: str | None = Field(default=None, pattern=r"^\d{5}-\d{3}$",
+                                        description="BOP register number, 12345-678")
+    born: PDate | None = Field(default=None, description="date of birth, or the year only")
+    sex: Literal["male", "female", "other"] | None = None
+    facility: str | None = None
+    final_removal_order: bool | None = Field(
+        default=None, description="extension: subject to a final order of removal (18 U.S.C. 3632(d)(4)(E))")
+
+
+class Court(Model):
+    district: str | None = Field(default=None, description="e.g. W.D.N.C., D. Md., S.D.N.Y.; the circuit is derived")
+    docket: str | None = None
+    judge: str | None = None
+
+
+def _labels(value: Any) -> Any:
+    if value is None or isinstance(value, list):
+        return value
+    return [value]
+
+
+class Count(Model):
+    count: str | None = Field(default=None, description="label in the judgment: '1', '1s', '3'")
+    statute: str | None = Field(default=None, description="offense of conviction as written: 21 U.S.C. § 846")
+    penalty: str | None = Field(default=None, description="penalty provision: 21 U.S.C. § 841(b)(1)(A)")
+    offense_began: PDate | None = None
+    offense_ended: PDate | None = None
+    drug: str | None = None
+    quantity: QuantityField | None = None
+    months: NonNegInt | None = None
+    days: NonNegInt | None = None
+    life: bool | None = None
+    concurrent_with: list[str] | None = None
+    consecutive_to: list[str] | None = None
+    second_or_subsequent: bool | None = None
+    death_or_serious_bodily_injury: bool | None = Field(
+        default=None, description="extension: death or serious bodily injury resulted (841(b)(1)(A)-(C))")
+
+    @field_validator("concurrent_with", "consecutive_to", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return _labels(value)
+
+    @field_validator("count", mode="before")
+    @classmethod
+    def _label_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Enhancement(Model):
+    kind: Literal["851", "career_offender", "acca"]
+    priors: list[NonNegInt] | None = None
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+RangeEnd = Annotated[int, Field(ge=0)] | Literal["life"]
+
+
+class SentencingGuidelines(Model):
+    manual: int | None = Field(default=None, ge=1987, le=2100, description="year of the Guidelines Manual used")
+    base_offense_level: Annotated[int, Field(ge=1, le=43)] | None = None
+    total_offense_level: Annotated[int, Field(ge=1, le=43)] | None = None
+    criminal_history_points: NonNegInt | None = None
+    status_points: NonNegInt | None = None
+    criminal_history_category: Literal["I", "II", "III", "IV", "V", "VI"] | None = None
+    career_offender: bool | None = None
+    range_months: list[RangeEnd] | None = Field(default=None, min_length=2, max_length=2)
+    departure_or_variance: str | None = None
+    aggravating_role: bool | None = Field(
+        default=None, description="extension: §3B1.1 organizer/leader/manager/supervisor finding")
+
+
+class Judgment(Model):
+    imposed_on: PDate | None = None
+    amended_on: PDate | None = None
+    relation: Literal["concurrent", "consecutive"] | None = None
+    counts: list[Count] = Field(default_factory=list)
+    enhancements: list[Enhancement] | None = None
+    supervised_release_months: NonNegInt | None = None
+    guidelines: SentencingGuidelines | None = None
+
+
+class Prior(Model):
+    description: str | None = None
+    jurisdiction: str | None = None
+    statute: str | None = None
+    kind: Literal["drug_felony", "violent_felony", "924c", "other_felony", "misdemeanor"] | None = None
+    convicted_on: PDate | None = None
+    final_on: PDate | None = None
+    sentence_months: NonNegInt | None = None
+    served_months: NonNegInt | None = None
+    released_on: PDate | None = None
+    max_months: NonNegInt | None = None
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+RiskLevel = Literal["minimum", "low", "medium", "high"]
+
+
+class RiskAssessment(Model):
+    on: PDate
+    level: RiskLevel
+
+
+class Fsa(Model):
+    eligible: bool | None = None
+    earning_since: PDate | None = None
+    risk_levels: list[RiskAssessment] | None = None
+    programming_days: NonNegInt | None = None
+    credits_days: NonNegInt | None = None
+    applied_to_release_days: NonNegInt | None = None
+
+
+class Rdap(Model):
+    completed_on: PDate | None = None
+    reduction_months: Annotated[int, Field(ge=0, le=12)] | None = None
+
+
+class BopReported(Model):
+    full_term_date: PDate | None = None
+    statutory_release_date: PDate | None = None
+    projected_release_date: PDate | None = None
+    release_method: str | None = None
+    home_detention_date: PDate | None = None
+    gct_earned_days: NonNegInt | None = None
+
+
+class Custody(Model):
+    arrested_on: PDate | None = None
+    continuous_since_arrest: bool | None = None
+    commenced_on: PDate | None = None
+    prior_custody_days: NonNegInt | None = None
+    gct_disallowed_days: NonNegInt | None = None
+    gct_forfeited_days: NonNegInt | None = None
+    gct_rate: Literal[54, 42] | None = None
+    fsa: Fsa | None = None
+    rdap: Rdap | None = None
+    bop: BopReported | None = None
+    arrived_at_facility_on: PDate | None = Field(
+        default=None,
+        description="extension: arrival at the designated BOP facility (FSA credits start there before 2026-09-30)")
+    primary_jurisdiction: Literal["federal", "state"] | None = Field(
+        default=None,
+        description="extension: sovereign with primary custody; 'state' is outside what reprieve computes")
+    time_credited_elsewhere: bool | None = Field(
+        default=None, description="extension: presentence time was credited against another sentence (3585(b))")
+
+
+class Request(Model):
+    to: Literal["warden", "regional_director", "general_counsel"] | None = None
+    kind: Literal["reduction_in_sentence", "bp9", "bp10", "bp11"] | None = None
+    submitted_on: PDate | None = None
+    received_on: PDate | None = None
+    grounds: str | None = None
+    response: Literal["denied", "approved", "none"] | None = None
+    responded_on: PDate | None = None
+    facility: str | None = None
+
+
+class Fact(Model):
+    description: str | None = None
+    since: PDate | None = None
+    source: str | None = None
+
+
+class MedicalFact(Fact):
+    condition: str | None = None
+    terminal: bool | None = None
+    life_expectancy_months: NonNegInt | None = None
+    self_care_diminished: bool | None = None
+    care_not_provided: bool | None = None
+    diagnosed_on: PDate | None = None
+
+
+class AgeRelatedFact(Fact):
+    serious_deterioration: bool | None = None
+
+
+class FamilyFact(Fact):
+    relation: Literal["minor_child", "adult_child_incapacitated", "spouse", "partner", "parent", "sibling",
+                      "grandchild", "grandparent", "other"] | None = None
+    situation: Literal["caregiver_died", "caregiver_incapacitated", "incapacitated"] | None = None
+    only_available_caregiver: bool | None = None
+
+
+class AbuseFact(Fact):
+    kind: Literal["sexual", "physical"] | None = None
+    by_staff: bool | None = None
+    established_by: Literal["conviction", "finding", "pending"] | None = None
+
+
+class Infraction(Model):
+    on: PDate | None = None
+    code: str | None = None
+    severity: Literal["greatest", "high", "moderate", "low"] | None = None
+    description: str | None = None
+
+
+class ConductFact(Fact):
+    infractions: list[Infraction] | None = None
+    programs: list[str] | None = None
+    education: str | None = None
+    work: str | None = None
+
+
+class Circumstances(Model):
+    medical: list[MedicalFact] | None = None
+    age_related: list[AgeRelatedFact] | None = None
+    family: list[FamilyFact] | None = None
+    abuse: list[AbuseFact] | None = None
+    conduct: list[ConductFact] | None = None
+    other: list[Fact] | None = None
+
+
+class ReleasePlan(Model):
+    residence: str | None = None
+    household: str | None = None
+    support: str | None = None
+    medical_care: str | None = None
+
+
+class Case(Model):
+    """One person, one file (case-format.md, format 1)."""
+
+    format: Literal[1] = 1
+    as_of: PDate | None = Field(default=None, description="date to assess on (default: today); must be a full date")
+    person: Person = Field(default_factory=Person)
+    court: Court = Field(default_factory=Court)
+    judgments: list[Judgment] = Field(default_factory=list)
+    priors: list[Prior] = Field(default_factory=list)
+    custody: Custody = Field(default_factory=Custody)
+    requests: list[Request] = Field(default_factory=list)
+    circumstances: Circumstances = Field(default_factory=Circumstances)
+    release_plan: ReleasePlan | None = None
+
+
+def case_json_schema() -> dict[str, Any]:
+    schema = Case.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "reprieve case file (format 1)"
+    return schema

@@ -1,0 +1,97 @@
+"""The `reprieve` command (contract: ../shared/spec/cli.md).
+
+Exit 0 on success, 1 when the input is bad (the message names the file and the field), 2 on usage errors.
+Heavy modules are imported inside the commands so that `reprieve --help` and cold starts stay fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Federal sentence computation and sentence-reduction screening, with citations. "
+    "Information, not legal advice.",
+    pretty_exceptions_enable=False,
+)
+
+DISCLAIMER = "Information, not legal advice. Check every date against the BOP's own computation."
+
+
+def _as_of(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
+
+
+AsOf = Annotated[str | None, typer.Option("--as-of", help="assess on this date, YYYY-MM-DD (default: the case "
+                                                              "file's as_of, else today)")]
+AsJson = Annotated[bool, typer.Option("--json", help="print one JSON document to stdout")]
+CasePath = Annotated[Path, typer.Argument(help="case file, YAML or JSON (../shared/spec/case-format.md)",
+                                          show_default=False)]
+
+
+def _load(path: Path) -> Any:
+    from reprieve.intake import CaseFileError, load_case
+
+    try:
+        loaded = load_case(path)
+    except CaseFileError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from None
+    for warning in loaded.warnings:
+        typer.echo(f"{loaded.source}: warning: {warning.path}: {warning.message}", err=True)
+    return loaded
+
+
+def _resolve_as_of(flag: str | None, case: Any) -> date:
+    chosen = _as_of(flag)
+    if chosen is not None:
+        return chosen
+    if case.as_of is not None and case.as_of.exact is not None:
+        return case.as_of.exact  # type: ignore[no-any-return]
+    return date.today()
+
+
+@app.command()
+def compute(case: CasePath, as_of: AsOf = None, as_json: AsJson = False) -> None:
+    """The BOP-style sentence computation: terms, credits, GCT, FSA time credits, release dates."""
+    loaded = _load(case)
+    day = _resolve_as_of(as_of, loaded.case)
+    from reprieve.assess.computation import compute as run
+
+    result = run(loaded.case, day)
+    if as_json:
+        json.dump(result.as_json(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return
+    from reprieve.cli.render import print_computation
+
+    print_computation(result, loaded.source, DISCLAIMER)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the case file."""
+    from reprieve.case.model import case_json_schema
+
+    json.dump(case_json_schema(), sys.stdout, indent=2)
+    sys.stdout.write("\n")
+
+
+def run() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

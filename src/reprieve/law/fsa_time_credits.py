@@ -1,0 +1,228 @@
+"""First Step Act time credits: 18 U.S.C. 3632(d)(4), 3624(g); 28 C.F.R. 523.40-.44 (law.md section B).
+
+Eligibility comes from the offenses of conviction (3632(d)(4)(D)); credits are earned per full 30-day period of
+successful participation (10, plus 5 at minimum/low risk); they move release to supervised release by at most 12
+months and the rest of them into prerelease custody (3624(g)). The projection follows the BOP's published model
+(law.md B4), which reproduces the BOP's own handout examples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from reprieve.case.model import Case, Count, Judgment
+from reprieve.dates import add_months
+from reprieve.law.params import law
+from reprieve.law.statutes import Statute, parse_statute, parse_statutes
+from reprieve.results import Step
+
+CITE_ELIGIBILITY = "18 U.S.C. § 3632(d)(4)(D)"
+CITE_EARNING = "18 U.S.C. § 3632(d)(4)(A); 28 C.F.R. § 523.42"
+CITE_APPLICATION = "18 U.S.C. § 3624(g); 28 C.F.R. § 523.44"
+_DRUG_SECTIONS = {("21", "841"), ("21", "846"), ("21", "960"), ("21", "963")}
+
+
+@dataclass
+class Eligibility:
+    eligible: bool | None
+    reasons: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    citation: str = CITE_ELIGIBILITY
+
+
+def _count_statutes(count: Count) -> tuple[Statute, ...]:
+    return (*parse_statutes(count.statute), *parse_statutes(count.penalty))
+
+
+def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, where: str) -> tuple[bool | None, str]:
+    """Does clause `rule` reach this count? True / False / None (a deciding fact is missing: named in the text)."""
+    rule_statutes = [parse_statute(str(s)) for s in rule["statutes"]]  # type: ignore[attr-defined]
+    statutes = _count_statutes(count)
+    matched = any(s.within(r) for s in statutes for r in rule_statutes)
+    if not matched:
+        # A drug conspiracy whose penalty provision is not stated could rest on the listed subsection.
+        drug_rule = all((r.title, r.section) in _DRUG_SECTIONS for r in rule_statutes)
+        vague = count.penalty is None and any((s.title, s.section) in _DRUG_SECTIONS for s in statutes)
+        if not (drug_rule and vague):
+            return False, ""
+    unknown: list[str] = []
+    if not matched:
+        unknown.append(f"{where}.penalty")
+    drugs = rule.get("drugs")
+    if drugs:
+        if count.drug is None:
+            unknown.append(f"{where}.drug")
+        elif count.drug not in drugs:  # type: ignore[operator]
+            return False, ""
+    requires = rule.get("requires")
+    if requires == "death_or_serious_bodily_injury":
+        if count.death_or_serious_bodily_injury is None:
+            unknown.append(f"{where}.death_or_serious_bodily_injury")
+        elif not count.death_or_serious_bodily_injury:
+            return False, ""
+    elif requires == "aggravating_role":
+        role = judgment.guidelines.aggravating_role if judgment.guidelines else None
+        if role is None:
+            unknown.append(f"{where.split('.counts')[0]}.guidelines.aggravating_role")
+        elif not role:
+            return False, ""
+    if unknown:
+        return None, ", ".join(unknown)
+    return True, ""
+
+
+def eligibility(case: Case, on: date) -> Eligibility:
+    """Whether the offenses of conviction allow earning time credits (an aggregate with a listed offense does not)."""
+    data = law()
+    rules_entry = data.entry("fsa_time_credits.ineligible_offenses", on)
+    checked = [parse_statute(s) for s in data.value("fsa_time_credits.checked_statutes", on)]
+    stated = case.custody.fsa.eligible if case.custody.fsa else None
+    out = Eligibility(eligible=None, citation=rules_entry.citation)
+    undecided: list[str] = []
+    for j, judgment in enumerate(case.judgments):
+        for c, count in enumerate(judgment.counts):
+            where = f"judgments[{j}].counts[{c}]"
+            label = count.count or str(c + 1)
+            statutes = _count_statutes(count)
+            if not statutes:
+                undecided.append(f"{where}.statute")
+                continue
+            for rule in rules_entry.value:
+                applies, missing = _clause_applies(rule, count, judgment, where)
+                if applies:
+                    out.eligible = False
+                    out.reasons.append(f"count {label} ({statutes[0]}) is listed in 3632(d)(4)(D){rule['clause']}: "
+                                       f"{rule['what']}")
+                elif applies is None:
+                    undecided.append(missing)
+                    out.reasons.append(f"count {label} may fall under 3632(d)(4)(D){rule['clause']} ({rule['what']})")
+            if not any(s.within(k) for s in statutes for k in checked):
+                undecided.append(f"{where}.statute")
+                out.reasons.append(f"count {label} ({statutes[0]}) is not among the statutes reprieve has checked "
+                                   "against the 68 clauses of 3632(d)(4)(D)")
+    if out.eligible is False:
+        out.reasons.append("an aggregate sentence that includes a listed offense is ineligible as a whole "
+                           "(BOP practice; UNVERIFIED citations)")
+    elif undecided:
+        out.missing = sorted(set(", ".join(undecided).split(", ")))
+    else:
+        out.eligible = True
+        out.reasons.append("no offense of conviction is listed in 3632(d)(4)(D)")
+    if stated is not None and stated != out.eligible:
+        if out.eligible is None:
+            out.eligible = stated
+            out.reasons.append(f"the case file states FSA eligibility ({stated}); reprieve could not derive it")
+            out.missing = []
+        else:
+            out.reasons.append(f"the case file states eligible={stated}, but the offenses give {out.eligible}: "
+                               "check the BOP's FSA determination (reprieve follows the statute)")
+    return out
+
+
+@dataclass(frozen=True)
+class EarningModel:
+    """The BOP projection model: base credits for the first periods, base + bonus afterwards at minimum/low risk."""
+
+    period_days: int
+    base: int
+    bonus: int
+    base_periods: int
+    low_risk: bool
+
+    @classmethod
+    def on(cls, day: date, low_risk: bool) -> EarningModel:
+        data = law()
+        return cls(int(data.value("fsa_time_credits.period_days", day)),
+                   int(data.value("fsa_time_credits.base_days_per_period", day)),
+                   int(data.value("fsa_time_credits.bonus_days_per_period", day)),
+                   int(data.value("fsa_time_credits.projection_base_periods", day)), low_risk)
+
+    def periods(self, days: int) -> int:
+        return max(days, 0) // self.period_days
+
+    def credits(self, periods: int) -> int:
+        if not self.low_risk:
+            return self.base * periods
+        early = min(periods, self.base_periods)
+        return self.base * early + (self.base + self.bonus) * (periods - early)
+
+    def statutory_max(self, periods: int) -> int:
+        """Credits if the bonus applied from the first period (two earlier minimum/low assessments)."""
+        return (self.base + self.bonus if self.low_risk else self.base) * periods
+
+
+@dataclass(frozen=True)
+class Projection:
+    earning_start: date
+    credits_at_transfer: int
+    transfer_date: date  # first day of prerelease custody, or of supervised release if no prerelease
+    release_date: date  # to supervised release, or the unchanged date when there is no SR term
+    applied_to_release_days: int
+    prerelease_days: int
+    steps: tuple[Step, ...]
+
+
+def project(start: date, release_before_credits: date, model: EarningModel, supervised_release: bool,
+            reported: tuple[date, int] | None = None) -> Projection:
+    """Project the transfer and release dates (law.md B4).
+
+    The transfer date D is the first day on which D + credits earned by D reaches the release date before
+    credits; credits stop accruing then. With a supervised-release term, up to 12 months of them advance release
+    (the BOP subtracts a calendar year); the rest are spent in prerelease custody from D.
+    """
+    target = release_before_credits
+
+    def earned(day: date) -> int:
+        n = model.periods((day - start).days)
+        if reported is None:
+            return model.credits(n)
+        on, credits = reported
+        if day <= on:
+            return credits
+        return credits + model.credits(n) - model.credits(model.periods((on - start).days))
+
+    transfer = target
+    if start < target:
+        n = 0
+        while True:
+            window_start = start + n * timedelta(days=model.period_days)
+            if window_start >= target:
+                break
+            candidate = max(window_start, target - timedelta(days=earned(window_start)))
+            if candidate <= window_start + timedelta(days=model.period_days - 1):
+                transfer = candidate
+                break
+            n += 1
+    credits = earned(transfer) if transfer < target else 0
+    steps = [Step("FSA_CREDITS", CITE_EARNING,
+                  f"earning from {start} at {model.base} days per {model.period_days} (then {model.base + model.bonus} "
+                  f"after {model.base_periods} periods at minimum/low risk): {credits} days earned by {transfer}, when "
+                  f"the days left ({(target - transfer).days}) no longer exceed the credits",
+                  "BOP projection model (PS 5410.01, as quoted); assumes continuous earning status")]
+    if supervised_release and credits:
+        cap_months = int(law().value("fsa_time_credits.supervised_release_max_months", start))
+        release = max(target - timedelta(days=credits), add_months(target, -cap_months))
+        release = max(release, transfer)
+        applied = (target - release).days
+        steps.append(Step("FSA_SUPERVISED_RELEASE", "18 U.S.C. § 3624(g)(3); 28 C.F.R. § 523.44(d)",
+                          f"{applied} days of credit advance release to supervised release: {target} - {applied} = "
+                          f"{release} (at most {cap_months} months)"))
+    elif credits:
+        release = target
+        applied = 0
+        steps.append(Step("FSA_SUPERVISED_RELEASE", "28 C.F.R. § 523.44(d)(2)",
+                          "no supervised-release term in the judgment: no credits toward early release; all of them "
+                          "go to prerelease custody"))
+    else:
+        release, applied = target, 0
+    prerelease = credits - applied
+    if prerelease > 0:
+        steps.append(Step("FSA_PRERELEASE", "18 U.S.C. § 3624(g)(2); 28 C.F.R. § 523.44(c)",
+                          f"{credits} - {applied} = {prerelease} days of credit toward prerelease custody "
+                          f"(residential reentry or home confinement), which begins on {transfer}",
+                          "The BOP handout dates prerelease custody at the release date less these credits; "
+                          "credits are earned only per full 30 days, so the day they suffice can be a few days "
+                          "later (law.md G2, the 120-month example)." if (release - transfer).days != prerelease
+                          else None))
+    return Projection(start, credits, transfer, release, applied, prerelease, tuple(steps))

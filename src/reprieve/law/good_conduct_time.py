@@ -1,0 +1,103 @@
+"""Good conduct time: 18 U.S.C. 3624(b); 28 C.F.R. 523.20 (law.md A4-A5).
+
+Since the First Step Act (FSA § 102(b)), up to 54 days for each year of the sentence IMPOSED, the partial final
+year prorated; before it, the BOP awarded 54 days per year SERVED, about 47 per year imposed (Barber v. Thomas).
+GCT is computed on the term imposed; jail credit does not change it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from reprieve.dates import add_months, days_inclusive
+from reprieve.law.params import law
+from reprieve.law.sentence_aggregation import Term
+from reprieve.results import Step
+
+CITE_GCT = "18 U.S.C. § 3624(b)(1); 28 C.F.R. § 523.20"
+
+
+@dataclass(frozen=True)
+class GoodConductTime:
+    days: int
+    step: Step
+    rate: int
+    full_years: int = 0
+    partial_days: int = 0
+
+
+def rate_for(offense_date: date, has_diploma_or_progress: bool | None) -> tuple[int, str]:
+    """The yearly rate: 54, or 42 for a PLRA-era prisoner without a GED who is not making progress (523.20(d))."""
+    data = law()
+    full = int(data.value("good_conduct_time.max_days_per_year", offense_date))
+    reduced = data.maybe("good_conduct_time.reduced_days_per_year", offense_date)
+    if reduced is not None and has_diploma_or_progress is False:
+        return int(reduced.value), reduced.citation
+    return full, data.entry("good_conduct_time.max_days_per_year", offense_date).citation
+
+
+def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, computed_on: date) -> GoodConductTime:
+    """The most GCT the term can earn, by the BOP method in force on `computed_on`."""
+    data = law()
+    floor_months = int(data.value("good_conduct_time.minimum_term_months", offense_date))
+    if term.life:
+        return GoodConductTime(0, Step("GCT", CITE_GCT, "no good conduct time on a life term"), rate)
+    if not term.exceeds(floor_months):
+        return GoodConductTime(0, Step("GCT", CITE_GCT,
+                                       f"no good conduct time: the term ({term}) is not more than {floor_months} "
+                                       "months"), rate)
+    method = data.entry("good_conduct_time.method", computed_on)
+    if method.value == "per_year_served":
+        return _per_year_served(commenced, term, rate, computed_on, method.citation)
+    return _per_year_imposed(commenced, term, rate, computed_on, method.citation, method.note)
+
+
+def _per_year_imposed(commenced: date, term: Term, rate: int, on: date, cite: str, note: str | None) -> GoodConductTime:
+    data = law()
+    year_days = int(data.value("good_conduct_time.year_days", on))
+    full_term = term.full_term_date(commenced)
+    assert full_term is not None
+    years = term.months // 12
+    partial_start = add_months(commenced, 12 * years)
+    partial = days_inclusive(partial_start, full_term) if partial_start <= full_term else 0
+    prorated = (partial * rate) // year_days
+    total = years * rate + prorated
+    detail = (f"{years} full year{'s' if years != 1 else ''} x {rate} = {years * rate} days; partial final year "
+              f"{partial} days ({partial_start} to {full_term}) x {rate}/{year_days} = {prorated} (fraction dropped); "
+              f"total {total} days")
+    flags = []
+    rounded_factor = Fraction(round(Fraction(rate, year_days), 3))
+    if math.floor(partial * rounded_factor) != prorated:
+        flags.append(f"for a partial year of {partial} days, the rounded factor {float(rounded_factor)} gives "
+                     f"{math.floor(partial * rounded_factor)} days instead of {prorated}: needs review against the "
+                     "BOP's own sheet")
+    if note:
+        flags.append(note)
+    return GoodConductTime(total, Step("GCT", cite, detail, " ".join(flags) or None), rate,
+                           years, partial)
+
+
+def _per_year_served(commenced: date, term: Term, rate: int, on: date, cite: str) -> GoodConductTime:
+    """PS 5880.28 as described: 54 days for each full year served, the last part at `days / (1 + factor)`."""
+    data = law()
+    factor = Fraction(str(data.value("good_conduct_time.per_year_served_factor", on)[rate]))
+    year_days = int(data.value("good_conduct_time.year_days", on))
+    full_term = term.full_term_date(commenced)
+    assert full_term is not None
+    remaining = days_inclusive(commenced, full_term)
+    years = 0
+    while remaining >= year_days + rate:
+        remaining -= year_days + rate
+        years += 1
+    served_last = math.ceil(Fraction(remaining) / (1 + factor))
+    last = remaining - served_last
+    total = years * rate + last
+    detail = (f"{years} full year{'s' if years != 1 else ''} served x {rate} = {years * rate} days; the last "
+              f"{remaining} days of the term: {remaining} / {float(1 + factor):.3f} = {served_last} days served "
+              f"(rounded up), {last} days GCT; total {total} days")
+    return GoodConductTime(total, Step("GCT", f"{CITE_GCT} (before the First Step Act); {cite}", detail,
+                                       "Method of PS 5880.28 as described by a secondary source; the manual's "
+                                       "text was not read (UNVERIFIED)."), rate, years, remaining)

@@ -1,0 +1,178 @@
+"""Dated, cited law data: every number a rule uses, with when it took effect, when it ended and where it comes from.
+
+Each file in `law/data/` holds parameters of one legal source. A parameter is a list of values; each value is in
+force from `from` to `to` (both inclusive; `to: null` = still in force) and carries its citation, the grade of the
+source it was read from (law.md section 0: P primary, S secondary, K general knowledge) and whether it is verified.
+The loader is strict: a key it does not know is an error, so a misplaced value can never be silently ignored.
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from reprieve.law.schemas import SCHEMAS, validate_structured
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+ValueType = Literal["int", "number", "text", "date", "bool", "table", "list"]
+SelectedBy = Literal[
+    "computation_date",  # the day the computation is made (the BOP's method in force then)
+    "offense_date",  # the date of the offense of conviction
+    "sentencing_date",  # the date the sentence was imposed
+    "commencement_date",  # the date the sentence commenced
+    "decision_date",  # the date a court decides (or, for a screen, the as-of date)
+]
+
+
+class LawDataError(Exception):
+    """The law data is malformed. Raised at load time, never at use."""
+
+
+class Value(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    value: Any
+    from_: date = Field(alias="from")
+    to: date | None = None
+    citation: str = Field(min_length=3)
+    grade: Literal["P", "S", "K"]
+    verified: bool = True
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Value:
+        if self.to is not None and self.to < self.from_:
+            raise ValueError(f"'to' ({self.to}) is before 'from' ({self.from_})")
+        if self.grade == "K" and self.verified:
+            raise ValueError("a value from general knowledge (grade K) cannot be marked verified")
+        return self
+
+    def in_force(self, on: date) -> bool:
+        return self.from_ <= on and (self.to is None or on <= self.to)
+
+
+_PY_TYPES: dict[str, tuple[type, ...]] = {
+    "int": (int,),
+    "number": (int, float),
+    "text": (str,),
+    "date": (date,),
+    "bool": (bool,),
+    "table": (list, dict),
+    "list": (list,),
+}
+
+
+class Parameter(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    description: str
+    type: ValueType
+    schema_: str | None = Field(default=None, alias="schema", description="shape of a table or list (schemas.py)")
+    unit: str | None = None
+    selected_by: SelectedBy
+    values: list[Value] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _typed_and_sorted(self) -> Parameter:
+        expected = _PY_TYPES[self.type]
+        for v in self.values:
+            bad_bool = isinstance(v.value, bool) and self.type in ("int", "number")
+            if not isinstance(v.value, expected) or bad_bool:
+                raise ValueError(f"value {v.value!r} (from {v.from_}) is not of type {self.type}")
+        if self.type in ("table", "list"):
+            if self.schema_ not in SCHEMAS:
+                raise ValueError(f"a {self.type} must name its shape with 'schema:' (one of {sorted(SCHEMAS)})")
+            for v in self.values:
+                validate_structured(self.schema_, v.value)
+        elif self.schema_ is not None:
+            raise ValueError("'schema' applies only to table and list parameters")
+        if [v.from_ for v in self.values] != sorted(v.from_ for v in self.values):
+            raise ValueError("values must be listed in the order they took effect")
+        return self
+
+    def covers(self) -> tuple[date, date | None]:
+        return self.values[0].from_, self.values[-1].to
+
+
+class LawFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: str
+    parameters: dict[str, Parameter]
+
+
+class NotInForce(LookupError):
+    """No value of a parameter is in force on the date asked."""
+
+
+class Law:
+    """All parameters, looked up by `file.parameter` name and date."""
+
+    def __init__(self, files: dict[str, LawFile]) -> None:
+        self.files = files
+        self._params: dict[str, Parameter] = {}
+        self._starts: dict[str, list[date]] = {}
+        for file_name, law_file in files.items():
+            for name, parameter in law_file.parameters.items():
+                key = f"{file_name}.{name}"
+                self._params[key] = parameter
+                self._starts[key] = [v.from_ for v in parameter.values]
+
+    def names(self) -> list[str]:
+        return sorted(self._params)
+
+    def parameter(self, name: str) -> Parameter:
+        try:
+            return self._params[name]
+        except KeyError:
+            raise KeyError(f"no law parameter named {name!r}") from None
+
+    def entry(self, name: str, on: date) -> Value:
+        parameter = self.parameter(name)
+        index = bisect.bisect_right(self._starts[name], on) - 1
+        if index >= 0:
+            candidate = parameter.values[index]
+            if candidate.in_force(on):
+                return candidate
+        first, last = parameter.covers()
+        raise NotInForce(f"{name}: no value in force on {on} (the data covers {first} to {last or 'today'})")
+
+    def value(self, name: str, on: date) -> Any:
+        return self.entry(name, on).value
+
+    def maybe(self, name: str, on: date) -> Value | None:
+        """The value in force, or None outside the period the parameter covers."""
+        try:
+            return self.entry(name, on)
+        except NotInForce:
+            return None
+
+
+def _load_file(name: str, text: str) -> LawFile:
+    try:
+        raw = yaml.load(text, Loader=_Loader)
+        return LawFile.model_validate(raw)
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise LawDataError(f"law/data/{name}.yaml: {exc}") from None
+
+
+@cache
+def law() -> Law:
+    """The law data shipped with reprieve, loaded and validated once."""
+    files: dict[str, LawFile] = {}
+    folder = resources.files("reprieve.law") / "data"
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".yaml"):
+            stem = item.name.removesuffix(".yaml")
+            files[stem] = _load_file(stem, item.read_text(encoding="utf-8"))
+    return Law(files)

@@ -1,0 +1,45 @@
+"""Release on a weekend or legal holiday: 18 U.S.C. 3624(a).
+
+"If the date for a prisoner's release falls on a Saturday, a Sunday, or a legal holiday at the place of
+confinement, the prisoner may be released by the Bureau on the last preceding weekday."
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import holidays
+
+from reprieve.dates import ONE_DAY
+from reprieve.law.params import law
+from reprieve.results import Step
+
+CITE = "18 U.S.C. § 3624(a)"
+
+
+@lru_cache(maxsize=256)
+def _calendar(country: str, year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays(country, years=year)
+
+
+def holiday_name(day: date) -> str | None:
+    """The federal legal holiday falling on `day` (observed dates included), as of that year's law."""
+    country = str(law().value("release_day.holiday_calendar", day))
+    name = _calendar(country, day.year).get(day)
+    return str(name) if name else None
+
+
+def release_weekday(release: date) -> tuple[date, Step | None]:
+    """The day the BOP may release: `release` itself, or the last preceding weekday that is not a holiday."""
+    rule = law().entry("release_day.weekend_or_holiday_rule", release)
+    if release.weekday() < 5 and holiday_name(release) is None:
+        return release, None
+    why = release.strftime("%A") if release.weekday() >= 5 else f"a legal holiday ({holiday_name(release)})"
+    day = release - ONE_DAY
+    while day.weekday() >= 5 or holiday_name(day) is not None:
+        day -= ONE_DAY
+    return day, Step("RELEASE_DAY", f"{CITE}; {rule.citation}" if rule.citation != CITE else CITE,
+                     f"{release} is {why}: the BOP may release on the last preceding weekday, {day} "
+                     f"({day.strftime('%A')})",
+                     "State holidays at the place of confinement also count and were not checked.")

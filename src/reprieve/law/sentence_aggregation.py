@@ -1,0 +1,208 @@
+"""Multiple terms of imprisonment: 18 U.S.C. 3584 (and 924(c)(1)(D)(ii), which forbids concurrent 924(c) terms).
+
+Terms imposed at the same time run concurrently unless the court orders otherwise or a statute requires
+consecutive terms (3584(a)); a term imposed on a defendant already serving an undischarged term runs
+consecutively unless the court orders otherwise (3584(a)); all of them are administered as one aggregate term
+(3584(c)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from reprieve.case.model import Count, Judgment
+from reprieve.dates import ONE_DAY, add_months, months_and_days_between
+from reprieve.law.statutes import Statute, parse_statutes
+from reprieve.results import Step
+
+CITE_3584A = "18 U.S.C. § 3584(a)"
+CITE_3584C = "18 U.S.C. § 3584(c)"
+CITE_924C_D = "18 U.S.C. § 924(c)(1)(D)(ii)"
+_924C = Statute("18", "924", ("c",))
+
+
+@dataclass(frozen=True, order=True)
+class Term:
+    """A term of imprisonment as judgments state it: calendar months plus days, or life."""
+
+    months: int = 0
+    days: int = 0
+    life: bool = False
+
+    def __add__(self, other: Term) -> Term:
+        if self.life or other.life:
+            return Term(life=True)
+        return Term(self.months + other.months, self.days + other.days)
+
+    def full_term_date(self, commenced: date) -> date | None:
+        """The last day of the term begun on `commenced` (day one), before any credit; None for life.
+
+        A 12-month term begun on 1 January ends on 31 December (law.md A5 step 1).
+        """
+        if self.life:
+            return None
+        return add_months(commenced, self.months) + self.days * ONE_DAY - ONE_DAY
+
+    def exceeds(self, months: int) -> bool:
+        """True if longer than `months` whole months (12 months + 1 day exceeds 12)."""
+        return self.life or self.months > months or (self.months == months and self.days > 0)
+
+    def __str__(self) -> str:
+        if self.life:
+            return "life"
+        parts = [f"{self.months} month{'s' if self.months != 1 else ''}"]
+        if self.days:
+            parts.append(f"{self.days} day{'s' if self.days != 1 else ''}")
+        return " ".join(parts)
+
+
+def is_924c(count: Count) -> bool:
+    return any(s.within(_924C) for s in (*parse_statutes(count.statute), *parse_statutes(count.penalty)))
+
+
+def count_term(count: Count) -> Term | None:
+    """The term on one count, or None if the case file does not give it."""
+    if count.life:
+        return Term(life=True)
+    if count.months is None and count.days is None:
+        return None
+    return Term(count.months or 0, count.days or 0)
+
+
+@dataclass
+class JudgmentTerm:
+    term: Term | None
+    missing: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+
+
+def _longest(terms: list[Term], reference: date) -> Term:
+    best = Term()
+    for term in terms:
+        if term.life:
+            return term
+        best_end = best.full_term_date(reference)
+        end = term.full_term_date(reference)
+        assert best_end is not None and end is not None
+        if end > best_end:
+            best = term
+    return best
+
+
+def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTerm:
+    """Aggregate the counts of one judgment (all imposed at the same time).
+
+    `reference` is the commencement date; months have different lengths, so which chain of counts is longest is
+    decided on the calendar from it.
+    """
+    out = JudgmentTerm(term=None)
+    counts = judgment.counts
+    if not counts:
+        out.missing.append(f"judgments[{index}].counts")
+        return out
+    terms: dict[int, Term] = {}
+    for c, count in enumerate(counts):
+        term = count_term(count)
+        if term is None:
+            out.missing.append(f"judgments[{index}].counts[{c}].months")
+        else:
+            terms[c] = term
+    if out.missing:
+        return out
+
+    label_index = {count.count: c for c, count in enumerate(counts) if count.count is not None}
+    ends: dict[int, Term] = {}
+
+    def end_of(c: int, visiting: frozenset[int]) -> Term:
+        if c in ends:
+            return ends[c]
+        if c in visiting:
+            raise ValueError(f"judgments[{index}].counts[{c}].consecutive_to: the counts are consecutive in a circle")
+        start = Term()
+        for target in counts[c].consecutive_to or []:
+            start = _longest([start, end_of(label_index[target], visiting | {c})], reference)
+        ends[c] = start + terms[c]
+        return ends[c]
+
+    plain = [c for c, count in enumerate(counts) if not is_924c(count)]
+    gun = [c for c, count in enumerate(counts) if is_924c(count)]
+    for c in plain:
+        end_of(c, frozenset())
+    chain = _longest([ends[c] for c in plain], reference) if plain else Term()
+    for c in gun:
+        label = counts[c].count or f"#{c + 1}"
+        if counts[c].concurrent_with:
+            out.steps.append(Step("924C_CONSECUTIVE", CITE_924C_D,
+                                  f"count {label} is a 924(c) count; the case file calls it concurrent, but a 924(c) "
+                                  "term may not run concurrently with any other term: treated as consecutive",
+                                  "check the judgment"))
+        chain = chain + terms[c]
+        ends[c] = chain
+        out.steps.append(Step("924C_CONSECUTIVE", CITE_924C_D,
+                              f"count {label} ({terms[c]}) runs consecutively to every other count"))
+
+    total = _longest(list(ends.values()), reference)
+    described = ", ".join(
+        f"count {counts[c].count or f'#{c + 1}'}: {terms[c]}"
+        + (f" consecutive to {', '.join(counts[c].consecutive_to or [])}" if counts[c].consecutive_to else "")
+        for c in range(len(counts)))
+    out.steps.insert(0, Step("COUNTS_AGGREGATED", CITE_3584A,
+                             f"judgment {index + 1}: {described}; unless ordered otherwise, terms imposed at the "
+                             f"same time run concurrently: total {total}"))
+    out.term = total
+    return out
+
+
+@dataclass
+class Aggregate:
+    term: Term | None
+    missing: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+
+
+def aggregate_term(judgments: list[Judgment], commenced: date, later_starts: list[date | None]) -> Aggregate:
+    """One aggregate term from every judgment, beginning on `commenced` (3584(c)).
+
+    `later_starts[k]` is the date judgment k+1 was imposed (when it runs concurrently it can begin no earlier).
+    """
+    out = Aggregate(term=None)
+    first = judgment_term(judgments[0], 0, commenced)
+    out.steps.extend(first.steps)
+    out.missing.extend(first.missing)
+    total = first.term
+    for k, judgment in enumerate(judgments[1:], start=1):
+        part = judgment_term(judgment, k, commenced)
+        out.steps.extend(part.steps)
+        out.missing.extend(part.missing)
+        if total is None or part.term is None:
+            total = None
+            continue
+        relation = judgment.relation or "consecutive"
+        why = "as ordered" if judgment.relation else \
+            "the 3584(a) default for a term imposed on a defendant already subject to an undischarged term"
+        if relation == "consecutive" or total.life or part.term.life:
+            total = total + part.term
+            out.steps.append(Step("JUDGMENTS_AGGREGATED", CITE_3584C,
+                                  f"judgment {k + 1} ({part.term}) runs consecutively ({why}): aggregate {total}"))
+            continue
+        start = later_starts[k - 1]
+        if start is None:
+            out.missing.append(f"judgments[{k}].imposed_on")
+            total = None
+            continue
+        start = max(start, commenced)
+        end_existing = total.full_term_date(commenced)
+        end_new = part.term.full_term_date(start)
+        assert end_existing is not None and end_new is not None
+        end = max(end_existing, end_new)
+        months, days = months_and_days_between(commenced, end)
+        total = Term(months, days)
+        out.steps.append(Step(
+            "JUDGMENTS_AGGREGATED", CITE_3584C,
+            f"judgment {k + 1} ({part.term}) runs concurrently from {start} to {end_new}; the aggregate runs from "
+            f"{commenced} to {end}: {total}",
+            "How the BOP aggregates concurrent terms imposed at different times is UNVERIFIED (PS 5880.28 not "
+            "read); reprieve runs the aggregate from the first commencement to the latest full-term date."))
+    out.term = total
+    return out

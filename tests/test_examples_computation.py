@@ -1,0 +1,31 @@
+"""Every worked example of law.md G1-G4, as case files with their expected outputs and sources."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reprieve.assess.computation import compute
+from reprieve.intake import parse_case
+from tests.examples_runner import check, example_files, load_example, normalize
+
+FILES = example_files("computation")
+
+
+def test_there_are_examples_for_every_section() -> None:
+    names = {p.name[:2] for p in FILES}
+    assert {"g1", "g2", "g3", "g4"} <= names
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_example(path: Path) -> None:
+    example = load_example(path)
+    assert example["command"] == "compute"
+    loaded = parse_case(example["case"], path.name)
+    assert not loaded.warnings, loaded.warnings
+    as_of = date.fromisoformat(normalize(example["as_of"]))
+    output = compute(loaded.case, as_of).as_json()
+    failures = check(output, example["expect"])
+    assert not failures, "\n".join([f"{path.name} ({example['source']})", *failures])
