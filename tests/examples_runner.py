@@ -54,3 +54,20 @@ def check(output: dict[str, Any], expect: dict[str, Any]) -> list[str]:
         if got != wanted:
             failures.append(f"{path}: expected {wanted!r}, got {got!r}")
     return failures
+
+
+def run_example(example: dict[str, Any], name: str) -> dict[str, Any]:
+    """The JSON output of the example's command (`compute` or `assess`) on its case and date."""
+    from reprieve.assess.computation import compute
+    from reprieve.assess.report import Options, assess
+    from reprieve.intake import parse_case
+
+    loaded = parse_case(example["case"], name)
+    assert not loaded.warnings, loaded.warnings
+    as_of = date.fromisoformat(normalize(example["as_of"]))
+    if example["command"] == "compute":
+        return compute(loaded.case, as_of).as_json()
+    if example["command"] == "assess":
+        options = Options(at_bottom_of_range=bool(example.get("at_bottom_of_range", False)))
+        return assess(loaded.case, as_of, options).as_json()
+    raise AssertionError(f"{name}: unknown command {example['command']!r}")

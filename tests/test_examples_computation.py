@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from reprieve.assess.computation import compute
-from reprieve.intake import parse_case
-from tests.examples_runner import check, example_files, load_example, normalize
+from tests.examples_runner import check, example_files, load_example, run_example
 
 FILES = example_files("computation")
 
@@ -22,10 +19,5 @@ def test_there_are_examples_for_every_section() -> None:
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_example(path: Path) -> None:
     example = load_example(path)
-    assert example["command"] == "compute"
-    loaded = parse_case(example["case"], path.name)
-    assert not loaded.warnings, loaded.warnings
-    as_of = date.fromisoformat(normalize(example["as_of"]))
-    output = compute(loaded.case, as_of).as_json()
-    failures = check(output, example["expect"])
+    failures = check(run_example(example, path.name), example["expect"])
     assert not failures, "\n".join([f"{path.name} ({example['source']})", *failures])

@@ -81,6 +81,31 @@ def compute(case: CasePath, as_of: AsOf = None, as_json: AsJson = False) -> None
 
 
 @app.command()
+def assess(
+    case: CasePath,
+    as_of: AsOf = None,
+    as_json: AsJson = False,
+    at_bottom_of_range: Annotated[bool, typer.Option(
+        "--at-bottom-of-range", help="date the current-law release from the bottom of the recomputed guideline "
+        "range instead of the statutory minimum")] = False,
+) -> None:
+    """Everything reprieve can say: the computation, current law, the guidelines and every avenue of relief."""
+    loaded = _load(case)
+    day = _resolve_as_of(as_of, loaded.case)
+    from reprieve.assess.report import Options
+    from reprieve.assess.report import assess as run
+
+    result = run(loaded.case, day, Options(at_bottom_of_range=at_bottom_of_range))
+    if as_json:
+        json.dump(result.as_json(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return
+    from reprieve.cli.render import print_assessment
+
+    print_assessment(result, loaded.source, DISCLAIMER)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the case file."""
     from reprieve.case.model import case_json_schema

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from reprieve.assess.computation import Computation
+from reprieve.assess.report import Assessment
 
 
 def _d(value: date | str | None) -> str:
@@ -78,3 +79,7 @@ def print_computation(result: Computation, source: str, disclaimer: str) -> None
         console.print(f"  {n}. {step.detail}{cite}")
         if step.note:
             console.print(f"     note: {step.note}", style="dim")
+
+
+def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
+    print_computation(result.computation, source, disclaimer)

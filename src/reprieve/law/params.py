@@ -1,6 +1,8 @@
 """Dated, cited law data: every number a rule uses, with when it took effect, when it ended and where it comes from.
 
-Each file in `law/data/` holds parameters of one legal source. A parameter is a list of values; each value is in
+Each `*.yaml` file in the `reprieve.law` package (beside the module that applies it; subpackages give dotted
+names, e.g. `guidelines/sentencing_table.yaml` is `guidelines.sentencing_table`) holds parameters of one legal
+source. A parameter is a list of values; each value is in
 force from `from` to `to` (both inclusive; `to: null` = still in force) and carries its citation, the grade of the
 source it was read from (law.md section 0: P primary, S secondary, K general knowledge) and whether it is verified.
 The loader is strict: a key it does not know is an error, so a misplaced value can never be silently ignored.
@@ -12,6 +14,7 @@ import bisect
 from datetime import date
 from functools import cache
 from importlib import resources
+from importlib.abc import Traversable
 from typing import Any, Literal
 
 import yaml
@@ -90,8 +93,9 @@ class Parameter(BaseModel):
             if not isinstance(v.value, expected) or bad_bool:
                 raise ValueError(f"value {v.value!r} (from {v.from_}) is not of type {self.type}")
         if self.type in ("table", "list"):
-            if self.schema_ not in SCHEMAS:
-                raise ValueError(f"a {self.type} must name its shape with 'schema:' (one of {sorted(SCHEMAS)})")
+            if self.schema_ is None:
+                raise ValueError(f"a {self.type} must name its shape with 'schema:' (one of {sorted(SCHEMAS)} or "
+                                 "'module.path:ClassName')")
             for v in self.values:
                 validate_structured(self.schema_, v.value)
         elif self.schema_ is not None:
@@ -163,16 +167,22 @@ def _load_file(name: str, text: str) -> LawFile:
         raw = yaml.load(text, Loader=_Loader)
         return LawFile.model_validate(raw)
     except (yaml.YAMLError, ValidationError) as exc:
-        raise LawDataError(f"law/data/{name}.yaml: {exc}") from None
+        raise LawDataError(f"law data {name!r}: {exc}") from None
 
 
 @cache
 def law() -> Law:
     """The law data shipped with reprieve, loaded and validated once."""
     files: dict[str, LawFile] = {}
-    folder = resources.files("reprieve.law") / "data"
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".yaml"):
-            stem = item.name.removesuffix(".yaml")
-            files[stem] = _load_file(stem, item.read_text(encoding="utf-8"))
+    root = resources.files("reprieve.law")
+
+    def walk(folder: Traversable, prefix: str) -> None:
+        for item in sorted(folder.iterdir(), key=lambda p: p.name):
+            if item.is_dir() and not item.name.startswith(("_", ".")):
+                walk(item, f"{prefix}{item.name}.")
+            elif item.name.endswith(".yaml"):
+                name = prefix + item.name.removesuffix(".yaml")
+                files[name] = _load_file(name, item.read_text(encoding="utf-8"))
+
+    walk(root, "")
     return Law(files)

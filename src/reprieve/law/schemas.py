@@ -1,10 +1,13 @@
 """Shapes of the structured (table and list) law parameters, so that a misplaced key inside one is an error too.
 
-A parameter of type `table` or `list` names its shape here with `schema:`; the loader validates every value.
+A parameter of type `table` or `list` names its shape with `schema:`: one of the names in SCHEMAS below, or a
+pydantic model anywhere as `module.path:ClassName` (so a rule module can keep its shapes beside it). The loader
+validates every value against it.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
@@ -64,5 +67,20 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 }
 
 
+def resolve(schema: str) -> type[BaseModel]:
+    if schema in SCHEMAS:
+        return SCHEMAS[schema]
+    module_name, _, class_name = schema.partition(":")
+    if not class_name:
+        raise ValueError(f"unknown schema {schema!r}: use one of {sorted(SCHEMAS)} or 'module.path:ClassName'")
+    try:
+        found = getattr(importlib.import_module(module_name), class_name)
+    except (ImportError, AttributeError) as exc:
+        raise ValueError(f"schema {schema!r} cannot be found: {exc}") from None
+    if not (isinstance(found, type) and issubclass(found, BaseModel)):
+        raise ValueError(f"schema {schema!r} is not a pydantic model")
+    return found
+
+
 def validate_structured(schema: str, value: Any) -> None:
-    SCHEMAS[schema].model_validate(value)
+    resolve(schema).model_validate(value)

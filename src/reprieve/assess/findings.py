@@ -1,0 +1,63 @@
+"""A finding: one avenue of relief (or one ground or requirement of it), its status and why.
+
+Status is one of `eligible`, `not_eligible`, `needs_review` (the law is unsettled or a judgment call remains: both
+positions are given) and `needs_facts` (the answer turns on facts the case file does not state: `missing` asks
+for them as questions a person can answer). `eligible` is given only when every element of the rule is
+established by an explicit fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Status = Literal["eligible", "not_eligible", "needs_review", "needs_facts"]
+STATUSES: tuple[Status, ...] = ("eligible", "needs_review", "needs_facts", "not_eligible")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A fact the case file lacks, asked as a person could answer it, with the field it fills."""
+
+    field: str
+    question: str
+    would_change: str = ""
+
+    def as_json(self) -> dict[str, str]:
+        out = {"field": self.field, "question": self.question}
+        if self.would_change:
+            out["would_change"] = self.would_change
+        return out
+
+
+@dataclass
+class Finding:
+    avenue: str  # e.g. "3582(c)(1)(A)", "3582(c)(2)", "FSA 404", "34 U.S.C. 60541(g)", "FSA time credits"
+    ground: str  # the USSG 1B1.13(b) paragraph, the amendment number, or the requirement (e.g. "exhaustion")
+    status: Status
+    summary: str
+    reasons: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+    missing: list[Question] = field(default_factory=list)
+    eligible_from: date | None = None
+    facts_used: dict[str, Any] = field(default_factory=dict)
+    positions: list[dict[str, Any]] = field(default_factory=list)  # needs_review: each side with its authority
+    extra: dict[str, Any] = field(default_factory=dict)  # avenue-specific keys (e.g. amended_range_months)
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "avenue": self.avenue,
+            "ground": self.ground,
+            "status": self.status,
+            "summary": self.summary,
+            "reasons": self.reasons,
+            "citations": self.citations,
+            "missing": [q.as_json() for q in self.missing],
+            "eligible_from": self.eligible_from.isoformat() if self.eligible_from else None,
+            "facts_used": {k: v.isoformat() if isinstance(v, date) else v for k, v in self.facts_used.items()},
+        }
+        if self.positions:
+            out["positions"] = self.positions
+        out.update({k: v.isoformat() if isinstance(v, date) else v for k, v in self.extra.items()})
+        return out

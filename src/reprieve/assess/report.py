@@ -1,0 +1,43 @@
+"""Everything reprieve can say about a case on a date: `reprieve assess` (keys in ../shared/spec/cli.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from reprieve.assess.computation import Computation, compute
+from reprieve.assess.findings import Finding
+from reprieve.case.model import Case
+
+
+@dataclass(frozen=True)
+class Options:
+    at_bottom_of_range: bool = False  # release_date_if_sentenced_now at the bottom of the recomputed range
+
+
+@dataclass
+class Assessment:
+    as_of: date
+    circuit: str | None
+    computation: Computation
+    current_law: dict[str, Any] | None = None
+    guidelines: dict[str, Any] | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "circuit": self.circuit,
+            "computation": self.computation.as_json(),
+            "current_law": self.current_law,
+            "guidelines": self.guidelines,
+            "findings": [f.as_json() for f in self.findings],
+            "disclaimer": "Information, not legal advice.",
+        }
+
+
+def assess(case: Case, as_of: date, options: Options | None = None) -> Assessment:
+    options = options or Options()
+    computation = compute(case, as_of)
+    return Assessment(as_of=as_of, circuit=None, computation=computation)
