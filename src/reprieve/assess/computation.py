@@ -201,7 +201,7 @@ class _Plan:
 def compute(case: Case, as_of: date) -> Computation:
     result = Computation(as_of=as_of)
     _refusals(case, as_of, result)
-    if any(r.code in ("OLD_LAW", "STATE_PRIMARY_JURISDICTION", "NO_JUDGMENT") for r in result.refusals):
+    if any(r.code in _STOPPING for r in result.refusals):
         return result
     plan = _plan(case, as_of)
     result.uncertain = plan.uncertain
@@ -238,7 +238,10 @@ def compute(case: Case, as_of: date) -> Computation:
 _STEP_ORDER = {rule: rank for rank, rule in enumerate((
     "SCENARIO", "COUNTS_AGGREGATED", "924C_CONSECUTIVE", "JUDGMENTS_AGGREGATED", "COMMENCEMENT", "PRIOR_CUSTODY",
     "FULL_TERM", "GCT", "GCT_LOSS", "STATUTORY_RELEASE", "RDAP", "FSA_ELIGIBILITY", "FSA_CREDITS",
-    "FSA_SUPERVISED_RELEASE", "FSA_PRERELEASE", "RELEASE_DAY", "TIME_SERVED"))}
+    "FSA_SUPERVISED_RELEASE", "FSA_PRERELEASE", "RELEASE", "RELEASE_DAY", "TIME_SERVED"))}
+
+
+_STOPPING = ("OLD_LAW", "STATE_PRIMARY_JURISDICTION", "NO_JUDGMENT", "AS_OF_OUT_OF_RANGE")
 
 
 def _same(a: Dates | None, b: Dates | None, name: str) -> bool:
@@ -252,7 +255,11 @@ def _refusals(case: Case, as_of: date, result: Computation) -> None:
                                        "18 U.S.C. § 3584"))
         result.missing.append("judgments[0].counts")
         return
-    boundary = data.entry("scope.new_law_offenses_from", as_of)
+    boundary = data.maybe("scope.new_law_offenses_from", as_of)
+    if boundary is None:
+        result.refusals.append(Refusal("AS_OF_OUT_OF_RANGE", f"{as_of} is before the first date reprieve's law data "
+                                       "covers (the Sentencing Reform Act, 1987-11-01)", "Pub. L. 98-473, § 235"))
+        return
     for j, judgment in enumerate(case.judgments):
         for c, count in enumerate(judgment.counts):
             ended = count.offense_ended or count.offense_began
@@ -497,11 +504,12 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
         return Dates(term, None, None, 0, 0, None, None, None, None, None, 0, None, None, served_days, None, None,
                      steps)
 
-    full_term = full_no_credit - timedelta(days=s.prior_custody_days)
+    full_term = max(full_no_credit - timedelta(days=s.prior_custody_days), s.commenced)
     steps.append(Step("FULL_TERM", f"{CITE_3585A}; {CITE_3585B}",
                       f"{s.commenced} + {term} - 1 day = {full_no_credit}; less {s.prior_custody_days} days of prior "
                       f"custody credit = {full_term}"))
-    gct = maximum_gct(s.commenced, term, s.gct_rate, offense_day, as_of)
+    gct = maximum_gct(s.commenced, term, s.gct_rate, offense_day, as_of,
+                      lambda days: full_term - timedelta(days=days))
     steps.append(gct.step)
     lost, loss_step = _gct_lost(case, s, gct.days, gct.rate, term, offense_day, as_of)
     if loss_step:
@@ -510,6 +518,10 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
     steps.append(Step("STATUTORY_RELEASE", "18 U.S.C. § 3624(b); 28 C.F.R. § 523.20(b)(1)",
                       f"{full_term} - ({gct.days} - {lost}) days of GCT = {statutory}",
                       "The BOP projects release assuming all GCT not yet lost will be earned."))
+    if statutory < s.commenced:
+        statutory = s.commenced
+        steps.append(Step("STATUTORY_RELEASE", CITE_3585B, f"the credit covers the whole term: release on the day "
+                                                           f"the sentence commenced, {statutory} (time served)"))
 
     after_rdap = statutory
     months = 0
@@ -541,11 +553,15 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
                               f"{earned_to_date} days of credit earned by {as_of}, not applicable: "
                               + ("final order of removal" if not s.fsa.may_apply else
                                  "risk is not minimum or low on the last assessment")))
+    if release < s.commenced:
+        release = s.commenced
+        steps.append(Step("RELEASE", CITE_3585A, f"the reductions exceed what remains: release on commencement, "
+                                                 f"{release}"))
     day, weekend = release_weekday(release)
     if weekend:
         steps.append(weekend)
-    served_days = _served(s, as_of, release)
     total_days = days_inclusive(s.commenced, full_no_credit)
+    served_days = min(_served(s, as_of, release), total_days)
     percent = round(100 * served_days / total_days, 2)
     steps.append(Step("TIME_SERVED", CITE_3585B,
                       f"as of {as_of}: {served_days} days served (including {s.prior_custody_days} days of credit) of "

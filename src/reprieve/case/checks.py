@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reprieve.case.model import Case
+from reprieve.case.model import Case, Count
 from reprieve.dates import PartialDate
 
 
@@ -58,6 +58,10 @@ def _problems(case: Case) -> Iterator[Problem]:
                         yield Problem(f"{path}.{key}[{k}]", f"names count '{target}', which is not in this judgment")
                     elif target == count.count:
                         yield Problem(f"{path}.{key}[{k}]", "a count cannot be related to itself")
+        cycle = _consecutive_cycle(judgment.counts)
+        if cycle is not None:
+            yield Problem(f"{base}.counts[{cycle}].consecutive_to", "the counts are consecutive to each other in a "
+                                                                     "circle")
         for e, enhancement in enumerate(judgment.enhancements or []):
             for p, index in enumerate(enhancement.priors or []):
                 if index >= len(case.priors):
@@ -101,3 +105,23 @@ def _problems(case: Case) -> Iterator[Problem]:
         if (prior.served_months is not None and prior.sentence_months is not None
                 and prior.served_months > prior.sentence_months):
             yield Problem(f"priors[{p}].served_months", "is more than the sentence (sentence_months)")
+
+
+def _consecutive_cycle(counts: list[Count]) -> int | None:
+    """The index of a count that is (through others) consecutive to itself, if any."""
+    index = {c.count: i for i, c in enumerate(counts) if c.count is not None}
+    edges = {i: [index[t] for t in (c.consecutive_to or []) if t in index] for i, c in enumerate(counts)}
+    state: dict[int, int] = {}  # 1 visiting, 2 done
+
+    def visit(i: int) -> bool:
+        state[i] = 1
+        for j in edges[i]:
+            if state.get(j) == 1 or (j not in state and visit(j)):
+                return True
+        state[i] = 2
+        return False
+
+    for i in edges:
+        if i not in state and visit(i):
+            return i
+    return None

@@ -8,11 +8,12 @@ GCT is computed on the term imposed; jail credit does not change it.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from reprieve.dates import add_months, days_inclusive
+from reprieve.dates import ONE_DAY, add_months, days_inclusive
 from reprieve.law.params import law
 from reprieve.law.sentence_aggregation import Term
 from reprieve.results import Step
@@ -39,8 +40,13 @@ def rate_for(offense_date: date, has_diploma_or_progress: bool | None) -> tuple[
     return full, data.entry("good_conduct_time.max_days_per_year", offense_date).citation
 
 
-def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, computed_on: date) -> GoodConductTime:
-    """The most GCT the term can earn, by the BOP method in force on `computed_on`."""
+def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, computed_on: date,
+                release_with: Callable[[int], date] | None = None) -> GoodConductTime:
+    """The most GCT the term can earn, by the BOP method in force on `computed_on`.
+
+    A prisoner released before a new method took effect keeps the release the old method gave: `release_with`
+    turns a number of GCT days into the release date it yields, so that this can be checked.
+    """
     data = law()
     floor_months = int(data.value("good_conduct_time.minimum_term_months", offense_date))
     if term.life:
@@ -52,6 +58,14 @@ def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, comp
     method = data.entry("good_conduct_time.method", computed_on)
     if method.value == "per_year_served":
         return _per_year_served(commenced, term, rate, computed_on, method.citation)
+    before = data.maybe("good_conduct_time.method", method.from_ - ONE_DAY)
+    if release_with is not None and before is not None and before.value == "per_year_served":
+        old = _per_year_served(commenced, term, rate, before.to or method.from_ - ONE_DAY, before.citation)
+        if release_with(old.days) < method.from_:
+            note = (f"Released under the earlier method before the First Step Act's method took effect "
+                    f"({method.from_}). {old.step.note or ''}").strip()
+            return GoodConductTime(old.days, Step("GCT", old.step.citation, old.step.detail, note), rate,
+                                   old.full_years, old.partial_days)
     return _per_year_imposed(commenced, term, rate, computed_on, method.citation, method.note)
 
 
