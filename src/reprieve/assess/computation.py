@@ -72,6 +72,7 @@ class Dates:
     percent_served: float | None
     home_detention: date | None
     steps: list[Step]
+    custody_start: date | None = None  # commencement less prior custody credit: the first day counted as served
 
 
 @dataclass
@@ -502,7 +503,7 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
     if full_no_credit is None:  # life
         steps.append(Step("FULL_TERM", "18 U.S.C. § 3584(c)", "life term: no full-term date"))
         return Dates(term, None, None, 0, 0, None, None, None, None, None, 0, None, None, served_days, None, None,
-                     steps)
+                     steps, s.commenced - timedelta(days=s.prior_custody_days))
 
     full_term = max(full_no_credit - timedelta(days=s.prior_custody_days), s.commenced)
     steps.append(Step("FULL_TERM", f"{CITE_3585A}; {CITE_3585B}",
@@ -568,7 +569,8 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
                       f"a {total_days}-day term = {percent}%"))
     home = _home_detention(term, s.commenced, full_no_credit, release, as_of)
     return Dates(term, full_no_credit, full_term, gct.days, lost, statutory, after_rdap, projection, earned_to_date,
-                 earned_max, months, release, day, served_days, percent, home, steps)
+                 earned_max, months, release, day, served_days, percent, home, steps,
+                 s.commenced - timedelta(days=s.prior_custody_days))
 
 
 def _served(s: Scenario, as_of: date, release: date | None) -> int:
