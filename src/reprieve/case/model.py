@@ -178,6 +178,9 @@ class Custody(Model):
         description="extension: sovereign with primary custody; 'state' is outside what reprieve computes")
     time_credited_elsewhere: bool | None = Field(
         default=None, description="extension: presentence time was credited against another sentence (3585(b))")
+    bop_not_danger_determination: bool | None = Field(
+        default=None, description="extension: the BOP Director has determined the person is not a danger to others "
+                                  "or the community (18 U.S.C. 3582(c)(1)(A)(ii))")
 
 
 class Request(Model):
@@ -204,6 +207,23 @@ class MedicalFact(Fact):
     self_care_diminished: bool | None = None
     care_not_provided: bool | None = None
     diagnosed_on: PDate | None = None
+    recovery_expected: bool | None = Field(
+        default=None, description="extension: expected to recover from the condition (§1B1.13(b)(1)(B))")
+    risk_without_care: bool | None = Field(
+        default=None, description="extension: without the care not being provided, at risk of serious deterioration "
+                                  "in health or death (§1B1.13(b)(1)(C))")
+    outbreak_at_facility: bool | None = Field(
+        default=None, description="extension: the facility is affected or at imminent risk of an ongoing infectious "
+                                  "disease outbreak or public health emergency (§1B1.13(b)(1)(D)(i))")
+    personal_risk_factors: bool | None = Field(
+        default=None, description="extension: personal health risk factors put the person at increased risk of "
+                                  "severe complications or death from it (§1B1.13(b)(1)(D)(ii))")
+    risk_not_mitigable: bool | None = Field(
+        default=None, description="extension: that risk cannot be adequately mitigated in a timely manner "
+                                  "(§1B1.13(b)(1)(D)(iii))")
+    confined_to_bed_or_chair: bool | None = Field(
+        default=None, description="extension: confined to a bed or chair more than half of waking hours "
+                                  "(BOP PS 5050.50 'debilitated')")
 
 
 class AgeRelatedFact(Fact):
@@ -237,13 +257,19 @@ class ConductFact(Fact):
     work: str | None = None
 
 
+class OtherFact(Fact):
+    attacks_conviction: bool | None = Field(
+        default=None, description="extension: the reason questions the validity of the conviction or sentence "
+                                  "(innocence, trial or sentencing error): 28 U.S.C. 2255 territory (Fernandez)")
+
+
 class Circumstances(Model):
     medical: list[MedicalFact] | None = None
     age_related: list[AgeRelatedFact] | None = None
     family: list[FamilyFact] | None = None
     abuse: list[AbuseFact] | None = None
     conduct: list[ConductFact] | None = None
-    other: list[Fact] | None = None
+    other: list[OtherFact] | None = None
 
 
 class ReleasePlan(Model):
