@@ -6,6 +6,7 @@ Adding an official example is adding a file. `expect` maps dotted paths into the
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,18 +27,44 @@ def load_example(path: Path) -> dict[str, Any]:
     return data
 
 
+_PART = re.compile(r"([^.\[]+)(?:\[([^\]]*)\])?")
+
+
+def _parts(dotted: str) -> list[tuple[str, str | None]]:
+    """`findings[ground=§1B1.13(b)(2)].status` -> [("findings", "ground=§1B1.13(b)(2)"), ("status", None)]."""
+    out = []
+    position = 0
+    while position < len(dotted):
+        match = _PART.match(dotted, position)
+        if not match:
+            raise KeyError(f"cannot read the path {dotted!r}")
+        out.append((match.group(1), match.group(2)))
+        position = match.end() + 1
+    return out
+
+
 def lookup(output: Any, dotted: str) -> Any:
+    """Follow a dotted path; `list[key=value]` picks the first item whose key equals value (`,` joins keys)."""
     node = output
-    for part in dotted.split("."):
-        if isinstance(node, list):
-            node = node[int(part)]
-        elif isinstance(node, dict):
-            if part not in node:
-                raise KeyError(f"{dotted}: no key {part!r} in the output")
-            node = node[part]
-        else:
-            raise KeyError(f"{dotted}: cannot look inside {node!r}")
+    for part, selector in _parts(dotted):
+        node = _step(node, part, dotted)
+        if selector is not None:
+            wanted = dict(pair.split("=", 1) for pair in selector.split(","))
+            matches = [item for item in node if all(str(item.get(k)) == v for k, v in wanted.items())]
+            if not matches:
+                raise KeyError(f"{dotted}: no item with {selector}")
+            node = matches[0]
     return node
+
+
+def _step(node: Any, part: str, dotted: str) -> Any:
+    if isinstance(node, list):
+        return node[int(part)]
+    if isinstance(node, dict):
+        if part not in node:
+            raise KeyError(f"{dotted}: no key {part!r} in the output")
+        return node[part]
+    raise KeyError(f"{dotted}: cannot look inside {node!r}")
 
 
 def normalize(value: Any) -> Any:

@@ -8,7 +8,9 @@ from typing import Any
 
 from reprieve.assess.computation import Computation, compute
 from reprieve.assess.findings import Finding
+from reprieve.assess.relief import Situation, relief_findings
 from reprieve.case.model import Case
+from reprieve.law.circuits import circuit_of
 
 
 @dataclass(frozen=True)
@@ -40,4 +42,8 @@ class Assessment:
 def assess(case: Case, as_of: date, options: Options | None = None) -> Assessment:
     options = options or Options()
     computation = compute(case, as_of)
-    return Assessment(as_of=as_of, circuit=None, computation=computation)
+    circuit, circuit_citation = circuit_of(case.court.district, as_of)
+    result = Assessment(as_of=as_of, circuit=circuit, computation=computation)
+    situation = Situation(case, as_of, circuit, circuit_citation, computation, result.current_law)
+    result.findings = relief_findings(situation) + result.findings
+    return result

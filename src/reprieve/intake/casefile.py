@@ -23,7 +23,7 @@ except AttributeError:  # pragma: no cover
     _Base = yaml.SafeLoader
 
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]
+class _Loader(_Base):  # type: ignore[misc]
     """Dates stay text, so that an impossible date is reported with its field path by the case model."""
 
 

@@ -1,0 +1,643 @@
+"""18 U.S.C. 3582(c)(1)(A) and USSG §1B1.13: exhaustion, each extraordinary and compelling ground, and the whole.
+
+One function per ground, named for its paragraph. Each applies the law in force on the as-of date in the case's
+circuit (law/compassionate_release.py) and returns a Finding. `eligible` means every element is established by
+an explicit fact; evaluative elements ("similar in gravity", "gross disparity") leave the finding at needs_review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from reprieve.assess.findings import Finding, Question, Status
+from reprieve.assess.relief.situation import Element, Situation, finding
+from reprieve.case.model import FamilyFact, MedicalFact
+from reprieve.law import compassionate_release as cr
+from reprieve.law.statutes import Statute, parse_statutes
+
+AVENUE = "3582(c)(1)(A)"
+USSG = "USSG §1B1.13"
+CITE_AMENDED = "USSG §1B1.13 (Nov. 1, 2023, Amend. 814)"
+CITE_OLD = "USSG §1B1.13, comment. n.1 (Nov. 2018)"
+_3559C = Statute("18", "3559", ("c",))
+
+# Each ground: its paragraph, its name, and where it sat in the old commentary.
+GROUNDS: dict[str, tuple[str, str]] = {
+    "b1A": ("§1B1.13(b)(1)(A)", "terminal illness"),
+    "b1B": ("§1B1.13(b)(1)(B)", "condition that substantially diminishes self-care"),
+    "b1C": ("§1B1.13(b)(1)(C)", "long-term or specialized care not being provided"),
+    "b1D": ("§1B1.13(b)(1)(D)", "infectious disease outbreak or public health emergency"),
+    "b2": ("§1B1.13(b)(2)", "age"),
+    "b3A": ("§1B1.13(b)(3)(A)", "caregiver of a minor or incapacitated adult child"),
+    "b3B": ("§1B1.13(b)(3)(B)", "incapacitated spouse or registered partner"),
+    "b3C": ("§1B1.13(b)(3)(C)", "incapacitated parent"),
+    "b3D": ("§1B1.13(b)(3)(D)", "other immediate family member"),
+    "b4": ("§1B1.13(b)(4)", "victim of abuse in custody"),
+    "b5": ("§1B1.13(b)(5)", "other reasons of similar gravity"),
+    "b6": ("§1B1.13(b)(6)", "unusually long sentence and a change in law"),
+}
+_OLD_NOTE = {"b1A": "n.1(A)(i)", "b1B": "n.1(A)(ii)", "b2": "n.1(B)", "b3A": "n.1(C)(i)", "b3B": "n.1(C)(ii)",
+             "b5": "n.1(D)"}
+
+
+def _cite(key: str, on_old: bool) -> str:
+    paragraph = GROUNDS[key][0]
+    if on_old and key in _OLD_NOTE:
+        return f"{CITE_OLD.replace('n.1', _OLD_NOTE[key])}"
+    return f"USSG {paragraph}"
+
+
+# --- exhaustion --------------------------------------------------------------------------------------------------
+
+def exhaustion(s: Situation) -> Finding:
+    """3582(c)(1)(A): a defendant may move after fully exhausting appeals of the BOP's failure to move, or after 30
+    days from the warden's receipt of the request, whichever is earlier."""
+    lapse, cite = cr.threshold("exhaustion_lapse_days", s.as_of)
+    requests = [r for r in s.case.requests if r.to in (None, "warden") and r.kind in (None, "reduction_in_sentence")]
+    appeals = [r for r in s.case.requests if r.kind == "bp11" and r.response == "denied" and r.responded_on]
+    citations = [cite]
+    reasons: list[str] = []
+    if appeals:
+        done = min(r.responded_on.latest for r in appeals if r.responded_on)
+        element = Element("administrative appeals fully exhausted", s.as_of >= done,
+                          f"the General Counsel denied the appeal (BP-11) on {done}", from_date=done,
+                          facts={"requests.bp11.responded_on": done})
+        return finding(AVENUE, "exhaustion", [element], citations, summary_ok="Exhaustion is met: appeals are "
+                       "exhausted.", summary_no="Not exhausted yet.", summary_facts="")
+    if not requests:
+        element = Element("request to the warden", None, "no request to the warden is on record",
+                          Question("requests", "Have you asked the warden of your prison, in writing, to file for a "
+                                   "reduction in your sentence? On what date did the warden receive it?",
+                                   "you may file in court 30 days after the warden receives the request"))
+        return finding(AVENUE, "exhaustion", [element], citations, summary_ok="", summary_no="",
+                       summary_facts="Ask the warden first: you may file 30 days after the warden receives your "
+                       "request.")
+    best: Element | None = None
+    for i, request in enumerate(requests):
+        element = _request_element(i, request, lapse, s.as_of)
+        if best is None or _rank(element) > _rank(best):
+            best = element
+        facility = request.facility
+        if facility and s.case.person.facility and facility != s.case.person.facility:
+            reasons.append(f"requests[{i}] went to {facility}, but the person is at {s.case.person.facility}: "
+                           "courts have rejected requests sent to the wrong facility; send a new one")
+        if request.grounds:
+            reasons.append(f"requests[{i}] asked on these grounds: {request.grounds}. Some courts require the motion "
+                           "to raise the same grounds (issue exhaustion): keep the request's text")
+        if request.response == "denied":
+            reasons.append(f"requests[{i}] was denied: the 30 days still run from receipt; an appeal (BP-9 to BP-11) "
+                           "is the other way to exhaust")
+    assert best is not None
+    return finding(AVENUE, "exhaustion", [best], citations,
+                   summary_ok="Exhaustion is met: 30 days have passed since the warden received the request.",
+                   summary_no="Too early to file: 30 days have not passed since the warden received the request.",
+                   summary_facts="Exhaustion turns on when the warden received the request.", extra_reasons=reasons)
+
+
+def _rank(e: Element) -> int:
+    return {True: 3, None: 2, False: 1}[e.met] if e.met is not False or e.from_date is None else 1
+
+
+def _request_element(i: int, request: Any, lapse: int, as_of: date) -> Element:
+    days = timedelta(days=lapse)
+    received = request.received_on
+    question = Question(f"requests[{i}].received_on", "On what date did the warden receive your request? (The "
+                        "date stamped on it, or on the response.)", "you may file 30 days after that date")
+    if received is not None:
+        first, last = received.earliest + days, received.latest + days
+        facts = {f"requests[{i}].received_on": str(received)}
+        if as_of >= last:
+            return Element("30 days since the warden received the request", True,
+                           f"received {received}; 30 days lapsed on {last}", facts=facts)
+        if as_of < first:
+            return Element("30 days since the warden received the request", False,
+                           f"received {received}; you may file from {last}", from_date=last, facts=facts)
+        return Element("30 days since the warden received the request", None,
+                       f"received {received}: the 30 days end between {first} and {last}", question, facts=facts)
+    if request.submitted_on is not None:
+        earliest = request.submitted_on.earliest + days
+        if as_of < earliest:
+            return Element("30 days since the warden received the request", False,
+                           f"submitted {request.submitted_on}; the warden cannot have received it before then, so "
+                           f"filing is possible no earlier than {earliest}", question=question)
+        return Element("30 days since the warden received the request", None,
+                       f"submitted {request.submitted_on}; the date the warden received it is not stated", question)
+    return Element("30 days since the warden received the request", None,
+                   "a request is on record without dates", question)
+
+
+# --- extraordinary and compelling grounds ---------------------------------------------------------------------
+
+def _medical(s: Situation) -> list[MedicalFact] | None:
+    return s.case.circumstances.medical
+
+
+def _no_facts(key: str, question: str, fld: str) -> Element:
+    return Element(GROUNDS[key][1], None, "the case file says nothing about this", Question(fld, question))
+
+
+def _bool_element(name: str, value: bool | None, yes: str, no: str, question: Question, facts: dict[str, Any],
+                  review: bool = False) -> Element:
+    if value is None:
+        return Element(name, None, "not stated", question, facts=facts)
+    return Element(name, value, yes if value else no, facts=facts, review=review)
+
+
+def _best_over(facts: list[Any], build: Callable[[int, Any], list[Element]]) -> list[Element]:
+    """Several facts may support a ground: use the one that comes closest to establishing it."""
+    best: list[Element] | None = None
+    best_score = -1
+    for i, fact in enumerate(facts):
+        elements = build(i, fact)
+        score = 0 if any(e.met is False for e in elements) else 1 if any(e.met is None for e in elements) else 2
+        if score > best_score:
+            best, best_score = elements, score
+    return best or []
+
+
+def terminal_illness(s: Situation) -> list[Element]:
+    medical = _medical(s)
+    if medical is None:
+        return [_no_facts("b1A", "Do you have a serious illness that a doctor says has an end-of-life trajectory "
+                          "(for example metastatic cancer, ALS, end-stage organ disease, advanced dementia)?",
+                          "circumstances.medical")]
+    if not medical:
+        return [Element("terminal illness", False, "no medical condition is listed")]
+    return _best_over(medical, lambda i, m: [_bool_element(
+        "a serious and advanced illness with an end-of-life trajectory", m.terminal,
+        f"{m.condition or m.description or 'condition'} is terminal" + (
+            f" (life expectancy {m.life_expectancy_months} months; no prognosis is required)"
+            if m.life_expectancy_months is not None else " (no specific prognosis is required)"),
+        f"{m.condition or m.description or 'condition'} is not terminal",
+        Question(f"circumstances.medical[{i}].terminal", "Has a doctor said this illness is terminal (has an "
+                 "end-of-life trajectory)?"), {f"circumstances.medical[{i}].terminal": m.terminal})])
+
+
+def self_care(s: Situation) -> list[Element]:
+    medical = _medical(s)
+    if medical is None:
+        return [_no_facts("b1B", "Does a medical condition, impairment or aging make it much harder for you to care "
+                          "for yourself in prison, with no recovery expected?", "circumstances.medical")]
+    if not medical:
+        return [Element("self-care", False, "no medical condition is listed")]
+    return _best_over(medical, lambda i, m: [
+        _bool_element("substantially diminished ability to provide self-care in prison", m.self_care_diminished,
+                      "self-care is substantially diminished", "self-care is not substantially diminished",
+                      Question(f"circumstances.medical[{i}].self_care_diminished", "Does this condition make it much "
+                               "harder for you to take care of yourself in prison (bathing, dressing, eating, "
+                               "moving)?"),
+                      {f"circumstances.medical[{i}].self_care_diminished": m.self_care_diminished}),
+        _bool_element("not expected to recover", None if m.recovery_expected is None else not m.recovery_expected,
+                      "no recovery is expected", "recovery is expected",
+                      Question(f"circumstances.medical[{i}].recovery_expected", "Do your doctors expect you to "
+                               "recover from it?"),
+                      {f"circumstances.medical[{i}].recovery_expected": m.recovery_expected}),
+    ])
+
+
+def care_not_provided(s: Situation) -> list[Element]:
+    medical = _medical(s)
+    if medical is None:
+        return [_no_facts("b1C", "Do you need long-term or specialized medical care that the prison is not providing?",
+                          "circumstances.medical")]
+    if not medical:
+        return [Element("care not provided", False, "no medical condition is listed")]
+    return _best_over(medical, lambda i, m: [
+        _bool_element("long-term or specialized medical care is not being provided", m.care_not_provided,
+                      "the needed care is not being provided", "the care is being provided",
+                      Question(f"circumstances.medical[{i}].care_not_provided", "Is the prison failing to give you "
+                               "long-term or specialized care you need?"),
+                      {f"circumstances.medical[{i}].care_not_provided": m.care_not_provided}),
+        _bool_element("without it, at risk of serious deterioration in health or death", m.risk_without_care,
+                      "without the care there is a risk of serious deterioration or death", "no such risk",
+                      Question(f"circumstances.medical[{i}].risk_without_care", "Without that care, could your "
+                               "health get seriously worse, or could you die?"),
+                      {f"circumstances.medical[{i}].risk_without_care": m.risk_without_care}),
+    ])
+
+
+def outbreak(s: Situation) -> list[Element]:
+    medical = _medical(s)
+    if medical is None:
+        return [_no_facts("b1D", "Is your prison affected by an ongoing outbreak of infectious disease or a declared "
+                          "public health emergency that puts you personally at high risk?", "circumstances.medical")]
+    if not medical:
+        return [Element("outbreak", False, "no medical condition is listed")]
+    return _best_over(medical, lambda i, m: [
+        _bool_element("(i) the facility is affected or at imminent risk of an ongoing outbreak or public health "
+                      "emergency", m.outbreak_at_facility, "yes", "no",
+                      Question(f"circumstances.medical[{i}].outbreak_at_facility", "Is there an ongoing outbreak or "
+                               "declared public health emergency at (or about to reach) your prison?"),
+                      {f"circumstances.medical[{i}].outbreak_at_facility": m.outbreak_at_facility}),
+        _bool_element("(ii) personal risk factors for severe complications or death", m.personal_risk_factors,
+                      "yes", "no", Question(f"circumstances.medical[{i}].personal_risk_factors", "Do your health "
+                                            "conditions put you at higher risk of severe illness or death from it?"),
+                      {f"circumstances.medical[{i}].personal_risk_factors": m.personal_risk_factors}),
+        _bool_element("(iii) the risk cannot be adequately mitigated in a timely manner", m.risk_not_mitigable,
+                      "yes", "no", Question(f"circumstances.medical[{i}].risk_not_mitigable", "Is the prison unable "
+                                            "to protect you from that risk in time?"),
+                      {f"circumstances.medical[{i}].risk_not_mitigable": m.risk_not_mitigable}),
+    ])
+
+
+def age(s: Situation) -> list[Element]:
+    years, cite = cr.threshold("age_minimum_years", s.as_of)
+    served_years, _ = cr.threshold("age_years_served", s.as_of)
+    percent, _ = cr.threshold("age_percent_served", s.as_of)
+    elements = [s.age_element(f"at least {years} years old", years, cite)]
+    deteriorations = s.case.circumstances.age_related
+    if deteriorations is None:
+        elements.append(Element("serious deterioration in physical or mental health because of aging", None,
+                                "not stated", Question("circumstances.age_related", "Has your physical or mental "
+                                                       "health seriously declined because of aging?")))
+    else:
+        flags = [f.serious_deterioration for f in deteriorations]
+        met = True if any(flags) else (None if any(f is None for f in flags) or not flags else False)
+        elements.append(Element("serious deterioration in physical or mental health because of aging", met,
+                                "established" if met else ("not established" if met is False else "not stated"),
+                                Question("circumstances.age_related[0].serious_deterioration", "Has your physical "
+                                         "or mental health seriously declined because of aging?") if met is None
+                                else None, facts={"circumstances.age_related.serious_deterioration": met}))
+    ten = s.served_months_element(f"served {served_years} years", served_years * 12, cite)
+    share = s.served_share_element(f"served {percent}% of the term", percent, 100, cite)
+    # "at least 10 years or 75 percent of his or her term of imprisonment, whichever is less"
+    if ten.met or share.met:
+        served = ten if ten.met else share
+    elif ten.met is False and share.met is False:
+        served = ten if (ten.from_date or date.max) <= (share.from_date or date.max) else share
+    else:
+        served = ten if ten.met is None else share
+    served.name = f"served {served_years} years or {percent}% of the term, whichever is less"
+    elements.append(served)
+    return elements
+
+
+def _family(s: Situation, key: str, relations: tuple[str, ...], situations: tuple[str, ...],
+            only_caregiver: bool) -> list[Element]:
+    family = s.case.circumstances.family
+    what = GROUNDS[key][1]
+    if family is None:
+        return [Element(what, None, "no family circumstances are stated",
+                        Question("circumstances.family", "Is a close family member (child, spouse, parent, sibling, "
+                                 "grandparent, grandchild) unable to care for themselves, or has their caregiver "
+                                 "died or become unable to care for them?"))]
+    candidates = [(i, f) for i, f in enumerate(family) if f.relation in relations or f.relation is None]
+    if not candidates:
+        return [Element(what, False, f"no family member listed is a {' or '.join(relations)}")]
+
+    def build(_: int, pair: tuple[int, FamilyFact]) -> list[Element]:
+        i, f = pair
+        label = _RELATIVE.get(f.relation or "", "this family member")
+        elements = [Element("relationship", True if f.relation in relations else None,
+                            f"{f.relation or 'relationship not stated'}",
+                            Question(f"circumstances.family[{i}].relation", f"How is {label} related to you?"),
+                            facts={f"circumstances.family[{i}].relation": f.relation})]
+        met = None if f.situation is None else f.situation in situations
+        wanted = {"caregiver_died": "the caregiver died", "caregiver_incapacitated": "the caregiver is incapacitated",
+                  "incapacitated": "the family member is incapacitated"}
+        elements.append(Element(" or ".join(wanted[x] for x in situations), met,
+                                f"situation: {f.situation or 'not stated'}",
+                                Question(f"circumstances.family[{i}].situation",
+                                         f"Is {label} unable to care for themselves (incapacitated)?" if
+                                         "incapacitated" in situations else
+                                         f"Has the person caring for {label} died or become unable to care for them?"),
+                                facts={f"circumstances.family[{i}].situation": f.situation}))
+        if only_caregiver:
+            elements.append(_bool_element(
+                "the defendant would be the only available caregiver", f.only_available_caregiver,
+                "no one else is available to care for them", "someone else is available",
+                Question(f"circumstances.family[{i}].only_available_caregiver", f"Is there anyone besides you who "
+                         f"could care for {label}? Who, and why can they not?"),
+                {f"circumstances.family[{i}].only_available_caregiver": f.only_available_caregiver}))
+        return elements
+
+    return _best_over(candidates, build)
+
+
+_RELATIVE = {"minor_child": "your child", "adult_child_incapacitated": "your adult child", "spouse": "your spouse",
+             "partner": "your partner", "parent": "your parent", "sibling": "your brother or sister",
+             "grandchild": "your grandchild", "grandparent": "your grandparent"}
+
+
+def minor_child_caregiver(s: Situation) -> list[Element]:
+    return _family(s, "b3A", ("minor_child", "adult_child_incapacitated"),
+                   ("caregiver_died", "caregiver_incapacitated"), only_caregiver=False)
+
+
+def spouse(s: Situation) -> list[Element]:
+    return _family(s, "b3B", ("spouse", "partner"), ("incapacitated",), only_caregiver=True)
+
+
+def parent(s: Situation) -> list[Element]:
+    return _family(s, "b3C", ("parent",), ("incapacitated",), only_caregiver=True)
+
+
+def other_family(s: Situation) -> list[Element]:
+    return _family(s, "b3D", ("sibling", "grandchild", "grandparent", "other"), ("incapacitated",),
+                   only_caregiver=True)
+
+
+def abuse(s: Situation) -> list[Element]:
+    facts = s.case.circumstances.abuse
+    if facts is None:
+        return [Element("abuse in custody", None, "not stated", Question(
+            "circumstances.abuse", "While serving this sentence, were you sexually abused, or physically abused with "
+            "serious injury, by a correctional officer or other BOP staff?"))]
+    if not facts:
+        return [Element("abuse in custody", False, "none is listed")]
+
+    def build(i: int, a: Any) -> list[Element]:
+        established = None if a.established_by is None else a.established_by in ("conviction", "finding")
+        return [
+            Element("sexual abuse (a 'sexual act') or physical abuse causing serious bodily injury", None
+                    if a.kind is None else True, a.kind or "kind not stated",
+                    Question(f"circumstances.abuse[{i}].kind", "Was it sexual abuse, or physical abuse that caused "
+                             "serious bodily injury?"), facts={f"circumstances.abuse[{i}].kind": a.kind}),
+            _bool_element("committed by a correctional officer, BOP employee or contractor, or someone with custody",
+                          a.by_staff, "by staff", "not by staff", Question(
+                              f"circumstances.abuse[{i}].by_staff", "Was it done by a correctional officer or other "
+                              "prison staff (or at their direction)?"),
+                          {f"circumstances.abuse[{i}].by_staff": a.by_staff}),
+            Element("established by a conviction, a civil finding or admission, or an administrative finding",
+                    established, a.established_by or "not stated",
+                    Question(f"circumstances.abuse[{i}].established_by", "Has anyone been convicted, or has a court "
+                             "or agency found that it happened? If the case is still pending, has it been unduly "
+                             "delayed, or are you in imminent danger?"),
+                    review=a.established_by == "pending",
+                    facts={f"circumstances.abuse[{i}].established_by": a.established_by}),
+        ]
+
+    elements = _best_over(facts, build)
+    for e in elements:  # pending proceedings: the exception for undue delay or imminent danger is for the court
+        if e.review and e.met is False:
+            e.met, e.detail = True, "proceedings pending: the court decides whether they are unduly delayed or the "\
+                                    "defendant is in imminent danger"
+    return elements
+
+
+def other_reasons(s: Situation) -> list[Element]:
+    other = s.case.circumstances.other
+    if other is None:
+        return [Element("other circumstances similar in gravity to (b)(1)-(4)", None, "none stated", Question(
+            "circumstances.other", "Is there any other circumstance as serious as a terminal illness, old age with "
+            "failing health, or a family member with no one else to care for them?"))]
+    usable = [f for f in other if not f.attacks_conviction]
+    if not usable:
+        return [Element("other circumstances", False, "none is listed" if not other else
+                        "the only reasons listed attack the conviction or sentence, which belong in a 28 U.S.C. "
+                        "2255 motion")]
+    return [Element("other circumstances similar in gravity to (b)(1)-(4)", True,
+                    "; ".join(f.description or "a circumstance" for f in usable) + " - whether they are similar in "
+                    "gravity is for the court", review=True, facts={"circumstances.other": len(usable)})]
+
+
+GROUND_RULES: dict[str, Callable[[Situation], list[Element]]] = {
+    "b1A": terminal_illness, "b1B": self_care, "b1C": care_not_provided, "b1D": outbreak, "b2": age,
+    "b3A": minor_child_caregiver, "b3B": spouse, "b3C": parent, "b3D": other_family, "b4": abuse,
+    "b5": other_reasons,
+}
+
+
+def ground_finding(s: Situation, key: str) -> Finding:
+    """One §1B1.13(b) ground under the law in force on the as-of date, in the case's circuit."""
+    paragraph, name = GROUNDS[key]
+    regime = cr.regime(s.as_of)
+    listed, listed_entry = cr.grounds_in_force(s.as_of)
+    old = regime.value == "old_policy_statement"
+    citations = [_cite(key, old)]
+    elements = GROUND_RULES[key](s)
+    extra: list[str] = []
+    positions: list[dict[str, Any]] = []
+    if old and key not in listed:
+        binding = cr.old_statement_binds(s.circuit, s.as_of)
+        citations.append(listed_entry.citation)
+        if s.circuit is None or binding is None:
+            elements.append(Element("the court may consider this reason", None, "the circuit is unknown",
+                                    Question("court.district", "In which federal district were you sentenced?")))
+        elif binding.answer == "binding":
+            elements.append(Element("the court may consider this reason", False, "the old policy statement binds "
+                                    f"defendants' motions in the {s.circuit} Circuit and does not list it "
+                                    f"({binding.citation})"))
+            citations.append(binding.citation)
+        else:
+            elements.append(Element("the court may consider this reason", True,
+                                    "the old policy statement does not list it; " + (
+                                        f"in the {s.circuit} Circuit it does not limit a defendant's motion "
+                                        f"({binding.citation})" if binding.answer == "not_binding" else
+                                        f"whether it limits a defendant's motion was unsettled in the {s.circuit} "
+                                        "Circuit"), review=True))
+            citations.append(binding.citation)
+            extra.append("The amended policy statement (Nov. 1, 2023) later listed this ground.")
+    if key == "b5" and old:
+        binding = cr.old_statement_binds(s.circuit, s.as_of)
+        if binding is not None and binding.answer == "binding":
+            elements.append(Element("reasons other than the listed ones", False, "under the old policy statement "
+                                    "only the BOP Director could find 'other reasons' in this circuit "
+                                    f"({binding.citation})"))
+    result = finding(AVENUE, paragraph, elements, citations,
+                     summary_ok=f"{name.capitalize()}: the facts establish this ground.",
+                     summary_no=f"{name.capitalize()}: not met.",
+                     summary_facts=f"{name.capitalize()}: depends on facts not yet stated.",
+                     summary_review=f"{name.capitalize()}: arguable; the court must weigh it.",
+                     extra_reasons=extra)
+    result.positions = positions
+    return result
+
+
+# --- (b)(6) and changes in law ----------------------------------------------------------------------------------
+
+def _disparity(s: Situation) -> tuple[int | None, list[int], str]:
+    """(minimum then, possible minimums now, text) from the current-law comparison."""
+    law_now = s.current_law or {}
+    aggregate = law_now.get("aggregate") or {}
+    then = aggregate.get("then_min_months")
+    now = aggregate.get("now_min_months")
+    options: list[int] = []
+    if isinstance(now, int):
+        options = [now]
+    else:
+        for alternative in aggregate.get("now_min_alternatives") or aggregate.get("alternatives") or []:
+            months = alternative.get("now_min_months", alternative.get("min_months")) \
+                if isinstance(alternative, dict) else alternative
+            if isinstance(months, int):
+                options.append(months)
+    text = ""
+    if isinstance(then, int) and options:
+        text = f"the minimum was {then} months then; today it would be " + " or ".join(str(o) for o in options)
+    return (then if isinstance(then, int) else None), options, text
+
+
+def change_in_law(s: Situation) -> Finding:
+    """A non-retroactive change in law as (part of) an extraordinary and compelling reason: the circuit's case law
+    before Nov. 1, 2023; §1B1.13(b)(6) from then; closed by Rutherford from May 28, 2026."""
+    key = "b6"
+    regime = cr.regime(s.as_of)
+    position = cr.change_in_law(s.circuit, s.as_of)
+    then, options, text = _disparity(s)
+    term = s.term
+    elements: list[Element] = []
+    citations: list[str] = []
+    positions: list[dict[str, Any]] = []
+    if s.circuit is None:
+        elements.append(Element("the circuit's law", None, "the sentencing district is unknown",
+                                Question("court.district", "In which federal district were you sentenced?")))
+    if then is None or not options:
+        elements.append(Element("a change in law lowered the sentence that would be imposed today", None,
+                                "the current-law comparison is not available for this case" if s.current_law is None
+                                else "the then/now minimums could not be determined",
+                                Question("judgments[0].counts", "Which statute and penalty provision was each count "
+                                         "sentenced under, and did an 851 enhancement apply?")))
+    elif min(options) >= then:
+        elements.append(Element("a change in law lowered the sentence that would be imposed today", False,
+                                f"no lower minimum today ({text})"))
+    elif max(options) >= then:
+        elements.append(Element("a change in law lowered the sentence that would be imposed today", None, text,
+                                Question("priors", "For the prior conviction(s) used to enhance your sentence: how "
+                                         "long did you actually serve, and when were you released?",
+                                         "decides whether today's law gives a lower minimum")))
+    else:
+        elements.append(Element("a change in law lowered the sentence that would be imposed today", True, text,
+                                facts={"then_min_months": then, "now_min_months": options}))
+    if position is not None:
+        citations.append(position.citation)
+        answer = position.answer
+        if answer == "closed":
+            elements.append(Element("the law allows a non-retroactive change in law to count", False,
+                                    "Rutherford v. United States (May 28, 2026): a disparity created by a change "
+                                    "Congress did not make retroactive cannot be an extraordinary and compelling "
+                                    "reason; §1B1.13(b)(6) is invalid to that extent"))
+        elif answer in ("prohibited", "b6_invalid"):
+            elements.append(Element("the law allows a non-retroactive change in law to count", False,
+                                    f"closed in the {s.circuit} Circuit on this date ({position.citation})"))
+        elif answer in ("unsettled", "b6_contested"):
+            positions = position.positions
+            elements.append(Element("the law allows a non-retroactive change in law to count", True,
+                                    f"unsettled in the {s.circuit} Circuit on this date: courts are divided "
+                                    f"({position.citation})", review=True))
+        else:  # permitted, b6_applies
+            elements.append(Element("the law allows a non-retroactive change in law to count", True,
+                                    f"open in the {s.circuit} Circuit on this date ({position.citation})"))
+    if regime.value in ("amended_policy_statement", "after_rutherford"):
+        years, cite = cr.threshold("unusually_long_years_served", s.as_of)
+        citations.insert(0, cite)
+        elements.append(s.served_months_element(f"served at least {years} years", years * 12, cite))
+        elements.append(Element("an unusually long sentence, and a gross disparity with the sentence likely imposed "
+                                "today", True, f"sentence {term}; {text or 'disparity unknown'} - whether it is "
+                                "unusually long and the disparity gross, after the individual circumstances, is "
+                                "for the court", review=True))
+    else:
+        citations.insert(0, "18 U.S.C. § 3582(c)(1)(A)(i)")
+        elements.append(Element("the disparity, with individual circumstances, is extraordinary and compelling", True,
+                                f"sentence {term}; {text or 'disparity unknown'} - for the court to weigh",
+                                review=True))
+    result = finding(AVENUE, GROUNDS[key][0], elements, citations,
+                     summary_ok="Change in law: open.",
+                     summary_no="Change in law: not available.",
+                     summary_facts="Change in law: depends on facts not yet stated.",
+                     summary_review="Change in law: open and arguable; the court weighs the disparity.")
+    result.positions = positions
+    if position is not None and position.answer == "closed":
+        result.extra["note"] = ("After Rutherford, whether a change in law may still be weighed in deciding how much "
+                                "to reduce a sentence (§1B1.13(c)) once another reason is established is unsettled.")
+    return result
+
+
+# --- the whole avenue ---------------------------------------------------------------------------------------------
+
+def statutory_elderly(s: Situation) -> Finding:
+    """3582(c)(1)(A)(ii): at least 70, at least 30 years served under a 3559(c) sentence, and the BOP Director's
+    determination that the defendant is not a danger."""
+    age_years, cite = cr.threshold("elderly_statutory_age", s.as_of)
+    years, _ = cr.threshold("elderly_statutory_years_served", s.as_of)
+    counts = [c for j in s.case.judgments for c in j.counts]
+    under = [any(x.within(_3559C) for x in (*parse_statutes(c.statute), *parse_statutes(c.penalty))) for c in counts]
+    if any(under):
+        sentence = Element("sentenced under 18 U.S.C. 3559(c)", True, "a count rests on 3559(c)")
+    elif counts and all(c.penalty for c in counts):
+        sentence = Element("sentenced under 18 U.S.C. 3559(c)", False, "no count was sentenced under 3559(c) "
+                           "(the 'three strikes' life provision)")
+    else:
+        sentence = Element("sentenced under 18 U.S.C. 3559(c)", None, "the penalty provision of a count is not stated",
+                           Question("judgments[0].counts[0].penalty", "Under which penalty provision was each count "
+                                    "sentenced (for example 18 U.S.C. 3559(c))?"))
+    determination = s.case.custody.bop_not_danger_determination
+    elements = [
+        s.age_element(f"at least {age_years} years old", age_years, cite),
+        s.served_months_element(f"served at least {years} years", years * 12, cite),
+        sentence,
+        _bool_element("the BOP Director determined the defendant is not a danger (3142(g))", determination,
+                      "determined", "not determined", Question("custody.bop_not_danger_determination", "Has the "
+                                                                "BOP Director found that you are not a danger?"), {}),
+    ]
+    return finding(AVENUE, "3582(c)(1)(A)(ii)", elements, [cite, "USSG §1B1.13(a)(1)(B)"],
+                   summary_ok="Age 70 / 30 years under a 3559(c) sentence: met.",
+                   summary_no="Age 70 / 30 years under a 3559(c) sentence: not met.",
+                   summary_facts="Age 70 / 30 years under a 3559(c) sentence: depends on facts not yet stated.")
+
+
+def rehabilitation(s: Situation) -> Finding:
+    conduct = s.case.circumstances.conduct or []
+    programs = [p for c in conduct for p in (c.programs or [])]
+    infractions = [i for c in conduct for i in (c.infractions or [])]
+    summary = ("Rehabilitation alone is not an extraordinary and compelling reason; it can be weighed with another "
+               "ground and under 3553(a).")
+    reasons = []
+    if conduct:
+        reasons.append(f"record: {len(programs)} program entries, {len(infractions)} infraction(s)"
+                       + "".join(f"; {c.description}" for c in conduct if c.description))
+    return Finding(AVENUE, "§1B1.13(d)", "not_eligible", summary, reasons,
+                   ["USSG §1B1.13(d)", "28 U.S.C. § 994(t)"], facts_used={"programs": len(programs)})
+
+
+def defendant_may_move(s: Situation) -> Finding | None:
+    regime = cr.regime(s.as_of)
+    if regime.value != "bop_motion_only":
+        return None
+    return Finding(AVENUE, "who may move", "not_eligible",
+                   "Before the First Step Act (Dec. 21, 2018) only the BOP Director could ask the court; a request "
+                   "to the warden was the only path.", [regime.citation], [regime.citation],
+                   eligible_from=(regime.to or s.as_of) + timedelta(days=1))
+
+
+def combined(s: Situation, exhausted: Finding, grounds: list[Finding]) -> Finding:
+    """"Any one or a combination" of the grounds (§1B1.13(b)); rehabilitation alone never suffices (§1B1.13(d))."""
+    order = {"eligible": 0, "needs_review": 1, "needs_facts": 2, "not_eligible": 3}
+    usable = [g for g in grounds if g.ground != "§1B1.13(d)"]
+    best = min(usable, key=lambda g: order[g.status]) if usable else None
+    status: Status
+    if best is None or best.status == "not_eligible":
+        status = "not_eligible"
+        summary = "No extraordinary and compelling reason is established on these facts."
+    else:
+        status = best.status
+        summary = {"eligible": "At least one extraordinary and compelling reason is established.",
+                   "needs_review": "An extraordinary and compelling reason is arguable; the court must weigh it.",
+                   "needs_facts": "Whether there is an extraordinary and compelling reason depends on facts not yet "
+                                  "stated."}[status]
+    reasons = [f"{g.ground} {GROUND_NAMES.get(g.ground, '')}: {g.status}".replace("  ", " ") for g in usable
+               if g.status != "not_eligible"]
+    reasons.append("The court must also consider the 3553(a) factors and find no danger to the community "
+                   "(18 U.S.C. 3142(g)); those are not decided here.")
+    if exhausted.status != "eligible":
+        reasons.append(f"exhaustion: {exhausted.status} - {exhausted.summary}")
+    citations = ["18 U.S.C. § 3582(c)(1)(A)(i)", "USSG §1B1.13(a), (b)"]
+    return Finding(AVENUE, "extraordinary and compelling reasons", status, summary, reasons, citations,
+                   eligible_from=exhausted.eligible_from if exhausted.status == "not_eligible" else None)
+
+
+GROUND_NAMES = {paragraph: name for paragraph, name in GROUNDS.values()}
+
+
+def findings(s: Situation) -> list[Finding]:
+    early = defendant_may_move(s)
+    if early is not None:
+        return [early]
+    exhausted = exhaustion(s)
+    grounds = [ground_finding(s, key) for key in GROUND_RULES]
+    grounds.append(change_in_law(s))
+    grounds.append(rehabilitation(s))
+    elderly = statutory_elderly(s)
+    whole = combined(s, exhausted, [*grounds, elderly])
+    return [whole, exhausted, *grounds, elderly]

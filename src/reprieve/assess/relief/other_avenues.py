@@ -1,0 +1,186 @@
+"""The other avenues: the BOP's own criteria for a warden request (PS 5050.50), FSA time credits, elderly home
+detention (34 U.S.C. 60541(g)) and commutation (informational).
+
+The BOP's program-statement criteria govern the BOP's decision on a request; a court applies USSG §1B1.13. They are
+kept apart on purpose: arguing the BOP criteria in court is a common reason pro se motions fail.
+"""
+
+from __future__ import annotations
+
+from reprieve.assess.findings import Finding, Question
+from reprieve.assess.relief.situation import Element, Situation, finding
+from reprieve.law.params import law
+from reprieve.law.statutes import parse_statute, parse_statutes
+
+BOP = "BOP reduction in sentence (PS 5050.50)"
+
+
+def bop_criteria(s: Situation) -> list[Finding]:
+    data = law()
+    entry = data.maybe("bop_reduction_in_sentence.terminal_life_expectancy_months", s.as_of)
+    if entry is None:
+        return []
+    out: list[Finding] = []
+    medical = s.case.circumstances.medical
+    months = int(entry.value)
+    if medical is None:
+        terminal = Element("life expectancy of 18 months or less", None, "no medical facts stated",
+                           Question("circumstances.medical", "Has a doctor estimated your life expectancy?"))
+    else:
+        known = [m.life_expectancy_months for m in medical if m.life_expectancy_months is not None]
+        if any(k <= months for k in known):
+            terminal = Element(f"life expectancy of {months} months or less", True, f"{min(known)} months")
+        elif known or medical == []:
+            terminal = Element(f"life expectancy of {months} months or less", False,
+                               f"{min(known)} months" if known else "no medical condition is listed")
+        else:
+            terminal = Element(f"life expectancy of {months} months or less", None, "no prognosis stated",
+                               Question("circumstances.medical[0].life_expectancy_months", "What life expectancy "
+                                        "have your doctors given (in months)?"))
+    out.append(finding(BOP, "terminal medical condition", [terminal], [entry.citation],
+                       summary_ok="Meets the BOP's terminal-condition category.",
+                       summary_no="Does not meet the BOP's terminal-condition category.",
+                       summary_facts="The BOP's terminal-condition category turns on the prognosis."))
+
+    debilitated_entry = data.entry("bop_reduction_in_sentence.debilitated_percent_waking_hours", s.as_of)
+    if medical is None:
+        confined = Element("completely disabled or confined to a bed or chair more than half of waking hours", None,
+                           "no medical facts stated", Question("circumstances.medical", "Are you confined to a bed "
+                                                               "or wheelchair more than half the time you are awake?"))
+    else:
+        flags = [m.confined_to_bed_or_chair for m in medical]
+        met = True if any(flags) else (None if any(f is None for f in flags) else False)
+        confined = Element("completely disabled or confined to a bed or chair more than half of waking hours", met,
+                           "stated" if met else "not stated" if met is None else "no",
+                           Question("circumstances.medical[0].confined_to_bed_or_chair", "Are you confined to a "
+                                    "bed or wheelchair more than half the time you are awake?")
+                           if met is None else None)
+    out.append(finding(BOP, "debilitated medical condition", [confined], [debilitated_entry.citation],
+                       summary_ok="Meets the BOP's debilitated-condition category.",
+                       summary_no="Does not meet the BOP's debilitated-condition category.",
+                       summary_facts="The BOP's debilitated-condition category turns on facts not yet stated."))
+
+    for name, key in (("new law elderly", "elderly_new_law"), ("elderly with medical conditions",
+                                                              "elderly_with_medical_conditions"),
+                      ("other elderly", "other_elderly")):
+        rule = data.entry(f"bop_reduction_in_sentence.{key}", s.as_of)
+        spec = rule.value
+        elements = [s.age_element(f"at least {spec['age']}", int(spec["age"]), rule.citation)]
+        if key == "other_elderly":  # the GREATER of 10 years or 75 percent
+            ten = s.served_months_element("10 years served", int(spec["years_served"]) * 12, rule.citation)
+            share = s.served_share_element(f"{spec['percent_served']}% served", int(spec["percent_served"]), 100,
+                                           rule.citation)
+            both = [ten, share]
+            if all(e.met for e in both):
+                elements.append(Element("served the greater of 10 years or 75% of the term", True, "both reached"))
+            elif any(e.met is False for e in both):
+                later = [e.from_date for e in both if e.met is False and e.from_date is not None]
+                complete = len(later) == len([e for e in both if e.met is False])
+                elements.append(Element("served the greater of 10 years or 75% of the term", False,
+                                        "not yet", from_date=max(later) if later and complete else None))
+            else:
+                elements.extend(e for e in both if e.met is None)
+        elif spec.get("years_served"):
+            elements.append(s.served_months_element(f"{spec['years_served']} years served",
+                                                    int(spec["years_served"]) * 12, rule.citation))
+        if spec.get("percent_served") and key == "elderly_with_medical_conditions":
+            elements.append(s.served_share_element(f"{spec['percent_served']}% served", int(spec["percent_served"]),
+                                                   100, rule.citation))
+            chronic = s.case.circumstances.age_related
+            elements.append(Element("chronic or serious medical conditions related to aging",
+                                    None if chronic is None else bool(chronic), "stated" if chronic else "not stated",
+                                    Question("circumstances.age_related", "Do you have chronic or serious medical "
+                                             "conditions related to aging?") if chronic is None else None))
+        out.append(finding(BOP, name, elements, [rule.citation],
+                           summary_ok=f"Meets the BOP's '{name}' category.",
+                           summary_no=f"Does not meet the BOP's '{name}' category.",
+                           summary_facts=f"The BOP's '{name}' category depends on facts not yet stated."))
+    for f in out:
+        f.reasons.append("These are the BOP's criteria for deciding a request; a court applies USSG §1B1.13.")
+    return out
+
+
+def fsa_time_credits(s: Situation) -> Finding:
+    fsa = s.computation.fsa
+    eligible = fsa.get("eligible")
+    reasons = list(fsa.get("eligibility_reasons") or [])
+    citations = ["18 U.S.C. § 3632(d)(4)", "18 U.S.C. § 3624(g)", "28 C.F.R. §§ 523.40-.44"]
+    if eligible is False:
+        return Finding("FSA time credits", "3632(d)(4)(D) eligibility", "not_eligible",
+                       "The offenses of conviction bar earning FSA time credits.", reasons, citations)
+    missing = [Question(m, f"Please provide {m}.") for m in s.computation.missing if "counts" in m]
+    if eligible is None:
+        return Finding("FSA time credits", "3632(d)(4)(D) eligibility", "needs_facts",
+                       "Whether the offenses allow FSA time credits depends on facts not yet stated.", reasons,
+                       citations, missing=missing)
+    risk = fsa.get("risk_level")
+    release = fsa.get("release_date")
+    if risk is None:
+        return Finding("FSA time credits", "3624(g) application", "needs_facts",
+                       "Eligible to earn credits; applying them needs a minimum or low recidivism risk (PATTERN).",
+                       reasons, citations, missing=[Question("custody.fsa.risk_levels", "What were your last two "
+                                                             "PATTERN risk levels (minimum, low, medium, high), and "
+                                                             "on what dates?")])
+    if risk in ("medium", "high"):
+        return Finding("FSA time credits", "3624(g) application", "not_eligible",
+                       f"Eligible to earn credits, but at {risk} risk they cannot be applied until the risk is "
+                       "minimum or low (or the warden approves a petition for prerelease custody).", reasons,
+                       citations)
+    summary = "Eligible to earn and apply FSA time credits" + (
+        f"; projected FSA release {release}." if release else ".")
+    return Finding("FSA time credits", "3624(g) application", "eligible", summary, reasons, citations,
+                   facts_used={"custody.fsa.risk_levels": risk})
+
+
+def elderly_home_detention(s: Situation) -> Finding:
+    data = law()
+    avenue = "34 U.S.C. 60541(g)"
+    program = data.entry("elderly_home_detention.program", s.as_of)
+    if program.value in ("none", "expired"):
+        summary = ("The elderly offender home detention program expired on Sept. 30, 2023 and has not been "
+                   "reauthorized (as of reprieve's sources)." if program.value == "expired" else
+                   "No elderly offender home detention program was authorized on this date.")
+        return Finding(avenue, "program authority", "not_eligible", summary, [program.note or program.citation],
+                       [program.citation])
+    pilot = program.value == "pilot"
+    age_entry = data.entry(f"elderly_home_detention.{'pilot_' if pilot else ''}minimum_age", s.as_of)
+    share_entry = data.entry(f"elderly_home_detention.{'pilot_' if pilot else ''}share_served", s.as_of)
+    share = share_entry.value
+    elements = [s.age_element(f"at least {age_entry.value} years old", int(age_entry.value), age_entry.citation)]
+    served = s.served_share_element(f"served {share['numerator']}/{share['denominator']} of the term",
+                                    int(share["numerator"]), int(share["denominator"]), share_entry.citation)
+    if share.get("rule") == "greater" and share.get("or_years"):
+        years = s.served_months_element(f"served {share['or_years']} years", int(share["or_years"]) * 12,
+                                        share_entry.citation)
+        elements.append(years)
+    elements.append(served)
+    term = s.term
+    if term is not None:
+        elements.append(Element("not serving a life sentence", not term.life, "life" if term.life else str(term)))
+    excluded = [parse_statute(x) for x in data.value("elderly_home_detention.excluded_offenses", s.as_of)]
+    statutes = [st for j in s.case.judgments for c in j.counts for st in
+                (*parse_statutes(c.statute), *parse_statutes(c.penalty))]
+    if any(st.within(x) for st in statutes for x in excluded):
+        elements.append(Element("no conviction for a crime of violence, sex offense, terrorism or espionage", False,
+                                "an offense of conviction is excluded"))
+    else:
+        elements.append(Element("no conviction (now or in the past) for a crime of violence, sex offense, terrorism "
+                                "or espionage; no escape; the BOP finds net cost savings and no substantial risk",
+                                None, "the BOP decides these", Question("priors", "Have you ever been convicted of a "
+                                                                        "violent or sex offense, or escaped?")))
+    return finding(avenue, "eligible elderly offender", elements, [program.citation, age_entry.citation],
+                   summary_ok="Eligible for elderly offender home detention.",
+                   summary_no="Not eligible for elderly offender home detention.",
+                   summary_facts="Elderly offender home detention depends on facts not yet stated.")
+
+
+def commutation(s: Situation) -> Finding:
+    data = law()
+    factors = data.entry("clemency.commutation_factors", s.as_of)
+    reasons = [f"the Office of the Pardon Attorney weighs: {', '.join(factors.value)}"]
+    if factors.note:
+        reasons.append(factors.note)
+    return Finding("commutation", "executive clemency", "needs_review",
+                   "The President may commute a federal sentence at any time; it is an extraordinary remedy, "
+                   "usually sought when court remedies are exhausted.", reasons,
+                   ["U.S. Const. art. II, § 2", factors.citation, "28 C.F.R. §§ 1.1-1.11"])

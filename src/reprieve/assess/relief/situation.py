@@ -1,0 +1,196 @@
+"""What the relief rules see: the case, the date, the circuit, the computation, and how to test a rule's elements.
+
+A rule is a list of elements. Each element is met (True), not met (False), unknown (None: a question asks for the
+fact) or met but left to the court's judgment (`review`). `decide` turns them into a status:
+- any element certainly not met -> not_eligible (with `eligible_from` when it will be met on a known date);
+- else any element unknown -> needs_facts;
+- else any element for the court's judgment -> needs_review;
+- else eligible: every element is established by an explicit fact.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from reprieve.assess.computation import Computation
+from reprieve.assess.findings import Finding, Question, Status
+from reprieve.case.model import Case
+from reprieve.dates import ONE_DAY, PartialDate, add_months
+from reprieve.law.sentence_aggregation import Term
+
+
+@dataclass
+class Element:
+    name: str
+    met: bool | None
+    detail: str
+    question: Question | None = None
+    from_date: date | None = None  # when a not-yet-met element will be met
+    review: bool = False
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+def decide(elements: list[Element]) -> tuple[Status, date | None]:
+    failed = [e for e in elements if e.met is False]
+    unknown = [e for e in elements if e.met is None]
+    if failed:
+        if all(e.from_date for e in failed):
+            return "not_eligible", max(e.from_date for e in failed if e.from_date)
+        return "not_eligible", None
+    if unknown:
+        return "needs_facts", None
+    if any(e.review for e in elements):
+        return "needs_review", None
+    return "eligible", None
+
+
+def finding(avenue: str, ground: str, elements: list[Element], citations: list[str], *, summary_ok: str,
+            summary_no: str, summary_facts: str, summary_review: str = "", extra_reasons: list[str] | None = None,
+            ) -> Finding:
+    status, eligible_from = decide(elements)
+    summary = {"eligible": summary_ok, "not_eligible": summary_no, "needs_facts": summary_facts,
+               "needs_review": summary_review or summary_ok}[status]
+    if status == "not_eligible" and eligible_from:
+        summary = f"{summary} (not before {eligible_from})"
+    reasons = [f"{'met' if e.met else 'not met' if e.met is False else 'unknown'}"
+               f"{' (for the court to weigh)' if e.review and e.met else ''}: {e.name}: {e.detail}" for e in elements]
+    facts: dict[str, Any] = {}
+    for e in elements:
+        facts.update(e.facts)
+    relevant = status != "not_eligible" or eligible_from is not None
+    return Finding(avenue=avenue, ground=ground, status=status, summary=summary,
+                   reasons=reasons + (extra_reasons or []), citations=citations,
+                   missing=[e.question for e in elements if e.met is None and e.question] if relevant else [],
+                   eligible_from=eligible_from, facts_used=facts)
+
+
+@dataclass
+class Situation:
+    case: Case
+    as_of: date
+    circuit: str | None
+    circuit_citation: str
+    computation: Computation
+    current_law: dict[str, Any] | None = None
+
+    # --- time served -------------------------------------------------------------------------------------------
+    @property
+    def custody_start(self) -> tuple[date | None, date | None]:
+        """Earliest and latest possible first day of credited custody (commencement less jail credit)."""
+        early = self.computation.earliest or self.computation.point
+        late = self.computation.latest or self.computation.point
+        return (early.custody_start if early else None), (late.custody_start if late else None)
+
+    @property
+    def term(self) -> Term | None:
+        return self.computation.total_term
+
+    def served_months_element(self, name: str, months: int, citation: str) -> Element:
+        """Has the person served at least `months` months (counting jail credit) by the as-of date?"""
+        earliest_start, latest_start = self.custody_start
+        text = _years(months)
+        if earliest_start is None:
+            return Element(name, None, f"time served is unknown (needs {text})",
+                           Question("custody.commenced_on", "When did your federal sentence begin, and how much jail "
+                                    "credit did you get?", f"decides whether you have served {text}"))
+        certain_from = reached(latest_start, months) if latest_start else None
+        possible_from = reached(earliest_start, months)
+        facts = {"served_threshold_months": months}
+        if certain_from is not None and self.as_of >= certain_from:
+            return Element(name, True, f"{text} served by {certain_from} ({citation})", facts=facts)
+        if self.as_of < possible_from:
+            when = certain_from if certain_from == possible_from else None
+            return Element(name, False, f"{text} will be served on {certain_from or possible_from}"
+                           + ("" if when else " at the earliest"), from_date=when or possible_from, facts=facts)
+        return Element(name, None, f"{text} is reached between {possible_from} and {certain_from or 'unknown'}",
+                       Question("custody.arrested_on", "On what exact date were you arrested, and were you held "
+                                "without a break until sentencing?", f"decides whether you have served {text}"),
+                       facts=facts)
+
+    def served_share_element(self, name: str, numerator: int, denominator: int, citation: str) -> Element:
+        """Has the person served `numerator/denominator` of the term (counting jail credit) by the as-of date?"""
+        term = self.term
+        earliest_start, latest_start = self.custody_start
+        share = f"{numerator}/{denominator} of the term"
+        if term is None or term.life:
+            return Element(name, None if term is None else False,
+                           "the term is " + ("unknown" if term is None else "life: no share of it can be served"))
+        if earliest_start is None:
+            return Element(name, None, f"time served is unknown (needs {share})",
+                           Question("custody.commenced_on", "When did your federal sentence begin, and how much jail "
+                                    "credit did you get?", f"decides whether you have served {share}"))
+        possible_from = share_reached(earliest_start, term, numerator, denominator)
+        certain_from = share_reached(latest_start, term, numerator, denominator) if latest_start else None
+        if certain_from is not None and self.as_of >= certain_from:
+            return Element(name, True, f"{share} served by {certain_from} ({citation})")
+        if self.as_of < possible_from:
+            return Element(name, False, f"{share} will be served on {certain_from or possible_from}",
+                           from_date=certain_from or possible_from)
+        return Element(name, None, f"{share} is reached between {possible_from} and {certain_from or 'unknown'}",
+                       Question("custody.arrested_on", "On what exact date were you arrested, and were you held "
+                                "without a break until sentencing?", f"decides whether you have served {share}"))
+
+    # --- age ---------------------------------------------------------------------------------------------------
+    def age_element(self, name: str, years: int, citation: str) -> Element:
+        born = self.case.person.born
+        if born is None:
+            return Element(name, None, f"age unknown (needs {years})",
+                           Question("person.born", "What is your date of birth?", f"decides whether you are {years} "
+                                    "or older"))
+        certain_from = birthday(born.latest, years)
+        possible_from = birthday(born.earliest, years)
+        facts = {"person.born": str(born)}
+        if self.as_of >= certain_from:
+            return Element(name, True, f"{years} or older since {certain_from} ({citation})", facts=facts)
+        if self.as_of < possible_from:
+            return Element(name, False, f"turns {years} on {certain_from}" if born.is_exact else
+                           f"turns {years} between {possible_from} and {certain_from}", from_date=certain_from,
+                           facts=facts)
+        return Element(name, None, f"turns {years} between {possible_from} and {certain_from}",
+                       Question("person.born", "What is your exact date of birth?", f"decides whether you are "
+                                f"{years} yet"), facts=facts)
+
+    @property
+    def released(self) -> bool | None:
+        """Has the person already been released on the projected date? None when the facts leave it open."""
+        c = self.computation
+        latest = c.latest.projected_release if c.latest else None
+        earliest = c.earliest.projected_release if c.earliest else None
+        point = c.projected_release_date
+        if point is not None and not c.ranges.get("projected_release_date"):
+            return point <= self.as_of
+        if latest is not None and latest <= self.as_of:
+            return True
+        if earliest is not None and earliest > self.as_of:
+            return False
+        return None
+
+
+def reached(start: date, months: int) -> date:
+    """The day on which `months` months of custody beginning on `start` (day one) are complete."""
+    return add_months(start, months) - ONE_DAY
+
+
+def share_reached(start: date, term: Term, numerator: int, denominator: int) -> date:
+    """The day on which numerator/denominator of the term (counted from `start`, day one) has been served."""
+    if term.days == 0 and (term.months * numerator) % denominator == 0:
+        return reached(start, term.months * numerator // denominator)
+    end = term.full_term_date(start)
+    assert end is not None
+    total = (end - start).days + 1
+    return start + timedelta(days=math.ceil(total * numerator / denominator) - 1)
+
+
+def birthday(born: date, years: int) -> date:
+    return add_months(born, 12 * years)
+
+
+def _years(months: int) -> str:
+    return f"{months // 12} years" if months % 12 == 0 else f"{months} months"
+
+
+def partial(value: PartialDate | None) -> str:
+    return str(value) if value is not None else "unknown"
