@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/reprieve compute examples/vailes.yaml
+	$(BIN)/reprieve assess examples/vailes.yaml
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from reprieve.assess.computation import Computation
+from reprieve.assess.findings import Finding
 from reprieve.assess.report import Assessment
 
 
@@ -31,7 +32,8 @@ def _span(result: Computation, key: str, point: Any) -> str:
 def print_computation(result: Computation, source: str, disclaimer: str) -> None:
     console = Console(highlight=False)
     console.print(f"[bold]Sentence computation[/bold] for {source}, as of {result.as_of}")
-    console.print(disclaimer, style="italic")
+    if disclaimer:
+        console.print(disclaimer, style="italic")
     for refusal in result.refusals:
         console.print(f"[bold]NOT COMPUTED[/bold] ({refusal.code}): {refusal.message} [{refusal.citation}]")
 
@@ -44,8 +46,12 @@ def print_computation(result: Computation, source: str, disclaimer: str) -> None
     table.add_row("Prior custody (jail) credit", "unknown" if result.prior_custody_days is None
                   else f"{result.prior_custody_days} days")
     table.add_row("Full term date", _span(result, "full_term_date", result.full_term_date))
-    if result.gct:
+    if result.gct.get("days") is not None:
         table.add_row("Good conduct time", f"{result.gct.get('days')} days (maximum {result.gct.get('max_days')})")
+    elif result.earliest and result.latest:
+        least = result.latest.gct_max - result.latest.gct_lost
+        most = result.earliest.gct_max - result.earliest.gct_lost
+        table.add_row("Good conduct time", f"between {least} and {most} days")
     table.add_row("Statutory (GCT) release date", _span(result, "statutory_release_date",
                                                        result.statutory_release_date))
     fsa = result.fsa
@@ -81,5 +87,75 @@ def print_computation(result: Computation, source: str, disclaimer: str) -> None
             console.print(f"     note: {step.note}", style="dim")
 
 
+# Words carry the meaning; colour only repeats it.
+_STATUS = {
+    "eligible": ("OPEN", "green", "the facts establish it"),
+    "needs_review": ("ARGUABLE", "yellow", "the law allows it; a court or the BOP must weigh it"),
+    "needs_facts": ("NEEDS FACTS", "cyan", "the answer turns on facts not yet stated"),
+    "not_eligible": ("CLOSED", "red", "not available on these facts and this date"),
+}
+_RANK = {"eligible": 0, "needs_review": 1, "needs_facts": 2, "not_eligible": 3}
+
+
+def _label(status: str) -> str:
+    word, colour, _ = _STATUS[status]
+    return f"[bold {colour}]{word}[/bold {colour}]"
+
+
+def _avenue_verdicts(findings: list[Finding]) -> list[tuple[str, Finding]]:
+    """One line per avenue: the finding that decides it (for 3582(c)(1)(A), the combined grounds)."""
+    out: list[tuple[str, Finding]] = []
+    seen: dict[str, int] = {}
+    for f in findings:
+        if f.avenue not in seen:
+            seen[f.avenue] = len(out)
+            out.append((f.avenue, f))
+        elif f.ground != "extraordinary and compelling reasons" and out[seen[f.avenue]][1].ground != \
+                "extraordinary and compelling reasons" and _RANK[f.status] < _RANK[out[seen[f.avenue]][1].status]:
+            out[seen[f.avenue]] = (f.avenue, f)
+    return out
+
+
 def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
-    print_computation(result.computation, source, disclaimer)
+    console = Console(highlight=False)
+    circuit = f"{result.circuit} Circuit" if result.circuit else "circuit unknown"
+    console.print(f"[bold]What reprieve finds[/bold] for {source}, as of {result.as_of} ({circuit})")
+    console.print(disclaimer, style="italic")
+    table = Table(show_header=True, header_style="bold")
+    table.add_column("Avenue")
+    table.add_column("Verdict")
+    table.add_column("Why")
+    for avenue, f in _avenue_verdicts(result.findings):
+        when = f" From {f.eligible_from}." if f.eligible_from else ""
+        table.add_row(avenue, _label(f.status), f"{f.summary}{when}")
+    console.print(table)
+    console.print("Verdicts: " + "; ".join(f"{word} = {meaning}" for word, _, meaning in _STATUS.values()),
+                  style="dim")
+
+    console.print()
+    print_computation(result.computation, source, "")
+
+    console.print()
+    console.print("[bold]Every finding, with its reasons and citations[/bold]")
+    for f in sorted(result.findings, key=lambda f: _RANK[f.status]):
+        console.print(f"{_label(f.status)} {f.avenue} - {f.ground}: {f.summary}")
+        for reason in f.reasons:
+            console.print(f"    - {reason}")
+        if f.positions:
+            for p in f.positions:
+                console.print(f"    position '{p.get('position')}': {p.get('holding')} "
+                              f"({'; '.join(p.get('authorities', []))})")
+        if f.citations:
+            console.print(f"    [{'; '.join(f.citations)}]", style="dim")
+
+    questions = [(f, q) for f in result.findings for q in f.missing if f.status in ("needs_facts", "needs_review")
+                 or f.eligible_from]
+    if questions:
+        console.print()
+        console.print("[bold]Questions that would change an answer[/bold]")
+        asked: set[str] = set()
+        for f, q in questions:
+            if q.question in asked:
+                continue
+            asked.add(q.question)
+            console.print(f"  - {q.question} ({f.ground}{'; ' + q.would_change if q.would_change else ''})")
