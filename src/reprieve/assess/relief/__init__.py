@@ -10,7 +10,16 @@ from reprieve.assess.relief.situation import Situation
 
 
 def relief_findings(situation: Situation) -> list[Finding]:
-    out = compassionate_release.findings(situation)
+    out: list[Finding] = []
+    if situation.released:
+        release = situation.computation.projected_release_date or (
+            situation.computation.latest.projected_release if situation.computation.latest else None)
+        out.append(Finding("custody", "released", "not_eligible",
+                           f"The projected release date ({release}) is on or before {situation.as_of}: relief that "
+                           "shortens imprisonment no longer applies, unless the person is still in custody.",
+                           ["Check the BOP's inmate locator and the person's own computation."],
+                           ["18 U.S.C. § 3624(a)"]))
+    out.extend(compassionate_release.findings(situation))
     out.extend(other_avenues.bop_criteria(situation))
     out.append(other_avenues.fsa_time_credits(situation))
     out.append(other_avenues.elderly_home_detention(situation))
