@@ -85,8 +85,15 @@ class PartialDate:
 
 
 def add_months(start: date, months: int) -> date:
-    """Calendar months, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29)."""
-    return start + relativedelta(months=months)
+    """Calendar months, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29), as dateutil's relativedelta
+    does; written out because it is on every hot path."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    day = start.day
+    if day > 28:
+        day = min(day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
 
 
 def days_inclusive(first: date, last: date) -> int:

@@ -1,0 +1,44 @@
+"""Calendar arithmetic: partial dates and month addition (checked against dateutil's relativedelta)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reprieve.dates import PartialDate, add_months, months_and_days_between
+
+
+@given(st.dates(date(1900, 1, 1), date(2150, 12, 31)), st.integers(-1200, 1200))
+def test_add_months_matches_relativedelta(day: date, months: int) -> None:
+    assert add_months(day, months) == day + relativedelta(months=months)
+
+
+@given(st.dates(date(1950, 1, 1), date(2100, 1, 1)), st.integers(0, 600), st.integers(0, 27))
+def test_a_term_and_its_end_round_trip(start: date, months: int, days: int) -> None:
+    from reprieve.law.sentence_aggregation import Term
+
+    end = Term(months, days).full_term_date(start)
+    assert end is not None
+    back = months_and_days_between(start, end)
+    assert Term(*back).full_term_date(start) == end
+
+
+@pytest.mark.parametrize("text, earliest, latest, exact", [
+    ("2007-07", date(2007, 7, 1), date(2007, 7, 31), None),
+    ("2008-02", date(2008, 2, 1), date(2008, 2, 29), None),
+    ("2009", date(2009, 1, 1), date(2009, 12, 31), None),
+    ("2009-03-04", date(2009, 3, 4), date(2009, 3, 4), date(2009, 3, 4)),
+])
+def test_partial_dates_are_ranges(text: str, earliest: date, latest: date, exact: date | None) -> None:
+    value = PartialDate.parse(text)
+    assert (value.earliest, value.latest, value.exact, str(value)) == (earliest, latest, exact, text)
+
+
+@pytest.mark.parametrize("bad", ["2009-02-30", "2009-13", "July 2007", "", "20090101", 3.5])
+def test_impossible_dates_are_errors(bad: object) -> None:
+    with pytest.raises(ValueError):
+        PartialDate.parse(bad)
