@@ -209,9 +209,17 @@ def compute(case: Case, as_of: date) -> Computation:
     result.missing = sorted(set(plan.missing))
     off = offense_date(case)
     off_day = off.latest if off else as_of
-    point = _evaluate(case, plan.point, off_day, as_of) if plan.point else None
-    early = _evaluate(case, plan.early, off_day, as_of) if plan.early else None
-    late = _evaluate(case, plan.late, off_day, as_of) if plan.late else None
+    # When the facts are certain the three scenarios coincide: evaluate each distinct one once.
+    done: dict[Scenario, Dates | None] = {}
+
+    def run(scenario: Scenario | None) -> Dates | None:
+        if scenario is None:
+            return None
+        if scenario not in done:
+            done[scenario] = _evaluate(case, scenario, off_day, as_of)
+        return done[scenario]
+
+    point, early, late = run(plan.point), run(plan.early), run(plan.late)
     result.point, result.earliest, result.latest = point, early, late
     shown = point or late or early
     if shown is None:
