@@ -12,6 +12,9 @@ from reprieve.assess.relief import Situation, relief_findings
 from reprieve.case.model import Case
 from reprieve.law.circuits import circuit_of
 
+STATUS_RANK = {"eligible": 0, "needs_review": 1, "needs_facts": 2, "not_eligible": 3}
+COMBINED = "extraordinary and compelling reasons"
+
 
 @dataclass(frozen=True)
 class Options:
@@ -26,6 +29,17 @@ class Assessment:
     current_law: dict[str, Any] | None = None
     guidelines: dict[str, Any] | None = None
     findings: list[Finding] = field(default_factory=list)
+
+    def verdicts(self) -> list[tuple[str, Finding]]:
+        """One finding per avenue, the one that decides it: for 3582(c)(1)(A) the combined grounds, otherwise the
+        most favourable finding of the avenue."""
+        out: dict[str, Finding] = {}
+        for f in self.findings:
+            current = out.get(f.avenue)
+            if current is None or (current.ground != COMBINED and (
+                    f.ground == COMBINED or STATUS_RANK[f.status] < STATUS_RANK[current.status])):
+                out[f.avenue] = f
+        return list(out.items())
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -168,6 +168,11 @@ class Custody(Model):
     gct_forfeited_days: NonNegInt | None = None
     gct_rate: Literal[54, 42] | None = None
     fsa: Fsa | None = None
+
+    @field_validator("gct_rate", mode="before")
+    @classmethod
+    def _rate_as_number(cls, value: Any) -> Any:
+        return int(value) if isinstance(value, str) and value.strip().isdigit() else value
     rdap: Rdap | None = None
     bop: BopReported | None = None
     arrived_at_facility_on: PDate | None = Field(

@@ -9,8 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from reprieve.assess.computation import Computation
-from reprieve.assess.findings import Finding
-from reprieve.assess.report import Assessment
+from reprieve.assess.report import STATUS_RANK, Assessment
 
 
 def _d(value: date | str | None) -> str:
@@ -94,26 +93,12 @@ _STATUS = {
     "needs_facts": ("NEEDS FACTS", "cyan", "the answer turns on facts not yet stated"),
     "not_eligible": ("CLOSED", "red", "not available on these facts and this date"),
 }
-_RANK = {"eligible": 0, "needs_review": 1, "needs_facts": 2, "not_eligible": 3}
+_RANK = STATUS_RANK
 
 
 def _label(status: str) -> str:
     word, colour, _ = _STATUS[status]
     return f"[bold {colour}]{word}[/bold {colour}]"
-
-
-def _avenue_verdicts(findings: list[Finding]) -> list[tuple[str, Finding]]:
-    """One line per avenue: the finding that decides it (for 3582(c)(1)(A), the combined grounds)."""
-    out: list[tuple[str, Finding]] = []
-    seen: dict[str, int] = {}
-    for f in findings:
-        if f.avenue not in seen:
-            seen[f.avenue] = len(out)
-            out.append((f.avenue, f))
-        elif f.ground != "extraordinary and compelling reasons" and out[seen[f.avenue]][1].ground != \
-                "extraordinary and compelling reasons" and _RANK[f.status] < _RANK[out[seen[f.avenue]][1].status]:
-            out[seen[f.avenue]] = (f.avenue, f)
-    return out
 
 
 def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
@@ -125,7 +110,7 @@ def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
     table.add_column("Avenue")
     table.add_column("Verdict")
     table.add_column("Why")
-    for avenue, f in _avenue_verdicts(result.findings):
+    for avenue, f in result.verdicts():
         when = f" From {f.eligible_from}." if f.eligible_from else ""
         table.add_row(avenue, _label(f.status), f"{f.summary}{when}")
     console.print(table)
