@@ -11,7 +11,7 @@ The loader is strict: a key it does not know is an error, so a misplaced value c
 from __future__ import annotations
 
 import bisect
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
@@ -171,7 +171,7 @@ def _load_file(name: str, text: str) -> LawFile:
 
 
 @cache
-def law() -> Law:
+def shipped_law() -> Law:
     """The law data shipped with reprieve, loaded and validated once."""
     files: dict[str, LawFile] = {}
     root = resources.files("reprieve.law")
@@ -186,3 +186,72 @@ def law() -> Law:
 
     walk(root, "")
     return Law(files)
+
+
+_CHANGED: list[Law] = []
+
+
+def law() -> Law:
+    """The law in use: the shipped data, or a what-if version of it (`apply_change`)."""
+    return _CHANGED[-1] if _CHANGED else shipped_law()
+
+
+class Change(BaseModel):
+    """One hypothetical change: from `from` (to `to`, or for good) the parameter takes `value`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    parameter: str
+    value: Any
+    from_: date = Field(alias="from")
+    to: date | None = None
+    citation: str = "hypothetical change (what-if analysis)"
+    note: str | None = None
+
+
+class LawChange(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    description: str
+    changes: list[Change] = Field(min_length=1)
+
+
+def changed(base: Law, change: LawChange) -> Law:
+    """A copy of `base` with each change spliced into its parameter's dated values (strictly validated)."""
+    files = dict(base.files)
+    for item in change.changes:
+        file_name, _, name = item.parameter.rpartition(".")
+        if file_name not in files or name not in files[file_name].parameters:
+            raise LawDataError(f"law change: no parameter named {item.parameter!r}")
+        parameter = files[file_name].parameters[name]
+        kept: list[Value] = []
+        for v in parameter.values:
+            if v.from_ < item.from_:  # the part before the change
+                end = item.from_ - timedelta(days=1)
+                kept.append(v if v.to is not None and v.to <= end else v.model_copy(update={"to": end}))
+            if item.to is not None and (v.to is None or v.to > item.to):  # the part after a temporary change
+                start = item.to + timedelta(days=1)
+                kept.append(v if v.from_ >= start else v.model_copy(update={"from_": start}))
+        new = Value.model_validate({"value": item.value, "from": item.from_, "to": item.to,
+                                    "citation": item.citation, "grade": "K", "verified": False, "note": item.note})
+        values = sorted([*kept, new], key=lambda v: v.from_)
+        try:
+            updated = Parameter.model_validate({**parameter.model_dump(by_alias=True), "values": [
+                v.model_dump(by_alias=True) for v in values]})
+        except ValidationError as exc:
+            raise LawDataError(f"law change {item.parameter}: {exc}") from None
+        params = dict(files[file_name].parameters)
+        params[name] = updated
+        files[file_name] = files[file_name].model_copy(update={"parameters": params})
+    return Law(files)
+
+
+def apply_change(raw: dict[str, Any] | LawChange) -> LawChange:
+    """Use a what-if version of the law in this process from now on (see `restore_law`)."""
+    change = raw if isinstance(raw, LawChange) else LawChange.model_validate(raw)
+    _CHANGED.append(changed(shipped_law(), change))
+    return change
+
+
+def restore_law() -> None:
+    _CHANGED.clear()
