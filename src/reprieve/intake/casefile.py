@@ -82,8 +82,8 @@ def _parse_text(text: str, source: str, json_only: bool) -> Any:
         raise CaseFileError(source, [Problem("(file)", f"is not valid YAML: {problem}{where}")]) from None
 
 
-def parse_case(data: Any, source: str = "<case>") -> LoadedCase:
-    """Validate already-parsed data (a mapping) as a case file."""
+def parse_case(data: Any, source: str = "<case>", *, warnings: bool = True) -> LoadedCase:
+    """Validate already-parsed data (a mapping) as a case file; `warnings=False` skips looking for unknown keys."""
     if not isinstance(data, dict):
         raise CaseFileError(source, [Problem("(top level)", "must be a mapping of keys to values")])
     if data.get("format", 1) != 1:
@@ -95,8 +95,8 @@ def parse_case(data: Any, source: str = "<case>") -> LoadedCase:
     problems = impossible_facts(case)
     if problems:
         raise CaseFileError(source, problems)
-    warnings = [Problem(path, "unknown key (kept, not used)") for path in _unknown_keys(case, "")]
-    return LoadedCase(case=case, source=source, warnings=warnings)
+    found = [Problem(path, "unknown key (kept, not used)") for path in _unknown_keys(case, "")] if warnings else []
+    return LoadedCase(case=case, source=source, warnings=found)
 
 
 # --- pydantic errors as field paths ---------------------------------------------------------------------------

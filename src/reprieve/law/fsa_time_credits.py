@@ -184,16 +184,20 @@ def project(start: date, release_before_credits: date, model: EarningModel, supe
 
     transfer = target
     if start < target:
-        n = 0
-        while True:
-            window_start = start + n * timedelta(days=model.period_days)
-            if window_start >= target:
-                break
-            candidate = max(window_start, target - timedelta(days=earned(window_start)))
-            if candidate <= window_start + timedelta(days=model.period_days - 1):
-                transfer = candidate
-                break
-            n += 1
+        # Window n (days start+30n .. start+30n+29) holds the transfer if target - credits(n) falls inside it, i.e.
+        # when 30n + credits(n) reaches (target - start) - 29; that sum grows with n, so search it by halving.
+        period = model.period_days
+        need = (target - start).days - (period - 1)
+        low, high = 0, max((target - start).days // period, 0)
+        while low < high:
+            middle = (low + high) // 2
+            if period * middle + earned(start + timedelta(days=period * middle)) >= need:
+                high = middle
+            else:
+                low = middle + 1
+        window_start = start + timedelta(days=period * low)
+        if window_start < target:
+            transfer = max(window_start, target - timedelta(days=earned(window_start)))
     credits = earned(transfer) if transfer < target else 0
     steps = [Step("FSA_CREDITS", CITE_EARNING,
                   f"earning from {start} at {model.base} days per {model.period_days} (then {model.base + model.bonus} "

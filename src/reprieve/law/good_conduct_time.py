@@ -58,15 +58,19 @@ def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, comp
     method = data.entry("good_conduct_time.method", computed_on)
     if method.value == "per_year_served":
         return _per_year_served(commenced, term, rate, computed_on, method.citation)
+    current = _per_year_imposed(commenced, term, rate, computed_on, method.citation, method.note)
+    # The earlier method never gives more GCT, so it matters only if the new method's release is before the switch.
+    if release_with is None or release_with(current.days) >= method.from_:
+        return current
     before = data.maybe("good_conduct_time.method", method.from_ - ONE_DAY)
-    if release_with is not None and before is not None and before.value == "per_year_served":
+    if before is not None and before.value == "per_year_served":
         old = _per_year_served(commenced, term, rate, before.to or method.from_ - ONE_DAY, before.citation)
         if release_with(old.days) < method.from_:
             note = (f"Released under the earlier method before the First Step Act's method took effect "
                     f"({method.from_}). {old.step.note or ''}").strip()
             return GoodConductTime(old.days, Step("GCT", old.step.citation, old.step.detail, note), rate,
                                    old.full_years, old.partial_days)
-    return _per_year_imposed(commenced, term, rate, computed_on, method.citation, method.note)
+    return current
 
 
 def _per_year_imposed(commenced: date, term: Term, rate: int, on: date, cite: str, note: str | None) -> GoodConductTime:
