@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from reprieve.assess.computation import Computation, compute
+from reprieve.assess.current_law import current_law, fsa404_findings
 from reprieve.assess.findings import Finding
 from reprieve.assess.relief import Situation, relief_findings
 from reprieve.case.model import Case
@@ -58,6 +59,8 @@ def assess(case: Case, as_of: date, options: Options | None = None) -> Assessmen
     computation = compute(case, as_of)
     circuit, circuit_citation = circuit_of(case.court.district, as_of)
     result = Assessment(as_of=as_of, circuit=circuit, computation=computation)
+    result.current_law = current_law(case, as_of, computation, options.at_bottom_of_range, result.guidelines)
     situation = Situation(case, as_of, circuit, circuit_citation, computation, result.current_law)
     result.findings = relief_findings(situation) + result.findings
+    result.findings.extend(fsa404_findings(case, as_of, computation))
     return result

@@ -61,6 +61,26 @@ class Count(Model):
     second_or_subsequent: bool | None = None
     death_or_serious_bodily_injury: bool | None = Field(
         default=None, description="extension: death or serious bodily injury resulted (841(b)(1)(A)-(C))")
+    firearm_conduct: Literal["possess", "brandish", "discharge"] | None = Field(
+        default=None, description="extension: 924(c): the firearm was used, carried or possessed ('possess'), "
+                                  "brandished or discharged (18 U.S.C. 924(c)(1)(A)(i)-(iii)); unset: read from "
+                                  "the penalty provision when it says")
+    firearm_type: Literal["firearm", "short_barreled_rifle", "short_barreled_shotgun", "semiautomatic_assault_weapon",
+                          "machinegun", "destructive_device", "silencer"] | None = Field(
+        default=None, description="extension: 924(c): the kind of weapon (18 U.S.C. 924(c)(1)(B)); 'firearm' for "
+                                  "none of the listed kinds")
+    resentenced_on: PDate | None = Field(
+        default=None, description="extension: date of a plenary resentencing on this count after its earlier "
+                                  "sentence was vacated (Hewitt v. United States, 2025); not a 3582(c) reduction")
+    safety_valve_applied: bool | None = Field(
+        default=None, description="extension: the court sentenced this count under the safety valve "
+                                  "(18 U.S.C. 3553(f)), without regard to the mandatory minimum")
+    safety_valve_other_criteria_met: bool | None = Field(
+        default=None, description="extension: 18 U.S.C. 3553(f)(2)-(5) are met: no violence, threat or weapon; no "
+                                  "death or serious bodily injury; no aggravating role or CCE; truthful disclosure")
+    fsa404_motion: Literal["none", "granted", "denied_on_merits", "denied_not_on_merits"] | None = Field(
+        default=None, description="extension: an earlier motion under First Step Act section 404 on this count and "
+                                  "how it ended ('none' if there was none): section 404(c) limits")
 
     @field_validator("concurrent_with", "consecutive_to", mode="before")
     @classmethod
@@ -121,6 +141,21 @@ class Prior(Model):
     served_months: NonNegInt | None = None
     released_on: PDate | None = None
     max_months: NonNegInt | None = None
+    drug_related: bool | None = Field(
+        default=None, description="extension: the offense related to controlled substances (21 U.S.C. 802(44); "
+                                  "844(a)); implied by kind 'drug_felony'")
+    trafficking: bool | None = Field(
+        default=None, description="extension: the offense involved manufacturing, distributing, or possessing with "
+                                  "intent to manufacture or distribute (18 U.S.C. 924(e)(2)(A)(ii))")
+    described_in_3559c2: bool | None = Field(
+        default=None, description="extension: the offense is one described in 18 U.S.C. 3559(c)(2), or would be a "
+                                  "felony under 18 U.S.C. 113 in the special maritime and territorial jurisdiction "
+                                  "(21 U.S.C. 802(58))")
+    crime_of_violence: bool | None = Field(
+        default=None, description="extension: a crime of violence as defined in 18 U.S.C. 16 (3553(f)(1)(C))")
+    history_points: NonNegInt | None = Field(
+        default=None, description="extension: criminal-history points this prior received at the sentencing "
+                                  "(USSG §4A1.1), which decide 18 U.S.C. 3553(f)(1)")
 
     @field_validator("kind", mode="before")
     @classmethod

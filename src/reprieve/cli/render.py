@@ -119,6 +119,8 @@ def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
 
     console.print()
     print_computation(result.computation, source, "")
+    from reprieve.cli.render_current_law import print_current_law
+    print_current_law(console, result.current_law or {})
 
     console.print()
     console.print("[bold]Every finding, with its reasons and citations[/bold]")

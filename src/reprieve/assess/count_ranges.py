@@ -1,0 +1,597 @@
+"""The statutory range of each count at sentencing ("then") and if sentenced on the as-of date ("now").
+
+The rules are in `reprieve.law` (drug_penalties, firearm_penalties, other_penalties, prior_convictions,
+which_penalty_law); this module reads the case's facts into them. A fact that decides the range but is unknown is
+never guessed: the evaluation branches on it (a `Branch` names the fact, the value assumed and the case-file fields
+that would settle it), and every branch is evaluated. "Then" trusts what the court found (the penalty provision of
+the judgment, the priors charged under 851); "now" applies today's law to the same offense and facts, assuming the
+government would rely on the same prior convictions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from reprieve.case.model import Case, Count, Judgment
+from reprieve.dates import PartialDate
+from reprieve.law import drug_penalties as drugs
+from reprieve.law import firearm_penalties as guns
+from reprieve.law import other_penalties, prior_convictions
+from reprieve.law.params import law
+from reprieve.law.penalty_ranges import Range, Trace
+from reprieve.law.safety_valve import SafetyValve
+from reprieve.law.safety_valve import evaluate as safety_valve
+from reprieve.law.sentence_aggregation import Term
+from reprieve.law.which_penalty_law import (
+    LawDates,
+    boundaries,
+    offense_day,
+    period_label,
+    periods,
+    sentencing_date,
+)
+from reprieve.results import Step
+
+MAX_SCENARIOS = 512
+
+
+@dataclass(frozen=True)
+class Branch:
+    """An unknown fact, and the value this branch assumes for it."""
+
+    key: str
+    value: str
+    text: str
+    fields: tuple[str, ...] = ()
+
+
+class Chooser:
+    """Walks every path of a decision tree: each run of the evaluation makes its choices through `choose`, and
+    `advance` moves to the next combination not yet tried."""
+
+    def __init__(self) -> None:
+        self.path: list[int] = []
+        self.sizes: list[int] = []
+        self.position = 0
+        self.memo: dict[str, Branch] = {}
+        self.taken: list[Branch] = []
+
+    def start(self) -> None:
+        self.position = 0
+        self.memo = {}
+        self.taken = []
+
+    def choose(self, key: str, options: list[Branch]) -> Branch:
+        if key in self.memo:
+            return self.memo[key]
+        if len(options) == 1:
+            return options[0]
+        if self.position == len(self.path):
+            self.path.append(0)
+            self.sizes.append(len(options))
+        picked = options[self.path[self.position]]
+        self.position += 1
+        self.memo[key] = picked
+        self.taken.append(picked)
+        return picked
+
+    def advance(self) -> bool:
+        del self.path[self.position:]
+        del self.sizes[self.position:]
+        while self.path:
+            self.path[-1] += 1
+            if self.path[-1] < self.sizes[-1]:
+                return True
+            self.path.pop()
+            self.sizes.pop()
+        return False
+
+
+@dataclass(frozen=True)
+class Scenario:
+    branches: tuple[Branch, ...]
+    then: Range | None
+    now: Range | None
+    then_detail: str
+    now_detail: str
+
+
+@dataclass
+class CountRanges:
+    judgment: int
+    index: int
+    label: str
+    where: str
+    kind: str  # "drug", "924c", "922g", "other", "not_covered"
+    count: Count
+    scenarios: list[Scenario] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    unverified: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    not_covered: str | None = None
+    missing: list[str] = field(default_factory=list)
+    safety_valve: dict[str, SafetyValve] | None = None
+    safety_valve_unverified: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+    @property
+    def consecutive(self) -> bool:
+        """924(c) terms run consecutively to every other term (924(c)(1)(D)(ii))."""
+        return self.kind == "924c"
+
+
+def _data_start() -> date:
+    return min(v.from_ for name in ("drug_penalties.thresholds", "firearm_penalties.section_924c_first")
+               for v in law().parameter(name).values[:1])
+
+
+@dataclass
+class _Context:
+    case: Case
+    judgment: Judgment
+    count: Count
+    j: int
+    c: int
+    as_of: date
+    where_judgment: str
+    where_count: str
+    trace: Trace
+    label: str = ""
+    notes: set[str] = field(default_factory=set)
+    assumptions: set[str] = field(default_factory=set)
+    missing: set[str] = field(default_factory=set)
+
+
+def evaluate_count(case: Case, j: int, c: int, as_of: date,
+                   hypothetical: Callable[[LawDates], LawDates] | None = None) -> CountRanges:
+    """The count's range then and now. `hypothetical` replaces "now" with another version of the law, given the
+    dates of the sentencing (e.g. First Step Act § 404: the sentencing's law with the Fair Sentencing Act's
+    provisions in effect)."""
+    judgment = case.judgments[j]
+    count = judgment.counts[c]
+    where_judgment = f"judgments[{j}]"
+    where_count = f"{where_judgment}.counts[{c}]"
+    label = count.count or f"#{c + 1}"
+    trace = Trace()
+    ctx = _Context(case, judgment, count, j, c, as_of, where_judgment, where_count, trace, label)
+    kind, evaluator = _kind(count, as_of, trace)
+    out = CountRanges(j, c, label, where_count, kind, count)
+    sd = sentencing_date(judgment, count, where_judgment, where_count)
+    out.steps.append(sd.step)
+    if evaluator is None:
+        out.not_covered = (f"reprieve's penalty data does not cover {count.penalty or count.statute or 'this count'}"
+                           " (drug offenses under 21 U.S.C. 841, 844, 846, 960, 963; 18 U.S.C. 924(c), 922(g), "
+                           "924(e); Hobbs Act and bank robbery are covered)")
+        out.scenarios = [Scenario((), None, None, out.not_covered, out.not_covered)]
+        return out
+    chooser = Chooser()
+    while True:
+        chooser.start()
+        then_dates, now_dates = _dates(ctx, sd.value, sd.field, chooser)
+        if hypothetical is not None:
+            now_dates = hypothetical(then_dates)
+        then, now, then_detail, now_detail = evaluator(ctx, then_dates, now_dates, chooser)
+        out.scenarios.append(Scenario(tuple(chooser.taken), then, now, then_detail, now_detail))
+        if len(out.scenarios) >= MAX_SCENARIOS:
+            out.truncated = True
+            break
+        if not chooser.advance():
+            break
+    out.notes = sorted(ctx.notes)
+    out.assumptions = sorted(ctx.assumptions)
+    out.missing = sorted(ctx.missing)
+    out.unverified = trace.unverified()
+    if kind == "drug":
+        valve_trace = Trace()
+        out.safety_valve = _safety_valves(ctx, sd.value, valve_trace)
+        out.safety_valve_unverified = valve_trace.unverified()
+    return out
+
+
+Evaluator = Callable[[_Context, LawDates, LawDates, Chooser], tuple[Range | None, Range | None, str, str]]
+
+
+def _kind(count: Count, as_of: date, trace: Trace) -> tuple[str, Evaluator | None]:
+    if guns.is_924c(count):
+        return "924c", _firearm_924c
+    if guns.is_922g(count):
+        return "922g", _felon_in_possession
+    if drugs.read_count(count, LawDates(as_of, as_of), Trace()) is not None:
+        return "drug", _drug
+    if other_penalties.listed(count):
+        return "other", _other
+    return "not_covered", None
+
+
+# --- dates -------------------------------------------------------------------------------------------------------
+
+def _dates(ctx: _Context, sentenced: PartialDate | None, sentenced_field: str,
+           chooser: Chooser) -> tuple[LawDates, LawDates]:
+    """The sentencing and offense dates whose law governs, branching where a partial or missing date straddles a
+    change in the law."""
+    offense = offense_day(ctx.count)
+    offense_field = f"{ctx.where_count}.offense_ended" if ctx.count.offense_ended or not ctx.count.offense_began \
+        else f"{ctx.where_count}.offense_began"
+    start = _data_start()
+    if sentenced is not None:
+        s_early, s_late = sentenced.earliest, sentenced.latest
+    else:
+        s_early = offense.earliest if offense else start
+        s_late = ctx.as_of
+    sentencing = _pick(chooser, sentenced_field, s_early, s_late, boundaries("sentencing_date"), "sentenced",
+                       sentenced is not None)
+    if offense is not None:
+        o_early, o_late = offense.earliest, offense.latest
+    else:
+        o_early, o_late = start, max(start, sentencing)
+    offense_rep = _pick(chooser, offense_field, o_early, o_late, boundaries("offense_date"),
+                        f"the offense in count {ctx.label} was committed", offense is not None)
+    return LawDates(offense_rep, sentencing), LawDates(offense_rep, ctx.as_of)
+
+
+def _pick(chooser: Chooser, key: str, early: date, late: date, cuts: list[date], what: str, stated: bool) -> date:
+    spans = periods(early, late, cuts)
+    if len(spans) == 1:
+        return spans[0][0] if stated else late
+    options = [Branch(key, f"{a}..{b}", f"if {what} {period_label(a, b, early, late)}", (key,)) for a, b in spans]
+    chosen = chooser.choose(key, options)
+    return date.fromisoformat(chosen.value.split("..")[0])
+
+
+# --- drug counts -------------------------------------------------------------------------------------------------
+
+def _drug(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
+          chooser: Chooser) -> tuple[Range | None, Range | None, str, str]:
+    trace = ctx.trace
+    if not drugs.covered(then_dates, trace):
+        text = f"reprieve's drug-penalty data does not cover an offense on {then_dates.offense}"
+        return None, None, text, text
+    read = drugs.read_count(ctx.count, then_dates, trace)
+    assert read is not None and read.family is not None
+    family = read.family
+    count = ctx.count
+    drug = count.drug
+    quantity = count.quantity
+    wc = ctx.where_count
+    quantity_fits = True
+
+    # The paragraph at sentencing: as the judgment states it, else from the drug and quantity.
+    level = read.stated
+    if level is not None and level in drugs.QUANTITY_LEVELS and drug and quantity is not None:
+        found = drugs.classify(drug, quantity, family, then_dates, trace)
+        if found is not None and found != level:
+            quantity_fits = False
+            ctx.notes.add(f"the judgment's penalty provision ({read.citation_text}) does not match {quantity} of "
+                          f"{drug.replace('_', ' ')} under the thresholds then in force ({found}); the provision "
+                          "of the judgment is used")
+    if level is None:
+        if drug is None:
+            text = "the penalty provision and the drug are not stated"
+            ctx.missing.update({f"{wc}.penalty", f"{wc}.drug"})
+            return None, None, text, text
+        if quantity is not None:
+            level = drugs.classify(drug, quantity, family, then_dates, trace)
+        elif drugs.has_thresholds(drug, then_dates, trace):
+            level = _quantity_band(ctx, chooser, drug, family, then_dates, now_dates, None)
+        if level is None:
+            text = f"the penalty provision is not stated and {quantity or 'the quantity'} of " \
+                   f"{drug.replace('_', ' ')} does not decide it"
+            ctx.missing.update({f"{wc}.penalty", f"{wc}.quantity"})
+            return None, None, text, text
+
+    # The paragraph today: the same, unless the thresholds for this drug changed (cocaine base, 2010).
+    now_level = level
+    if level in drugs.QUANTITY_LEVELS and drug and drugs.has_thresholds(drug, now_dates, trace):
+        if quantity is not None and quantity_fits:
+            now_level = drugs.classify(drug, quantity, family, now_dates, trace) or level
+        elif read.stated is not None:
+            now_level = _quantity_band(ctx, chooser, drug, family, then_dates, now_dates, level) or level
+
+    # 844(a) cocaine base before 2010: its own mandatory minimum.
+    if family == "844":
+        return _possession(ctx, chooser, then_dates, now_dates)
+
+    then_key = drugs.provision(family, level)
+    now_key = drugs.provision(family, now_level)
+    injury = count.death_or_serious_bodily_injury
+    if injury is None and (drugs.has_injury_terms(then_key, then_dates, trace)
+                           or drugs.has_injury_terms(now_key, now_dates, trace)):
+        field_ = f"{wc}.death_or_serious_bodily_injury"
+        injury = chooser.choose(field_, [
+            Branch(field_, "no", f"if in count {ctx.label} no death or serious bodily injury resulted", (field_,)),
+            Branch(field_, "yes", f"if in count {ctx.label} death or serious bodily injury resulted", (field_,)),
+        ]).value == "yes"
+    priors_then = _priors_charged(ctx, chooser, then_key, then_dates)
+    priors_now = _priors_now(ctx, chooser, priors_then, then_key, then_dates, now_key, now_dates)
+    then = drugs.penalty_range(then_key, len(priors_then), bool(injury), then_dates, trace)
+    now = drugs.penalty_range(now_key, priors_now, bool(injury), now_dates, trace)
+    then_text = f"{drugs.describe_level(family, level, drug, then_dates, trace)} as in force at sentencing"
+    now_text = f"{drugs.describe_level(family, now_level, drug, now_dates, trace)} as in force on " \
+               f"{now_dates.sentencing}"
+    if now_level != level:
+        now_text += f" (the thresholds changed: {quantity or 'the quantity'} is now under ({now_level}))"
+    return then, now, then_text, now_text
+
+
+def _quantity_band(ctx: _Context, chooser: Chooser, drug: str, family: drugs.Family, then_dates: LawDates,
+                   now_dates: LawDates, stated: drugs.Level | None) -> drugs.Level | None:
+    """The quantity is not stated (or does not match): branch on the bands between the thresholds. With a stated
+    paragraph, only the bands that fit it at sentencing are possible; returns the paragraph today."""
+    trace = ctx.trace
+    field_ = f"{ctx.where_count}.quantity"
+    cuts = drugs.quantity_cuts(drug, family, [then_dates, now_dates], trace)
+    bands: list[tuple[drugs.Level, drugs.Level, str]] = []
+    for i, low in enumerate(cuts):
+        then_level = drugs.classify(drug, low, family, then_dates, trace)
+        now_level = drugs.classify(drug, low, family, now_dates, trace)
+        if then_level is None or now_level is None or (stated is not None and then_level != stated):
+            continue
+        high = cuts[i + 1] if i + 1 < len(cuts) else None
+        span = f"at least {low}" + (f" and less than {high}" if high else "")
+        bands.append((then_level, now_level, span))
+    if not bands:
+        return None
+    wanted = {(t if stated is None else n) for t, n, _ in bands}
+    if len(wanted) == 1:
+        return wanted.pop()
+    options = [Branch(field_, span, f"if the quantity in count {ctx.label} was {span}", (field_,))
+               for _, _, span in bands]
+    chosen = chooser.choose(field_, options)
+    picked = next(b for b in bands if b[2] == chosen.value)
+    return picked[0] if stated is None else picked[1]
+
+
+def _priors_charged(ctx: _Context, chooser: Chooser, key: str, dates: LawDates) -> list[int | None]:
+    """The prior convictions charged under 21 U.S.C. 851 at sentencing (indexes into priors; None where the
+    judgment does not say which). An unstated list of enhancements is an unknown, not 'none'."""
+    enhancements = ctx.judgment.enhancements
+    top = drugs.most_priors_that_matter(key, dates, ctx.trace)
+    field_ = f"{ctx.where_judgment}.enhancements"
+    if enhancements is None:
+        if top == 0:
+            return []
+        options = [Branch(field_, str(n), "if no 851 information was filed" if n == 0 else
+                          f"if {n}{' or more' if n == top else ''} prior conviction{'s were' if n > 1 else ' was'} "
+                          "charged under 21 U.S.C. 851", (field_,)) for n in range(top + 1)]
+        return [None] * int(chooser.choose(field_, options).value)
+    charged: list[int | None] = []
+    for k, enhancement in enumerate(enhancements):
+        if enhancement.kind != "851":
+            continue
+        if enhancement.priors is None:
+            sub = f"{field_}[{k}].priors"
+            options = [Branch(sub, str(n), f"if {n}{' or more' if n == top else ''} prior conviction"
+                              f"{'s were' if n > 1 else ' was'} charged under 21 U.S.C. 851", (sub,))
+                       for n in range(1, max(top, 1) + 1)]
+            charged += [None] * int(chooser.choose(sub, options).value)
+        else:
+            charged += [i for i in enhancement.priors if i not in charged]
+    return charged
+
+
+def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then_key: str, then_dates: LawDates,
+                now_key: str, now_dates: LawDates) -> int:
+    """How many of the charged priors raise the range today: the same number if the kind of prior that counts has
+    not changed; otherwise those that are serious drug or violent felonies (First Step Act § 401)."""
+    trace = ctx.trace
+    then_kind = drugs.prior_kind(then_key, then_dates, trace)
+    now_kind = drugs.prior_kind(now_key, now_dates, trace)
+    if not charged or then_kind == now_kind or now_kind != "serious_drug_or_violent_felony":
+        return len(charged)
+    ctx.assumptions.add("today's range assumes the government would rely on the same prior convictions it charged "
+                        "under 21 U.S.C. 851 at sentencing")
+    commencement = ctx.count.offense_began
+    commencement_field = f"{ctx.where_count}.offense_began"
+    qualifying = 0
+    for n, index in enumerate(charged):
+        if index is None or index >= len(ctx.case.priors):
+            key = f"{ctx.where_judgment}.enhancements.serious[{n}]"
+            fields: tuple[str, ...] = (f"{ctx.where_judgment}.enhancements",)
+            chosen = chooser.choose(key, [Branch(key, "yes", "if the charged prior is a serious drug felony or "
+                                                 "serious violent felony", fields),
+                                          Branch(key, "no", "if the charged prior is not a serious drug felony or "
+                                                 "serious violent felony", fields)])
+            qualifying += chosen.value == "yes"
+            continue
+        prior = ctx.case.priors[index]
+        where = f"priors[{index}]"
+        on = now_dates.on("prior_convictions.serious_felony_served_more_than_months")
+        answer = prior_convictions.serious_felony(prior, where, commencement, commencement_field, on, trace)
+        if answer.answer is None:
+            key = f"{where}.serious_felony@{commencement}"
+            fields = tuple(answer.missing)
+            name = prior_name(ctx.case, index)
+            chosen = chooser.choose(key, [
+                Branch(key, "yes", f"if {name} is a serious drug felony or serious violent felony", fields),
+                Branch(key, "no", f"if {name} is not a serious drug felony or serious violent felony", fields)])
+            qualifying += chosen.value == "yes"
+        else:
+            qualifying += bool(answer.answer)
+            ctx.notes.add(f"{where} {'is' if answer.answer else 'is not'} a serious drug felony or serious violent "
+                          f"felony today: {'; '.join(answer.reasons)} [{answer.citation}]")
+    return qualifying
+
+
+def prior_name(case: Case, index: int) -> str:
+    return "the prior conviction" if len(case.priors) == 1 else f"prior conviction {index + 1} (priors[{index}])"
+
+
+def _possession(ctx: _Context, chooser: Chooser, then_dates: LawDates,
+                now_dates: LawDates) -> tuple[Range | None, Range | None, str, str]:
+    trace = ctx.trace
+    key = drugs.provision("844", "possession")
+    charged = _priors_charged(ctx, chooser, key, then_dates)
+    count = ctx.count
+    then = drugs.penalty_range(key, len(charged), False, then_dates, trace)
+    now = drugs.penalty_range(key, len(charged), False, now_dates, trace)
+    drug_field = f"{ctx.where_count}.drug"
+    quantity_field = f"{ctx.where_count}.quantity"
+    cuts = drugs.crack_possession_cuts([then_dates], trace)
+    if len(cuts) > 1:  # the cocaine-base minimum was in force at sentencing
+        drug = count.drug
+        if drug is None:
+            drug = chooser.choose(drug_field, [
+                Branch(drug_field, "other", f"if the drug in count {ctx.label} was not cocaine base", (drug_field,)),
+                Branch(drug_field, drugs.CRACK, f"if the drug in count {ctx.label} was cocaine base", (drug_field,)),
+            ]).value
+        if drug == drugs.CRACK:
+            quantity = count.quantity
+            if quantity is None:
+                options = [Branch(quantity_field, str(q), f"if the quantity in count {ctx.label} was at least {q}",
+                                  (quantity_field,)) for q in cuts]
+                chosen = chooser.choose(quantity_field, options)
+                quantity = next(q for q in cuts if str(q) == chosen.value)
+            special = drugs.crack_possession_range(quantity, len(charged), then_dates, trace)
+            if special is not None:
+                then = special
+    return then, now, f"{key} as in force at sentencing", f"{key} as in force on {now_dates.sentencing}"
+
+
+# --- firearm counts ----------------------------------------------------------------------------------------------
+
+def _firearm_924c(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
+                  chooser: Chooser) -> tuple[Range | None, Range | None, str, str]:
+    trace = ctx.trace
+    read = guns.read_924c(ctx.count)
+    wc = ctx.where_count
+    conduct = read.conduct
+    if conduct is None:
+        field_ = f"{wc}.firearm_conduct"
+        conduct = chooser.choose(field_, [
+            Branch(field_, c, f"if the firearm in count {ctx.label} was {_CONDUCT_WORDS[c]}", (field_,))
+            for c in guns.CONDUCTS]).value  # type: ignore[assignment]
+    weapon = read.weapon
+    if weapon is None:
+        field_ = f"{wc}.firearm_type"
+        classes = ["firearm", "B_i"] if read.cited_subsequent else ["firearm", "B_i", "B_ii"]
+        weapon = chooser.choose(field_, [
+            Branch(field_, w, f"if the weapon in count {ctx.label} was {guns.WEAPON_CLASS_NAMES[w]}", (field_,))
+            for w in classes]).value
+    assert conduct is not None
+    then_subsequent, then_why = _subsequent_then(ctx, read, then_dates, chooser)
+    if then_subsequent:
+        now_subsequent, now_why = _subsequent_after_final(ctx, now_dates, chooser)
+    else:  # First Step Act § 403 only narrowed what counts as "second or subsequent"
+        now_subsequent, now_why = False, "not second or subsequent at sentencing, so not today either"
+    then = guns.subsequent_violation(weapon, then_dates, trace) if then_subsequent else \
+        guns.first_violation(conduct, weapon, then_dates, trace)
+    now = guns.subsequent_violation(weapon, now_dates, trace) if now_subsequent else \
+        guns.first_violation(conduct, weapon, now_dates, trace)
+    kind = f"{_CONDUCT_WORDS[conduct]}, {guns.WEAPON_CLASS_NAMES[weapon]}"
+    return then, now, f"{kind}; {then_why}", f"{kind}; {now_why}"
+
+
+_CONDUCT_WORDS = {"possess": "used, carried or possessed", "brandish": "brandished", "discharge": "discharged"}
+
+
+def _subsequent_then(ctx: _Context, read: guns.Read924c, dates: LawDates,
+                     chooser: Chooser) -> tuple[bool, str]:
+    trigger = guns.subsequent_trigger(dates, ctx.trace)
+    if ctx.count.second_or_subsequent is not None:
+        flag = ctx.count.second_or_subsequent
+        return flag, ("sentenced as a second or subsequent conviction" if flag else "sentenced as a first "
+                      "conviction") + " (stated)"
+    if read.cited_subsequent:
+        return True, f"sentenced under the second-or-subsequent paragraph ({read.source})"
+    if trigger is None:
+        return False, "no second-or-subsequent rule in reprieve's data for this date"
+    rule, citation = trigger
+    if rule == "second_conviction":
+        earlier = [k for k, other in enumerate(ctx.judgment.counts[: ctx.c]) if guns.is_924c(other)]
+        priors = [i for i, p in enumerate(ctx.case.priors) if p.kind == "924c"]
+        if earlier or priors:
+            ctx.notes.add(f"{ctx.where_count}: before the First Step Act a second 924(c) conviction carried the "
+                          f"second-or-subsequent term even in the same case ({citation}); derived from the order of "
+                          "the counts, since the case file does not say how the court sentenced this count")
+            return True, f"a second 924(c) conviction, stacked ({citation})"
+        return False, "the first 924(c) conviction"
+    return _subsequent_after_final(ctx, dates, chooser)
+
+
+def _subsequent_after_final(ctx: _Context, dates: LawDates, chooser: Chooser) -> tuple[bool, str]:
+    """After First Step Act § 403: second or subsequent only if the violation followed a 924(c) conviction that had
+    become final."""
+    offense = offense_day(ctx.count)
+    priors = [(i, p) for i, p in enumerate(ctx.case.priors) if p.kind == "924c"]
+    if not priors:
+        ctx.assumptions.add("no earlier 924(c) conviction is listed in priors: a 924(c) conviction that had become "
+                            "final before the offense would keep the 25-year term today")
+        return False, "no earlier 924(c) conviction had become final before this offense (First Step Act § 403)"
+    for i, prior in priors:
+        final = prior.final_on
+        where = f"priors[{i}].final_on"
+        if final is not None and offense is not None:
+            if final.latest < offense.earliest:
+                return True, f"priors[{i}] became final on {final}, before this offense (First Step Act § 403)"
+            if final.earliest >= offense.latest:
+                continue
+        fields: tuple[str, ...] = (where,) if final is None or not final.is_exact else ()
+        if offense is None or not offense.is_exact:
+            fields += (f"{ctx.where_count}.offense_ended",)
+        key = f"{where}<{ctx.where_count}"
+        chosen = chooser.choose(key, [
+            Branch(key, "yes", f"if priors[{i}] had become final before the offense in count {ctx.label}", fields),
+            Branch(key, "no", f"if priors[{i}] had not become final before the offense in count {ctx.label}", fields)])
+        if chosen.value == "yes":
+            return True, f"priors[{i}] had become final before this offense (First Step Act § 403)"
+    return False, "no earlier 924(c) conviction had become final before this offense (First Step Act § 403)"
+
+
+def _felon_in_possession(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
+                         chooser: Chooser) -> tuple[Range | None, Range | None, str, str]:
+    acca = guns.acca_applies(ctx.count, ctx.judgment)
+    if acca is None:
+        field_ = f"{ctx.where_judgment}.enhancements"
+        acca = chooser.choose(field_, [
+            Branch(field_, "no_acca", "if the Armed Career Criminal Act did not apply", (field_,)),
+            Branch(field_, "acca", "if the Armed Career Criminal Act applied", (field_,))]).value == "acca"
+    then = guns.felon_in_possession(acca, then_dates, ctx.trace)
+    now = guns.felon_in_possession(acca, now_dates, ctx.trace)
+    if acca:
+        ctx.notes.add("ACCA: whether each predicate still qualifies under later Supreme Court decisions is not checked")
+    what = "Armed Career Criminal Act" if acca else "18 U.S.C. 922(g)"
+    return then, now, f"{what}, offense on {then_dates.offense}", f"{what}, offense on {now_dates.offense}"
+
+
+def _other(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
+           chooser: Chooser) -> tuple[Range | None, Range | None, str, str]:
+    then = other_penalties.simple_range(ctx.count, then_dates, ctx.trace)
+    now = other_penalties.simple_range(ctx.count, now_dates, ctx.trace)
+    return then, now, "no change in law affects this offense", "no change in law affects this offense"
+
+
+# --- safety valve ------------------------------------------------------------------------------------------------
+
+def _safety_valves(ctx: _Context, sentenced: PartialDate | None, trace: Trace) -> dict[str, SafetyValve]:
+    out: dict[str, SafetyValve] = {}
+    args = (ctx.case, ctx.judgment, ctx.count, ctx.where_judgment, ctx.where_count)
+    if sentenced is None:
+        out["then"] = SafetyValve("needs_facts", "unknown", ["the sentencing date is not stated"],
+                                  [f"{ctx.where_judgment}.imposed_on"])
+    else:
+        early = safety_valve(*args, sentenced.earliest, trace)
+        late = safety_valve(*args, sentenced.latest, trace)
+        if early.as_json() == late.as_json():
+            out["then"] = early
+        else:
+            out["then"] = SafetyValve("needs_facts", "unknown", [f"the rule changed while sentenced {sentenced}"],
+                                      [f"{ctx.where_judgment}.imposed_on"])
+        if ctx.count.safety_valve_applied:
+            out["then"] = SafetyValve("eligible", "met", ["the court applied the safety valve (stated)"], [],
+                                      out["then"].citation)
+    now = safety_valve(*args, ctx.as_of, trace)
+    if now.status != "not_applicable":
+        now.reasons.append("(5) truthful disclosure is judged at a sentencing; today's answer takes it as stated")
+    out["now"] = now
+    return out
+
+
+def term_of(count: Count) -> Term | None:
+    if count.life:
+        return Term(life=True)
+    if count.months is None and count.days is None:
+        return None
+    return Term(count.months or 0, count.days or 0)

@@ -1,0 +1,746 @@
+"""Statutory penalties then and now: the `current_law` block of `reprieve assess` (../shared/spec/cli.md).
+
+For each count, the statutory range at sentencing ("then") and if sentenced on the as-of date for the same offense
+on the same facts ("now"), with citations (`count_ranges`). The aggregate minimum is the longest non-924(c)
+minimum (terms imposed together may run concurrently, 18 U.S.C. 3584(a)) plus every 924(c) minimum (always
+consecutive, 924(c)(1)(D)(ii)); separate judgments add up unless ordered concurrent. The release date "if sentenced
+now" is the BOP computation (`compute`: the same commencement, jail credit, good conduct time, FSA credits) of a copy
+of the case in which every count carries today's minimum. When a deciding fact is unknown the value is null and the
+alternatives are listed beside it, each with the facts it assumes and the fields that would settle it.
+
+`fsa404_findings` screens First Step Act section 404 (avenue "FSA 404") for the relief report.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reprieve.assess.computation import Computation, compute
+from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count, term_of
+from reprieve.assess.findings import Finding, Question, Status
+from reprieve.case.model import Case
+from reprieve.law import drug_penalties as drugs
+from reprieve.law import fair_sentencing_404 as fsa404
+from reprieve.law.params import law
+from reprieve.law.penalty_ranges import Range, Trace, describe, months_or_life, term_key
+from reprieve.law.prior_convictions import felony_drug_offense, serious_drug_felony, serious_violent_felony
+from reprieve.law.sentence_aggregation import Term
+from reprieve.law.which_penalty_law import LawDates, offense_day, sentencing_date
+from reprieve.results import Step
+
+AVENUE_404 = "FSA 404"
+MAX_COMBINATIONS = 20000
+MAX_RELEASE_COMPUTATIONS = 6
+CITE_AGGREGATE = "18 U.S.C. § 3584(a); 18 U.S.C. § 924(c)(1)(D)(ii)"
+
+
+# --- per count ---------------------------------------------------------------------------------------------------
+
+def _range_of(s: Scenario, which: str) -> Range | None:
+    return s.then if which == "then" else s.now
+
+
+def _outcome_key(r: Range | None) -> str:
+    return "none" if r is None else repr(r.as_json())
+
+
+def _relevant_keys(members: list[tuple[str, tuple[Branch, ...]]]) -> list[str]:
+    """The unknown facts whose value changes the outcome (the others need not be asked). `members` pairs each
+    outcome with the branches it assumed."""
+    keys: dict[str, None] = {}
+    for _, branches in members:
+        for b in branches:
+            keys.setdefault(b.key)
+    relevant = []
+    for key in keys:
+        everywhere = {b.value for _, branches in members for b in branches if b.key == key}
+        groups: dict[str, set[str]] = {}
+        for outcome, branches in members:
+            for b in branches:
+                if b.key == key:
+                    groups.setdefault(outcome, set()).add(b.value)
+        if any(values != everywhere for values in groups.values()):
+            relevant.append(key)
+    return relevant
+
+
+MAX_LISTED_CONDITIONS = 3
+
+
+def _conditions(group: list[tuple[Branch, ...]], relevant: list[str]) -> tuple[str, dict[str, list[str]], list[str]]:
+    """Plain words for the facts a group of outcomes assumes - each way it can arise, joined by 'or' - the values
+    assumed by key, and the fields that would settle it."""
+    ways: list[tuple[Branch, ...]] = []
+    for branches in group:
+        way = tuple(sorted({b.key: b for b in branches if b.key in relevant}.values(), key=lambda b: b.key))
+        if way and way not in ways:
+            ways.append(way)
+    assumed: dict[str, list[str]] = {}
+    fields: list[str] = []
+    for way in ways:
+        for b in way:
+            values = assumed.setdefault(b.key, [])
+            if b.value not in values:
+                values.append(b.value)
+            fields.extend(f for f in b.fields if f not in fields)
+    if not ways:
+        return "", assumed, fields
+    if len(ways) > MAX_LISTED_CONDITIONS:
+        return "depending on " + ", ".join(fields), assumed, fields
+    text = " or ".join(" and ".join(b.text.removeprefix("if ") for b in way) for way in ways)
+    return f"if {text}", assumed, fields
+
+
+def side_json(result: CountRanges, which: str) -> dict[str, Any]:
+    """One side (then or now) of a count: the range, or null with the alternatives and the missing facts."""
+    if result.not_covered:
+        return {"min_months": None, "max_months": None, "citation": None, "not_covered": result.not_covered}
+    scenarios = result.scenarios
+    groups: dict[str, list[Scenario]] = {}
+    for s in scenarios:
+        groups.setdefault(_outcome_key(_range_of(s, which)), []).append(s)
+    detail = {s.then_detail if which == "then" else s.now_detail for s in scenarios}
+    if len(groups) == 1:
+        first = scenarios[0]
+        chosen = _range_of(first, which)
+        if chosen is None:
+            return {"min_months": None, "max_months": None, "citation": None,
+                    "reason": first.then_detail if which == "then" else first.now_detail,
+                    "missing": result.missing}
+        out = chosen.as_json()
+        if len(detail) == 1:
+            out["basis"] = detail.pop()
+        return out
+    relevant = _relevant_keys([(_outcome_key(_range_of(s, which)), s.branches) for s in scenarios])
+    alternatives = []
+    missing: list[str] = []
+    for members in groups.values():
+        chosen = _range_of(members[0], which)
+        text, assumed, fields = _conditions([m.branches for m in members], relevant)
+        entry: dict[str, Any] = chosen.as_json() if chosen else {
+            "min_months": None, "max_months": None, "citation": None,
+            "reason": members[0].then_detail if which == "then" else members[0].now_detail}
+        entry["if"] = text
+        entry["assumes"] = assumed
+        alternatives.append(entry)
+        missing.extend(f for f in fields if f not in missing)
+    alternatives.sort(key=lambda a: _sort_months(a.get("min_months")), reverse=True)
+    ranges = [_range_of(s, which) for s in scenarios]
+    out = {"min_months": _common([r.as_json()["min_months"] if r else None for r in ranges]),
+           "max_months": _common([r.as_json()["max_months"] if r else None for r in ranges]),
+           "citation": _common([r.citation if r else None for r in ranges]),
+           "alternatives": alternatives,
+           "missing": sorted(set(missing) | set(result.missing))}
+    return out
+
+
+def _sort_months(value: Any) -> int:
+    if value == "life":
+        return 10**9
+    return value if isinstance(value, int) else -1
+
+
+def _common(values: list[Any]) -> Any:
+    return values[0] if values and all(v == values[0] for v in values) and values[0] is not None else None
+
+
+def count_json(result: CountRanges) -> dict[str, Any]:
+    then, now = side_json(result, "then"), side_json(result, "now")
+    out: dict[str, Any] = {
+        "count": result.label,
+        "judgment": result.judgment,
+        "statute": result.count.statute,
+        "penalty": result.count.penalty,
+        "kind": result.kind,
+        "consecutive": result.consecutive,
+        "then": then,
+        "now": now,
+        "changed": _changed(result),
+    }
+    if result.safety_valve is not None and _has_minimum(result):
+        out["safety_valve"] = {k: v.as_json() for k, v in result.safety_valve.items()}
+        if result.safety_valve_unverified:
+            out["safety_valve"]["unverified"] = result.safety_valve_unverified
+    for key in ("notes", "assumptions", "unverified"):
+        if getattr(result, key):
+            out[key] = getattr(result, key)
+    if result.truncated:
+        out["notes"] = [*out.get("notes", []), "too many unknown facts: only some alternatives were evaluated"]
+    return out
+
+
+def _has_minimum(result: CountRanges) -> bool:
+    return any(r is not None and term_key(r.minimum) > term_key(Term())
+               for s in result.scenarios for r in (s.then, s.now))
+
+
+def _changed(result: CountRanges) -> bool | None:
+    """Whether today's law gives a different range in every case (True), in none (False), or it depends (None)."""
+    answers = {None if s.then is None or s.now is None else s.then.as_json() != s.now.as_json()
+               for s in result.scenarios}
+    return answers.pop() if len(answers) == 1 else None
+
+
+# --- aggregate -----------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Combination:
+    """One consistent choice of scenario for every count, and the total minimum it gives."""
+
+    picks: tuple[Scenario, ...]
+    total: Term | None
+
+
+def _options(results: list[CountRanges], which: str) -> list[list[tuple[Term | None, dict[str, str], Scenario]]]:
+    """Per count, its distinct (minimum, facts shared with other counts) choices."""
+    seen_keys: dict[str, set[int]] = {}
+    for n, r in enumerate(results):
+        for s in r.scenarios:
+            for b in s.branches:
+                seen_keys.setdefault(b.key, set()).add(n)
+    shared = {k for k, owners in seen_keys.items() if len(owners) > 1}
+    out = []
+    for r in results:
+        unique: dict[tuple[Any, ...], tuple[Term | None, dict[str, str], Scenario]] = {}
+        for s in r.scenarios:
+            chosen = _range_of(s, which)
+            minimum = chosen.minimum if chosen else None
+            facts = {b.key: b.value for b in s.branches if b.key in shared}
+            unique.setdefault((None if minimum is None else term_key(minimum), tuple(sorted(facts.items()))),
+                              (minimum, facts, s))
+        out.append(list(unique.values()))
+    return out
+
+
+def _total(case: Case, results: list[CountRanges], minimums: list[Term | None]) -> Term | None:
+    """Longest non-924(c) minimum plus every 924(c) minimum, per judgment; judgments add up (3584)."""
+    total = Term()
+    for j, judgment in enumerate(case.judgments):
+        inner = [(r, m) for r, m in zip(results, minimums, strict=True) if r.judgment == j]
+        if not inner:
+            continue
+        if any(m is None for _, m in inner):
+            return None
+        plain = [m for r, m in inner if not r.consecutive and m is not None]
+        part = max(plain, key=term_key) if plain else Term()
+        for r, m in inner:
+            if r.consecutive and m is not None:
+                part = part + m
+        if j > 0 and judgment.relation == "concurrent":
+            return None
+        total = total + part
+    return total
+
+
+def combinations(case: Case, results: list[CountRanges], which: str) -> list[Combination] | None:
+    """Every consistent combination of the counts' scenarios (None if there are too many to list)."""
+    options = _options(results, which)
+    size = 1
+    for o in options:
+        size *= len(o)
+    if size > MAX_COMBINATIONS:
+        return None
+    out = []
+    for combo in itertools.product(*options):
+        facts: dict[str, str] = {}
+        consistent = True
+        for _, f, _ in combo:
+            for k, v in f.items():
+                if facts.setdefault(k, v) != v:
+                    consistent = False
+        if consistent:
+            out.append(Combination(tuple(s for _, _, s in combo), _total(case, results, [m for m, _, _ in combo])))
+    return out
+
+
+def _bounds(case: Case, results: list[CountRanges], which: str) -> tuple[Term | None, Term | None]:
+    lows: list[Term | None] = []
+    highs: list[Term | None] = []
+    for r in results:
+        mins = [rng.minimum if rng else None for rng in (_range_of(s, which) for s in r.scenarios)]
+        known = [m for m in mins if m is not None]
+        lows.append(min(known, key=term_key) if known and len(known) == len(mins) else None)
+        highs.append(max(known, key=term_key) if known and len(known) == len(mins) else None)
+    return _total(case, results, lows), _total(case, results, highs)
+
+
+def _json_term(term: Term | None) -> Any:
+    return None if term is None else months_or_life(term)
+
+
+def _group_totals(combos: list[Combination]) -> dict[str, list[Combination]]:
+    groups: dict[str, list[Combination]] = {}
+    for combo in combos:
+        groups.setdefault("none" if combo.total is None else repr(term_key(combo.total)), []).append(combo)
+    return groups
+
+
+def _branches(combo: Combination) -> tuple[Branch, ...]:
+    return tuple(b for s in combo.picks for b in s.branches)
+
+
+def _combo_conditions(group: list[Combination], everything: list[Combination]) -> tuple[str, list[str]]:
+    """Plain words for what a group of combinations assumes, and the fields that would settle it."""
+    def outcome(c: Combination) -> str:
+        return "none" if c.total is None else repr(term_key(c.total))
+
+    relevant = _relevant_keys([(outcome(c), _branches(c)) for c in everything])
+    text, _, fields = _conditions([_branches(c) for c in group], relevant)
+    return text, fields
+
+
+# --- release if sentenced now --------------------------------------------------------------------------------------
+
+def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[Term | None],
+               keep_unchanged: bool = False) -> dict[str, Any]:
+    """The BOP computation of a copy of the case in which each count carries `terms` (None: as imposed)."""
+    modified = case.model_copy(deep=True)
+    total_known = True
+    for r, term in zip(results, terms, strict=True):
+        count = modified.judgments[r.judgment].counts[r.index]
+        if term is None:
+            if keep_unchanged and term_of(count) is not None:
+                continue
+            total_known = False
+            continue
+        count.life = True if term.life else None
+        count.months = None if term.life else term.months
+        count.days = None if term.life else term.days
+        if not r.consecutive and not keep_unchanged:
+            count.consecutive_to = None
+            count.concurrent_with = None
+    if not total_known:
+        return {"date": None, "is_past": None, "reason": "a count's term is unknown"}
+    computation = compute(modified, as_of)
+    if computation.total_term is not None and computation.total_term.life:
+        return {"date": None, "is_past": False, "reason": "life"}
+    point = computation.projected_release_date
+    span = computation.ranges.get("projected_release_date")
+    if point is not None:
+        out: dict[str, Any] = {"date": point.isoformat(), "is_past": point <= as_of,
+                               "term": str(computation.total_term)}
+        if span and span.get("earliest") and span.get("latest"):
+            out["range"] = {"earliest": span["earliest"], "latest": span["latest"]}
+        return out
+    if span and span.get("earliest") and span.get("latest"):
+        early, late = date.fromisoformat(span["earliest"]), date.fromisoformat(span["latest"])
+        past = True if late <= as_of else False if early > as_of else None
+        return {"date": None, "earliest": span["earliest"], "latest": span["latest"], "is_past": past,
+                "term": str(computation.total_term) if computation.total_term else None,
+                "missing": computation.missing}
+    return {"date": None, "is_past": None, "reason": "the computation needs facts the case file does not state",
+            "missing": computation.missing}
+
+
+def _bottom_of_range(guidelines: dict[str, Any] | None) -> Term | None:
+    now = (guidelines or {}).get("now") or {}
+    span = now.get("range_months") if isinstance(now, dict) else None
+    if not isinstance(span, list) or not span:
+        return None
+    low = span[0]
+    if low == "life":
+        return Term(life=True)
+    return Term(int(low)) if isinstance(low, int) else None
+
+
+# --- the block -----------------------------------------------------------------------------------------------------
+
+def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_range: bool = False,
+                guidelines: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The `current_law` block of `reprieve assess` (cli.md)."""
+    results = [evaluate_count(case, j, c, as_of)
+               for j, judgment in enumerate(case.judgments) for c in range(len(judgment.counts))]
+    counts = [count_json(r) for r in results]
+    aggregate = _aggregate(case, as_of, results, at_bottom_of_range, guidelines)
+    out: dict[str, Any] = {
+        "as_of": as_of.isoformat(),
+        "counts": counts,
+        "aggregate": aggregate,
+        "priors": _priors(case, as_of, results),
+        "summary": summary_sentence(case, aggregate, computation),
+        "assumptions": sorted({a for r in results for a in r.assumptions}),
+        "unverified": sorted({u for r in results for u in r.unverified}),
+        "steps": [s.as_json() for s in _steps(results, aggregate)],
+    }
+    missing = set(aggregate.get("missing", []))
+    for c in counts:
+        for side in ("then", "now"):
+            missing.update(c[side].get("missing", []))
+    out["missing"] = sorted(missing)
+    return out
+
+
+def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of_range: bool,
+               guidelines: dict[str, Any] | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"then_min_months": None, "now_min_months": None, "release_date_if_sentenced_now": None,
+                           "release_date_if_sentenced_now_is_past": None, "basis": "statutory_minimum"}
+    if not results:
+        out["reason"] = "the case file has no counts"
+        return out
+    if len(case.judgments) > 1 and any(j.relation == "concurrent" for j in case.judgments[1:]):
+        out["note"] = ("a later judgment runs concurrently: the aggregate minimum depends on when each began and is "
+                       "not added up; see the release dates")
+    missing: list[str] = []
+    for which in ("then", "now"):
+        combos = combinations(case, results, which)
+        if combos is None:
+            low, high = _bounds(case, results, which)
+            out[f"{which}_min_range_months"] = {"least": _json_term(low), "most": _json_term(high)}
+            out.setdefault("notes", []).append(f"too many unknown facts to list every {which} alternative; the "
+                                               "least and most are given")
+            continue
+        groups = _group_totals(combos)
+        if len(groups) == 1:
+            total = combos[0].total
+            out[f"{which}_min_months"] = _json_term(total)
+            continue
+        alternatives = []
+        for group in groups.values():
+            text, fields = _combo_conditions(group, combos)
+            alternatives.append({f"{which}_min_months": _json_term(group[0].total), "if": text, "missing": fields,
+                                 "_combo": group[0]})
+            missing.extend(f for f in fields if f not in missing)
+        alternatives.sort(key=lambda a: _sort_months(a[f"{which}_min_months"]), reverse=True)
+        out[f"{which}_min_alternatives"] = alternatives
+    out["missing"] = missing
+    _release_dates(case, as_of, results, out, at_bottom_of_range, guidelines)
+    for which in ("then", "now"):
+        for alternative in out.get(f"{which}_min_alternatives", []):
+            alternative.pop("_combo", None)
+    return out
+
+
+def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dict[str, Any],
+                   at_bottom_of_range: bool, guidelines: dict[str, Any] | None) -> None:
+    """release_date_if_sentenced_now: the same BOP computation, with today's minimum on every count."""
+    bottom = _bottom_of_range(guidelines) if at_bottom_of_range else None
+    if at_bottom_of_range:
+        out["at_bottom_of_range"] = {"available": bottom is not None, "note": (
+            "the bottom of today's guideline range is used for the counts other than 924(c) (never below their "
+            "statutory minimums; USSG §5G1.1)") if bottom is not None else (
+            "no recomputed guideline range is available for this case (the guidelines engine gave none): the "
+            "release date uses the statutory minimums instead")}
+        if bottom is not None:
+            out["basis"] = "bottom_of_range"
+
+    def terms_for(picks: tuple[Scenario, ...]) -> list[Term | None]:
+        terms = []
+        for r, s in zip(results, picks, strict=True):
+            minimum = s.now.minimum if s.now else None
+            if bottom is not None and minimum is not None and not r.consecutive:
+                minimum = max(minimum, bottom, key=term_key)
+            terms.append(minimum)
+        return terms
+
+    combos = combinations(case, results, "now")
+    alternatives = out.get("now_min_alternatives")
+    if alternatives:
+        past_values = set()
+        for alternative in alternatives[:MAX_RELEASE_COMPUTATIONS]:
+            combo: Combination = alternative["_combo"]
+            if combo.total is None or combo.total == Term():
+                continue
+            release = release_if(case, as_of, results, terms_for(combo.picks))
+            alternative["release_date"] = release.get("date")
+            if release.get("date") is None and release.get("earliest"):
+                alternative["release_date_range"] = {"earliest": release["earliest"], "latest": release["latest"]}
+            elif release.get("range"):
+                alternative["release_date_range"] = release["range"]
+            alternative["release_date_is_past"] = release.get("is_past")
+            past_values.add(release.get("is_past"))
+        if len(past_values) == 1:
+            out["release_date_if_sentenced_now_is_past"] = past_values.pop()
+        return
+    if combos is None or not combos:
+        return
+    combo = combos[0]
+    if combo.total is None:
+        return
+    if combo.total == Term() and bottom is None:
+        out["release_note"] = "no mandatory minimum applies today: the release date depends on the sentence a " \
+                              "court would choose (see --at-bottom-of-range once a guideline range is available)"
+        return
+    release = release_if(case, as_of, results, terms_for(combo.picks))
+    out["release_date_if_sentenced_now"] = release.get("date")
+    out["release_date_if_sentenced_now_is_past"] = release.get("is_past")
+    if release.get("earliest"):
+        out["release_date_range"] = {"earliest": release["earliest"], "latest": release["latest"]}
+    elif release.get("range"):
+        out["release_date_range"] = release["range"]
+    if release.get("reason"):
+        out["release_note"] = release["reason"]
+    for f in release.get("missing", []) or []:
+        if f not in out["missing"]:
+            out["missing"].append(f)
+    # Counts whose range did not change keep the term imposed; only the changed counts drop to today's minimum.
+    changed_terms: list[Term | None] = []
+    any_unchanged = False
+    for s, term in zip(combo.picks, terms_for(combo.picks), strict=True):
+        if s.then is not None and s.now is not None and s.then.as_json() == s.now.as_json():
+            changed_terms.append(None)
+            any_unchanged = True
+        else:
+            changed_terms.append(term)
+    if any_unchanged and any(t is not None for t in changed_terms):
+        variant = release_if(case, as_of, results, changed_terms, keep_unchanged=True)
+        if variant.get("date") != out["release_date_if_sentenced_now"] or variant.get("earliest"):
+            out["release_date_if_changed_counts_at_minimum"] = variant.get("date")
+            if variant.get("earliest"):
+                out["release_date_if_changed_counts_at_minimum_range"] = {"earliest": variant["earliest"],
+                                                                          "latest": variant["latest"]}
+            out["release_date_if_changed_counts_at_minimum_is_past"] = variant.get("is_past")
+
+
+def _priors(case: Case, as_of: date, results: list[CountRanges]) -> list[dict[str, Any]]:
+    """How each prior conviction is classified today (for 851): felony drug offense, serious drug felony, serious
+    violent felony; measured from the first drug count's offense for the 15-year look-back."""
+    trace = Trace()
+    drug_counts = [r for r in results if r.kind == "drug"]
+    anchor = drug_counts[0] if drug_counts else None
+    commencement = anchor.count.offense_began if anchor else None
+    commencement_field = f"{anchor.where}.offense_began" if anchor else "judgments[0].counts[0].offense_began"
+    out = []
+    for i, prior in enumerate(case.priors):
+        where = f"priors[{i}]"
+        out.append({
+            "prior": i,
+            "description": prior.description,
+            "felony_drug_offense": felony_drug_offense(prior, where, as_of, trace).as_json(),
+            "serious_drug_felony": serious_drug_felony(prior, where, commencement, commencement_field, as_of,
+                                                       trace).as_json(),
+            "serious_violent_felony": serious_violent_felony(prior, where, as_of, trace).as_json(),
+        })
+    return out
+
+
+def _steps(results: list[CountRanges], aggregate: dict[str, Any]) -> list[Step]:
+    steps: list[Step] = []
+    for r in results:
+        note = "; ".join(r.unverified) or None
+        for which in ("then", "now"):
+            side = side_json(r, which)
+            if side.get("alternatives"):
+                detail = "; ".join(f"{_range_words(a)} {a['if']}".strip() for a in side["alternatives"])
+            elif side.get("min_months") is not None or side.get("max_months") is not None:
+                detail = _range_words(side) + (f" ({side['basis']})" if side.get("basis") else "")
+            else:
+                detail = side.get("not_covered") or side.get("reason") or "unknown"
+            label = "at sentencing" if which == "then" else "if sentenced today"
+            steps.append(Step(f"PENALTY_{which.upper()}", side.get("citation") or "",
+                              f"count {r.label}: {label}: {detail}", note))
+    then_min = aggregate.get("then_min_months")
+    now_min = aggregate.get("now_min_months")
+    steps.append(Step("PENALTY_AGGREGATE", CITE_AGGREGATE,
+                      f"aggregate minimum: then {_words(then_min)}, now {_words(now_min)} (the longest non-924(c) "
+                      "minimum plus every 924(c) minimum, which runs consecutively)"))
+    return steps
+
+
+def _words(months: Any) -> str:
+    if months is None:
+        return "unknown"
+    if months == "life":
+        return "life"
+    return describe(Term(int(months)))
+
+
+def _range_words(side: dict[str, Any]) -> str:
+    low, high = side.get("min_months"), side.get("max_months")
+    text = f"{_words(low)} to {_words(high)}"
+    if side.get("citation"):
+        text += f" [{side['citation']}]"
+    return text
+
+
+# --- the plain sentence --------------------------------------------------------------------------------------------
+
+def summary_sentence(case: Case, aggregate: dict[str, Any], computation: Computation) -> str:
+    """One sentence in plain words: "Under today's law the minimum would be 15 years, not 20; with good conduct
+    time he would have been released on ..."."""
+    sex = case.person.sex
+    pronoun = {"male": "he", "female": "she"}.get(sex or "", "the person")
+    then = aggregate.get("then_min_months")
+    now = aggregate.get("now_min_months")
+    then_alts = aggregate.get("then_min_alternatives") or []
+    now_alts = aggregate.get("now_min_alternatives") or []
+    if aggregate.get("reason"):
+        return f"No current-law comparison: {aggregate['reason']}."
+    then_text = _words(then) if then is not None else _alternatives_words(then_alts, "then") or "unknown"
+    if now is not None:
+        now_text = _words(now)
+    elif now_alts:
+        now_text = _alternatives_words(now_alts, "now")
+    else:
+        return (f"The minimum at sentencing was {then_text}; the minimum under today's law cannot be stated from "
+                "the facts given" + _missing_clause(aggregate) + ".")
+    if then is not None and now is not None and then == now:
+        sentence = f"Today's law gives the same minimum as at sentencing: {then_text}"
+    else:
+        sentence = f"Under today's law the minimum would be {now_text}, not {then_text}"
+    release = _release_words(aggregate, pronoun)
+    if release:
+        sentence += f"; {release}"
+    return sentence + _missing_clause(aggregate) + "."
+
+
+def _alternatives_words(alternatives: list[dict[str, Any]], which: str) -> str:
+    values = [a[f"{which}_min_months"] for a in alternatives]
+    if len(alternatives) > MAX_LISTED_CONDITIONS:
+        known = [v for v in values if v is not None]
+        if not known:
+            return "unknown"
+        return f"between {_words(min(known, key=_sort_months))} and {_words(max(known, key=_sort_months))}, " \
+               "depending on facts not stated"
+    return " or ".join(f"{_words(a[f'{which}_min_months'])} ({a['if']})" for a in alternatives)
+
+
+def _release_words(aggregate: dict[str, Any], pronoun: str) -> str:
+    def verb(past: bool | None) -> str:
+        return "would have been" if past else "would be" if past is False else "would be (or would have been)"
+
+    def when(day: str | None, span: dict[str, str] | None) -> str:
+        if day:
+            return f"on {day}"
+        if span:
+            return f"between {span['earliest']} and {span['latest']}"
+        return ""
+
+    def one(day: str | None, span: dict[str, str] | None, past: bool | None) -> str:
+        place = when(day, span)
+        return f"{verb(past)} released {place}" if place else ""
+
+    basis = "at the bottom of today's guideline range" if aggregate.get("basis") == "bottom_of_range" else \
+        "at today's minimum"
+    alternatives = aggregate.get("now_min_alternatives") or []
+    if len(alternatives) > MAX_LISTED_CONDITIONS:
+        days = [d for a in alternatives for d in (a.get("release_date"), *(a.get("release_date_range") or {}).values())
+                if d]
+        if not days:
+            return ""
+        past = aggregate.get("release_date_if_sentenced_now_is_past")
+        return f"with good conduct time, {basis}, {pronoun} {verb(past)} released between {min(days)} and " \
+               f"{max(days)}, depending on those facts"
+    if alternatives:
+        parts = [f"{when(a.get('release_date'), a.get('release_date_range'))} ({_words(a['now_min_months'])})"
+                 for a in alternatives if a.get("release_date") or a.get("release_date_range")]
+        if not parts:
+            return ""
+        past = aggregate.get("release_date_if_sentenced_now_is_past")
+        tail = " - already past either way" if past else ""
+        return f"with good conduct time, {basis}, {pronoun} {verb(past)} released " + " or ".join(parts) + tail
+    words = one(aggregate.get("release_date_if_sentenced_now"), aggregate.get("release_date_range"),
+                aggregate.get("release_date_if_sentenced_now_is_past"))
+    if not words:
+        return str(aggregate.get("release_note", ""))
+    tail = " (already past)" if aggregate.get("release_date_if_sentenced_now_is_past") else ""
+    return f"with good conduct time, {basis}, {pronoun} {words}{tail}"
+
+
+def _missing_clause(aggregate: dict[str, Any]) -> str:
+    missing = aggregate.get("missing") or []
+    return f" (deciding facts not in the case file: {', '.join(missing)})" if missing else ""
+
+
+# --- First Step Act section 404 ------------------------------------------------------------------------------------
+
+def fsa404_findings(case: Case, as_of: date, computation: Computation | None = None) -> list[Finding]:
+    """First Step Act § 404 for each drug count that could be a covered (cocaine-base) offense."""
+    findings: list[Finding] = []
+    trace = Trace()
+    screened = 0
+    for j, judgment in enumerate(case.judgments):
+        for c, count in enumerate(judgment.counts):
+            where_judgment, where_count = f"judgments[{j}]", f"judgments[{j}].counts[{c}]"
+            read = drugs.read_count(count, LawDates(as_of, as_of), trace)
+            if read is None or read.family is None:
+                continue
+            if count.drug not in (None, drugs.CRACK):
+                continue
+            screened += 1
+            sd = sentencing_date(judgment, count, where_judgment, where_count)
+            level = read.stated or _level_at_sentencing(count, read.family, sd.value, trace)
+            facts = fsa404.Facts(
+                provision=drugs.provision(read.family, level) if level else None,
+                provision_field=f"{where_count}.penalty", drug=count.drug, drug_field=f"{where_count}.drug",
+                crack_clause=read.stated_clause in ("(iii)",) or (read.family == "960" and read.stated_clause == "(C)"),
+                offense=offense_day(count), offense_field=f"{where_count}.offense_ended", sentenced=sd.value,
+                sentenced_field=sd.field, motion=count.fsa404_motion, motion_field=f"{where_count}.fsa404_motion")
+            elements = fsa404.elements(facts, as_of, trace)
+            if elements is None:
+                continue
+            findings.append(_finding_404(case, as_of, j, c, elements, computation))
+    if not findings:
+        reason = "no drug count of cocaine base (or of an unstated drug) under a covered provision" if not screened \
+            else "section 404 did not exist on this date"
+        findings.append(Finding(AVENUE_404, "§404(a) covered offense", "not_eligible",
+                                "FSA 404: no covered offense.", [reason], [fsa404.CITE_404]))
+    return findings
+
+
+def _level_at_sentencing(count: Any, family: drugs.Family, sentenced: Any, trace: Trace) -> drugs.Level | None:
+    """The paragraph the drug and quantity set under the thresholds in force at sentencing (the quantity of
+    conviction), when the judgment does not name it and the sentencing date leaves no doubt."""
+    offense = offense_day(count)
+    if count.drug is None or count.quantity is None or sentenced is None or offense is None:
+        return None
+    levels = {drugs.classify(count.drug, count.quantity, family, LawDates(o, s), trace)
+              for s in (sentenced.earliest, sentenced.latest) for o in (offense.earliest, offense.latest)}
+    return levels.pop() if len(levels) == 1 else None
+
+
+def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.Element],
+                 computation: Computation | None) -> Finding:
+    count = case.judgments[j].counts[c]
+    label = count.count or f"#{c + 1}"
+    reasons = [f"{'met' if e.met else 'not met' if e.met is False else 'unknown'}: {e.name}: {e.detail}"
+               for e in elements]
+    if computation is not None and computation.projected_release_date is not None and \
+            not computation.ranges.get("projected_release_date") and computation.projected_release_date <= as_of:
+        elements = [*elements, fsa404.Element("still serving the sentence", False,
+                                              f"projected release {computation.projected_release_date} has passed")]
+        reasons.append(f"not met: still serving the sentence: projected release "
+                       f"{computation.projected_release_date} has passed")
+    status: Status
+    if any(e.met is False for e in elements):
+        status = "not_eligible"
+    elif any(e.met is None for e in elements):
+        status = "needs_facts"
+    else:
+        status = "eligible"
+    questions = [Question(f, _question_404(f), "decides whether section 404 is available")
+                 for e in elements if e.met is None for f in e.missing] if status != "not_eligible" else []
+    summary = {"eligible": f"Count {label} is a covered offense: the court may reduce it as if the Fair Sentencing "
+                           "Act had applied (no court is required to).",
+               "needs_facts": f"Count {label}: section 404 depends on facts not yet stated.",
+               "not_eligible": f"Count {label}: not eligible under section 404."}[status]
+    extra: dict[str, Any] = {}
+    if status != "not_eligible":
+        fsa_date = law().value("which_penalty_law.fair_sentencing_act_sentences_from", date(2010, 8, 3))
+        changed = law().value("fair_sentencing_404.fair_sentencing_act_parameters", as_of)
+        result = evaluate_count(case, j, c, as_of, hypothetical=lambda d: LawDates(
+            d.offense, d.sentencing, {name: fsa_date for name in changed}))
+        extra["statutory_range_under_404"] = side_json(result, "now")
+        extra["statutory_range_at_sentencing"] = side_json(result, "then")
+        reasons.append("the reduced sentence is imposed as if sections 2 and 3 of the Fair Sentencing Act applied; "
+                       "other First Step Act changes are not applied, though the court may consider them "
+                       "(Concepcion v. United States, 597 U.S. 481 (2022))")
+    return Finding(AVENUE_404, f"count {label}: §404 covered offense", status, summary, reasons,
+                   [fsa404.CITE_404, "Fair Sentencing Act of 2010, Pub. L. 111-220, §§ 2-3", fsa404.CITE_TERRY],
+                   questions, facts_used={"count": label}, extra=extra)
+
+
+def _question_404(field: str) -> str:
+    if field.endswith(".penalty"):
+        return "Which penalty provision was the drug count sentenced under (e.g. 21 U.S.C. 841(b)(1)(A))?"
+    if field.endswith(".drug"):
+        return "Which drug was the count for (cocaine base / crack, or another)?"
+    if field.endswith("offense_ended"):
+        return "When did the offense end (the last date of the conspiracy or the date of the offense)?"
+    if field.endswith("imposed_on") or field.endswith("resentenced_on"):
+        return "On what date was the sentence imposed?"
+    if field.endswith("fsa404_motion"):
+        return "Was a motion under section 404 of the First Step Act filed before, and how did it end?"
+    return f"What is {field}?"

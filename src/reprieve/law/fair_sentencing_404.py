@@ -1,0 +1,111 @@
+"""First Step Act section 404: retroactive Fair Sentencing Act relief (law.md D6).
+
+A court may impose a reduced sentence "as if" sections 2 and 3 of the Fair Sentencing Act of 2010 were in effect
+when a "covered offense" was committed: a violation of a statute whose penalties those sections modified (the
+cocaine-base paragraphs of 841(b)(1)(A) and (B), 960(b)(1) and (2), and possession under 844(a)), committed before
+2010-08-03 (404(a)). Eligibility turns on the statute of conviction, not the actual quantity (Wirsing; Davis); a
+(b)(1)(C) cocaine-base offense is not covered (Terry v. United States, 593 U.S. 486 (2021)). No motion if the
+sentence was imposed or reduced in accordance with the Fair Sentencing Act, or an earlier 404 motion was denied after
+a complete review on the merits; no court is required to reduce (404(c)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from reprieve.dates import PartialDate
+from reprieve.law.penalty_ranges import Trace
+from reprieve.law.statutes import parse_statute
+
+CITE_404 = "First Step Act of 2018, Pub. L. 115-391, § 404"
+CITE_TERRY = "Terry v. United States, 593 U.S. 486 (2021)"
+
+
+@dataclass
+class Element:
+    name: str
+    met: bool | None
+    detail: str
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Facts:
+    """The facts of one count that section 404 looks at, with the case-file fields they come from."""
+
+    provision: str | None  # the penalty provision of conviction, e.g. "21 U.S.C. 841(b)(1)(A)"
+    provision_field: str
+    drug: str | None
+    drug_field: str
+    crack_clause: bool  # the judgment cites the cocaine-base clause itself (841(b)(1)(A)(iii), 960(b)(1)(C))
+    offense: PartialDate | None
+    offense_field: str
+    sentenced: PartialDate | None
+    sentenced_field: str
+    motion: str | None
+    motion_field: str
+
+
+def elements(facts: Facts, decided_on: date, trace: Trace) -> list[Element] | None:
+    """Each element of 404 eligibility, or None before section 404 existed."""
+    covered = trace.entry("fair_sentencing_404.covered_provisions", decided_on)
+    before_entry = trace.entry("fair_sentencing_404.covered_offense_committed_before", decided_on)
+    if covered is None or before_entry is None:
+        return None
+    before: date = before_entry.value
+    out: list[Element] = []
+    listed = [parse_statute(s) for s in covered.value]
+    if facts.provision is None:
+        out.append(Element("a covered statute of conviction", None, "the penalty provision of conviction is not "
+                           "stated", [facts.provision_field]))
+    else:
+        statute = parse_statute(facts.provision)
+        if any(statute.within(s) for s in listed):
+            out.append(Element("a covered statute of conviction", True,
+                               f"{facts.provision}: its penalties were modified by the Fair Sentencing Act "
+                               f"({covered.citation})"))
+        else:
+            out.append(Element("a covered statute of conviction", False,
+                               f"{facts.provision} is not a provision the Fair Sentencing Act modified "
+                               f"({CITE_TERRY} for (b)(1)(C))"))
+    if facts.drug == "cocaine_base" or (facts.drug is None and facts.crack_clause):
+        out.append(Element("a cocaine-base offense", True, "cocaine base (crack)"))
+    elif facts.drug is None:
+        out.append(Element("a cocaine-base offense", None, "the drug is not stated", [facts.drug_field]))
+    else:
+        out.append(Element("a cocaine-base offense", False, f"the drug is {facts.drug.replace('_', ' ')}"))
+    offense = facts.offense
+    if offense is None:
+        out.append(Element(f"committed before {before}", None, "the offense date is not stated",
+                           [facts.offense_field]))
+    elif offense.latest < before:
+        out.append(Element(f"committed before {before}", True, f"the offense ended {offense}"))
+    elif offense.earliest >= before:
+        out.append(Element(f"committed before {before}", False, f"the offense ended {offense}"))
+    else:
+        out.append(Element(f"committed before {before}", None, f"the offense ended {offense}: the exact date "
+                           "decides", [facts.offense_field]))
+    sentenced = facts.sentenced
+    name = "404(c): the sentence was not imposed under the Fair Sentencing Act"
+    if sentenced is None:
+        out.append(Element(name, None, "the sentencing date is not stated", [facts.sentenced_field]))
+    elif sentenced.latest < before:
+        out.append(Element(name, True, f"sentenced {sentenced}, before the Fair Sentencing Act"))
+    elif sentenced.earliest >= before:
+        out.append(Element(name, False, f"sentenced {sentenced}: the Fair Sentencing Act already applied "
+                           "(Dorsey v. United States, 567 U.S. 260 (2012))"))
+    else:
+        out.append(Element(name, None, f"sentenced {sentenced}: the exact date decides", [facts.sentenced_field]))
+    name = "404(c): no earlier 404 motion granted, or denied after a complete review on the merits"
+    if facts.motion in ("none", "denied_not_on_merits"):
+        out.append(Element(name, True, "no earlier motion" if facts.motion == "none" else
+                           "an earlier motion was denied without a review on the merits"))
+    elif facts.motion in ("granted", "denied_on_merits"):
+        out.append(Element(name, False, "an earlier 404 motion was " + (
+            "granted (the sentence was already reduced)" if facts.motion == "granted"
+            else "denied after a complete review on the merits")))
+    else:
+        out.append(Element(name, None, "whether an earlier 404 motion was filed is not stated",
+                           [facts.motion_field]))
+    return out
