@@ -391,6 +391,8 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
             out[f"{which}_min_range_months"] = {"least": _json_term(low), "most": _json_term(high)}
             out.setdefault("notes", []).append(f"too many unknown facts to list every {which} alternative; the "
                                                "least and most are given")
+            for r in results:
+                missing.extend(f for f in side_json(r, which).get("missing", []) if f not in missing)
             continue
         groups = _group_totals(combos)
         if len(groups) == 1:
@@ -406,6 +408,10 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
         alternatives.sort(key=lambda a: _sort_months(a[f"{which}_min_months"]), reverse=True)
         out[f"{which}_min_alternatives"] = alternatives
     out["missing"] = missing
+    valves = [r.label for r in results if r.safety_valve and r.safety_valve["now"].status == "eligible"
+              and r.safety_valve["then"].status != "eligible" and _has_minimum(r)]
+    if valves:
+        out["safety_valve_today"] = valves
     _release_dates(case, as_of, results, out, at_bottom_of_range, guidelines)
     for which in ("then", "now"):
         for alternative in out.get(f"{which}_min_alternatives", []):
@@ -438,8 +444,11 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
     combos = combinations(case, results, "now")
     alternatives = out.get("now_min_alternatives")
     if alternatives:
-        past_values = set()
-        for alternative in alternatives[:MAX_RELEASE_COMPUTATIONS]:
+        # Release moves with the term, so the longest and the shortest alternative bound every other one.
+        chosen = range(len(alternatives)) if len(alternatives) <= MAX_RELEASE_COMPUTATIONS else \
+            (0, len(alternatives) - 1)
+        for k in chosen:
+            alternative = alternatives[k]
             combo: Combination = alternative["_combo"]
             if combo.total is None or combo.total == Term():
                 continue
@@ -450,9 +459,22 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
             elif release.get("range"):
                 alternative["release_date_range"] = release["range"]
             alternative["release_date_is_past"] = release.get("is_past")
-            past_values.add(release.get("is_past"))
-        if len(past_values) == 1:
-            out["release_date_if_sentenced_now_is_past"] = past_values.pop()
+        longest, shortest = alternatives[0].get("release_date_is_past"), alternatives[-1].get("release_date_is_past")
+        if longest is True and "release_date_is_past" in alternatives[-1]:
+            out["release_date_if_sentenced_now_is_past"] = True
+        elif shortest is False and "release_date_is_past" in alternatives[0]:
+            out["release_date_if_sentenced_now_is_past"] = False
+        return
+    if combos is None:
+        low, high = _extreme_picks(results)
+        early = release_if(case, as_of, results, terms_for(low))
+        late = release_if(case, as_of, results, terms_for(high))
+        first = early.get("date") or early.get("earliest")
+        last = late.get("date") or late.get("latest")
+        if first and last:
+            out["release_date_range"] = {"earliest": first, "latest": last}
+            out["release_date_if_sentenced_now_is_past"] = True if late.get("is_past") else \
+                False if early.get("is_past") is False else None
         return
     if combos is None or not combos:
         return
@@ -492,6 +514,16 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
                 out["release_date_if_changed_counts_at_minimum_range"] = {"earliest": variant["earliest"],
                                                                           "latest": variant["latest"]}
             out["release_date_if_changed_counts_at_minimum_is_past"] = variant.get("is_past")
+
+
+def _extreme_picks(results: list[CountRanges]) -> tuple[tuple[Scenario, ...], tuple[Scenario, ...]]:
+    """For each count the scenario with the lowest and the highest minimum today (bounds, facts not matched)."""
+    def key(s: Scenario) -> tuple[int, int, int]:
+        return term_key(s.now.minimum) if s.now else (2, 0, 0)
+
+    low = tuple(min(r.scenarios, key=key) for r in results)
+    high = tuple(max(r.scenarios, key=key) for r in results)
+    return low, high
 
 
 def _priors(case: Case, as_of: date, results: list[CountRanges]) -> list[dict[str, Any]]:
@@ -568,22 +600,38 @@ def summary_sentence(case: Case, aggregate: dict[str, Any], computation: Computa
     now_alts = aggregate.get("now_min_alternatives") or []
     if aggregate.get("reason"):
         return f"No current-law comparison: {aggregate['reason']}."
-    then_text = _words(then) if then is not None else _alternatives_words(then_alts, "then") or "unknown"
+    then_text = _words(then) if then is not None else _alternatives_words(then_alts, "then") or \
+        _range_of_minimums(aggregate, "then") or "unknown"
     if now is not None:
         now_text = _words(now)
     elif now_alts:
         now_text = _alternatives_words(now_alts, "now")
+    elif aggregate.get("now_min_range_months"):
+        now_text = _range_of_minimums(aggregate, "now")
     else:
         return (f"The minimum at sentencing was {then_text}; the minimum under today's law cannot be stated from "
                 "the facts given" + _missing_clause(aggregate) + ".")
     if then is not None and now is not None and then == now:
         sentence = f"Today's law gives the same minimum as at sentencing: {then_text}"
+    elif then is None and not then_alts and not aggregate.get("then_min_range_months"):
+        sentence = f"Under today's law the minimum would be {now_text}; the minimum at sentencing cannot be stated"
     else:
         sentence = f"Under today's law the minimum would be {now_text}, not {then_text}"
     release = _release_words(aggregate, pronoun)
     if release:
         sentence += f"; {release}"
+    valves = aggregate.get("safety_valve_today") or []
+    if valves:
+        sentence += f"; today the safety valve (18 U.S.C. 3553(f)) would also let the court go below the minimum " \
+                    f"on count {', '.join(valves)}"
     return sentence + _missing_clause(aggregate) + "."
+
+
+def _range_of_minimums(aggregate: dict[str, Any], which: str) -> str:
+    span = aggregate.get(f"{which}_min_range_months") or {}
+    if span.get("least") is None or span.get("most") is None:
+        return ""
+    return f"between {_words(span['least'])} and {_words(span['most'])}, depending on facts not stated"
 
 
 def _alternatives_words(alternatives: list[dict[str, Any]], which: str) -> str:
@@ -697,23 +745,25 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
     label = count.count or f"#{c + 1}"
     reasons = [f"{'met' if e.met else 'not met' if e.met is False else 'unknown'}: {e.name}: {e.detail}"
                for e in elements]
-    if computation is not None and computation.projected_release_date is not None and \
-            not computation.ranges.get("projected_release_date") and computation.projected_release_date <= as_of:
-        elements = [*elements, fsa404.Element("still serving the sentence", False,
-                                              f"projected release {computation.projected_release_date} has passed")]
-        reasons.append(f"not met: still serving the sentence: projected release "
-                       f"{computation.projected_release_date} has passed")
+    release = computation.projected_release_date if computation is not None else None
+    served = release is not None and release <= as_of
+    if served:
+        reasons.append(f"the prison term appears served (projected release {release}"
+                       "): a reduction could still reach the term of supervised release, which the Fair Sentencing "
+                       "Act also lowered; whether a court will hear it then is for the court (not checked)")
     status: Status
     if any(e.met is False for e in elements):
         status = "not_eligible"
     elif any(e.met is None for e in elements):
         status = "needs_facts"
     else:
-        status = "eligible"
+        status = "needs_review" if served else "eligible"
     questions = [Question(f, _question_404(f), "decides whether section 404 is available")
                  for e in elements if e.met is None for f in e.missing] if status != "not_eligible" else []
     summary = {"eligible": f"Count {label} is a covered offense: the court may reduce it as if the Fair Sentencing "
                            "Act had applied (no court is required to).",
+               "needs_review": f"Count {label} is a covered offense, but the prison term appears served: only the "
+                               "supervised-release term may be left to reduce.",
                "needs_facts": f"Count {label}: section 404 depends on facts not yet stated.",
                "not_eligible": f"Count {label}: not eligible under section 404."}[status]
     extra: dict[str, Any] = {}
