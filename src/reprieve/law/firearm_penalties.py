@@ -116,7 +116,8 @@ def subsequent_violation(weapon: str, dates: LawDates, trace: Trace) -> Range | 
     minimum = parse_term(rule.machinegun_class if weapon == "B_ii" else rule.ordinary)
     first = trace.entry("firearm_penalties.section_924c_first", dates.on("firearm_penalties.section_924c_first"))
     fixed = first is not None and parsed(First924c, first).maximum == "same_as_minimum"
-    return Range(minimum, minimum if fixed else Term(life=True), rule.citation)
+    citation = rule.machinegun_class_citation if weapon == "B_ii" else rule.citation
+    return Range(minimum, minimum if fixed else Term(life=True), citation)
 
 
 def subsequent_trigger(dates: LawDates, trace: Trace) -> tuple[Trigger, str] | None:

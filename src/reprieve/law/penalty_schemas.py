@@ -181,6 +181,7 @@ class Subsequent924c(Strict):
     ordinary: str
     machinegun_class: str
     citation: str
+    machinegun_class_citation: str
 
     @field_validator("ordinary", "machinegun_class")
     @classmethod
