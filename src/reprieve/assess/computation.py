@@ -278,6 +278,12 @@ def _refusals(case: Case, as_of: date, result: Computation) -> None:
                     "'old law' parolable sentence, which reprieve does not compute (U.S. Parole Commission; "
                     "PS 5880.30)", boundary.citation))
                 return
+    imposed = case.judgments[0].imposed_on
+    if imposed is not None and imposed.latest < boundary.value:
+        result.refusals.append(Refusal(
+            "OLD_LAW", f"judgments[0] was imposed before {boundary.value}, so its offenses predate the Sentencing "
+            "Reform Act: an 'old law' parolable sentence, which reprieve does not compute", boundary.citation))
+        return
     if case.custody.primary_jurisdiction == "state":
         result.refusals.append(Refusal(
             "STATE_PRIMARY_JURISDICTION", "a state has primary jurisdiction: the federal term does not commence "

@@ -297,7 +297,9 @@ def _combo_conditions(group: list[Combination], everything: list[Combination]) -
 def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[Term | None],
                keep_unchanged: bool = False) -> dict[str, Any]:
     """The BOP computation of a copy of the case in which each count carries `terms` (None: as imposed)."""
-    modified = case.model_copy(deep=True)
+    # Only the counts change: copy them (and the lists that hold them), share everything else.
+    modified = case.model_copy(update={"judgments": [
+        j.model_copy(update={"counts": [c.model_copy() for c in j.counts]}) for j in case.judgments]})
     total_known = True
     for r, term in zip(results, terms, strict=True):
         count = modified.judgments[r.judgment].counts[r.index]
