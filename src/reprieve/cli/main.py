@@ -106,6 +106,42 @@ def assess(
 
 
 @app.command()
+def screen(
+    source: Annotated[Path, typer.Argument(help="CSV or Parquet, one person per row (docs/screening.md), or a folder "
+                                                "of case files", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="CSV or Parquet, one ranked row per person")],
+    as_of: AsOf = None,
+    explain: Annotated[str | None, typer.Option("--explain", help="print the full assessment of one person (id, "
+                                                                   "register number or row number)")] = None,
+    law_change: Annotated[Path | None, typer.Option("--law-change", help="YAML of hypothetical changes to the "
+                                                                          "dated law data (what-if)")] = None,
+    keep_ids: Annotated[bool, typer.Option("--keep-ids", help="write ids as given (default: keyed hashes)")] = False,
+    id_key: Annotated[str | None, typer.Option("--id-key", envvar="REPRIEVE_ID_KEY",
+                                               help="key for the id hashes, to match ids across runs")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="processes (default: one per core)")] = None,
+) -> None:
+    """Screen a population: every person assessed by the same rules as `reprieve assess`, ranked, explained."""
+    from reprieve.screen.command import run_screen
+
+    day = _as_of(as_of) or date.today()
+    raise typer.Exit(run_screen(source, output, day, explain=explain, law_change=law_change, keep_ids=keep_ids,
+                                id_key=id_key, workers=workers))
+
+
+@app.command()
+def synth(
+    count: Annotated[int, typer.Argument(help="how many synthetic people", min=1)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="CSV or Parquet")],
+    seed: Annotated[int, typer.Option("--seed", help="random seed (the same seed gives the same people)")] = 1,
+    as_of: AsOf = None,
+) -> None:
+    """Write a synthetic population (never real people) whose shape follows published USSC and BOP statistics."""
+    from reprieve.screen.synth import write_population
+
+    write_population(count, output, seed, _as_of(as_of) or date.today())
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the case file."""
     from reprieve.case.model import case_json_schema

@@ -1,0 +1,130 @@
+"""Population screening: the same rules as a single case, bad rows skipped with their row and field, ranking,
+privacy of ids, what-if changes to the law data."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from reprieve.assess.report import assess
+from reprieve.cli.main import app
+from reprieve.intake import parse_case
+from reprieve.screen.rows import person_row, rank, to_frame
+from reprieve.screen.runner import screen
+from reprieve.screen.synth import generate, write_population
+
+AS_OF = date(2026, 11, 28)
+
+
+@pytest.fixture(scope="module")
+def population(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]]]:
+    path = tmp_path_factory.mktemp("pop") / "people.csv"
+    write_population(1000, path, seed=11, as_of=AS_OF)
+    return path, generate(1000, seed=11, as_of=AS_OF)
+
+
+def test_screening_equals_the_single_case_engine_field_for_field(
+        population: tuple[Path, list[dict[str, Any]]]) -> None:
+    path, people = population
+    screened = screen(path, AS_OF, keep_ids=True, workers=2)
+    assert not screened.errors
+    expected = to_frame([
+        person_row(person["id"], number, assess(parse_case({k: v for k, v in person.items() if k != "id"}).case,
+                                                AS_OF))
+        for number, person in enumerate(people, start=2)])
+    got = screened.frame.sort("row")
+    assert got.height == len(people) == 1000
+    assert got.columns == expected.columns
+    for mine, theirs in zip(got.iter_rows(named=True), expected.iter_rows(named=True), strict=True):
+        assert mine == theirs, mine["id"]
+
+
+def test_bad_rows_are_reported_with_row_and_field_and_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    pl.DataFrame({
+        "id": ["a", "b", "c"],
+        "judgments[0].imposed_on": ["2015-01-01", "2015-02-30", "2016-01-01"],
+        "judgments[0].counts[0].months": ["120", "60", "-4"],
+        "custody.commenced_on": ["2015-01-01", None, "2016-01-01"],
+    }).write_csv(path)
+    screened = screen(path, AS_OF, keep_ids=True, workers=1)
+    assert screened.frame["id"].to_list() == ["a"]
+    problems = {(e.row, e.field) for e in screened.errors}
+    assert (3, "judgments[0].imposed_on") in problems  # the header is row 1
+    assert (4, "judgments[0].counts[0].months") in problems
+
+
+def test_ids_are_hashed_unless_kept(tmp_path: Path, population: tuple[Path, list[dict[str, Any]]]) -> None:
+    path, _ = population
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(app, ["screen", str(path), "-o", str(out), "--as-of", "2026-11-28", "--workers",
+                                      "1"])
+    assert result.exit_code == 0, result.output
+    frame = pl.read_csv(out, infer_schema=False)
+    assert frame.height == 1000
+    assert not frame["id"].str.starts_with("SYN-").any()
+    assert (tmp_path / "out.html").read_text().count("<svg") >= 3
+    kept = tmp_path / "kept.parquet"
+    assert CliRunner().invoke(app, ["screen", str(path), "-o", str(kept), "--as-of", "2026-11-28", "--keep-ids",
+                                    "--workers", "1"]).exit_code == 0
+    assert pl.read_parquet(kept)["id"].str.starts_with("SYN-").all()
+
+
+def test_ranking_puts_eligible_now_first_then_soonest_then_disparity() -> None:
+    rows = [
+        {"id": "late", "row": 2, "best_status": "not_eligible", "soonest_eligible_from": "2030-01-01",
+         "disparity_months": 0},
+        {"id": "now", "row": 3, "best_status": "eligible", "soonest_eligible_from": None, "disparity_months": 0},
+        {"id": "soon", "row": 4, "best_status": "needs_facts", "soonest_eligible_from": "2027-01-01",
+         "disparity_months": 0},
+        {"id": "gap", "row": 5, "best_status": "needs_review", "soonest_eligible_from": None, "disparity_months": 120},
+        {"id": "none", "row": 6, "best_status": "needs_review", "soonest_eligible_from": None, "disparity_months": 0},
+    ]
+    ranked = rank(to_frame(rows))
+    assert ranked["id"].to_list() == ["now", "soon", "late", "gap", "none"]
+    assert ranked["rank"].to_list() == [1, 2, 3, 4, 5]
+
+
+def test_explain_prints_one_persons_assessment(population: tuple[Path, list[dict[str, Any]]]) -> None:
+    path, people = population
+    result = CliRunner().invoke(app, ["screen", str(path), "-o", "unused.csv", "--explain", people[0]["id"],
+                                      "--as-of", "2026-11-28"])
+    assert result.exit_code == 0
+    assert "What reprieve finds" in result.stdout
+    assert CliRunner().invoke(app, ["screen", str(path), "-o", "unused.csv", "--explain", "nobody"]).exit_code == 1
+
+
+def test_a_what_if_change_reports_reach(tmp_path: Path, population: tuple[Path, list[dict[str, Any]]]) -> None:
+    path, _ = population
+    change = tmp_path / "age60.yaml"
+    change.write_text("description: lower the age ground of USSG 1B1.13(b)(2) to 60\nchanges:\n"
+                      "  - parameter: compassionate_release.age_minimum_years\n    value: 60\n    from: 2026-01-01\n")
+    out = tmp_path / "whatif.csv"
+    result = CliRunner().invoke(app, ["screen", str(path), "-o", str(out), "--as-of", "2026-11-28",
+                                      "--law-change", str(change), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "reaches" in result.stderr
+    frame = pl.read_csv(out, infer_schema=False)
+    reached = frame.filter(pl.col("what_if: newly_open").str.contains("§1B1.13\\(b\\)\\(2\\)"))
+    assert reached.height > 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("description: x\nchanges:\n  - parameter: no.such_parameter\n    value: 1\n    from: 2026-01-01\n")
+    assert CliRunner().invoke(app, ["screen", str(path), "-o", str(out), "--law-change", str(bad)]).exit_code == 1
+
+
+def test_a_folder_of_case_files_can_be_screened(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parent.parent / "examples" / "vailes.yaml"
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "vailes.yaml").write_text(example.read_text())
+    (tmp_path / "cases" / "broken.yaml").write_text("judgments: [{counts: [{months: -1}]}]\n")
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(app, ["screen", str(tmp_path / "cases"), "-o", str(out), "--as-of", "2023-07-06",
+                                      "--keep-ids"])
+    assert result.exit_code == 0, result.output
+    assert pl.read_csv(out, infer_schema=False)["id"].to_list() == ["vailes"]
+    assert "broken.yaml: judgments[0].counts[0].months" in result.stderr
