@@ -114,7 +114,7 @@ class Situation:
         """Has the person served `numerator/denominator` of the term (counting jail credit) by the as-of date?"""
         term = self.term
         earliest_start, latest_start = self.custody_start
-        share = f"{numerator}/{denominator} of the term"
+        share = f"{numerator}% of the term" if denominator == 100 else f"{numerator}/{denominator} of the term"
         if term is None or term.life:
             return Element(name, None if term is None else False,
                            "the term is " + ("unknown" if term is None else "life: no share of it can be served"))
