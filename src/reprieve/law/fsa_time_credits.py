@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from reprieve.case.model import Case, Count, Judgment
 from reprieve.dates import add_months
@@ -35,9 +36,14 @@ def _count_statutes(count: Count) -> tuple[Statute, ...]:
     return (*parse_statutes(count.statute), *parse_statutes(count.penalty))
 
 
+@lru_cache(maxsize=256)
+def _rule_statutes(texts: tuple[str, ...]) -> tuple[Statute, ...]:
+    return tuple(parse_statute(str(s)) for s in texts)
+
+
 def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, where: str) -> tuple[bool | None, str]:
     """Does clause `rule` reach this count? True / False / None (a deciding fact is missing: named in the text)."""
-    rule_statutes = [parse_statute(str(s)) for s in rule["statutes"]]  # type: ignore[attr-defined]
+    rule_statutes = _rule_statutes(tuple(rule["statutes"]))  # type: ignore[arg-type]
     statutes = _count_statutes(count)
     matched = any(s.within(r) for s in statutes for r in rule_statutes)
     if not matched:
@@ -76,7 +82,7 @@ def eligibility(case: Case, on: date) -> Eligibility:
     """Whether the offenses of conviction allow earning time credits (an aggregate with a listed offense does not)."""
     data = law()
     rules_entry = data.entry("fsa_time_credits.ineligible_offenses", on)
-    checked = [parse_statute(s) for s in data.value("fsa_time_credits.checked_statutes", on)]
+    checked = _rule_statutes(tuple(data.value("fsa_time_credits.checked_statutes", on)))
     stated = case.custody.fsa.eligible if case.custody.fsa else None
     out = Eligibility(eligible=None, citation=rules_entry.citation)
     undecided: list[str] = []

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 
 from reprieve.dates import ONE_DAY, add_months, days_inclusive
 from reprieve.law.params import law
@@ -73,6 +74,12 @@ def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, comp
     return current
 
 
+@lru_cache(maxsize=16)
+def _rounded_factor(rate: int, year_days: int) -> Fraction:
+    """The daily rate rounded to three places, as the BOP's 0.148 factor is (54/365 = 0.1479...)."""
+    return Fraction(round(Fraction(rate, year_days), 3))
+
+
 def _per_year_imposed(commenced: date, term: Term, rate: int, on: date, cite: str, note: str | None) -> GoodConductTime:
     data = law()
     year_days = int(data.value("good_conduct_time.year_days", on))
@@ -87,7 +94,7 @@ def _per_year_imposed(commenced: date, term: Term, rate: int, on: date, cite: st
               f"{partial} days ({partial_start} to {full_term}) x {rate}/{year_days} = {prorated} (fraction dropped); "
               f"total {total} days")
     flags = []
-    rounded_factor = Fraction(round(Fraction(rate, year_days), 3))
+    rounded_factor = _rounded_factor(rate, year_days)
     if math.floor(partial * rounded_factor) != prorated:
         flags.append(f"for a partial year of {partial} days, the rounded factor {float(rounded_factor)} gives "
                      f"{math.floor(partial * rounded_factor)} days instead of {prorated}: needs review against the "
