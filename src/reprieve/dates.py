@@ -107,8 +107,3 @@ def months_and_days_between(start: date, end_inclusive: date) -> tuple[int, int]
     months = delta.years * 12 + delta.months
     days = ((end_inclusive + ONE_DAY) - add_months(start, months)).days
     return months, days
-
-
-def parse_iso(value: str) -> date:
-    """A full ISO date given on the command line."""
-    return date.fromisoformat(value)

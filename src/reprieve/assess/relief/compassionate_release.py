@@ -18,8 +18,6 @@ from reprieve.law import compassionate_release as cr
 from reprieve.law.statutes import Statute, parse_statutes
 
 AVENUE = "3582(c)(1)(A)"
-USSG = "USSG §1B1.13"
-CITE_AMENDED = "USSG §1B1.13 (Nov. 1, 2023, Amend. 814)"
 CITE_OLD = "USSG §1B1.13, comment. n.1 (Nov. 2018)"
 _3559C = Statute("18", "3559", ("c",))
 
