@@ -9,6 +9,7 @@ from typing import Any
 from reprieve.assess.computation import Computation, compute
 from reprieve.assess.current_law import current_law, fsa404_findings
 from reprieve.assess.findings import Finding
+from reprieve.assess.guidelines import assess_guidelines
 from reprieve.assess.relief import Situation, relief_findings
 from reprieve.case.model import Case
 from reprieve.law.circuits import circuit_of
@@ -59,6 +60,8 @@ def assess(case: Case, as_of: date, options: Options | None = None) -> Assessmen
     computation = compute(case, as_of)
     circuit, circuit_citation = circuit_of(case.court.district, as_of)
     result = Assessment(as_of=as_of, circuit=circuit, computation=computation)
+    result.guidelines, guideline_findings = assess_guidelines(case, as_of, computation)
+    result.findings.extend(guideline_findings)
     result.current_law = current_law(case, as_of, computation, options.at_bottom_of_range, result.guidelines)
     situation = Situation(case, as_of, circuit, circuit_citation, computation, result.current_law)
     result.findings = relief_findings(situation) + result.findings

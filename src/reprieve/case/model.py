@@ -106,6 +106,25 @@ class Enhancement(Model):
 RangeEnd = Annotated[int, Field(ge=0)] | Literal["life"]
 
 
+class GuidelineDrug(Model):
+    drug: str = Field(description="as in counts[].drug; also ice, pcp_actual, amphetamine(_actual), hashish, "
+                                  "hashish_oil, mdma, oxycodone_actual, schedule_iii/iv/v (units), ...")
+    quantity: QuantityField = Field(description="weight, marijuana plants, LSD doses, or units (Schedules III-V)")
+    purity_percent: Annotated[float, Field(gt=0, le=100)] | None = Field(
+        default=None, description="purity, for the 'actual' weight of methamphetamine, amphetamine, PCP")
+
+
+class ZeroPointFacts(Model):
+    terrorism_adjustment: bool | None = Field(default=None, description="§3A1.4 adjustment (§4C1.1(a)(2))")
+    sex_offense: bool | None = Field(default=None, description="the instant offense is a sex offense ((a)(5))")
+    substantial_financial_hardship: bool | None = Field(
+        default=None, description="personally caused substantial financial hardship ((a)(6))")
+    civil_rights_offense: bool | None = Field(default=None, description="covered by §2H1.1 ((a)(8))")
+    victim_adjustment: bool | None = Field(default=None, description="§3A1.1 or §3A1.5 adjustment ((a)(9))")
+    continuing_criminal_enterprise: bool | None = Field(
+        default=None, description="engaged in a continuing criminal enterprise, 21 U.S.C. 848 ((a)(11))")
+
+
 class SentencingGuidelines(Model):
     manual: int | None = Field(default=None, ge=1987, le=2100, description="year of the Guidelines Manual used")
     base_offense_level: Annotated[int, Field(ge=1, le=43)] | None = None
@@ -118,6 +137,52 @@ class SentencingGuidelines(Model):
     departure_or_variance: str | None = None
     aggravating_role: bool | None = Field(
         default=None, description="extension: §3B1.1 organizer/leader/manager/supervisor finding")
+    drug_quantities: list[GuidelineDrug] | None = Field(
+        default=None, description="extension: each substance and quantity the court found for the guideline "
+                                  "calculation (USSG §2D1.1(c), relevant conduct §1B1.3), which may exceed the "
+                                  "quantity that fixed the statutory range")
+    death_or_serious_bodily_injury: bool | None = Field(
+        default=None, description="extension: death or serious bodily injury resulted (USSG §2D1.1(a)(1)-(2), "
+                                  "§4C1.1(a)(4)); unset: read from the counts")
+    prior_similar_conviction: bool | None = Field(
+        default=None, description="extension: with death or serious bodily injury, a prior conviction for a "
+                                  "similar offense (USSG §2D1.1(a)(1), level 43)")
+    weapon: bool | None = Field(
+        default=None, description="extension: a dangerous weapon was possessed in connection with the offense "
+                                  "(USSG §2D1.1(b)(1); §4C1.1(a)(7))")
+    violence: bool | None = Field(
+        default=None, description="extension: violence or a credible threat of violence (USSG §2D1.1(b)(2); "
+                                  "§4C1.1(a)(3))")
+    safety_valve_reduction: bool | None = Field(
+        default=None, description="extension: the 2-level safety-valve reduction was applied (USSG §2D1.1(b)(18))")
+    mitigating_role_levels: Literal[0, 2, 3, 4] | None = Field(
+        default=None, description="extension: levels of a §3B1.2 mitigating-role adjustment (0 if none)")
+    other_adjustments: int | None = Field(
+        default=None, description="extension: net levels of every other Chapter Two and Three adjustment found "
+                                  "(e.g. aggravating role +2 to +4, obstruction +2); 0 if none")
+    acceptance: bool | None = Field(
+        default=None, description="extension: the court granted acceptance of responsibility (USSG §3E1.1(a))")
+    acceptance_government_motion: bool | None = Field(
+        default=None, description="extension: the government moved for the additional level (USSG §3E1.1(b))")
+    under_criminal_justice_sentence: bool | None = Field(
+        default=None, description="extension: the offense was committed under a criminal justice sentence "
+                                  "(probation, parole, supervised release, imprisonment, work release, escape): "
+                                  "status points, USSG §4A1.1(d) before and (e) after Amendment 821")
+    recency_points: NonNegInt | None = Field(
+        default=None, description="extension: recency points (USSG §4A1.1(e) before Amendment 742, 2010)")
+    zero_point_facts: ZeroPointFacts | None = Field(
+        default=None, description="extension: the facts of USSG §4C1.1(a)(2), (5), (6), (8), (9), (11) not "
+                                  "recorded elsewhere")
+    substantial_assistance: bool | None = Field(
+        default=None, description="extension: the sentence was below the range on a government motion for "
+                                  "substantial assistance (USSG §5K1.1, 18 U.S.C. 3553(e), Rule 35(b)); "
+                                  "USSG §1B1.10(b)(2)(B)")
+    statutory_minimum_months: NonNegInt | None = Field(
+        default=None, description="extension: the statutory minimum of the counts the range covers, if the "
+                                  "judgment or presentence report states it; unset: derived from the counts")
+    statutory_maximum_months: RangeEnd | None = Field(
+        default=None, description="extension: the statutory maximum of the counts the range covers (months or "
+                                  "'life'), if stated; unset: derived from the counts")
 
 
 class Judgment(Model):

@@ -30,3 +30,8 @@ def rule_text(on: date, trace: Trace) -> str | None:
     rule = parsed(StatusRule, entry)
     when = f" with {rule.requires_points_from} or more other points" if rule.requires_points_from else ""
     return f"{rule.points} status point(s){when} ({entry.citation})"
+
+
+def recency_points_counted(on: date, trace: Trace) -> bool:
+    entry = trace.entry("guidelines.criminal_history.recency_points_counted", on)
+    return bool(entry.value) if entry else False

@@ -1,0 +1,879 @@
+"""The guideline range found at sentencing ("then"), the same facts with today's retroactive amendments ("now"), and
+the 18 U.S.C. 3582(c)(2) screen (USSG §1B1.10; law.md E1-E9, G6, G7).
+
+"Then" uses what the court found (offense level, points, category, range) and computes only what is absent and
+derivable from stated facts, under the Manual used at sentencing (`manual`, else the sentencing date; §1B1.11).
+"Now" substitutes only the amendments listed in §1B1.10(d) - the Drug Quantity Table (782), cocaine base (706/711,
+750), status points (821 Part A) and the zero-point reduction (821 Part B subpart 1) - and keeps every other decision
+((b)(1)). A fact that decides an answer but is not stated is asked for, never assumed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from reprieve.assess.computation import Computation
+from reprieve.assess.count_ranges import evaluate_count
+from reprieve.assess.findings import Finding, Question, Status
+from reprieve.case.model import Case, Judgment, SentencingGuidelines
+from reprieve.case.types import Quantity
+from reprieve.law.firearm_penalties import is_924c
+from reprieve.law.guidelines import acceptance as acceptance_rule
+from reprieve.law.guidelines import career_offender as career
+from reprieve.law.guidelines import criminal_history as history
+from reprieve.law.guidelines import drug_offense
+from reprieve.law.guidelines import drug_quantity as dqt
+from reprieve.law.guidelines import retroactive_amendments as retro
+from reprieve.law.guidelines import zero_point_offender as zero_point
+from reprieve.law.guidelines.converted_drug_weight import weight
+from reprieve.law.guidelines.schemas import CoveredAmendment
+from reprieve.law.guidelines.sentencing_table import (
+    GuidelineRange,
+    Months,
+    category_for_points,
+    guideline_range,
+    months_key,
+    zone,
+)
+from reprieve.law.guidelines.statutory_limits import restrict
+from reprieve.law.penalty_ranges import Trace, months_or_life
+from reprieve.law.statutes import parse_statutes
+
+AVENUE = "3582(c)(2)"
+# Appendix A (Statutory Index) sends these controlled-substance offenses to §2D1.1.
+_DRUG_SECTIONS = {"841", "846", "952", "953", "955", "959", "960", "963"}
+DAYS_PER_MONTH = 365.25 / 12
+
+QUESTIONS: dict[str, tuple[str, str]] = {
+    "drug_quantities": ("What drugs and quantities did the court find for the guideline calculation (the drug "
+                        "quantity in the presentence report)?", "the Drug Quantity Table level then and now"),
+    "base_offense_level": ("What base offense level did the court find?", "the offense level"),
+    "total_offense_level": ("What total offense level did the court find?", "the guideline range"),
+    "criminal_history_points": ("How many criminal history points did the court count?",
+                                "the criminal history category"),
+    "status_points": ("Did the court add status points because you were on probation, parole or supervised release "
+                      "when the offense happened - and how many?", "whether Amendment 821 lowers the points"),
+    "under_criminal_justice_sentence": ("Were you on probation, parole, supervised release, in prison or on escape "
+                                        "when the offense was committed?", "status points"),
+    "recency_points": ("Did the court add 'recency' points (for an offense within 2 years of release)?",
+                       "the points before status points"),
+    "death_or_serious_bodily_injury": ("Did death or serious bodily injury result from the offense?",
+                                       "the base offense level and the zero-point reduction"),
+    "prior_similar_conviction": ("Did the court find a prior conviction for a similar offense (level 43)?",
+                                 "the base offense level"),
+    "weapon": ("Did the court find that a gun or other dangerous weapon was possessed?",
+               "the offense level and the zero-point reduction"),
+    "violence": ("Did the court find that violence or a credible threat of violence was used?",
+                 "the offense level and the zero-point reduction"),
+    "safety_valve": ("Did the court apply the 2-level safety-valve reduction (§2D1.1(b)(18))?", "the offense level"),
+    "mitigating_role_levels": ("Did the court give a mitigating (minor or minimal) role reduction, and of how many "
+                               "levels?", "the base offense level cap"),
+    "other_adjustments": ("What other adjustments did the court apply (role, obstruction, ...), in levels?",
+                          "the offense level"),
+    "acceptance": ("Did the court reduce the offense level for acceptance of responsibility?", "the offense level"),
+    "acceptance_government_motion": ("Did the government move for the third level of acceptance?",
+                                     "the offense level"),
+    "criminal_history_category": ("What criminal history category did the court find?", "the guideline range"),
+    "imposed_on": ("On what date were you sentenced?", "which Manual applied and which amendments are new"),
+    "statutory_limits": ("What statutory minimum and maximum did the presentence report give for the counts?",
+                         "the limits of the range (§5G1.1)"),
+    "sentence": ("How many months were imposed on the counts (other than 924(c))?", "whether a reduction is possible"),
+    "terrorism_adjustment": ("Did the court apply the terrorism adjustment (§3A1.4)?", "the zero-point reduction"),
+    "sex_offense": ("Is the offense of conviction a sex offense?", "the zero-point reduction"),
+    "substantial_financial_hardship": ("Did the court find that you personally caused substantial financial "
+                                       "hardship?", "the zero-point reduction"),
+    "civil_rights_offense": ("Was the offense sentenced under §2H1.1 (civil rights)?", "the zero-point reduction"),
+    "victim_adjustment": ("Did the court apply a hate-crime, vulnerable-victim or human-rights adjustment (§3A1.1, "
+                          "§3A1.5)?", "the zero-point reduction"),
+    "aggravating_role": ("Did the court find you were an organizer, leader, manager or supervisor (§3B1.1)?",
+                         "the zero-point reduction"),
+    "continuing_criminal_enterprise": ("Were you found to have engaged in a continuing criminal enterprise "
+                                       "(21 U.S.C. 848)?", "the zero-point reduction"),
+    "career_offender": ("Was the sentence calculated under the career offender guideline (§4B1.1)?",
+                        "whether the amendments can lower the range"),
+}
+_FIELD_PATHS = {"imposed_on": "imposed_on", "sentence": "counts",
+                "statutory_limits": "guidelines.statutory_minimum_months",
+                "safety_valve": "guidelines.safety_valve_reduction"}
+_ZERO_POINT_FIELDS = {"terrorism_adjustment", "sex_offense", "substantial_financial_hardship", "civil_rights_offense",
+                      "victim_adjustment", "continuing_criminal_enterprise"}
+
+
+def question(where: str, key: str) -> Question:
+    text, changes = QUESTIONS.get(key, (f"Please provide {key}.", ""))
+    if key in _FIELD_PATHS:
+        path = f"{where}.{_FIELD_PATHS[key]}"
+    elif key in _ZERO_POINT_FIELDS:
+        path = f"{where}.guidelines.zero_point_facts.{key}"
+    else:
+        path = f"{where}.guidelines.{key}"
+    return Question(path, text, changes)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The Manual each rule an amendment can change is read from."""
+
+    manual: date  # everything not listed below (held constant, §1B1.10(b)(1))
+    drug_table: date
+    cocaine_base: date
+    status_points: date
+    zero_point: date | None  # None: §4C1.1 not applied beyond what the court found
+    criteria: date
+
+
+@dataclass
+class Side:
+    """One guideline calculation: the offense level, criminal history and range, with the arithmetic."""
+
+    manual: date | None
+    offense_level: int | None = None
+    base_offense_level: int | None = None
+    drug_level: int | None = None
+    points: int | None = None
+    status_points: int | None = None
+    category: str | None = None
+    table_range: GuidelineRange | None = None
+    range: GuidelineRange | None = None
+    unrestricted_range: GuidelineRange | None = None  # before §5G1.1/§5G1.2 (§1B1.10(c))
+    steps: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+    career_offender_level: int | None = None
+    zone: str | None = None
+
+    def need(self, *keys: str) -> None:
+        self.missing.extend(k for k in keys if k not in self.missing)
+
+    def as_json(self, where: str) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "manual": self.manual.isoformat() if self.manual else None,
+            "offense_level": self.offense_level,
+            "base_offense_level": self.base_offense_level,
+            "drug_level": self.drug_level,
+            "criminal_history_points": self.points,
+            "status_points": self.status_points,
+            "category": self.category,
+            "table_range_months": self.table_range.as_list() if self.table_range else None,
+            "range_months": self.range.as_list() if self.range else None,
+            "zone": self.zone,
+            "steps": self.steps,
+            "citations": list(dict.fromkeys(self.citations)),
+            "missing": [question(where, k).as_json() for k in self.missing],
+        }
+        if self.unrestricted_range and self.unrestricted_range != self.range:
+            out["range_without_statutory_limits_months"] = self.unrestricted_range.as_list()
+        if self.career_offender_level is not None:
+            out["career_offender_level"] = self.career_offender_level
+        return out
+
+
+@dataclass
+class Facts:
+    """What the case says about one judgment's guideline calculation."""
+
+    case: Case
+    judgment: Judgment
+    j: int
+    where: str
+    g: SentencingGuidelines
+    manual: date | None
+    drugs: list[dqt.DrugAmount]
+    drug_offense: bool
+    count_drugs: set[str]
+    death: bool | None
+    as_of: date
+    trace: Trace = field(default_factory=Trace)
+    _limits: tuple[Months | None, Months | None, bool] | None = None
+
+    def limits(self) -> tuple[Months | None, Months | None, bool]:
+        """The statutory minimum and maximum of the counts the range covers (not 924(c)), and whether there are
+        several; stated in the guidelines block, else derived from the counts' statutory ranges at sentencing."""
+        if self._limits is None:
+            counts = [i for i, c in enumerate(self.judgment.counts) if not is_924c(c)]
+            low: Months | None = self.g.statutory_minimum_months
+            high: Months | None = self.g.statutory_maximum_months
+            if low is None or high is None:
+                lows: list[int | str] = []
+                highs: list[int | str] = []
+                for i in counts:
+                    ranges = {(s.then.minimum, s.then.maximum) for s in
+                              evaluate_count(self.case, self.j, i, self.as_of).scenarios if s.then}
+                    if len(ranges) != 1:
+                        lows, highs = [], []
+                        break
+                    (minimum, maximum), = ranges
+                    lows.append(months_or_life(minimum))
+                    highs.append(months_or_life(maximum))
+                if lows:
+                    if low is None:
+                        top = max(lows, key=_key)
+                        low = "life" if top == "life" else int(top)
+                    high = high if high is not None else ("life" if "life" in highs else
+                                                          sum(int(h) for h in highs))
+            self._limits = (low, high, len(counts) > 1)
+        return self._limits
+
+
+def _key(value: int | str) -> int:
+    return months_key("life" if value == "life" else int(value))
+
+
+def _is_drug_count(statute: str | None, penalty: str | None) -> bool:
+    for s in (*parse_statutes(statute), *parse_statutes(penalty)):
+        if s.title == "21" and s.section in _DRUG_SECTIONS:
+            return True
+    return False
+
+
+def read_facts(case: Case, j: int, as_of: date) -> Facts:
+    judgment = case.judgments[j]
+    g = judgment.guidelines or SentencingGuidelines()
+    where = f"judgments[{j}]"
+    manual: date | None
+    if g.manual is not None:
+        manual = date(g.manual, 11, 1)  # each Manual takes effect on November 1 of its year
+    elif judgment.imposed_on is not None and judgment.imposed_on.exact is not None:
+        manual = judgment.imposed_on.exact
+    elif judgment.imposed_on is not None:
+        manual = judgment.imposed_on.latest
+    else:
+        manual = None
+    drugs = [dqt.DrugAmount(d.drug, Quantity.parse(d.quantity), None if d.purity_percent is None else
+                            _decimal(d.purity_percent)) for d in g.drug_quantities or []]
+    drug_counts = [c for c in judgment.counts if _is_drug_count(c.statute, c.penalty)]
+    death = g.death_or_serious_bodily_injury
+    if death is None and drug_counts:
+        flags = [c.death_or_serious_bodily_injury for c in drug_counts]
+        death = True if any(flags) else (False if all(f is False for f in flags) else None)
+    return Facts(case, judgment, j, where, g, manual, drugs, bool(drug_counts) or bool(drugs),
+                 {c.drug for c in drug_counts if c.drug} | {d.drug for d in drugs}, death, as_of)
+
+
+def _decimal(value: float) -> Decimal:
+    return Decimal(str(value))
+
+
+def _partial_sentencing_is_ambiguous(f: Facts, cuts: list[date]) -> bool:
+    imposed = f.judgment.imposed_on
+    if f.g.manual is not None or imposed is None or imposed.exact is not None:
+        return False
+    return any(imposed.earliest < cut <= imposed.latest for cut in cuts)
+
+
+# --- one calculation ------------------------------------------------------------------------------------------------
+
+def _drug_level(f: Facts, rules: Rules, side: Side) -> int | None:
+    level = dqt.offense_level(f.drugs, rules.drug_table, f.trace, rules.cocaine_base)
+    side.steps += level.steps
+    if level.level is None:
+        side.steps.append(f"Drug Quantity Table: {level.problem}")
+        return None
+    capped = drug_offense.role_cap(level.level, f.g.mitigating_role_levels, rules.manual, f.trace)
+    side.steps += capped.steps
+    if capped.levels is None:
+        side.need(*capped.missing)
+    side.drug_level = level.level
+    return capped.levels
+
+
+def _base_level(f: Facts, rules: Rules, side: Side) -> int | None:
+    """The base offense level under `rules`: as found, or from §2D1.1 and the stated quantities."""
+    if f.drug_offense:
+        over = drug_offense.override(f.death, f.g.prior_similar_conviction, rules.manual, f.trace)
+        side.steps += over.steps
+        if over.levels is not None:
+            return over.levels
+        if over.missing:
+            side.need(*over.missing)
+            return None
+        if f.drugs:
+            return _drug_level(f, rules, side)
+    if f.g.base_offense_level is not None:
+        side.steps.append(f"base offense level {f.g.base_offense_level} (as found)")
+        return f.g.base_offense_level
+    side.need("drug_quantities" if f.drug_offense else "base_offense_level")
+    return None
+
+
+def _total_from_parts(f: Facts, rules: Rules, side: Side, base: int) -> int | None:
+    """Chapters Two and Three from the base level: §2D1.1(b), other adjustments, §4C1.1 (if in the Manual), the
+    career offender level (§4B1.1(b)), then §3E1.1."""
+    level = base
+    if f.drug_offense:
+        soc = drug_offense.specific_characteristics(f.g.weapon, f.g.violence, f.g.safety_valve_reduction,
+                                                    rules.manual, f.trace)
+        side.steps += soc.steps
+        if soc.levels is None:
+            side.need(*soc.missing)
+            return None
+        level += soc.levels
+    if f.g.other_adjustments is None:
+        side.need("other_adjustments")
+        return None
+    if f.g.other_adjustments:
+        level += f.g.other_adjustments
+        side.steps.append(f"other Chapter Two and Three adjustments: {f.g.other_adjustments:+d} (as found)")
+    if f.g.career_offender:
+        co = _career_level(f, rules.manual, side)
+        if co is None:
+            return None
+        if co > level:
+            side.steps.append(f"career offender: level {co} is greater than {level} and applies (§4B1.1(b))")
+            level = co
+    accepted = acceptance_rule.reduction(level, f.g.acceptance, f.g.acceptance_government_motion, rules.manual,
+                                         f.trace)
+    side.steps += accepted.steps
+    if accepted.levels is None:
+        side.need(*accepted.missing)
+        return None
+    level -= accepted.levels
+    if rules.zero_point is not None:
+        level -= _zero_point_levels(f, rules, side, side.points)
+    return level
+
+
+def _career_level(f: Facts, on: date, side: Side) -> int | None:
+    _, maximum, _ = f.limits()
+    if maximum is None:
+        side.need("statutory_limits")
+        side.steps.append("career offender: the offense statutory maximum is not known")
+        return None
+    found = career.offense_level(maximum, on, f.trace)
+    if found is None:
+        side.steps.append(f"reprieve has no §4B1.1 table for a Manual in force on {on}")
+        return None
+    side.career_offender_level = found[0]
+    side.steps.append(f"career offender: offense statutory maximum {maximum} months -> level {found[0]} "
+                      f"({found[1]})")
+    side.citations.append(found[1])
+    return found[0]
+
+
+def _zero_point_facts(f: Facts, points: int | None) -> dict[str, bool | None]:
+    z = f.g.zero_point_facts
+    weapon = f.g.weapon
+    if any(is_924c(c) for c in f.judgment.counts):
+        weapon = True
+    all_drug = bool(f.judgment.counts) and all(_is_drug_count(c.statute, c.penalty) for c in f.judgment.counts)
+    cce = z.continuing_criminal_enterprise if z else None
+    if any(s.title == "21" and s.section == "848" for c in f.judgment.counts for s in parse_statutes(c.statute)):
+        cce = True
+    # A drug-trafficking conviction is neither a sex offense (§4C1.1(b)(2)) nor a §2H1.1 offense: its guideline
+    # is §2D1.1.
+    return {
+        "points": None if points is None else points > 0,
+        "terrorism_adjustment": z.terrorism_adjustment if z else None,
+        "violence": f.g.violence,
+        "death_or_serious_bodily_injury": f.death,
+        "sex_offense": (z.sex_offense if z and z.sex_offense is not None else (False if all_drug else None)),
+        "substantial_financial_hardship": z.substantial_financial_hardship if z else None,
+        "weapon": weapon,
+        "civil_rights_offense": (z.civil_rights_offense if z and z.civil_rights_offense is not None
+                                 else (False if all_drug else None)),
+        "victim_adjustment": z.victim_adjustment if z else None,
+        "aggravating_role": f.g.aggravating_role,
+        "continuing_criminal_enterprise": cce,
+    }
+
+
+def _zero_point_levels(f: Facts, rules: Rules, side: Side, points: int | None) -> int:
+    assert rules.zero_point is not None
+    result = zero_point.evaluate(_zero_point_facts(f, points), rules.zero_point, rules.criteria, f.trace)
+    if result.outcome == "not_in_manual":
+        return 0
+    side.citations.append(result.citation)
+    if result.outcome == "met":
+        side.steps.append(f"zero-point offender: every criterion met, -{result.levels} ({result.citation})")
+        return result.levels
+    if result.outcome == "unknown":
+        side.need(*[k if k != "points" else "criminal_history_points" for k in result.missing])
+        side.steps.append("zero-point offender (§4C1.1): " + "; ".join(r for r in result.reasons if "unknown" in r))
+    elif result.outcome == "unsettled":
+        side.review += [r for r in result.reasons if "disputed" in r]
+        side.steps.append("zero-point offender (§4C1.1): " + "; ".join(side.review))
+    else:
+        side.steps.append("zero-point offender (§4C1.1) does not apply: " +
+                          "; ".join(r for r in result.reasons if "not met" in r))
+    return 0
+
+
+def _criminal_history(f: Facts, rules: Rules, side: Side) -> None:
+    """Points and category as found, or from the priors' points and status points under `rules`."""
+    g = f.g
+    if g.career_offender:
+        side.category = career.CATEGORY
+        side.points = g.criminal_history_points
+        side.steps.append(career.CATEGORY_CITATION)
+        side.citations.append(career.CATEGORY_CITATION)
+        return
+    side.points = g.criminal_history_points
+    side.status_points = g.status_points
+    if side.points is None:
+        known = [p.history_points for p in f.case.priors]
+        if f.case.priors and all(k is not None for k in known):
+            other = sum(k for k in known if k is not None)
+            status = _status(f, rules.manual, other, side)
+            if status is not None:
+                side.status_points = status
+                side.points = other + status + (g.recency_points or 0)
+                side.steps.append(f"criminal history: {other} points from the priors + {status} status point(s)"
+                                  + (f" + {g.recency_points} recency" if g.recency_points else "")
+                                  + f" = {side.points}")
+        elif not f.case.priors and g.criminal_history_category is None:
+            side.need("criminal_history_points")
+    if g.criminal_history_category is not None:
+        side.category = g.criminal_history_category
+        side.steps.append(f"criminal history category {side.category} (as found)")
+    elif side.points is not None:
+        found = category_for_points(side.points, rules.manual, f.trace)
+        if found:
+            side.category = found[0]
+            side.steps.append(f"{side.points} points: category {found[0]} ({found[1]})")
+            side.citations.append(found[1])
+    else:
+        side.need("criminal_history_points")
+
+
+def _status(f: Facts, on: date, other: int, side: Side) -> int | None:
+    under = f.g.under_criminal_justice_sentence
+    if under is None:
+        side.need("under_criminal_justice_sentence")
+        return None
+    found = history.status_points(other, under, on, f.trace)
+    if found is None:
+        return None
+    side.citations.append(found[1])
+    return found[0]
+
+
+def _range(f: Facts, rules: Rules, side: Side) -> None:
+    if side.offense_level is None or side.category is None:
+        return
+    found = guideline_range(side.offense_level, side.category, rules.manual, f.trace)
+    if found is None:
+        side.steps.append(f"reprieve has no Sentencing Table for a Manual in force on {rules.manual}")
+        return
+    side.table_range = found
+    side.citations.append(found.citation)
+    side.steps.append(f"level {side.offense_level}, category {side.category}: {found} ({found.citation})")
+    low, high, several = f.limits()
+    if low is None and high is None:
+        side.range = side.unrestricted_range = found
+        side.steps.append("the statutory limits of the counts are not known: the table range is shown (§5G1.1)")
+        return
+    side.unrestricted_range = found
+    limited, why = restrict(found, low, high, several)
+    side.range = limited
+    if why:
+        side.steps.append(why)
+        side.citations.append(limited.citation)
+
+
+def calculate_then(f: Facts, rules: Rules) -> Side:
+    side = Side(rules.manual)
+    g = f.g
+    _criminal_history(f, rules, side)
+    if g.total_offense_level is not None:
+        side.offense_level = g.total_offense_level
+        side.base_offense_level = g.base_offense_level
+        side.steps.insert(0, f"total offense level {g.total_offense_level} (as found)")
+    else:
+        base = _base_level(f, rules, side)
+        side.base_offense_level = base
+        if base is not None:
+            side.offense_level = _total_from_parts(f, rules, side, base)
+    if g.range_months is not None:
+        low, high = g.range_months
+        side.range = GuidelineRange(low, high, "as found at sentencing")
+        side.steps.append(f"range {low}-{high} months (as found)")
+        table_low, table_high, _ = f.limits()
+        if side.offense_level is not None and side.category is not None:
+            table = guideline_range(side.offense_level, side.category, rules.manual, f.trace)
+            side.table_range = table
+            side.unrestricted_range = table
+        elif table_low is not None or table_high is not None:
+            side.unrestricted_range = side.range
+    else:
+        _range(f, rules, side)
+    return side
+
+
+def calculate_amended(f: Facts, then: Side, then_rules: Rules, rules: Rules) -> Side:
+    """The range with the amendments `rules` moves substituted (§1B1.10(b)(1)); every other decision as found."""
+    side = Side(rules.manual)
+    g = f.g
+    # Offense level: the found (or computed) level, moved by what the amended Drug Quantity Table changes.
+    delta = 0
+    if then.offense_level is None:
+        side.need("total_offense_level")
+    drug_changes = (rules.drug_table != then_rules.drug_table or rules.cocaine_base != then_rules.cocaine_base)
+    if f.drug_offense and drug_changes and then.offense_level is not None:
+        moved = _drug_delta(f, then_rules, rules, side)
+        if moved is None:
+            side.offense_level = None
+        else:
+            delta = moved
+    if then.offense_level is not None and not side.missing:
+        level = then.offense_level + delta
+        if g.career_offender and delta:
+            level = _career_floor(f, then, level, rules, side)
+        side.offense_level = level
+    # Criminal history: status points under the amended rule.
+    side.category, side.points, side.status_points = then.category, then.points, then.status_points
+    if not g.career_offender and rules.status_points != then_rules.status_points:
+        _amended_status(f, then, rules, side)
+    # Zero-point offenders: not in the Manual applied then, substituted now.
+    if rules.zero_point is not None and then_rules.zero_point is None and side.offense_level is not None:
+        points = then.points
+        if points is None and then.category not in (None, "I"):
+            points = 2  # category II or higher means points were counted: criterion (1) fails
+        side.offense_level -= _zero_point_levels(f, rules, side, points)
+    if side.offense_level is not None and side.category is not None:
+        _range(f, rules, side)
+    side.base_offense_level = then.base_offense_level
+    return side
+
+
+def _drug_delta(f: Facts, then_rules: Rules, rules: Rules, side: Side) -> int | None:
+    """How many levels the amended Drug Quantity Table moves the base level."""
+    if f.death:
+        side.steps.append("the base offense level comes from §2D1.1(a)(1)-(2) (death or serious bodily injury), not "
+                          "the Drug Quantity Table: the amendment does not change it")
+        return 0
+    if f.death is None:
+        side.need("death_or_serious_bodily_injury")
+        return None
+    if f.drugs:
+        before = Side(then_rules.manual)
+        old = _drug_level(f, then_rules, before)
+        new = _drug_level(f, replace(rules, manual=then_rules.manual), side)
+        side.missing += [m for m in before.missing if m not in side.missing]
+        if old is None or new is None:
+            return None
+        if f.g.base_offense_level is not None and f.g.base_offense_level != old:
+            side.steps.append(f"note: the court found base level {f.g.base_offense_level}, the table gives {old} for "
+                              "the stated quantities; the change the amendment makes is applied to the level found")
+        side.steps.append(f"Drug Quantity Table: level {old} then, {new} with the amendment ({new - old:+d})")
+        return new - old
+    base = f.g.base_offense_level
+    drugs = f.count_drugs
+    if base is None or len(drugs) != 1:
+        side.need("drug_quantities")
+        return None
+    drug = next(iter(drugs))
+    then_col = dqt.column(drug, then_rules.drug_table, then_rules.cocaine_base, f.trace)
+    now_col = dqt.column(drug, rules.drug_table, rules.cocaine_base, f.trace)
+    capped_possible = f.g.mitigating_role_levels not in (None, 0) or (f.g.mitigating_role_levels is None and base > 30)
+    if then_col is None or now_col is None or capped_possible:
+        side.need("drug_quantities")
+        return None
+    span = dqt.band(then_col[0], base)
+    if span is None:
+        side.need("drug_quantities")
+        return None
+    least, below = span
+    low_level = dqt.level_in(now_col[0], least)
+    high_level = dqt.level_in(now_col[0], below - Decimal("0.000001")) if below is not None else None
+    if high_level is None or high_level != low_level:
+        side.need("drug_quantities")
+        side.steps.append(f"base level {base} covers quantities of {drug} that the amended table splits: the "
+                          "quantity found decides")
+        return None
+    side.steps.append(f"base level {base} ({drug}, from {weight(least)}"
+                      f"{' to below ' + weight(below) if below is not None else ''}) is level {low_level} in "
+                      f"the amended table ({then_col[1]} -> {now_col[1]})")
+    return low_level - base
+
+
+def _career_floor(f: Facts, then: Side, level: int, rules: Rules, side: Side) -> int:
+    """A career offender's level cannot fall below the §4B1.1(b) level (less acceptance)."""
+    co = _career_level(f, rules.manual, side)
+    if co is None:
+        return level
+    accepted = acceptance_rule.reduction(co, f.g.acceptance, f.g.acceptance_government_motion, rules.manual, f.trace)
+    if accepted.levels is None:
+        side.need(*accepted.missing)
+        return level
+    floor = co - accepted.levels
+    if level < floor:
+        side.steps.append(f"career offender: the level stays at {floor} (§4B1.1(b) level {co} less "
+                          f"{accepted.levels} for acceptance)")
+        return floor
+    return level
+
+
+def _amended_status(f: Facts, then: Side, rules: Rules, side: Side) -> None:
+    g = f.g
+    if then.points is None:
+        side.need(*(then.missing or ["criminal_history_points"]))
+        side.category = None
+        return
+    status_then = then.status_points
+    if status_then is None and g.under_criminal_justice_sentence is not None:
+        found_then = history.status_points(0, g.under_criminal_justice_sentence, f.manual or rules.manual, f.trace)
+        status_then = found_then[0] if found_then else None
+    if status_then is None:
+        side.need("status_points")
+        side.category = None
+        return
+    if status_then and g.recency_points is None and history.recency_points_counted(f.manual or rules.manual, f.trace):
+        side.need("recency_points")
+        side.category = None
+        return
+    under = True if status_then > 0 else g.under_criminal_justice_sentence
+    if under is None:
+        side.need("under_criminal_justice_sentence")
+        side.category = None
+        return
+    other = then.points - status_then - (g.recency_points or 0)
+    found = history.status_points(other, under, rules.status_points, f.trace)
+    if found is None:
+        return
+    status_now, citation = found
+    points = other + (g.recency_points or 0) + status_now
+    side.points, side.status_points = points, status_now
+    side.citations.append(citation)
+    side.steps.append(f"status points: {status_then} then; {status_now} under the amended rule ({other} other "
+                      f"points) ({citation}): {then.points} -> {points} points")
+    category = category_for_points(points, rules.manual, f.trace)
+    if category:
+        side.category = category[0]
+        side.steps.append(f"{points} points: category {category[0]}")
+
+
+# --- then, now and the 3582(c)(2) screen ---------------------------------------------------------------------------
+
+def _zero_point_from(trace: Trace) -> date:
+    from reprieve.law.params import law
+    return law().parameter("guidelines.zero_point_offender.reduction_levels").values[0].from_
+
+
+def _rules_then(manual: date, trace: Trace) -> Rules:
+    zp = manual if manual >= _zero_point_from(trace) else None
+    return Rules(manual, manual, manual, manual, zp, manual)
+
+
+def _moved(then_rules: Rules, topics: set[Any], on: date, criteria_on: date) -> Rules:
+    """`then_rules` with the rules of `topics` read as of `on` (the amendments substituted)."""
+    return Rules(
+        manual=then_rules.manual,
+        drug_table=on if "drug_quantity" in topics else then_rules.drug_table,
+        cocaine_base=on if topics & {"drug_quantity", "cocaine_base"} else then_rules.cocaine_base,
+        status_points=on if "status_points" in topics else then_rules.status_points,
+        zero_point=(on if "zero_point" in topics else then_rules.zero_point),
+        criteria=criteria_on,
+    )
+
+
+def _finish(f: Facts, side: Side) -> None:
+    if side.range is not None and side.manual is not None:
+        side.zone = zone(side.range.low, side.manual, f.trace)
+
+
+def _sentence(f: Facts) -> Months | None:
+    """The term on the counts the range covers (concurrent: the longest); 924(c) terms run apart."""
+    terms: list[int | str] = []
+    for c in f.judgment.counts:
+        if is_924c(c):
+            continue
+        if c.life:
+            terms.append("life")
+        elif c.months is None:
+            return None
+        else:
+            terms.append(c.months)
+    if not terms:
+        return None
+    longest = max(terms, key=_key)
+    return "life" if longest == "life" else int(longest)
+
+
+def _relevant(f: Facts, amendment: CoveredAmendment) -> bool:
+    topics = set(amendment.changes)
+    if topics & {"drug_quantity"}:
+        return f.drug_offense
+    if topics == {"cocaine_base"}:
+        return "cocaine_base" in f.count_drugs
+    return topics != {"other"} or f.drug_offense
+
+
+def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tuple[dict[str, Any] | None,
+                                                                                  list[Finding]]:
+    """The `guidelines` key of `reprieve assess` and the 3582(c)(2) findings (cli.md)."""
+    if not case.judgments:
+        return None, []
+    j = next((i for i, jd in enumerate(case.judgments) if jd.guidelines is not None), 0)
+    f = read_facts(case, j, as_of)
+    if f.judgment.guidelines is None and not f.drug_offense:
+        return None, []
+    listed = retro.covered(as_of, f.trace)
+    if f.manual is None:
+        finding = Finding(AVENUE, "retroactive guideline amendments", "needs_facts",
+                          "Whether a retroactive amendment lowers the range depends on when the sentence was imposed.",
+                          ["the sentencing date (or the Manual used) is not stated"], [retro.STATUTE, retro.METHOD],
+                          [question(f.where, "imposed_on")])
+        return {"judgment": j, "then": None, "now": None, "missing": [question(f.where, "imposed_on").as_json()]}, \
+            [finding]
+    manual = f.manual
+    then_rules = _rules_then(manual, f.trace)
+    then = calculate_then(f, then_rules)
+    _finish(f, then)
+    amendments = [a for a in (listed[0] if listed else []) if a.effective > manual and _relevant(f, a)]
+    ambiguous = _partial_sentencing_is_ambiguous(f, [a.effective for a in amendments])
+    topics = {t for a in amendments for t in a.changes if t != "other"}
+    if topics:
+        now_rules = _moved(then_rules, topics, as_of, as_of)
+        now = calculate_amended(f, then, then_rules, now_rules)
+        now.steps.insert(0, "the amendments substituted (USSG §1B1.10(b)(1)): " + ", ".join(
+            retro.name(a) for a in amendments if set(a.changes) - {"other"}))
+    else:
+        now = replace(then, steps=["no amendment listed in USSG §1B1.10(d) took effect after the Manual applied: "
+                                   "the range is unchanged", *then.steps], manual=as_of)
+        now_rules = then_rules
+    _finish(f, now)
+    findings: list[Finding] = []
+    for amendment in amendments:
+        if set(amendment.changes) == {"other"}:
+            continue
+        variant_rules = _moved(then_rules, set(amendment.changes), amendment.effective, as_of)
+        variant = calculate_amended(f, then, then_rules, variant_rules)
+        _finish(f, variant)
+        findings.append(_finding(f, then, variant, now, amendment, computation, ambiguous))
+    older = [a for a in amendments if set(a.changes) == {"other"}]
+    if older:
+        findings.append(_older(f, older, listed[1] if listed else retro.STATUTE))
+    out: dict[str, Any] = {
+        "judgment": j,
+        "then": then.as_json(f.where),
+        "now": now.as_json(f.where),
+        "amendments_applied": [retro.name(a) for a in amendments if set(a.changes) - {"other"}],
+        "unverified": f.trace.unverified(),
+    }
+    if ambiguous:
+        out["note"] = ("the sentencing date is known only in part and an amendment took effect within it: the "
+                       "Manual applied is uncertain")
+    return out, findings
+
+
+def _lowers(then: GuidelineRange, amended: GuidelineRange) -> bool:
+    return (months_key(amended.low), months_key(amended.high)) < (months_key(then.low), months_key(then.high)) and \
+        months_key(amended.low) <= months_key(then.low) and months_key(amended.high) <= months_key(then.high)
+
+
+def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredAmendment, computation: Computation,
+             ambiguous: bool) -> Finding:
+    ground = retro.name(amendment)
+    citations = [retro.STATUTE, f"USSG §1B1.10(d) ({ground})", retro.ELIGIBILITY, retro.METHOD]
+    eligible_from = amendment.orders_from or amendment.effective
+    extra: dict[str, Any] = {"amended_range_months": None, "lowest_sentence_months": None,
+                             "range_with_this_amendment_only_months": variant.range.as_list() if variant.range
+                             else None}
+    reasons = [f"{ground} ({amendment.what}) took effect {amendment.effective}, after the Manual applied "
+               f"({then.manual})", *variant.steps]
+    if not amendment.verified_dates:
+        reasons.append(f"UNVERIFIED: the effective date and subject of {ground} are general knowledge (law.md E8)")
+
+    def make(status: Status, summary: str, missing: list[str] | None = None) -> Finding:
+        return Finding(AVENUE, ground, status, summary, reasons, citations,
+                       [question(f.where, k) for k in missing or []], eligible_from if status == "eligible" else None,
+                       {"offense_level_then": then.offense_level, "category_then": then.category},
+                       extra=extra)
+
+    if ambiguous:
+        return make("needs_facts", f"Whether {ground} applies depends on the exact sentencing date.", ["imposed_on"])
+    sa = bool(f.g.substantial_assistance)
+    if f.g.career_offender and then.offense_level is not None and variant.offense_level == then.offense_level \
+            and variant.category == then.category:
+        reasons.append("the career offender guideline (§4B1.1) sets the level and category: the amendment does not "
+                       "move the range")
+        return make("not_eligible", f"{ground} does not lower a career-offender range.")
+    if variant.review:
+        return Finding(AVENUE, ground, "needs_review", f"Whether {ground} applies turns on an unsettled reading.",
+                       reasons + variant.review, citations, [], None, extra=extra, positions=[
+                           {"position": "either fact alone disqualifies", "holding": "the 2024 text of §4C1.1(a)(10)-"
+                            "(11) says so", "authorities": ["USSG §4C1.1(a)(10), (11) (2024)"]},
+                           {"position": "both facts are needed", "holding": "the 2023 text joined them with 'and'",
+                            "authorities": ["USSG §4C1.1(a)(10) (2023)"]}])
+    if then.range is None or variant.range is None:
+        missing = [m for m in [*then.missing, *variant.missing] if m]
+        if then.range is None and not missing:
+            missing = ["total_offense_level"]
+        if then.category is None and "criminal_history_points" not in missing and not f.g.career_offender:
+            missing.append("criminal_history_category")
+        return make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
+                    list(dict.fromkeys(missing)))
+    then_range = (then.unrestricted_range or then.range) if sa else then.range
+    amended = (variant.unrestricted_range or variant.range) if sa else variant.range
+    if not _lowers(then_range, amended):
+        if then.table_range and variant.table_range and _lowers(then.table_range, variant.table_range):
+            reasons.append(f"the table range falls from {then.table_range} to {variant.table_range}, but the "
+                           f"statutory limits keep the applicable range at {variant.range} (§5G1.1; §1B1.10 "
+                           "comment. n.1(A))")
+            return make("not_eligible", f"{ground} does not lower the range: a mandatory minimum holds it.")
+        reasons.append(f"the range stays {then.range} ({then.offense_level}/{then.category} -> "
+                       f"{variant.offense_level}/{variant.category})")
+        return make("not_eligible", f"{ground} does not lower the applicable range.")
+    combined = (now.unrestricted_range or now.range) if sa else now.range
+    assert combined is not None
+    extra["amended_range_months"] = combined.as_list()
+    reasons.append(f"the range falls from {then.range} to {variant.range} with this amendment"
+                   + (f"; with every listed amendment, {combined}" if combined != variant.range else ""))
+    floor = _lowest(f, then_range, combined, sa, reasons)
+    extra["lowest_sentence_months"] = floor
+    citations.append(retro.COMPARABLE if sa else retro.FLOOR)
+    if sa:
+        citations.append(retro.MANDATORY_MINIMUM)
+    citations.append(retro.TIME_SERVED)
+    sentence = _sentence(f)
+    if sentence is None:
+        return make("needs_facts", f"{ground} lowers the range; whether the term can come down depends on the "
+                                   "term imposed.", ["sentence"])
+    if floor is None:
+        return make("needs_facts", f"{ground} lowers the range; the lowest term depends on the term imposed.",
+                    ["sentence"])
+    served = computation.time_served_days
+    if served is not None and floor != "life":
+        months = int(served / DAYS_PER_MONTH)
+        if months > floor:
+            reasons.append(f"never below the time already served ({served} days, about {months} months; "
+                           f"{retro.TIME_SERVED})")
+            floor = months
+            extra["lowest_sentence_months"] = floor
+    if months_key(floor) >= months_key(sentence):
+        reasons.append(f"the sentence ({sentence} months) is already at or below the lowest term the court may "
+                       f"impose ({floor})")
+        return make("not_eligible", f"{ground} lowers the range, but not below the sentence imposed.")
+    return make("eligible", f"{ground} lowers the range to {combined}; the court may reduce the term to "
+                            f"{floor} months (orders effective from {eligible_from}).")
+
+
+def _lowest(f: Facts, then_range: GuidelineRange, amended: GuidelineRange, sa: bool,
+            reasons: list[str]) -> Months | None:
+    """USSG §1B1.10(b)(2): not below the amended minimum, or a comparable reduction after substantial assistance."""
+    if amended.low == "life":
+        return "life"
+    if not sa:
+        reasons.append(f"the court may not go below the amended minimum, {amended.low} months ({retro.FLOOR})")
+        return amended.low
+    sentence = _sentence(f)
+    if sentence is None or sentence == "life" or then_range.low == "life" or then_range.low == 0:
+        return None
+    floor = retro.comparable_reduction(sentence, then_range.low, amended.low)
+    reasons.append(f"substantial assistance: {sentence} of {then_range.low} months, the same share of the amended "
+                   f"minimum {amended.low} is about {floor} months ({retro.COMPARABLE}; the amended range without "
+                   f"§5G1.1, {retro.MANDATORY_MINIMUM})")
+    return floor
+
+
+def _older(f: Facts, older: list[CoveredAmendment], citation: str) -> Finding:
+    names = ", ".join(a.amendment for a in older)
+    return Finding(AVENUE, "earlier amendments in §1B1.10(d)", "needs_review",
+                   f"Amendments {names} took effect after the Manual applied; reprieve does not compute them.",
+                   [f"Amendment {a.amendment} ({a.what}), effective {a.effective} (UNVERIFIED date)" for a in older]
+                   + ["a lawyer should check whether any of them lowers the range"],
+                   [retro.STATUTE, citation])
