@@ -30,6 +30,7 @@ from reprieve.documents.redact import Redactor
 from reprieve.documents.render import render, to_text
 from reprieve.documents.summary import TRULINCS_LIMIT
 from reprieve.intake import load_case
+from reprieve.law.authorities import cited_in, unknown
 
 ROOT = Path(__file__).parent.parent
 CASES = Path(__file__).parent / "documents_cases"
@@ -277,3 +278,22 @@ def test_redaction_keeps_only_the_last_four_digits(ssn: str, account: str) -> No
     out = Redactor()(f"SSN {ssn}; account no. {account}.")
     assert ssn not in out and ssn[-4:] in out
     assert account not in out and account[-4:] in out
+
+
+def test_every_citation_in_every_draft_is_parsed_and_in_reprieves_data(
+        drafts: dict[tuple[str, str], Document]) -> None:
+    """Each citation eyecite (or, for what eyecite cannot parse - USSG, rules, slip opinions - the registry's
+    patterns) finds in a draft names an authority in law/authorities.yaml; a case with a reporter citation is found
+    by eyecite itself."""
+    for (name, kind), doc in drafts.items():
+        text = _squash(to_text(doc))  # line wrapping is layout, not text
+        assert unknown(text) == [], f"{name}/{kind}"
+        cited = cited_in(text)
+        assert cited or kind == "summary", f"{name}/{kind}: no citations found"  # plain language cites nothing
+        for c in cited:
+            assert c.authority is not None
+            if c.authority.kind == "case" and c.authority.reporter_citation and c.authority.reporter_citation in c.text:
+                assert c.found == "eyecite", f"{name}/{kind}: {c.text}"
+    motion = _squash(to_text(drafts["vailes_2023", "motion"]))
+    assert any(c.authority is not None and c.authority.name == "United States v. McCoy" and c.found == "eyecite"
+               for c in cited_in(motion))

@@ -181,6 +181,11 @@ def draft(
         notes = to_text(type(doc)(kind=doc.kind, title=doc.title, register_number=doc.register_number,
                                   footer=doc.footer, blocks=doc.notes))
         typer.echo(f"{doc.notes_title}:\n{notes}", err=True)
+    from reprieve.law.authorities import unknown
+
+    for citation in unknown(" ".join(to_text(doc).split())):
+        typer.echo(f"{output}: warning: {citation!r} is not in reprieve's authorities; check it before filing",
+                   err=True)
     if doc.plain_text_limit is not None and output.suffix.lower() == ".txt":
         size = len(output.read_text(encoding="utf-8"))
         if size > doc.plain_text_limit:
