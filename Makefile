@@ -4,13 +4,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean system-libs
+
+# WeasyPrint (PDF drafts) needs Pango and a font; install them from Debian packages when they are missing.
+SYSTEM_LIBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+system-libs:
+	@ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' && ldconfig -p | grep -q 'libpangoft2-1.0.so' \
+		&& test -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf \
+		|| ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(SYSTEM_LIBS))
+
+$(STAMP): pyproject.toml | $(BIN)/python system-libs
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 

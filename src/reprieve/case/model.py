@@ -340,6 +340,9 @@ class FamilyFact(Fact):
                       "grandchild", "grandparent", "other"] | None = None
     situation: Literal["caregiver_died", "caregiver_incapacitated", "incapacitated"] | None = None
     only_available_caregiver: bool | None = None
+    name: str | None = Field(
+        default=None, description="extension: the family member's name; a minor's is printed as initials only "
+                                  "(Fed. R. Crim. P. 49.1(a)(3))")
 
 
 class AbuseFact(Fact):

@@ -142,6 +142,59 @@ def synth(
 
 
 @app.command()
+def draft(
+    kind: Annotated[str, typer.Argument(help="warden-request, motion, ao250, exhibits, memo or summary",
+                                        show_default=False)],
+    case: CasePath,
+    output: Annotated[Path, typer.Option("-o", "--output", help="the file to write: .docx, .pdf, .md or .txt")],
+    as_of: AsOf = None,
+    no_redact: Annotated[bool, typer.Option(
+        "--no-redact", help="print identifiers in full (a filing under seal, Fed. R. Crim. P. 49.1(d)); default: "
+        "redacted")] = False,
+    at_bottom_of_range: Annotated[bool, typer.Option(
+        "--at-bottom-of-range", help="compare with the bottom of the recomputed guideline range")] = False,
+) -> None:
+    """Draft a filing or a summary from the case and its assessment (information, not legal advice)."""
+    from reprieve.documents.draft import KINDS, DraftError, format_of
+
+    if kind not in KINDS:
+        raise typer.BadParameter(f"{kind!r} is not a document reprieve drafts: use one of {', '.join(KINDS)}",
+                                 param_hint="KIND")
+    try:
+        format_of(output)
+    except DraftError as exc:
+        raise typer.BadParameter(str(exc), param_hint="-o") from None
+    loaded = _load(case)
+    day = _resolve_as_of(as_of, loaded.case)
+    from reprieve.assess.report import Options
+    from reprieve.documents.draft import draft as build
+    from reprieve.documents.draft import write
+    from reprieve.documents.render import to_text
+
+    doc = build(kind, loaded.case, day, redact=not no_redact, options=Options(at_bottom_of_range=at_bottom_of_range))
+    try:
+        write(doc, output)
+    except OSError as exc:
+        typer.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1) from None
+    if doc.notes:
+        notes = to_text(type(doc)(kind=doc.kind, title=doc.title, register_number=doc.register_number,
+                                  footer=doc.footer, blocks=doc.notes))
+        typer.echo(f"{doc.notes_title}:\n{notes}", err=True)
+    from reprieve.law.authorities import unknown
+
+    for citation in unknown(" ".join(to_text(doc).split())):
+        typer.echo(f"{output}: warning: {citation!r} is not in reprieve's authorities; check it before filing",
+                   err=True)
+    if doc.plain_text_limit is not None and output.suffix.lower() == ".txt":
+        size = len(output.read_text(encoding="utf-8"))
+        if size > doc.plain_text_limit:
+            typer.echo(f"{output}: warning: {size:,} characters, over the {doc.plain_text_limit:,} a TRULINCS "
+                       "message holds", err=True)
+    typer.echo(f"wrote {output} ({DISCLAIMER})", err=True)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the case file."""
     from reprieve.case.model import case_json_schema

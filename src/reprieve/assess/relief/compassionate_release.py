@@ -288,7 +288,8 @@ def _family(s: Situation, key: str, relations: tuple[str, ...], situations: tupl
     def build(_: int, pair: tuple[int, FamilyFact]) -> list[Element]:
         i, f = pair
         label = _RELATIVE.get(f.relation or "", "this family member")
-        elements = [Element("relationship", True if f.relation in relations else None,
+        kin = " or ".join(r.replace("_", " ") for r in relations)
+        elements = [Element(f"the family member is the defendant's {kin}", True if f.relation in relations else None,
                             f"{f.relation or 'relationship not stated'}",
                             Question(f"circumstances.family[{i}].relation", f"How is {label} related to you?"),
                             facts={f"circumstances.family[{i}].relation": f.relation})]

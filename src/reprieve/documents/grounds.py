@@ -1,0 +1,129 @@
+"""Which extraordinary and compelling grounds a motion raises on its filing date, and which it leaves out and why.
+
+A motion cites only what the findings leave open: a ground that is `eligible` (every element established) or
+`needs_review` (arguable; the court weighs it). A ground that `needs_facts` is raised only when the case file
+states facts pointing to it, and then with the open questions marked for the person to answer. Everything else
+is left out, with the finding's own reason (e.g. §1B1.13(b)(6) after Rutherford), for the notes to the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from reprieve.assess.findings import Finding
+from reprieve.assess.relief.compassionate_release import AVENUE, GROUNDS
+from reprieve.assess.report import Assessment
+
+Standing = Literal["established", "arguable", "needs facts"]
+NAMES: dict[str, str] = {paragraph: name for paragraph, name in GROUNDS.values()}
+NAMES["3582(c)(1)(A)(ii)"] = "age 70 and 30 years served under 18 U.S.C. § 3559(c)"
+ORDER = [paragraph for paragraph, _ in GROUNDS.values()] + ["3582(c)(1)(A)(ii)"]
+# Grounds the AO 250 form lists by name; the others go under "other reasons" with the paragraph named.
+AO250_LISTED = {"§1B1.13(b)(1)(A)": "medical", "§1B1.13(b)(1)(B)": "medical", "§1B1.13(b)(2)": "age",
+                "§1B1.13(b)(3)(A)": "family", "§1B1.13(b)(3)(B)": "family", "3582(c)(1)(A)(ii)": "statutory"}
+
+
+@dataclass(frozen=True)
+class Ground:
+    finding: Finding
+    standing: Standing
+
+    @property
+    def paragraph(self) -> str:
+        return self.finding.ground
+
+    @property
+    def name(self) -> str:
+        return NAMES.get(self.finding.ground, self.finding.ground)
+
+    @property
+    def cite(self) -> str:
+        """The paragraph as a citation: 'USSG §1B1.13(b)(2)' or '18 U.S.C. § 3582(c)(1)(A)(ii)'."""
+        if self.paragraph.startswith("§"):
+            return f"USSG {self.paragraph}"
+        return "18 U.S.C. § 3582(c)(1)(A)(ii)"
+
+    def open_questions(self) -> list[str]:
+        return [q.question for q in self.finding.missing]
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    finding: Finding
+    why: str
+
+    @property
+    def paragraph(self) -> str:
+        return self.finding.ground
+
+    @property
+    def name(self) -> str:
+        return NAMES.get(self.finding.ground, self.finding.ground)
+
+
+@dataclass
+class Selection:
+    raised: list[Ground]
+    left_out: list[LeftOut]
+    silent: list[str]  # grounds the case file says nothing about (paragraphs)
+    combined: Finding | None
+    exhaustion: Finding | None
+    rehabilitation: Finding | None
+
+    @property
+    def any_supported(self) -> bool:
+        return any(g.standing in ("established", "arguable") for g in self.raised)
+
+
+def family(paragraph: str) -> str:
+    """The paragraph a ground belongs to: '§1B1.13(b)(1)(B)' -> '§1B1.13(b)(1)'. The grounds of one paragraph rest
+    on the same facts (one illness; one family member), so a document argues them together."""
+    parts = paragraph.split(")(")
+    return paragraph if len(parts) < 3 else ")(".join(parts[:2]) + ")"
+
+
+def grouped(grounds: list[Ground]) -> list[list[Ground]]:
+    groups: dict[str, list[Ground]] = {}
+    for ground in grounds:
+        groups.setdefault(family(ground.paragraph), []).append(ground)
+    return list(groups.values())
+
+
+def _has_facts(f: Finding) -> bool:
+    return any(k.startswith("circumstances.") and v is not None for k, v in f.facts_used.items())
+
+
+def _why_not(f: Finding) -> str:
+    failed = [r.split(": ", 1)[1] if ": " in r else r for r in f.reasons if r.startswith("not met")]
+    text = "; ".join(failed) or f.summary
+    if f.eligible_from:
+        text += f" (possible from {f.eligible_from.isoformat()})"
+    cites = "; ".join(f.citations)
+    note = f.extra.get("note")
+    return f"{text}. [{cites}]" + (f" {note}" if isinstance(note, str) else "")
+
+
+def select(assessment: Assessment) -> Selection:
+    findings = [f for f in assessment.findings if f.avenue == AVENUE]
+    by_ground = {f.ground: f for f in findings}
+    raised: list[Ground] = []
+    left_out: list[LeftOut] = []
+    silent: list[str] = []
+    for paragraph in ORDER:
+        f = by_ground.get(paragraph)
+        if f is None:
+            continue
+        if f.status == "eligible":
+            raised.append(Ground(f, "established"))
+        elif f.status == "needs_review":
+            raised.append(Ground(f, "arguable"))
+        elif f.status == "needs_facts":
+            if _has_facts(f):
+                raised.append(Ground(f, "needs facts"))
+            else:
+                silent.append(paragraph)
+        else:
+            left_out.append(LeftOut(f, _why_not(f)))
+    return Selection(raised, left_out, silent, by_ground.get("extraordinary and compelling reasons"),
+                     by_ground.get("exhaustion"), by_ground.get("§1B1.13(d)"))

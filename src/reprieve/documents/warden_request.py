@@ -1,0 +1,86 @@
+"""The request to the warden for a reduction in sentence: 28 C.F.R. § 571.61(a) (BOP Program Statement 5050.50).
+
+The regulation asks for two things: the extraordinary or compelling circumstances, and the release plan (where the
+person will live, how they will be supported, and, for a health-based request, where they will be treated and how it
+is paid). The 30 days of 18 U.S.C. § 3582(c)(1)(A) run from the day the warden *receives* it, so the page ends with
+a line for staff to write that date.
+"""
+
+from __future__ import annotations
+
+from reprieve.documents.facts import DISCLAIMER, Facts, long_date
+from reprieve.documents.grounds import grouped
+from reprieve.documents.model import Bullets, Document, FieldLine, Heading, Notice, Para, Signature
+from reprieve.documents.sections import (
+    bop_categories,
+    ground_facts,
+    ground_title,
+    plan_gaps,
+    release_plan,
+    sentence_lines,
+)
+
+
+def build(f: Facts) -> Document:
+    doc = Document(kind="warden-request", title="Request for a Reduction in Sentence", register_number=f.register,
+                   footer=f"Request to the Warden - {f.name}")
+    doc.add(
+        Para(long_date(f.as_of), "right"),
+        Para(f"To: Warden, {f.facility}"),
+        Para(f"From: {f.name}, Register No. {f.register}, {f.facility}"),
+        Para("Re: Request for a reduction in sentence (compassionate release) under 18 U.S.C. § 3582(c)(1)(A) "
+             "and 28 C.F.R. § 571.61", "bold"),
+        Para("I ask the Warden to recommend that the Bureau of Prisons move the sentencing court to reduce my "
+             "sentence under 18 U.S.C. § 3582(c)(1)(A). As 28 C.F.R. § 571.61(a) requires, this request states "
+             "the extraordinary and compelling circumstances and my release plan. If the Bureau does not bring a "
+             "motion, the statute allows me to file my own motion once 30 days have passed from the day you "
+             "receive this request."),
+        Heading("1. Extraordinary and compelling circumstances", 2),
+    )
+    raised = f.selection.raised
+    if not raised:
+        doc.add(Para("[Describe the circumstances: illness, age-related decline, a family member who needs you as "
+                     "their only caregiver, or other reasons of similar gravity.]"))
+    for group in grouped(raised):
+        doc.add(Heading(ground_title(group, with_cite=f.amended_policy), 3), *ground_facts(f, group))
+    categories = bop_categories(f)
+    if categories:
+        doc.add(Para("Under Program Statement 5050.50 these facts also fit the Bureau's own categories: "
+                     + "; ".join(categories) + "."))
+    doc.add(Heading("2. Release plan", 2), Bullets(tuple(release_plan(f))))
+    doc.add(Heading("3. My sentence", 2), Bullets(tuple(sentence_lines(f))))
+    doc.add(
+        Para("Please give me a written decision. If the request is denied, 28 C.F.R. § 571.63 requires the "
+             "reasons in writing, and I may appeal through the Administrative Remedy Program (28 C.F.R. part 542)."),
+        Signature((f.name, f"Register No. {f.register}", f.facility)),
+        Heading("For staff", 3),
+        FieldLine("Date this request was received"),
+        FieldLine("Staff name and signature"),
+        Para(DISCLAIMER, "small"),
+    )
+    _notes(f, doc)
+    return doc
+
+
+def _notes(f: Facts, doc: Document) -> None:
+    doc.note(
+        Para("How to send it: give it to your unit team or send it as a Request to Staff (a paper cop-out or an "
+             "electronic request) addressed to the Warden. Keep a copy. Ask staff to write the date they receive "
+             "it, or keep the electronic receipt: the 30 days run from the day the Warden receives it."),
+    )
+    received = f.latest_request.received_on if f.latest_request else None
+    if received is not None and f.lapse_date is not None:
+        doc.note(Para(f"Your earlier request was received on {long_date(received.latest)}; the 30 days lapse on "
+                      f"{long_date(f.lapse_date)}."))
+    gaps = plan_gaps(f)
+    if gaps:
+        doc.note(Notice("Missing", "The Bureau will not act on a request without a release plan. Fill in: "
+                        + "; ".join(gaps) + "."))
+    for ground in f.selection.raised:
+        if ground.standing == "needs facts":
+            doc.note(Para(f"{f.label(ground)}: answer before sending: " + " ".join(ground.open_questions())))
+    for left in f.selection.left_out:
+        if left.finding.facts_used or left.paragraph == "§1B1.13(b)(6)":
+            doc.note(Para(f"Not included: {left.name} ({left.paragraph}): {left.why}"))
+    doc.note(Para("The Warden applies the Bureau's own criteria (Program Statement 5050.50); a court applies "
+                  "USSG §1B1.13. A denial by the Warden does not decide what a court will do."))
