@@ -123,9 +123,19 @@ def _guidelines(f: Facts) -> list[Block]:
     for label in ("then", "now"):
         side = g.get(label)
         if isinstance(side, dict):
-            rows.append((label, str(side.get("offense_level", side.get("total_offense_level", "-"))),
-                         str(side.get("criminal_history_category", "-")), _range(side)))
-    return [Table(("", "Offense level", "Criminal history category", "Range"), tuple(rows))] if rows else []
+            rows.append((label, _or_dash(side.get("offense_level")),
+                         _or_dash(side.get("category")), _range(side), _or_dash(side.get("zone"))))
+    if not rows:
+        return []
+    blocks: list[Block] = [Table(("", "Offense level", "Criminal history category", "Range", "Zone"), tuple(rows))]
+    steps = [str(step) for label in ("then", "now") for step in (g.get(label) or {}).get("steps") or []]
+    if steps:
+        blocks.append(Bullets(tuple(dict.fromkeys(steps))))
+    return blocks
+
+
+def _or_dash(value: Any) -> str:
+    return "-" if value is None else str(value)
 
 
 def _finding_blocks(finding: Finding) -> list[Block]:
