@@ -44,12 +44,14 @@ def _parts(dotted: str) -> list[tuple[str, str | None]]:
 
 
 def lookup(output: Any, dotted: str) -> Any:
-    """Follow a dotted path; `list[key=value]` picks the first item whose key equals value (`,` joins keys)."""
+    """Follow a dotted path; `list[key=value]` picks the first item whose key equals value (`,` before another
+    `key=` joins keys)."""
     node = output
     for part, selector in _parts(dotted):
         node = _step(node, part, dotted)
         if selector is not None:
-            wanted = dict(pair.split("=", 1) for pair in selector.split(","))
+            # `,` joins keys; a value may itself hold a comma ("Amendment 821 (Part B, subpart 1)")
+            wanted = dict(pair.split("=", 1) for pair in re.split(r",(?=\s*[A-Za-z_]+=)", selector))
             matches = [item for item in node if all(str(item.get(k)) == v for k, v in wanted.items())]
             if not matches:
                 raise KeyError(f"{dotted}: no item with {selector}")

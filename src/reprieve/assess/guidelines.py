@@ -625,11 +625,9 @@ def _amended_status(f: Facts, then: Side, rules: Rules, side: Side) -> None:
         side.need("recency_points")
         side.category = None
         return
-    under = True if status_then > 0 else g.under_criminal_justice_sentence
-    if under is None:
-        side.need("under_criminal_justice_sentence")
-        side.category = None
-        return
+    # Only a Manual before Amendment 821 gets here, and it gave status points whenever the offense was committed
+    # under a criminal justice sentence: none found means there was none.
+    under = status_then > 0
     other = then.points - status_then - (g.recency_points or 0)
     found = history.status_points(other, under, rules.status_points, f.trace)
     if found is None:
@@ -807,7 +805,9 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
             missing.append("criminal_history_category")
         return make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
                     list(dict.fromkeys(missing)))
-    then_range = (then.unrestricted_range or then.range) if sa else then.range
+    # The original range as the statutory limits left it (the minimum the court departed from); with substantial
+    # assistance the amended range is computed without §5G1.1/§5G1.2 (§1B1.10(c), comment. n.4(B)).
+    then_range = then.range
     amended = (variant.unrestricted_range or variant.range) if sa else variant.range
     if not _lowers(then_range, amended):
         if then.table_range and variant.table_range and _lowers(then.table_range, variant.table_range):
