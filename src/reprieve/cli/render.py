@@ -86,6 +86,41 @@ def print_computation(result: Computation, source: str, disclaimer: str) -> None
             console.print(f"     note: {step.note}", style="dim")
 
 
+def _range_text(span: Any) -> str:
+    if not span:
+        return "unknown"
+    low, high = span
+    if low == "life":
+        return "life"
+    return f"{low}-{high} months" if high != "life" else f"{low} months to life"
+
+
+def print_guidelines(console: Console, guidelines: dict[str, Any] | None) -> None:
+    """The guideline range found at sentencing and with today's retroactive amendments (USSG §1B1.10)."""
+    if not guidelines or not guidelines.get("then"):
+        return
+    console.print()
+    table = Table(title="Guideline range then and now (USSG §1B1.10)", show_header=True, header_style="bold")
+    table.add_column("")
+    table.add_column("Offense level")
+    table.add_column("Criminal history")
+    table.add_column("Range")
+    table.add_column("Zone")
+    for label, key in (("At sentencing", "then"), ("With retroactive amendments", "now")):
+        side = guidelines.get(key) or {}
+        points = side.get("criminal_history_points")
+        history = side.get("category") or "unknown"
+        if points is not None:
+            history += f" ({points} points)"
+        level = side.get("offense_level")
+        table.add_row(label, "unknown" if level is None else str(level), history,
+                      _range_text(side.get("range_months")), side.get("zone") or "")
+    console.print(table)
+    applied = guidelines.get("amendments_applied") or []
+    if applied:
+        console.print("Amendments substituted: " + ", ".join(applied), style="dim")
+
+
 # Words carry the meaning; colour only repeats it.
 _STATUS = {
     "eligible": ("OPEN", "green", "the facts establish it"),
@@ -121,6 +156,7 @@ def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
     print_computation(result.computation, source, "")
     from reprieve.cli.render_current_law import print_current_law
     print_current_law(console, result.current_law or {})
+    print_guidelines(console, result.guidelines)
 
     console.print()
     console.print("[bold]Every finding, with its reasons and citations[/bold]")
