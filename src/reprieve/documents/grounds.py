@@ -25,9 +25,8 @@ AO250_LISTED = {"§1B1.13(b)(1)(A)": "medical", "§1B1.13(b)(1)(B)": "medical", 
 
 
 @dataclass(frozen=True)
-class Ground:
+class _OfFinding:
     finding: Finding
-    standing: Standing
 
     @property
     def paragraph(self) -> str:
@@ -36,6 +35,11 @@ class Ground:
     @property
     def name(self) -> str:
         return NAMES.get(self.finding.ground, self.finding.ground)
+
+
+@dataclass(frozen=True)
+class Ground(_OfFinding):
+    standing: Standing
 
     @property
     def cite(self) -> str:
@@ -49,17 +53,8 @@ class Ground:
 
 
 @dataclass(frozen=True)
-class LeftOut:
-    finding: Finding
+class LeftOut(_OfFinding):
     why: str
-
-    @property
-    def paragraph(self) -> str:
-        return self.finding.ground
-
-    @property
-    def name(self) -> str:
-        return NAMES.get(self.finding.ground, self.finding.ground)
 
 
 @dataclass
