@@ -139,3 +139,14 @@ def test_the_stated_range_always_contains_the_point(data: dict[str, Any], as_of:
     full = result.ranges.get("full_term_date")
     if full and result.full_term_date:
         assert full["earliest"] <= result.full_term_date.isoformat() <= full["latest"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(uncertain_cases(), DAYS)
+def test_time_served_ranges_are_ordered(data: dict[str, Any], as_of: date) -> None:
+    """The least time served never exceeds the most, whichever scenario is released first."""
+    result = run(data, as_of)
+    for key in ("time_served_days", "percent_of_term_served"):
+        span = result.ranges.get(key)
+        if span and span["least"] is not None and span["most"] is not None:
+            assert span["least"] <= span["most"], key

@@ -669,8 +669,12 @@ def _fill_ranges(result: Computation, early: Dates | None, late: Dates | None) -
         if span is not None:
             result.ranges[key] = span
     for key, attr in (("time_served_days", "time_served_days"), ("percent_of_term_served", "percent_served")):
+        # Which scenario has served more depends on the date: once both are released, the later start may have
+        # served longer. Order the values, not the scenarios.
         lo = getattr(late, attr) if late else None
         hi = getattr(early, attr) if early else None
+        if lo is not None and hi is not None and lo > hi:
+            lo, hi = hi, lo
         if not (lo == hi and result.point is not None):
             result.ranges[key] = {"least": lo, "most": hi}
 
