@@ -222,8 +222,7 @@ class Facts:
         c = self.computation
         rng = c.ranges.get("time_served_days")
         if rng and rng.get("least") is not None and rng.get("most") is not None and rng["least"] != rng["most"]:
-            low, high = sorted((int(rng["least"]), int(rng["most"])))
-            return f"between {years_months(low)} and {years_months(high)}"
+            return f"between {years_months(int(rng['least']))} and {years_months(int(rng['most']))}"
         days = c.time_served_days if c.time_served_days is not None else (rng or {}).get("least")
         if days is None:
             return None
@@ -234,8 +233,7 @@ class Facts:
         c = self.computation
         rng = c.ranges.get("percent_of_term_served")
         if rng and rng.get("least") is not None and rng["least"] != rng.get("most"):
-            low, high = sorted((float(rng["least"]), float(rng["most"])))
-            return f"between {low:.0f}% and {high:.0f}%"
+            return f"between {rng['least']:.0f}% and {rng['most']:.0f}%"
         value = c.percent_of_term_served if c.percent_of_term_served is not None else (rng or {}).get("least")
         return None if value is None else f"{value:.0f}%"
 
