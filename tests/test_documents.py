@@ -256,7 +256,18 @@ def test_cli_drafts_each_format(tmp_path: Path) -> None:
     assert (tmp_path / "motion.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_cli_drafts_a_packet_into_a_folder(tmp_path: Path) -> None:
+    out = tmp_path / "packet"
+    result = runner.invoke(app, ["draft", "packet", str(CASES / "terminal_illness.yaml"), "-o", str(out),
+                                 "--as-of", "2026-11-29", "--format", "docx"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{kind}.docx" for kind in KINDS] + ["summary.txt"])
+    assert docx_text((out / "motion.docx").read_bytes()).body.startswith("UNITED STATES DISTRICT COURT")
+    assert (out / "summary.txt").read_text().startswith("!! WARNING: Prison e-mail (TRULINCS) is not private.")
+
+
 @pytest.mark.parametrize(("args", "code", "message"), [
+    (["draft", "packet", "CASE", "--format", "rtf", "-o", "out"], 2, "unknown format '.rtf'"),
     (["draft", "letter", "CASE", "-o", "x.docx"], 2, "'letter' is not a document reprieve drafts"),
     (["draft", "motion", "CASE", "-o", "x.rtf"], 2, "unknown format '.rtf'"),
     (["draft", "motion", "MISSING", "-o", "x.docx"], 1, "MISSING"),

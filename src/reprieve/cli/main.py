@@ -143,55 +143,56 @@ def synth(
 
 @app.command()
 def draft(
-    kind: Annotated[str, typer.Argument(help="warden-request, motion, ao250, exhibits, memo or summary",
-                                        show_default=False)],
+    kind: Annotated[str, typer.Argument(help="warden-request, motion, ao250, exhibits, memo, summary, or packet "
+                                             "(all six into the folder -o)", show_default=False)],
     case: CasePath,
-    output: Annotated[Path, typer.Option("-o", "--output", help="the file to write: .docx, .pdf, .md or .txt")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="the file to write (.docx, .pdf, .md or .txt), or "
+                                                                "for a packet the folder")],
     as_of: AsOf = None,
+    fmt: Annotated[str, typer.Option("--format", help="a packet's format: pdf, docx, md or txt")] = "pdf",
     no_redact: Annotated[bool, typer.Option(
         "--no-redact", help="print identifiers in full (a filing under seal, Fed. R. Crim. P. 49.1(d)); default: "
         "redacted")] = False,
     at_bottom_of_range: Annotated[bool, typer.Option(
         "--at-bottom-of-range", help="compare with the bottom of the recomputed guideline range")] = False,
 ) -> None:
-    """Draft a filing or a summary from the case and its assessment (information, not legal advice)."""
-    from reprieve.documents.draft import KINDS, DraftError, format_of
+    """Draft filings and a plain-language summary from the case and its assessment (information, not legal
+    advice)."""
+    from reprieve.documents.draft import KINDS, PACKET, DraftError, format_of
 
-    if kind not in KINDS:
-        raise typer.BadParameter(f"{kind!r} is not a document reprieve drafts: use one of {', '.join(KINDS)}",
-                                 param_hint="KIND")
+    if kind not in (*KINDS, PACKET):
+        raise typer.BadParameter(f"{kind!r} is not a document reprieve drafts: use one of "
+                                 f"{', '.join((*KINDS, PACKET))}", param_hint="KIND")
+    suffix = f".{fmt.lower().lstrip('.')}"
     try:
-        format_of(output)
+        format_of(Path(f"x{suffix}") if kind == PACKET else output)
     except DraftError as exc:
-        raise typer.BadParameter(str(exc), param_hint="-o") from None
+        raise typer.BadParameter(str(exc), param_hint="--format" if kind == PACKET else "-o") from None
     loaded = _load(case)
     day = _resolve_as_of(as_of, loaded.case)
     from reprieve.assess.report import Options
     from reprieve.documents.draft import draft as build
-    from reprieve.documents.draft import write
-    from reprieve.documents.render import to_text
+    from reprieve.documents.draft import warnings_for, write, write_packet
+    from reprieve.documents.render import notes_text
 
-    doc = build(kind, loaded.case, day, redact=not no_redact, options=Options(at_bottom_of_range=at_bottom_of_range))
+    options = Options(at_bottom_of_range=at_bottom_of_range)
     try:
-        write(doc, output)
+        if kind == PACKET:
+            written = write_packet(loaded.case, day, output, suffix, redact=not no_redact, options=options)
+        else:
+            doc = build(kind, loaded.case, day, redact=not no_redact, options=options)
+            write(doc, output)
+            written = [(output, doc)]
     except OSError as exc:
         typer.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
         raise typer.Exit(1) from None
-    if doc.notes:
-        notes = to_text(type(doc)(kind=doc.kind, title=doc.title, register_number=doc.register_number,
-                                  footer=doc.footer, blocks=doc.notes))
-        typer.echo(f"{doc.notes_title}:\n{notes}", err=True)
-    from reprieve.law.authorities import unknown
-
-    for citation in unknown(" ".join(to_text(doc).split())):
-        typer.echo(f"{output}: warning: {citation!r} is not in reprieve's authorities; check it before filing",
-                   err=True)
-    if doc.plain_text_limit is not None and output.suffix.lower() == ".txt":
-        size = len(output.read_text(encoding="utf-8"))
-        if size > doc.plain_text_limit:
-            typer.echo(f"{output}: warning: {size:,} characters, over the {doc.plain_text_limit:,} a TRULINCS "
-                       "message holds", err=True)
-    typer.echo(f"wrote {output} ({DISCLAIMER})", err=True)
+    for path, doc in written:
+        if doc.notes and kind != PACKET:
+            typer.echo(f"{doc.notes_title}:\n{notes_text(doc)}", err=True)
+        for warning in warnings_for(doc, path):
+            typer.echo(f"{path}: warning: {warning}", err=True)
+        typer.echo(f"wrote {path}", err=True)
+    typer.echo(DISCLAIMER, err=True)
 
 
 @app.command()

@@ -107,6 +107,13 @@ def to_markdown(doc: Document) -> str:
     return f"> **{_md(doc.notes_title)}**\n>\n{quoted}\n\n---\n\n{body}{footer}"
 
 
+def notes_text(doc: Document) -> str:
+    """The notes for the user alone, as plain text (empty when there are none)."""
+    if not doc.notes:
+        return ""
+    return _squeeze(_env().get_template("document.txt.j2").render(blocks=_as_dicts(doc.notes)))
+
+
 def to_text(doc: Document, with_notes: bool = True) -> str:
     template = _env().get_template("document.txt.j2")
     blocks = doc.text_blocks if doc.text_blocks is not None else doc.blocks
@@ -115,9 +122,8 @@ def to_text(doc: Document, with_notes: bool = True) -> str:
         body += f"\n{doc.footer} - Reg. No. {doc.register_number}\n"
     if not doc.notes or not with_notes or doc.text_blocks is not None:
         return body
-    notes = _squeeze(template.render(blocks=_as_dicts(doc.notes)))
     banner = f"*** {doc.notes_title.upper()} ***"
-    return f"{_wrap(banner)}\n\n{notes}\n*** END OF NOTES ***\n\n{body}"
+    return f"{_wrap(banner)}\n\n{notes_text(doc)}\n*** END OF NOTES ***\n\n{body}"
 
 
 # --- PDF -------------------------------------------------------------------------------------------------------
