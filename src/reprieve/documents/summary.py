@@ -92,7 +92,8 @@ def _dates(f: Facts) -> list[str]:
     lines = [f"Your sentence is {f.term}."]
     released = f.released
     if released is not None:
-        lines.append(f"Your release date has passed: {f.projected_release}.")
+        lines.append(f"By our count your release date has passed. It was {f.projected_release}.")
+        lines.append("If you are still in prison, ask your case manager to check how your time was counted.")
         return lines
     lines.append(f"Your release date is {f.projected_release}. This counts good time and any credits.")
     lines.append(f"The full sentence ends on {f.full_term}.")
