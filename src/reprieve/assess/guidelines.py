@@ -94,6 +94,10 @@ QUESTIONS: dict[str, tuple[str, str]] = {
                                        "(21 U.S.C. 848)?", "the zero-point reduction"),
     "career_offender": ("Was the sentence calculated under the career offender guideline (§4B1.1)?",
                         "whether the amendments can lower the range"),
+    "substantial_assistance": ("Was the sentence below the guideline range (or the mandatory minimum) because the "
+                               "government moved for a reduction for substantial assistance (§5K1.1, 18 U.S.C. "
+                               "3553(e), Rule 35(b))?", "the range used and the lowest term (USSG §1B1.10(b)(2)(B), "
+                               "(c))"),
 }
 _FIELD_PATHS = {"imposed_on": "imposed_on", "sentence": "counts",
                 "statutory_limits": "guidelines.statutory_minimum_months",
@@ -784,7 +788,6 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
 
     if ambiguous:
         return make("needs_facts", f"Whether {ground} applies depends on the exact sentencing date.", ["imposed_on"])
-    sa = bool(f.g.substantial_assistance)
     if f.g.career_offender and then.offense_level is not None and variant.offense_level == then.offense_level \
             and variant.category == then.category:
         reasons.append("the career offender guideline (§4B1.1) sets the level and category: the amendment does not "
@@ -805,12 +808,28 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
             missing.append("criminal_history_category")
         return make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
                     list(dict.fromkeys(missing)))
-    # The original range as the statutory limits left it (the minimum the court departed from); with substantial
-    # assistance the amended range is computed without §5G1.1/§5G1.2 (§1B1.10(c), comment. n.4(B)).
+    # The original range as the statutory limits left it (the minimum the court departed from). Whether the
+    # government moved for substantial assistance matters only for a term below that minimum: then the ranges
+    # compared are computed without §5G1.1/§5G1.2 (§1B1.10(c), comment. n.4(B)) and the lowest term is a comparable
+    # reduction ((b)(2)(B)). Unstated, it is asked for.
     then_range = then.range
+    sentence = _sentence(f)
+    below_range = sentence is not None and months_key(sentence) < months_key(then_range.low)
+    lowers_plain = _lowers(then_range, variant.range)
+    lowers_without_limits = _lowers(then.unrestricted_range or then_range, variant.unrestricted_range or variant.range)
+    if f.g.substantial_assistance is None and (lowers_plain or lowers_without_limits) and (
+            below_range or (sentence is None and not lowers_plain)):
+        reasons.append("whether the term was below the range on a government motion for substantial assistance "
+                       f"decides the range compared and the lowest term ({retro.COMPARABLE}; "
+                       f"{retro.MANDATORY_MINIMUM})")
+        return make("needs_facts", f"Whether {ground} allows a lower term depends on whether the government moved "
+                                   "for substantial assistance.",
+                    ["substantial_assistance"] if sentence is not None else ["sentence", "substantial_assistance"])
+    sa = bool(f.g.substantial_assistance)
+    then_compared = (then.unrestricted_range or then_range) if sa else then_range
     amended = (variant.unrestricted_range or variant.range) if sa else variant.range
-    if not _lowers(then_range, amended):
-        if then.table_range and variant.table_range and _lowers(then.table_range, variant.table_range):
+    if not _lowers(then_compared, amended):
+        if not sa and then.table_range and variant.table_range and _lowers(then.table_range, variant.table_range):
             reasons.append(f"the table range falls from {then.table_range} to {variant.table_range}, but the "
                            f"statutory limits keep the applicable range at {variant.range} (§5G1.1; §1B1.10 "
                            "comment. n.1(A))")
@@ -829,7 +848,6 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
     if sa:
         citations.append(retro.MANDATORY_MINIMUM)
     citations.append(retro.TIME_SERVED)
-    sentence = _sentence(f)
     if sentence is None:
         return make("needs_facts", f"{ground} lowers the range; whether the term can come down depends on the "
                                    "term imposed.", ["sentence"])
@@ -863,6 +881,11 @@ def _lowest(f: Facts, then_range: GuidelineRange, amended: GuidelineRange, sa: b
     sentence = _sentence(f)
     if sentence is None or sentence == "life" or then_range.low == "life" or then_range.low == 0:
         return None
+    if months_key(sentence) >= months_key(then_range.low):
+        reasons.append(f"the term ({sentence} months) was not below the original range ({then_range}): no comparable "
+                       f"reduction; the court may not go below the amended minimum, {amended.low} months "
+                       f"({retro.FLOOR})")
+        return amended.low
     floor = retro.comparable_reduction(sentence, then_range.low, amended.low)
     reasons.append(f"substantial assistance: {sentence} of {then_range.low} months, the same share of the amended "
                    f"minimum {amended.low} is about {floor} months ({retro.COMPARABLE}; the amended range without "
