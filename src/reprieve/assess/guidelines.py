@@ -836,6 +836,11 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
             return make("not_eligible", f"{ground} does not lower the range: a mandatory minimum holds it.")
         reasons.append(f"the range stays {then.range} ({then.offense_level}/{then.category} -> "
                        f"{variant.offense_level}/{variant.category})")
+        if variant.missing:
+            # e.g. a §4C1.1 criterion not stated: the range stays only because the reduction was not applied
+            reasons.append("but facts that decide whether the amendment applies are not stated")
+            return make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
+                        list(dict.fromkeys(variant.missing)))
         return make("not_eligible", f"{ground} does not lower the applicable range.")
     combined = (now.unrestricted_range or now.range) if sa else now.range
     assert combined is not None
