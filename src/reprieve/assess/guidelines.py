@@ -725,7 +725,12 @@ def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tupl
     then_rules = _rules_then(manual, f.trace)
     then = calculate_then(f, then_rules)
     _finish(f, then)
-    amendments = [a for a in (listed[0] if listed else []) if a.effective > manual and _relevant(f, a)]
+    # A sentencing date known only in part: an amendment that took effect within it may or may not have been in
+    # the Manual applied, so it is listed (and asked about) rather than dropped.
+    imposed = f.judgment.imposed_on
+    earliest = imposed.earliest if (f.g.manual is None and imposed is not None and imposed.exact is None) else manual
+    amendments = [a for a in (listed[0] if listed else []) if a.effective > min(earliest, manual)
+                  and _relevant(f, a)]
     ambiguous = _partial_sentencing_is_ambiguous(f, [a.effective for a in amendments])
     topics = {t for a in amendments for t in a.changes if t != "other"}
     if topics:
