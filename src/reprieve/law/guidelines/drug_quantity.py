@@ -131,7 +131,8 @@ def offense_level(amounts: list[DrugAmount], on: date, trace: Trace, crack_on: d
     crack_on = crack_on or on
     if not amounts:
         return DrugLevel(None, problem="no drug quantity is stated")
-    if len({a.drug for a in amounts}) > 1:
+    if len({a.drug for a in amounts}) > 1 or any(a.quantity.unit == "units" for a in amounts):
+        # several substances, or one counted in units (Schedule III-V tablets): converted drug weight (n.8(B), (D))
         return _combined(amounts, on, crack_on, trace)
     out = DrugLevel(None)
     levels: list[int] = []
