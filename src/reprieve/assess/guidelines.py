@@ -10,6 +10,7 @@ derivable from stated facts, under the Manual used at sentencing (`manual`, else
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -866,7 +867,8 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
                     ["sentence"])
     served = computation.time_served_days
     if served is not None and floor != "life":
-        months = int(served / DAYS_PER_MONTH)
+        # whole months at or above the time served: a term rounded down would fall below it ((b)(2)(C))
+        months = math.ceil(served / DAYS_PER_MONTH)
         if months > floor:
             reasons.append(f"never below the time already served ({served} days, about {months} months; "
                            f"{retro.TIME_SERVED})")
