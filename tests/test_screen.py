@@ -90,6 +90,15 @@ def test_ranking_puts_eligible_now_first_then_soonest_then_disparity() -> None:
     assert ranked["rank"].to_list() == [1, 2, 3, 4, 5]
 
 
+def test_people_already_released_rank_last_whatever_their_findings() -> None:
+    rows = [
+        {"id": "out", "row": 2, "best_status": "eligible", "released": True, "disparity_months": 120},
+        {"id": "in", "row": 3, "best_status": "not_eligible", "released": False, "disparity_months": 0},
+        {"id": "open", "row": 4, "best_status": "needs_facts", "released": None, "disparity_months": 0},
+    ]
+    assert rank(to_frame(rows))["id"].to_list() == ["open", "in", "out"]
+
+
 def test_explain_prints_one_persons_assessment(population: tuple[Path, list[dict[str, Any]]]) -> None:
     path, people = population
     result = CliRunner().invoke(app, ["screen", str(path), "-o", "unused.csv", "--explain", people[0]["id"],

@@ -108,6 +108,19 @@ class Computation:
     def projected_release_range(self) -> dict[str, Any] | None:
         return self.ranges.get("projected_release_date")
 
+    def released_by(self, day: date) -> bool | None:
+        """Is the projected release date on or before `day`? None when partial facts leave it open."""
+        latest = self.latest.projected_release if self.latest else None
+        earliest = self.earliest.projected_release if self.earliest else None
+        point = self.projected_release_date
+        if point is not None and not self.ranges.get("projected_release_date"):
+            return point <= day
+        if latest is not None and latest <= day:
+            return True
+        if earliest is not None and earliest > day:
+            return False
+        return None
+
     def as_json(self) -> dict[str, Any]:
         term = self.total_term
         out: dict[str, Any] = {

@@ -878,6 +878,15 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
         reasons.append(f"the sentence ({sentence} months) is already at or below the lowest term the court may "
                        f"impose ({floor})")
         return make("not_eligible", f"{ground} lowers the range, but not below the sentence imposed.")
+    if computation.released_by(computation.as_of):
+        # Released, the whole term has been served: no reduced term may fall below it ((b)(2)(C)).
+        reasons.append(f"the projected release date ({computation.projected_release_date or 'in the range computed'}"
+                       f") has passed: the term of imprisonment has been served, and a reduced term may not be less "
+                       f"than the time served ({retro.TIME_SERVED}); the court may weigh the reduction it could not "
+                       f"grant on a motion to end supervised release early ({retro.SUPERVISED_RELEASE}; "
+                       f"{retro.EARLY_TERMINATION})")
+        citations.extend([retro.EARLY_TERMINATION, retro.SUPERVISED_RELEASE])
+        return make("not_eligible", f"{ground} lowers the range, but the term has already been served.")
     return make("eligible", f"{ground} lowers the range to {combined}; the court may reduce the term to "
                             f"{floor} months (orders effective from {eligible_from}).")
 

@@ -41,6 +41,7 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
         "percent_of_term_served": c.percent_of_term_served if c.percent_of_term_served is not None
         else served.get("least"),
         "fsa_eligible": c.fsa.get("eligible"),
+        "released": c.released_by(a.as_of),
     }
     law_now = (a.current_law or {}).get("aggregate") or {}
     then_min = law_now.get("then_min_months")
@@ -81,6 +82,8 @@ def _kind(column: str) -> Any:
         return pl.Int64
     if column == "percent_of_term_served":
         return pl.Float64
+    if column == "released":
+        return pl.Boolean
     if column == "best_status" or (column.startswith(("avenue: ", "finding: ")) and
                                    not column.endswith("| eligible_from")):
         return pl.Enum(STATUSES)
@@ -103,21 +106,23 @@ def to_frame(rows: list[dict[str, Any]]) -> Any:
 def _cell(value: Any, kind: Any) -> Any:
     import polars as pl
 
-    if value is None or kind in (pl.Int64, pl.Float64):
+    if value is None or kind in (pl.Int64, pl.Float64, pl.Boolean):
         return value
     return str(value)
 
 
 def rank(frame: Any) -> Any:
-    """Eligible now first, then the soonest eligible, then the most months of disparity (then by status and row)."""
+    """Eligible now first, then the soonest eligible, then the most months of disparity (then by status and row);
+    people whose projected release date has passed last, whatever their findings."""
     import polars as pl
 
     if frame.height == 0:
         return frame.with_columns(pl.lit(None, pl.Int64).alias("rank")).select("rank", pl.exclude("rank"))
+    first = [pl.col("released").fill_null(False)] if "released" in frame.columns else []
     now = pl.col("best_status") == "eligible"
     soonest = pl.col("soonest_eligible_from") if "soonest_eligible_from" in frame.columns else pl.lit(None)
     disparity = pl.col("disparity_months") if "disparity_months" in frame.columns else pl.lit(0)
     ordered = frame.sort(
-        by=[~now, pl.when(now).then(pl.lit("")).otherwise(soonest.fill_null("9999-12-31")),
+        by=[*first, ~now, pl.when(now).then(pl.lit("")).otherwise(soonest.fill_null("9999-12-31")),
             -disparity.fill_null(0), pl.col("best_status").to_physical(), pl.col("row")])
     return ordered.with_row_index("rank", offset=1).with_columns(pl.col("rank").cast(pl.Int64))

@@ -156,17 +156,7 @@ class Situation:
     @property
     def released(self) -> bool | None:
         """Has the person already been released on the projected date? None when the facts leave it open."""
-        c = self.computation
-        latest = c.latest.projected_release if c.latest else None
-        earliest = c.earliest.projected_release if c.earliest else None
-        point = c.projected_release_date
-        if point is not None and not c.ranges.get("projected_release_date"):
-            return point <= self.as_of
-        if latest is not None and latest <= self.as_of:
-            return True
-        if earliest is not None and earliest > self.as_of:
-            return False
-        return None
+        return self.computation.released_by(self.as_of)
 
 
 def reached(start: date, months: int) -> date:

@@ -22,6 +22,10 @@ FLOOR = "USSG §1B1.10(b)(2)(A)"
 COMPARABLE = "USSG §1B1.10(b)(2)(B)"
 TIME_SERVED = "USSG §1B1.10(b)(2)(C)"
 MANDATORY_MINIMUM = "USSG §1B1.10(c)"
+# Time served bars a reduction the court would otherwise grant: it may weigh it on a motion to end supervised
+# release early instead (the note since Amendment 548 (1997); numbered 8(B) when Amendment 835 amended it).
+EARLY_TERMINATION = "USSG §1B1.10, comment. (n.8(B))"
+SUPERVISED_RELEASE = "18 U.S.C. § 3583(e)(1)"
 
 
 def covered(on: date, trace: Trace) -> tuple[list[CoveredAmendment], str] | None:
