@@ -149,6 +149,7 @@ class Side:
     missing: list[str] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
     career_offender_level: int | None = None
+    with_924c_range: GuidelineRange | None = None  # §4B1.1(c)(2): a career offender's range for all counts
     zone: str | None = None
 
     def need(self, *keys: str) -> None:
@@ -174,6 +175,8 @@ class Side:
             out["range_without_statutory_limits_months"] = self.unrestricted_range.as_list()
         if self.career_offender_level is not None:
             out["career_offender_level"] = self.career_offender_level
+        if self.with_924c_range is not None:
+            out["range_with_924c_counts_months"] = self.with_924c_range.as_list()
         return out
 
 
@@ -477,6 +480,42 @@ def _range(f: Facts, rules: Rules, side: Side) -> None:
     if why:
         side.steps.append(why)
         side.citations.append(limited.citation)
+    _career_offender_924c(f, rules, side)
+
+
+def _career_offender_924c(f: Facts, rules: Rules, side: Side) -> None:
+    """§4B1.1(c)(2): a career offender convicted under 924(c) gets the greater of (A) the range on the other counts
+    with the consecutive minimum added to both ends and (B) the §4B1.1(c)(3) range for the acceptance granted."""
+    firearm = [i for i, c in enumerate(f.judgment.counts) if is_924c(c)]
+    if not f.g.career_offender or not firearm or side.range is None:
+        return
+    minimums: list[int] = []
+    for i in firearm:
+        found = {s.then.minimum for s in evaluate_count(f.case, f.j, i, f.as_of).scenarios if s.then}
+        if len(found) != 1 or months_or_life(next(iter(found))) == "life":
+            side.steps.append("career offender with a 924(c) count: the count's mandatory minimum depends on facts "
+                              "not stated, so the §4B1.1(c) range is not computed")
+            return
+        minimums.append(int(months_or_life(next(iter(found)))))
+    level_before = side.career_offender_level or _career_level(f, rules.manual, side)
+    accepted = acceptance_rule.reduction(level_before or 0, f.g.acceptance, f.g.acceptance_government_motion,
+                                         rules.manual, f.trace)
+    if accepted.levels is None:
+        side.need(*accepted.missing)
+        return
+    table = career.firearm_range(accepted.levels, rules.manual, f.trace)
+    if table is None:
+        return
+    added = sum(minimums)
+    plus = GuidelineRange(side.range.low if side.range.low == "life" else int(side.range.low) + added,
+                          side.range.high if side.range.high == "life" else int(side.range.high) + added,
+                          "USSG §4B1.1(c)(2)(A)")
+    greater = max((plus, table), key=lambda r: (months_key(r.low), months_key(r.high)))
+    side.with_924c_range = greater
+    side.citations.append(table.citation)
+    side.steps.append(f"career offender with 924(c) count(s): (A) {side.range} plus the consecutive minimum of "
+                      f"{added} months = {plus}; (B) the §4B1.1(c)(3) range for {accepted.levels} acceptance levels "
+                      f"= {table}; the greater, {greater}, is the range for all counts (USSG §4B1.1(c)(2))")
 
 
 def calculate_then(f: Facts, rules: Rules) -> Side:
