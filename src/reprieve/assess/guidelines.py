@@ -450,9 +450,17 @@ def _criminal_history(f: Facts, rules: Rules, side: Side) -> None:
 def _status(f: Facts, on: date, other: int, side: Side) -> int | None:
     under = f.g.under_criminal_justice_sentence
     if under is None:
-        side.need("under_criminal_justice_sentence")
-        return None
-    found = history.status_points(other, under, on, f.trace)
+        # Unstated, it matters only if the answer changes the points (after Amendment 821, not below 7 points).
+        either = {history.status_points(other, answer, on, f.trace) for answer in (True, False)}
+        if len(either) != 1:
+            side.need("under_criminal_justice_sentence")
+            return None
+        found = either.pop()
+        if found is not None:
+            side.steps.append(f"no status points with {other} other points, whether or not the offense was "
+                              f"committed under a criminal justice sentence ({found[1]})")
+    else:
+        found = history.status_points(other, under, on, f.trace)
     if found is None:
         return None
     side.citations.append(found[1])
@@ -661,6 +669,13 @@ def _amended_status(f: Facts, then: Side, rules: Rules, side: Side) -> None:
     if status_then is None and g.under_criminal_justice_sentence is not None:
         found_then = history.status_points(0, g.under_criminal_justice_sentence, f.manual or rules.manual, f.trace)
         status_then = found_then[0] if found_then else None
+    if status_then is None:
+        # Fewer points than status alone adds (2 before Amendment 821, §4A1.1(d)): none of them were status points.
+        most = history.status_points(then.points, True, f.manual or rules.manual, f.trace)
+        if most is not None and then.points < most[0]:
+            status_then = 0
+            side.steps.append(f"{then.points} point(s) in all: fewer than the {most[0]} that status adds, so no "
+                              f"status points ({most[1]})")
     if status_then is None:
         side.need("status_points")
         side.category = None
