@@ -12,10 +12,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from reprieve.law.guidelines.schemas import ConversionCaps, Conversions
+from reprieve.law.guidelines.schemas import ConversionCaps, Conversions, MinimumLevel
 from reprieve.law.penalty_ranges import Trace, parsed
 
 _NAME = "guidelines.converted_drug_weight.per_gram_or_unit"
+
+
+def minimum_level(drugs: set[str], on: date, trace: Trace) -> tuple[int, list[str], str] | None:
+    """The level a combination containing `drugs` may not fall below (the n.8(D) footnote), the substances that set
+    it, and its citation; None when none of them carries the minimum."""
+    entry = trace.entry("guidelines.converted_drug_weight.minimum_level", on)
+    if entry is None:
+        return None
+    rule = parsed(MinimumLevel, entry)
+    listed = sorted(drugs & set(rule.substances))
+    return (rule.level, listed, entry.citation) if listed else None
 
 
 @dataclass

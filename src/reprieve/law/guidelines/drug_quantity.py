@@ -201,5 +201,10 @@ def _combined(amounts: list[DrugAmount], on: date, crack_on: date, trace: Trace)
     out.steps += total.steps
     out.steps.append(f"{_g(total.grams)} converted drug weight: level {level} ({citation})")
     out.citations += [*total.citations, citation]
+    minimum = cdw.minimum_level({drug for drug, _, _ in weights}, crack_on, trace)
+    if minimum is not None and minimum[0] > level:
+        level = minimum[0]
+        out.steps.append(f"at least level {level} with {', '.join(minimum[1])} in the combination ({minimum[2]})")
+        out.citations.append(minimum[2])
     out.level = level
     return out

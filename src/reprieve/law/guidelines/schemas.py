@@ -116,6 +116,13 @@ class Conversions(RootModel[dict[str, Conversion]]):
     pass
 
 
+class MinimumLevel(Strict):
+    """The lowest Drug Quantity Table level of any amount, alone or combined, that contains one of `substances`."""
+
+    level: int = Field(ge=1, le=43)
+    substances: list[str] = Field(min_length=1)
+
+
 class ConversionCaps(Strict):
     schedule_v_grams: float = Field(gt=0)
     schedule_iv_grams: float = Field(gt=0)
