@@ -90,3 +90,12 @@ def test_juneteenth_is_a_holiday_only_from_2021() -> None:
     assert holiday_name(date(2021, 6, 18)) is not None  # observed (June 19, 2021 was a Saturday)
     assert holiday_name(date(2022, 6, 20)) is not None  # observed (Sunday June 19)
     assert holiday_name(date(2023, 6, 19)) is not None
+
+
+def test_the_level_12_minimum_names_only_substances_the_conversion_tables_know() -> None:
+    # A misspelt substance would silently never raise a combination to level 12 (USSG §2D1.1, comment. n.8(D)).
+    data = law()
+    minimum = data.parameter("guidelines.converted_drug_weight.minimum_level")
+    for value in minimum.values:
+        known = set(data.value("guidelines.converted_drug_weight.per_gram_or_unit", value.from_))
+        assert set(value.value["substances"]) <= known, value.from_

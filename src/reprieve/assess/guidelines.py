@@ -506,7 +506,9 @@ def _career_offender_924c(f: Facts, rules: Rules, side: Side) -> None:
             return
         minimums.append(int(months_or_life(next(iter(found)))))
     level_before = side.career_offender_level or _career_level(f, rules.manual, side)
-    accepted = acceptance_rule.reduction(level_before or 0, f.g.acceptance, f.g.acceptance_government_motion,
+    if level_before is None:
+        return
+    accepted = acceptance_rule.reduction(level_before, f.g.acceptance, f.g.acceptance_government_motion,
                                          rules.manual, f.trace)
     if accepted.levels is None:
         side.need(*accepted.missing)
@@ -934,8 +936,10 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
         return make("not_eligible", f"{ground} lowers the range, but not below the sentence imposed.")
     if computation.released_by(computation.as_of):
         # Released, the whole term has been served: no reduced term may fall below it ((b)(2)(C)).
-        reasons.append(f"the projected release date ({computation.projected_release_date or 'in the range computed'}"
-                       f") has passed: the term of imprisonment has been served, and a reduced term may not be less "
+        released = computation.projected_release_date or (computation.latest.projected_release
+                                                          if computation.latest else None)
+        reasons.append(f"the projected release date ({released}) has passed: the term of imprisonment has been "
+                       f"served, and a reduced term may not be less "
                        f"than the time served ({retro.TIME_SERVED}); the court may weigh the reduction it could not "
                        f"grant on a motion to end supervised release early ({retro.SUPERVISED_RELEASE}; "
                        f"{retro.EARLY_TERMINATION})")
