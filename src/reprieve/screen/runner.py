@@ -11,8 +11,9 @@ import hashlib
 import hmac
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -164,7 +165,7 @@ def screen(path: Path, as_of: date, *, law_change: dict[str, Any] | None = None,
             _reset()
     else:
         with _pool(workers, init_args) as pool:
-            _collect(pool.map(_assess_chunk, chunks), out, progress)
+            _collect(_bounded_map(pool, _assess_chunk, chunks, 2 * workers), out, progress)
     return out
 
 
@@ -172,6 +173,19 @@ def _pool(workers: int, init_args: tuple[Any, ...]) -> ProcessPoolExecutor:
     """Worker processes are spawned, not forked: polars' thread pool does not survive a fork."""
     return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=init_args,
                                mp_context=multiprocessing.get_context("spawn"))
+
+
+def _bounded_map(pool: ProcessPoolExecutor, fn: Callable[[Any], Any], items: Iterator[Any],
+                 in_flight: int) -> Iterator[Any]:
+    """`pool.map` without reading the whole input first: at most `in_flight` chunks wait or run at once, so the
+    memory a run needs does not grow with the population (results still come back in input order)."""
+    pending: deque[Future[Any]] = deque()
+    for item in items:
+        pending.append(pool.submit(fn, item))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _collect(results: Iterator[tuple[Any, list[RowError]]], out: Screened,
@@ -233,5 +247,5 @@ def screen_folder(folder: Path, as_of: date, *, law_change: dict[str, Any] | Non
             _reset()
     else:
         with _pool(workers, init_args) as pool:
-            _collect(pool.map(_assess_files, chunks), out, progress)
+            _collect(_bounded_map(pool, _assess_files, iter(chunks), 2 * workers), out, progress)
     return out

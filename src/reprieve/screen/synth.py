@@ -8,7 +8,9 @@ numbers are made up, so that no row can collide with a real person's.
 
 from __future__ import annotations
 
+import itertools
 import random
+from collections.abc import Iterator
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -157,22 +159,32 @@ def person(rng: random.Random, n: int, as_of: date, pop: Population) -> dict[str
             "priors": priors, "custody": custody, "circumstances": circumstances, "requests": requests}
 
 
-def generate(count: int, seed: int, as_of: date) -> list[dict[str, Any]]:
+def people(count: int, seed: int, as_of: date) -> Iterator[dict[str, Any]]:
+    """The synthetic people one at a time (the same seed gives the same people in the same order)."""
     rng = random.Random(seed)
     pop = population()
-    return [person(rng, n, as_of, pop) for n in range(1, count + 1)]
+    for n in range(1, count + 1):
+        yield person(rng, n, as_of, pop)
 
 
-def write_population(count: int, output: Path, seed: int, as_of: date) -> None:
+def generate(count: int, seed: int, as_of: date) -> list[dict[str, Any]]:
+    return list(people(count, seed, as_of))
+
+
+def write_population(count: int, output: Path, seed: int, as_of: date, batch: int = 50_000) -> None:
+    """Write in batches: a batch of people as Python objects at a time, the rest as compact columns."""
     import polars as pl
 
-    rows = [flatten(p) for p in generate(count, seed, as_of)]
-    columns: dict[str, None] = {}
-    for row in rows:
-        for key in row:
-            columns.setdefault(key, None)
-    frame = pl.DataFrame([{c: None if row.get(c) is None else str(row[c]) for c in columns} for row in rows],
-                         schema={c: pl.String for c in columns}, orient="row")
+    stream = people(count, seed, as_of)
+    parts = []
+    while rows := [flatten(p) for p in itertools.islice(stream, batch)]:
+        columns: dict[str, None] = {}
+        for row in rows:
+            for key in row:
+                columns.setdefault(key, None)
+        parts.append(pl.DataFrame([[None if row.get(c) is None else str(row[c]) for c in columns] for row in rows],
+                                  schema={c: pl.String for c in columns}, orient="row"))
+    frame = pl.concat(parts, how="diagonal")
     if output.suffix.lower() == ".parquet":
         frame.write_parquet(output)
     else:
