@@ -137,3 +137,33 @@ def test_a_folder_of_case_files_can_be_screened(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert pl.read_csv(out, infer_schema=False)["id"].to_list() == ["vailes"]
     assert "broken.yaml: judgments[0].counts[0].months" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("ragged.csv", "id,person.born\n1,1960-01-01\n2,1961-01-01,extra\n"),
+    ("empty.csv", ""),
+    ("garbage.parquet", "not a parquet file\n"),
+])
+def test_a_file_that_cannot_be_read_is_an_error_naming_it(tmp_path: Path, name: str, content: str) -> None:
+    source = tmp_path / name
+    source.write_text(content)
+    output = tmp_path / "out.csv"
+    result = CliRunner().invoke(app, ["screen", str(source), "-o", str(output), "--workers", "1"])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    said = " ".join(result.output.split())  # the console wraps long lines
+    assert name in said and "cannot be read" in said
+    assert not output.exists()
+
+
+def test_a_table_is_read_in_batches_without_losing_or_reordering_rows(
+        monkeypatch: pytest.MonkeyPatch, population: tuple[Path, list[dict[str, Any]]]) -> None:
+    from reprieve.screen import runner
+
+    path, _ = population
+    monkeypatch.setattr(runner, "READ_BATCH", 7)
+    columns, rows, height = runner.read_table(path)
+    whole = pl.read_csv(path, infer_schema=False)
+    assert columns == whole.columns
+    assert height == whole.height
+    assert list(rows) == whole.rows()

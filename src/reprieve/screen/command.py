@@ -33,7 +33,11 @@ def run_screen(source: Path, output: Path, as_of: date, *, explain: str | None =
         if change is None:
             return 1
     if explain is not None:
-        return _explain(source, explain, as_of, change, console)
+        try:
+            return _explain(source, explain, as_of, change, console)
+        except ValueError as exc:
+            console.print(str(exc))
+            return 1
     key = id_key.encode() if id_key else os.urandom(32)
     try:
         result = _run(source, as_of, change, keep_ids, key, workers, console, "screening")
@@ -115,13 +119,9 @@ def _run(source: Path, as_of: date, change: dict[str, Any] | None, keep_ids: boo
 def _count_rows(source: Path) -> int | None:
     if source.is_dir():
         return sum(1 for p in source.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json"))
-    import polars as pl
+    from reprieve.screen.runner import read_table
 
-    if source.suffix.lower() == ".parquet":
-        return int(pl.scan_parquet(source).select(pl.len()).collect().item())
-    if source.suffix.lower() == ".csv":
-        return int(pl.scan_csv(source, infer_schema=False).select(pl.len()).collect().item())
-    return None
+    return read_table(source)[2]  # a file that cannot be read raises ValueError naming it
 
 
 def _compare(before: Any, after: Any, change: dict[str, Any]) -> tuple[Any, dict[str, Any]]:

@@ -117,16 +117,37 @@ def _assess_chunk(chunk: list[tuple[int, tuple[Any, ...]]]) -> tuple[Any, list[R
 
 # --- reading ------------------------------------------------------------------------------------------------------
 
+READ_BATCH = 50_000
+
+
 def read_table(path: Path) -> tuple[list[str], Iterator[tuple[Any, ...]], int]:
+    """The columns, the rows (read a batch at a time, so a large file is never whole in memory as Python objects
+    or as a table) and how many there are."""
     import polars as pl
 
-    if path.suffix.lower() == ".parquet":
-        frame = pl.read_parquet(path)
-    elif path.suffix.lower() == ".csv":
-        frame = pl.read_csv(path, infer_schema=False)
-    else:
+    suffix = path.suffix.lower()
+    if suffix not in (".parquet", ".csv"):
         raise ValueError(f"{path}: the input must be .csv, .parquet or a folder of case files")
-    return list(frame.columns), frame.iter_rows(), frame.height
+
+    def unreadable(exc: Exception) -> ValueError:
+        return ValueError(f"{path}: cannot be read as {suffix[1:].upper()}: {str(exc).splitlines()[0]}")
+
+    try:
+        lazy = pl.scan_parquet(path) if suffix == ".parquet" else pl.scan_csv(path, infer_schema=False)
+        columns = lazy.collect_schema().names()
+        height = int(lazy.select(pl.len()).collect().item())
+    except pl.exceptions.PolarsError as exc:
+        raise unreadable(exc) from None
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for offset in range(0, height, READ_BATCH):
+            try:
+                batch = lazy.slice(offset, READ_BATCH).collect()
+            except pl.exceptions.PolarsError as exc:
+                raise unreadable(exc) from None
+            yield from batch.iter_rows()
+
+    return columns, rows(), height
 
 
 def screen(path: Path, as_of: date, *, law_change: dict[str, Any] | None = None, keep_ids: bool = False,
