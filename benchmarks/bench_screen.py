@@ -14,10 +14,10 @@ import os
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
-AS_OF = date(2026, 11, 28)
+from benchmarks.screen_once import AS_OF
+
 CACHE = Path(__file__).parent / ".cache"
 
 
@@ -27,9 +27,9 @@ def _population(count: int) -> Path:
     path = CACHE / f"population-{count}.parquet"
     if not path.exists():
         subprocess.run([sys.executable, "-c", "import sys; from datetime import date; from pathlib import Path; "
-                        "from reprieve.screen.synth import write_population; "
-                        "write_population(int(sys.argv[1]), Path(sys.argv[2]), seed=1, as_of=date(2026, 11, 28))",
-                        str(count), str(path)], check=True)
+                        "from reprieve.screen.synth import write_population; write_population(int(sys.argv[1]), "
+                        "Path(sys.argv[2]), seed=1, as_of=date.fromisoformat(sys.argv[3]))",
+                        str(count), str(path), AS_OF.isoformat()], check=True)
     return path
 
 
