@@ -197,6 +197,24 @@ class Facts:
     as_of: date
     trace: Trace = field(default_factory=Trace)
     _limits: tuple[Months | None, Months | None, bool] | None = None
+    _firearm_minimum: tuple[int | None] | None = None
+
+    def firearm_minimum(self) -> int | None:
+        """The consecutive minimum of the 924(c) counts, in months (0 without any); None when facts leave it open.
+        Computed once: every side of a §4B1.1(c) calculation uses the same statutes at sentencing."""
+        if self._firearm_minimum is None:
+            total = 0
+            for i, c in enumerate(self.judgment.counts):
+                if not is_924c(c):
+                    continue
+                found = {s.then.minimum for s in evaluate_count(self.case, self.j, i, self.as_of).scenarios if s.then}
+                minimum = months_or_life(next(iter(found))) if len(found) == 1 else "life"
+                if minimum == "life":
+                    self._firearm_minimum = (None,)
+                    return None
+                total += int(minimum)
+            self._firearm_minimum = (total,)
+        return self._firearm_minimum[0]
 
     def limits(self) -> tuple[Months | None, Months | None, bool]:
         """The statutory minimum and maximum of the counts the range covers (not 924(c)), and whether there are
@@ -494,17 +512,13 @@ def _range(f: Facts, rules: Rules, side: Side) -> None:
 def _career_offender_924c(f: Facts, rules: Rules, side: Side) -> None:
     """§4B1.1(c)(2): a career offender convicted under 924(c) gets the greater of (A) the range on the other counts
     with the consecutive minimum added to both ends and (B) the §4B1.1(c)(3) range for the acceptance granted."""
-    firearm = [i for i, c in enumerate(f.judgment.counts) if is_924c(c)]
-    if not f.g.career_offender or not firearm or side.range is None:
+    if not f.g.career_offender or side.range is None or not any(is_924c(c) for c in f.judgment.counts):
         return
-    minimums: list[int] = []
-    for i in firearm:
-        found = {s.then.minimum for s in evaluate_count(f.case, f.j, i, f.as_of).scenarios if s.then}
-        if len(found) != 1 or months_or_life(next(iter(found))) == "life":
-            side.steps.append("career offender with a 924(c) count: the count's mandatory minimum depends on facts "
-                              "not stated, so the §4B1.1(c) range is not computed")
-            return
-        minimums.append(int(months_or_life(next(iter(found)))))
+    added = f.firearm_minimum()
+    if added is None:
+        side.steps.append("career offender with a 924(c) count: the count's mandatory minimum depends on facts "
+                          "not stated, so the §4B1.1(c) range is not computed")
+        return
     level_before = side.career_offender_level or _career_level(f, rules.manual, side)
     if level_before is None:
         return
@@ -516,7 +530,6 @@ def _career_offender_924c(f: Facts, rules: Rules, side: Side) -> None:
     table = career.firearm_range(accepted.levels, rules.manual, f.trace)
     if table is None:
         return
-    added = sum(minimums)
     plus = GuidelineRange(side.range.low if side.range.low == "life" else int(side.range.low) + added,
                           side.range.high if side.range.high == "life" else int(side.range.high) + added,
                           "USSG §4B1.1(c)(2)(A)")
