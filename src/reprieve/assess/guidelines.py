@@ -77,6 +77,8 @@ QUESTIONS: dict[str, tuple[str, str]] = {
     "acceptance": ("Did the court reduce the offense level for acceptance of responsibility?", "the offense level"),
     "acceptance_government_motion": ("Did the government move for the third level of acceptance?",
                                      "the offense level"),
+    "acceptance_additional_level": ("Did the court take off the additional (third) level for acceptance, for timely "
+                                    "information or a timely guilty plea?", "the offense level"),
     "criminal_history_category": ("What criminal history category did the court find?", "the guideline range"),
     "imposed_on": ("On what date were you sentenced?", "which Manual applied and which amendments are new"),
     "statutory_limits": ("What statutory minimum and maximum did the presentence report give for the counts?",
@@ -332,7 +334,7 @@ def _total_from_parts(f: Facts, rules: Rules, side: Side, base: int) -> int | No
     level = base
     if f.drug_offense:
         soc = drug_offense.specific_characteristics(f.g.weapon, f.g.violence, f.g.safety_valve_reduction,
-                                                    rules.manual, f.trace)
+                                                    rules.manual, f.trace, base_level=base)
         side.steps += soc.steps
         if soc.levels is None:
             side.need(*soc.missing)
@@ -352,7 +354,7 @@ def _total_from_parts(f: Facts, rules: Rules, side: Side, base: int) -> int | No
             side.steps.append(f"career offender: level {co} is greater than {level} and applies (§4B1.1(b))")
             level = co
     accepted = acceptance_rule.reduction(level, f.g.acceptance, f.g.acceptance_government_motion, rules.manual,
-                                         f.trace)
+                                         f.trace, f.g.acceptance_additional_level)
     side.steps += accepted.steps
     if accepted.levels is None:
         side.need(*accepted.missing)
@@ -523,7 +525,7 @@ def _career_offender_924c(f: Facts, rules: Rules, side: Side) -> None:
     if level_before is None:
         return
     accepted = acceptance_rule.reduction(level_before, f.g.acceptance, f.g.acceptance_government_motion,
-                                         rules.manual, f.trace)
+                                         rules.manual, f.trace, f.g.acceptance_additional_level)
     if accepted.levels is None:
         side.need(*accepted.missing)
         return
@@ -662,7 +664,8 @@ def _career_floor(f: Facts, then: Side, level: int, rules: Rules, side: Side) ->
     co = _career_level(f, rules.manual, side)
     if co is None:
         return level
-    accepted = acceptance_rule.reduction(co, f.g.acceptance, f.g.acceptance_government_motion, rules.manual, f.trace)
+    accepted = acceptance_rule.reduction(co, f.g.acceptance, f.g.acceptance_government_motion, rules.manual, f.trace,
+                                         f.g.acceptance_additional_level)
     if accepted.levels is None:
         side.need(*accepted.missing)
         return level

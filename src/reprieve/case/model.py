@@ -164,6 +164,10 @@ class SentencingGuidelines(Model):
         default=None, description="extension: the court granted acceptance of responsibility (USSG §3E1.1(a))")
     acceptance_government_motion: bool | None = Field(
         default=None, description="extension: the government moved for the additional level (USSG §3E1.1(b))")
+    acceptance_additional_level: bool | None = Field(
+        default=None, description="extension: the court granted the additional level of USSG §3E1.1(b) - the fact "
+                                  "that decides it for a sentence from Nov. 1, 1992 to Apr. 29, 2003, when no "
+                                  "government motion was needed")
     under_criminal_justice_sentence: bool | None = Field(
         default=None, description="extension: the offense was committed under a criminal justice sentence "
                                   "(probation, parole, supervised release, imprisonment, work release, escape): "
