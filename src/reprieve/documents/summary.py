@@ -129,6 +129,9 @@ def _avenue_detail(f: Facts, avenue: str, finding: Finding) -> list[Block]:
         return [Bullets(tuple(lines))] if lines else []
     if finding.eligible_from:
         return [Para(f"You may qualify from {long_date(finding.eligible_from)}.")]
+    if finding.extra.get("ends_on"):  # the avenue ends before the person would qualify (assess/relief/sunset.py)
+        return [Para(f"This program ends on {long_date(finding.extra['ends_on'])}, before you would qualify. Only a "
+                     "new law from Congress could change that.")]
     return []
 
 

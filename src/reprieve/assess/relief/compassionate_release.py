@@ -13,8 +13,10 @@ from typing import Any
 
 from reprieve.assess.findings import Finding, Question, Status
 from reprieve.assess.relief.situation import Element, Situation, finding
+from reprieve.assess.relief.sunset import offered_while_open
 from reprieve.case.model import FamilyFact, MedicalFact
 from reprieve.law import compassionate_release as cr
+from reprieve.law.params import Value
 from reprieve.law.statutes import Statute, parse_statutes
 
 AVENUE = "3582(c)(1)(A)"
@@ -468,6 +470,16 @@ def _disparity(s: Situation) -> tuple[int | None, list[int], str]:
     return (then if isinstance(then, int) else None), options, text
 
 
+_CLOSED_ANSWERS = ("closed", "prohibited", "b6_invalid")
+
+
+def _reopened_by(closing: Value) -> str:
+    """What could reopen a change-in-law ground once closed: Rutherford read the statute, so only Congress."""
+    if closing.value == "closed":
+        return "an Act of Congress"
+    return "a Supreme Court decision, an Act of Congress or a new Sentencing Commission policy statement"
+
+
 def change_in_law(s: Situation) -> Finding:
     """A non-retroactive change in law as (part of) an extraordinary and compelling reason: the circuit's case law
     before Nov. 1, 2023; §1B1.13(b)(6) from then; closed by Rutherford from May 28, 2026."""
@@ -537,6 +549,9 @@ def change_in_law(s: Situation) -> Finding:
                      summary_facts="Change in law: depends on facts not yet stated.",
                      summary_review="Change in law: open and arguable; the court weighs the disparity.")
     result.positions = positions
+    if s.circuit is not None:  # a court may close the ground before the requirements are met
+        offered_while_open(result, f"compassionate_release_circuits.change_in_law_{cr.circuit_key(s.circuit)}",
+                           lambda answer: answer not in _CLOSED_ANSWERS, s.as_of, "This ground", _reopened_by)
     if position is not None and position.answer == "closed":
         result.extra["note"] = ("After Rutherford, whether a change in law may still be weighed in deciding how much "
                                 "to reduce a sentence (§1B1.13(c)) once another reason is established is unsettled.")

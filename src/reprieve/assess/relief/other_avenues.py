@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from reprieve.assess.findings import Finding, Question
 from reprieve.assess.relief.situation import Element, Situation, finding
+from reprieve.assess.relief.sunset import offered_while_open
 from reprieve.law.params import law
 from reprieve.law.statutes import parse_statute, parse_statutes
 
@@ -168,10 +169,13 @@ def elderly_home_detention(s: Situation) -> Finding:
                                 "or espionage; no escape; the BOP finds net cost savings and no substantial risk",
                                 None, "the BOP decides these", Question("priors", "Have you ever been convicted of a "
                                                                         "violent or sex offense, or escaped?")))
-    return finding(avenue, "eligible elderly offender", elements, [program.citation, age_entry.citation],
-                   summary_ok="Eligible for elderly offender home detention.",
-                   summary_no="Not eligible for elderly offender home detention.",
-                   summary_facts="Elderly offender home detention depends on facts not yet stated.")
+    result = finding(avenue, "eligible elderly offender", elements, [program.citation, age_entry.citation],
+                     summary_ok="Eligible for elderly offender home detention.",
+                     summary_no="Not eligible for elderly offender home detention.",
+                     summary_facts="Elderly offender home detention depends on facts not yet stated.")
+    return offered_while_open(result, "elderly_home_detention.program", lambda value: value in ("pilot", "fsa"),
+                              s.as_of, "The program", "reauthorization by Congress (a new law extending 34 U.S.C. "
+                              "60541(g))")
 
 
 def commutation(s: Situation) -> Finding:
