@@ -98,7 +98,7 @@ def test_the_example_is_assessed_the_day_before_the_2023_grant_by_default() -> N
     assert change["status"] in ("needs_review", "eligible")  # open in the Fourth Circuit then (McCoy)
 
 
-def test_human_output_never_prints_a_range_whose_ends_agree_nor_a_citation_twice() -> None:
+def test_human_output_never_prints_a_range_whose_ends_agree_a_citation_twice_or_a_file_users_lack() -> None:
     for case in [*sorted(CASES.glob("*.yaml")), EXAMPLE, ROOT / "examples" / "complete.yaml"]:
         for command in ("compute", "assess"):
             result = runner.invoke(app, [command, str(case)], env={"COLUMNS": "300"})
@@ -108,3 +108,4 @@ def test_human_output_never_prints_a_range_whose_ends_agree_nor_a_citation_twice
             assert repeated is None, (case.name, command, repeated)
             doubled = re.search(r"(USSG §[\w.()]+|\d+ U\.S\.C\. § [\w.()]+); \1(?=[;)\]])", text)
             assert doubled is None, (case.name, command, doubled)
+            assert "law.md" not in text and "../shared" not in text, (case.name, command)

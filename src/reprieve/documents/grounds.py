@@ -98,13 +98,18 @@ def has_facts(f: Finding) -> bool:
 
 
 def _why_not(f: Finding) -> str:
-    failed = [r.split(": ", 1)[1] if ": " in r else r for r in f.reasons if r.startswith("not met")]
-    text = "; ".join(failed) or f.summary
+    """'Not met: <element>. <Why>.' for each element not met, then when it may be met and the authority."""
+    parts = []
+    for reason in f.reasons:
+        if not reason.startswith("not met"):
+            continue
+        element, _, why = (reason.split(": ", 1)[1] if ": " in reason else reason).partition(": ")
+        parts.append(f"Not met: {element}." + (f" {why[0].upper()}{why[1:]}." if why else ""))
+    text = " ".join(parts) or f.summary
     if f.eligible_from:
-        text += f" (possible from {f.eligible_from.isoformat()})"
-    cites = join_citations(f.citations)
+        text += f" Possible from {f.eligible_from.isoformat()}."
     note = f.extra.get("note")
-    return f"{text} ({cites})." + (f" {note}" if isinstance(note, str) else "")
+    return f"{text} ({join_citations(f.citations)})." + (f" {note}" if isinstance(note, str) else "")
 
 
 def select(assessment: Assessment) -> Selection:

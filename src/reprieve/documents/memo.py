@@ -170,7 +170,7 @@ def _range(side: dict[str, Any]) -> str:
     span = side.get("range_months")
     if isinstance(span, list) and len(span) == 2:
         return f"{_months(span[0])} to {_months(span[1])}"
-    return "-"
+    return "not determined"
 
 
 def _guidelines(f: Facts) -> list[Block]:
@@ -178,11 +178,11 @@ def _guidelines(f: Facts) -> list[Block]:
     if not g:
         return []
     rows = []
-    for label in ("then", "now"):
+    for label, title in (("then", "At sentencing"), ("now", "With retroactive amendments")):
         side = g.get(label)
         if isinstance(side, dict):
-            rows.append((label, _or_dash(side.get("offense_level")),
-                         _or_dash(side.get("category")), _range(side), _or_dash(side.get("zone"))))
+            rows.append((title, _or_unknown(side.get("offense_level")),
+                         _or_unknown(side.get("category")), _range(side), _or_unknown(side.get("zone"))))
     if not rows:
         return []
     blocks: list[Block] = [Table(("", "Offense level", "Criminal history category", "Range", "Zone"), tuple(rows))]
@@ -192,8 +192,8 @@ def _guidelines(f: Facts) -> list[Block]:
     return blocks
 
 
-def _or_dash(value: Any) -> str:
-    return "-" if value is None else str(value)
+def _or_unknown(value: Any) -> str:
+    return "not determined" if value is None else str(value)
 
 
 def _finding_blocks(finding: Finding) -> list[Block]:

@@ -85,8 +85,8 @@ def _exhaustion(f: Facts) -> list[Block]:
     where = request.facility or f.facility
     text = f"{f.Ref} asked the Warden of {where}{sent} to move for a reduction in sentence"
     if request.grounds:  # the request's own words, quoted as such
-        text += f", on these grounds: \u201c{f.redact(request.grounds).rstrip('.')}\u201d"
-    text += "."
+        text += f", on these grounds: \u201c{f.redact(request.grounds).rstrip('.')}.\u201d"
+    text += "" if request.grounds else "."
     if request.received_on is not None:
         text += f" The Warden received the request on {partial_date(request.received_on)}."
     else:

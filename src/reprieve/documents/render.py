@@ -159,7 +159,8 @@ def packet_notes(docs: list[Document], words: Words | None = None) -> Document |
     blocks: list[Block] = []
     if items:
         every = {kind for kinds in items.values() for kind in kinds}
-        blocks += [Notice(words("notes.to_complete.label"), words("notes.to_complete.packet", n=len(items))),
+        key = "notes.to_complete.packet_one" if len(items) == 1 else "notes.to_complete.packet"
+        blocks += [Notice(words("notes.to_complete.label"), words(key, n=len(items))),
                    Heading(words("notes.to_complete.heading"), 2),
                    Bullets(tuple(item if set(kinds) == every else f"{item} (only {words.join_and(kinds)})"
                                  for item, kinds in items.items()), checkbox=True)]

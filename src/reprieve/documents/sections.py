@@ -71,9 +71,11 @@ def ground_facts(f: Facts, grounds: list[Ground], voice: Voice = "third") -> lis
             label = f.label(ground)
             for question in ground.open_questions():
                 f.todo(f"{label[0].upper()}{label[1:]}: {question}")
-    if open_questions or not facts:
+    unquoted_family = voice == "first" and paragraph.startswith("§1B1.13(b)(3)") and any(
+        fact.description for fact in f.case.circumstances.family or [])
+    if open_questions or not facts or unquoted_family:
         f.todo(f"{ground_title(grounds, with_cite=False)}: write the facts in your own words on the lines under "
-               "that heading")
+               "that heading" + (" (the family's description is in the notes)" if unquoted_family else ""))
         blocks.append(Lines(4))
     return blocks
 
@@ -219,5 +221,5 @@ def left_out_notes(f: Facts, label: str) -> list[Para]:
                 continue
         elif not has_facts(left.finding) or (conditions and left.paragraph.startswith(HEALTH)):
             continue
-        out.append(Para(f"{label}: {left.name} ({left.paragraph}): {left.why}"))
+        out.append(Para(f"{label}: {left.name} ({left.paragraph}). {left.why}"))
     return out

@@ -108,7 +108,10 @@ def _dates(f: Facts) -> list[str]:
     lines = [f"Your sentence is {term}." if term is not None else "We do not know your sentence yet. Add it to "
              "the case file: it is on page 2 of the judgment."]
     bop = f.bop_release
-    if bop is not None:
+    if bop is not None and bop <= f.as_of:
+        lines.append(f"The BOP's release date for you was {long_date(bop)}. That date has passed. If you are still "
+                     "in prison, ask your case manager to check how your time was counted.")
+    elif bop is not None:
         lines.append(f"The BOP says your release date is {long_date(bop)}.")
         if f.computed_release_agrees is False:
             lines.append(f"Our own count from the judgment gives {f.computed_release}. Ask your case manager "
@@ -153,12 +156,12 @@ def _avenue_detail(f: Facts, avenue: str, finding: Finding) -> list[Block]:
             lines.append(f"{word}: {_plain_ground(ground.paragraph)}.")
         today = sentenced_today(f.assessment)
         argued = any(g.paragraph == "§1B1.13(b)(6)" for g in f.selection.raised)
+        if today is not None and today.lower and (argued or f.disparity()):
+            lines.extend(strongest(today, f.words, "second"))
         for left in f.selection.left_out:
             if left.paragraph == "§1B1.13(b)(6)" and f.disparity():
                 lines.append("The law has changed since you were sentenced. But since May 28, 2026, the Supreme "
                              "Court says a judge cannot use that change as a reason for compassionate release.")
-        if today is not None and today.lower and (argued or f.disparity()):
-            lines.extend(strongest(today, f.words, "second"))
         lines.extend(_health_not_used(f))
         return [Bullets(tuple(lines))] if lines else []
     if finding.eligible_from:
