@@ -82,8 +82,9 @@ def _assess_one(job: _AssessJob) -> dict[str, Any]:
         loaded = load_case(job.path)
     except CaseFileError as exc:
         return {"file": source, **error_json(source, exc.problems)}
-    result = assess(loaded.case, resolve_as_of(job.as_of, loaded.case), job.options).as_json()
-    return {"file": source, **result, "warnings": warnings_json(loaded.warnings)}
+    result = assess(loaded.case, resolve_as_of(job.as_of, loaded.case), job.options)
+    verdicts = {avenue: finding.status for avenue, finding in result.verdicts()}  # the deciding status per avenue
+    return {"file": source, **result.as_json(), "verdicts": verdicts, "warnings": warnings_json(loaded.warnings)}
 
 
 def assess_folder(folder: Path, as_of: date | None, options: Options, workers: int | None) -> Iterator[dict[str, Any]]:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from reprieve.assess.computation import Computation
-from reprieve.assess.report import COMBINED, STATUS_RANK, Assessment
+from reprieve.assess.report import STATUS_RANK, Assessment
 from reprieve.words import join_citations
 
 
@@ -225,7 +225,7 @@ def print_folder_verdicts(rows: list[dict[str, Any]], disclaimer: str) -> None:
             error = row["error"]
             table.add_row(Path(row["file"]).name, "cannot be read", f"{error['field']}: {error['message']}")
             continue
-        verdicts = _verdicts_of(row.get("findings") or [])
+        verdicts = row.get("verdicts") or {}
         table.add_row(Path(row["file"]).name, _main_verdict(verdicts), _others(verdicts))
     console.print(table)
     console.print("Verdicts: " + "; ".join(f"{word} = {meaning}" for word, _, meaning in _STATUS.values()),
@@ -233,17 +233,6 @@ def print_folder_verdicts(rows: list[dict[str, Any]], disclaimer: str) -> None:
     console.print("Every finding of one case: reprieve assess CASE; of all: reprieve assess FOLDER --json.",
                   style="dim")
     console.print(disclaimer, style="italic")
-
-
-def _verdicts_of(findings: list[dict[str, Any]]) -> dict[str, str]:
-    """The deciding status per avenue, as `Assessment.verdicts` chooses it, from JSON findings."""
-    out: dict[str, dict[str, Any]] = {}
-    for f in findings:
-        current = out.get(f["avenue"])
-        if current is None or (current["ground"] != COMBINED and (
-                f["ground"] == COMBINED or STATUS_RANK[f["status"]] < STATUS_RANK[current["status"]])):
-            out[f["avenue"]] = f
-    return {avenue: f["status"] for avenue, f in out.items()}
 
 
 def print_packet_summary(results: list[Any], summary: Any) -> None:

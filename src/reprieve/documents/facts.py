@@ -311,7 +311,7 @@ class Facts:
 
     @property
     def served_short(self) -> str | None:
-        """Time served without the days: 'about 16 years', 'between 15 years and 11 months and 16 years'."""
+        """Time served without the days: 'about 16 years', 'at least 15 years and 11 months'."""
         served = self.served
         return None if served is None else served.split(" (")[0]
 
@@ -451,7 +451,7 @@ class Facts:
         state = "has been" if fact.since else "is"
         lines: list[str] = []
         if voice == "third":
-            described = self.quoted(fact.description, voice, f"the description of {who}")
+            described = self.quoted(fact.description, voice, f"the description of {whose} {relation}")
             if described:
                 lines.append(described)
         elif fact.description:

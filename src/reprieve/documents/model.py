@@ -96,7 +96,6 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     notes: list[Block] = field(default_factory=list)  # for the user only: never part of the filing
     to_complete: list[str] = field(default_factory=list)  # what the user must fill in or answer before using it
-    notes_title: str = "Notes for you: not part of the document to file or send"
     plain_text_limit: int | None = None  # e.g. 13,000 characters for one TRULINCS message
     text_blocks: list[Block] | None = None  # a different body for plain text (e.g. the TRULINCS version)
 

@@ -15,6 +15,7 @@ from reprieve.documents.facts import BLANK, DISCLAIMER, Facts, long_date, partia
 from reprieve.documents.grounds import Ground, grouped
 from reprieve.documents.model import Block, Bullets, Caption, Document, Heading, Lines, Notice, Para, Signature
 from reprieve.documents.sections import (
+    bop_date_notes,
     finish,
     ground_facts,
     ground_title,
@@ -262,10 +263,7 @@ def _notes(f: Facts, doc: Document) -> None:
         doc.note(Para("The lower minimum under today's law is not argued: on this date a non-retroactive change in "
                       "law is not an extraordinary and compelling reason. A lawyer can advise whether it may still "
                       "be mentioned under § 3553(a)."))
-    if f.bop_release is not None and f.computed_release_agrees is False:
-        doc.note(Para(f"The release date in the motion is the Bureau of Prisons' own ({long_date(f.bop_release)}). "
-                      f"reprieve's computation from the judgment gives {f.computed_release}: ask your case manager "
-                      "for the BOP's computation sheet and check the difference before you file."))
+    doc.note(*bop_date_notes(f, "motion"))
     if plan_gaps(f):
         doc.note(Para("Courts want a verified release plan: complete Part VI (the items are in the list above), "
                       "with a letter from the person you will live with."))

@@ -233,18 +233,6 @@ def _field(paragraph: Any, code: str) -> None:
     end._r.append(fld("end"))
 
 
-def _restart_numbering(section: Any) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    sect = section._sectPr
-    pg = sect.find(qn("w:pgNumType"))
-    if pg is None:
-        pg = OxmlElement("w:pgNumType")
-        sect.append(pg)
-    pg.set(qn("w:start"), "1")
-
-
 def _cell_borders(cell: Any, **sides: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -395,7 +383,6 @@ def to_docx(doc: Document) -> bytes:
         section.page_width, section.page_height = Inches(8.5), Inches(11)
         section.left_margin = section.right_margin = Inches(1)
         section.top_margin = section.bottom_margin = Inches(1)
-    _restart_numbering(first)
     _add_blocks(document, doc.blocks)
     _footer(first, doc.footer, f"Reg. No. {doc.register_number}", numbered=True)
     buffer = io.BytesIO()

@@ -162,10 +162,6 @@ def record_lines(f: Facts) -> list[str]:
     return lines
 
 
-def disclaimer_para(text: str) -> Para:
-    return Para(text, "small")
-
-
 # --- the notes every filing carries ------------------------------------------------------------------------------
 
 def medical_not_included(f: Facts, text: str) -> list[str]:
@@ -207,6 +203,14 @@ def finish(f: Facts, doc: Document, kind_words: str) -> None:
     notes = voice_notes(f, kind_words) + medical_not_included(f, to_text(doc))
     doc.notes[0:0] = [Para(n) for n in notes]
     doc.to_complete = list(f.to_complete)
+
+
+def bop_date_notes(f: Facts, kind_words: str) -> list[Para]:
+    """When the draft gives the BOP's own release date and reprieve's computation does not reach it, say so."""
+    if f.bop_release is None or f.computed_release_agrees is not False:
+        return []
+    return [Para(f.words("notes.bop_differs", kind=kind_words, bop=long_date(f.bop_release),
+                         computed=f.computed_release))]
 
 
 def left_out_notes(f: Facts, label: str) -> list[Para]:

@@ -16,6 +16,7 @@ from reprieve.documents.grounds import grouped
 from reprieve.documents.model import Bullets, Document, FieldLine, Heading, Lines, Para, Signature
 from reprieve.documents.sections import (
     bop_categories,
+    bop_date_notes,
     finish,
     ground_facts,
     ground_title,
@@ -80,10 +81,7 @@ def _notes(f: Facts, doc: Document) -> None:
     if received is not None and f.lapse_date is not None:
         doc.note(Para(f"Your earlier request was received on {long_date(received.latest)}; the 30 days lapse on "
                       f"{long_date(f.lapse_date)}."))
-    if f.bop_release is not None and f.computed_release_agrees is False:
-        doc.note(Para(f"The letter gives the Bureau of Prisons' own release date ({long_date(f.bop_release)}). "
-                      f"reprieve's computation from the judgment gives {f.computed_release}: ask your case manager "
-                      "about the difference."))
+    doc.note(*bop_date_notes(f, "letter"))
     if plan_gaps(f):
         doc.note(Para("The Bureau will not act on a request without a release plan: complete part 2 (the items are "
                       "in the list above)."))
