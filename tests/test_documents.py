@@ -28,8 +28,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from reprieve.assess.report import assess
 from reprieve.cli.main import app
-from reprieve.documents.draft import KINDS, draft, write
+from reprieve.documents.draft import KINDS, build, draft, write
 from reprieve.documents.model import Document
 from reprieve.documents.redact import Redactor
 from reprieve.documents.render import notes_document, render, to_text
@@ -83,14 +84,16 @@ def pdf_text(data: bytes) -> tuple[str, int]:
 
 
 def extract(doc: Document, fmt: str, data: bytes | None = None) -> Extracted:
-    """The text of a draft as its reader gets it, and the text of the notes written beside it."""
-    notes = notes_document(doc)
+    """The text of a draft as its reader gets it, and the text of the notes written beside it (read as text: their
+    words are the same in every format, and the CLI tests render them to PDF)."""
+    notes_document_ = notes_document(doc)
+    notes = _squash(to_text(notes_document_)) if notes_document_ else ""
     if fmt == "pdf":
         body, pages = pdf_text(data or render(doc, "pdf"))
-        return Extracted(body, pdf_text(render(notes, "pdf"))[0] if notes else "", pages)
+        return Extracted(body, notes, pages)
     if fmt == "docx":
-        return Extracted(docx_text(render(doc, "docx")), docx_text(render(notes, "docx")) if notes else "")
-    return Extracted(_squash(to_text(doc)), _squash(to_text(notes)) if notes else "")
+        return Extracted(docx_text(render(doc, "docx")), notes)
+    return Extracted(_squash(to_text(doc)), notes)
 
 
 @dataclass(frozen=True)
@@ -213,8 +216,9 @@ def drafts() -> dict[tuple[str, str], Document]:
     out: dict[tuple[str, str], Document] = {}
     for name, scenario in SCENARIOS.items():
         case = load_case(scenario.file).case
+        assessment = assess(case, scenario.as_of)  # one assessment per case, as a packet does
         for kind in KINDS:
-            out[name, kind] = draft(kind, case, scenario.as_of)
+            out[name, kind] = build(kind, case, assessment)
     return out
 
 
