@@ -654,6 +654,8 @@ def _release_words(aggregate: dict[str, Any], pronoun: str) -> str:
     def when(day: str | None, span: dict[str, str] | None) -> str:
         if day:
             return f"on {day}"
+        if span and span["earliest"] == span["latest"]:  # a range whose ends agree is one date
+            return f"on {span['earliest']}"
         if span:
             return f"between {span['earliest']} and {span['latest']}"
         return ""

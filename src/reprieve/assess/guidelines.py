@@ -856,7 +856,8 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
     reasons = [f"{ground} ({amendment.what}) took effect {amendment.effective}, after the Manual applied "
                f"({then.manual})", *variant.steps]
     if not amendment.verified_dates:
-        reasons.append(f"UNVERIFIED: the effective date and subject of {ground} are general knowledge (law.md E8)")
+        reasons.append(f"UNVERIFIED: the effective date and subject of {ground} are general knowledge, not read in the "
+                       "primary text")
 
     def make(status: Status, summary: str, missing: list[str] | None = None) -> Finding:
         return Finding(AVENUE, ground, status, summary, reasons, citations,
