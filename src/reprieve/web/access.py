@@ -1,0 +1,52 @@
+"""How every view declares who may use it. The authorization matrix test reads these declarations from the URL
+conf: a route whose view declares nothing fails it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from reprieve.web.audit import log_read
+from reprieve.web.models import Case
+
+View = Callable[..., HttpResponse]
+
+
+def public(view: View) -> View:
+    view.access = "public"  # type: ignore[attr-defined]
+    return view
+
+
+def signed_in(view: View) -> View:
+    wrapped = login_required(view)
+    wrapped.access = "signed_in"  # type: ignore[attr-defined]
+    return wrapped
+
+
+def case_view(permission: str, reads: bool = True) -> Callable[[View], View]:
+    """A view of one case (URL argument `pk`): 404 unless the user may see the case, 403 unless they hold
+    `permission` on it; the case is passed in, and the read is in the audit log."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
+            case = get_object_or_404(Case, pk=pk)
+            if not request.user.has_perm("web.view_case", case):
+                raise Http404
+            if not request.user.has_perm(permission, case):
+                raise PermissionDenied
+            if reads:
+                log_read(case)
+            return view(request, case, *args, **kwargs)
+
+        guarded = login_required(wrapper)
+        guarded.access = permission  # type: ignore[attr-defined]
+        return guarded
+
+    return decorate

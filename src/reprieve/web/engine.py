@@ -1,0 +1,92 @@
+"""The web app's only door to the engine: read a case file, assess it, draft documents, and the law data's version.
+
+Everything goes through the engine's public API (`reprieve.intake`, `reprieve.assess.report`,
+`reprieve.documents.draft`); the engine never imports the web app.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from reprieve import __version__
+from reprieve.assess.report import Assessment, assess
+from reprieve.case.model import Case
+from reprieve.intake import CaseFileError, parse_case
+
+__all__ = ["Assessment", "CaseFileError", "assess_data", "case_of", "changes", "law_version", "snapshot"]
+
+
+def case_of(data: dict[str, Any]) -> Case:
+    """The validated case; `CaseFileError` (problems by field path) when it is not a valid case file."""
+    return parse_case(data, "case", warnings=False).case
+
+
+def assess_data(data: dict[str, Any], as_of: date | None = None) -> Assessment:
+    return assess(case_of(data), as_of or date.today())
+
+
+@lru_cache(maxsize=1)
+def law_version() -> str:
+    """A fingerprint of the law data shipped with this reprieve: it changes with every release of the rules' data,
+    and every saved case is then re-assessed."""
+    digest = hashlib.sha256(__version__.encode())
+    root = resources.files("reprieve.law")
+    stack = [root]
+    files = []
+    while stack:
+        node = stack.pop()
+        for child in node.iterdir():
+            if child.is_dir():
+                stack.append(child)
+            elif child.name.endswith((".yaml", ".py")):
+                files.append(child)
+    for child in sorted(files, key=lambda f: str(f)):
+        digest.update(child.name.encode())
+        digest.update(child.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, date) else None
+
+
+def snapshot(assessment: Assessment) -> dict[str, Any]:
+    """What the case list shows and compares: the verdict of each avenue and the release date(s)."""
+    comp = assessment.computation.as_json()
+    ranges = comp.get("projected_release_range") or {}
+    return {
+        "as_of": assessment.as_of.isoformat(),
+        "avenues": {avenue: {"status": f.status, "ground": f.ground, "eligible_from": _iso(f.eligible_from)}
+                    for avenue, f in assessment.verdicts()},
+        "release": comp.get("projected_release_date"),
+        "release_range": [ranges.get("earliest"), ranges.get("latest")] if ranges else None,
+    }
+
+
+def changes(before: dict[str, Any], now: dict[str, Any]) -> list[dict[str, str]]:
+    """What changed between two snapshots, as {kind, avenue, status, was}: kind is opened, closed, changed or
+    release (the projected release date moved)."""
+    if not before or not now:
+        return []
+    out: list[dict[str, str]] = []
+    old = before.get("avenues", {})
+    for avenue, verdict in now.get("avenues", {}).items():
+        was = old.get(avenue, {}).get("status")
+        status = verdict["status"]
+        if was == status:
+            continue
+        if status == "eligible":
+            kind = "opened"
+        elif status == "not_eligible" and was is not None:
+            kind = "closed"
+        else:
+            kind = "changed"
+        out.append({"kind": kind, "avenue": avenue, "status": status, "was": was or ""})
+    if before.get("release") != now.get("release") and now.get("release"):
+        out.append({"kind": "release", "avenue": "", "status": str(now.get("release")),
+                    "was": str(before.get("release") or "")})
+    return out
