@@ -17,7 +17,7 @@ from reprieve.assess.report import Assessment, assess
 from reprieve.case.model import Case
 from reprieve.intake import CaseFileError, parse_case
 
-__all__ = ["Assessment", "CaseFileError", "assess_data", "case_of", "changes", "law_version", "snapshot"]
+__all__ = ["Assessment", "CaseFileError", "assess", "as_of_for", "assess_data", "case_of", "changes", "law_version", "snapshot"]
 
 
 def case_of(data: dict[str, Any]) -> Case:
@@ -25,8 +25,18 @@ def case_of(data: dict[str, Any]) -> Case:
     return parse_case(data, "case", warnings=False).case
 
 
+def as_of_for(data: dict[str, Any], chosen: date | None = None) -> date:
+    """The date to assess on: a lawyer's what-if date, else the case file's own `as_of`, else today."""
+    if chosen:
+        return chosen
+    try:
+        return date.fromisoformat(str(data.get("as_of")))
+    except ValueError:
+        return date.today()
+
+
 def assess_data(data: dict[str, Any], as_of: date | None = None) -> Assessment:
-    return assess(case_of(data), as_of or date.today())
+    return assess(case_of(data), as_of_for(data, as_of))
 
 
 @lru_cache(maxsize=1)

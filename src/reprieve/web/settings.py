@@ -133,6 +133,7 @@ TIME_ZONE = "UTC"
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     # Uploads and drafts: a private folder, served only through permission-checked views (no URL of its own).
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import date
-
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -31,7 +29,7 @@ def make_document(document_id: int) -> None:
     _progress(document, 5, status=Document.RUNNING)
     try:
         case = engine.case_of(document.case.data)
-        assessment = engine.assess(case, document.case.as_of or date.today())
+        assessment = engine.assess(case, engine.as_of_for(document.case.data, document.case.as_of))
         fmt = FORMATS[document.fmt]
         if document.kind == PACKET:
             buffer = io.BytesIO()

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from reprieve.documents.draft import KINDS
 from reprieve.web import engine, interview, results, uploads
-from reprieve.web.access import case_view, public, signed_in
+from reprieve.web.access import case_view, may, public, signed_in
 from reprieve.web.models import Assignment, Case, CaseView, Document, Exhibit, Membership, Note, Share
 from reprieve.web.rules import visible_cases
 from reprieve.web.tasks import PACKET, make_document, refresh
@@ -78,12 +78,12 @@ def case_detail(request: HttpRequest, case: Case) -> HttpResponse:
         "case": case,
         "documents": case.documents.all()[:50],
         "exhibits": case.exhibits.all(),
-        "can_change": user.has_perm("web.change_case", case),
-        "can_share": user.has_perm("web.share_case", case),
-        "lawyer": user.has_perm("web.lawyer_tools", case),
-        "can_assign": user.has_perm("web.assign_case", case),
-        "can_audit": user.has_perm("web.view_case_audit", case),
-        "notes": case.notes.all() if user.has_perm("web.lawyer_tools", case) else [],
+        "can_change": may(user, "web.change_case", case),
+        "can_share": may(user, "web.share_case", case),
+        "lawyer": may(user, "web.lawyer_tools", case),
+        "can_assign": may(user, "web.assign_case", case),
+        "can_audit": may(user, "web.view_case_audit", case),
+        "notes": case.notes.all() if may(user, "web.lawyer_tools", case) else [],
         "kinds": _kinds_for(request, case),
     }
     return render(request, "web/case_detail.html", context)
@@ -264,8 +264,8 @@ def results_page(request: HttpRequest, case: Case) -> HttpResponse:
     CaseView.objects.update_or_create(case=case, user=request.user, defaults={
         "snapshot": snap, "law_version": engine.law_version(), "seen_at": timezone.now()})
     context = results.context(assessment)
-    context.update({"case": case, "lawyer": request.user.has_perm("web.lawyer_tools", case),
-                    "can_change": request.user.has_perm("web.change_case", case)})
+    context.update({"case": case, "lawyer": may(request.user, "web.lawyer_tools", case),
+                    "can_change": may(request.user, "web.change_case", case)})
     return render(request, "web/results.html", context)
 
 
@@ -299,7 +299,7 @@ def _kinds_for(request: HttpRequest, case: Case) -> list[tuple[str, str]]:
              "exhibits": _("Evidence checklist"), "motion": _("Motion to the court"),
              "ao250": _("Court form AO 250 (contents)"), "memo": _("Memo for a lawyer"),
              PACKET: _("Everything (a zip file)")}
-    allowed = list(KINDS) if request.user.has_perm("web.lawyer_tools", case) else PERSON_KINDS
+    allowed = list(KINDS) if may(request.user, "web.lawyer_tools", case) else PERSON_KINDS
     return [(k, names.get(k, k)) for k in [*allowed, PACKET]]
 
 
