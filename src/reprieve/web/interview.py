@@ -20,6 +20,8 @@ from reprieve.case.types import PartialDate, Quantity
 from reprieve.web.questions import Question, engine_questions
 
 COUNTS = "_counts"  # how many counts the judgment lists: the interview's own question, kept in meta
+PRIOR_NOTICE = "_851"  # the prosecutor's notice of prior drug convictions (21 U.S.C. 851): enhancements and priors
+_DRUG_STATUTE = re.compile(r"21\s*U\.?S\.?C", re.IGNORECASE)
 MAX_COUNTS = 20
 
 
@@ -32,7 +34,12 @@ def districts() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found, key=lambda pair: pair[1].split(" of ", 1)[-1] + pair[1]))
 
 
-def paper_questions(meta: dict[str, Any]) -> list[Question]:
+def _drug_counts(data: dict[str, Any] | None) -> list[int]:
+    counts = ((data or {}).get("judgments") or [{}])[0].get("counts") or []
+    return [i for i, c in enumerate(counts) if _DRUG_STATUTE.search(str((c or {}).get("statute") or ""))]
+
+
+def paper_questions(meta: dict[str, Any], data: dict[str, Any] | None = None) -> list[Question]:
     """The first screens: what the judgment, the arrest and the BOP's letters say."""
     judgment = _("On the judgment (form AO 245B), first page.")
     qs = [
@@ -65,6 +72,21 @@ def paper_questions(meta: dict[str, Any]) -> list[Question]:
                      _("Count %(n)s: how many months of prison did the judge give?") % {"n": n}, "number",
                      where_to_find=_("On the \"Imprisonment\" page of the judgment. 20 years is 240 months.")),
         ]
+        if i in _drug_counts(data):
+            qs.append(Question(f"judgments[0].counts[{i}].quantity",
+                               _("Count %(n)s: what amount of drugs did the jury or the plea agreement find?")
+                               % {"n": n}, "quantity",
+                               where_to_find=_("The verdict form, the plea agreement or the indictment. Write the "
+                                               "amount and the unit, like 1000 kg, 280 g or 50 plants."),
+                               would_change=_("The amount sets the lowest and highest sentence the law allows.")))
+    if _drug_counts(data):
+        qs.append(Question(PRIOR_NOTICE, _("Did the prosecutor file a notice of earlier drug convictions (an "
+                                           "\"851 information\") that raised the lowest sentence?"), "choice",
+                           (("0", _("No")), ("1", _("Yes, for one earlier conviction")),
+                            ("2", _("Yes, for two or more earlier convictions"))),
+                           where_to_find=_("The docket, the judgment or the sentencing transcript. A lawyer from "
+                                           "the case would know."),
+                           would_change=_("The First Step Act of 2018 lowered these longer minimums.")))
     qs += [
         Question("custody.arrested_on", _("On what date was this person arrested for this case?"), "date",
                  where_to_find=_("On the BOP's sentence computation, or the docket."),
@@ -184,7 +206,7 @@ def groups() -> dict[str, Group]:
 
 def plan(data: dict[str, Any], meta: dict[str, Any], assessment: Any) -> list[Question]:
     """Every question of this case in the order to ask them, as the facts stand now."""
-    out = paper_questions(meta)
+    out = paper_questions(meta, data)
     known = groups()
     for q in engine_questions(assessment):
         if q.answer_type == "group":
@@ -215,6 +237,8 @@ def is_answered(q: Question, data: dict[str, Any], meta: dict[str, Any]) -> bool
         return True
     if q.field == COUNTS:
         return meta.get("counts") is not None
+    if q.field == PRIOR_NOTICE:
+        return ((data.get("judgments") or [{}])[0]).get("enhancements") is not None
     if q.answer_type == "group" or q.field in groups():
         return q.field in meta.get("gates", {})
     return get_path(data, q.field) is not None
@@ -292,6 +316,8 @@ def apply_answer(q: Question, value: Any, data: dict[str, Any], meta: dict[str, 
         counts = _ensure_counts(data)
         del counts[value:]
         counts.extend({} for _ in range(value - len(counts)))
+    elif q.field == PRIOR_NOTICE:
+        _set_prior_notice(data, int(value))
     elif q.field in known:
         group = known[q.field]
         meta.setdefault("gates", {})[q.field] = "yes" if value else "no"
@@ -312,11 +338,32 @@ def apply_dont_know(q: Question, data: dict[str, Any], meta: dict[str, Any]) -> 
     meta.setdefault("unknown", []).append(q.field)
     if q.field == COUNTS:
         meta["counts"] = None
+    elif q.field == PRIOR_NOTICE:
+        pass  # remembered as unknown; the enhancements stay unset
     elif q.field in groups():
         meta.setdefault("gates", {})[q.field] = "unknown"
     else:
         delete_path(data, q.field)
     return data, meta
+
+
+def _set_prior_notice(data: dict[str, Any], how_many: int) -> None:
+    """An 851 notice for N earlier convictions: the judgment's enhancement naming N priors. Before the First Step
+    Act (2018-12-21) a notice could rest only on a "prior conviction for a felony drug offense" (21 U.S.C.
+    841(b)(1)(A) as then in force), so the priors are drug felonies; after it, their kind is left unknown."""
+    judgment = data.setdefault("judgments", [{}])[0]
+    others = [e for e in judgment.get("enhancements") or [] if e.get("kind") != "851"]
+    priors = data.setdefault("priors", [])
+    if how_many:
+        imposed = str(judgment.get("imposed_on") or "")
+        before_fsa = bool(imposed) and imposed[:10] < "2018-12-21"
+        while len(priors) < how_many:
+            prior: dict[str, Any] = {"description": "earlier conviction named in the 21 U.S.C. 851 notice"}
+            if before_fsa:
+                prior["kind"] = "drug_felony"
+            priors.append(prior)
+        others.append({"kind": "851", "priors": list(range(how_many))})
+    judgment["enhancements"] = others
 
 
 def _forget(field: str, meta: dict[str, Any]) -> None:
@@ -394,6 +441,10 @@ def show(q: Question, data: dict[str, Any], meta: dict[str, Any]) -> str:
         return _("I don't know")
     if q.field == COUNTS:
         return str(meta.get("counts"))
+    if q.field == PRIOR_NOTICE:
+        enhancements = ((data.get("judgments") or [{}])[0]).get("enhancements") or []
+        n = sum(len(e.get("priors") or []) for e in enhancements if e.get("kind") == "851")
+        return str(dict(q.choices).get(str(min(n, 2)), ""))
     if q.field in groups():
         state = meta.get("gates", {}).get(q.field)
         return {"yes": _("Yes"), "no": _("No")}.get(state or "", "")

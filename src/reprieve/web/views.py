@@ -105,7 +105,7 @@ def _plan(case: Case) -> list[interview.Question]:
     except engine.CaseFileError:
         assessment = None
     if assessment is None:
-        return interview.paper_questions(case.meta) + interview.release_plan_questions()
+        return interview.paper_questions(case.meta, case.data) + interview.release_plan_questions()
     return interview.plan(case.data, case.meta, assessment)
 
 
@@ -166,6 +166,9 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
     }
     if q.field == interview.COUNTS:
         context["current"] = case.meta.get("counts")
+    if q.field == interview.PRIOR_NOTICE and interview.is_answered(q, case.data, case.meta):
+        shown = interview.show(q, case.data, case.meta)
+        context["current"] = next((v for v, label in q.choices if label == shown), None)
     if q.field in interview.groups():
         context["current"] = {"yes": True, "no": False}.get(case.meta.get("gates", {}).get(q.field, ""))
     return render(request, "web/question.html", context, status=400 if error else 200)
@@ -214,6 +217,10 @@ def _merge_one(base: dict[str, Any], changed: dict[str, Any], field: str) -> dic
         out["judgments"] = judgments if not out.get("judgments") else out["judgments"]
         if judgments:
             out["judgments"][0]["counts"] = judgments[0].get("counts", [])
+    elif field == interview.PRIOR_NOTICE:
+        judgment = (changed.get("judgments") or [{}])[0]
+        out.setdefault("judgments", [{}])[0]["enhancements"] = judgment.get("enhancements")
+        out["priors"] = changed.get("priors", [])
     elif value is None:
         interview.delete_path(out, field)
     else:
