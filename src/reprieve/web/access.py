@@ -56,3 +56,10 @@ def case_view(permission: str, reads: bool = True) -> Callable[[View], View]:
         return guarded
 
     return decorate
+
+
+def login_name(request: HttpRequest, credentials: dict[str, Any] | None) -> str | None:
+    """The name a login attempt is throttled under (allauth logs in by e-mail)."""
+    credentials = credentials or {}
+    name = credentials.get("email") or credentials.get("username") or request.POST.get("login")
+    return str(name).strip().lower() if name else None

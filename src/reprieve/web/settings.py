@@ -121,7 +121,7 @@ EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backend
 AXES_FAILURE_LIMIT = int(os.environ.get("REPRIEVE_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "reprieve.web.access.login_name"
 AXES_ENABLED = os.environ.get("REPRIEVE_AXES", "1") == "1"
 
 LANGUAGE_CODE = "en"

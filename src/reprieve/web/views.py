@@ -320,7 +320,7 @@ def documents(request: HttpRequest, case: Case) -> HttpResponse:
             fmt = "pdf"
         document = Document.objects.create(case=case, kind=kind, fmt=fmt, created_by=request.user,
                                            language=(request.LANGUAGE_CODE or "en")[:2])
-        transaction.on_commit(lambda: make_document.enqueue(document.pk))
+        make_document.enqueue(document.pk)  # the queue is a table: the job commits with the document row
         return redirect("document_status", pk=case.pk, doc=document.pk)
     return render(request, "web/documents.html", {"case": case, "documents": case.documents.all(),
                                                   "kinds": _kinds_for(request, case)})
