@@ -6,6 +6,6 @@ import tempfile
 os.environ.setdefault("REPRIEVE_TASKS", "immediate")
 os.environ.setdefault("REPRIEVE_DATA_DIR", tempfile.mkdtemp(prefix="reprieve-test-"))
 
-from reprieve.web.settings import *  # noqa: E402,F403
+from reprieve.web.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -187,3 +187,9 @@ def test_spanish_by_accept_language_and_by_the_switch(family: tuple[Client, Any]
     client.post(reverse("set_language"), {"language": "en", "next": "/"}, HTTP_ACCEPT_LANGUAGE="es")
     text = client.get(reverse("question", args=[case.pk, "person.name"]), HTTP_ACCEPT_LANGUAGE="es").content
     assert b"I don't know" in text
+
+
+def test_the_group_screens_are_the_groups_known() -> None:
+    from reprieve.web.interview import GROUP_FIELDS, groups
+
+    assert set(groups()) == GROUP_FIELDS

@@ -7,6 +7,9 @@ Everything goes through the engine's public API (`reprieve.intake`, `reprieve.as
 from __future__ import annotations
 
 import hashlib
+import json
+import threading
+from collections import OrderedDict
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -35,8 +38,27 @@ def as_of_for(data: dict[str, Any], chosen: date | None = None) -> date:
         return date.today()
 
 
+_CACHE: OrderedDict[tuple[str, date, str], Assessment] = OrderedDict()
+_CACHE_SIZE = 512
+_LOCK = threading.Lock()
+
+
 def assess_data(data: dict[str, Any], as_of: date | None = None) -> Assessment:
-    return assess(case_of(data), as_of_for(data, as_of))
+    """The assessment of a case file on a date. An answer re-assesses the case once: the pages that follow it reuse
+    the result (kept by content, date and law data, so it can never be stale)."""
+    on = as_of_for(data, as_of)
+    key = (hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest(), on, law_version())
+    with _LOCK:
+        found = _CACHE.get(key)
+        if found is not None:
+            _CACHE.move_to_end(key)
+            return found
+    result = assess(case_of(data), on)
+    with _LOCK:
+        _CACHE[key] = result
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return result
 
 
 @lru_cache(maxsize=1)

@@ -125,6 +125,10 @@ class Group:
     details: list[Question] = field(default_factory=list)
 
 
+GROUP_FIELDS = frozenset({"requests", "circumstances.medical", "circumstances.family", "circumstances.age_related",
+                          "circumstances.abuse", "circumstances.other"})
+
+
 def groups() -> dict[str, Group]:
     yes_no = "yes_no"
     med = "circumstances.medical[0]"
@@ -239,7 +243,7 @@ def is_answered(q: Question, data: dict[str, Any], meta: dict[str, Any]) -> bool
         return meta.get("counts") is not None
     if q.field == PRIOR_NOTICE:
         return ((data.get("judgments") or [{}])[0]).get("enhancements") is not None
-    if q.answer_type == "group" or q.field in groups():
+    if q.answer_type == "group" or q.field in GROUP_FIELDS:
         return q.field in meta.get("gates", {})
     return get_path(data, q.field) is not None
 
@@ -256,7 +260,7 @@ class AnswerError(ValueError):
 
 def read_answer(q: Question, form: Any) -> Any:
     """The value an answer form gives for a question, or AnswerError with a message for the person."""
-    kind = "yes_no" if q.field in groups() else q.answer_type
+    kind = "yes_no" if q.field in GROUP_FIELDS else q.answer_type
     if kind == "date":
         year, month, day = (str(form.get(k, "")).strip() for k in ("year", "month", "day"))
         if not re.fullmatch(r"\d{4}", year):
@@ -340,7 +344,7 @@ def apply_dont_know(q: Question, data: dict[str, Any], meta: dict[str, Any]) -> 
         meta["counts"] = None
     elif q.field == PRIOR_NOTICE:
         pass  # remembered as unknown; the enhancements stay unset
-    elif q.field in groups():
+    elif q.field in GROUP_FIELDS:
         meta.setdefault("gates", {})[q.field] = "unknown"
     else:
         delete_path(data, q.field)
@@ -445,7 +449,7 @@ def show(q: Question, data: dict[str, Any], meta: dict[str, Any]) -> str:
         enhancements = ((data.get("judgments") or [{}])[0]).get("enhancements") or []
         n = sum(len(e.get("priors") or []) for e in enhancements if e.get("kind") == "851")
         return str(dict(q.choices).get(str(min(n, 2)), ""))
-    if q.field in groups():
+    if q.field in GROUP_FIELDS:
         state = meta.get("gates", {}).get(q.field)
         return {"yes": _("Yes"), "no": _("No")}.get(state or "", "")
     value = get_path(data, q.field)

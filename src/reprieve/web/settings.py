@@ -75,7 +75,7 @@ WSGI_APPLICATION = "reprieve.web.wsgi.application"
 
 TEMPLATES = [{
     "BACKEND": "django.template.backends.django.DjangoTemplates",
-    "DIRS": [],
+    "DIRS": [HERE / "templates"],  # before the apps' own: the project's base for allauth's pages
     "APP_DIRS": True,
     "OPTIONS": {"context_processors": [
         "django.template.context_processors.request",

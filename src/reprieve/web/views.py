@@ -109,8 +109,8 @@ def _plan(case: Case) -> list[interview.Question]:
     return interview.plan(case.data, case.meta, assessment)
 
 
-def _find(case: Case, field: str) -> interview.Question:
-    for q in _plan(case):
+def _find(case: Case, field: str, plan: list[interview.Question] | None = None) -> interview.Question:
+    for q in plan if plan is not None else _plan(case):
         if q.field == field:
             return q
     for asked in case.meta.get("asked", []):
@@ -133,7 +133,8 @@ def interview_next(request: HttpRequest, case: Case) -> HttpResponse:
 
 @case_view("web.change_case")
 def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
-    q = _find(case, field)
+    questions = _plan(case)
+    q = _find(case, field, questions)
     error = ""
     if request.method == "POST":
         try:
@@ -151,25 +152,27 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
         else:
             if request.POST.get("review"):
                 return redirect("review", pk=case.pk)
-            return redirect("interview", pk=case.pk)
+            following = interview.next_question(_plan(case), case.data, case.meta)
+            if following is None:
+                return redirect("review", pk=case.pk)
+            return redirect("question", pk=case.pk, field=following.field)
     elif request.method != "GET":
         return HttpResponseBadRequest()
-    questions = _plan(case)
     answered = sum(1 for x in questions if interview.is_answered(x, case.data, case.meta))
     context = {
-        "case": case, "q": q, "error": error, "answer_type": "yes_no" if q.field in interview.groups()
+        "case": case, "q": q, "error": error, "answer_type": "yes_no" if q.field in interview.GROUP_FIELDS
         else q.answer_type, "current": interview.get_path(case.data, q.field), "review": request.GET.get("review")
         or request.POST.get("review"), "answered": answered, "total": len(questions),
         "date_parts": _date_parts(interview.get_path(case.data, q.field)),
         "months": [(i, date(2000, i, 1)) for i in range(1, 13)],
-        "is_first": q.field == interview.paper_questions(case.meta)[0].field,
+        "is_first": q.field == questions[0].field,
     }
     if q.field == interview.COUNTS:
         context["current"] = case.meta.get("counts")
     if q.field == interview.PRIOR_NOTICE and interview.is_answered(q, case.data, case.meta):
         shown = interview.show(q, case.data, case.meta)
         context["current"] = next((v for v, label in q.choices if label == shown), None)
-    if q.field in interview.groups():
+    if q.field in interview.GROUP_FIELDS:
         context["current"] = {"yes": True, "no": False}.get(case.meta.get("gates", {}).get(q.field, ""))
     return render(request, "web/question.html", context, status=400 if error else 200)
 
@@ -251,8 +254,10 @@ def review(request: HttpRequest, case: Case) -> HttpResponse:
     in_plan = {q.field for q in questions}
     rows = [{"q": q, "answer": interview.show(q, case.data, case.meta)}
             for q in questions if interview.is_answered(q, case.data, case.meta)]
-    rows += [{"q": _find(case, f), "answer": interview.show(_find(case, f), case.data, case.meta)}
-             for f in [a["field"] for a in case.meta.get("asked", [])] if f not in in_plan]
+    for field in [a["field"] for a in case.meta.get("asked", [])]:
+        if field not in in_plan:  # answered, and no longer asked by the engine: still shown, still changeable
+            earlier = _find(case, field, questions)
+            rows.append({"q": earlier, "answer": interview.show(earlier, case.data, case.meta)})
     remaining = [q for q in questions if not interview.is_answered(q, case.data, case.meta)]
     return render(request, "web/review.html", {"case": case, "rows": rows, "remaining": remaining,
                                                "asked": asked_fields})
