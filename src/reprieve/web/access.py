@@ -26,7 +26,7 @@ def public(view: View) -> View:
 
 def signed_in(view: View) -> View:
     wrapped = login_required(view)
-    wrapped.access = "signed_in"  # type: ignore[attr-defined]
+    wrapped.access = "signed_in"
     return wrapped
 
 
@@ -52,7 +52,7 @@ def case_view(permission: str, reads: bool = True) -> Callable[[View], View]:
             return view(request, case, *args, **kwargs)
 
         guarded = login_required(wrapper)
-        guarded.access = permission  # type: ignore[attr-defined]
+        guarded.access = permission
         return guarded
 
     return decorate

@@ -20,7 +20,8 @@ from reprieve.assess.report import Assessment, assess
 from reprieve.case.model import Case
 from reprieve.intake import CaseFileError, parse_case
 
-__all__ = ["Assessment", "CaseFileError", "assess", "as_of_for", "assess_data", "case_of", "changes", "law_version", "snapshot"]
+__all__ = ["Assessment", "CaseFileError", "as_of_for", "assess", "assess_data", "case_of", "changes",
+           "law_version", "snapshot"]
 
 
 def case_of(data: dict[str, Any]) -> Case:

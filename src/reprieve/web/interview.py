@@ -12,12 +12,20 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from reprieve.case.types import PartialDate, Quantity
-from reprieve.web.questions import Question, engine_questions
+from reprieve.case.types import Quantity
+from reprieve.dates import PartialDate
+from reprieve.web.questions import AnswerType, Question, engine_questions
+
+__all__ = ["COUNTS", "GROUP_FIELDS", "PRIOR_NOTICE", "AnswerError", "Question", "apply_answer", "apply_dont_know",
+           "get_path", "groups", "is_answered", "next_question", "paper_questions", "plan", "read_answer",
+           "release_plan_questions", "set_path", "show"]
 
 COUNTS = "_counts"  # how many counts the judgment lists: the interview's own question, kept in meta
 PRIOR_NOTICE = "_851"  # the prosecutor's notice of prior drug convictions (21 U.S.C. 851): enhancements and priors
@@ -25,6 +33,7 @@ _DRUG_STATUTE = re.compile(r"21\s*U\.?S\.?C", re.IGNORECASE)
 MAX_COUNTS = 20
 
 
+@lru_cache(maxsize=1)
 def districts() -> tuple[tuple[str, str], ...]:
     from courts_db import courts  # the district courts still sitting, as the engine reads them
 
@@ -41,6 +50,11 @@ def _drug_counts(data: dict[str, Any] | None) -> list[int]:
 
 def paper_questions(meta: dict[str, Any], data: dict[str, Any] | None = None) -> list[Question]:
     """The first screens: what the judgment, the arrest and the BOP's letters say."""
+    return list(_paper(get_language() or "en", int(meta.get("counts") or 0), tuple(_drug_counts(data))))
+
+
+@lru_cache(maxsize=256)
+def _paper(language: str, counts: int, drug_counts: tuple[int, ...]) -> tuple[Question, ...]:
     judgment = _("On the judgment (form AO 245B), first page.")
     qs = [
         Question("person.name", _("What is the full name of the person in prison?"), "text",
@@ -62,7 +76,7 @@ def paper_questions(meta: dict[str, Any], data: dict[str, Any] | None = None) ->
         Question(COUNTS, _("How many counts (crimes) does the judgment list with a prison term?"), "number",
                  where_to_find=_("On the judgment, the table with \"Title & Section\" and \"Count\".")),
     ]
-    for i in range(int(meta.get("counts") or 0)):
+    for i in range(counts):
         n = i + 1
         qs += [
             Question(f"judgments[0].counts[{i}].statute",
@@ -72,14 +86,14 @@ def paper_questions(meta: dict[str, Any], data: dict[str, Any] | None = None) ->
                      _("Count %(n)s: how many months of prison did the judge give?") % {"n": n}, "number",
                      where_to_find=_("On the \"Imprisonment\" page of the judgment. 20 years is 240 months.")),
         ]
-        if i in _drug_counts(data):
+        if i in drug_counts:
             qs.append(Question(f"judgments[0].counts[{i}].quantity",
                                _("Count %(n)s: what amount of drugs did the jury or the plea agreement find?")
                                % {"n": n}, "quantity",
                                where_to_find=_("The verdict form, the plea agreement or the indictment. Write the "
                                                "amount and the unit, like 1000 kg, 280 g or 50 plants."),
                                would_change=_("The amount sets the lowest and highest sentence the law allows.")))
-    if _drug_counts(data):
+    if drug_counts:
         qs.append(Question(PRIOR_NOTICE, _("Did the prosecutor file a notice of earlier drug convictions (an "
                                            "\"851 information\") that raised the lowest sentence?"), "choice",
                            (("0", _("No")), ("1", _("Yes, for one earlier conviction")),
@@ -98,7 +112,7 @@ def paper_questions(meta: dict[str, Any], data: dict[str, Any] | None = None) ->
                  where_to_find=_("On the BOP's sentence computation sheet, or the BOP inmate locator "
                                  "(\"Release date\").")),
     ]
-    return qs
+    return tuple(qs)
 
 
 def release_plan_questions() -> list[Question]:
@@ -130,7 +144,12 @@ GROUP_FIELDS = frozenset({"requests", "circumstances.medical", "circumstances.fa
 
 
 def groups() -> dict[str, Group]:
-    yes_no = "yes_no"
+    return _groups(get_language() or "en")
+
+
+@lru_cache(maxsize=8)
+def _groups(language: str) -> dict[str, Group]:
+    yes_no: AnswerType = "yes_no"
     med = "circumstances.medical[0]"
     fam = "circumstances.family[0]"
     req = "requests[0]"
@@ -310,7 +329,10 @@ def read_answer(q: Question, form: Any) -> Any:
     return value
 
 
-def apply_answer(q: Question, value: Any, data: dict[str, Any], meta: dict[str, Any]) -> tuple[dict, dict]:
+Facts = dict[str, Any]
+
+
+def apply_answer(q: Question, value: Any, data: Facts, meta: Facts) -> tuple[Facts, Facts]:
     """New (data, meta) with the answer in place; the inputs are not changed."""
     data, meta = copy.deepcopy(data), copy.deepcopy(meta)
     _forget(q.field, meta)
@@ -336,7 +358,7 @@ def apply_answer(q: Question, value: Any, data: dict[str, Any], meta: dict[str, 
     return data, meta
 
 
-def apply_dont_know(q: Question, data: dict[str, Any], meta: dict[str, Any]) -> tuple[dict, dict]:
+def apply_dont_know(q: Question, data: Facts, meta: Facts) -> tuple[Facts, Facts]:
     data, meta = copy.deepcopy(data), copy.deepcopy(meta)
     _forget(q.field, meta)
     meta.setdefault("unknown", []).append(q.field)
@@ -409,7 +431,7 @@ def get_path(data: Any, path: str) -> Any:
 def set_path(data: dict[str, Any], path: str, value: Any) -> None:
     parts = _parts(path)
     node: Any = data
-    for part, following in zip(parts, parts[1:], strict=False):
+    for part, following in pairwise(parts):
         empty: Any = [] if isinstance(following, int) else {}
         if isinstance(part, int):
             while len(node) <= part:

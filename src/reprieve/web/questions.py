@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from pydantic import BaseModel
 
 from reprieve.case.model import Case
-from reprieve.case.types import PartialDate, Quantity
+from reprieve.case.types import Quantity
+from reprieve.dates import PartialDate
 
 AnswerType = Literal["text", "long_text", "number", "date", "yes_no", "choice", "quantity", "group"]
 

@@ -16,7 +16,7 @@ from reprieve.web.engine import Assessment
 # status -> (words, css class, icon): the words carry the meaning; colour and icon repeat it
 VERDICTS = {
     "eligible": (gettext_lazy("Open: you can ask for this now"), "open", "✓"),
-    "needs_review": (gettext_lazy("Maybe: a judge must weigh it"), "maybe", "!"),
+    "needs_review": (gettext_lazy("Maybe: a decision-maker must weigh it"), "maybe", "!"),
     "needs_facts": (gettext_lazy("More facts needed"), "facts", "?"),
     "not_eligible": (gettext_lazy("Not now"), "closed", "✕"),
 }
@@ -124,11 +124,11 @@ def timeline(assessment: Assessment, comp: dict[str, Any]) -> dict[str, Any] | N
         marks.append(Mark(_("Sentence began"), start, "start"))
     marks.append(Mark(_("Today") if assessment.as_of == date.today() else _("Date assessed"), assessment.as_of,
                       "today"))
-    for key, label in (("projected_release_date", _("Projected release")),
-                       ("full_term_date", _("Full term ends"))):
+    for key, label, earliest in (("projected_release_date", _("Projected release"), _("Earliest projected release")),
+                                 ("full_term_date", _("Full term ends"), _("Full term ends, at the earliest"))):
         found = _first(comp, key)
         if found:
-            marks.append(Mark(label, found, "release"))
+            marks.append(Mark(label if comp.get(key) else earliest, found, "release"))
     for f in assessment.findings:
         if f.eligible_from and f.eligible_from > assessment.as_of:
             marks.append(Mark(_("Eligible: %(avenue)s") % {"avenue": avenue_name(f.avenue)}, f.eligible_from,
@@ -142,16 +142,14 @@ def timeline(assessment: Assessment, comp: dict[str, Any]) -> dict[str, Any] | N
             unique.append(m)
     first, last = unique[0].day, unique[-1].day
     span = max((last - first).days, 1)
-    width, left, right = 1000, 40, 40
+    # numbered dots on a line; the words for each number are a list under the picture (they wrap on a phone)
+    width, left, right, axis = 400, 16, 16, 34
     points = []
-    for i, m in enumerate(unique):
+    for i, m in enumerate(unique, start=1):
         x = left + (width - left - right) * (m.day - first).days / span
-        y = 70 + 28 * i
-        right_half = x > width / 2
-        points.append({"x": round(x, 1), "label": m.label, "day": _day(m.day.isoformat()), "kind": m.kind,
-                       "y": y, "tick_y": y - 20, "text_x": round(x + (-8 if right_half else 8), 1),
-                       "anchor": "end" if right_half else "start"})
-    return {"points": points, "width": width, "height": 80 + 28 * len(points), "axis_y": 30,
+        points.append({"n": i, "x": round(x, 1), "label": m.label, "day": _day(m.day.isoformat()), "kind": m.kind,
+                       })
+    return {"points": points, "width": width, "height": axis + 14, "axis_y": axis,
             "x1": left, "x2": width - right}
 
 

@@ -13,7 +13,6 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 HERE = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("REPRIEVE_DATA_DIR", "var")).resolve()

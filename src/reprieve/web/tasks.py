@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone

@@ -174,6 +174,9 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
         context["current"] = next((v for v, label in q.choices if label == shown), None)
     if q.field in interview.GROUP_FIELDS:
         context["current"] = {"yes": True, "no": False}.get(case.meta.get("gates", {}).get(q.field, ""))
+    if error:  # show what the person typed, with the message, so they can correct it
+        context["current"] = request.POST.get("value", "")
+        context["date_parts"] = {k: request.POST.get(k, "") for k in ("year", "month", "day")}
     return render(request, "web/question.html", context, status=400 if error else 200)
 
 
@@ -189,25 +192,34 @@ def _check_case(data: dict[str, Any], field: str) -> None:
 
 def _save_answer(case: Case, q: interview.Question, data: dict[str, Any], meta: dict[str, Any],
                  revision: str | None) -> None:
-    """One answer, saved whole or not at all. Two people answering at once never overwrite each other's answers:
-    the answer is applied to the case as it is in the database, under a row lock."""
+    """One answer, saved whole or not at all, with the case's new assessment in the same transaction. Two people
+    answering at once never overwrite each other's answers: the answer is applied to the case as it is in the
+    database, under a row lock."""
+    snap = _snapshot_of(data, case.as_of)
     with transaction.atomic():
         current = Case.objects.select_for_update().get(pk=case.pk)
         if current.revision != case.revision:  # someone else saved meanwhile: apply this answer to theirs
-            value_meta = meta
             data = _merge_one(current.data, data, q.field)
-            meta = _merge_meta(current.meta, value_meta, q.field)
+            meta = _merge_meta(current.meta, meta, q.field)
+            snap = _snapshot_of(data, case.as_of)
         asked = [a for a in meta.get("asked", []) if a["field"] != q.field]
         asked.append({"field": q.field, "question": q.question, "answer_type": q.answer_type,
                       "choices": [list(c) for c in q.choices], "where_to_find": q.where_to_find,
                       "would_change": q.would_change})
         meta["asked"] = asked
-        current.data, current.meta = data, meta
+        current.data, current.meta, current.snapshot = data, meta, snap
+        current.law_version = engine.law_version()
         current.revision += 1
         current.updated_at = timezone.now()
-        current.save(update_fields=["data", "meta", "revision", "updated_at"])
-    case.data, case.meta, case.revision = current.data, current.meta, current.revision
-    refresh(case)
+        current.save(update_fields=["data", "meta", "snapshot", "law_version", "revision", "updated_at"])
+    case.data, case.meta, case.revision, case.snapshot = current.data, current.meta, current.revision, snap
+
+
+def _snapshot_of(data: dict[str, Any], as_of: date | None) -> dict[str, Any]:
+    try:
+        return engine.snapshot(engine.assess_data(data, as_of))
+    except engine.CaseFileError:
+        return {}
 
 
 def _merge_one(base: dict[str, Any], changed: dict[str, Any], field: str) -> dict[str, Any]:
@@ -371,9 +383,10 @@ def exhibits(request: HttpRequest, case: Case) -> HttpResponse:
             if request.POST.get("next") == "interview":
                 return redirect("interview", pk=case.pk)
             return redirect("exhibits", pk=case.pk)
-    return render(request, "web/exhibits.html", {"case": case, "exhibits": case.exhibits.all(), "error": error,
-                                                 "kinds": Exhibit.KINDS, "next": request.GET.get("next", ""), "accept": uploads.ACCEPT,
-                                                 "max_mb": uploads.max_mb()}, status=400 if error else 200)
+    context = {"case": case, "exhibits": case.exhibits.all(), "error": error, "kinds": Exhibit.KINDS,
+               "next": request.GET.get("next", "") or request.POST.get("next", ""), "accept": uploads.ACCEPT,
+               "max_mb": uploads.max_mb()}
+    return render(request, "web/exhibits.html", context, status=400 if error else 200)
 
 
 @case_view("web.change_case")

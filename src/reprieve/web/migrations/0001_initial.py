@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import reprieve.web.models
 from django.conf import settings
 from django.db import migrations, models
+
+import reprieve.web.models
 
 
 class Migration(migrations.Migration):
