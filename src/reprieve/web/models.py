@@ -142,6 +142,13 @@ class Exhibit(models.Model):
         ordering = ["uploaded_at"]
 
 
+DOCUMENT_NAMES = {
+    "warden-request": _("Letter to the warden"), "summary": _("Plain-language summary"),
+    "exhibits": _("Evidence checklist"), "motion": _("Motion to the court"),
+    "ao250": _("Court form AO 250 (contents)"), "memo": _("Memo for a lawyer"), "packet": _("Everything (a zip file)"),
+}
+
+
 class Document(models.Model):
     QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
     STATUSES = [(QUEUED, _("Waiting")), (RUNNING, _("Making")), (DONE, _("Ready")), (FAILED, _("Failed"))]
@@ -160,6 +167,10 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    @property
+    def label(self) -> str:
+        return str(DOCUMENT_NAMES.get(self.kind, self.kind))
 
 
 class Note(models.Model):

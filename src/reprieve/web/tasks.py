@@ -15,6 +15,7 @@ from reprieve.documents.draft import KINDS, build
 from reprieve.documents.render import render
 from reprieve.web import engine
 from reprieve.web.models import Case, Document
+from reprieve.web.questions import engine_questions
 
 FORMATS = {"pdf": "pdf", "docx": "docx", "txt": "text"}
 PACKET = "packet"
@@ -55,7 +56,8 @@ def make_document(document_id: int) -> None:
 def refresh(case: Case) -> None:
     """Re-assess one case and keep its snapshot (the case list shows it, and what changed since the last look)."""
     try:
-        snap = engine.snapshot(engine.assess_data(case.data, case.as_of))
+        assessment = engine.assess_data(case.data, case.as_of)
+        snap = {**engine.snapshot(assessment), "questions_left": len(engine_questions(assessment))}
     except engine.CaseFileError:
         snap = {}
     Case.objects.filter(pk=case.pk).update(snapshot=snap, law_version=engine.law_version())

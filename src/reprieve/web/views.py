@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from datetime import date
 from typing import Any
@@ -20,7 +21,17 @@ from django.views.decorators.http import require_GET, require_POST
 from reprieve.documents.draft import KINDS
 from reprieve.web import engine, interview, results, uploads
 from reprieve.web.access import case_view, may, public, signed_in
-from reprieve.web.models import Assignment, Case, CaseView, Document, Exhibit, Membership, Note, Share
+from reprieve.web.models import (
+    DOCUMENT_NAMES,
+    Assignment,
+    Case,
+    CaseView,
+    Document,
+    Exhibit,
+    Membership,
+    Note,
+    Share,
+)
 from reprieve.web.rules import visible_cases
 from reprieve.web.tasks import PACKET, make_document, refresh
 
@@ -121,11 +132,21 @@ def _find(case: Case, field: str, plan: list[interview.Question] | None = None) 
     raise Http404
 
 
+def _fixed_questions(case: Case) -> list[interview.Question]:
+    return interview.paper_questions(case.meta, case.data) + interview.release_plan_questions()
+
+
+def _next(case: Case) -> interview.Question | None:
+    """The next question: the papers first (no assessment needed to know them), then the full plan."""
+    paper = interview.paper_questions(case.meta, case.data)
+    found = interview.next_question(paper, case.data, case.meta)
+    return found if found is not None else interview.next_question(_plan(case), case.data, case.meta)
+
+
 @case_view("web.change_case")
 @require_GET
 def interview_next(request: HttpRequest, case: Case) -> HttpResponse:
-    questions = _plan(case)
-    q = interview.next_question(questions, case.data, case.meta)
+    q = _next(case)
     if q is None:
         return redirect("review", pk=case.pk)
     return redirect("question", pk=case.pk, field=q.field)
@@ -133,8 +154,11 @@ def interview_next(request: HttpRequest, case: Case) -> HttpResponse:
 
 @case_view("web.change_case")
 def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
-    questions = _plan(case)
-    q = _find(case, field, questions)
+    questions: list[interview.Question] | None = None
+    q = next((x for x in _fixed_questions(case) if x.field == field), None)
+    if q is None:
+        questions = _plan(case)
+        q = _find(case, field, questions)
     error = ""
     if request.method == "POST":
         try:
@@ -142,7 +166,7 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
                 data, meta = interview.apply_dont_know(q, case.data, case.meta)
             else:
                 data, meta = interview.apply_answer(q, interview.read_answer(q, request.POST), case.data, case.meta)
-            _check_case(data, q.field)
+            engine.case_of(data)  # the engine's own checks: a wrong type or an impossible fact, by field
             _save_answer(case, q, data, meta, request.POST.get("revision"))
         except interview.AnswerError as exc:
             error = str(exc)
@@ -152,20 +176,28 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
         else:
             if request.POST.get("review"):
                 return redirect("review", pk=case.pk)
-            following = interview.next_question(_plan(case), case.data, case.meta)
+            following = _next(case)
             if following is None:
                 return redirect("review", pk=case.pk)
             return redirect("question", pk=case.pk, field=following.field)
     elif request.method != "GET":
         return HttpResponseBadRequest()
-    answered = sum(1 for x in questions if interview.is_answered(x, case.data, case.meta))
+    paper = interview.paper_questions(case.meta, case.data)
+    if questions is None and interview.next_question(paper, case.data, case.meta) is not None:
+        # still on the papers: count without assessing; the rest is an estimate from the last assessment
+        answered = sum(1 for x in paper if interview.is_answered(x, case.data, case.meta))
+        total = len(paper) + int(case.snapshot.get("questions_left", 12)) + len(interview.release_plan_questions())
+    else:
+        questions = questions if questions is not None else _plan(case)
+        answered = sum(1 for x in questions if interview.is_answered(x, case.data, case.meta))
+        total = len(questions)
     context = {
         "case": case, "q": q, "error": error, "answer_type": "yes_no" if q.field in interview.GROUP_FIELDS
         else q.answer_type, "current": interview.get_path(case.data, q.field), "review": request.GET.get("review")
-        or request.POST.get("review"), "answered": answered, "total": len(questions),
+        or request.POST.get("review"), "answered": answered, "total": total,
         "date_parts": _date_parts(interview.get_path(case.data, q.field)),
         "months": [(i, date(2000, i, 1)) for i in range(1, 13)],
-        "is_first": q.field == questions[0].field,
+        "is_first": q.field == paper[0].field,
     }
     if q.field == interview.COUNTS:
         context["current"] = case.meta.get("counts")
@@ -186,45 +218,30 @@ def _date_parts(value: Any) -> dict[str, str]:
             "day": str(int(parts[2])) if len(parts) > 2 else ""}
 
 
-def _check_case(data: dict[str, Any], field: str) -> None:
-    engine.case_of(data)
-
-
 def _save_answer(case: Case, q: interview.Question, data: dict[str, Any], meta: dict[str, Any],
                  revision: str | None) -> None:
-    """One answer, saved whole or not at all, with the case's new assessment in the same transaction. Two people
-    answering at once never overwrite each other's answers: the answer is applied to the case as it is in the
-    database, under a row lock."""
-    snap = _snapshot_of(data, case.as_of)
+    """One answer, saved whole or not at all. Two people answering at once never overwrite each other's answers:
+    the answer is applied to the case as it is in the database, under a row lock. The case's stored verdicts are
+    marked out of date (no law version); the next page that needs them re-assesses (the next engine question, the
+    answer page, the case list), so an answer about the papers costs no assessment."""
     with transaction.atomic():
         current = Case.objects.select_for_update().get(pk=case.pk)
         if current.revision != case.revision:  # someone else saved meanwhile: apply this answer to theirs
             data = _merge_one(current.data, data, q.field)
             meta = _merge_meta(current.meta, meta, q.field)
-            snap = _snapshot_of(data, case.as_of)
         asked = [a for a in meta.get("asked", []) if a["field"] != q.field]
         asked.append({"field": q.field, "question": q.question, "answer_type": q.answer_type,
                       "choices": [list(c) for c in q.choices], "where_to_find": q.where_to_find,
                       "would_change": q.would_change})
         meta["asked"] = asked
-        current.data, current.meta, current.snapshot = data, meta, snap
-        current.law_version = engine.law_version()
+        current.data, current.meta, current.law_version = data, meta, ""
         current.revision += 1
         current.updated_at = timezone.now()
-        current.save(update_fields=["data", "meta", "snapshot", "law_version", "revision", "updated_at"])
-    case.data, case.meta, case.revision, case.snapshot = current.data, current.meta, current.revision, snap
-
-
-def _snapshot_of(data: dict[str, Any], as_of: date | None) -> dict[str, Any]:
-    try:
-        return engine.snapshot(engine.assess_data(data, as_of))
-    except engine.CaseFileError:
-        return {}
+        current.save(update_fields=["data", "meta", "law_version", "revision", "updated_at"])
+    case.data, case.meta, case.revision, case.law_version = current.data, current.meta, current.revision, ""
 
 
 def _merge_one(base: dict[str, Any], changed: dict[str, Any], field: str) -> dict[str, Any]:
-    import copy
-
     out = copy.deepcopy(base)
     value = interview.get_path(changed, field)
     if field == interview.COUNTS:
@@ -244,8 +261,6 @@ def _merge_one(base: dict[str, Any], changed: dict[str, Any], field: str) -> dic
 
 
 def _merge_meta(base: dict[str, Any], changed: dict[str, Any], field: str) -> dict[str, Any]:
-    import copy
-
     out = copy.deepcopy(base)
     for key in ("unknown", "answered"):
         out[key] = [f for f in out.get(key, []) if f != field] + [f for f in changed.get(key, []) if f == field]
@@ -285,6 +300,8 @@ def results_page(request: HttpRequest, case: Case) -> HttpResponse:
     except engine.CaseFileError as exc:
         return render(request, "web/results.html", {"case": case, "problems": exc.problems})
     snap = engine.snapshot(assessment)
+    if case.law_version != engine.law_version():  # verdicts out of date since the last answer: keep the new ones
+        refresh(case)
     CaseView.objects.update_or_create(case=case, user=request.user, defaults={
         "snapshot": snap, "law_version": engine.law_version(), "seen_at": timezone.now()})
     context = results.context(assessment)
@@ -319,10 +336,7 @@ def add_note(request: HttpRequest, case: Case) -> HttpResponse:
 # --- documents ------------------------------------------------------------------------------------------------
 
 def _kinds_for(request: HttpRequest, case: Case) -> list[tuple[str, str]]:
-    names = {"warden-request": _("Letter to the warden"), "summary": _("Plain-language summary"),
-             "exhibits": _("Evidence checklist"), "motion": _("Motion to the court"),
-             "ao250": _("Court form AO 250 (contents)"), "memo": _("Memo for a lawyer"),
-             PACKET: _("Everything (a zip file)")}
+    names = {kind: str(name) for kind, name in DOCUMENT_NAMES.items()}
     allowed = list(KINDS) if may(request.user, "web.lawyer_tools", case) else PERSON_KINDS
     return [(k, names.get(k, k)) for k in [*allowed, PACKET]]
 
@@ -453,8 +467,9 @@ def import_cases(request: HttpRequest) -> HttpResponse:
                 for case in created:
                     refresh(case)
                 messages.success(request, _("Imported %(n)s case(s).") % {"n": len(created)})
-                return redirect("case_list" if len(created) != 1 else "results", *([created[0].pk]
-                                                                                    if len(created) == 1 else []))
+                if len(created) == 1:
+                    return redirect("results", pk=created[0].pk)
+                return redirect("case_list")
     return render(request, "web/import.html", {"problems": problems}, status=400 if problems else 200)
 
 
@@ -559,12 +574,13 @@ def organisation(request: HttpRequest) -> HttpResponse:
             return redirect("organisation")
     from auditlog.models import LogEntry
 
-    from reprieve.web.auditview import entries_for_orgs
+    from reprieve.web.auditview import entries_for_cases
     org_cases = Case.objects.filter(shares__organisation__in=orgs, shares__revoked_at__isnull=True).distinct()
     return render(request, "web/organisation.html", {
         "orgs": orgs, "error": error,
         "members": Membership.objects.filter(organisation__in=orgs).select_related("user", "organisation"),
         "cases": [{"case": c, "assigned": [a.user for a in c.assignments.select_related("user")]} for c in org_cases],
         "lawyers": Membership.objects.filter(organisation__in=orgs, role=Membership.LAWYER).select_related("user"),
-        "entries": entries_for_orgs(orgs, org_cases, LogEntry)}, status=400 if error else 200)
+        "entries": entries_for_cases(list(org_cases.values_list("pk", flat=True)), LogEntry),
+    }, status=400 if error else 200)
 
