@@ -12,6 +12,7 @@ import http.client
 import os
 import random
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -75,6 +76,21 @@ class Server:
                 time.sleep(0.1)
         raise RuntimeError("the server did not start")
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the server's processes: the master and its workers."""
+        assert self.process is not None
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0.0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            pid, ppid = int(stat.parent.name), int(fields[1])
+            if self.process.pid in (pid, ppid):
+                total += (int(fields[11]) + int(fields[12])) / tick
+        return total
+
     def kill9(self) -> None:
         assert self.process is not None
         os.killpg(self.process.pid, signal.SIGKILL)  # the whole server: master and workers, mid-request
@@ -117,6 +133,7 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     acknowledged: list[tuple[int, str, dict[str, str]]] = field(default_factory=list)
+    cpu_seconds: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -246,6 +263,7 @@ def _run(users: int, seconds: float, kill_after: float | None, think: float = 0.
     for _ in range(4):  # each worker's first pages
         warm.request("GET", "/cases/")
     tally = Tally()
+    cpu_before = server.cpu_seconds()
     until = time.monotonic() + seconds
     threads = [threading.Thread(target=answer_loop, args=(Person(server.port, key), until, tally,
                                                           kill_after is not None, think)) for key in sessions]
@@ -256,6 +274,8 @@ def _run(users: int, seconds: float, kill_after: float | None, think: float = 0.
         server.kill9()
     for thread in threads:
         thread.join()
+    if kill_after is None:
+        tally.cpu_seconds = server.cpu_seconds() - cpu_before
     server.stop()
     return tally, data_dir
 
@@ -268,7 +288,8 @@ def _percentile(times: list[float], share: float) -> float:
 def main() -> list[tuple[str, float, str, float | None]]:
     rows: list[tuple[str, float, str, float | None]] = []
     for think, label in ((THINK, f"{THINK:g} s to read and answer"), (0.0, "no pause: the server saturated")):
-        tally, _ = _run(USERS, SECONDS, None, think)
+        tally, used = _run(USERS, SECONDS, None, think)
+        shutil.rmtree(used, ignore_errors=True)
         for error in tally.errors[:5]:
             print("  error:", error, file=sys.stderr)
         rows += [
@@ -278,10 +299,15 @@ def main() -> list[tuple[str, float, str, float | None]]:
             ("  p50 per answer (save + next question)", _percentile(tally.latencies, 0.5), "ms", None),
             ("  p95 per answer (save + next question)", _percentile(tally.latencies, 0.95), "ms",
              200.0 if think else None),
+            ("  server CPU per answer (user + system)", 1000 * tally.cpu_seconds / max(len(tally.latencies), 1),
+             "ms", None),
         ]
     killed, data_dir = _run(20, 30.0, kill_after=8.0)
     lost, broken, integrity = _check_saved(data_dir, killed.acknowledged)
+    shutil.rmtree(data_dir, ignore_errors=True)
+    load = os.getloadavg()[0]
     return [
+        (f"web: load average of this machine while measuring (cores: {os.cpu_count()})", load, "", None),
         *rows,
         (f"web: kill -9 mid-save: acknowledged answers ({len(killed.acknowledged)}) lost", float(lost),
          "answers", 0.0),

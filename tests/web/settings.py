@@ -1,10 +1,14 @@
 """Settings for the web tests: jobs run inline, files go to a temporary folder, passwords hash fast."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("REPRIEVE_TASKS", "immediate")
-os.environ.setdefault("REPRIEVE_DATA_DIR", tempfile.mkdtemp(prefix="reprieve-test-"))
+if "REPRIEVE_DATA_DIR" not in os.environ:
+    os.environ["REPRIEVE_DATA_DIR"] = tempfile.mkdtemp(prefix="reprieve-test-")
+    atexit.register(shutil.rmtree, os.environ["REPRIEVE_DATA_DIR"], ignore_errors=True)
 
 from reprieve.web.settings import *  # noqa: F403
 
