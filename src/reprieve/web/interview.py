@@ -37,10 +37,26 @@ MAX_COUNTS = 20
 def districts() -> tuple[tuple[str, str], ...]:
     from courts_db import courts  # the district courts still sitting, as the engine reads them
 
-    found = {(c["citation_string"], c["name"].replace("United States District Court for the ", ""))
-             for c in courts if c.get("system") == "federal" and "District Court" in c.get("name", "")
-             and not (c.get("dates") or [{}])[-1].get("end") and c.get("citation_string")}
-    return tuple(sorted(found, key=lambda pair: pair[1].split(" of ", 1)[-1] + pair[1]))
+    found: dict[str, str] = {}
+    for c in courts:
+        name = c.get("name", "")
+        if (c.get("system") == "federal" and "District Court" in name and c.get("citation_string")
+                and not (c.get("dates") or [{}])[-1].get("end")):
+            found.setdefault(c["citation_string"], _district_name(name))
+    return tuple(sorted(found.items(), key=lambda pair: (pair[1].rsplit(" of ", 1)[-1], pair[1])))
+
+
+_DIVISIONS = {"N": "Northern", "S": "Southern", "E": "Eastern", "W": "Western", "M": "Middle", "C": "Central"}
+
+
+def _district_name(name: str) -> str:
+    """'District Court, W.D. North Carolina' or 'United States District Court for the Western District of North
+    Carolina' -> 'Western District of North Carolina'."""
+    name = name.removeprefix("United States District Court for the ").removeprefix("District Court, ")
+    found = re.match(r"^([NSEWMC])\.D\. (.+)$", name)
+    if found:
+        return f"{_DIVISIONS[found.group(1)]} District of {found.group(2)}"
+    return re.sub(r"^D\. ", "District of ", name)
 
 
 def _drug_counts(data: dict[str, Any] | None) -> list[int]:
@@ -461,6 +477,23 @@ def delete_path(data: dict[str, Any], path: str) -> None:
         node[last] = {}
 
 
+def _readable_date(text: str) -> str:
+    """2009 -> 2009; 2007-07 -> July 2007; 2009-03-02 -> March 2, 2009 (in the active language)."""
+    from datetime import date
+
+    from django.utils.formats import date_format
+
+    parts = text.split("-")
+    try:
+        if len(parts) == 2:
+            return str(date_format(date(int(parts[0]), int(parts[1]), 1), "YEAR_MONTH_FORMAT"))
+        if len(parts) == 3:
+            return str(date_format(date.fromisoformat(text), "DATE_FORMAT"))
+    except ValueError:
+        pass
+    return text
+
+
 def show(q: Question, data: dict[str, Any], meta: dict[str, Any]) -> str:
     """An answer as the review page shows it."""
     if q.field in meta.get("unknown", []):
@@ -477,5 +510,7 @@ def show(q: Question, data: dict[str, Any], meta: dict[str, Any]) -> str:
     value = get_path(data, q.field)
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if q.answer_type == "date" and value:
+        return _readable_date(str(value))
     labels = dict(q.choices)
     return str(labels.get(str(value), value)) if value is not None else ""
