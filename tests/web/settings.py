@@ -13,3 +13,6 @@ if "REPRIEVE_DATA_DIR" not in os.environ:
 from reprieve.web.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The test client builds the middleware for each Client; WhiteNoise would index every static file each time.
+# The live server of the browser tests serves static files itself (django.contrib.staticfiles).
+WHITENOISE_USE_FINDERS = False

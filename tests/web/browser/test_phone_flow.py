@@ -239,8 +239,13 @@ def press_and_wait(page: Any, key: str) -> None:
 
 
 def tab_to(page: Any, selector: str, limit: int = 60) -> None:
-    """Press Tab until the element has the focus; fails if the keyboard cannot reach it."""
+    """Press Tab until the element has the focus; fails if the keyboard cannot reach it. A target in the main
+    content is reached as a keyboard user would: Tab to the skip link, Enter, then Tab."""
     target = page.locator(selector).first
+    if target.evaluate("el => !!el.closest('main') && !document.activeElement.closest('main')"):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('skip')"):
+            page.keyboard.press("Enter")
     for _ in range(limit):
         if target.evaluate("el => el === document.activeElement"):
             return
