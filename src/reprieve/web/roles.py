@@ -22,6 +22,3 @@ def roles_of(user: Any) -> set[str]:
     user._reprieve_roles = frozenset(found)
     return found
 
-
-def admin_orgs(user: Any) -> list[int]:
-    return list(user.memberships.filter(role="admin").values_list("organisation_id", flat=True))

@@ -43,18 +43,13 @@ def is_case_org_admin(user: Any, case: Case | None) -> bool:
         organisation__memberships__role="admin").exists()
 
 
-@rules.predicate
-def is_lawyer(user: Any, case: Case | None = None) -> bool:
-    return bool(user.is_authenticated and user.memberships.filter(role="lawyer").exists())
-
-
 works_on_case = is_owner | is_helper | is_assigned
 
 rules.add_perm("web.view_case", works_on_case | is_case_org_admin)
 rules.add_perm("web.change_case", works_on_case)  # answer, upload, make documents, export
 rules.add_perm("web.delete_case", is_owner)
 rules.add_perm("web.share_case", is_owner)
-rules.add_perm("web.lawyer_tools", is_assigned | (is_helper & is_lawyer))  # memo, notes, as-of what-ifs
+rules.add_perm("web.lawyer_tools", is_assigned)  # memo, notes, as-of what-ifs
 rules.add_perm("web.assign_case", is_case_org_admin)
 rules.add_perm("web.view_case_audit", is_owner | is_case_org_admin)
 
