@@ -309,6 +309,19 @@ def schema() -> None:
     sys.stdout.write("\n")
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    db: Annotated[str | None, typer.Option(help="database URL (default: $DATABASE_URL, else SQLite in ./var)")] = None,
+    demo: Annotated[bool, typer.Option(help="create a demo account and load the example case")] = False,
+) -> None:
+    """The web app: applies migrations, starts the background worker and serves on HOST:PORT."""
+    from reprieve.web.serve import main
+
+    raise typer.Exit(main(host, port, db, demo))
+
+
 def run() -> None:
     """The console script. With --json, a usage error the parser finds is a JSON document too (exit 2)."""
     if "--json" not in sys.argv[1:]:
