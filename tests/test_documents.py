@@ -22,6 +22,7 @@ import docx
 import pdfplumber
 import pytest
 import textstat
+import yaml
 from dateutil.relativedelta import relativedelta
 from docx.oxml.ns import qn
 from hypothesis import given
@@ -509,3 +510,20 @@ def test_the_memo_gives_each_range_in_words(drafts: dict[tuple[str, str], Docume
     memo = _squash(to_text(drafts["vailes_2023", "memo"]))
     assert ("120 mo. to life if the prior conviction is not a serious drug felony or serious violent felony"
             in memo)
+
+
+def test_a_neutral_family_description_is_left_out_of_the_signed_letter_with_a_note(tmp_path: Path) -> None:
+    """'brother with a serious mental illness' has no pronoun, but whoever wrote it, it is not the signer's own
+    words: the letter states the ground from the structured fields and the notes say why the text was left out."""
+    case = yaml.safe_load((ROOT / "examples" / "vailes.yaml").read_text())
+    case["circumstances"] = {"family": [{"relation": "sibling", "situation": "incapacitated",
+                                         "only_available_caregiver": True,
+                                         "description": "brother with a serious mental illness"}]}
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump(case))
+    result = runner.invoke(app, ["draft", "warden-request", str(path), "-o", str(tmp_path / "letter.txt")])
+    assert result.exit_code == 0, result.output
+    letter = (tmp_path / "letter.txt").read_text()
+    notes = " ".join((tmp_path / "letter-notes.txt").read_text().split())
+    assert "I am the only available caregiver" in letter and "serious mental illness" not in letter
+    assert '("brother with a serious mental illness")' in notes and "your own words" in notes

@@ -46,7 +46,8 @@ def test_warden_letter_pdf_names_the_person_the_facility_and_the_grounds(world: 
         text = " ".join((page.extract_text() or "") for page in opened.pages)
     text = " ".join(text.split())
     assert "Valon Marcel Vailes" in text and "FCI Butner" in text
-    assert "brother" in text.lower() and "3582(c)(1)(A)" in text
+    # the family ground, in the signer's own words (a description someone else wrote is never quoted in it)
+    assert "only available caregiver" in text.lower() and "3582(c)(1)(A)" in text
 
 
 def test_the_packet_is_a_zip_of_every_document(world: Any) -> None:

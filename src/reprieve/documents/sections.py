@@ -190,7 +190,7 @@ def voice_notes(f: Facts, kind: str) -> list[str]:
     """What the document left unquoted because it is not in the document's voice, and what to do instead."""
     out = []
     for text, (what, voice) in f.unquoted.items():
-        who = {"first": "notes.voice_first", "second": "notes.voice_second", "third": "notes.voice_third"}[voice]
+        who = f"notes.voice_{voice}"  # first, second, third or neutral (a family description in a signed letter)
         out.append(f.words("notes.not_quoted", what=what, text=text, why=f.words(who), kind=kind))
     return out
 

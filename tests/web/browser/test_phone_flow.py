@@ -173,7 +173,8 @@ def check_answer_and_letter(page: Any, asked: list[str], language: str, keyboard
     text = pdf_text(Path(download.path()).read_bytes())
     # the letter goes to a federal warden, in English, whatever language the family used
     assert "Valon Marcel Vailes" in text and "FCI Butner" in text
-    assert "brother" in text.lower() and "3582(c)(1)(A)" in text and "Charlotte, North Carolina" in text
+    assert "only available caregiver" in text.lower() and "3582(c)(1)(A)" in text
+    assert "Charlotte, North Carolina" in text
 
 
 def act(page: Any, selector: str, keyboard: bool) -> None:
