@@ -81,6 +81,8 @@ class Count(Model):
     fsa404_motion: Literal["none", "granted", "denied_on_merits", "denied_not_on_merits"] | None = Field(
         default=None, description="extension: an earlier motion under First Step Act section 404 on this count and "
                                   "how it ended ('none' if there was none): section 404(c) limits")
+    nature_of_offense: str | None = Field(
+        default=None, description="extension: the judgment's 'Nature of Offense' column, as written")
 
     @field_validator("concurrent_with", "consecutive_to", mode="before")
     @classmethod
@@ -193,6 +195,13 @@ class Judgment(Model):
     enhancements: list[Enhancement] | None = None
     supervised_release_months: NonNegInt | None = None
     guidelines: SentencingGuidelines | None = None
+    district: str | None = Field(default=None, description="extension: this judgment's court, when the case has "
+                                                           "judgments from more than one (as court.district)")
+    docket: str | None = Field(default=None, description="extension: this judgment's case number (as court.docket)")
+    counts_dismissed: list[str] | None = Field(
+        default=None, description="extension: counts dismissed on the motion of the United States")
+    amendment_reason: str | None = Field(
+        default=None, description="extension: an amended judgment's reason for amendment (AO 245C), as written")
 
 
 class Prior(Model):
@@ -251,12 +260,20 @@ class Rdap(Model):
 
 
 class BopReported(Model):
+    sheet_as_of: PDate | None = None
+    computation_began_on: PDate | None = None
+    jail_credit_days: NonNegInt | None = None
     full_term_date: PDate | None = None
     statutory_release_date: PDate | None = None
     projected_release_date: PDate | None = None
     release_method: str | None = None
     home_detention_date: PDate | None = None
     gct_earned_days: NonNegInt | None = None
+    gct_disallowed_days: NonNegInt | None = None
+    fsa_credits_days: NonNegInt | None = None
+    gct_earned_and_projected_days: NonNegInt | None = Field(
+        default=None, description="extension: 'TOTAL GCT EARNED AND PROJECTED' on the computation sheet")
+    gct_forfeited_days: NonNegInt | None = Field(default=None, description="extension: GCT forfeited, as reported")
 
 
 class Custody(Model):
