@@ -1,0 +1,331 @@
+"""Read the papers a person holds (judgments, the BOP's computation sheet) into a case, with where each value came
+from, how sure the reading is, and the questions that confirm it. Nothing read is used silently.
+
+The library entry point, for the CLI (`reprieve intake`) and the web app's upload step::
+
+    from reprieve.intake.documents import read_documents
+    result = read_documents(["judgment.pdf", "computation.jpg"])      # paths, or (file name, bytes) pairs
+    result.case          # dict in the case-file format (format 1), ready for `parse_case` / YAML
+    result.fields        # {field path: Read(value, source=Source(file, page, text), confidence)}
+    result.questions("es")   # list of {field, question, answer_type, where_to_find, would_change, kind, read,
+                             #          confidence, source}: low-confidence reads ("confirm") and fields not found
+                             #          ("missing"), in the shape of the engine's questions
+    result.confirmations("en")  # every field read, high confidence or not, as a question to confirm
+    result.as_json()     # {case, fields, questions, documents, warnings}
+
+Confidence is 0-1; a value below `CONFIRM_BELOW` (0.9) is asked about. A text-layer PDF gives 0.98 for a value in
+its expected shape; OCR gives the least Tesseract confidence of the value's characters; a value that needed an OCR
+fix, that pages disagree on, or that fails a cross-check (the counts' terms against the total, the judgment's USM
+number against the BOP's register number) is capped lower.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reprieve.intake import bop_sheet, judgment
+from reprieve.intake.fields import CONFIRM_BELOW, Read
+from reprieve.intake.layout import Page
+from reprieve.intake.pages import UnreadableFile, read_pages
+from reprieve.intake.text import field_words, say, why_words
+
+Input = str | Path | tuple[str, bytes]
+
+
+class IntakeError(Exception):
+    """A file cannot be read at all (missing, not a PDF or image): names the file."""
+
+    def __init__(self, file: str, message: str) -> None:
+        self.file = file
+        self.message = message
+        super().__init__(f"{file}: {message}")
+
+
+@dataclass
+class DocumentRead:
+    file: str
+    pages: int
+    method: str  # "text", "ocr" or "text+ocr"
+    kinds: list[str]  # "judgment", "bop_sheet", "unknown" per page
+
+    def as_json(self) -> dict[str, Any]:
+        return {"file": self.file, "pages": self.pages, "method": self.method, "kinds": self.kinds}
+
+
+@dataclass
+class IntakeResult:
+    case: dict[str, Any]
+    fields: dict[str, Read]
+    missing: list[str] = field(default_factory=list)  # fields the papers should carry but were not found
+    documents: list[DocumentRead] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def low_confidence(self) -> list[Read]:
+        return [r for r in self.fields.values() if r.confidence < CONFIRM_BELOW]
+
+    def questions(self, lang: str = "en") -> list[dict[str, Any]]:
+        """What to ask: every value read with low confidence, then every expected value not found."""
+        out = [_confirm(r, lang) for r in self.low_confidence()]
+        out += [_missing(path, lang) for path in self.missing]
+        return out
+
+    def confirmations(self, lang: str = "en") -> list[dict[str, Any]]:
+        """Every value read, as a question to confirm (the web app shows them all; nothing is used silently)."""
+        return [_confirm(r, lang) for r in self.fields.values()]
+
+    def as_json(self, lang: str = "en") -> dict[str, Any]:
+        return {"case": self.case, "fields": {path: r.as_json() for path, r in self.fields.items()},
+                "questions": self.questions(lang), "documents": [d.as_json() for d in self.documents],
+                "warnings": self.warnings}
+
+
+def read_documents(inputs: Sequence[Input] | Iterable[Input]) -> IntakeResult:
+    """Read judgments and BOP computation sheets (PDF, scanned PDF, JPEG/PNG photos; any order, several pages or
+    files per document) into a case. Raises IntakeError for a file that cannot be read at all."""
+    pages: list[Page] = []
+    documents: list[DocumentRead] = []
+    for item in inputs:
+        name, data = _load(item)
+        try:
+            read = read_pages(name, data)
+        except UnreadableFile as exc:
+            raise IntakeError(name, str(exc)) from None
+        pages += read
+        methods = sorted({p.method for p in read})
+        kinds = ["judgment" if judgment.is_judgment_page(p) else "bop_sheet" if bop_sheet.is_sheet_page(p)
+                 else "unknown" for p in read]
+        documents.append(DocumentRead(name, len(read), "+".join(methods), kinds))
+    judgment_pages = [p for p in pages if judgment.is_judgment_page(p) and not bop_sheet.is_sheet_page(p)]
+    sheet_pages = [p for p in pages if bop_sheet.is_sheet_page(p)]
+    warnings = [f"{d.file}: page {n} is neither a judgment nor a BOP computation sheet: not read"
+                for d in documents for n, kind in enumerate(d.kinds, start=1) if kind == "unknown"]
+    judgments = [judgment.read_judgment(group) for group in _group(judgment_pages)]
+    judgments.sort(key=lambda j: next((str(r.value) for r in j.reads if r.path == "judgment.imposed_on"), "9999"))
+    sheet = bop_sheet.read_sheet(sheet_pages) if sheet_pages else None
+    return _assemble(judgments, sheet, documents, warnings)
+
+
+def _load(item: Input) -> tuple[str, bytes]:
+    if isinstance(item, tuple):
+        return item[0], item[1]
+    path = Path(item)
+    try:
+        return str(path), path.read_bytes()
+    except FileNotFoundError:
+        raise IntakeError(str(path), "does not exist") from None
+    except OSError as exc:
+        raise IntakeError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+
+
+_FIRST_SHEET = re.compile(r"UNITED\s+STATES\s+DISTRICT\s+COURT", re.IGNORECASE)
+
+
+def _group(pages: list[Page]) -> list[list[Page]]:
+    """Pages into judgments: a caption page starts one; other pages join the judgment with their case number."""
+    groups: list[list[Page]] = []
+    numbers: list[str | None] = []
+    loose: list[Page] = []
+    for page in pages:
+        number = judgment.case_number_on(page)
+        head = "\n".join(line.text for line in page.lines[:15])
+        if _FIRST_SHEET.search(head):
+            groups.append([page])
+            numbers.append(number)
+            continue
+        target = next((n for n, known in enumerate(numbers) if number and known and _same_docket(number, known)),
+                      None)
+        if target is None and groups and (number is None or numbers[-1] is None):
+            target = len(groups) - 1
+        if target is None:
+            loose.append(page)
+        else:
+            groups[target].append(page)
+    if loose:
+        groups.append(loose)
+    return [sorted(g, key=lambda p: (p.number if len(g) == len({x.file for x in g}) else 0, p.number))
+            for g in groups]
+
+
+def _same_docket(a: str, b: str) -> bool:
+    return re.sub(r"\W", "", a).lower() == re.sub(r"\W", "", b).lower()
+
+
+# --- the case ------------------------------------------------------------------------------------------------------
+
+# What each judgment must carry; absent, it is asked for.
+_NEEDED = ("court.district", "court.docket", "person.name", "judgment.imposed_on",
+           "judgment.supervised_release_months")
+
+
+def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead | None,
+              documents: list[DocumentRead], warnings: list[str]) -> IntakeResult:
+    fields: dict[str, Read] = {}
+    missing: list[str] = []
+    several = len(judgments) > 1
+    for i, j in enumerate(judgments):
+        prefix = f"judgments[{i}]."
+        for r in j.reads:
+            if r.path.startswith("judgment."):
+                path = prefix + r.path.removeprefix("judgment.")
+            elif r.path in ("court.district", "court.docket") and several:
+                path = prefix + r.path.removeprefix("court.")
+                if i == 0:
+                    fields[r.path] = r
+            elif i > 0:
+                _cross_check(fields, r)
+                continue
+            else:
+                path = r.path
+            fields[path] = Read(path, r.value, r.source, r.confidence, r.label, r.note)
+        read_paths = {r.path for r in j.reads}
+        for need in _NEEDED:
+            if need not in read_paths and (i == 0 or need.startswith("judgment.")):
+                if need == "judgment.imposed_on" and "judgment.amended_on" in read_paths:
+                    continue
+                missing.append(need.replace("judgment.", prefix))
+        if not any(p.startswith("judgment.counts[") for p in read_paths):
+            missing.append(prefix + "counts")
+        elif not any(re.search(r"\.(months|life)$", p) for p in read_paths) and "judgment.total_months" \
+                not in read_paths and "judgment.total_life" not in read_paths:
+            missing.append(prefix + "total_months")
+    if not judgments and sheet is None:
+        warnings.append("no judgment and no BOP computation sheet was found in the files")
+    if sheet is not None:
+        for r in sheet.reads:
+            if r.path in fields:
+                _cross_check(fields, r)
+            else:
+                fields[r.path] = r
+        if "court.docket" not in fields and sheet.docket and not judgments:
+            warnings.append(f"the BOP sheet names docket {sheet.docket}; give the judgment to read the case")
+    case = _case(fields)
+    return IntakeResult(case, fields, missing, documents, warnings)
+
+
+def _cross_check(fields: dict[str, Read], other: Read) -> None:
+    """Two papers give the same field: agreeing raises confidence; disagreeing asks."""
+    mine = fields.get(other.path)
+    if mine is None:
+        fields[other.path] = other
+        return
+    same = str(mine.value).casefold() == str(other.value).casefold()
+    if other.path == "person.name" and not same:
+        same = _same_person(str(mine.value), str(other.value))
+    if same:
+        confidence = max(mine.confidence, min(0.98, max(mine.confidence, other.confidence) + 0.05))
+        fields[other.path] = Read(mine.path, mine.value, mine.source, confidence, mine.label, mine.note)
+    else:
+        note = f"{other.source.file} says '{other.value}'"
+        fields[other.path] = Read(mine.path, mine.value, mine.source, min(mine.confidence, 0.5), mine.label, note)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """The BOP's 'LAST, FIRST MIDDLE' and the judgment's full name: same last and first names."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    return bool(wa and wb) and wa[-1] == wb[-1] and wa[0] == wb[0]
+
+
+def _case(fields: dict[str, Read]) -> dict[str, Any]:
+    case: dict[str, Any] = {"format": 1}
+    for path in sorted(fields, key=_order):
+        _set(case, path, fields[path].value)
+    return case
+
+
+def _order(path: str) -> tuple[Any, ...]:
+    top = ("format", "person", "court", "judgments", "custody")
+    head = path.split(".", 1)[0].split("[", 1)[0]
+    numbers = tuple(int(n) for n in re.findall(r"\[(\d+)\]", path))
+    return (top.index(head) if head in top else len(top), numbers, path)
+
+
+def _set(case: dict[str, Any], path: str, value: Any) -> None:
+    node: Any = case
+    parts = re.findall(r"[a-z_]+|\[\d+\]", path)
+    for n, part in enumerate(parts):
+        last = n == len(parts) - 1
+        nxt = parts[n + 1] if not last else None
+        if part.startswith("["):
+            index = int(part[1:-1])
+            while len(node) <= index:
+                node.append({})
+            if last:
+                node[index] = value
+            else:
+                node = node[index]
+        else:
+            if last:
+                node[part] = value
+            else:
+                node = node.setdefault(part, [] if nxt and nxt.startswith("[") else {})
+
+
+# --- questions ---------------------------------------------------------------------------------------------------
+
+_DATE_FIELDS = re.compile(r"(_on|_date|as_of|offense_ended)$")
+_INT_FIELDS = re.compile(r"(months|days)$")
+
+
+def answer_type(path: str) -> str:
+    if _DATE_FIELDS.search(path):
+        return "date"
+    if _INT_FIELDS.search(path):
+        return "integer"
+    if path.endswith(("life", "total_life")):
+        return "yes_no"
+    if path.endswith(("consecutive_to", "counts_dismissed", "counts")):
+        return "list"
+    return "text"
+
+
+def _where(path: str, label: str, lang: str) -> str:
+    if path.startswith("custody"):
+        return say("where_sheet", lang, place=label or field_words(path, lang))
+    return say("where_judgment", lang, place=f"'{label}'" if label else field_words(path, lang))
+
+
+def _would_change(path: str, lang: str) -> str:
+    if path.startswith("custody.bop"):
+        return say("would_change_bop", lang)
+    if path.startswith("person"):
+        return say("would_change_identity", lang)
+    if path.startswith("court") or path.endswith(("district", "docket")):
+        return say("would_change_court", lang)
+    if re.search(r"(statute|penalty|drug|quantity|offense_ended|nature_of_offense)$", path):
+        return say("would_change_law", lang)
+    return say("would_change_dates", lang)
+
+
+def _shown(value: Any, lang: str) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if value is True:
+        return say("yes", lang)
+    return str(value)
+
+
+def _confirm(read: Read, lang: str) -> dict[str, Any]:
+    label = read.label or field_words(read.path, lang)
+    file = Path(read.source.file).name
+    if read.confidence < CONFIRM_BELOW:
+        why = "disagree" if "say" in read.note or "disagree" in read.note else "fixed" if "OCR" in read.note \
+            else "derived" if "Nature of Offense" in read.note else "unsure"
+        text = say("confirm_unsure", lang, label=label, value=_shown(read.value, lang), page=read.source.page,
+                   file=file, why=why_words(why, lang))
+    else:
+        text = say("confirm", lang, label=label, value=_shown(read.value, lang), page=read.source.page, file=file)
+    return {"field": read.path, "question": text, "answer_type": answer_type(read.path),
+            "where_to_find": _where(read.path, read.label, lang), "would_change": _would_change(read.path, lang),
+            "kind": "confirm", "read": read.value, "confidence": round(read.confidence, 3),
+            "source": read.source.as_json()}
+
+
+def _missing(path: str, lang: str) -> dict[str, Any]:
+    return {"field": path, "question": say("missing", lang, what=field_words(path, lang)),
+            "answer_type": answer_type(path), "where_to_find": _where(path, "", lang),
+            "would_change": _would_change(path, lang), "kind": "missing", "read": None, "confidence": 0.0,
+            "source": None}
