@@ -9,10 +9,13 @@ Nothing here is a real person's record.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
@@ -197,6 +200,8 @@ class JudgmentDoc:
 
 def _header(p: Page, doc: JudgmentDoc, sheet: str, page_no: int, pages: int) -> float:
     v = p.v
+    if page_no > 1:
+        page_no += doc.extra.get("page_offset", 0)
     if v.ecf_stamp:
         filed = us_date(doc.judgment["imposed_on"]) if not doc.judgment.get("amended_on") else \
             us_date(doc.judgment["amended_on"])
@@ -288,7 +293,8 @@ def _page_one(p: Page, doc: JudgmentDoc, pages: int) -> None:
     p.text(74, top, "after a plea of not guilty.", 9)
     top += 16
     p.text(54, top, "The defendant is adjudicated guilty of these offenses:", 9)
-    top = _counts_table(p, j["counts"], top + 16)
+    split = doc.extra.get("sheet_1a_from")
+    top = _counts_table(p, j["counts"][:split], top + 16)
     top = p.para(54, top + 4, 500, f"The defendant is sentenced as provided in pages 2 through {pages} of this "
                  "judgment. The sentence is imposed pursuant to the Sentencing Reform Act of 1984.", 9, 11) + 6
     p.box(60, top, False)
@@ -320,13 +326,28 @@ def _page_one(p: Page, doc: JudgmentDoc, pages: int) -> None:
     p.text(320, top + 121, "Date", 8)
 
 
+def _page_additional_counts(p: Page, doc: JudgmentDoc, pages: int) -> None:
+    """Sheet 1A: the counts that did not fit on the first sheet, under the table's header again."""
+    top = _header(p, doc, "Sheet 1A", 2 - doc.extra.get("page_offset", 0), pages)
+    p.text(WIDTH / 2, top, "ADDITIONAL COUNTS OF CONVICTION", 11, bold=True, center=True)
+    _counts_table(p, doc.judgment["counts"][doc.extra["sheet_1a_from"]:], top + 24)
+
+
 def _page_imprisonment(p: Page, doc: JudgmentDoc, pages: int) -> None:
     top = _header(p, doc, "Sheet 2 \u2014 Imprisonment", 2, pages)
     p.text(WIDTH / 2, top, "IMPRISONMENT", 11, bold=True, center=True)
     bureau = "United States Bureau of Prisons" if p.v.old_wording else "Federal Bureau of Prisons"
     top = p.para(54, top + 20, 500, f"The defendant is hereby committed to the custody of the {bureau} to be "
                  "imprisoned for a total term of:", 10, 12)
-    top = p.para(72, top + 6, 480, imprisonment_text(doc.judgment, p.v), 10, 12) + 10
+    printed = doc.extra.get("printed_term") or imprisonment_text(doc.judgment, p.v)
+    start = top + 6
+    top = p.para(72, start, 480, printed, 10, 12) + 10
+    if doc.extra.get("handwritten_term"):  # the printed term struck through, the new one written beside it
+        for y in range(int(start), int(top - 10), 12):
+            p.c.line(70, HEIGHT - y + 3.5, 552, HEIGHT - y + 3.5)
+        picture = handwriting(doc.extra["handwritten_term"])
+        p.c.drawInlineImage(picture, 300, HEIGHT - top - 34, width=picture.width * 0.24, height=picture.height * 0.24)
+        top += 40
     p.box(60, top, True)
     top = p.para(74, top, 470, "The court makes the following recommendations to the Bureau of Prisons: that the "
                  "defendant be designated to a facility as close to his home as possible and that he participate in "
@@ -378,15 +399,63 @@ def _page_penalties(p: Page, doc: JudgmentDoc, pages: int) -> None:
         p.text(x, top + 14, value, 9)
 
 
+def handwriting(text: str) -> Image.Image:
+    """Text as a pen would write it: a slanted hand, uneven baseline, thick strokes (a picture, no text layer)."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf", 64)
+    image = Image.new("L", (int(font.getlength(text)) + 60, 120), 255)
+    ImageDraw.Draw(image).text((30, 20), text, font=font, fill=0)
+    a = np.asarray(image)
+    waved = np.full_like(a, 255)
+    for x in range(a.shape[1]):
+        waved[:, x] = np.roll(a[:, x], int(6 * math.sin(x / 37.0)))
+    return Image.fromarray(waved).filter(ImageFilter.MinFilter(3)).rotate(3, fillcolor=255)
+
+
 def judgment_pdf(doc: JudgmentDoc, variant: Variant) -> bytes:
-    """A judgment of three or four pages: the caption and counts, imprisonment, supervised release, penalties."""
+    """A judgment of three or four pages: the caption and counts, imprisonment, supervised release, penalties
+    (and Sheet 1A, more counts, when `extra['sheet_1a_from']` says where the first sheet's table stops)."""
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=letter, invariant=1, pageCompression=0)
-    pages = 4 if doc.extra.get("penalties_page", True) else 3
-    for page in (_page_one, _page_imprisonment, _page_supervision, _page_penalties)[:pages]:
-        page(Page(canvas, variant), doc, pages)
+    sheets = [_page_one, _page_imprisonment, _page_supervision, _page_penalties]
+    if not doc.extra.get("penalties_page", True):
+        sheets.pop()
+    if doc.extra.get("sheet_1a_from"):
+        sheets.insert(1, _page_additional_counts)
+        doc.extra["page_offset"] = 1
+    for page in sheets:
+        page(Page(canvas, variant), doc, len(sheets))
         canvas.showPage()
     canvas.save()
+    return out.getvalue()
+
+
+def without_character_maps(pdf: bytes) -> bytes:
+    """The same pages with a text layer whose character map is lost: each glyph is there, but maps to the wrong
+    character (every letter and digit shifted by one: 'Judgment' reads 'Kvehnfou', as a subset font with a broken
+    encoding gives). The page itself looks as before; only OCR reads it right."""
+    import pypdfium2
+
+    from reprieve.intake.pages import text_layer_words
+
+    source = pypdfium2.PdfDocument(pdf)
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=letter, invariant=1)
+    shift = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+                          "bcdefghijklmnopqrstuvwxyzaBCDEFGHIJKLMNOPQRSTUVWXYZA1234567890")
+    for page in source:
+        words = text_layer_words(page, HEIGHT)
+        image = page.render(scale=200 / 72, grayscale=True).to_pil()
+        canvas.drawInlineImage(image, 0, 0, width=WIDTH, height=HEIGHT)
+        text = canvas.beginText()
+        text.setTextRenderMode(3)  # invisible, like the text layer over a scan
+        for word in words:
+            text.setFont("Times-Roman", max(4.0, (word.bottom - word.top) * 0.8))
+            text.setTextOrigin(word.x0, HEIGHT - word.bottom + 2)
+            text.textOut(word.text.translate(shift))
+        canvas.drawText(text)
+        canvas.showPage()
+    canvas.save()
+    source.close()
     return out.getvalue()
 
 

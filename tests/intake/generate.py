@@ -149,8 +149,8 @@ def _bop(rng: random.Random, case: dict[str, Any], judgment: dict[str, Any], as_
     """A computation sheet's figures (plausible, not a reprieve computation: the reader only copies them)."""
     imposed = date.fromisoformat(judgment["imposed_on"])
     began = imposed + timedelta(days=rng.choice([0, 0, 0, 14, 40]))
-    credit = rng.choice([0, 45, 180, 365, 641])
     months = judgment.get("total_months", 360)
+    credit = min(rng.choice([0, 45, 180, 365, 641]), months * 30 // 4)  # never more than the term allows
     full = began + relativedelta(months=months) - timedelta(days=1 + credit)
     gct = months * 54 // 12
     lost = rng.choice([0, 0, 0, 27, 41])

@@ -16,7 +16,8 @@ from reprieve.intake.fields import Read, read_at
 from reprieve.intake.layout import Page, Text
 
 SHEET_PAGE = re.compile(r"SENTENCE\s+MONITORING|COMPUTATION\s+DATA|REGNO\s*\.*\s*:", re.IGNORECASE)
-_LEADER = r"[\s.,:;_'`\-\u2026]*[:;]\s*"
+# The dot leader and colon after a label: OCR drops the colon or reads it as '?' or '-'.
+_LEADER = r"[\s.,:;_'`?\-\u2026]*"
 
 
 def _label(words: str) -> re.Pattern[str]:

@@ -21,6 +21,7 @@ number against the BOP's register number) is capped lower.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -125,7 +126,8 @@ _FIRST_SHEET = re.compile(r"UNITED\s+STATES\s+DISTRICT\s+COURT", re.IGNORECASE)
 
 
 def _group(pages: list[Page]) -> list[list[Page]]:
-    """Pages into judgments: a caption page starts one; other pages join the judgment with their case number."""
+    """Pages into judgments: a caption page starts one; another page joins the judgment whose case number is
+    closest to its own (OCR may misread a character of it), or the last one when it has none."""
     groups: list[list[Page]] = []
     numbers: list[str | None] = []
     loose: list[Page] = []
@@ -136,22 +138,24 @@ def _group(pages: list[Page]) -> list[list[Page]]:
             groups.append([page])
             numbers.append(number)
             continue
-        target = next((n for n, known in enumerate(numbers) if number and known and _same_docket(number, known)),
-                      None)
-        if target is None and groups and (number is None or numbers[-1] is None):
-            target = len(groups) - 1
-        if target is None:
+        if not groups:
             loose.append(page)
-        else:
-            groups[target].append(page)
+            continue
+        scores = [_likeness(number, known) for known in numbers]
+        best = max(range(len(groups)), key=lambda n: (scores[n], n))
+        groups[best if scores[best] >= 0.75 or len(groups) == 1 or number is None else len(groups) - 1].append(page)
     if loose:
-        groups.append(loose)
-    return [sorted(g, key=lambda p: (p.number if len(g) == len({x.file for x in g}) else 0, p.number))
-            for g in groups]
+        if groups:
+            groups[0] = loose + groups[0]
+        else:
+            groups.append(loose)
+    return groups
 
 
-def _same_docket(a: str, b: str) -> bool:
-    return re.sub(r"\W", "", a).lower() == re.sub(r"\W", "", b).lower()
+def _likeness(a: str | None, b: str | None) -> float:
+    if not a or not b:
+        return 0.0
+    return difflib.SequenceMatcher(None, re.sub(r"\W", "", a).lower(), re.sub(r"\W", "", b).lower()).ratio()
 
 
 # --- the case ------------------------------------------------------------------------------------------------------
@@ -176,7 +180,8 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
                 if i == 0:
                     fields[r.path] = r
             elif i > 0:
-                _cross_check(fields, r)
+                if r.path != "court.judge":  # each judgment has its own judge; the case names the first
+                    _cross_check(fields, r)
                 continue
             else:
                 path = r.path
@@ -202,8 +207,34 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
                 fields[r.path] = r
         if "court.docket" not in fields and sheet.docket and not judgments:
             warnings.append(f"the BOP sheet names docket {sheet.docket}; give the judgment to read the case")
-    case = _case(fields)
+    case = _valid_case(fields, missing, warnings)
     return IntakeResult(case, fields, missing, documents, warnings)
+
+
+def _valid_case(fields: dict[str, Read], missing: list[str], warnings: list[str]) -> dict[str, Any]:
+    """The case, loadable: a value the case model rejects (an impossible date order, a malformed number) is kept
+    out of the case, asked for again, and named in a warning with the model's reason."""
+    from reprieve.intake.casefile import CaseFileError, parse_case
+
+    for _ in range(len(fields) + 1):
+        case = _case(fields)
+        try:
+            parse_case(case, "intake", warnings=False)
+            return case
+        except CaseFileError as exc:
+            dropped = False
+            for problem in exc.problems:
+                bad = [p for p in fields if p == problem.path or p.startswith(problem.path + ".")
+                       or p.startswith(problem.path + "[")]
+                for path in bad:
+                    read = fields.pop(path)
+                    warnings.append(f"{path}: read '{read.value}' but {problem.message}: asked instead")
+                    missing.append(path)
+                    dropped = True
+            if not dropped:
+                warnings.append("; ".join(f"{p.path}: {p.message}" for p in exc.problems))
+                return case
+    return _case(fields)
 
 
 def _cross_check(fields: dict[str, Read], other: Read) -> None:
@@ -314,10 +345,11 @@ def _confirm(read: Read, lang: str) -> dict[str, Any]:
     if read.confidence < CONFIRM_BELOW:
         why = "disagree" if "say" in read.note or "disagree" in read.note else "fixed" if "OCR" in read.note \
             else "derived" if "Nature of Offense" in read.note else "unsure"
-        text = say("confirm_unsure", lang, label=label, value=_shown(read.value, lang), page=read.source.page,
-                   file=file, why=why_words(why, lang))
+        text = say("confirm_unsure", lang, what=field_words(read.path, lang), label=label,
+                   value=_shown(read.value, lang), page=read.source.page, file=file, why=why_words(why, lang))
     else:
-        text = say("confirm", lang, label=label, value=_shown(read.value, lang), page=read.source.page, file=file)
+        text = say("confirm", lang, what=field_words(read.path, lang), label=label, value=_shown(read.value, lang),
+                   page=read.source.page, file=file)
     return {"field": read.path, "question": text, "answer_type": answer_type(read.path),
             "where_to_find": _where(read.path, read.label, lang), "would_change": _would_change(read.path, lang),
             "kind": "confirm", "read": read.value, "confidence": round(read.confidence, 3),

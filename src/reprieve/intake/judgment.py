@@ -48,8 +48,8 @@ _JUDGE_LABEL = re.compile(r"Name\s+(?:and|&)\s+Title\s+of\s+Judge", re.IGNORECAS
 _TABLE_END = re.compile(r"The\s+defendant\s+(?:is\s+sentenced|has\s+been)|See\s+additional|Count\s*\(s\)|"
                         r"It\s+is\s+ordered|sentenced\s+as\s+provided|Sentencing\s+Reform", re.IGNORECASE)
 _BOX = r"(?:[Xx&☒■☐□]|\[\s?[Xx]?\]|[OoCL]\]?)"
-_DISMISSED = re.compile(rf"Count\s*\(s\)\s*(.*?)\s*(?:{_BOX}\s+)?\bis\b\s*(?:{_BOX}\s+)?\bare\s+dismissed",
-                        re.IGNORECASE)
+_DISMISSED = re.compile(rf"Count\s*\(s\)\s*(.*?)\s*(?:{_BOX}\s+)?\S{{0,2}}?is\s+(?:{_BOX}\s*)?\S{{0,2}}?are\s+"
+                        r"dismissed", re.IGNORECASE)
 
 
 @dataclass
@@ -77,13 +77,19 @@ def case_number_on(page: Page) -> str | None:
 
 
 def _docket_text(rest: str) -> str:
+    """The case number after its label: one token, or tokens OCR split apart ('2:10CR002 14-002')."""
     rest = re.split(r"\s{2,}|\)|\s\|", rest)[0].strip()
     tokens = rest.split()
     if not tokens:
         return ""
     if re.fullmatch(r"[A-Za-z]{1,3}", tokens[0]) and len(tokens) > 1:  # 'CR 407-123'
-        return tokens[0] + tokens[1]
-    return tokens[0]
+        tokens = [tokens[0] + tokens[1], *tokens[2:]]
+    value = tokens[0]
+    for token in tokens[1:]:
+        if not re.fullmatch(r"[0-9OlI\-]{1,8}", token):
+            break
+        value += token
+    return value
 
 
 def _vote(reads: list[Read]) -> Read | None:
@@ -167,6 +173,13 @@ def _docket_value(text: Text, at: int, path: str, label: str, page: Page) -> Rea
 
 
 def _register_value(text: Text, at: int, path: str, label: str, page: Page) -> Read | None:
+    squeezed = re.match(r"\s*([0-9OolI|SB]{1,5})\s([0-9OolI|SB]{1,4})\s?-", text.text[at:])
+    if squeezed and len(squeezed.group(1) + squeezed.group(2)) == 5:  # OCR split the number: '7784 1-083'
+        joined = text.text[at:].replace(" ", "", 1 if squeezed.start(2) else 0)
+        found = pat.register_number(joined[:16])
+        if found:
+            start = at + squeezed.start(1)
+            return read_at(text, start, start + 10, path, found.value, label=label, fixed=True)
     m = pat.REGISTER.search(text.text, at)
     if not m or m.start() - at > 4:
         return None
@@ -385,19 +398,20 @@ def _counts(pages: list[Page]) -> list[Read]:
                                fixed=label.fixed))
         if title.words:
             text = Text.of([title])
-            value = pat.statute(text.text)
+            written = pat.statute(text.text)
+            value = written.value
             out.append(read_at(text, 0, len(text.text), f"{prefix}.statute", value, label="Title & Section",
-                               fixed=value.replace("§", "") != " ".join(text.text.split()).replace("§", "")
-                               and "$" in text.text))
+                               fixed=written.fixed))
             provision = pat.penalty(value)
             if provision:
                 out.append(read_at(text, 0, len(text.text), f"{prefix}.penalty", provision,
                                    label="Title & Section", ceiling=TEXT_LAYER))
         if nature.words:
             text = Text.of([nature])
-            value = " ".join(text.text.split())
+            written = pat.nature(text.text)
+            value = written.value
             out.append(read_at(text, 0, len(text.text), f"{prefix}.nature_of_offense", value,
-                               label="Nature of Offense"))
+                               label="Nature of Offense", fixed=written.fixed))
             drug, quantity, clean = pat.drug_and_quantity(value)
             ceiling = DERIVED if clean else 0.6
             if drug:
@@ -476,6 +490,8 @@ def _imprisonment(pages: list[Page], labels: list[str]) -> list[Read]:
         and (derived.days or None) == (result.total.days or None))
     ceiling = TEXT_LAYER if agrees else 0.55
     note = "" if agrees else "the terms per count do not add up to the total term stated"
+    if _mixed(text):
+        ceiling, note = 0.5, "the printed term has handwriting or a pasted correction beside it"
     total = result.total
     if total is None and len(result.counts) == 0:
         return []
@@ -486,8 +502,9 @@ def _imprisonment(pages: list[Page], labels: list[str]) -> list[Read]:
     by_label = {c.label: c for c in result.counts}
     if not result.counts and total is not None and len(labels) == 1:
         by_label = {}
-        out += _term_reads(text, where, total, "judgment.counts[0].", "total term of imprisonment",
-                           ceiling)
+        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note)
+                for r in _term_reads(text, where, total, "judgment.counts[0].", "total term of imprisonment",
+                                     ceiling)]
     for n, label in enumerate(labels):
         c = by_label.get(label) or by_label.get(label.rstrip("s"))
         if c is None:
@@ -509,6 +526,12 @@ def _imprisonment(pages: list[Page], labels: list[str]) -> list[Read]:
         out.append(read_at(text, start, end, "judgment.relation", result.relation,
                            label="how this term runs with earlier sentences"))
     return out
+
+
+def _mixed(text: Text) -> bool:
+    """Printed words and a picture read by OCR in the same section: a handwritten or pasted change."""
+    confidences = {w.conf == 1.0 for line in text.lines for w in line.words}
+    return confidences == {True, False}
 
 
 def _supervision(pages: list[Page]) -> list[Read]:

@@ -131,8 +131,8 @@ def _pictures(page: Any, number: int, width: float, height: float) -> list[Line]
 
     boxes = []
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
-        left, bottom, right, top = obj.get_pos()
-        if (right - left) * (top - bottom) > 0.03 * width * height:
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) > 800 and top - bottom > 12:  # a word or more, not a rule or a dot
             boxes.append((left, height - top, right, height - bottom))
     if not boxes:
         return []

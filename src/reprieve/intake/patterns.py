@@ -169,17 +169,25 @@ def judge_name(raw: str) -> str:
 _SHORTHAND = re.compile(r"^(\d{1,2})\s*:\s*(\d{2,4}[A-Za-z]?)")
 
 
-def statute(raw: str) -> str:
-    """A 'Title & Section' cell as written, with OCR's '$' for '§' and the '21:846' shorthand spelled out."""
+def statute(raw: str) -> Fixed:
+    """A 'Title & Section' cell as written, with the '21:846' shorthand spelled out, and OCR's usual damage
+    repaired ('$' for '§', 'B41' for '841', '(a) 1)' or '(a)C1)' for '(a)(1)'); `fixed` if a repair was needed."""
     text = " ".join(raw.split())
-    text = re.sub(r"U\.\s?S\.\s?C\.\s?(?:A\.\s?)?\s*[$S8]{2}\s*(?=\d)", "U.S.C. §§ ", text)
-    text = re.sub(r"U\.\s?S\.\s?C\.\s?(?:A\.\s?)?\s*[$S]\s*(?=\d)", "U.S.C. § ", text)
+    text = re.sub(r"(\d+)\s*U\.?\s*S\.?\s*C\.?(?=\s|$|§|\$)", r"\1 U.S.C.", text)
     text = re.sub(r"§\s*§", "§§", text)
     text = re.sub(r"§(?=\d)", "§ ", text)
     m = _SHORTHAND.match(text)
     if m:
         text = f"{m.group(1)} U.S.C. § {m.group(2)}{text[m.end():]}"
-    return text
+    clean = text
+    text = re.sub(r"^([0-9IlBSOo]{1,2})\s*U\.?\s*S\.?\s*C\.?[,.]?\s*(?=§|\$|\d)",
+                  lambda m: digits(m.group(1)).value + " U.S.C. ", text)
+    text = re.sub(r"U\.S\.C\.\s*[$S8]{2}\s*(?=\d)", "U.S.C. §§ ", text)
+    text = re.sub(r"U\.S\.C\.\s*[$S]\s*(?=\d)", "U.S.C. § ", text)
+    text = re.sub(r"(?<![\w])B(\d{2})(?=[\s(]|$)", r"8\1", text)
+    text = re.sub(r"(\d)\s+\((?=[a-z0-9]\))", r"\1(", text)
+    text = re.sub(r"\)\s*[C(\[{]?\s*([0-9])\s*\)", r")(\1)", text)
+    return Fixed(text, text != clean)
 
 
 _PENALTY = re.compile(r"\b(841|960)\s*\(b\)\s*\(1\)\s*\(([A-E])\)|\b924\s*\(c\)\s*\(1\)\s*\(A\)\s*\((i{1,3})\)")
@@ -212,6 +220,15 @@ DRUGS = [  # first match wins: the more specific names first
 ]
 _QUANTITY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(kilograms?|kilos?|kg|grams?|g|pounds?|lbs?|plants?)\b",
                        re.IGNORECASE)
+_THOUSANDS_READ_AS_POINT = re.compile(r"\b(\d{1,3})\.(\d{3})(?=\s*(?:kilo|gram|pound|kg|g\b|lb|plant))",
+                                      re.IGNORECASE)
+
+
+def nature(raw: str) -> Fixed:
+    """A 'Nature of Offense' cell as written; OCR's '1.000 kilograms' (a comma read as a point) -> '1,000'."""
+    text = " ".join(raw.split())
+    fixed = _THOUSANDS_READ_AS_POINT.sub(r"\1,\2", text)
+    return Fixed(fixed, fixed != text)
 _UNITS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "gram": "g", "g": "g", "pound": "lb", "lb": "lb",
           "plant": "plants"}
 
@@ -275,7 +292,7 @@ def count_label(raw: str) -> Fixed:
     text = raw.strip(" .,;:()")
     if text.lower() in COUNT_WORDS:
         return Fixed(COUNT_WORDS[text.lower()], False)
-    m = re.fullmatch(r"([0-9lI|]{1,3})([sS]{0,3})", text)
+    m = re.fullmatch(r"([0-9lI|\]}!]{1,3})([sS]{0,3})", text)
     if m:
         number = digits(m.group(1))
         return Fixed(number.value + m.group(2).lower(), number.fixed)
@@ -284,10 +301,8 @@ def count_label(raw: str) -> Fixed:
 
 # --- checkboxes ----------------------------------------------------------------------------------------------------
 
-_CHECKED = re.compile(r"^(?:\[?[XxKk×☒■]\]?|&|[Bb]d|[Kk][Xx]|[Mm]|\[[Xx]\]|Ed|Gd|Bl|x)$")
-_EMPTY = re.compile(r"^(?:\[\s?\]|☐|□|O|o|0|C\]|L\]|LI|LJ|\(\)|\[|\]|I|l|\||U|Oo)$")
-
-
+_CHECKED = re.compile(r"^(?:[\[\({E|]?[XxKk×☒■][\]\)}|]?|&|[Bb]d|[Kk][Xx]|[Mm]|Ed|Gd|Bl)$")
+_EMPTY = re.compile(r"^(?:[\[\({|]?[OoCDJLUl0I1\]\[()]{0,2}[\]\)}|J]?|☐|□)$")
 def checkbox(token: str) -> bool | None:
     """True for a checked box as printed or as OCR reads it, False for an empty one, None when unsure."""
     if _CHECKED.match(token):

@@ -8,12 +8,13 @@ LANGUAGES = ("en", "es")
 
 TEXT: dict[str, dict[str, str]] = {
     "confirm": {
-        "en": "We read '{label}: {value}' on page {page} of {file}. Is that right?",
-        "es": "Leímos «{label}: {value}» en la página {page} de {file}. ¿Es correcto?",
+        "en": "We read {what} as '{value}' ('{label}', page {page} of {file}). Is that right?",
+        "es": "Leímos {what}: «{value}» («{label}», página {page} de {file}). ¿Es correcto?",
     },
     "confirm_unsure": {
-        "en": "We read '{label}: {value}' on page {page} of {file}, but we are not sure ({why}). Is that right?",
-        "es": "Leímos «{label}: {value}» en la página {page} de {file}, pero no estamos seguros ({why}). "
+        "en": "We read {what} as '{value}' ('{label}', page {page} of {file}), but we are not sure: {why}. "
+              "Is that right?",
+        "es": "Leímos {what}: «{value}» («{label}», página {page} de {file}), pero no estamos seguros: {why}. "
               "¿Es correcto?",
     },
     "missing": {
