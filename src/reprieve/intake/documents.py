@@ -192,6 +192,7 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
                 if need == "judgment.imposed_on" and "judgment.amended_on" in read_paths:
                     continue
                 missing.append(need.replace("judgment.", prefix))
+        missing += [prefix + p.removeprefix("judgment.") for p in _missing_in_counts(read_paths)]
         if not any(p.startswith("judgment.counts[") for p in read_paths):
             missing.append(prefix + "counts")
         elif not any(re.search(r"\.(months|life)$", p) for p in read_paths) and "judgment.total_months" \
@@ -200,6 +201,12 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
     if not judgments and sheet is None:
         warnings.append("no judgment and no BOP computation sheet was found in the files")
     if sheet is not None:
+        found = {r.path for r in sheet.reads}
+        for path in _SHEET_NEEDED:
+            if path not in found:  # the fact the BOP's figure also fills (custody.prior_custody_days, ...) too
+                twins = next((paths for paths in (*bop_sheet.DATES.values(), *bop_sheet.NUMBERS.values())
+                              if paths[0] == path), [path])
+                missing += [twin for twin in twins if twin not in found]
         for r in sheet.reads:
             if r.path in fields:
                 _cross_check(fields, r)
@@ -235,6 +242,27 @@ def _valid_case(fields: dict[str, Read], missing: list[str], warnings: list[str]
                 warnings.append("; ".join(f"{p.path}: {p.message}" for p in exc.problems))
                 return case
     return _case(fields)
+
+
+# What a computation sheet prints (FSA credits and home detention only for some people: not asked when absent).
+_SHEET_NEEDED = ("custody.bop.sheet_as_of", "custody.bop.computation_began_on", "custody.bop.jail_credit_days",
+                 "custody.bop.full_term_date", "custody.bop.statutory_release_date",
+                 "custody.bop.projected_release_date", "custody.bop.release_method", "custody.bop.gct_earned_days",
+                 "custody.bop.gct_earned_and_projected_days", "custody.bop.gct_disallowed_days",
+                 "custody.bop.gct_forfeited_days")
+
+
+def _missing_in_counts(paths: set[str]) -> list[str]:
+    """Each row of the counts table needs its label, statute and date; and its term, once any count has one."""
+    rows = sorted({int(m.group(1)) for p in paths if (m := re.match(r"judgment\.counts\[(\d+)\]", p))})
+    termed = any(re.search(r"\.counts\[\d+\]\.(months|life)$", p) for p in paths)
+    out = []
+    for n in rows:
+        row = f"judgment.counts[{n}]."
+        out += [row + key for key in ("count", "statute", "offense_ended") if row + key not in paths]
+        if termed and row + "months" not in paths and row + "life" not in paths:
+            out.append(row + "months")
+    return out
 
 
 def _cross_check(fields: dict[str, Read], other: Read) -> None:

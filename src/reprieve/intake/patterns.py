@@ -182,7 +182,7 @@ def statute(raw: str) -> Fixed:
     clean = text
     text = re.sub(r"^([0-9IlBSOo]{1,2})\s*U\.?\s*S\.?\s*C\.?[,.]?\s*(?=§|\$|\d)",
                   lambda m: digits(m.group(1)).value + " U.S.C. ", text)
-    text = re.sub(r"U\.S\.C\.\s*[$S8]{2}\s*(?=\d)", "U.S.C. §§ ", text)
+    text = re.sub(r"U\.S\.C\.\s*(?:[$S8][$S8§]|§[$S8])\s*(?=\d)", "U.S.C. §§ ", text)
     text = re.sub(r"U\.S\.C\.\s*[$S]\s*(?=\d)", "U.S.C. § ", text)
     text = re.sub(r"(?<![\w])B(\d{2})(?=[\s(]|$)", r"8\1", text)
     text = re.sub(r"(\d)\s+\((?=[a-z0-9]\))", r"\1(", text)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reprieve.intake.patterns import COUNT_WORDS, NUMBER_WORDS, words_to_number
+from reprieve.intake.patterns import COUNT_WORDS, NUMBER_WORDS, count_label, words_to_number
 
 
 @dataclass
@@ -87,7 +87,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
 
 _TERM = re.compile(r"\b(\d+)\s*(months?|years?)(?:\s*(?:and|,)?\s*(\d+)\s*days?)?\b|\b(\d+)\s*days?\b|\b(life)\b",
                    re.IGNORECASE)
-_LABELS = r"(?:\d+[a-z]{0,3})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\d+[a-z]{0,3})*"
+_LABEL = r"(?:\d+|[lI\]|])\d*[a-z]{0,3}"
+_LABELS = rf"(?:{_LABEL})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*){_LABEL})*"
 _ON_COUNTS = re.compile(rf"^\W*(?:imposed\s+)?(?:on|as\s+to|for|in|under)\s+(?:each\s+of\s+)?(?:the\s+)?Counts?\s+"
                         rf"({_LABELS})", re.IGNORECASE)
 _COUNT_FIRST = re.compile(rf"Counts?\s+({_LABELS})\s*[:\-]\s*$", re.IGNORECASE)
@@ -100,7 +101,8 @@ _OTHER_JUDGMENT = re.compile(r"(consecutive(?:ly)?|concurrent(?:ly)?)\s+(?:to|wi
 
 
 def labels(text: str) -> list[str]:
-    return [p for p in re.split(r"\s*(?:,\s*(?:and\s+)?|\band\b\s*|&)\s*", text.strip()) if p]
+    """'1, 2 and 3' -> ['1', '2', '3'], OCR's 'l' or ']' for 1 repaired as in the counts table."""
+    return [count_label(p).value for p in re.split(r"\s*(?:,\s*(?:and\s+)?|\band\b\s*|&)\s*", text.strip()) if p]
 
 
 def _term(m: re.Match[str]) -> Term:
