@@ -63,6 +63,31 @@ def test_the_order_of_the_files_does_not_matter() -> None:
     assert _read(list(reversed(made.documents))) == carried(made.case)
 
 
+def _single_pages(documents: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    import io
+
+    import pypdfium2
+
+    out = []
+    for name, data in documents:
+        source = pypdfium2.PdfDocument(data)
+        for n in range(len(source)):
+            page = pypdfium2.PdfDocument.new()
+            page.import_pages(source, [n])
+            buffer = io.BytesIO()
+            page.save(buffer)
+            out.append((f"{name}-page{n + 1}.pdf", buffer.getvalue()))
+    return out
+
+
+def test_pages_one_file_each_in_any_order() -> None:
+    """As a family member photographs them: one page per file, shuffled, two judgments and the sheet mixed."""
+    made = specimen(12, judgments=2, bop_sheet=True)
+    pages = _single_pages(made.documents)
+    shuffled = pages[1::2] + pages[::2]
+    assert _read(shuffled) == carried(made.case)
+
+
 def test_a_text_pdf_reads_sure_and_asks_only_what_it_derived() -> None:
     """Values printed in labelled places are sure; the drug and quantity worked out from 'Nature of Offense' are
     asked about, as are fields the papers should carry but do not."""

@@ -126,29 +126,25 @@ _FIRST_SHEET = re.compile(r"UNITED\s+STATES\s+DISTRICT\s+COURT", re.IGNORECASE)
 
 
 def _group(pages: list[Page]) -> list[list[Page]]:
-    """Pages into judgments: a caption page starts one; another page joins the judgment whose case number is
-    closest to its own (OCR may misread a character of it), or the last one when it has none."""
-    groups: list[list[Page]] = []
-    numbers: list[str | None] = []
-    loose: list[Page] = []
-    for page in pages:
+    """Pages into judgments: each caption page starts one; every other page joins the judgment whose case number is
+    closest to its own (OCR may misread a character of it), or, without a readable one, the judgment before it.
+    Photos may come in any order."""
+    captions = [n for n, page in enumerate(pages)
+                if _FIRST_SHEET.search("\n".join(line.text for line in page.lines[:15]))]
+    if not captions:
+        return [pages] if pages else []
+    groups = [[pages[n]] for n in captions]
+    numbers = [judgment.case_number_on(pages[n]) for n in captions]
+    for n, page in enumerate(pages):
+        if n in captions:
+            continue
         number = judgment.case_number_on(page)
-        head = "\n".join(line.text for line in page.lines[:15])
-        if _FIRST_SHEET.search(head):
-            groups.append([page])
-            numbers.append(number)
-            continue
-        if not groups:
-            loose.append(page)
-            continue
         scores = [_likeness(number, known) for known in numbers]
-        best = max(range(len(groups)), key=lambda n: (scores[n], n))
-        groups[best if scores[best] >= 0.75 or len(groups) == 1 or number is None else len(groups) - 1].append(page)
-    if loose:
-        if groups:
-            groups[0] = loose + groups[0]
-        else:
-            groups.append(loose)
+        best = max(range(len(groups)), key=lambda k: scores[k])
+        if scores[best] < 0.75:
+            before = [k for k, c in enumerate(captions) if c < n]
+            best = before[-1] if before else 0
+        groups[best].append(page)
     return groups
 
 
