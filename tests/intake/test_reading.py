@@ -122,6 +122,28 @@ def test_a_handwritten_change_to_the_term_is_asked_never_taken() -> None:
     assert result.fields["judgments[0].imposed_on"].value == "2009-02-03"
 
 
+def test_a_bop_letter_stating_the_release_date() -> None:
+    """A letter's sentence gives the date the person knows; prose, so it is asked about even when read cleanly."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, invariant=1)
+    for n, line in enumerate(["U.S. Department of Justice", "Federal Bureau of Prisons", "", "Dear Mr. Walker:",
+                              "This responds to your request of March 3, 2023. Your projected release date is",
+                              "August 8, 2023, via good conduct time release. Questions may be directed to your",
+                              "unit team."]):
+        canvas.drawString(72, 720 - 16 * n, line)
+    canvas.save()
+    result = read_documents([("letter.pdf", out.getvalue())])
+    date = result.fields["custody.bop.projected_release_date"]
+    assert (date.value, result.fields["custody.bop.release_method"].value) == ("2023-08-08", "GCT REL")
+    assert "custody.bop.projected_release_date" in {q["field"] for q in result.questions()}
+    assert result.warnings == [] and result.case["custody"]["bop"]["projected_release_date"] == "2023-08-08"
+    assert result.documents[0].method == "text"
+
+
 # --- shapes ---------------------------------------------------------------------------------------------------------
 
 def test_ocr_fixes_stay_inside_known_shapes() -> None:

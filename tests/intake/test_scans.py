@@ -16,12 +16,10 @@ from benchmarks.bench_intake import score
 
 from reprieve.intake.documents import read_documents
 from reprieve.intake.fields import CONFIRM_BELOW
-from reprieve.intake.ocr import tesseract_available
 from tests.intake.degrade import degraded
 from tests.intake.generate import specimen
 
 UGLY = Path(__file__).parent / "ugly"
-pytestmark = pytest.mark.skipif(not tesseract_available(), reason="Tesseract is installed by `make`")
 
 
 def _same(path: str, got: Any, want: Any) -> bool:

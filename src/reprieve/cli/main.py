@@ -207,9 +207,10 @@ def intake(
     """Read a judgment (AO 245B and variants) and the BOP's computation sheet into a case file, with where each
     value came from and how sure the reading is; what is unsure or missing becomes a question."""
     from reprieve.intake.documents import IntakeError, read_documents
+    from reprieve.intake.text import LANGUAGES
     from reprieve.intake.write import CaseNotWritten, write_case
 
-    if lang not in ("en", "es"):
+    if lang not in LANGUAGES:
         raise typer.BadParameter(f"{lang!r} is not a language reprieve speaks: use en or es", param_hint="--lang")
     try:
         result = read_documents(files)

@@ -146,3 +146,34 @@ def _projected(text: Text, at: int, add: object) -> None:
     via = re.search(r"\bVIA\s+", text.text[found[3]:], re.IGNORECASE)
     if via:
         _method(text, found[3] + via.end(), add)
+
+
+# A letter or a staff response that states the date: "your projected release date is August 8, 2023, via good
+# conduct time release". Prose, so asked about even when read cleanly.
+_LETTER_DATE = re.compile(r"(?:projected|scheduled|anticipated)\s+(?:for\s+)?release(?:\s+date)?\s*(?:is|of|on|"
+                          r"will\s+be|:)?\s*", re.IGNORECASE)
+_LETTER_METHOD = re.compile(r"\bvia\s+(good\s+conduct\s+time|GCT|First\s+Step\s+Act|FSA)", re.IGNORECASE)
+LETTER_PAGE = re.compile(r"Federal\s+Bureau\s+of\s+Prisons|U\.\s?S\.\s+Department\s+of\s+Justice", re.IGNORECASE)
+
+
+def read_letter(pages: list[Page]) -> list[Read]:
+    """The release date (and its method) a BOP letter states in a sentence."""
+    for page in pages:
+        text = Text.of(page.lines, " ")
+        m = _LETTER_DATE.search(text.text)
+        if not m:
+            continue
+        found = pat.find_date(text.text, m.end())
+        if not found or found[2] - m.end() > 3:
+            continue
+        out = [read_at(text, found[2], found[3], "custody.bop.projected_release_date", found[0].isoformat(),
+                       label="projected release date", ceiling=0.85, fixed=found[1],
+                       note="stated in a letter, not on the computation sheet")]
+        method = _LETTER_METHOD.search(text.text, found[3], found[3] + 40)
+        if method:
+            word = method.group(1).lower()
+            value = "GCT REL" if word.startswith(("good", "gct")) else "FSA REL"
+            out.append(read_at(text, method.start(1), method.end(1), "custody.bop.release_method", value,
+                               label="release method", ceiling=0.85))
+        return out
+    return []

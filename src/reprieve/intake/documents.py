@@ -31,6 +31,7 @@ from typing import Any
 from reprieve.intake import bop_sheet, judgment
 from reprieve.intake.fields import CONFIRM_BELOW, Read
 from reprieve.intake.layout import Page
+from reprieve.intake.ocr import OcrUnavailable
 from reprieve.intake.pages import UnreadableFile, read_pages
 from reprieve.intake.text import field_words, say, why_words
 
@@ -93,7 +94,7 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input]) -> IntakeResult:
         name, data = _load(item)
         try:
             read = read_pages(name, data)
-        except UnreadableFile as exc:
+        except (UnreadableFile, OcrUnavailable) as exc:
             raise IntakeError(name, str(exc)) from None
         pages += read
         methods = sorted({p.method for p in read})
@@ -102,12 +103,19 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input]) -> IntakeResult:
         documents.append(DocumentRead(name, len(read), "+".join(methods), kinds))
     judgment_pages = [p for p in pages if judgment.is_judgment_page(p) and not bop_sheet.is_sheet_page(p)]
     sheet_pages = [p for p in pages if bop_sheet.is_sheet_page(p)]
+    placed = {id(p) for p in judgment_pages + sheet_pages}
+    other = [p for p in pages if id(p) not in placed]
+    letter = bop_sheet.read_letter(other)
     warnings = [f"{d.file}: page {n} is neither a judgment nor a BOP computation sheet: not read"
-                for d in documents for n, kind in enumerate(d.kinds, start=1) if kind == "unknown"]
+                for d in documents for n, kind in enumerate(d.kinds, start=1) if kind == "unknown"
+                and not any(r.source.file == d.file and r.source.page == n for r in letter)]
     judgments = [judgment.read_judgment(group) for group in _group(judgment_pages)]
     judgments.sort(key=lambda j: next((str(r.value) for r in j.reads if r.path == "judgment.imposed_on"), "9999"))
     sheet = bop_sheet.read_sheet(sheet_pages) if sheet_pages else None
-    return _assemble(judgments, sheet, documents, warnings)
+    if letter:
+        sheet = sheet or bop_sheet.SheetRead()
+        sheet.reads += [r for r in letter if r.path not in {x.path for x in sheet.reads}]
+    return _assemble(judgments, sheet, documents, warnings, full_sheet=bool(sheet_pages))
 
 
 def _load(item: Input) -> tuple[str, bytes]:
@@ -162,7 +170,7 @@ _NEEDED = ("court.district", "court.docket", "person.name", "judgment.imposed_on
 
 
 def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead | None,
-              documents: list[DocumentRead], warnings: list[str]) -> IntakeResult:
+              documents: list[DocumentRead], warnings: list[str], full_sheet: bool = True) -> IntakeResult:
     fields: dict[str, Read] = {}
     missing: list[str] = []
     several = len(judgments) > 1
@@ -198,7 +206,7 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
         warnings.append("no judgment and no BOP computation sheet was found in the files")
     if sheet is not None:
         found = {r.path for r in sheet.reads}
-        for path in _SHEET_NEEDED:
+        for path in _SHEET_NEEDED if full_sheet else ():
             if path not in found:  # the fact the BOP's figure also fills (custody.prior_custody_days, ...) too
                 twins = next((paths for paths in (*bop_sheet.DATES.values(), *bop_sheet.NUMBERS.values())
                               if paths[0] == path), [path])

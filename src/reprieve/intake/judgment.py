@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from reprieve.intake import patterns as pat
 from reprieve.intake.districts import abbreviation
-from reprieve.intake.fields import DERIVED, TEXT_LAYER, Read, Source, read_at
+from reprieve.intake.fields import DERIVED, TEXT_LAYER, Read, read_at
 from reprieve.intake.layout import Line, Page, Text
 from reprieve.intake.terms import Term, read_imprisonment, read_supervision, total_of
 
@@ -571,6 +571,3 @@ def _dismissed(pages: list[Page]) -> list[Read]:
                             label="Count(s) dismissed on the motion of the United States")]
     return []
 
-
-def source_of(reads: list[Read], path: str) -> Source | None:
-    return next((r.source for r in reads if r.path == path), None)

@@ -53,7 +53,7 @@ def read_pages(name: str, data: bytes) -> list[Page]:
 
 
 _FORM_WORDS = re.compile(r"Judgment|Criminal|Defendant|Count|Case|Imprisonment|Computation|Sentence|Release|"
-                         r"District|Court|Monitoring|REGNO", re.IGNORECASE)
+                         r"District|Court|Monitoring|REGNO|Bureau|Prisons", re.IGNORECASE)
 
 
 def _usable(words: list[Word]) -> bool:
