@@ -96,6 +96,8 @@ def test_a_text_pdf_reads_sure_and_asks_only_what_it_derived() -> None:
     assert unsure <= {"drug", "quantity"}
     assert all(set(q) >= QUESTION_KEYS for q in result.questions())
     assert len(result.confirmations()) == len(result.fields)
+    assert all(r.source.file.startswith(("judgment", "computation")) and r.source.page >= 1 and r.source.text
+               for r in result.fields.values())
 
 
 def test_the_ugly_counts_table_over_two_sheets() -> None:

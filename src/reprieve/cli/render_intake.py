@@ -22,10 +22,12 @@ def print_intake(result: IntakeResult, output: Path | None, lang: str, disclaime
     table.add_column("Field", overflow="fold")
     table.add_column("Value read")
     table.add_column("Sure?")
-    table.add_column("From")
+    table.add_column("Where")
+    several = len(result.documents) > 1
     for path, r in result.fields.items():
         sure = f"{r.confidence:.2f}" + ("" if r.confidence >= CONFIRM_BELOW else " CHECK")
-        table.add_row(path, escape(str(r.value)), sure, f"p.{r.source.page} {Path(r.source.file).name}")
+        where = f"{Path(r.source.file).name} p.{r.source.page}" if several else f"p.{r.source.page}"
+        table.add_row(path, escape(str(r.value)), sure, where)
     console.print(table)
     for warning in result.warnings:
         console.print(f"warning: {warning}")

@@ -386,7 +386,7 @@ def _counts(pages: list[Page]) -> list[Read]:
                 previous = rows[-1]
                 for k in (0, 1):
                     if parts[k].words:
-                        previous[k] = Line(previous[k].words + parts[k].words, previous[k].page)
+                        previous[k] = Line(previous[k].words + parts[k].words, previous[k].page, previous[k].file)
     out: list[Read] = []
     for n, row in enumerate(rows):
         title, nature, ended, count = row
