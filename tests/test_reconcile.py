@@ -97,3 +97,32 @@ def test_the_human_output_is_a_table_with_reasons() -> None:
     assert "Compared with the BOP's own computation" in result.stdout
     assert "NO (1)" in result.stdout and "(1) Projected release date:" in result.stdout
     assert "field:" not in result.stdout  # no raw dict print
+
+
+def _official(path: Path) -> tuple[dict[str, Any], date, dict[str, str]]:
+    example = yaml.safe_load(path.read_text())
+    dates = {key: value for key, value in example["expect"].items()
+             if key in ("full_term_date", "statutory_release_date", "projected_release_date") and value}
+    return example["case"], date.fromisoformat(example["as_of"]), dates
+
+
+OFFICIAL = [p for p in sorted((EXAMPLE.parent).glob("*.yaml")) if _official(p)[2]]
+
+
+def test_the_official_examples_reconcile_with_their_own_dates() -> None:
+    """Every worked example with official dates (law.md, BOP manual): given those dates as the BOP's, each row
+    agrees and gives no reason; a day off is a difference with a reason."""
+    assert len(OFFICIAL) >= 10
+    for path in OFFICIAL:
+        case, as_of, dates = _official(path)
+        case.setdefault("custody", {})["bop"] = dates
+        rows = compute(parse_case(case).case, as_of).reconciliation
+        assert {r["field"] for r in rows} >= set(dates), path.name
+        for row in rows:
+            if row["field"] in dates:
+                assert row["agrees"] is True and row["likely_reason"] is None, (path.name, row)
+        field, value = next(iter(dates.items()))
+        case["custody"]["bop"] = {field: (date.fromisoformat(value).replace(day=1)).isoformat()
+                                  if date.fromisoformat(value).day != 1 else f"{value[:8]}02"}
+        row = compute(parse_case(case).case, as_of).reconciliation[0]
+        assert row["agrees"] is False and row["likely_reason"], (path.name, row)
