@@ -167,6 +167,7 @@ def _likeness(a: str | None, b: str | None) -> float:
 # What each judgment must carry; absent, it is asked for.
 _NEEDED = ("court.district", "court.docket", "person.name", "judgment.imposed_on",
            "judgment.supervised_release_months")
+_NEEDED_AMENDED = ("judgment.amended_on", "judgment.amendment_reason")
 
 
 def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead | None,
@@ -191,12 +192,12 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
                 path = r.path
             fields[path] = Read(path, r.value, r.source, r.confidence, r.label, r.note)
         read_paths = {r.path for r in j.reads}
-        for need in _NEEDED:
+        for need in _NEEDED + (_NEEDED_AMENDED if j.amended else ()):
             if need not in read_paths and (i == 0 or need.startswith("judgment.")):
                 if need == "judgment.imposed_on" and "judgment.amended_on" in read_paths:
                     continue
                 missing.append(need.replace("judgment.", prefix))
-        missing += [prefix + p.removeprefix("judgment.") for p in _missing_in_counts(read_paths)]
+        missing += [prefix + p.removeprefix("judgment.") for p in _missing_in_counts(read_paths, j.reads)]
         if not any(p.startswith("judgment.counts[") for p in read_paths):
             missing.append(prefix + "counts")
         elif not any(re.search(r"\.(months|life)$", p) for p in read_paths) and "judgment.total_months" \
@@ -256,16 +257,26 @@ _SHEET_NEEDED = ("custody.bop.sheet_as_of", "custody.bop.computation_began_on", 
                  "custody.bop.gct_forfeited_days")
 
 
-def _missing_in_counts(paths: set[str]) -> list[str]:
-    """Each row of the counts table needs its label, statute and date; and its term, once any count has one."""
+_DRUG_OFFENSE = re.compile(r"distribut|possess\w*\s+with\s+intent|manufactur|controlled\s+substance|grams|"
+                           r"kilograms|pounds", re.IGNORECASE)
+
+
+def _missing_in_counts(paths: set[str], reads: list[Read]) -> list[str]:
+    """Each row of the counts table needs its label, statute and date; its term, once any count has one; and the
+    drug, when a drug offense's description was read too poorly to name it."""
     rows = sorted({int(m.group(1)) for p in paths if (m := re.match(r"judgment\.counts\[(\d+)\]", p))})
     termed = any(re.search(r"\.counts\[\d+\]\.(months|life)$", p) for p in paths)
+    natures = {r.path: r for r in reads if r.path.endswith(".nature_of_offense")}
     out = []
     for n in rows:
         row = f"judgment.counts[{n}]."
         out += [row + key for key in ("count", "statute", "offense_ended") if row + key not in paths]
         if termed and row + "months" not in paths and row + "life" not in paths:
             out.append(row + "months")
+        nature = natures.get(row + "nature_of_offense")
+        if nature is not None and nature.confidence < CONFIRM_BELOW and row + "drug" not in paths \
+                and _DRUG_OFFENSE.search(str(nature.value)):
+            out += [row + "drug", row + "quantity"]
     return out
 
 

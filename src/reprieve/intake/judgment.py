@@ -116,8 +116,8 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
     form = FORM.search(head)
     out.form = " ".join(filter(None, [form.group(1), form.group(2)])) if form else None
     whole = "\n".join(p.text for p in pages)
-    out.amended = bool(re.search(r"AMENDED\s+JUDGMENT", whole, re.IGNORECASE)) or bool(
-        form and re.search(r"245\s?C", form.group(1)))
+    out.amended = bool(re.search(r"AMENDED\s+JUDGMENT|Reason\s+for\s+Amendment", whole, re.IGNORECASE)) or bool(
+        _ORIGINAL.search(whole)) or bool(form and re.search(r"245\s?C", form.group(1)))
 
     out.reads += _district(pages)
     dockets = [r for p in pages for r in _after_label(p, _CASE_NUMBER, "court.docket", "Case Number", _docket_value)]

@@ -7,6 +7,7 @@ every value that needed a fix is reported as such, so that its confidence is low
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -241,16 +242,27 @@ def drug_and_quantity(nature: str) -> tuple[str | None, str | None, bool]:
         if re.search(pattern, rest, re.IGNORECASE):
             found.append(name)
             rest = re.sub(pattern, " ", rest, flags=re.IGNORECASE)
-    if not found:
+    if not found:  # a name OCR damaged ('fentany]'): the closest drug word, never taken as clean
+        for word in re.findall(r"[A-Za-z\]|!1]{4,}", rest):
+            close = difflib.get_close_matches(word.lower(), _DRUG_WORDS, n=1, cutoff=0.8)
+            if close:
+                return _DRUG_WORDS[close[0]], _quantity(nature), False
         return None, None, True
+    clean = len(found) == 1 and len(_QUANTITY.findall(nature)) <= 1
+    return (found[0] if len(found) == 1 else None), _quantity(nature), clean
+
+
+_DRUG_WORDS = {"marijuana": "marijuana", "marihuana": "marijuana", "cocaine": "cocaine", "heroin": "heroin",
+               "fentanyl": "fentanyl", "methamphetamine": "methamphetamine", "phencyclidine": "pcp"}
+
+
+def _quantity(nature: str) -> str | None:
     quantities = _QUANTITY.findall(nature)
-    quantity = None
-    if len(quantities) == 1:
-        amount, unit = quantities[0]
-        key = unit.lower().rstrip("s") if unit.lower() not in ("kg", "g") else unit.lower()
-        quantity = f"{amount.replace(',', '')} {_UNITS.get(key, unit.lower())}"
-    clean = len(found) == 1 and len(quantities) <= 1
-    return (found[0] if len(found) == 1 else None), quantity, clean
+    if len(quantities) != 1:
+        return None
+    amount, unit = quantities[0]
+    key = unit.lower().rstrip("s") if unit.lower() not in ("kg", "g") else unit.lower()
+    return f"{amount.replace(',', '')} {_UNITS.get(key, unit.lower())}"
 
 
 # --- numbers in words ----------------------------------------------------------------------------------------------
