@@ -47,7 +47,7 @@ _ORIGINAL = re.compile(r"Date\s+of\s+Original\s+Judgment\s*[:;]?", re.IGNORECASE
 _JUDGE_LABEL = re.compile(r"Name\s+(?:and|&)\s+Title\s+of\s+Judge", re.IGNORECASE)
 _TABLE_END = re.compile(r"The\s+defendant\s+(?:is\s+sentenced|has\s+been)|See\s+additional|Count\s*\(s\)|"
                         r"It\s+is\s+ordered|sentenced\s+as\s+provided|Sentencing\s+Reform", re.IGNORECASE)
-_BOX = r"(?:[Xx&☒■☐□]|\[\s?[Xx]?\]|[OoCL]\]?)"
+_BOX = r"(?:[Xx&☒■☐□]|\[\s?[Xx]?\]|[OoCL]\]?|[1lI|])"
 _DISMISSED = re.compile(rf"Count\s*\(s\)\s*(.*?)\s*(?:{_BOX}\s+)?\S{{0,2}}?is\s+(?:{_BOX}\s*)?\S{{0,2}}?are\s+"
                         r"dismissed", re.IGNORECASE)
 

@@ -14,8 +14,8 @@ from datetime import date
 
 _TO_DIGIT = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "I": "1", "|": "1", "i": "1",
                            "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "g": "9",
-                           "}": "1", "]": "1", "T": "7"})
-DIGITISH = r"[0-9OoQDlI|i!SsBZzGgT\]]"
+                           "}": "1", "]": "1", "T": "7", "$": "5"})
+DIGITISH = r"[0-9OoQDlI|i!SsBZzGgT\]$]"
 
 
 @dataclass(frozen=True)
@@ -313,7 +313,7 @@ def count_label(raw: str) -> Fixed:
 
 # --- checkboxes ----------------------------------------------------------------------------------------------------
 
-_CHECKED = re.compile(r"^(?:[\[\({E|]?[XxKk×☒■][\]\)}|]?|&|[Bb]d|[Kk][Xx]|[Mm]|Ed|Gd|Bl)$")
+_CHECKED = re.compile(r"^(?:[\[\({E|]?[XxKk×☒■][\]\)}|]?|[\[(]?&[\])]?|[Bb]d|[Kk][Xx]|[Mm]|Ed|Gd|Bl)$")
 _EMPTY = re.compile(r"^(?:[\[\({|]?[OoCDJLUl0I1\]\[()]{0,2}[\]\)}|J]?|☐|□)$")
 def checkbox(token: str) -> bool | None:
     """True for a checked box as printed or as OCR reads it, False for an empty one, None when unsure."""
