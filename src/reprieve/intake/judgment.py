@@ -59,6 +59,7 @@ class JudgmentRead:
     amended: bool = False
     docket: str | None = None  # as read, to group pages and judgments
     pages: list[Page] = field(default_factory=list)
+    asks: list[str] = field(default_factory=list)  # paths printed on the paper but not read: asked for
 
 
 def is_judgment_page(page: Page) -> bool:
@@ -143,7 +144,11 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
     labels = [r.value for r in counts if r.path.endswith(".count")]
     out.reads += _imprisonment(pages, labels)
     out.reads += _supervision(pages)
-    out.reads += _dismissed(pages)
+    dismissed = _dismissed(pages)
+    if dismissed is None:
+        out.asks.append("judgment.counts_dismissed")
+    else:
+        out.reads += dismissed
     return out
 
 
@@ -557,11 +562,15 @@ def _supervision(pages: list[Page]) -> list[Read]:
                     label="term of supervised release")]
 
 
-def _dismissed(pages: list[Page]) -> list[Read]:
+def _dismissed(pages: list[Page]) -> list[Read] | None:
+    """The counts dismissed on the government's motion; None when the line shows some but they cannot be read."""
     for line in pages[0].lines:
         text = Text.of([line])
         m = _DISMISSED.search(text.text)
         if not m:
+            if re.search(r"dismissed\s+on\s+the\s+motion", text.text, re.IGNORECASE) and \
+                    re.search(r"\d", text.text.split("dismissed")[0].replace("(s)", "")):
+                return None
             continue
         raw = m.group(1).strip()
         labels = [pat.count_label(x).value for x in re.split(r"\s*(?:,|\band\b|&)\s*", raw) if x.strip()]
@@ -569,5 +578,6 @@ def _dismissed(pages: list[Page]) -> list[Read]:
         if labels:
             return [read_at(text, m.start(1), m.end(1), "judgment.counts_dismissed", labels,
                             label="Count(s) dismissed on the motion of the United States")]
+        if raw:
+            return None
     return []
-
