@@ -170,6 +170,13 @@ def test_dates_and_names_as_forms_print_them() -> None:
     assert patterns.judge_name("/s/ Frank D. Whitney, United States District Judge") == "Frank D. Whitney"
 
 
+def test_nature_of_offense_words_repaired_never_invented() -> None:
+    assert patterns.nature("Conspiracy to possess with intent to distnbute 1.000 kilograms of marijuana") == \
+        patterns.Fixed("Conspiracy to possess with intent to distribute 1,000 kilograms of marijuana", True)
+    assert patterns.nature("Conspiracy to commit moncy laundering").value == "Conspiracy to commit money laundering"
+    assert patterns.nature("Hobbs Act robbery") == patterns.Fixed("Hobbs Act robbery", False)  # unknown words kept
+
+
 def test_statute_cells_as_written() -> None:
     assert patterns.statute("21:846").value == "21 U.S.C. § 846"
     assert patterns.statute("21 U.S.C. $$ 846 and B41(b)(1)(A)") == patterns.Fixed(

@@ -11,6 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
+from importlib import resources
 
 _TO_DIGIT = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "I": "1", "|": "1", "i": "1",
                            "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "g": "9",
@@ -225,10 +226,31 @@ _THOUSANDS_READ_AS_POINT = re.compile(r"\b(\d{1,3})\.(\d{3})(?=\s*(?:kilo|gram|p
                                       re.IGNORECASE)
 
 
+# Words of federal offense descriptions, to repair OCR's misread letters ('distnbute', 'fentany]', 'moncy'): a word
+# not in the list is replaced by the one listed word it is close to.
+OFFENSE_WORDS = frozenset(
+    line.strip() for line in resources.files("reprieve.intake").joinpath("offense_words.txt").read_text().splitlines()
+    if line.strip() and not line.startswith("#"))
+
+
+def _lexicon_fix(text: str) -> str:
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        plain = word.lower()
+        if plain in OFFENSE_WORDS or len(plain) < 5 or any(ch.isdigit() for ch in plain):
+            return word
+        close = difflib.get_close_matches(plain.replace("]", "l").replace("|", "l"), OFFENSE_WORDS, n=1,
+                                          cutoff=0.8)
+        return close[0] if close and word.islower() else word
+
+    return re.sub(r"[A-Za-z\]|]+", fix, text)
+
+
 def nature(raw: str) -> Fixed:
-    """A 'Nature of Offense' cell as written; OCR's '1.000 kilograms' (a comma read as a point) -> '1,000'."""
+    """A 'Nature of Offense' cell as written; OCR's '1.000 kilograms' (a comma read as a point) -> '1,000', and
+    misread letters in the words such descriptions use ('distnbute' -> 'distribute')."""
     text = " ".join(raw.split())
-    fixed = _THOUSANDS_READ_AS_POINT.sub(r"\1,\2", text)
+    fixed = _lexicon_fix(_THOUSANDS_READ_AS_POINT.sub(r"\1,\2", text))
     return Fixed(fixed, fixed != text)
 _UNITS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "gram": "g", "g": "g", "pound": "lb", "lb": "lb",
           "plant": "plants"}
