@@ -328,7 +328,9 @@ def _page_one(p: Page, doc: JudgmentDoc, pages: int) -> None:
 
 def _page_additional_counts(p: Page, doc: JudgmentDoc, pages: int) -> None:
     """Sheet 1A: the counts that did not fit on the first sheet, under the table's header again."""
-    top = _header(p, doc, "Sheet 1A", 2 - doc.extra.get("page_offset", 0), pages)
+    offset = doc.extra.pop("page_offset", 0)
+    top = _header(p, doc, "Sheet 1A", 2, pages)  # the second page; the sheets after it are one page later
+    doc.extra["page_offset"] = offset
     p.text(WIDTH / 2, top, "ADDITIONAL COUNTS OF CONVICTION", 11, bold=True, center=True)
     _counts_table(p, doc.judgment["counts"][doc.extra["sheet_1a_from"]:], top + 24)
 
