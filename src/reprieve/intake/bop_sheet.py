@@ -17,7 +17,7 @@ from reprieve.intake.layout import Page, Text
 
 SHEET_PAGE = re.compile(r"SENTENCE\s+MONITORING|COMPUTATION\s+DATA|REGNO\s*\.*\s*:", re.IGNORECASE)
 # The dot leader and colon after a label: OCR drops the colon or reads it as '?' or '-'.
-_LEADER = r"[\s.,:;_'`?\-\u2026]*(?:(?<=\.)[7!1l|](?=\s))?\s*"
+_LEADER = r"[\s.,:;_'`?\-\u2026]*(?:(?<=\.)[0-9!l|](?=\s+\d))?\s*"
 
 
 def _label(words: str) -> re.Pattern[str]:

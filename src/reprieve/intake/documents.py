@@ -201,6 +201,8 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
         missing += [prefix + p.removeprefix("judgment.") for p in _missing_in_counts(read_paths, j.reads)]
         if not any(p.startswith("judgment.counts[") for p in read_paths):
             missing.append(prefix + "counts")
+            if not {"judgment.total_months", "judgment.total_life"} & read_paths:
+                missing.append(prefix + "total_months")
         elif not any(re.search(r"\.(months|life)$", p) for p in read_paths) and "judgment.total_months" \
                 not in read_paths and "judgment.total_life" not in read_paths:
             missing.append(prefix + "total_months")
