@@ -222,6 +222,7 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
                 fields[r.path] = r
         if "court.docket" not in fields and sheet.docket and not judgments:
             warnings.append(f"the BOP sheet names docket {sheet.docket}; give the judgment to read the case")
+    missing = [p for p in dict.fromkeys(missing) if p not in fields]
     case = _valid_case(fields, missing, warnings)
     return IntakeResult(case, fields, missing, documents, warnings)
 
@@ -270,12 +271,16 @@ def _missing_in_counts(paths: set[str], reads: list[Read]) -> list[str]:
     rows = sorted({int(m.group(1)) for p in paths if (m := re.match(r"judgment\.counts\[(\d+)\]", p))})
     termed = any(re.search(r"\.counts\[\d+\]\.(months|life)$", p) for p in paths)
     natures = {r.path: r for r in reads if r.path.endswith(".nature_of_offense")}
+    statutes = {r.path: r for r in reads if r.path.endswith(".statute")}
     out = []
     for n in rows:
         row = f"judgment.counts[{n}]."
         out += [row + key for key in ("count", "statute", "offense_ended") if row + key not in paths]
         if termed and row + "months" not in paths and row + "life" not in paths:
             out.append(row + "months")
+        statute = statutes.get(row + "statute")
+        if statute is not None and statute.confidence < CONFIRM_BELOW and row + "penalty" not in paths:
+            out.append(row + "penalty")  # a statute read poorly may hide its penalty provision
         nature = natures.get(row + "nature_of_offense")
         if nature is not None and nature.confidence < CONFIRM_BELOW and row + "drug" not in paths \
                 and _DRUG_OFFENSE.search(str(nature.value)):

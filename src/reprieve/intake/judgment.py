@@ -142,7 +142,12 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
     counts = _counts(pages)
     out.reads += counts
     labels = [r.value for r in counts if r.path.endswith(".count")]
-    out.reads += _imprisonment(pages, labels)
+    terms = _imprisonment(pages, labels)
+    out.reads += terms
+    if len(labels) > 1 and not any(re.search(r"counts\[\d+\]\.(months|life)$", r.path) for r in terms):
+        section = _imprisonment_text(pages)
+        if section is not None and re.search(r"\bCounts?\b", section.text):  # a split per count, not read
+            out.asks += [f"judgment.counts[{n}].months" for n in range(len(labels))]
     out.reads += _supervision(pages)
     dismissed = _dismissed(pages)
     if dismissed is None:
@@ -471,11 +476,15 @@ def _term_reads(text: Text, where: list[int], term: Term, path: str, label: str,
     return out
 
 
+def _imprisonment_text(pages: list[Page]) -> Text | None:
+    return _section(pages, re.compile(r"^\s*IMPRISONMENT\s*$"), re.compile(r"total\s+term|imprisoned|committed",
+                                                                          re.IGNORECASE),
+                    re.compile(r"recommendations|remanded|surrender|^\s*RETURN\s*$|^\W{0,3}The\s+court\s+makes",
+                               re.IGNORECASE))
+
+
 def _imprisonment(pages: list[Page], labels: list[str]) -> list[Read]:
-    found = _section(pages, re.compile(r"^\s*IMPRISONMENT\s*$"), re.compile(r"total\s+term|imprisoned|committed",
-                                                                             re.IGNORECASE),
-                     re.compile(r"recommendations|remanded|surrender|^\s*RETURN\s*$|^\W{0,3}The\s+court\s+makes",
-                                re.IGNORECASE))
+    found = _imprisonment_text(pages)
     if found is None:
         return []
     text = found
