@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 
 # WeasyPrint (PDF drafts) needs Pango and a font; install them from Debian packages when they are missing.
 SYSTEM_LIBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+# Document intake reads scans and photos with Tesseract OCR, English and Spanish.
+OCR_LIBS := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:
@@ -18,6 +20,8 @@ system-libs:
 	@ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' && ldconfig -p | grep -q 'libpangoft2-1.0.so' \
 		&& test -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf \
 		|| ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(SYSTEM_LIBS))
+	@tesseract --list-langs 2>/dev/null | grep -qx spa && tesseract --list-langs 2>/dev/null | grep -qx eng \
+		|| ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(OCR_LIBS))
 
 $(STAMP): pyproject.toml | $(BIN)/python system-libs
 	$(BIN)/python -m pip install --quiet -e '.[test,web,web-test]'

@@ -14,6 +14,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from reprieve.assess.reconcile import reconcile
 from reprieve.case.model import Case, Infraction
 from reprieve.dates import PartialDate, add_months, days_inclusive
 from reprieve.law import fsa_time_credits as fsa
@@ -252,7 +253,7 @@ def compute(case: Case, as_of: date) -> Computation:
     if shown.term.life:
         result.refusals.append(Refusal("LIFE_TERM", "a life term has no release date to compute; time served is "
                                                     "still counted", "18 U.S.C. § 3624(b)(1)"))
-    _reconcile(case, result)
+    result.reconciliation = reconcile(case, result)
     result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
     return result
 
@@ -715,33 +716,3 @@ def _fill_fsa(result: Computation, plan: _Plan, point: Dates | None) -> None:
                              "; ".join(eligibility.reasons) or "not determined"))
     if eligibility.missing:
         result.missing.extend(m for m in eligibility.missing if m not in result.missing)
-
-
-def _reconcile(case: Case, result: Computation) -> None:
-    """Compare with what the BOP itself reports (its Sentence Monitoring Computation Data)."""
-    bop = case.custody.bop
-    if bop is None:
-        return
-    pairs = (("full_term_date", bop.full_term_date), ("statutory_release_date", bop.statutory_release_date),
-             ("projected_release_date", bop.projected_release_date))
-    for name, reported in pairs:
-        if reported is None:
-            continue
-        ours: date | None = getattr(result, name)
-        span = result.ranges.get(name)
-        row: dict[str, Any] = {"field": name, "bop": str(reported), "reprieve": _iso(ours)}
-        if ours is not None and reported.exact is not None:
-            diff = (reported.exact - ours).days
-            row["difference_days"] = diff
-            row["agrees"] = diff == 0
-        if span and span.get("earliest") and span.get("latest") and reported.exact is not None:
-            inside = date.fromisoformat(span["earliest"]) <= reported.exact <= date.fromisoformat(span["latest"])
-            row["within_range"] = inside
-        if row.get("agrees") is False or row.get("within_range") is False:
-            row["note"] = ("the BOP's date differs: look for credits, RDAP, FSA credits or an aggregation "
-                           "the case file does not state")
-        result.reconciliation.append(row)
-    if bop.gct_earned_days is not None and result.gct:
-        result.reconciliation.append({"field": "gct_earned_days", "bop": bop.gct_earned_days,
-                                      "reprieve_max_days": result.gct.get("max_days")})
-

@@ -98,6 +98,8 @@ class Count(Model):
     fsa404_motion: Literal["none", "granted", "denied_on_merits", "denied_not_on_merits"] | None = Field(
         default=None, description="extension: an earlier motion under First Step Act section 404 on this count and "
                                   "how it ended ('none' if there was none): section 404(c) limits")
+    nature_of_offense: str | None = Field(
+        default=None, description="extension: the judgment's 'Nature of Offense' column, as written")
 
     @field_validator("concurrent_with", "consecutive_to", mode="before")
     @classmethod
@@ -233,6 +235,14 @@ class Judgment(Model):
     """Total term of supervised release, in months."""
     guidelines: SentencingGuidelines | None = None
     """The guideline calculation as found at sentencing (Statement of Reasons, presentence report)."""
+    district: str | None = None
+    """extension: this judgment's court, when the case has judgments from more than one (as court.district)."""
+    docket: str | None = None
+    """extension: this judgment's case number (as court.docket)."""
+    counts_dismissed: list[str] | None = None
+    """extension: counts dismissed on the motion of the United States, as the judgment lists them."""
+    amendment_reason: str | None = None
+    """extension: an amended judgment's reason for amendment (AO 245C), as written."""
 
 
 class Prior(Model):
@@ -312,6 +322,12 @@ class Rdap(Model):
 
 
 class BopReported(Model):
+    sheet_as_of: PDate | None = None
+    """The date the BOP's computation sheet (or letter) was printed: its figures are as of that day."""
+    computation_began_on: PDate | None = None
+    """The BOP's 'Date Computation Began' (when the sentence commenced, 18 U.S.C. 3585(a))."""
+    jail_credit_days: NonNegInt | None = None
+    """Prior custody credit the BOP applied ('Jail Credit'), in days."""
     full_term_date: PDate | None = None
     """The BOP's full term date."""
     statutory_release_date: PDate | None = None
@@ -324,6 +340,14 @@ class BopReported(Model):
     """The BOP's home detention eligibility date ('Home Detention Eligibility Date')."""
     gct_earned_days: NonNegInt | None = None
     """Good conduct time the BOP counts as earned, in days ('Total GCT Earned')."""
+    gct_disallowed_days: NonNegInt | None = None
+    """Good conduct time the BOP reports as disallowed, in days."""
+    fsa_credits_days: NonNegInt | None = None
+    """First Step Act time credits the BOP reports, in days."""
+    gct_earned_and_projected_days: NonNegInt | None = None
+    """extension: 'TOTAL GCT EARNED AND PROJECTED' on the computation sheet, in days."""
+    gct_forfeited_days: NonNegInt | None = None
+    """extension: good conduct time the BOP reports as forfeited, in days."""
 
 
 class Custody(Model):

@@ -301,6 +301,48 @@ def new(
 
 
 @app.command(cls=Command)
+def intake(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="the judgment(s) and the BOP's computation "
+                                                "sheet: PDF, scanned PDF, or photos (JPEG, PNG), one page per photo",
+                                                show_default=False)],
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="CASE",
+                                                help="the case file to write (YAML)")] = None,
+    as_json: AsJson = False,
+    lang: Annotated[str, typer.Option("--lang", metavar="LANG", help="language of the questions: en or es")] = "en",
+) -> None:
+    """Read a judgment (AO 245B and variants) and the BOP's computation sheet into a case file, with where each
+    value came from and how sure the reading is; what is unsure or missing becomes a question."""
+    from reprieve.intake.documents import IntakeError, read_documents
+    from reprieve.intake.text import LANGUAGES
+    from reprieve.intake.write import CaseNotWritten, write_case
+
+    if lang not in LANGUAGES:
+        raise typer.BadParameter(f"{lang!r} is not a language reprieve speaks: use en or es", param_hint="--lang")
+    try:
+        result = read_documents(files)
+    except IntakeError as exc:
+        if as_json:
+            json.dump({"error": {"file": exc.file, "field": None, "message": exc.message}}, sys.stdout)
+            sys.stdout.write("\n")
+        else:
+            typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from None
+    if output is not None:
+        try:
+            write_case(result, output, [str(f) for f in files])
+        except CaseNotWritten as exc:
+            typer.echo(f"{output}: cannot write: {exc}", err=True)
+            raise typer.Exit(1) from None
+    if as_json:
+        json.dump(result.as_json(lang), sys.stdout, indent=2, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+        return
+    from reprieve.cli.render_intake import print_intake
+
+    print_intake(result, output, lang, DISCLAIMER)
+
+
+@app.command(cls=Command)
 def schema() -> None:
     """Print the JSON Schema of the case file (every field with its description)."""
     from reprieve.case.model import case_json_schema

@@ -84,15 +84,50 @@ def print_computation(result: Computation, source: str, disclaimer: str) -> None
         for item in result.uncertain:
             console.print(f"  - {item.field}: {item.why}")
     if result.reconciliation:
-        console.print("[bold]Compared with the BOP's own dates[/bold]")
-        for row in result.reconciliation:
-            console.print("  - " + ", ".join(f"{k}: {v}" for k, v in row.items()))
+        print_reconciliation(console, result.reconciliation)
     console.print("[bold]How we got here[/bold]")
     for n, step in enumerate(result.steps, start=1):
         cite = f" ({step.citation})" if step.citation else ""
         console.print(f"  {n}. {step.detail}{cite}", markup=False)
         if step.note:
             console.print(f"     note: {step.note}", style="dim")
+
+
+_RECONCILED = {
+    "computation_began_on": "Computation began", "jail_credit_days": "Jail credit (days)",
+    "full_term_date": "Full term date", "gct_days": "Good conduct time (days)",
+    "statutory_release_date": "Statutory (GCT) release date", "fsa_credits_days": "FSA credits toward release",
+    "projected_release_date": "Projected release date", "release_method": "Release method",
+    "home_detention_date": "Home detention eligibility",
+}
+
+
+def print_reconciliation(console: Console, rows: list[dict[str, Any]]) -> None:
+    """reprieve's figures beside the BOP's, field by field, then the most likely reason for each difference."""
+    table = Table(title="Compared with the BOP's own computation", show_header=True, header_style="bold")
+    table.add_column("What")
+    table.add_column("BOP")
+    table.add_column("reprieve")
+    table.add_column("Agree?")
+    reasons = []
+    for row in rows:
+        if row.get("agrees") is True:
+            verdict = "yes"
+        elif row.get("agrees") is False:
+            verdict = "NO, within range" if row.get("within_range") else "NO"
+        elif row.get("within_range"):
+            verdict = "within range"
+        else:
+            verdict = "cannot tell"
+        what = _RECONCILED.get(row["field"], row["field"])
+        if row.get("likely_reason"):
+            reasons.append(f"{what}: {row['likely_reason']}")
+            verdict += f" ({len(reasons)})"
+        ours = row.get("reprieve")
+        table.add_row(what, str(row.get("bop")), "unknown" if ours is None else str(ours), verdict)
+    console.print(table)
+    for n, reason in enumerate(reasons, start=1):
+        console.print(f"  ({n}) {reason}")
 
 
 def _range_text(span: Any) -> str:
