@@ -72,5 +72,8 @@ def suggestion(model: type[BaseModel], key: str) -> str | None:
         return close[0]
     elsewhere = _where_each_key_lives().get(normal)
     if elsewhere:
-        return " or ".join(f"{path}.{normal}" if path else normal for path in elsewhere[:2])
+        # the case-wide place before a per-judgment one: `docket` belongs in `court`, and only a case with judgments
+        # from several courts sets `judgments[].docket`
+        single = [path for path in elsewhere if "[]" not in path] or elsewhere
+        return "' or '".join(f"{path}.{normal}" if path else normal for path in single[:2])
     return None
