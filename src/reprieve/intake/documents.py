@@ -12,6 +12,7 @@ The library entry point, for the CLI (`reprieve intake`) and the web app's uploa
                              #          ("missing"), in the shape of the engine's questions
     result.confirmations("en")  # every field read, high confidence or not, as a question to confirm
     result.as_json()     # {case, fields, questions, documents, warnings}
+    read_documents(files, progress=lambda done, total: ...)  # told after each page of each file (0 < done <= total)
 
 Confidence is 0-1; a value below `CONFIRM_BELOW` (0.9) is asked about. A text-layer PDF gives 0.98 for a value in
 its expected shape; OCR gives the least Tesseract confidence of the value's characters; a value that needed an OCR
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,15 +86,26 @@ class IntakeResult:
                 "warnings": self.warnings}
 
 
-def read_documents(inputs: Sequence[Input] | Iterable[Input]) -> IntakeResult:
+Progress = Callable[[float, int], None]
+
+
+def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress | None = None) -> IntakeResult:
     """Read judgments and BOP computation sheets (PDF, scanned PDF, JPEG/PNG photos; any order, several pages or
-    files per document) into a case. Raises IntakeError for a file that cannot be read at all."""
+    files per document) into a case. Raises IntakeError for a file that cannot be read at all. `progress(done,
+    total)` is told after each page: `done` counts files read, with the current file's share of pages read as a
+    fraction (OCR of a photo takes seconds: the web app shows it)."""
+    items = list(inputs)
     pages: list[Page] = []
     documents: list[DocumentRead] = []
-    for item in inputs:
+    for index, item in enumerate(items):
         name, data = _load(item)
+
+        def page_done(page: int, of: int, index: int = index) -> None:
+            if progress is not None:
+                progress(index + page / max(of, 1), len(items))
+
         try:
-            read = read_pages(name, data)
+            read = read_pages(name, data, page_done)
         except (UnreadableFile, OcrUnavailable) as exc:
             raise IntakeError(name, str(exc)) from None
         pages += read
