@@ -36,6 +36,9 @@ ROUTES: dict[str, tuple[str | None, str]] = {
     "exhibits": ("change", "GET POST"),
     "exhibit_download": ("change", "GET"),
     "exhibit_delete": ("change", "POST"),
+    "papers": ("change", "GET POST"),
+    "reading": ("change", "GET"),
+    "reading_check": ("change", "GET POST"),
     "export": ("change", "GET"),
     "sharing": ("share", "GET POST"),
     "share_revoke": ("share", "POST"),
@@ -86,6 +89,7 @@ def test_every_route_has_a_rule_and_declares_it() -> None:
 def _kwargs(pattern: URLPattern, case: Any) -> dict[str, Any]:
     names = pattern.pattern.converters.keys()
     values = {"pk": case.pk, "doc": case.documents.first().pk, "ex": case.exhibits.first().pk,
+              "reading": case.readings.first().pk,
               "share": case.shares.filter(accepted_by__isnull=True).first().pk, "field": "person.name",
               "fmt": "yaml"}
     return {name: values[name] for name in names}
@@ -96,6 +100,8 @@ def _payload(name: str, world: Any) -> dict[str, Any]:
         "question": {"value": "Changed Name"},
         "documents": {"kind": "summary", "fmt": "txt"},
         "exhibits": {"file": SimpleUploadedFile("letter.pdf", b"%PDF-1.4 letter"), "kind": "letter"},
+        "papers": {"files": SimpleUploadedFile("judgment.pdf", b"%PDF-1.4 judgment")},
+        "reading_check": {"section": "person", "path": "court.docket", "confirm": "1"},
         "set_as_of": {"as_of": "2024-01-02"},
         "add_note": {"text": "a note"},
         "assign": {"user": world.lawyer_unassigned.pk},
@@ -104,10 +110,10 @@ def _payload(name: str, world: Any) -> dict[str, Any]:
 
 def _state() -> list[Any]:
     """Everything a write could change."""
-    from reprieve.web.models import Assignment, Case, Document, Exhibit, Note, Share
+    from reprieve.web.models import Assignment, Case, Document, Exhibit, Note, Reading, Share
 
     return [
-        sorted(Case.objects.values_list("pk", "revision", "as_of", "data")),
+        sorted(Case.objects.values_list("pk", "revision", "as_of", "data")), sorted(Reading.objects.values_list("pk")),
         sorted(Share.objects.values_list("pk", "revoked_at", "accepted_by")),
         sorted(Assignment.objects.values_list("pk", "user")), sorted(Exhibit.objects.values_list("pk")),
         sorted(Document.objects.values_list("pk")), sorted(Note.objects.values_list("pk")),
@@ -228,3 +234,4 @@ def test_a_code_shares_once(world: Any) -> None:
     assert stranger.get(reverse("results", args=[world.other_case.pk])).status_code == 200
     again = _client(world, "lawyer_unassigned").post(reverse("share_accept"), {"code": code})
     assert again.status_code == 400
+

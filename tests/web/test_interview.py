@@ -45,7 +45,7 @@ def test_papers_first_then_the_engines_questions(family: tuple[Client, Any]) -> 
     client, case = family
     assert next_field(client, case) == "person.name"
     page = client.get(reverse("question", args=[case.pk, "person.name"])).content.decode()
-    assert "I don't know" in page and "Add the judgment" in page
+    assert "I don't know" in page and "Upload the judgment" in page
     steps = [
         ("person.name", {"value": "Valon Marcel Vailes"}),
         ("person.facility", {"value": "FCI Butner"}),

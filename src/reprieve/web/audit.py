@@ -18,6 +18,7 @@ auditlog.register(models.Share, exclude_fields=["code"])
 auditlog.register(models.Assignment)
 auditlog.register(models.Exhibit)
 auditlog.register(models.Document, include_fields=["kind", "fmt", "language", "status"])
+auditlog.register(models.Reading, include_fields=["status"])  # what was read is confirmed into the case, logged there
 auditlog.register(models.Note)
 auditlog.register(models.Membership)
 auditlog.register(models.Organisation)

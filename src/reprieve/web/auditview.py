@@ -6,9 +6,9 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 
-from reprieve.web.models import Assignment, Case, Document, Exhibit, Note, Share
+from reprieve.web.models import Assignment, Case, Document, Exhibit, Note, Reading, Share
 
-RELATED = (Share, Assignment, Exhibit, Document, Note)
+RELATED = (Share, Assignment, Exhibit, Document, Note, Reading)
 
 
 def entries_for_case(case: Case, log_entry: Any, limit: int = 500) -> list[Any]:

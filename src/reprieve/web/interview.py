@@ -477,7 +477,7 @@ def delete_path(data: dict[str, Any], path: str) -> None:
         node[last] = {}
 
 
-def _readable_date(text: str) -> str:
+def readable_date(text: str) -> str:
     """2009 -> 2009; 2007-07 -> July 2007; 2009-03-02 -> March 2, 2009 (in the active language)."""
     from datetime import date
 
@@ -511,6 +511,6 @@ def show(q: Question, data: dict[str, Any], meta: dict[str, Any]) -> str:
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if q.answer_type == "date" and value:
-        return _readable_date(str(value))
+        return readable_date(str(value))
     labels = dict(q.choices)
     return str(labels.get(str(value), value)) if value is not None else ""

@@ -173,6 +173,28 @@ class Document(models.Model):
         return str(DOCUMENT_NAMES.get(self.kind, self.kind))
 
 
+class Reading(models.Model):
+    """Papers read into a case (reprieve.intake.documents): a background job with progress. `result` is what was
+    read, value by value with where it was read; none of it enters the case until the person confirms it (the
+    interview state, `Case.meta["intake"]`, holds what is confirmed and what is still to ask)."""
+
+    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    STATUSES = [(QUEUED, _("Waiting")), (RUNNING, _("Reading")), (DONE, _("Read")), (FAILED, _("Failed"))]
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="readings")
+    exhibits = models.ManyToManyField(Exhibit, related_name="readings")
+    status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)  # percent
+    result = models.JSONField(default=dict)
+    error = models.TextField(blank=True)  # what the person is told: which file could not be read, and why
+    created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
 class Note(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")

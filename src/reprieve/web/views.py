@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from reprieve.documents.draft import KINDS
-from reprieve.web import engine, interview, results, uploads
+from reprieve.web import engine, interview, papers, results, uploads
 from reprieve.web.access import case_view, may, public, signed_in
 from reprieve.web.models import (
     DOCUMENT_NAMES,
@@ -30,10 +31,11 @@ from reprieve.web.models import (
     Exhibit,
     Membership,
     Note,
+    Reading,
     Share,
 )
 from reprieve.web.rules import visible_cases
-from reprieve.web.tasks import PACKET, make_document, refresh
+from reprieve.web.tasks import PACKET, make_document, read_papers, refresh
 
 PERSON_KINDS = ["warden-request", "summary", "exhibits", "motion", "ao250"]  # every kind but the lawyer's memo
 
@@ -137,15 +139,22 @@ def _fixed_questions(case: Case) -> list[interview.Question]:
 
 
 def _next(case: Case) -> interview.Question | None:
-    """The next question: the papers first (no assessment needed to know them), then the full plan."""
+    """The next question: what the papers left unsure or did not show, then the papers' questions (no assessment
+    needed to know them), then the full plan."""
+    from_papers = papers.questions(case.meta, case.data)
+    if from_papers:
+        return from_papers[0]
     paper = interview.paper_questions(case.meta, case.data)
     found = interview.next_question(paper, case.data, case.meta)
     return found if found is not None else interview.next_question(_plan(case), case.data, case.meta)
 
 
-@case_view("web.change_case")
-@require_GET
-def interview_next(request: HttpRequest, case: Case) -> HttpResponse:
+def _continue(case: Case) -> HttpResponse:
+    """Where the interview goes on: the values read from the papers still to check, else the next question, else
+    the review of every answer."""
+    reading = papers.unchecked_reading(case.meta)
+    if reading is not None:
+        return redirect("reading_check", pk=case.pk, reading=reading)
     q = _next(case)
     if q is None:
         return redirect("review", pk=case.pk)
@@ -153,33 +162,53 @@ def interview_next(request: HttpRequest, case: Case) -> HttpResponse:
 
 
 @case_view("web.change_case")
+@require_GET
+def interview_next(request: HttpRequest, case: Case) -> HttpResponse:
+    return _continue(case)
+
+
+@case_view("web.change_case")
 def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
     questions: list[interview.Question] | None = None
-    q = next((x for x in _fixed_questions(case) if x.field == field), None)
+    # a value read from the papers that waits for the person is asked in the papers' words ("We read ...")
+    q = papers.question_for(case.meta, field) if papers.is_open(case.meta, field) else None
+    from_papers = q is not None
+    if q is None:
+        q = next((x for x in _fixed_questions(case) if x.field == field), None)
     if q is None:
         questions = _plan(case)
-        q = _find(case, field, questions)
+        q = next((x for x in questions if x.field == field), None)
+    if q is None:
+        q = papers.question_for(case.meta, field)  # a value confirmed from the papers that no question asks
+        from_papers = q is not None
+    if q is None:
+        q = _find(case, field, [])
+    back_to_papers = str(request.GET.get("papers") or request.POST.get("papers") or "")
     error = ""
     if request.method == "POST":
         try:
-            if "dont_know" in request.POST:
+            dont_know = "dont_know" in request.POST
+            if dont_know:
+                value = None
                 data, meta = interview.apply_dont_know(q, case.data, case.meta)
             else:
-                data, meta = interview.apply_answer(q, interview.read_answer(q, request.POST), case.data, case.meta)
+                value = papers.typed(q.field, interview.read_answer(q, request.POST))
+                data, meta = interview.apply_answer(q, value, case.data, case.meta)
+            meta = papers.answered(data, meta, q.field, value, dont_know)
             engine.case_of(data)  # the engine's own checks: a wrong type or an impossible fact, by field
-            _save_answer(case, q, data, meta, request.POST.get("revision"))
+            _save_answer(case, q, data, meta, request.POST.get("revision"), record=not from_papers)
         except interview.AnswerError as exc:
             error = str(exc)
         except engine.CaseFileError as exc:
             error = _("This answer does not fit with the others: %(problem)s") % {
                 "problem": "; ".join(p.message for p in exc.problems)}
         else:
+            reading = papers.unchecked_reading(case.meta)
+            if back_to_papers.isdigit() and reading is not None:
+                return redirect("reading_check", pk=case.pk, reading=reading)
             if request.POST.get("review"):
                 return redirect("review", pk=case.pk)
-            following = _next(case)
-            if following is None:
-                return redirect("review", pk=case.pk)
-            return redirect("question", pk=case.pk, field=following.field)
+            return _continue(case)
     elif request.method != "GET":
         return HttpResponseBadRequest()
     paper = interview.paper_questions(case.meta, case.data)
@@ -191,13 +220,17 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
         questions = questions if questions is not None else _plan(case)
         answered = sum(1 for x in questions if interview.is_answered(x, case.data, case.meta))
         total = len(questions)
+    read = papers.prefill(case.meta, q.field)
+    current = read if read is not None else interview.get_path(case.data, q.field)
     context = {
         "case": case, "q": q, "error": error, "answer_type": "yes_no" if q.field in interview.GROUP_FIELDS
-        else q.answer_type, "current": interview.get_path(case.data, q.field), "review": request.GET.get("review")
+        else q.answer_type, "current": current, "review": request.GET.get("review")
         or request.POST.get("review"), "answered": answered, "total": total,
-        "date_parts": _date_parts(interview.get_path(case.data, q.field)),
+        "date_parts": _date_parts(current),
         "months": [(i, date(2000, i, 1)) for i in range(1, 13)],
-        "is_first": q.field == paper[0].field,
+        "is_first": q.field == paper[0].field and not from_papers, "from_papers": from_papers,
+        "papers": back_to_papers if back_to_papers.isdigit() else "",
+        "reading": case.readings.filter(status__in=[Reading.QUEUED, Reading.RUNNING]).first(),
     }
     if q.field == interview.COUNTS:
         context["current"] = case.meta.get("counts")
@@ -219,7 +252,7 @@ def _date_parts(value: Any) -> dict[str, str]:
 
 
 def _save_answer(case: Case, q: interview.Question, data: dict[str, Any], meta: dict[str, Any],
-                 revision: str | None) -> None:
+                 revision: str | None, record: bool = True) -> None:
     """One answer, saved whole or not at all. Two people answering at once never overwrite each other's answers:
     the answer is applied to the case as it is in the database, under a row lock. The case's stored verdicts are
     marked out of date (no law version); the next page that needs them re-assesses (the next engine question, the
@@ -229,11 +262,12 @@ def _save_answer(case: Case, q: interview.Question, data: dict[str, Any], meta: 
         if current.revision != case.revision:  # someone else saved meanwhile: apply this answer to theirs
             data = _merge_one(current.data, data, q.field)
             meta = _merge_meta(current.meta, meta, q.field)
-        asked = [a for a in meta.get("asked", []) if a["field"] != q.field]
-        asked.append({"field": q.field, "question": q.question, "answer_type": q.answer_type,
-                      "choices": [list(c) for c in q.choices], "where_to_find": q.where_to_find,
-                      "would_change": q.would_change})
-        meta["asked"] = asked
+        if record:  # a question the engine may stop asking: kept, so the review page can still show its answer
+            asked = [a for a in meta.get("asked", []) if a["field"] != q.field]
+            asked.append({"field": q.field, "question": q.question, "answer_type": q.answer_type,
+                          "choices": [list(c) for c in q.choices], "where_to_find": q.where_to_find,
+                          "would_change": q.would_change})
+            meta["asked"] = asked
         current.data, current.meta, current.law_version = data, meta, ""
         current.revision += 1
         current.updated_at = timezone.now()
@@ -270,6 +304,12 @@ def _merge_meta(base: dict[str, Any], changed: dict[str, Any], field: str) -> di
         gates[field] = changed["gates"][field]
     if field == interview.COUNTS:
         out["counts"] = changed.get("counts")
+    elif (changed.get("counts") or 0) > (out.get("counts") or 0):  # a count read from the papers, confirmed
+        out["counts"] = changed["counts"]
+    read = ((changed.get("intake") or {}).get("fields") or {}).get(field)
+    mine = ((out.get("intake") or {}).get("fields") or {}).get(field)
+    if read is not None and mine is not None:
+        mine["state"] = read["state"]
     return out
 
 
@@ -285,9 +325,12 @@ def review(request: HttpRequest, case: Case) -> HttpResponse:
         if field not in in_plan:  # answered, and no longer asked by the engine: still shown, still changeable
             earlier = _find(case, field, questions)
             rows.append({"q": earlier, "answer": interview.show(earlier, case.data, case.meta)})
-    remaining = [q for q in questions if not interview.is_answered(q, case.data, case.meta)]
+    from_papers = papers.confirmed_rows(case.meta, case.data, in_plan | asked_fields)
+    remaining = papers.questions(case.meta, case.data) + [
+        q for q in questions if not interview.is_answered(q, case.data, case.meta)]
     return render(request, "web/review.html", {"case": case, "rows": rows, "remaining": remaining,
-                                               "asked": asked_fields})
+                                               "asked": asked_fields, "from_papers": from_papers,
+                                               "unchecked": papers.unchecked_reading(case.meta)})
 
 
 # --- the answer -----------------------------------------------------------------------------------------------
@@ -418,6 +461,115 @@ def exhibit_delete(request: HttpRequest, case: Case, ex: int) -> HttpResponse:
     exhibit.file.delete(save=False)
     exhibit.delete()
     return redirect("exhibits", pk=case.pk)
+
+
+# --- reading the papers (the judgment, the BOP's computation sheet or letter) --------------------------------
+
+MAX_PAPERS = 12  # files in one reading: a judgment photographed page by page, and the BOP's sheet
+
+
+@case_view("web.change_case")
+def read_papers_page(request: HttpRequest, case: Case) -> HttpResponse:
+    """Upload the judgment (and the BOP's sheet or letter): a PDF, a scan or a photo of each page. They are kept as
+    exhibits and read in the background; the next page shows how far the reading is."""
+    readable = case.exhibits.filter(content_type__in=papers.READABLE)
+    error = ""
+    if request.method == "POST":
+        chosen = [int(x) for x in request.POST.getlist("exhibit") if x.isdigit()]
+        earlier = list(readable.filter(pk__in=chosen))
+        try:
+            checked = [uploads.check(upload) for upload in request.FILES.getlist("files")]
+            for found in checked:
+                if found.content_type not in papers.READABLE:
+                    raise uploads.UploadError(_("%(name)s cannot be read: use a PDF, or a photo of each page "
+                                                "(JPEG or PNG).") % {"name": found.name})
+            if not checked and not earlier:
+                raise uploads.UploadError(_("Choose a file first."))
+            if len(checked) + len(earlier) > MAX_PAPERS:
+                raise uploads.UploadError(_("Choose at most %(n)s files at a time.") % {"n": MAX_PAPERS})
+        except uploads.UploadError as exc:
+            error = str(exc)
+        else:
+            with transaction.atomic():
+                added = [Exhibit.objects.create(case=case, file=found.file, name=found.name,
+                                                content_type=found.content_type, size=found.size,
+                                                uploaded_by=request.user, kind="other") for found in checked]
+                reading = Reading.objects.create(case=case, created_by=request.user)
+                reading.exhibits.set(added + earlier)
+            read_papers.enqueue(reading.pk)  # OCR of a photo takes seconds: never in the request
+            return redirect("reading", pk=case.pk, reading=reading.pk)
+    context = {"case": case, "error": error, "earlier": readable, "max_mb": uploads.max_mb(),
+               "accept": ".pdf,.jpg,.jpeg,.png", "max_files": MAX_PAPERS}
+    return render(request, "web/papers.html", context, status=400 if error else 200)
+
+
+@case_view("web.change_case")
+@require_GET
+def reading_status(request: HttpRequest, case: Case, reading: int) -> HttpResponse:
+    found = get_object_or_404(Reading, pk=reading, case=case)
+    unread = [{"file": d["file"], "page": n} for d in found.result.get("documents", [])
+              for n, kind in enumerate(d["kinds"], start=1) if kind == "unknown"]
+    context = {"case": case, "reading": found, "values": len(found.result.get("fields", {})),
+               "files": found.exhibits.count(), "unread": unread,
+               "failed_file": found.result.get("failed_file", "")}
+    template = "web/_reading_progress.html" if request.headers.get("HX-Request") else "web/reading.html"
+    return render(request, template, context)
+
+
+@case_view("web.change_case")
+def reading_check(request: HttpRequest, case: Case, reading: int) -> HttpResponse:
+    """The values read, a section at a time, each with where it was read: the person confirms the section, corrects
+    a value (its question, with the value read filled in), or chooses to go through them one by one."""
+    found = get_object_or_404(Reading, pk=reading, case=case)
+    if found.status != Reading.DONE:
+        return redirect("reading", pk=case.pk, reading=found.pk)
+    if request.method == "POST":
+        key = request.POST.get("section", "")
+        section = papers.next_section(case.meta, key)
+        paths = [p for p in request.POST.getlist("path") if section is not None and section.key == key
+                 and p in section.paths]
+        if paths:
+            if "each" in request.POST:
+                _update(case, lambda data, meta: (data, papers.ask_each(meta, paths)))
+            else:
+                try:
+                    _update(case, lambda data, meta: _confirmed(data, meta, paths))
+                except engine.CaseFileError as exc:  # read right, perhaps, but at odds with another answer
+                    _update(case, lambda data, meta: (data, papers.ask_each(meta, paths)))
+                    messages.error(request, _("Some of these do not fit with your other answers (%(problem)s). "
+                                              "We will ask about each one.") % {
+                        "problem": "; ".join(p.message for p in exc.problems)})
+        return redirect("reading_check", pk=case.pk, reading=found.pk)
+    if request.method != "GET":
+        return HttpResponseBadRequest()
+    section = papers.next_section(case.meta, request.GET.get("s", ""))
+    if section is None:
+        return _continue(case)
+    every = papers.sections(case.meta)
+    context = {"case": case, "reading": found, "section": section,
+               "rows": papers.rows(case.meta, case.data, section),
+               "step": next(i for i, s in enumerate(every, start=1) if s.key == section.key), "steps": len(every)}
+    return render(request, "web/reading_check.html", context)
+
+
+def _confirmed(data: dict[str, Any], meta: dict[str, Any], paths: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    data, meta = papers.confirm(data, meta, paths)
+    engine.case_of(data)
+    return data, meta
+
+
+def _update(case: Case, change: Callable[[dict[str, Any], dict[str, Any]], tuple[dict[str, Any], dict[str, Any]]]
+            ) -> None:
+    """A change to the case's facts and interview state, made on the case as it is in the database, under a row
+    lock, whole or not at all (an exception inside `change` leaves the case as it was)."""
+    with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        current.data, current.meta = change(copy.deepcopy(current.data), copy.deepcopy(current.meta))
+        current.law_version = ""
+        current.revision += 1
+        current.updated_at = timezone.now()
+        current.save(update_fields=["data", "meta", "law_version", "revision", "updated_at"])
+    case.data, case.meta, case.revision, case.law_version = current.data, current.meta, current.revision, ""
 
 
 # --- case files in and out ------------------------------------------------------------------------------------
@@ -583,4 +735,3 @@ def organisation(request: HttpRequest) -> HttpResponse:
         "lawyers": Membership.objects.filter(organisation__in=orgs, role=Membership.LAWYER).select_related("user"),
         "entries": entries_for_cases(list(org_cases.values_list("pk", flat=True)), LogEntry),
     }, status=400 if error else 200)
-
