@@ -22,6 +22,7 @@ ROUTES: dict[str, tuple[str | None, str]] = {
     "import_cases": ("signed_in", "GET"),
     "share_accept": ("signed_in", "GET"),
     "organisation": ("signed_in", "GET"),
+    "member_remove": ("signed_in", "GET POST"),
     "case_detail": ("view", "GET"),
     "results": ("view", "GET"),
     "case_delete": ("delete", "POST"),
@@ -189,9 +190,13 @@ def test_case_list_shows_only_visible_cases(world: Any) -> None:
 
 
 def test_signed_in_routes(world: Any) -> None:
-    for name in ("case_list", "import_cases", "share_accept", "organisation"):
-        response = Client().get(reverse(name))
-        assert response.status_code == 302 and "/accounts/login/" in response["Location"], name
+    from reprieve.web.models import Membership
+
+    member = Membership.objects.get(user=world.lawyer).pk
+    for url in [reverse(name) for name in ("case_list", "import_cases", "share_accept", "organisation")] + [
+            reverse("member_remove", args=[member])]:
+        response = Client().get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
     assert Client().get(reverse("home")).status_code == 200
     assert _client(world, "owner").get(reverse("organisation")).status_code == 403
     assert _client(world, "lawyer").get(reverse("organisation")).status_code == 403
@@ -235,3 +240,36 @@ def test_a_code_shares_once(world: Any) -> None:
     again = _client(world, "lawyer_unassigned").post(reverse("share_accept"), {"code": code})
     assert again.status_code == 400
 
+
+def test_an_admin_removes_a_member_and_gives_their_cases_to_another_lawyer(world: Any) -> None:
+    from reprieve.web.models import Assignment, Membership
+
+    member = Membership.objects.get(user=world.lawyer, organisation=world.org)
+    url = reverse("member_remove", args=[member.pk])
+    for role in ("owner", "lawyer", "lawyer_unassigned", "other_admin", "site_admin"):
+        assert _client(world, role).get(url).status_code == 404, role
+        assert _client(world, role).post(url, {"to": world.lawyer_unassigned.pk}).status_code == 404, role
+    assert Membership.objects.filter(pk=member.pk).exists()
+    admin = _client(world, "org_admin")
+    page = admin.get(url).content.decode()
+    assert "Valon Marcel Vailes" in page and "lawyer2@example.org" in page
+    response = admin.post(url, {"to": world.lawyer_unassigned.pk})
+    assert response.status_code == 302
+    assert not Membership.objects.filter(pk=member.pk).exists()
+    assert list(Assignment.objects.filter(case=world.case).values_list("user", flat=True)) == \
+        [world.lawyer_unassigned.pk]
+    results = reverse("results", args=[world.case.pk])
+    assert _client(world, "lawyer").get(results).status_code == 404
+    assert _client(world, "lawyer_unassigned").get(results).status_code == 200
+    log = admin.get(reverse("organisation")).content.decode()
+    assert "lawyer@example.org in Legal Aid (lawyer)" in log and "cases given to lawyer2@example.org" in log
+    case_log = _client(world, "owner").get(reverse("case_audit", args=[world.case.pk])).content.decode()
+    assert case_log.count("assignment ") >= 2  # the old assignment ended, the new one made (who and when)
+
+
+def test_an_admin_cannot_remove_themselves(world: Any) -> None:
+    from reprieve.web.models import Membership
+
+    mine = Membership.objects.get(user=world.org_admin)
+    response = _client(world, "org_admin").post(reverse("member_remove", args=[mine.pk]), {"to": ""})
+    assert response.status_code == 400 and Membership.objects.filter(pk=mine.pk).exists()

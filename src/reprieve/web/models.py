@@ -38,6 +38,11 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} in {self.organisation} ({self.role})"
 
+    def get_additional_data(self) -> dict[str, Any]:
+        """Kept with each audit entry (django-auditlog), so an organisation's log lists its members' changes even
+        after a membership is deleted; a removal also records where the member's cases went."""
+        return {"organisation": self.organisation_id, **getattr(self, "removal", {})}
+
 
 def _empty_case() -> dict[str, Any]:
     return {"format": 1}
@@ -119,6 +124,10 @@ class Assignment(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "user"], name="one_assignment_per_user")]
+
+    def get_additional_data(self) -> dict[str, Any]:
+        """Kept with each audit entry: an assignment ended stays in the case's log after the row is gone."""
+        return {"case": self.case_id, "organisation": self.organisation_id}
 
 
 def _private_path(instance: Exhibit | Document, filename: str) -> str:

@@ -32,6 +32,7 @@ urlpatterns = [
     path("cases/<int:pk>/audit/", views.case_audit, name="case_audit"),
     path("share/", views.share_accept, name="share_accept"),
     path("organisation/", views.organisation, name="organisation"),
+    path("organisation/members/<int:membership>/remove/", views.member_remove, name="member_remove"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -31,6 +31,7 @@ from reprieve.web.models import (
     Exhibit,
     Membership,
     Note,
+    Organisation,
     Reading,
     Share,
 )
@@ -704,34 +705,76 @@ def case_audit(request: HttpRequest, case: Case) -> HttpResponse:
 
 # --- organisations --------------------------------------------------------------------------------------------
 
+def _admin_of(user: Any) -> list[Organisation]:
+    return [m.organisation for m in Membership.objects.filter(user=user, role=Membership.ADMIN)
+            .select_related("organisation")]
+
+
 @signed_in
 def organisation(request: HttpRequest) -> HttpResponse:
-    memberships = Membership.objects.filter(user=request.user, role=Membership.ADMIN).select_related("organisation")
-    if not memberships:
+    orgs = _admin_of(request.user)
+    if not orgs:
         raise PermissionDenied
-    orgs = [m.organisation for m in memberships]
     error = ""
     if request.method == "POST":
-        org = get_object_or_404(type(orgs[0]), pk=request.POST.get("org"), memberships__user=request.user,
+        org = get_object_or_404(Organisation, pk=request.POST.get("org"), memberships__user=request.user,
                                 memberships__role=Membership.ADMIN)
         user = get_user_model().objects.filter(email__iexact=request.POST.get("email", "").strip()).first()
         role = request.POST.get("role", Membership.LAWYER)
         if user is None or role not in dict(Membership.ROLES):
             error = _("No account has this e-mail address. Ask the person to sign up first.")
-        elif request.POST.get("remove"):
-            Membership.objects.filter(organisation=org, user=user).exclude(user=request.user).delete()
-            return redirect("organisation")
         else:
             Membership.objects.update_or_create(organisation=org, user=user, defaults={"role": role})
             return redirect("organisation")
     from auditlog.models import LogEntry
 
-    from reprieve.web.auditview import entries_for_cases
+    from reprieve.web.auditview import entries_for_organisations
     org_cases = Case.objects.filter(shares__organisation__in=orgs, shares__revoked_at__isnull=True).distinct()
     return render(request, "web/organisation.html", {
         "orgs": orgs, "error": error,
-        "members": Membership.objects.filter(organisation__in=orgs).select_related("user", "organisation"),
+        "members": Membership.objects.filter(organisation__in=orgs).select_related("user", "organisation")
+        .order_by("organisation__name", "user__email"),
         "cases": [{"case": c, "assigned": [a.user for a in c.assignments.select_related("user")]} for c in org_cases],
         "lawyers": Membership.objects.filter(organisation__in=orgs, role=Membership.LAWYER).select_related("user"),
-        "entries": entries_for_cases(list(org_cases.values_list("pk", flat=True)), LogEntry),
+        "entries": entries_for_organisations([o.pk for o in orgs], list(org_cases.values_list("pk", flat=True)),
+                                             LogEntry),
     }, status=400 if error else 200)
+
+
+@signed_in
+def member_remove(request: HttpRequest, membership: int) -> HttpResponse:
+    """An organisation admin removes a member; the cases assigned to them go to another lawyer of the organisation
+    (or wait for the admin to assign them). The removal is in the audit log with where the cases went."""
+    found = get_object_or_404(Membership.objects.select_related("user", "organisation"), pk=membership,
+                              organisation__in=_admin_of(request.user))
+    org = found.organisation
+    assigned = list(Assignment.objects.filter(user=found.user, organisation=org).select_related("case"))
+    others = Membership.objects.filter(organisation=org, role=Membership.LAWYER).exclude(pk=found.pk) \
+        .select_related("user").order_by("user__email")
+    error = ""
+    if found.user_id == request.user.pk:
+        error = _("You cannot remove yourself. Another admin of the organisation can.")
+    elif request.method == "POST":
+        chosen = request.POST.get("to", "")
+        to = others.filter(user_id=int(chosen)).first() if chosen.isdigit() else None
+        if chosen and to is None:
+            raise PermissionDenied
+        with transaction.atomic():
+            for assignment in assigned:
+                if to is not None:
+                    Assignment.objects.get_or_create(case=assignment.case, user=to.user, defaults={
+                        "organisation": org, "assigned_by": request.user})
+                assignment.delete()
+            found.removal = {"cases": [a.case_id for a in assigned],
+                             "reassigned_to": to.user.email if to is not None else None}
+            found.delete()
+        if to is not None and assigned:
+            messages.success(request, _("%(email)s was removed. Their cases are now assigned to %(to)s.") % {
+                "email": found.user.email, "to": to.user.email})
+        else:
+            messages.success(request, _("%(email)s was removed.") % {"email": found.user.email})
+        return redirect("organisation")
+    elif request.method != "GET":
+        return HttpResponseBadRequest()
+    return render(request, "web/member_remove.html", {"member": found, "assigned": assigned, "others": others,
+                                                      "error": error}, status=400 if error else 200)

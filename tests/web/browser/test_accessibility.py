@@ -45,7 +45,8 @@ def pages_for(world: Any) -> dict[str, list[tuple[str, str]]]:
         "lawyer": [("cases", reverse("case_list")), ("case", reverse("case_detail", args=[pk])),
                    ("results", reverse("results", args=[pk]))],
         "org_admin": [("organisation", reverse("organisation")), ("case", reverse("case_detail", args=[pk])),
-                      ("audit", reverse("case_audit", args=[pk]))],
+                      ("audit", reverse("case_audit", args=[pk])),
+                      ("member-remove", reverse("member_remove", args=[world.lawyer.memberships.get().pk]))],
         "site_admin": [("cases", reverse("case_list")), ("admin", "/admin/")],
     }
 
