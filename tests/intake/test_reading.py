@@ -102,6 +102,8 @@ def test_a_text_pdf_reads_sure_and_asks_only_what_it_derived() -> None:
     unsure = {r.path.rsplit(".", 1)[-1] for r in result.low_confidence()}
     assert unsure <= {"drug", "quantity"}
     assert all(set(q) >= QUESTION_KEYS for q in result.questions())
+    assert {q["why"] for q in result.questions() if q["kind"] == "confirm"} == \
+        {"we worked it out from the description of the offense"}
     assert len(result.confirmations()) == len(result.fields)
     assert all(r.source.file.startswith(("judgment", "computation")) and r.source.page >= 1 and r.source.text
                for r in result.fields.values())

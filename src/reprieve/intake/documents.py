@@ -8,7 +8,8 @@ The library entry point, for the CLI (`reprieve intake`) and the web app's uploa
     result.case          # dict in the case-file format (format 1), ready for `parse_case` / YAML
     result.fields        # {field path: Read(value, source=Source(file, page, text), confidence)}
     result.questions("es")   # list of {field, question, answer_type, where_to_find, would_change, kind, read,
-                             #          confidence, source}: low-confidence reads ("confirm") and fields not found
+                             #          confidence, source, why}: low-confidence reads ("confirm", `why` they are
+                             #          unsure, in words) and fields not found
                              #          ("missing"), in the shape of the engine's questions
     result.confirmations("en")  # every field read, high confidence or not, as a question to confirm
     result.as_json()     # {case, fields, questions, documents, warnings}
@@ -402,25 +403,35 @@ def _shown(value: Any, lang: str) -> str:
     return str(value)
 
 
+def _why(read: Read) -> str:
+    """Why a value is unsure, from the note its reader left (no note: OCR read its characters with low confidence)."""
+    note = read.note
+    for key, words in (("disagree", ("say", "disagree")), ("fixed", ("OCR",)), ("derived", ("Nature of Offense",)),
+                       ("handwriting", ("handwriting",)), ("total", ("add up",)), ("district", ("district",))):
+        if any(word in note for word in words):
+            return key
+    return "ocr"
+
+
 def _confirm(read: Read, lang: str) -> dict[str, Any]:
     label = read.label or field_words(read.path, lang)
     file = Path(read.source.file).name
+    why = ""
     if read.confidence < CONFIRM_BELOW:
-        why = "disagree" if "say" in read.note or "disagree" in read.note else "fixed" if "OCR" in read.note \
-            else "derived" if "Nature of Offense" in read.note else "unsure"
+        why = why_words(_why(read), lang)
         text = say("confirm_unsure", lang, what=field_words(read.path, lang), label=label,
-                   value=_shown(read.value, lang), page=read.source.page, file=file, why=why_words(why, lang))
+                   value=_shown(read.value, lang), page=read.source.page, file=file, why=why)
     else:
         text = say("confirm", lang, what=field_words(read.path, lang), label=label, value=_shown(read.value, lang),
                    page=read.source.page, file=file)
     return {"field": read.path, "question": text, "answer_type": answer_type(read.path),
             "where_to_find": _where(read.path, read.label, lang), "would_change": _would_change(read.path, lang),
             "kind": "confirm", "read": read.value, "confidence": round(read.confidence, 3),
-            "source": read.source.as_json()}
+            "source": read.source.as_json(), "why": why}
 
 
 def _missing(path: str, lang: str) -> dict[str, Any]:
     return {"field": path, "question": say("missing", lang, what=field_words(path, lang)),
             "answer_type": answer_type(path), "where_to_find": _where(path, "", lang),
-            "would_change": _would_change(path, lang), "kind": "missing", "read": None, "confidence": 0.0,
+            "would_change": _would_change(path, lang), "kind": "missing", "read": None, "confidence": 0.0, "why": "",
             "source": None}
