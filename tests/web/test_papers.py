@@ -111,8 +111,9 @@ def test_upload_check_then_the_interview_goes_on_with_the_counts_read(family: tu
     # the unsure values come next, as questions with the value read filled in
     assert next_field(client, case) == "judgments[0].counts[0].drug"
     question = main(client.get(reverse("question", args=[case.pk, "judgments[0].counts[0].drug"])))
-    assert "We read the drug as 'cocaine_base'" in text(question)
-    assert "we worked it out from the description of the offense" in text(question)
+    assert "We read the drug as “cocaine base”. Is that right?" in text(question)
+    assert "Page 1 of counts_over_two_sheets.pdf says: “Conspiracy to distribute" in text(question)
+    assert "Why we are not sure: We worked it out from the description of the offense." in text(question)
     assert 'value="cocaine_base"' in question
     for n, quantity in ((0, "280 g"), (1, "28 g"), (2, "28 g")):
         assert next_field(client, case) == f"judgments[0].counts[{n}].drug"
@@ -154,7 +155,8 @@ def test_a_value_corrected_a_section_asked_one_by_one_in_spanish(family: tuple[C
     correct = reverse("question", args=[case.pk, "court.docket"]) + f"?papers={reading.pk}"
     assert correct in screen.replace("&amp;", "&")
     question = main(client.get(correct))
-    assert "Leímos el número de caso" in text(question) and 'value="1:12CR00398-1"' in question
+    assert "Leímos el número de caso: «1:12CR00398-1». ¿Es correcto?" in text(question)
+    assert 'value="1:12CR00398-1"' in question
     assert f'name="papers" value="{reading.pk}"' in question
     response = client.post(correct, {"value": "1:12-cr-00398", "papers": str(reading.pk)})
     assert response["Location"] == reverse("reading_check", args=[case.pk, reading.pk])

@@ -7,8 +7,8 @@ Nothing read enters the case unconfirmed. What a reading found waits in the inte
   check screens), "ask" (to ask as an interview question: read with low confidence, or the person chose to go
   through a section one value at a time), "confirmed", "corrected" or "unknown" (the person does not know);
 - `missing`: fields the papers should carry but did not show; they are asked too;
-- `texts`: {language: {path: {question, where_to_find, would_change}}}: the intake's own wording ("We read the
-  case number as '3:07CR00162' ('Case Number', page 1 of judgment.pdf). Is that right?"), English and Spanish;
+- `texts`: {language: {path: {question, where_to_find, would_change, why}}}: the intake's own words, English and
+  Spanish: a missing value's question, where to find each value, what it changes, why a value read is unsure;
 - `reading`: the last reading installed.
 
 The check screens show the sure values a section at a time (the person and the court, the sentence, each count,
@@ -49,7 +49,8 @@ def result_json(result: IntakeResult) -> dict[str, Any]:
     texts: dict[str, dict[str, dict[str, str]]] = {}
     for lang in LANGUAGES:
         asked = result.confirmations(lang) + [q for q in result.questions(lang) if q["kind"] == "missing"]
-        texts[lang] = {q["field"]: {k: q[k] for k in ("question", "where_to_find", "would_change")} for q in asked}
+        texts[lang] = {q["field"]: {k: q[k] for k in ("question", "where_to_find", "would_change", "why")}
+                       for q in asked}
     return {
         "fields": {path: {"value": r.value, "source": r.source.as_json(), "confidence": round(r.confidence, 3)}
                    for path, r in result.fields.items()},
@@ -144,6 +145,12 @@ def _title(key: str, fields: dict[str, Any], several: bool) -> str:
             return _("Judgment %(n)s, count %(label)s") % {"n": i + 1, "label": label}
         return _("Count %(label)s") % {"label": label}
     return _("Other")
+
+
+def checked_on_screens(meta: dict[str, Any]) -> list[Section]:
+    """The sections the check screens go through: those with a value read sure (the unsure ones are asked)."""
+    fields = _intake(meta)["fields"]
+    return [s for s in sections(meta) if any(fields[p]["confidence"] >= CONFIRM_BELOW for p in s.paths)]
 
 
 def next_section(meta: dict[str, Any], wanted: str = "") -> Section | None:
@@ -253,18 +260,37 @@ def _answer_type(path: str, value: Any) -> tuple[AnswerType, tuple[tuple[str, st
     return "text", ()
 
 
+def _words(meta: dict[str, Any], path: str) -> dict[str, str] | None:
+    texts = _intake(meta).get("texts", {})
+    return (texts.get(_language()) or {}).get(path) or (texts.get("en") or {}).get(path)
+
+
 def question_for(meta: dict[str, Any], path: str) -> Question | None:
-    """The interview question for a value read (or missing), in the active language; None if the papers gave none."""
+    """The interview question for a value read ("We read the case number as “3:07-cr-00162”. Is that right?") or
+    missing (the intake's "We could not find ... What is it?"), in the active language; None if the papers gave
+    none."""
     intake = _intake(meta)
     read = intake["fields"].get(path)
-    if read is None and path not in intake["missing"]:
+    words = _words(meta, path)
+    if (read is None and path not in intake["missing"]) or not words:
         return None
-    texts = intake.get("texts", {})
-    words = (texts.get(_language()) or {}).get(path) or (texts.get("en") or {}).get(path)
-    if not words:
-        return None
+    if read is not None:
+        what = field_words(path, _language())
+        question = _("We read %(what)s as “%(value)s”. Is that right?") % {"what": what,
+                                                                           "value": shown(path, read["value"])}
+    else:
+        question = words["question"]
     answer_type, choices = _answer_type(path, read["value"] if read else None)
-    return Question(path, words["question"], answer_type, choices, words["where_to_find"], words["would_change"])
+    return Question(path, question, answer_type, choices, words["where_to_find"], words["would_change"])
+
+
+def read_from(meta: dict[str, Any], path: str) -> dict[str, Any] | None:
+    """Where a value waiting for the person was read, and why it is unsure (for its question's page)."""
+    read = _intake(meta)["fields"].get(path)
+    if read is None or read["state"] not in OPEN:
+        return None
+    why = (_words(meta, path) or {}).get("why") or ""
+    return {**read["source"], "why": why[:1].upper() + why[1:]}
 
 
 def is_open(meta: dict[str, Any], path: str) -> bool:

@@ -230,6 +230,7 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
         "date_parts": _date_parts(current),
         "months": [(i, date(2000, i, 1)) for i in range(1, 13)],
         "is_first": q.field == paper[0].field and not from_papers, "from_papers": from_papers,
+        "read_from": papers.read_from(case.meta, q.field) if from_papers else None,
         "papers": back_to_papers if back_to_papers.isdigit() else "",
         "reading": case.readings.filter(status__in=[Reading.QUEUED, Reading.RUNNING]).first(),
     }
@@ -546,10 +547,11 @@ def reading_check(request: HttpRequest, case: Case, reading: int) -> HttpRespons
     section = papers.next_section(case.meta, request.GET.get("s", ""))
     if section is None:
         return _continue(case)
-    every = papers.sections(case.meta)
+    every = papers.checked_on_screens(case.meta)
     context = {"case": case, "reading": found, "section": section,
                "rows": papers.rows(case.meta, case.data, section),
-               "step": next(i for i, s in enumerate(every, start=1) if s.key == section.key), "steps": len(every)}
+               "step": next((i for i, s in enumerate(every, start=1) if s.key == section.key), 1),
+               "steps": len(every)}
     return render(request, "web/reading_check.html", context)
 
 

@@ -15,14 +15,15 @@ from tests.web.browser.conftest import DESKTOP, PHONE, log_in_as
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # pages whose layout changes most between a phone and a desktop (tables become cards, columns): axe at both widths;
 # every other page is checked by axe at the phone's width and for sideways scrolling at both
-BOTH_WIDTHS = {"home", "q-text-first", "q-date-error", "results", "case", "organisation", "audit", "review"}
+BOTH_WIDTHS = {"home", "q-text-first", "q-date-error", "results", "case", "organisation", "audit", "review",
+               "reading-check"}
 AXE = Axe()
 
 
 def pages_for(world: Any) -> dict[str, list[tuple[str, str]]]:
     """(name, path) of every page each role can open."""
     case, pk = world.case, world.case.pk
-    document = case.documents.first()
+    document, reading = case.documents.first(), case.readings.first()
 
     def q(field: str) -> str:
         return reverse("question", args=[pk, field])
@@ -39,6 +40,9 @@ def pages_for(world: Any) -> dict[str, list[tuple[str, str]]]:
             ("q-group", q("circumstances.family")), ("documents", reverse("documents", args=[pk])),
             ("document-ready", reverse("document_status", args=[pk, document.pk])),
             ("exhibits", reverse("exhibits", args=[pk])), ("sharing", reverse("sharing", args=[pk])),
+            ("papers", reverse("papers", args=[pk])), ("reading", reverse("reading", args=[pk, reading.pk])),
+            ("reading-check", reverse("reading_check", args=[pk, reading.pk])),
+            ("q-read-unsure", q("custody.bop.projected_release_date")),
             ("use-a-code", reverse("share_accept")), ("import", reverse("import_cases")),
             ("audit", reverse("case_audit", args=[pk])), ("results-es", reverse("results", args=[pk]) + "?es"),
         ],
