@@ -38,12 +38,14 @@ def make_document(document_id: int) -> None:
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
                 for i, kind in enumerate(KINDS, start=1):
-                    archive.writestr(f"{kind}.{document.fmt}", render(build(kind, case, assessment), fmt))
+                    archive.writestr(f"{kind}.{document.fmt}",
+                                     render(build(kind, case, assessment, language=document.language), fmt))
                     _progress(document, 5 + 90 * i // len(KINDS))
             content, name = buffer.getvalue(), f"packet-{document.fmt}.zip"
         else:
             _progress(document, 40)
-            content, name = render(build(document.kind, case, assessment), fmt), f"{document.kind}.{document.fmt}"
+            built = build(document.kind, case, assessment, language=document.language)  # filings: English always
+            content, name = render(built, fmt), f"{document.kind}.{document.fmt}"
         with transaction.atomic():
             document.file.save(name, ContentFile(content), save=False)
             Document.objects.filter(pk=document.pk).update(

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 import yaml
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -99,6 +100,7 @@ def case_detail(request: HttpRequest, case: Case) -> HttpResponse:
         "can_audit": may(user, "web.view_case_audit", case),
         "notes": case.notes.all() if may(user, "web.lawyer_tools", case) else [],
         "kinds": _kinds_for(request, case),
+        "languages": settings.LANGUAGES, "reader_language": _reader_language(request, case),
     }
     return render(request, "web/case_detail.html", context)
 
@@ -380,6 +382,16 @@ def add_note(request: HttpRequest, case: Case) -> HttpResponse:
 
 # --- documents ------------------------------------------------------------------------------------------------
 
+LANGUAGES = dict(settings.LANGUAGES)
+
+
+def _reader_language(request: HttpRequest, case: Case) -> str:
+    """The language the plain summary is made in: the case's (`person.language`, the language the person in prison
+    reads best) when reprieve speaks it, else the one the app is used in. Filings are in English whatever it is."""
+    stated = str((case.data.get("person") or {}).get("language") or "").lower().split("-")[0]
+    return stated if stated in LANGUAGES else (request.LANGUAGE_CODE or "en")[:2]
+
+
 def _kinds_for(request: HttpRequest, case: Case) -> list[tuple[str, str]]:
     names = {kind: str(name) for kind, name in DOCUMENT_NAMES.items()}
     allowed = list(KINDS) if may(request.user, "web.lawyer_tools", case) else PERSON_KINDS
@@ -394,8 +406,10 @@ def documents(request: HttpRequest, case: Case) -> HttpResponse:
             raise PermissionDenied
         if fmt == "txt" and kind == PACKET:
             fmt = "pdf"
+        language = request.POST.get("language", "")
         document = Document.objects.create(case=case, kind=kind, fmt=fmt, created_by=request.user,
-                                           language=(request.LANGUAGE_CODE or "en")[:2])
+                                           language=language if language in LANGUAGES else _reader_language(
+                                               request, case))
         make_document.enqueue(document.pk)  # the queue is a table: the job commits with the document row
         return redirect("document_status", pk=case.pk, doc=document.pk)
     return render(request, "web/documents.html", {"case": case, "documents": case.documents.all(),
