@@ -97,7 +97,7 @@ def test_upload_check_then_the_interview_goes_on_with_the_counts_read(family: tu
         titles.append(text(re.search(r"<h1>(.*?)</h1>", screen).group(1)))  # type: ignore[union-attr]
         if titles[-1] == "The person and the court":  # each value with the page and the words it was read from
             assert "1:12CR00398-1" in screen
-            assert "Page 1 of counts_over_two_sheets.pdf says: “ANTOINE MARQUIS WHITFIELD ) Case Number: " \
+            assert "Page 1 of counts_over_two_sheets.pdf says: “ANTOINE MARQUIS WHITFIELD Case Number: " \
                    "1:12CR00398-1”" in screen
             assert "Middle District of North Carolina" in screen
         if titles[-1] == "Count 5s":
@@ -114,7 +114,7 @@ def test_upload_check_then_the_interview_goes_on_with_the_counts_read(family: tu
     assert "We read the drug as “cocaine base”. Is that right?" in text(question)
     assert "Page 1 of counts_over_two_sheets.pdf says: “Conspiracy to distribute" in text(question)
     assert "Why we are not sure: We worked it out from the description of the offense." in text(question)
-    assert 'value="cocaine_base"' in question
+    assert 'value="cocaine base"' in question  # the engine's 'cocaine_base', as a person writes it
     for n, quantity in ((0, "280 g"), (1, "28 g"), (2, "28 g")):
         assert next_field(client, case) == f"judgments[0].counts[{n}].drug"
         client.post(reverse("question", args=[case.pk, f"judgments[0].counts[{n}].drug"]), {"value": "cocaine_base"})
@@ -141,6 +141,7 @@ def test_upload_check_then_the_interview_goes_on_with_the_counts_read(family: tu
     assert "18 U.S.C. § 924(c)(1)(A)(i)" in table and "18 U.S.C. § 922(g)(1)" in table
     review = text(main(client.get(reverse("review", args=[case.pk]))))
     assert "Read from your papers" in review and "Catherine C. Blake" in review
+    assert "Count 5s: the counts this term runs after 1s, 2s, 3s" in review
 
 
 def test_a_value_corrected_a_section_asked_one_by_one_in_spanish(family: tuple[Client, Any]) -> None:
@@ -229,3 +230,26 @@ def test_a_second_reading_keeps_what_was_confirmed_and_asks_again_what_differs()
     fields = again["intake"]["fields"]
     assert fields["court.docket"]["state"] == "confirmed" and fields["person.name"]["state"] == "pending"
     assert papers.unchecked_reading(again) == 2 and again["intake"]["missing"] == ["judgments[0].imposed_on"]
+
+
+def test_a_line_that_fills_two_fields_is_asked_once(family: tuple[Client, Any]) -> None:
+    """The sheet's 'TOTAL PRIOR CREDIT TIME' is both the BOP's own jail credit and the jail credit the computation
+    starts from: one question, the answer given to both."""
+    from reprieve.intake.documents import IntakeResult
+    from reprieve.intake.fields import Read, Source
+    from reprieve.web import papers
+    from reprieve.web.models import Case
+
+    client, case = family
+    line = Source("sheet.jpg", 1, "TOTAL PRIOR CREDIT TIME...: 293")
+    read = IntakeResult({}, {path: Read(path, 293, line, 0.7, "TOTAL PRIOR CREDIT TIME")
+                             for path in ("custody.bop.jail_credit_days", "custody.prior_custody_days")})
+    case.meta = papers.install(case.meta, 1, papers.result_json(read))
+    case.save()
+    assert next_field(client, case) == "custody.bop.jail_credit_days"
+    assert [q.field for q in papers.questions(case.meta, case.data)] == ["custody.bop.jail_credit_days"]
+    client.post(reverse("question", args=[case.pk, "custody.bop.jail_credit_days"]), {"value": "239"})
+    case = Case.objects.get(pk=case.pk)
+    assert case.data["custody"] == {"bop": {"jail_credit_days": 239}, "prior_custody_days": 239}
+    assert {f["state"] for f in case.meta["intake"]["fields"].values()} == {"corrected"}
+    assert next_field(client, case) == "person.name"

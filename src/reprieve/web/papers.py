@@ -27,6 +27,7 @@ from typing import Any
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from reprieve.intake import bop_sheet
 from reprieve.intake.documents import IntakeResult
 from reprieve.intake.fields import CONFIRM_BELOW
 from reprieve.intake.text import LANGUAGES, field_words
@@ -123,11 +124,16 @@ def sections(meta: dict[str, Any]) -> list[Section]:
     for path in fields:
         order, key = _section_key(path)
         grouped.setdefault(key, (order, []))[1].append(path)
-    several = len({m.group(1) for p in fields if (m := _JUDGMENT.match(p))}) > 1
+    several = _several(fields)
     out = []
     for key, (_order, paths) in sorted(grouped.items(), key=lambda item: item[1][0]):
         out.append(Section(key, _title(key, fields, several), paths))
     return out
+
+
+def _several(fields: dict[str, Any]) -> bool:
+    """Values read from more than one judgment."""
+    return len({m.group(1) for p in fields if (m := _JUDGMENT.match(p))}) > 1
 
 
 def _title(key: str, fields: dict[str, Any], several: bool) -> str:
@@ -169,7 +175,7 @@ def rows(meta: dict[str, Any], data: dict[str, Any], section: Section) -> dict[s
         read = fields[path]
         now = interview.get_path(data, path)
         row = {"path": path, "label": label(path), "value": shown(path, read["value"]),
-               "page": read["source"]["page"], "file": read["source"]["file"], "text": read["source"]["text"],
+               "page": read["source"]["page"], "file": read["source"]["file"], "text": said(read["source"]["text"]),
                "now": shown(path, now) if now is not None and now != read["value"] else ""}
         if read["state"] == PENDING:
             out["check"].append(row)
@@ -178,6 +184,11 @@ def rows(meta: dict[str, Any], data: dict[str, Any], section: Section) -> dict[s
         else:
             out["done"].append({**row, "value": shown(path, now) if now is not None else _("I don't know")})
     return out
+
+
+def said(text: str) -> str:
+    """The words a value was read from, without the form's column marks (the ')' between the caption's columns)."""
+    return " ".join(word for word in text.split() if word not in (")", "|"))
 
 
 def label(path: str) -> str:
@@ -290,7 +301,7 @@ def read_from(meta: dict[str, Any], path: str) -> dict[str, Any] | None:
     if read is None or read["state"] not in OPEN:
         return None
     why = (_words(meta, path) or {}).get("why") or ""
-    return {**read["source"], "why": why[:1].upper() + why[1:]}
+    return {**read["source"], "text": said(read["source"]["text"]), "why": why[:1].upper() + why[1:]}
 
 
 def is_open(meta: dict[str, Any], path: str) -> bool:
@@ -300,18 +311,42 @@ def is_open(meta: dict[str, Any], path: str) -> bool:
     return read["state"] in OPEN if read is not None else path in intake["missing"]
 
 
+def twins(path: str) -> list[str]:
+    """The other case fields the intake fills from the same printed line (the BOP's jail credit, and the jail credit
+    the computation starts from): asked once, answered for all."""
+    for paths in (*bop_sheet.DATES.values(), *bop_sheet.NUMBERS.values()):
+        if path in paths:
+            return [p for p in paths if p != path]
+    return []
+
+
 def questions(meta: dict[str, Any], data: dict[str, Any]) -> list[Question]:
     """What the interview asks first: the values read unsure, then those the papers should carry but did not show,
-    unless answered meanwhile."""
+    unless answered meanwhile; a value and its twin once."""
     intake = _intake(meta)
     paths = [p for p, f in intake["fields"].items() if f["state"] == ASK]
     paths += [p for p in intake["missing"] if p not in intake["fields"]]
-    out = []
+    out: list[Question] = []
     for path in paths:
         q = question_for(meta, path)
-        if q is not None and (path in intake["fields"] or not interview.is_answered(q, data, meta)):
+        if q is None or any(x.field in twins(path) for x in out):
+            continue
+        if path in intake["fields"] or not interview.is_answered(q, data, meta):
             out.append(q)
     return out
+
+
+def answer_twins(data: dict[str, Any], meta: dict[str, Any], path: str, value: Any, dont_know: bool
+                 ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The answer to a value read, given to its twins that still wait (see `twins`)."""
+    for twin in twins(path):
+        if not is_open(meta, twin):
+            continue
+        q = Question(twin, "")
+        data, meta = interview.apply_dont_know(q, data, meta) if dont_know else interview.apply_answer(
+            q, value, data, meta)
+        meta = answered(data, meta, twin, value, dont_know)
+    return data, meta
 
 
 def prefill(meta: dict[str, Any], path: str) -> Any:
@@ -320,13 +355,18 @@ def prefill(meta: dict[str, Any], path: str) -> Any:
     if read is None or read["state"] not in OPEN:
         return None
     value = read["value"]
-    return ", ".join(str(v) for v in value) if isinstance(value, list) else value
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return shown(path, value) if path.endswith(".drug") else value
 
 
 def typed(path: str, value: Any) -> Any:
-    """An answer typed as text for a list field ('1, 2 and 3') as the list the case file holds."""
+    """An answer typed as text as the case file holds it: a list field ('1, 2 and 3') as a list; a drug in the
+    engine's words ('Cocaine base' -> 'cocaine_base')."""
     if isinstance(value, str) and path.rsplit(".", 1)[-1] in LIST_FIELDS:
         return [v for v in re.split(r"\s*(?:,|;|\band\b|\by\b)\s*", value) if v]
+    if isinstance(value, str) and path.endswith(".drug"):
+        return "_".join(value.lower().split())
     return value
 
 
@@ -349,6 +389,19 @@ def confirmed_rows(meta: dict[str, Any], data: dict[str, Any], shown_elsewhere: 
         if read["state"] in OPEN or path in shown_elsewhere:
             continue
         value = interview.get_path(data, path)
-        out.append({"path": path, "label": label(path),
+        out.append({"path": path, "label": label_in_context(meta, path),
                     "value": shown(path, value) if value is not None else _("I don't know")})
     return out
+
+
+def label_in_context(meta: dict[str, Any], path: str) -> str:
+    """A value's name with the part of the papers it belongs to, where several parts have one ('Count 2s: the
+    statute of conviction')."""
+    _order, key = _section_key(path)
+    if not key.startswith(("count-", "judgment-")):
+        return label(path)
+    fields = _intake(meta)["fields"]
+    several = _several(fields)
+    if key.startswith("judgment-") and not several:
+        return label(path)
+    return f"{_title(key, fields, several)}: {field_words(path, _language())}"

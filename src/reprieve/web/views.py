@@ -101,6 +101,7 @@ def case_detail(request: HttpRequest, case: Case) -> HttpResponse:
         "notes": case.notes.all() if may(user, "web.lawyer_tools", case) else [],
         "kinds": _kinds_for(request, case),
         "languages": settings.LANGUAGES, "reader_language": _reader_language(request, case),
+        "unchecked": papers.unchecked_reading(case.meta) if may(user, "web.change_case", case) else None,
     }
     return render(request, "web/case_detail.html", context)
 
@@ -198,8 +199,10 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
                 value = papers.typed(q.field, interview.read_answer(q, request.POST))
                 data, meta = interview.apply_answer(q, value, case.data, case.meta)
             meta = papers.answered(data, meta, q.field, value, dont_know)
+            data, meta = papers.answer_twins(data, meta, q.field, value, dont_know)
             engine.case_of(data)  # the engine's own checks: a wrong type or an impossible fact, by field
-            _save_answer(case, q, data, meta, request.POST.get("revision"), record=not from_papers)
+            _save_answer(case, q, data, meta, request.POST.get("revision"), record=not from_papers,
+                         also=tuple(papers.twins(q.field)))
         except interview.AnswerError as exc:
             error = str(exc)
         except engine.CaseFileError as exc:
@@ -256,7 +259,7 @@ def _date_parts(value: Any) -> dict[str, str]:
 
 
 def _save_answer(case: Case, q: interview.Question, data: dict[str, Any], meta: dict[str, Any],
-                 revision: str | None, record: bool = True) -> None:
+                 revision: str | None, record: bool = True, also: tuple[str, ...] = ()) -> None:
     """One answer, saved whole or not at all. Two people answering at once never overwrite each other's answers:
     the answer is applied to the case as it is in the database, under a row lock. The case's stored verdicts are
     marked out of date (no law version); the next page that needs them re-assesses (the next engine question, the
@@ -264,8 +267,11 @@ def _save_answer(case: Case, q: interview.Question, data: dict[str, Any], meta: 
     with transaction.atomic():
         current = Case.objects.select_for_update().get(pk=case.pk)
         if current.revision != case.revision:  # someone else saved meanwhile: apply this answer to theirs
-            data = _merge_one(current.data, data, q.field)
-            meta = _merge_meta(current.meta, meta, q.field)
+            merged_data, merged_meta = current.data, current.meta
+            for field in (q.field, *also):  # `also`: the fields the same answer filled (a value read's twins)
+                merged_data = _merge_one(merged_data, data, field)
+                merged_meta = _merge_meta(merged_meta, meta, field)
+            data, meta = merged_data, merged_meta
         if record:  # a question the engine may stop asking: kept, so the review page can still show its answer
             asked = [a for a in meta.get("asked", []) if a["field"] != q.field]
             asked.append({"field": q.field, "question": q.question, "answer_type": q.answer_type,

@@ -45,12 +45,16 @@ def pages_for(world: Any) -> dict[str, list[tuple[str, str]]]:
             ("q-read-unsure", q("custody.bop.projected_release_date")),
             ("use-a-code", reverse("share_accept")), ("import", reverse("import_cases")),
             ("audit", reverse("case_audit", args=[pk])), ("results-es", reverse("results", args=[pk]) + "?es"),
+            # the language stays Spanish from here on
+            ("reading-check-es", reverse("reading_check", args=[pk, reading.pk])),
+            ("q-read-unsure-es", q("custody.bop.projected_release_date")),
         ],
         "lawyer": [("cases", reverse("case_list")), ("case", reverse("case_detail", args=[pk])),
                    ("results", reverse("results", args=[pk]))],
         "org_admin": [("organisation", reverse("organisation")), ("case", reverse("case_detail", args=[pk])),
                       ("audit", reverse("case_audit", args=[pk])),
-                      ("member-remove", reverse("member_remove", args=[world.lawyer.memberships.get().pk]))],
+                      ("member-remove", reverse("member_remove", args=[world.lawyer.memberships.get().pk])),
+                      ("member-remove-es", reverse("member_remove", args=[world.lawyer.memberships.get().pk]) + "?es")],
         "site_admin": [("cases", reverse("case_list")), ("admin", "/admin/")],
     }
 
@@ -89,7 +93,7 @@ def test_axe_every_page_every_role(live_server: Any, browser: Any, world: Any) -
         for name, path in pages:
             if name.endswith("-es"):
                 context.add_cookies([{"name": "django_language", "value": "es", "url": live_server.url}])
-                path = path.removesuffix("?es")
+                path = path.removesuffix("?es")  # the cookie is set: every page after it is in Spanish
             response = page.goto(live_server.url + path)
             assert response is not None and response.status < 400, f"{role}/{name}: {response and response.status}"
             check(page, role, name, found)

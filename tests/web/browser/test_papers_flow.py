@@ -1,7 +1,7 @@
 """On a phone, a family member uploads the judgment at the interview's first step, checks what was read part by part
-(correcting one value), confirms the values read unsure, and the interview goes on; the answer shows the counts
-read. axe checks the check screen and a question about a value read. The judgment is the hand-made fixture
-tests/intake/ugly/counts_over_two_sheets.pdf (a made-up defendant; what it prints is in its .expected.yaml)."""
+by keyboard alone (correcting one value), confirms the values read unsure, and the interview goes on; the answer
+shows the counts read. axe checks the check screen and a question about a value read. The judgment is the hand-made
+fixture tests/intake/ugly/counts_over_two_sheets.pdf (a made-up defendant; what it prints is in its .expected.yaml)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from tests.web.browser.conftest import log_in_as
 from tests.web.browser.test_accessibility import TAGS
+from tests.web.browser.test_phone_flow import press_and_wait, tab_to
 from tests.web.conftest import make_user
 
 JUDGMENT = Path(__file__).parents[2] / "intake" / "ugly" / "counts_over_two_sheets.pdf"
@@ -56,16 +57,19 @@ def test_upload_the_judgment_check_it_and_the_interview_goes_on(live_server: Any
             card = page.locator("dl.read > div", has_text="The case number")
             assert "1:12CR00398-1" in card.inner_text() and "Page 1 of counts_over_two_sheets.pdf says" in \
                 card.inner_text()
-            card.locator("a").click()  # not right: correct it (as the docket prints it)
+            tab_to(page, "dl.read > div:has-text('The case number') a")  # not right: correct it
+            press_and_wait(page, "Enter")
             assert page.input_value("#answer") == "1:12CR00398-1"
-            page.fill("#answer", "1:12-cr-00398")
-            page.click("button[name=save]")
-            page.wait_for_url(re.compile(r"/check/$"))
+            tab_to(page, "#answer")
+            page.keyboard.press("Control+A")
+            page.keyboard.type("1:12-cr-00398")  # as the docket prints it
+            press_and_wait(page, "Enter")
+            assert page.url.endswith("/check/")
             assert "1:12-cr-00398" in page.inner_text("main")  # under "Already checked"
         box = page.locator("button[name=confirm]").bounding_box()
         assert box is not None and box["height"] >= 48 and box["x"] + box["width"] <= 390
-        page.click("button[name=confirm]")
-        page.wait_for_load_state()
+        tab_to(page, "button[name=confirm]")
+        press_and_wait(page, "Enter")
     assert titles == ["The person and the court", "The sentence", "Count 1s", "Count 2s", "Count 3s", "Count 5s",
                       "Count 6s"]
 
