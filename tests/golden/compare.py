@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +31,14 @@ Segment = str | int
 
 @dataclass(frozen=True)
 class Difference:
-    """One place where the new output differs: `old` or `new` is ABSENT for a key or item only one side has."""
+    """One place where the new output differs: `old` or `new` is ABSENT for a key or item only one side has.
+    `old_parent` and `new_parent` are the objects that hold it (for kinds that look at its neighbours)."""
 
     path: tuple[Segment, ...]
     old: Any
     new: Any
+    old_parent: Any = field(default=None, compare=False, repr=False)
+    new_parent: Any = field(default=None, compare=False, repr=False)
 
     @property
     def where(self) -> str:
@@ -66,22 +69,23 @@ def _identity(item: Any) -> str | None:
     return None
 
 
-def differences(old: Any, new: Any, path: tuple[Segment, ...] = ()) -> Iterator[Difference]:
+def differences(old: Any, new: Any, path: tuple[Segment, ...] = (), old_parent: Any = None,
+                new_parent: Any = None) -> Iterator[Difference]:
     if isinstance(old, dict) and isinstance(new, dict):
         for key in old:
             if key not in new:
-                yield Difference((*path, key), old[key], ABSENT)
+                yield Difference((*path, key), old[key], ABSENT, old, new)
             else:
-                yield from differences(old[key], new[key], (*path, key))
+                yield from differences(old[key], new[key], (*path, key), old, new)
         for key in new:
             if key not in old:
-                yield Difference((*path, key), ABSENT, new[key])
+                yield Difference((*path, key), ABSENT, new[key], old, new)
         return
     if isinstance(old, list) and isinstance(new, list):
         yield from _list_differences(old, new, path)
         return
     if old != new or type(old) is not type(new):
-        yield Difference(path, old, new)
+        yield Difference(path, old, new, old_parent, new_parent)
 
 
 def _list_differences(old: list[Any], new: list[Any], path: tuple[Segment, ...]) -> Iterator[Difference]:
@@ -142,6 +146,27 @@ def kind(name: str, description: str) -> Callable[[Callable[[Difference], bool]]
 @kind("added_key", "a key the golden does not have (the contract grows by adding keys)")
 def _added_key(d: Difference) -> bool:
     return d.old is ABSENT and not (d.path and str(d.path[-1]).startswith("("))
+
+
+_PENALTY_NUMBERS = ("min_months", "min_days", "max_months", "supervised_release_min_months")
+
+
+@kind("changed_flag_corrected", "a count's `changed` flag was true where the minimum, maximum and supervised "
+      "release are the same then and now (only the citation differed): now false (issue 14)")
+def _changed_flag(d: Difference) -> bool:
+    if d.key() != "changed" or d.old is not True or d.new is not False or not isinstance(d.new_parent, dict):
+        return False
+    then, now = d.new_parent.get("then") or {}, d.new_parent.get("now") or {}
+    return all(then.get(k) == now.get(k) for k in _PENALTY_NUMBERS) and then.get("min_months") is not None
+
+
+@kind("one_key_per_prior", "in an alternative's `assumes`, the serious-felony fact about a prior is one key for "
+      "every count (`priors[0].serious_felony`), not one per count's offense date (`...@2003`): the counts' "
+      "alternatives stay consistent (issue 14)")
+def _one_key_per_prior(d: Difference) -> bool:
+    key = d.key()
+    return d.under("assumes") and d.new is ABSENT and "@" in key and isinstance(d.new_parent, dict) \
+        and d.new_parent.get(key.split("@")[0]) == d.old
 
 
 def classify(d: Difference, permitted: list[str]) -> str | None:

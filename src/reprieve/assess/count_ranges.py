@@ -401,7 +401,10 @@ def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then
         on = now_dates.on("prior_convictions.serious_felony_served_more_than_months")
         answer = prior_convictions.serious_felony(prior, where, commencement, commencement_field, on, trace)
         if answer.answer is None:
-            key = f"{where}.serious_felony@{commencement}"
+            # One fact about the prior, whichever count asks: the same key keeps the counts' alternatives consistent
+            # (never "is a serious drug felony ... and ... is not"), though the 15-year look-back runs from each
+            # count's own offense.
+            key = f"{where}.serious_felony"
             fields = tuple(answer.missing)
             name = prior_name(ctx.case, index)
             chosen = chooser.choose(key, [

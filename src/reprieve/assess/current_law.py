@@ -90,7 +90,9 @@ def _conditions(group: list[tuple[Branch, ...]], relevant: list[str]) -> tuple[s
         return "", assumed, fields
     if len(ways) > MAX_LISTED_CONDITIONS:
         return "depending on " + ", ".join(fields), assumed, fields
-    text = " or ".join(" and ".join(b.text.removeprefix("if ") for b in way) for way in ways)
+    # A condition said once: two facts with the same words (the same fact reached from two counts) are one.
+    text = " or ".join(dict.fromkeys(" and ".join(dict.fromkeys(b.text.removeprefix("if ") for b in way))
+                                     for way in ways))
     return f"if {text}", assumed, fields
 
 
@@ -178,8 +180,9 @@ def _has_minimum(result: CountRanges) -> bool:
 
 
 def _changed(result: CountRanges) -> bool | None:
-    """Whether today's law gives a different range in every case (True), in none (False), or it depends (None)."""
-    answers = {None if s.then is None or s.now is None else s.then.as_json() != s.now.as_json()
+    """Whether today's law gives a different range in every case (True), in none (False), or it depends (None).
+    Only the numbers count: the same minimum, maximum and supervised release under another citation is no change."""
+    answers = {None if s.then is None or s.now is None else not s.then.same_penalty(s.now)
                for s in result.scenarios}
     return answers.pop() if len(answers) == 1 else None
 
@@ -503,7 +506,7 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
     changed_terms: list[Term | None] = []
     any_unchanged = False
     for s, term in zip(combo.picks, terms_for(combo.picks), strict=True):
-        if s.then is not None and s.now is not None and s.then.as_json() == s.now.as_json():
+        if s.then is not None and s.then.same_penalty(s.now):
             changed_terms.append(None)
             any_unchanged = True
         else:
