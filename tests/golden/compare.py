@@ -169,6 +169,20 @@ def _one_key_per_prior(d: Difference) -> bool:
         and d.new_parent.get(key.split("@")[0]) == d.old
 
 
+_INWARD = {"earliest": 1, "least": 1, "latest": -1, "most": -1}
+
+
+@kind("range_narrowed", "an end of a range of dates or days moved inward (the earliest later, the latest earlier): "
+      "presumptions replace worst cases, and corrected arithmetic (the GCT method chosen after the GCT lost)")
+def _range_narrowed(d: Difference) -> bool:
+    end = d.key()
+    if end not in _INWARD or d.old is ABSENT or d.new is ABSENT or d.old is None or d.new is None:
+        return False
+    if type(d.old) is not type(d.new) or not isinstance(d.old, (str, int, float)):
+        return False
+    return (d.new > d.old) if _INWARD[end] > 0 else (d.new < d.old)
+
+
 def classify(d: Difference, permitted: list[str]) -> str | None:
     """The first permitted kind that accepts the difference, or None."""
     for name in permitted:

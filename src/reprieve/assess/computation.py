@@ -232,7 +232,14 @@ def compute(case: Case, as_of: date) -> Computation:
             done[scenario] = _evaluate(case, scenario, off_day, as_of)
         return done[scenario]
 
-    point, early, late = run(plan.point), run(plan.early), run(plan.late)
+    try:
+        point, early, late = run(plan.point), run(plan.early), run(plan.late)
+    except OverflowError:  # consecutive terms that end past the calendar (year 9999)
+        result.refusals.append(Refusal("TERM_BEYOND_CALENDAR", "the terms add up to a sentence that ends after the "
+                                       "year 9999: no release date can be computed (in effect a life term)",
+                                       "18 U.S.C. § 3584(c)"))
+        result.steps = plan.steps
+        return result
     result.point, result.earliest, result.latest = point, early, late
     shown = point or late or early
     if shown is None:
@@ -536,8 +543,13 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
     steps.append(Step("FULL_TERM", f"{CITE_3585A}; {CITE_3585B}",
                       f"{s.commenced} + {term} - 1 day = {full_no_credit}; less {s.prior_custody_days} days of prior "
                       f"custody credit = {full_term}"))
+
+    def lost_of(available: int) -> int:
+        return _gct_lost(case, s, available, s.gct_rate, term, offense_day, as_of)[0]
+
+    # Which method applied turns on the release date after the GCT already lost, not the full GCT.
     gct = maximum_gct(s.commenced, term, s.gct_rate, offense_day, as_of,
-                      lambda days: full_term - timedelta(days=days))
+                      lambda days: full_term - timedelta(days=days - lost_of(days)))
     steps.append(gct.step)
     lost, loss_step = _gct_lost(case, s, gct.days, gct.rate, term, offense_day, as_of)
     if loss_step:
@@ -546,6 +558,10 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
     steps.append(Step("STATUTORY_RELEASE", "18 U.S.C. § 3624(b); 28 C.F.R. § 523.20(b)(1)",
                       f"{full_term} - ({gct.days} - {lost}) days of GCT = {statutory}",
                       "The BOP projects release assuming all GCT not yet lost will be earned."))
+    if gct.not_before is not None and statutory < gct.not_before:
+        statutory = gct.not_before
+        steps.append(Step("STATUTORY_RELEASE", gct.step.citation, f"that date had passed when the First Step Act's "
+                          f"method took effect, with the person still in custody: release on {statutory}"))
     if statutory < s.commenced:
         statutory = s.commenced
         steps.append(Step("STATUTORY_RELEASE", CITE_3585B, f"the credit covers the whole term: release on the day "
@@ -586,11 +602,13 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
         steps.append(Step("RELEASE", CITE_3585A, f"the reductions exceed what remains: release on commencement, "
                                                  f"{release}"))
     day, weekend = release_weekday(release)
-    if weekend:
+    if day < s.commenced:  # released the day the sentence commenced: there is no earlier weekday to move to
+        day = release
+    elif weekend:
         steps.append(weekend)
     total_days = days_inclusive(s.commenced, full_no_credit)
     served_days = min(_served(s, as_of, release), total_days)
-    percent = round(100 * served_days / total_days, 2)
+    percent = round(100 * served_days / total_days, 2) if total_days > 0 else 100.0  # a term of no days: served
     steps.append(Step("TIME_SERVED", CITE_3585B,
                       f"as of {as_of}: {served_days} days served (including {s.prior_custody_days} days of credit) of "
                       f"a {total_days}-day term = {percent}%"))

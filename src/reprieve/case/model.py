@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from reprieve.case.types import PDate, QuantityField
 
@@ -20,6 +20,16 @@ class Model(BaseModel):
     """Unknown keys are kept (and reported as warnings by the reader), not rejected."""
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_yes_for_a_number(cls, value: Any, info: ValidationInfo) -> Any:
+        """`months: yes` is a wrong type, not 1 month: a number field never takes true or false."""
+        if isinstance(value, bool) and info.field_name is not None:
+            annotation = str(cls.model_fields[info.field_name].annotation)
+            if "int" in annotation and "bool" not in annotation:
+                raise ValueError("must be a whole number, not true or false")
+        return value
 
 
 class Person(Model):

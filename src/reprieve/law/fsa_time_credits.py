@@ -205,7 +205,7 @@ def project(start: date, release_before_credits: date, model: EarningModel, supe
         if window_start < target:
             transfer = max(window_start, target - timedelta(days=earned(window_start)))
     credits = earned(transfer) if transfer < target else 0
-    steps = [Step("FSA_CREDITS", CITE_EARNING,
+    steps: list[Step] = [Step("FSA_CREDITS", CITE_EARNING,
                   f"earning from {start} at {model.base} days per {model.period_days} (then {model.base + model.bonus} "
                   f"after {model.base_periods} periods at minimum/low risk): {credits} days earned by {transfer}, when "
                   f"the days left ({(target - transfer).days}) no longer exceed the credits",
@@ -226,10 +226,21 @@ def project(start: date, release_before_credits: date, model: EarningModel, supe
                           "go to prerelease custody"))
     else:
         release, applied = target, 0
+    # Prerelease custody fills the days from the transfer to the release. The BOP's handout dates it at the release
+    # less the credits left, which can precede the day they are earned by less than one 30-day period (law.md G2):
+    # that convention is kept. Credits beyond it are more than release needs and are not prerelease days; with
+    # no day left between transfer and release there is no prerelease custody at all.
     prerelease = credits - applied
+    available = max((release - transfer).days, 0)
+    unused = prerelease - available if prerelease > available + model.period_days - 1 or not available else 0
+    prerelease -= unused
+    if unused:
+        steps.append(Step("FSA_PRERELEASE", CITE_APPLICATION, f"{unused} days of credit are more than release "
+                          f"needs: only {available} days remain between {transfer} and {release}"))
+    less_unused = f" - {unused}" if unused else ""
     if prerelease > 0:
         steps.append(Step("FSA_PRERELEASE", "18 U.S.C. § 3624(g)(2); 28 C.F.R. § 523.44(c)",
-                          f"{credits} - {applied} = {prerelease} days of credit toward prerelease custody "
+                          f"{credits} - {applied}{less_unused} = {prerelease} days of credit toward prerelease custody "
                           f"(residential reentry or home confinement), which begins on {transfer}",
                           "The BOP handout dates prerelease custody at the release date less these credits; "
                           "credits are earned only per full 30 days, so the day they suffice can be a few days "
