@@ -11,6 +11,7 @@ to leave the outputs unchanged permits no kind at all.
 from __future__ import annotations
 
 import argparse
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -181,6 +182,18 @@ def _range_narrowed(d: Difference) -> bool:
     if type(d.old) is not type(d.new) or not isinstance(d.old, (str, int, float)):
         return False
     return (d.new > d.old) if _INWARD[end] > 0 else (d.new < d.old)
+
+
+@kind("registry_question_text", "a question in a `missing` list is worded by the question registry (one wording per "
+      "field, plain language) instead of the text each rule wrote")
+def _registry_question(d: Difference) -> bool:
+    from reprieve.assess.questions import entry
+
+    if d.key() != "question" or not d.under("missing") or not isinstance(d.new_parent, dict):
+        return False
+    template = entry(d.new_parent["field"]).words("question", "en")
+    pattern = "".join(".+?" if i % 2 else re.escape(part) for i, part in enumerate(re.split(r"[{}]", template)))
+    return isinstance(d.new, str) and re.fullmatch(pattern, d.new) is not None
 
 
 def classify(d: Difference, permitted: list[str]) -> str | None:

@@ -20,7 +20,8 @@ from typing import Any
 
 from reprieve.assess.computation import Computation, compute
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count, term_of
-from reprieve.assess.findings import Finding, Question, Status
+from reprieve.assess.findings import Finding, Status
+from reprieve.assess.questions import ask
 from reprieve.case.model import Case
 from reprieve.law import drug_penalties as drugs
 from reprieve.law import fair_sentencing_404 as fsa404
@@ -763,7 +764,7 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
         status = "needs_facts"
     else:
         status = "needs_review" if served else "eligible"
-    questions = [Question(f, _question_404(f), "decides whether section 404 is available")
+    questions = [ask(f, "decides whether section 404 is available")
                  for e in elements if e.met is None for f in e.missing] if status != "not_eligible" else []
     summary = {"eligible": f"Count {label} is a covered offense: the court may reduce it as if the Fair Sentencing "
                            "Act had applied (no court is required to).",
@@ -785,17 +786,3 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
     return Finding(AVENUE_404, f"count {label}: §404 covered offense", status, summary, reasons,
                    [fsa404.CITE_404, "Fair Sentencing Act of 2010, Pub. L. 111-220, §§ 2-3", fsa404.CITE_TERRY],
                    questions, facts_used={"count": label}, extra=extra)
-
-
-def _question_404(field: str) -> str:
-    if field.endswith(".penalty"):
-        return "Which penalty provision was the drug count sentenced under (e.g. 21 U.S.C. 841(b)(1)(A))?"
-    if field.endswith(".drug"):
-        return "Which drug was the count for (cocaine base / crack, or another)?"
-    if field.endswith("offense_ended"):
-        return "When did the offense end (the last date of the conspiracy or the date of the offense)?"
-    if field.endswith("imposed_on") or field.endswith("resentenced_on"):
-        return "On what date was the sentence imposed?"
-    if field.endswith("fsa404_motion"):
-        return "Was a motion under section 404 of the First Step Act filed before, and how did it end?"
-    return f"What is {field}?"

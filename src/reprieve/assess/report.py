@@ -10,6 +10,7 @@ from reprieve.assess.computation import Computation, compute
 from reprieve.assess.current_law import current_law, fsa404_findings
 from reprieve.assess.findings import Finding
 from reprieve.assess.guidelines import assess_guidelines
+from reprieve.assess.questions import Asked, language_of, localize, questions_for
 from reprieve.assess.relief import Situation, relief_findings
 from reprieve.case.model import Case
 from reprieve.law.circuits import circuit_of
@@ -21,6 +22,7 @@ COMBINED = "extraordinary and compelling reasons"
 @dataclass(frozen=True)
 class Options:
     at_bottom_of_range: bool = False  # release_date_if_sentenced_now at the bottom of the recomputed range
+    language: str | None = None  # the language of the questions (default: the person's, else English)
 
 
 @dataclass
@@ -31,6 +33,14 @@ class Assessment:
     current_law: dict[str, Any] | None = None
     guidelines: dict[str, Any] | None = None
     findings: list[Finding] = field(default_factory=list)
+    case: Case | None = None
+    language: str = "en"
+    essentials: list[str] = field(default_factory=list)  # fields without which no avenue is open or closed
+
+    @property
+    def questions(self) -> list[Asked]:
+        """The facts still worth asking, deduplicated, most decisive first (reprieve.assess.questions)."""
+        return questions_for(self)
 
     def verdicts(self) -> list[tuple[str, Finding]]:
         """One finding per avenue, the one that decides it: for 3582(c)(1)(A) the combined grounds, otherwise the
@@ -51,6 +61,8 @@ class Assessment:
             "current_law": self.current_law,
             "guidelines": self.guidelines,
             "findings": [f.as_json() for f in self.findings],
+            "language": self.language,
+            "questions": [q.as_json() for q in self.questions],
             "disclaimer": "Information, not legal advice.",
         }
 
@@ -66,4 +78,8 @@ def assess(case: Case, as_of: date, options: Options | None = None) -> Assessmen
     situation = Situation(case, as_of, circuit, circuit_citation, computation, result.current_law)
     result.findings = relief_findings(situation) + result.findings
     result.findings.extend(fsa404_findings(case, as_of, computation))
+    result.case = case
+    result.language = language_of(case, options.language)
+    for finding in result.findings:  # worded by the registry, for this case (labels, names)
+        finding.missing = [localize(q, case) for q in finding.missing]
     return result

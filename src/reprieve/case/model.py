@@ -32,6 +32,14 @@ class Model(BaseModel):
         return value
 
 
+StatedMonths = Annotated[int, Field(ge=0)] | Literal["life"]
+
+
+class AgeOn(Model):
+    date: PDate = Field(description="the date the age was stated (e.g. the date of a court order)")
+    age: Annotated[int, Field(ge=0, le=130)] = Field(description="the age in years on that date")
+
+
 class Person(Model):
     name: str | None = None
     register_number: str | None = Field(default=None, pattern=r"^\d{5}-\d{3}$",
@@ -41,6 +49,12 @@ class Person(Model):
     facility: str | None = None
     final_removal_order: bool | None = Field(
         default=None, description="extension: subject to a final order of removal (18 U.S.C. 3632(d)(4)(E))")
+    age_on: AgeOn | None = Field(
+        default=None, description="an age stated at a date, when the birth date is not known: {date, age}")
+    language: str | None = Field(
+        default=None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$",
+        description="the language the person reads best, as a code: 'en', 'es', ... (questions are asked in it when "
+                    "reprieve has it)")
 
 
 class Court(Model):
@@ -53,6 +67,12 @@ def _labels(value: Any) -> Any:
     if value is None or isinstance(value, list):
         return value
     return [value]
+
+
+class CountDrug(Model):
+    drug: str = Field(description="as in counts[].drug: marijuana, cocaine, cocaine_base, heroin, ...")
+    quantity: QuantityField | None = Field(default=None, description="the quantity of this substance that fixed the "
+                                                                     "statutory range, with unit")
 
 
 class Count(Model):
@@ -91,6 +111,14 @@ class Count(Model):
     fsa404_motion: Literal["none", "granted", "denied_on_merits", "denied_not_on_merits"] | None = Field(
         default=None, description="extension: an earlier motion under First Step Act section 404 on this count and "
                                   "how it ended ('none' if there was none): section 404(c) limits")
+    drugs: list[CountDrug] | None = Field(
+        default=None, description="for a count over several substances: each {drug, quantity}, instead of drug and "
+                                  "quantity (the substance with the highest penalty sets the range)")
+    statutory_minimum_months: StatedMonths | None = Field(
+        default=None, description="the statutory minimum as the court stated it for this count (months, or 'life'): "
+                                  "a fact that settles the penalty alternatives")
+    statutory_maximum_months: StatedMonths | None = Field(
+        default=None, description="the statutory maximum as the court stated it for this count (months, or 'life')")
 
     @field_validator("concurrent_with", "consecutive_to", mode="before")
     @classmethod
@@ -106,6 +134,9 @@ class Count(Model):
 class Enhancement(Model):
     kind: Literal["851", "career_offender", "acca"]
     priors: list[NonNegInt] | None = None
+    priors_at_least: NonNegInt | None = Field(
+        default=None, description="for an 851 enhancement whose priors are not described: how many prior "
+                                  "convictions it charged, at least")
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -203,6 +234,11 @@ class Judgment(Model):
     enhancements: list[Enhancement] | None = None
     supervised_release_months: NonNegInt | None = None
     guidelines: SentencingGuidelines | None = None
+    total_months: NonNegInt | None = Field(
+        default=None, description="the total term as the judgment states it ('a total term of 420 months'): used "
+                                  "when the term of each count is not known, and checked against the counts")
+    total_days: NonNegInt | None = Field(default=None, description="days of the total term, beside total_months")
+    total_life: bool | None = Field(default=None, description="the judgment's total term is life")
 
 
 class Prior(Model):
@@ -269,6 +305,21 @@ class BopReported(Model):
     gct_earned_days: NonNegInt | None = None
 
 
+class ServedStated(Model):
+    as_of: PDate = Field(description="the date the time served was stated on")
+    months: NonNegInt | None = Field(default=None, description="months served by then (with days)")
+    days: NonNegInt | None = Field(default=None, description="days served by then, beside months")
+    percent: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        default=None, description="or the share of the term served by then, in percent")
+
+
+class HomeConfinement(Model):
+    since: PDate | None = Field(default=None, description="the date home confinement began")
+    authority: Literal["cares_act", "3624c"] | None = Field(
+        default=None, description="'cares_act' (CARES Act § 12003(b)(2)) or '3624c' (prerelease home confinement, "
+                                  "18 U.S.C. 3624(c)(2))")
+
+
 class Custody(Model):
     arrested_on: PDate | None = None
     continuous_since_arrest: bool | None = None
@@ -296,6 +347,11 @@ class Custody(Model):
     bop_not_danger_determination: bool | None = Field(
         default=None, description="extension: the BOP Director has determined the person is not a danger to others "
                                   "or the community (18 U.S.C. 3582(c)(1)(A)(ii))")
+    served: ServedStated | None = Field(
+        default=None, description="time served as stated at a date, when commencement or jail credit is not known: "
+                                  "{as_of, months, days} or {as_of, percent} ('19 years 8 months as of 2023-07-06')")
+    home_confinement: HomeConfinement | None = Field(
+        default=None, description="serving the sentence in home confinement: {since, authority}")
 
 
 class Request(Model):
@@ -307,6 +363,10 @@ class Request(Model):
     response: Literal["denied", "approved", "none"] | None = None
     responded_on: PDate | None = None
     facility: str | None = None
+    grounds_raised: list[Literal["b1a", "b1b", "b1c", "b1d", "b2", "b3a", "b3b", "b3c", "b3d", "b4", "b5",
+                                 "b6"]] | None = Field(
+        default=None, description="the USSG §1B1.13(b) grounds the request raised (b1a ... b6): some courts require "
+                                  "the motion to raise the same grounds (issue exhaustion)")
 
 
 class Fact(Model):
@@ -347,7 +407,7 @@ class AgeRelatedFact(Fact):
 
 class FamilyFact(Fact):
     relation: Literal["minor_child", "adult_child_incapacitated", "spouse", "partner", "parent", "sibling",
-                      "grandchild", "grandparent", "other"] | None = None
+                      "grandchild", "grandparent", "other", "child"] | None = None
     situation: Literal["caregiver_died", "caregiver_incapacitated", "incapacitated"] | None = None
     only_available_caregiver: bool | None = None
     name: str | None = Field(
@@ -397,6 +457,31 @@ class ReleasePlan(Model):
     medical_care: str | None = None
 
 
+RulingKind = Literal["exhaustion_satisfied", "covered_offense_404", "resentenced", "motion_denied", "motion_granted",
+                     "other"]
+
+
+class Ruling(Model):
+    kind: RulingKind = Field(description="what the court decided: exhaustion_satisfied, covered_offense_404, "
+                                         "resentenced (a 404, 3582(c)(2) or other reduction), motion_denied, "
+                                         "motion_granted, other")
+    on: PDate | None = Field(default=None, description="the date of the ruling")
+    court: str | None = Field(default=None, description="the court that ruled")
+    description: str | None = Field(default=None, description="what the ruling says, in a sentence")
+    new_months: NonNegInt | None = Field(
+        default=None, description="for 'resentenced': the new total term in months (of the judgment, or of `count`)")
+    count: str | None = Field(default=None, description="extension: the count label the ruling is about, if one")
+    judgment: NonNegInt | None = Field(default=None, description="extension: which judgment (index), if not the "
+                                                                 "first")
+    avenue: Literal["3582(c)(1)(A)", "3582(c)(2)", "FSA 404", "2255", "other"] | None = Field(
+        default=None, description="extension: the kind of motion a motion_denied or motion_granted ruling decided")
+
+    @field_validator("count", mode="before")
+    @classmethod
+    def _label_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 class Case(Model):
     """One person, one file (case-format.md, format 1)."""
 
@@ -410,6 +495,8 @@ class Case(Model):
     requests: list[Request] = Field(default_factory=list)
     circumstances: Circumstances = Field(default_factory=Circumstances)
     release_plan: ReleasePlan | None = None
+    rulings: list[Ruling] = Field(
+        default_factory=list, description="what a court already decided in this case, which reprieve takes as settled")
 
 
 def case_json_schema() -> dict[str, Any]:

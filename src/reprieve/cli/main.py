@@ -37,6 +37,8 @@ def _as_of(value: str | None) -> date | None:
 AsOf = Annotated[str | None, typer.Option("--as-of", help="assess on this date, YYYY-MM-DD (default: the case "
                                                               "file's as_of, else today)")]
 AsJson = Annotated[bool, typer.Option("--json", help="print one JSON document to stdout")]
+Language = Annotated[str | None, typer.Option("--language", help="the language of the questions: en or es (default: "
+                                                                    "the case file's person.language, else en)")]
 CasePath = Annotated[Path, typer.Argument(help="case file, YAML or JSON (../shared/spec/case-format.md)",
                                           show_default=False)]
 
@@ -88,6 +90,7 @@ def assess(
     at_bottom_of_range: Annotated[bool, typer.Option(
         "--at-bottom-of-range", help="date the current-law release from the bottom of the recomputed guideline "
         "range instead of the statutory minimum")] = False,
+    language: Language = None,
 ) -> None:
     """Everything reprieve can say: the computation, current law, the guidelines and every avenue of relief."""
     loaded = _load(case)
@@ -95,7 +98,7 @@ def assess(
     from reprieve.assess.report import Options
     from reprieve.assess.report import assess as run
 
-    result = run(loaded.case, day, Options(at_bottom_of_range=at_bottom_of_range))
+    result = run(loaded.case, day, Options(at_bottom_of_range=at_bottom_of_range, language=language))
     if as_json:
         json.dump(result.as_json(), sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -103,6 +106,31 @@ def assess(
     from reprieve.cli.render import print_assessment
 
     print_assessment(result, loaded.source, DISCLAIMER)
+
+
+@app.command()
+def questions(case: CasePath, as_of: AsOf = None, as_json: AsJson = False, language: Language = None) -> None:
+    """The facts still worth asking, most decisive first: what the guided interview asks, one at a time."""
+    loaded = _load(case)
+    day = _resolve_as_of(as_of, loaded.case)
+    from reprieve.assess.questions import questions_for
+    from reprieve.assess.report import Options
+    from reprieve.assess.report import assess as run
+
+    result = run(loaded.case, day, Options(language=language))
+    asked = questions_for(result, language)
+    if as_json:
+        json.dump({"as_of": day.isoformat(), "language": result.language,
+                   "questions": [q.as_json() for q in asked]}, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    from rich.console import Console
+
+    from reprieve.cli.render_questions import print_questions
+
+    console = Console(highlight=False)
+    console.print(f"{loaded.source}, as of {day}. {DISCLAIMER}", style="italic")
+    print_questions(console, asked, result.language)
 
 
 @app.command()

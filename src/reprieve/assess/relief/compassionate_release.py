@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from reprieve.assess.findings import Finding, Question, Status
+from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
 from reprieve.case.model import FamilyFact, MedicalFact
 from reprieve.law import compassionate_release as cr
@@ -66,9 +67,7 @@ def exhaustion(s: Situation) -> Finding:
                        "exhausted.", summary_no="Not exhausted yet.", summary_facts="")
     if not requests:
         element = Element("request to the warden", None, "no request to the warden is on record",
-                          Question("requests", "Have you asked the warden of your prison, in writing, to file for a "
-                                   "reduction in your sentence? On what date did the warden receive it?",
-                                   "you may file in court 30 days after the warden receives the request"))
+                          ask("requests", "you may file in court 30 days after the warden receives the request"))
         return finding(AVENUE, "exhaustion", [element], citations, summary_ok="", summary_no="",
                        summary_facts="Ask the warden first: you may file 30 days after the warden receives your "
                        "request.")
@@ -101,8 +100,7 @@ def _rank(e: Element) -> int:
 def _request_element(i: int, request: Any, lapse: int, as_of: date) -> Element:
     days = timedelta(days=lapse)
     received = request.received_on
-    question = Question(f"requests[{i}].received_on", "On what date did the warden receive your request? (The "
-                        "date stamped on it, or on the response.)", "you may file 30 days after that date")
+    question = ask(f"requests[{i}].received_on", "you may file 30 days after that date")
     if received is not None:
         first, last = received.earliest + days, received.latest + days
         facts = {f"requests[{i}].received_on": str(received)}
@@ -132,8 +130,8 @@ def _medical(s: Situation) -> list[MedicalFact] | None:
     return s.case.circumstances.medical
 
 
-def _no_facts(key: str, question: str, fld: str) -> Element:
-    return Element(GROUNDS[key][1], None, "the case file says nothing about this", Question(fld, question))
+def _no_facts(key: str, fld: str) -> Element:
+    return Element(GROUNDS[key][1], None, "the case file says nothing about this", ask(fld))
 
 
 def _bool_element(name: str, value: bool | None, yes: str, no: str, question: Question, facts: dict[str, Any],
@@ -158,9 +156,7 @@ def _best_over(facts: list[Any], build: Callable[[int, Any], list[Element]]) -> 
 def terminal_illness(s: Situation) -> list[Element]:
     medical = _medical(s)
     if medical is None:
-        return [_no_facts("b1A", "Do you have a serious illness that a doctor says has an end-of-life trajectory "
-                          "(for example metastatic cancer, ALS, end-stage organ disease, advanced dementia)?",
-                          "circumstances.medical")]
+        return [_no_facts("b1A", "circumstances.medical")]
     if not medical:
         return [Element("terminal illness", False, "no medical condition is listed")]
     return _best_over(medical, lambda i, m: [_bool_element(
@@ -169,28 +165,23 @@ def terminal_illness(s: Situation) -> list[Element]:
             f" (life expectancy {m.life_expectancy_months} months; no prognosis is required)"
             if m.life_expectancy_months is not None else " (no specific prognosis is required)"),
         f"{m.condition or m.description or 'condition'} is not terminal",
-        Question(f"circumstances.medical[{i}].terminal", "Has a doctor said this illness is terminal (has an "
-                 "end-of-life trajectory)?"), {f"circumstances.medical[{i}].terminal": m.terminal})])
+        ask(f"circumstances.medical[{i}].terminal"), {f"circumstances.medical[{i}].terminal": m.terminal})])
 
 
 def self_care(s: Situation) -> list[Element]:
     medical = _medical(s)
     if medical is None:
-        return [_no_facts("b1B", "Does a medical condition, impairment or aging make it much harder for you to care "
-                          "for yourself in prison, with no recovery expected?", "circumstances.medical")]
+        return [_no_facts("b1B", "circumstances.medical")]
     if not medical:
         return [Element("self-care", False, "no medical condition is listed")]
     return _best_over(medical, lambda i, m: [
         _bool_element("substantially diminished ability to provide self-care in prison", m.self_care_diminished,
                       "self-care is substantially diminished", "self-care is not substantially diminished",
-                      Question(f"circumstances.medical[{i}].self_care_diminished", "Does this condition make it much "
-                               "harder for you to take care of yourself in prison (bathing, dressing, eating, "
-                               "moving)?"),
+                      ask(f"circumstances.medical[{i}].self_care_diminished"),
                       {f"circumstances.medical[{i}].self_care_diminished": m.self_care_diminished}),
         _bool_element("not expected to recover", None if m.recovery_expected is None else not m.recovery_expected,
                       "no recovery is expected", "recovery is expected",
-                      Question(f"circumstances.medical[{i}].recovery_expected", "Do your doctors expect you to "
-                               "recover from it?"),
+                      ask(f"circumstances.medical[{i}].recovery_expected"),
                       {f"circumstances.medical[{i}].recovery_expected": m.recovery_expected}),
     ])
 
@@ -198,20 +189,17 @@ def self_care(s: Situation) -> list[Element]:
 def care_not_provided(s: Situation) -> list[Element]:
     medical = _medical(s)
     if medical is None:
-        return [_no_facts("b1C", "Do you need long-term or specialized medical care that the prison is not providing?",
-                          "circumstances.medical")]
+        return [_no_facts("b1C", "circumstances.medical")]
     if not medical:
         return [Element("care not provided", False, "no medical condition is listed")]
     return _best_over(medical, lambda i, m: [
         _bool_element("long-term or specialized medical care is not being provided", m.care_not_provided,
                       "the needed care is not being provided", "the care is being provided",
-                      Question(f"circumstances.medical[{i}].care_not_provided", "Is the prison failing to give you "
-                               "long-term or specialized care you need?"),
+                      ask(f"circumstances.medical[{i}].care_not_provided"),
                       {f"circumstances.medical[{i}].care_not_provided": m.care_not_provided}),
         _bool_element("without it, at risk of serious deterioration in health or death", m.risk_without_care,
                       "without the care there is a risk of serious deterioration or death", "no such risk",
-                      Question(f"circumstances.medical[{i}].risk_without_care", "Without that care, could your "
-                               "health get seriously worse, or could you die?"),
+                      ask(f"circumstances.medical[{i}].risk_without_care"),
                       {f"circumstances.medical[{i}].risk_without_care": m.risk_without_care}),
     ])
 
@@ -219,23 +207,19 @@ def care_not_provided(s: Situation) -> list[Element]:
 def outbreak(s: Situation) -> list[Element]:
     medical = _medical(s)
     if medical is None:
-        return [_no_facts("b1D", "Is your prison affected by an ongoing outbreak of infectious disease or a declared "
-                          "public health emergency that puts you personally at high risk?", "circumstances.medical")]
+        return [_no_facts("b1D", "circumstances.medical")]
     if not medical:
         return [Element("outbreak", False, "no medical condition is listed")]
     return _best_over(medical, lambda i, m: [
         _bool_element("(i) the facility is affected or at imminent risk of an ongoing outbreak or public health "
                       "emergency", m.outbreak_at_facility, "yes", "no",
-                      Question(f"circumstances.medical[{i}].outbreak_at_facility", "Is there an ongoing outbreak or "
-                               "declared public health emergency at (or about to reach) your prison?"),
+                      ask(f"circumstances.medical[{i}].outbreak_at_facility"),
                       {f"circumstances.medical[{i}].outbreak_at_facility": m.outbreak_at_facility}),
         _bool_element("(ii) personal risk factors for severe complications or death", m.personal_risk_factors,
-                      "yes", "no", Question(f"circumstances.medical[{i}].personal_risk_factors", "Do your health "
-                                            "conditions put you at higher risk of severe illness or death from it?"),
+                      "yes", "no", ask(f"circumstances.medical[{i}].personal_risk_factors"),
                       {f"circumstances.medical[{i}].personal_risk_factors": m.personal_risk_factors}),
         _bool_element("(iii) the risk cannot be adequately mitigated in a timely manner", m.risk_not_mitigable,
-                      "yes", "no", Question(f"circumstances.medical[{i}].risk_not_mitigable", "Is the prison unable "
-                                            "to protect you from that risk in time?"),
+                      "yes", "no", ask(f"circumstances.medical[{i}].risk_not_mitigable"),
                       {f"circumstances.medical[{i}].risk_not_mitigable": m.risk_not_mitigable}),
     ])
 
@@ -248,15 +232,13 @@ def age(s: Situation) -> list[Element]:
     deteriorations = s.case.circumstances.age_related
     if deteriorations is None:
         elements.append(Element("serious deterioration in physical or mental health because of aging", None,
-                                "not stated", Question("circumstances.age_related", "Has your physical or mental "
-                                                       "health seriously declined because of aging?")))
+                                "not stated", ask("circumstances.age_related")))
     else:
         flags = [f.serious_deterioration for f in deteriorations]
         met = True if any(flags) else (None if any(f is None for f in flags) or not flags else False)
         elements.append(Element("serious deterioration in physical or mental health because of aging", met,
                                 "established" if met else ("not established" if met is False else "not stated"),
-                                Question("circumstances.age_related[0].serious_deterioration", "Has your physical "
-                                         "or mental health seriously declined because of aging?") if met is None
+                                ask("circumstances.age_related[0].serious_deterioration") if met is None
                                 else None, facts={"circumstances.age_related.serious_deterioration": met}))
     ten = s.served_months_element(f"served {served_years} years", served_years * 12, cite)
     share = s.served_share_element(f"served {percent}% of the term", percent, 100, cite)
@@ -278,46 +260,34 @@ def _family(s: Situation, key: str, relations: tuple[str, ...], situations: tupl
     what = GROUNDS[key][1]
     if family is None:
         return [Element(what, None, "no family circumstances are stated",
-                        Question("circumstances.family", "Is a close family member (child, spouse, parent, sibling, "
-                                 "grandparent, grandchild) unable to care for themselves, or has their caregiver "
-                                 "died or become unable to care for them?"))]
+                        ask("circumstances.family"))]
     candidates = [(i, f) for i, f in enumerate(family) if f.relation in relations or f.relation is None]
     if not candidates:
         return [Element(what, False, f"no family member listed is a {' or '.join(relations)}")]
 
     def build(_: int, pair: tuple[int, FamilyFact]) -> list[Element]:
         i, f = pair
-        label = _RELATIVE.get(f.relation or "", "this family member")
         kin = " or ".join(r.replace("_", " ") for r in relations)
         elements = [Element(f"the family member is the defendant's {kin}", True if f.relation in relations else None,
                             f"{f.relation or 'relationship not stated'}",
-                            Question(f"circumstances.family[{i}].relation", f"How is {label} related to you?"),
+                            ask(f"circumstances.family[{i}].relation"),
                             facts={f"circumstances.family[{i}].relation": f.relation})]
         met = None if f.situation is None else f.situation in situations
         wanted = {"caregiver_died": "the caregiver died", "caregiver_incapacitated": "the caregiver is incapacitated",
                   "incapacitated": "the family member is incapacitated"}
         elements.append(Element(" or ".join(wanted[x] for x in situations), met,
                                 f"situation: {f.situation or 'not stated'}",
-                                Question(f"circumstances.family[{i}].situation",
-                                         f"Is {label} unable to care for themselves (incapacitated)?" if
-                                         "incapacitated" in situations else
-                                         f"Has the person caring for {label} died or become unable to care for them?"),
+                                ask(f"circumstances.family[{i}].situation"),
                                 facts={f"circumstances.family[{i}].situation": f.situation}))
         if only_caregiver:
             elements.append(_bool_element(
                 "the defendant would be the only available caregiver", f.only_available_caregiver,
                 "no one else is available to care for them", "someone else is available",
-                Question(f"circumstances.family[{i}].only_available_caregiver", f"Is there anyone besides you who "
-                         f"could care for {label}? Who, and why can they not?"),
+                ask(f"circumstances.family[{i}].only_available_caregiver"),
                 {f"circumstances.family[{i}].only_available_caregiver": f.only_available_caregiver}))
         return elements
 
     return _best_over(candidates, build)
-
-
-_RELATIVE = {"minor_child": "your child", "adult_child_incapacitated": "your adult child", "spouse": "your spouse",
-             "partner": "your partner", "parent": "your parent", "sibling": "your brother or sister",
-             "grandchild": "your grandchild", "grandparent": "your grandparent"}
 
 
 def minor_child_caregiver(s: Situation) -> list[Element]:
@@ -341,9 +311,7 @@ def other_family(s: Situation) -> list[Element]:
 def abuse(s: Situation) -> list[Element]:
     facts = s.case.circumstances.abuse
     if facts is None:
-        return [Element("abuse in custody", None, "not stated", Question(
-            "circumstances.abuse", "While serving this sentence, were you sexually abused, or physically abused with "
-            "serious injury, by a correctional officer or other BOP staff?"))]
+        return [Element("abuse in custody", None, "not stated", ask("circumstances.abuse"))]
     if not facts:
         return [Element("abuse in custody", False, "none is listed")]
 
@@ -352,18 +320,13 @@ def abuse(s: Situation) -> list[Element]:
         return [
             Element("sexual abuse (a 'sexual act') or physical abuse causing serious bodily injury", None
                     if a.kind is None else True, a.kind or "kind not stated",
-                    Question(f"circumstances.abuse[{i}].kind", "Was it sexual abuse, or physical abuse that caused "
-                             "serious bodily injury?"), facts={f"circumstances.abuse[{i}].kind": a.kind}),
+                    ask(f"circumstances.abuse[{i}].kind"), facts={f"circumstances.abuse[{i}].kind": a.kind}),
             _bool_element("committed by a correctional officer, BOP employee or contractor, or someone with custody",
-                          a.by_staff, "by staff", "not by staff", Question(
-                              f"circumstances.abuse[{i}].by_staff", "Was it done by a correctional officer or other "
-                              "prison staff (or at their direction)?"),
+                          a.by_staff, "by staff", "not by staff", ask(f"circumstances.abuse[{i}].by_staff"),
                           {f"circumstances.abuse[{i}].by_staff": a.by_staff}),
             Element("established by a conviction, a civil finding or admission, or an administrative finding",
                     established, a.established_by or "not stated",
-                    Question(f"circumstances.abuse[{i}].established_by", "Has anyone been convicted, or has a court "
-                             "or agency found that it happened? If the case is still pending, has it been unduly "
-                             "delayed, or are you in imminent danger?"),
+                    ask(f"circumstances.abuse[{i}].established_by"),
                     review=a.established_by == "pending",
                     facts={f"circumstances.abuse[{i}].established_by": a.established_by}),
         ]
@@ -379,9 +342,8 @@ def abuse(s: Situation) -> list[Element]:
 def other_reasons(s: Situation) -> list[Element]:
     other = s.case.circumstances.other
     if other is None:
-        return [Element("other circumstances similar in gravity to (b)(1)-(4)", None, "none stated", Question(
-            "circumstances.other", "Is there any other circumstance as serious as a terminal illness, old age with "
-            "failing health, or a family member with no one else to care for them?"))]
+        return [Element("other circumstances similar in gravity to (b)(1)-(4)", None, "none stated",
+                        ask("circumstances.other"))]
     usable = [f for f in other if not f.attacks_conviction]
     if not usable:
         return [Element("other circumstances", False, "none is listed" if not other else
@@ -414,7 +376,7 @@ def ground_finding(s: Situation, key: str) -> Finding:
         citations.append(listed_entry.citation)
         if s.circuit is None or binding is None:
             elements.append(Element("the court may consider this reason", None, "the circuit is unknown",
-                                    Question("court.district", "In which federal district were you sentenced?")))
+                                    ask("court.district")))
         elif binding.answer == "binding":
             elements.append(Element("the court may consider this reason", False, "the old policy statement binds "
                                     f"defendants' motions in the {s.circuit} Circuit and does not list it "
@@ -481,21 +443,18 @@ def change_in_law(s: Situation) -> Finding:
     positions: list[dict[str, Any]] = []
     if s.circuit is None:
         elements.append(Element("the circuit's law", None, "the sentencing district is unknown",
-                                Question("court.district", "In which federal district were you sentenced?")))
+                                ask("court.district")))
     if then is None or not options:
         elements.append(Element("a change in law lowered the sentence that would be imposed today", None,
                                 "the current-law comparison is not available for this case" if s.current_law is None
                                 else "the then/now minimums could not be determined",
-                                Question("judgments[0].counts", "Which statute and penalty provision was each count "
-                                         "sentenced under, and did an 851 enhancement apply?")))
+                                ask("judgments[0].counts")))
     elif min(options) >= then:
         elements.append(Element("a change in law lowered the sentence that would be imposed today", False,
                                 f"no lower minimum today ({text})"))
     elif max(options) >= then:
         elements.append(Element("a change in law lowered the sentence that would be imposed today", None, text,
-                                Question("priors", "For the prior conviction(s) used to enhance your sentence: how "
-                                         "long did you actually serve, and when were you released?",
-                                         "decides whether today's law gives a lower minimum")))
+                                ask("priors", "decides whether today's law gives a lower minimum")))
     else:
         elements.append(Element("a change in law lowered the sentence that would be imposed today", True, text,
                                 facts={"then_min_months": then, "now_min_months": options}))
@@ -559,16 +518,14 @@ def statutory_elderly(s: Situation) -> Finding:
                            "(the 'three strikes' life provision)")
     else:
         sentence = Element("sentenced under 18 U.S.C. 3559(c)", None, "the penalty provision of a count is not stated",
-                           Question("judgments[0].counts[0].penalty", "Under which penalty provision was each count "
-                                    "sentenced (for example 18 U.S.C. 3559(c))?"))
+                           ask("judgments[0].counts[0].penalty"))
     determination = s.case.custody.bop_not_danger_determination
     elements = [
         s.age_element(f"at least {age_years} years old", age_years, cite),
         s.served_months_element(f"served at least {years} years", years * 12, cite),
         sentence,
         _bool_element("the BOP Director determined the defendant is not a danger (3142(g))", determination,
-                      "determined", "not determined", Question("custody.bop_not_danger_determination", "Has the "
-                                                                "BOP Director found that you are not a danger?"), {}),
+                      "determined", "not determined", ask("custody.bop_not_danger_determination"), {}),
     ]
     return finding(AVENUE, "3582(c)(1)(A)(ii)", elements, [cite, "USSG §1B1.13(a)(1)(B)"],
                    summary_ok="Age 70 / 30 years under a 3559(c) sentence: met.",

@@ -17,6 +17,7 @@ from typing import Any
 
 from reprieve.assess.computation import Computation
 from reprieve.assess.findings import Finding, Question, Status
+from reprieve.assess.questions import ask
 from reprieve.case.model import Case
 from reprieve.dates import ONE_DAY, PartialDate, add_months
 from reprieve.law.sentence_aggregation import Term
@@ -94,8 +95,7 @@ class Situation:
         text = _years(months)
         if earliest_start is None:
             return Element(name, None, f"time served is unknown (needs {text})",
-                           Question("custody.commenced_on", "When did your federal sentence begin, and how much jail "
-                                    "credit did you get?", f"decides whether you have served {text}"))
+                           ask("custody.commenced_on", f"decides whether you have served {text}"))
         certain_from = reached(latest_start, months) if latest_start else None
         possible_from = reached(earliest_start, months)
         facts = {"served_threshold_months": months}
@@ -106,8 +106,7 @@ class Situation:
             return Element(name, False, f"{text} will be served on {certain_from or possible_from}"
                            + ("" if when else " at the earliest"), from_date=when or possible_from, facts=facts)
         return Element(name, None, f"{text} is reached between {possible_from} and {certain_from or 'unknown'}",
-                       Question("custody.arrested_on", "On what exact date were you arrested, and were you held "
-                                "without a break until sentencing?", f"decides whether you have served {text}"),
+                       ask("custody.arrested_on", f"decides whether you have served {text}"),
                        facts=facts)
 
     def served_share_element(self, name: str, numerator: int, denominator: int, citation: str) -> Element:
@@ -120,8 +119,7 @@ class Situation:
                            "the term is " + ("unknown" if term is None else "life: no share of it can be served"))
         if earliest_start is None:
             return Element(name, None, f"time served is unknown (needs {share})",
-                           Question("custody.commenced_on", "When did your federal sentence begin, and how much jail "
-                                    "credit did you get?", f"decides whether you have served {share}"))
+                           ask("custody.commenced_on", f"decides whether you have served {share}"))
         possible_from = share_reached(earliest_start, term, numerator, denominator)
         certain_from = share_reached(latest_start, term, numerator, denominator) if latest_start else None
         if certain_from is not None and self.as_of >= certain_from:
@@ -130,15 +128,14 @@ class Situation:
             return Element(name, False, f"{share} will be served on {certain_from or possible_from}",
                            from_date=certain_from or possible_from)
         return Element(name, None, f"{share} is reached between {possible_from} and {certain_from or 'unknown'}",
-                       Question("custody.arrested_on", "On what exact date were you arrested, and were you held "
-                                "without a break until sentencing?", f"decides whether you have served {share}"))
+                       ask("custody.arrested_on", f"decides whether you have served {share}"))
 
     # --- age ---------------------------------------------------------------------------------------------------
     def age_element(self, name: str, years: int, citation: str) -> Element:
         born = self.case.person.born
         if born is None:
             return Element(name, None, f"age unknown (needs {years})",
-                           Question("person.born", "What is your date of birth?", f"decides whether you are {years} "
+                           ask("person.born", f"decides whether you are {years} "
                                     "or older"))
         certain_from = birthday(born.latest, years)
         possible_from = birthday(born.earliest, years)
@@ -150,7 +147,7 @@ class Situation:
                            f"turns {years} between {possible_from} and {certain_from}", from_date=certain_from,
                            facts=facts)
         return Element(name, None, f"turns {years} between {possible_from} and {certain_from}",
-                       Question("person.born", "What is your exact date of birth?", f"decides whether you are "
+                       ask("person.born", f"decides whether you are "
                                 f"{years} yet"), facts=facts)
 
     @property
