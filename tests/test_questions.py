@@ -137,7 +137,7 @@ def test_questions_name_the_count_and_the_family_member() -> None:
     assert "for count 2" in text("judgments[0].counts[1].months", "en", None)
 
 
-# --- a few hundred synthetic cases, with facts taken away at random ----------------------------------------------------
+# --- a few hundred synthetic cases, with facts taken away at random ---------------------------------------------------
 
 def _drop_some(node: Any, rng: random.Random, share: float) -> Any:
     if isinstance(node, dict):

@@ -14,7 +14,7 @@ import argparse
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,8 @@ class Difference:
     new: Any
     old_parent: Any = field(default=None, compare=False, repr=False)
     new_parent: Any = field(default=None, compare=False, repr=False)
+    old_root: Any = field(default=None, compare=False, repr=False)  # the whole subject ({as_of, compute, assess})
+    new_root: Any = field(default=None, compare=False, repr=False)
 
     @property
     def where(self) -> str:
@@ -196,6 +198,126 @@ def _registry_question(d: Difference) -> bool:
     return isinstance(d.new, str) and re.fullmatch(pattern, d.new) is not None
 
 
+
+# --- what presumptions and stated facts change (issue 12) -------------------------------------------------------------
+
+def _presumes(root: Any) -> bool:
+    """The subject's new output rests on a presumption or on an alternative the stated facts ruled out."""
+    if not isinstance(root, dict):
+        return False
+    assessed = root.get("assess") or {}
+    current = assessed.get("current_law") or {}
+    return bool(assessed.get("assumptions") or (root.get("compute") or {}).get("assumptions")
+                or any(c.get("settled") for c in current.get("counts") or [])
+                or (assessed.get("guidelines") or {}).get("settled"))
+
+
+def _presumed_fields(root: Any) -> set[str]:
+    assessed = (root or {}).get("assess") or {}
+    computed = (root or {}).get("compute") or {}
+    return {a["field"] for a in [*(assessed.get("assumptions") or []), *(computed.get("assumptions") or [])]}
+
+
+@kind("filled_by_presumption", "a value that was null (unknown) is now given, because the answer rests on a listed "
+      "presumption or on the stated facts that rule out the other alternatives")
+def _filled(d: Difference) -> bool:
+    return d.old is None and d.new is not None and d.new is not ABSENT and _presumes(d.new_root)
+
+
+_SINGLE = {"alternatives": ("min_months", "max_months"), "missing": ("min_months", "max_months"),
+           "reason": ("min_months", "max_months"), "then_min_alternatives": ("then_min_months",),
+           "now_min_alternatives": ("now_min_months",), "then_min_range_months": ("then_min_months",
+                                                                                  "then_min_alternatives"),
+           "now_min_range_months": ("now_min_months", "now_min_alternatives"),
+           "notes": ("then_min_alternatives", "now_min_alternatives", "then_min_months", "now_min_months")}
+
+
+@kind("alternatives_resolved", "the alternatives (and the facts they would need) beside a value are gone because the "
+      "value is now given, or listed in full instead of bounded")
+def _resolved(d: Difference) -> bool:
+    if d.new is not ABSENT or not isinstance(d.new_parent, dict) or d.key() not in _SINGLE:
+        return False
+    return _presumes(d.new_root) and any(d.new_parent.get(k) is not None for k in _SINGLE[d.key()])
+
+
+def _values(items: Any) -> set[Any]:
+    return {x.get(k) for x in items or [] if isinstance(x, dict)
+            for k in ("min_months", "then_min_months", "now_min_months")}
+
+
+@kind("alternatives_narrowed", "fewer alternatives: those a presumption or a stated fact rules out are dropped")
+def _narrowed(d: Difference) -> bool:
+    if d.key() not in ("alternatives", "then_min_alternatives", "now_min_alternatives"):
+        return False
+    return isinstance(d.old, list) and isinstance(d.new, list) and len(d.new) < len(d.old) \
+        and _values(d.new) <= _values(d.old) and _presumes(d.new_root)
+
+
+@kind("fact_no_longer_open", "a fact is no longer listed as missing or uncertain: it is presumed (and listed in "
+      "`assumptions`) or the other stated facts settle it")
+def _no_longer_open(d: Difference) -> bool:
+    if d.new is not ABSENT or not (d.under("missing") or d.under("uncertain")):
+        return False
+    item = d.old.get("field") if isinstance(d.old, dict) else d.old
+    return isinstance(item, str) and _presumes(d.new_root)
+
+
+def _at(root: Any, path: tuple[Segment, ...]) -> Any:
+    """The new output's object at `path` (after the group and case name), or None."""
+    node = root
+    for part in path[2:]:
+        if not isinstance(part, str) or not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+@kind("range_resolved", "a range of dates is gone because presumptions fix the single date (which lies within it)")
+def _range_resolved(d: Difference) -> bool:
+    if d.new is not ABSENT or not _presumes(d.new_root) or not isinstance(d.old, dict):
+        return False
+    key = d.key()
+    inside_ranges = len(d.path) > 1 and d.path[-2] == "ranges"
+    holder = _at(d.new_root, d.path[:-2] if inside_ranges else d.path[:-1])
+    spans = d.old if key == "ranges" else {key: d.old}
+    for name, span in spans.items():
+        point_key = {"projected_release_range": "projected_release_date",
+                     "release_date_range": "release_date_if_sentenced_now"}.get(name, name)
+        point = holder.get(point_key) if isinstance(holder, dict) else None
+        lo, hi = span.get("earliest", span.get("least")), span.get("latest", span.get("most"))
+        if point is None or lo is None or hi is None or not lo <= point <= hi:
+            return False
+    return True
+
+
+@kind("no_gct_no_rate_question", "the good conduct time rate is no longer called uncertain where no good conduct time "
+      "is earned at all (a life term, or a term of a year or less)")
+def _no_gct(d: Difference) -> bool:
+    if d.new is not ABSENT or not d.under("uncertain") or not isinstance(d.old, dict):
+        return False
+    computation = _at(d.new_root, d.path[:-1])
+    if d.old.get("field") != "custody.gct_rate" or not isinstance(computation, dict):
+        return False
+    term = computation.get("total_term") or {}
+    return bool(term.get("life")) or (computation.get("gct") or {}).get("max_days") in (0, None)
+
+
+@kind("explanation_follows", "the steps, summary and reasons that explain a value changed with it, in a case whose "
+      "answer now rests on presumptions or on stated facts that settle it")
+def _explanation(d: Difference) -> bool:
+    return (d.under("steps") or d.key() in ("summary", "notes")) and _presumes(d.new_root)
+
+
+@kind("finding_follows", "a finding's reasons, questions, dates or status follow the values it rests on; a status "
+      "changes only from needs_facts")
+def _finding(d: Difference) -> bool:
+    if not d.path or not any(isinstance(p, str) and p.startswith("findings[") for p in d.path):
+        return False
+    if d.key() == "status" and d.old != "needs_facts":
+        return False
+    return _presumes(d.new_root)
+
+
 def classify(d: Difference, permitted: list[str]) -> str | None:
     """The first permitted kind that accepts the difference, or None."""
     for name in permitted:
@@ -222,7 +344,8 @@ def compare_all(golden: Path = capture.GOLDEN) -> Iterator[Difference]:
             if name not in old:
                 yield Difference((group, name), ABSENT, new)
                 continue
-            yield from differences(old[name], new, (group, name))
+            for d in differences(old[name], new, (group, name)):
+                yield replace(d, old_root=old[name], new_root=new)
 
 
 def main() -> None:

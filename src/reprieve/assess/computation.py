@@ -14,6 +14,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from reprieve.assess.presumptions import PRESUMPTIONS
 from reprieve.case.model import Case, Infraction
 from reprieve.dates import PartialDate, add_months, days_inclusive
 from reprieve.law import fsa_time_credits as fsa
@@ -99,6 +100,7 @@ class Computation:
     refusals: list[Refusal] = field(default_factory=list)
     reconciliation: list[dict[str, Any]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    assumptions: list[dict[str, Any]] = field(default_factory=list)  # {field, presumed, why, if_instead}
     steps: list[Step] = field(default_factory=list)
     earliest: Dates | None = None
     latest: Dates | None = None
@@ -143,6 +145,7 @@ class Computation:
             "refusals": [r.as_json() for r in self.refusals],
             "reconciliation": self.reconciliation,
             "missing": self.missing,
+            "assumptions": self.assumptions,
             "steps": [s.as_json() for s in self.steps],
         }
         if self.ranges:
@@ -210,9 +213,13 @@ class _Plan:
     steps: list[Step]
     fsa_eligibility: fsa.Eligibility | None = None
     risk: str | None = None
+    rate_flip: tuple[int, str] | None = None  # the GCT rate (and its citation) if the presumed full rate is wrong
+    loss_presumed: bool = False  # GCT already disallowed is not stated
 
 
-def compute(case: Case, as_of: date) -> Computation:
+def compute(case: Case, as_of: date, *, explain: bool = True) -> Computation:
+    """The computation on `as_of`. `explain=False` leaves out what only a reader needs (the answer if a presumption
+    is wrong), for computations of hypothetical terms."""
     result = Computation(as_of=as_of)
     _refusals(case, as_of, result)
     if any(r.code in _STOPPING for r in result.refusals):
@@ -261,7 +268,45 @@ def compute(case: Case, as_of: date) -> Computation:
                                                     "still counted", "18 U.S.C. § 3624(b)(1)"))
     _reconcile(case, result)
     result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
+    if explain:
+        result.assumptions = _presumptions(case, plan, shown, scenario, off_day, as_of)
     return result
+
+
+def _presumptions(case: Case, plan: _Plan, shown: Dates, scenario: Scenario, offense_day: date,
+                  as_of: date) -> list[dict[str, Any]]:
+    """The BOP's projection conventions the dates rest on, each with the answer if it is wrong."""
+    out: list[dict[str, Any]] = []
+    eligibility = plan.fsa_eligibility
+    for j, c, clause in dict.fromkeys(eligibility.presumed_absent if eligibility else []):
+        words, why = PRESUMPTIONS["death_or_injury"]
+        out.append({"field": f"judgments[{j}].counts[{c}].death_or_serious_bodily_injury",
+                    "presumed": words.format(label=case.judgments[j].counts[c].count or c + 1), "why": why,
+                    "if_instead": f"the offense would be one that bars FSA time credits (18 U.S.C. § "
+                                  f"3632(d)(4)(D){clause})"})
+    if shown.release is None or shown.gct_max == 0:
+        return out
+    if plan.loss_presumed:
+        least = shown.gct_lost
+        out.append({
+            "field": "custody.gct_disallowed_days",
+            "presumed": f"{least} days of good conduct time disallowed" + (
+                " (the least the stated infractions require, 28 C.F.R. § 541.4)" if least else ""),
+            "why": "the BOP projects release with all good conduct time not yet disallowed (28 C.F.R. § 523.20); "
+                   "the days already disallowed are on its computation sheet",
+            "if_instead": "each day disallowed moves the release date one day later"})
+    if plan.rate_flip is not None:
+        rate, citation = plan.rate_flip
+        flipped = _evaluate(case, replace(scenario, gct_rate=rate), offense_day, as_of)
+        later = flipped.release if flipped is not None and flipped.release is not None else None
+        out.append({
+            "field": "custody.gct_rate",
+            "presumed": f"good conduct time at {scenario.gct_rate} days a year",
+            "why": "the BOP projects the full rate; the lower rate is for a person without a high school diploma or "
+                   f"GED who is not making satisfactory progress toward one ({citation})",
+            "if_instead": f"at {rate} days a year" + (
+                f", release {later} ({(later - shown.release).days} days later)" if later else "")})
+    return out
 
 
 _STEP_ORDER = {rule: rank for rank, rule in enumerate((
@@ -401,21 +446,22 @@ def _plan(case: Case, as_of: date) -> _Plan:
     # Good conduct time rate (523.20(d)).
     off = offense_date(case)
     off_day = off.latest if off else (first.imposed_on.latest if first.imposed_on else as_of)
+    # The BOP projects at the full rate: 42 days only for one known to lack a GED and satisfactory progress toward
+    # one. That is a presumption (with its flip), not the latest bound.
     rate_point: int
-    rate_late: int
+    rate_flip: tuple[int, str] | None = None
     if custody.gct_rate is not None:
-        rate_point = rate_late = int(custody.gct_rate)
+        rate_point = int(custody.gct_rate)
     else:
         rate_point, _ = rate_for(off_day, True)
-        rate_late, _ = rate_for(off_day, _has_diploma(case) or False)
-        if rate_late != rate_point:
-            uncertain.append(Uncertainty("custody.gct_rate",
-                                         f"GCT projected at {rate_point} days a year; without a GED or satisfactory "
-                                         f"progress toward one the rate is {rate_late} (28 C.F.R. 523.20(d)(2))"))
+        reduced = rate_for(off_day, _has_diploma(case) or False)
+        rate_flip = reduced if reduced[0] != rate_point else None
+    rate_late = rate_point
 
-    # GCT already lost (28 CFR 541.4).
+    # GCT already lost (28 CFR 541.4): the BOP projects with none lost beyond what is disallowed; unstated, the least
+    # the stated infractions require (each disallowed day a day later: a flip, not the latest bound).
     stated_loss = custody.gct_disallowed_days is not None or custody.gct_forfeited_days is not None
-    loss_point, loss_late = ("stated", "stated") if stated_loss else ("least", "most")
+    loss_point = loss_late = "stated" if stated_loss else "least"
 
     # RDAP (3621(e)).
     rdap_given = custody.rdap.reduction_months if custody.rdap else None
@@ -450,7 +496,7 @@ def _plan(case: Case, as_of: date) -> _Plan:
                      rdap_early, fsa_early)
     late = scenario(late_c, "late", later_late, rate_late, loss_late, 0 if rdap_given is None else rdap_given,
                     fsa_late)
-    return _Plan(point, early, late, uncertain, missing, steps, eligibility, risk)
+    return _Plan(point, early, late, uncertain, missing, steps, eligibility, risk, rate_flip, not stated_loss)
 
 
 def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str | None, point_c: date | None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from reprieve.case.model import Case, Count, Judgment
 from reprieve.dates import PartialDate
@@ -34,17 +35,24 @@ from reprieve.law.which_penalty_law import (
 )
 from reprieve.results import Step
 
+if TYPE_CHECKING:
+    from reprieve.assess.presumptions import Presumed
+
 MAX_SCENARIOS = 512
 
 
 @dataclass(frozen=True)
 class Branch:
-    """An unknown fact, and the value this branch assumes for it."""
+    """An unknown fact, and the value this branch assumes for it. `presumption` names the presumption (in
+    `reprieve.assess.presumptions`) that an unstated fact of this kind takes; `presumed` marks the branch with the
+    value it presumes (the others are what would flip it)."""
 
     key: str
     value: str
     text: str
     fields: tuple[str, ...] = ()
+    presumption: str = ""
+    presumed: bool = False
 
 
 class Chooser:
@@ -107,6 +115,8 @@ class CountRanges:
     kind: str  # "drug", "924c", "922g", "other", "not_covered"
     count: Count
     scenarios: list[Scenario] = field(default_factory=list)
+    presumptions: list[Presumed] = field(default_factory=list)
+    settled: list[str] = field(default_factory=list)  # alternatives the stated facts rule out, and why
     notes: list[str] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
     unverified: list[str] = field(default_factory=list)
@@ -180,6 +190,7 @@ def evaluate_count(case: Case, j: int, c: int, as_of: date,
             break
         if not chooser.advance():
             break
+    out.scenarios, out.presumptions, out.settled = settle(ctx, out.scenarios)
     out.notes = sorted(ctx.notes)
     out.assumptions = sorted(ctx.assumptions)
     out.missing = sorted(ctx.missing)
@@ -301,8 +312,10 @@ def _drug(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
                            or drugs.has_injury_terms(now_key, now_dates, trace)):
         field_ = f"{wc}.death_or_serious_bodily_injury"
         injury = chooser.choose(field_, [
-            Branch(field_, "no", f"if in count {ctx.label} no death or serious bodily injury resulted", (field_,)),
-            Branch(field_, "yes", f"if in count {ctx.label} death or serious bodily injury resulted", (field_,)),
+            Branch(field_, "no", f"if in count {ctx.label} no death or serious bodily injury resulted", (field_,),
+                   "death_or_injury", True),
+            Branch(field_, "yes", f"if in count {ctx.label} death or serious bodily injury resulted", (field_,),
+                   "death_or_injury"),
         ]).value == "yes"
     priors_then = _priors_charged(ctx, chooser, then_key, then_dates)
     priors_now = _priors_now(ctx, chooser, priors_then, then_key, then_dates, now_key, now_dates)
@@ -355,20 +368,24 @@ def _priors_charged(ctx: _Context, chooser: Chooser, key: str, dates: LawDates) 
             return []
         options = [Branch(field_, str(n), "if no 851 information was filed" if n == 0 else
                           f"if {n}{' or more' if n == top else ''} prior conviction{'s were' if n > 1 else ' was'} "
-                          "charged under 21 U.S.C. 851", (field_,)) for n in range(top + 1)]
+                          "charged under 21 U.S.C. 851", (field_,), "no_851", n == 0) for n in range(top + 1)]
         return [None] * int(chooser.choose(field_, options).value)
     charged: list[int | None] = []
     for k, enhancement in enumerate(enhancements):
         if enhancement.kind != "851":
             continue
-        if enhancement.priors is None:
+        if enhancement.priors is None and enhancement.priors_at_least is None:
             sub = f"{field_}[{k}].priors"
             options = [Branch(sub, str(n), f"if {n}{' or more' if n == top else ''} prior conviction"
-                              f"{'s were' if n > 1 else ' was'} charged under 21 U.S.C. 851", (sub,))
+                              f"{'s were' if n > 1 else ' was'} charged under 21 U.S.C. 851",
+                              (sub, f"{field_}[{k}].priors_at_least"), "851_count", n == 1)
                        for n in range(1, max(top, 1) + 1)]
             charged += [None] * int(chooser.choose(sub, options).value)
         else:
-            charged += [i for i in enhancement.priors if i not in charged]
+            named = [i for i in enhancement.priors or [] if i not in charged]
+            charged += named
+            # "priors_at_least": as many more, not described, as the enhancement says beyond those it names
+            charged += [None] * max(0, (enhancement.priors_at_least or 0) - len(named))
     return charged
 
 
@@ -464,14 +481,16 @@ def _firearm_924c(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
     if conduct is None:
         field_ = f"{wc}.firearm_conduct"
         conduct = chooser.choose(field_, [
-            Branch(field_, c, f"if the firearm in count {ctx.label} was {_CONDUCT_WORDS[c]}", (field_,))
+            Branch(field_, c, f"if the firearm in count {ctx.label} was {_CONDUCT_WORDS[c]}", (field_,),
+                   "firearm_conduct", c == "possess")
             for c in guns.CONDUCTS]).value  # type: ignore[assignment]
     weapon = read.weapon
     if weapon is None:
         field_ = f"{wc}.firearm_type"
         classes = ["firearm", "B_i"] if read.cited_subsequent else ["firearm", "B_i", "B_ii"]
         weapon = chooser.choose(field_, [
-            Branch(field_, w, f"if the weapon in count {ctx.label} was {guns.WEAPON_CLASS_NAMES[w]}", (field_,))
+            Branch(field_, w, f"if the weapon in count {ctx.label} was {guns.WEAPON_CLASS_NAMES[w]}", (field_,),
+                   "firearm_type", w == "firearm")
             for w in classes]).value
     assert conduct is not None
     then_subsequent, then_why = _subsequent_then(ctx, read, then_dates, chooser)
@@ -549,8 +568,8 @@ def _felon_in_possession(ctx: _Context, then_dates: LawDates, now_dates: LawDate
     if acca is None:
         field_ = f"{ctx.where_judgment}.enhancements"
         acca = chooser.choose(field_, [
-            Branch(field_, "no_acca", "if the Armed Career Criminal Act did not apply", (field_,)),
-            Branch(field_, "acca", "if the Armed Career Criminal Act applied", (field_,))]).value == "acca"
+            Branch(field_, "no_acca", "if the Armed Career Criminal Act did not apply", (field_,), "acca", True),
+            Branch(field_, "acca", "if the Armed Career Criminal Act applied", (field_,), "acca")]).value == "acca"
     then = guns.felon_in_possession(acca, then_dates, ctx.trace)
     now = guns.felon_in_possession(acca, now_dates, ctx.trace)
     if acca:
@@ -590,6 +609,12 @@ def _safety_valves(ctx: _Context, sentenced: PartialDate | None, trace: Trace) -
         now.reasons.append("(5) truthful disclosure is judged at a sentencing; today's answer takes it as stated")
     out["now"] = now
     return out
+
+
+def settle(ctx: _Context, scenarios: list[Scenario]) -> tuple[list[Scenario], list[Presumed], list[str]]:
+    from reprieve.assess.presumptions import settle as settle_scenarios
+
+    return settle_scenarios(ctx.case, ctx.judgment, ctx.count, ctx.j, ctx.c, ctx.label, scenarios)
 
 
 def term_of(count: Count) -> Term | None:

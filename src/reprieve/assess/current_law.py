@@ -21,6 +21,7 @@ from typing import Any
 from reprieve.assess.computation import Computation, compute
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count, term_of
 from reprieve.assess.findings import Finding, Status
+from reprieve.assess.presumptions import Presumed
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case
 from reprieve.law import drug_penalties as drugs
@@ -170,6 +171,10 @@ def count_json(result: CountRanges) -> dict[str, Any]:
     for key in ("notes", "assumptions", "unverified"):
         if getattr(result, key):
             out[key] = getattr(result, key)
+    if result.presumptions:
+        out["presumptions"] = [p.as_json() for p in result.presumptions]
+    if result.settled:
+        out["settled"] = result.settled
     if result.truncated:
         out["notes"] = [*out.get("notes", []), "too many unknown facts: only some alternatives were evaluated"]
     return out
@@ -320,7 +325,7 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
             count.concurrent_with = None
     if not total_known:
         return {"date": None, "is_past": None, "reason": "a count's term is unknown"}
-    computation = compute(modified, as_of)
+    computation = compute(modified, as_of, explain=False)
     if computation.total_term is not None and computation.total_term.life:
         return {"date": None, "is_past": False, "reason": "life"}
     point = computation.projected_release_date
@@ -368,6 +373,7 @@ def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_
         "priors": _priors(case, as_of, results),
         "summary": summary_sentence(case, aggregate, computation),
         "assumptions": sorted({a for r in results for a in r.assumptions}),
+        "presumptions": [p.as_json() for p in presumptions(case, results)],
         "unverified": sorted({u for r in results for u in r.unverified}),
         "steps": [s.as_json() for s in _steps(results, aggregate)],
     }
@@ -377,6 +383,23 @@ def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_
             missing.update(c[side].get("missing", []))
     out["missing"] = sorted(missing)
     return out
+
+
+SAME_PRIORS = ("today the government would rely on the same earlier convictions it charged under 21 U.S.C. 851 at "
+               "sentencing", "a new 851 information could charge others, but the comparison is of the same case on the "
+               "same record", "with other or fewer convictions charged, today's minimum would differ")
+
+
+def presumptions(case: Case, results: list[CountRanges]) -> list[Presumed]:
+    """Every presumption the comparison rests on, once per field."""
+    out: dict[str, Presumed] = {}
+    for r in results:
+        for p in r.presumptions:
+            out.setdefault(p.field, p)
+        if r.assumptions and any("same prior convictions" in a for a in r.assumptions):
+            field_ = f"judgments[{r.judgment}].enhancements"
+            out.setdefault(f"{field_}#same", Presumed(field_, *SAME_PRIORS))
+    return list(out.values())
 
 
 def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of_range: bool,

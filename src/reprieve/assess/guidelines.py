@@ -19,6 +19,7 @@ from typing import Any
 from reprieve.assess.computation import Computation
 from reprieve.assess.count_ranges import evaluate_count
 from reprieve.assess.findings import Finding, Question, Status
+from reprieve.assess.presumptions import PRESUMPTIONS, Presumed
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case, Judgment, SentencingGuidelines
 from reprieve.case.types import Quantity
@@ -175,6 +176,8 @@ class Facts:
     trace: Trace = field(default_factory=Trace)
     _limits: tuple[Months | None, Months | None, bool] | None = None
     _firearm_minimum: tuple[int | None] | None = None
+    presumptions: list[Presumed] = field(default_factory=list)
+    settled: list[str] = field(default_factory=list)
 
     def firearm_minimum(self) -> int | None:
         """The consecutive minimum of the 924(c) counts, in months (0 without any); None when facts leave it open.
@@ -253,8 +256,30 @@ def read_facts(case: Case, j: int, as_of: date) -> Facts:
     if death is None and drug_counts:
         flags = [c.death_or_serious_bodily_injury for c in drug_counts]
         death = True if any(flags) else (False if all(f is False for f in flags) else None)
-    return Facts(case, judgment, j, where, g, manual, drugs, bool(drug_counts) or bool(drugs),
-                 {c.drug for c in drug_counts if c.drug} | {d.drug for d in drugs}, death, as_of)
+    facts = Facts(case, judgment, j, where, g, manual, drugs, bool(drug_counts) or bool(drugs),
+                  {c.drug for c in drug_counts if c.drug} | {d.drug for d in drugs}, death, as_of)
+    if death is None and facts.drug_offense:
+        _settle_death(facts)
+    return facts
+
+
+def _settle_death(f: Facts) -> None:
+    """Death or serious bodily injury, not stated: a base offense level found that is not a §2D1.1(a)(1)-(2) level
+    settles it; otherwise it is presumed not to have resulted (the record would name it)."""
+    base = f.g.base_offense_level
+    if base is not None and f.manual is not None:
+        levels = {int(v.value) for name in ("base_level_death_or_injury", "base_level_death_or_injury_with_prior")
+                  if (v := f.trace.entry(f"guidelines.drug_offense.{name}", f.manual)) is not None}
+        if levels and base not in levels:
+            f.death = False
+            f.settled.append(f"no death or serious bodily injury: the base offense level found ({base}) is not "
+                             f"{' or '.join(str(v) for v in sorted(levels))} (USSG §2D1.1(a)(1)-(2))")
+            return
+    words, why = PRESUMPTIONS["death_or_injury_offense"]
+    f.death = False
+    f.presumptions.append(Presumed(f"{f.where}.guidelines.death_or_serious_bodily_injury", words, why,
+                                   "the base offense level would come from §2D1.1(a)(1)-(2) (level 38 or 43), which "
+                                   "the Drug Quantity Table amendments do not change"))
 
 
 def _decimal(value: float) -> Decimal:
@@ -808,6 +833,10 @@ def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tupl
         "amendments_applied": [retro.name(a) for a in amendments if set(a.changes) - {"other"}],
         "unverified": f.trace.unverified(),
     }
+    if f.presumptions:
+        out["presumptions"] = [p.as_json() for p in f.presumptions]
+    if f.settled:
+        out["settled"] = f.settled
     if ambiguous:
         out["note"] = ("the sentencing date is known only in part and an amendment took effect within it: the "
                        "Manual applied is uncertain")

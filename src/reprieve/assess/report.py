@@ -38,6 +38,20 @@ class Assessment:
     essentials: list[str] = field(default_factory=list)  # fields without which no avenue is open or closed
 
     @property
+    def assumptions(self) -> list[dict[str, Any]]:
+        """The presumptions the answers rest on, once per field: {field, presumed, why, if_instead}."""
+        out: dict[tuple[str, str], dict[str, Any]] = {}
+        sources = [*self.computation.assumptions, *((self.current_law or {}).get("presumptions") or []),
+                   *((self.guidelines or {}).get("presumptions") or [])]
+        for item in sources:
+            key = (item["field"], item["presumed"])
+            if key not in out:
+                out[key] = dict(item)
+            elif item["if_instead"] not in out[key]["if_instead"]:  # one fact, several answers it would change
+                out[key]["if_instead"] += f"; and {item['if_instead']}"
+        return list(out.values())
+
+    @property
     def questions(self) -> list[Asked]:
         """The facts still worth asking, deduplicated, most decisive first (reprieve.assess.questions)."""
         return questions_for(self)
@@ -63,6 +77,7 @@ class Assessment:
             "findings": [f.as_json() for f in self.findings],
             "language": self.language,
             "questions": [q.as_json() for q in self.questions],
+            "assumptions": self.assumptions,
             "disclaimer": "Information, not legal advice.",
         }
 

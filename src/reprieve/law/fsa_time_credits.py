@@ -30,6 +30,8 @@ class Eligibility:
     reasons: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     citation: str = CITE_ELIGIBILITY
+    presumed_absent: list[tuple[int, int, str]] = field(default_factory=list)  # (judgment, count, clause) whose
+    # death-or-injury element is presumed absent
 
 
 def _count_statutes(count: Count) -> tuple[Statute, ...]:
@@ -41,8 +43,11 @@ def _rule_statutes(texts: tuple[str, ...]) -> tuple[Statute, ...]:
     return tuple(parse_statute(str(s)) for s in texts)
 
 
-def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, where: str) -> tuple[bool | None, str]:
-    """Does clause `rule` reach this count? True / False / None (a deciding fact is missing: named in the text)."""
+def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, where: str,
+                    presumed: list[str] | None = None) -> tuple[bool | None, str]:
+    """Does clause `rule` reach this count? True / False / None (a deciding fact is missing: named in the text).
+    Death or serious bodily injury, unstated, is presumed not to have resulted (an element the judgment would name):
+    its field is added to `presumed`."""
     rule_statutes = _rule_statutes(tuple(rule["statutes"]))  # type: ignore[arg-type]
     statutes = _count_statutes(count)
     matched = any(s.within(r) for s in statutes for r in rule_statutes)
@@ -63,6 +68,9 @@ def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, w
             return False, ""
     requires = rule.get("requires")
     if requires == "death_or_serious_bodily_injury":
+        if count.death_or_serious_bodily_injury is None and presumed is not None:
+            presumed.append(f"{where}.death_or_serious_bodily_injury")
+            return False, ""
         if count.death_or_serious_bodily_injury is None:
             unknown.append(f"{where}.death_or_serious_bodily_injury")
         elif not count.death_or_serious_bodily_injury:
@@ -95,7 +103,10 @@ def eligibility(case: Case, on: date) -> Eligibility:
                 undecided.append(f"{where}.statute")
                 continue
             for rule in rules_entry.value:
-                applies, missing = _clause_applies(rule, count, judgment, where)
+                presumed: list[str] = []
+                applies, missing = _clause_applies(rule, count, judgment, where, presumed)
+                if presumed:
+                    out.presumed_absent.append((j, c, str(rule["clause"])))
                 if applies:
                     out.eligible = False
                     out.reasons.append(f"count {label} ({statutes[0]}) is listed in 3632(d)(4)(D){rule['clause']}: "
