@@ -302,6 +302,16 @@ def _no_gct(d: Difference) -> bool:
     return bool(term.get("life")) or (computation.get("gct") or {}).get("max_days") in (0, None)
 
 
+@kind("change_in_law_compares_life", "the change-in-law ground compares a minimum of life then and now (it said the "
+      "minimums could not be determined, because they were not numbers of months)")
+def _life_compared(d: Difference) -> bool:
+    if not any(isinstance(p, str) and p.startswith("findings[") and "§1B1.13(b)(6)" in p for p in d.path):
+        return False
+    aggregate = _at(d.new_root, (None, None, "assess", "current_law", "aggregate")) or {}  # type: ignore[arg-type]
+    values = (aggregate.get("then_min_months"), aggregate.get("now_min_months"))
+    return None not in values and "life" in values
+
+
 @kind("explanation_follows", "the steps, summary and reasons that explain a value changed with it, in a case whose "
       "answer now rests on presumptions or on stated facts that settle it")
 def _explanation(d: Difference) -> bool:

@@ -151,6 +151,9 @@ class Computation:
         if self.ranges:
             out["projected_release_range"] = self.projected_release_range
             out["ranges"] = self.ranges
+        for key, span in self.ranges.items():  # `<key>_range` beside each value a missing fact left null (cli.md)
+            if out.get(key) is None:
+                out[f"{key}_range"] = [span.get("earliest", span.get("least")), span.get("latest", span.get("most"))]
         return out
 
 
@@ -298,14 +301,15 @@ def _presumptions(case: Case, plan: _Plan, shown: Dates, scenario: Scenario, off
     if plan.rate_flip is not None:
         rate, citation = plan.rate_flip
         flipped = _evaluate(case, replace(scenario, gct_rate=rate), offense_day, as_of)
-        later = flipped.release if flipped is not None and flipped.release is not None else None
+        later = flipped.projected_release if flipped is not None else None
         out.append({
             "field": "custody.gct_rate",
             "presumed": f"good conduct time at {scenario.gct_rate} days a year",
             "why": "the BOP projects the full rate; the lower rate is for a person without a high school diploma or "
                    f"GED who is not making satisfactory progress toward one ({citation})",
             "if_instead": f"at {rate} days a year" + (
-                f", release {later} ({(later - shown.release).days} days later)" if later else "")})
+                f", release {later} ({(later - shown.projected_release).days} days later)"
+                if later and shown.projected_release else "")})
     return out
 
 

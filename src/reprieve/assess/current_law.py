@@ -138,7 +138,18 @@ def side_json(result: CountRanges, which: str) -> dict[str, Any]:
            "citation": _common([r.citation if r else None for r in ranges]),
            "alternatives": alternatives,
            "missing": sorted(set(missing) | set(result.missing))}
+    for key in ("min_months", "max_months"):
+        if out[key] is None:
+            out[f"{key}_range"] = span_of([a.get(key) for a in alternatives])
     return out
+
+
+def span_of(values: list[Any]) -> list[Any] | None:
+    """[low, high] over months ("life" the highest); None when any value is unknown."""
+    if not values or any(v is None for v in values):
+        return None
+    ordered = sorted(values, key=_sort_months)
+    return [ordered[0], ordered[-1]]
 
 
 def _sort_months(value: Any) -> int:
@@ -262,6 +273,46 @@ def combinations(case: Case, results: list[CountRanges], which: str) -> list[Com
                     consistent = False
         if consistent:
             out.append(Combination(tuple(s for _, _, s in combo), _total(case, results, [m for m, _, _ in combo])))
+    return out
+
+
+def lower_today(case: Case, results: list[CountRanges]) -> dict[str, Any]:
+    """Does today's law give a lower aggregate minimum in every alternative (the same facts on both sides)?
+    {answer: True (in every one) / False (in none) / None, then and now ranges, the facts that decide it}."""
+    shared = {b.key for r in results for s in r.scenarios for b in s.branches}
+    options = []
+    size = 1
+    for r in results:
+        unique: dict[tuple[Any, ...], tuple[Term | None, Term | None, dict[str, str]]] = {}
+        for s in r.scenarios:
+            then = s.then.minimum if s.then else None
+            now = s.now.minimum if s.now else None
+            facts = {b.key: b.value for b in s.branches if b.key in shared}
+            unique.setdefault((None if then is None else term_key(then), None if now is None else term_key(now),
+                               tuple(sorted(facts.items()))), (then, now, facts))
+        options.append(list(unique.values()))
+        size *= len(unique)
+    if not results or size > MAX_COMBINATIONS:
+        return {"answer": None}
+    pairs: list[tuple[Term | None, Term | None, dict[str, str]]] = []
+    for combo in itertools.product(*options):
+        chosen: dict[str, str] = {}
+        if any(chosen.setdefault(k, v) != v for _, _, f in combo for k, v in f.items()):
+            continue
+        pairs.append((_total(case, results, [t for t, _, _ in combo]),
+                      _total(case, results, [n for _, n, _ in combo]), chosen))
+    answers = {None if then is None or now is None else term_key(now) < term_key(then) for then, now, _ in pairs}
+    answer = answers.pop() if len(answers) == 1 else None
+    out: dict[str, Any] = {"answer": answer,
+                           "then_months_range": span_of([_json_term(t) for t, _, _ in pairs]),
+                           "now_months_range": span_of([_json_term(n) for _, n, _ in pairs])}
+    if answer is None:
+        outcomes = [None if t is None or n is None else term_key(n) < term_key(t) for t, n, _ in pairs]
+        deciding = {key for key in shared if len({frozenset(f.get(key) for (_, _, f), o in zip(pairs, outcomes,
+                                                                                          strict=True) if o == k)
+                                                  for k in set(outcomes)}) > 1}
+        out["missing"] = sorted({f for r in results for s in r.scenarios for b in s.branches if b.key in deciding
+                                 for f in b.fields})
     return out
 
 
@@ -445,7 +496,31 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
     for which in ("then", "now"):
         for alternative in out.get(f"{which}_min_alternatives", []):
             alternative.pop("_combo", None)
+    _ranges(out)
+    out["lower_today"] = lower_today(case, results)
     return out
+
+
+def _ranges(out: dict[str, Any]) -> None:
+    """`<key>_range` [low, high] beside each value left null by alternatives (cli.md)."""
+    for which in ("then", "now"):
+        if out.get(f"{which}_min_months") is not None:
+            continue
+        alternatives = out.get(f"{which}_min_alternatives") or []
+        bounded = out.get(f"{which}_min_range_months") or {}
+        span = span_of([a.get(f"{which}_min_months") for a in alternatives]) if alternatives else \
+            span_of([bounded.get("least"), bounded.get("most")]) if bounded else None
+        if span is not None:
+            out[f"{which}_min_months_range"] = span
+    if out.get("release_date_if_sentenced_now") is None:
+        days: list[Any] = []
+        for a in out.get("now_min_alternatives") or []:
+            days += [a.get("release_date")] if a.get("release_date") else \
+                list((a.get("release_date_range") or {"": None}).values())
+        if not days and out.get("release_date_range"):
+            days = [out["release_date_range"].get("earliest"), out["release_date_range"].get("latest")]
+        if days and all(days):
+            out["release_date_if_sentenced_now_range"] = [min(days), max(days)]
 
 
 def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dict[str, Any],

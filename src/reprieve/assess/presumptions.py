@@ -204,13 +204,13 @@ def _conflict(stated: _Stated, scenario: Scenario) -> tuple[str, bool] | None:
 def settle(case: Case, judgment: Judgment, count: Count, j: int, c: int, label: str,
            scenarios: list[Scenario]) -> tuple[list[Scenario], list[Presumed], list[str]]:
     """The alternatives left once the stated facts and the presumptions are applied; the presumptions made; and what
-    the stated facts settled. Facts first, then the presumptions about elements, and last the presumption that there
-    was no basis to go below a minimum (only where an alternative still needs it)."""
+    the stated facts settled. The stated facts first; then the term imposed, read as a term at or above the minimum
+    unless a basis to go below it is stated (that reading is a presumption, listed); last the presumptions about
+    elements the record would name."""
     stated = _stated(case, judgment, count, _is_924c(count))
     settled: list[str] = []
     presumed: list[Presumed] = []
     kept = _prune(scenarios, [_fact_conflict(stated, s) for s in scenarios], settled)
-    kept = _presume(kept, label, presumed)
     below = [_conflict(stated, s) for s in kept]
     if any(why is not None for why in below):
         before = kept
@@ -219,6 +219,7 @@ def settle(case: Case, judgment: Judgment, count: Count, j: int, c: int, label: 
             presumed.append(Presumed(f"judgments[{j}].guidelines.substantial_assistance", NO_BASIS[0], NO_BASIS[1],
                                      "the alternatives with a minimum above the term imposed would be possible again: "
                                      f"minimum then {_minimums(before, 'then')}"))
+    kept = _presume(kept, label, presumed)
     return kept, presumed, settled
 
 

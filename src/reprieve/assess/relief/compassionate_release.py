@@ -430,6 +430,13 @@ def _disparity(s: Situation) -> tuple[int | None, list[int], str]:
     return (then if isinstance(then, int) else None), options, text
 
 
+def _span_words(span: list[Any] | None) -> str:
+    if not span:
+        return "unknown"
+    low, high = (f"{v} months" if isinstance(v, int) else str(v) for v in span)
+    return low if low == high else f"{low} to {high}"
+
+
 def change_in_law(s: Situation) -> Finding:
     """A non-retroactive change in law as (part of) an extraordinary and compelling reason: the circuit's case law
     before Nov. 1, 2023; §1B1.13(b)(6) from then; closed by Rutherford from May 28, 2026."""
@@ -444,17 +451,28 @@ def change_in_law(s: Situation) -> Finding:
     if s.circuit is None:
         elements.append(Element("the circuit's law", None, "the sentencing district is unknown",
                                 ask("court.district")))
-    if then is None or not options:
+    lower = ((s.current_law or {}).get("aggregate") or {}).get("lower_today") or {}
+    if (then is None or not options) and lower.get("answer") is not None:
+        spans = f"the minimum then {_span_words(lower.get('then_months_range'))}, today " \
+                f"{_span_words(lower.get('now_months_range'))}"
+        elements.append(Element("a change in law lowered the sentence that would be imposed today",
+                                bool(lower["answer"]), (f"lower today in every alternative: {spans}" if lower["answer"]
+                                                        else f"not lower today in any alternative: {spans}"),
+                                facts={"then_min_months_range": lower.get("then_months_range"),
+                                       "now_min_months_range": lower.get("now_months_range")}))
+    elif then is None or not options:
+        fields = lower.get("missing") or ((s.current_law or {}).get("missing") or [])
         elements.append(Element("a change in law lowered the sentence that would be imposed today", None,
                                 "the current-law comparison is not available for this case" if s.current_law is None
                                 else "the then/now minimums could not be determined",
-                                ask("judgments[0].counts")))
+                                ask(fields[0] if fields else "judgments[0].counts")))
     elif min(options) >= then:
         elements.append(Element("a change in law lowered the sentence that would be imposed today", False,
                                 f"no lower minimum today ({text})"))
     elif max(options) >= then:
+        fields = lower.get("missing") or ((s.current_law or {}).get("aggregate") or {}).get("missing") or ["priors"]
         elements.append(Element("a change in law lowered the sentence that would be imposed today", None, text,
-                                ask("priors", "decides whether today's law gives a lower minimum")))
+                                ask(fields[0], "decides whether today's law gives a lower minimum")))
     else:
         elements.append(Element("a change in law lowered the sentence that would be imposed today", True, text,
                                 facts={"then_min_months": then, "now_min_months": options}))
