@@ -312,6 +312,20 @@ def _life_compared(d: Difference) -> bool:
     return None not in values and "life" in values
 
 
+_COVERAGE_WORDS = ("other_penalties", "does not cover", "no change in law affects this offense",
+                   "as in force for an offense on")
+
+
+@kind("statute_data_quoted", "the ranges of robbery and the other offenses outside the drug and firearm tables now "
+      "come from data quoted from the Code (other_penalties.yaml): the same numbers, with a new basis, coverage note "
+      "and UNVERIFIED note")
+def _statute_data(d: Difference) -> bool:
+    if d.key() not in ("basis", "not_covered", "detail", "note") and not d.under("unverified"):
+        return False
+    texts = [t for t in (d.old, d.new) if isinstance(t, str)]
+    return bool(texts) and any(word in t for t in texts for word in _COVERAGE_WORDS)
+
+
 @kind("explanation_follows", "the steps, summary and reasons that explain a value changed with it, in a case whose "
       "answer now rests on presumptions or on stated facts that settle it")
 def _explanation(d: Difference) -> bool:

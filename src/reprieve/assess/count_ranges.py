@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reprieve.case.model import Case, Count, Judgment
 from reprieve.dates import PartialDate
@@ -53,6 +53,7 @@ class Branch:
     fields: tuple[str, ...] = ()
     presumption: str = ""
     presumed: bool = False
+    words: str = ""  # for a presumption of the kind "tier": what is presumed, in plain words
 
 
 class Chooser:
@@ -126,11 +127,13 @@ class CountRanges:
     safety_valve: dict[str, SafetyValve] | None = None
     safety_valve_unverified: list[str] = field(default_factory=list)
     truncated: bool = False
+    consecutive_rule: str | None = None  # 1028A: "to_every_other_kind_of_term" (1028A(b)(2), (4))
 
     @property
     def consecutive(self) -> bool:
-        """924(c) terms run consecutively to every other term (924(c)(1)(D)(ii))."""
-        return self.kind == "924c"
+        """924(c) terms run consecutively to every other term (924(c)(1)(D)(ii)); 1028A terms to every term but
+        another 1028A term (1028A(b)(2), (4))."""
+        return self.kind == "924c" or self.consecutive_rule is not None
 
 
 def _data_start() -> date:
@@ -173,10 +176,13 @@ def evaluate_count(case: Case, j: int, c: int, as_of: date,
     out.steps.append(sd.step)
     if evaluator is None:
         out.not_covered = (f"reprieve's penalty data does not cover {count.penalty or count.statute or 'this count'}"
-                           " (drug offenses under 21 U.S.C. 841, 844, 846, 960, 963; 18 U.S.C. 924(c), 922(g), "
-                           "924(e); Hobbs Act and bank robbery are covered)")
+                           " (it covers the drug offenses of 21 U.S.C. 841, 843(b), 844, 846, 848, 856, 960 and "
+                           "963; 18 U.S.C. 924(c), 922(g) and 924(e); robbery, fraud and identity theft, reentry, "
+                           "child exploitation, money laundering and racketeering: see other_penalties.yaml)")
         out.scenarios = [Scenario((), None, None, out.not_covered, out.not_covered)]
         return out
+    if kind == "other":
+        out.consecutive_rule = other_penalties.consecutive_rule(count, as_of)
     chooser = Chooser()
     while True:
         chooser.start()
@@ -580,9 +586,54 @@ def _felon_in_possession(ctx: _Context, then_dates: LawDates, now_dates: LawDate
 
 def _other(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
            chooser: Chooser) -> tuple[Range | None, Range | None, str, str]:
-    then = other_penalties.simple_range(ctx.count, then_dates, ctx.trace)
-    now = other_penalties.simple_range(ctx.count, now_dates, ctx.trace)
-    return then, now, "no change in law affects this offense", "no change in law affects this offense"
+    then, then_text = _other_side(ctx, then_dates, chooser)
+    now, now_text = _other_side(ctx, now_dates, chooser)
+    return then, now, then_text, now_text
+
+
+def _other_side(ctx: _Context, dates: LawDates, chooser: Chooser) -> tuple[Range | None, str]:
+    """The range of a provision in other_penalties.yaml on these dates: its object offense chosen (an attempt or
+    conspiracy), then each further range whose fact is unstated branched on (an element presumed absent)."""
+    found = other_penalties.row(ctx.count, dates, ctx.trace)
+    if found is None:
+        return None, f"reprieve's penalty data does not cover {ctx.count.statute or ctx.count.penalty} for an " \
+                     f"offense on {dates.offense}"
+    text = f"{found.citation} as in force for an offense on {dates.offense}"
+    if found.object_of:
+        options, named = other_penalties.objects(ctx.count, found)
+        target = named
+        if target is None:
+            field_ = f"{ctx.where_count}.statute"
+            chosen = chooser.choose(f"{ctx.where_count}.object_offense", [
+                Branch(f"{ctx.where_count}.object_offense", str(o), f"if the object of count {ctx.label} was {o}",
+                       (field_,)) for o in options])
+            target = next(o for o in options if str(o) == chosen.value)
+        object_row = other_penalties.row_for((target,), dates, ctx.trace)
+        if object_row is None:
+            return None, f"the penalties of the object offense ({target}) are not in reprieve's data"
+        found, text = object_row, f"{found.citation}: the penalties of {target} ({object_row.citation})"
+    result = other_penalties.base_range(found)
+    for tier in found.tiers or []:
+        if _tier_applies(ctx, chooser, tier):
+            result = other_penalties.tier_range(tier)
+            text = f"{tier.citation}: {tier.when}"
+    return result, text
+
+
+def _tier_applies(ctx: _Context, chooser: Chooser, tier: Any) -> bool:
+    key = f"{ctx.where_count}.{tier.fact}"
+    if tier.fact == "prior_drug_conviction":  # 843(d)(1): an earlier conviction raises it only through 851
+        enhancements = ctx.judgment.enhancements
+        if enhancements is not None:
+            return any(e.kind == "851" for e in enhancements)
+        key = f"{ctx.where_judgment}.enhancements"
+    fields = (key,) if key.endswith("enhancements") else (f"{ctx.where_count}.statutory_maximum_months",
+                                                          f"{ctx.where_count}.statutory_minimum_months")
+    kind = ("no_851" if key.endswith("enhancements") else "tier") if tier.element else ""
+    chosen = chooser.choose(key, [
+        Branch(key, "no", f"if it is not so that {tier.when}", fields, kind, bool(kind), f"not: {tier.when}"),
+        Branch(key, "yes", f"if {tier.when}", fields, kind, False, tier.when)])
+    return chosen.value == "yes"
 
 
 # --- safety valve ------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ alternatives are listed beside it, each with the facts it assumes and the fields
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -247,8 +247,12 @@ def _total(case: Case, results: list[CountRanges], minimums: list[Term | None]) 
         plain = [m for r, m in inner if not r.consecutive and m is not None]
         part = max(plain, key=term_key) if plain else Term()
         for r, m in inner:
-            if r.consecutive and m is not None:
+            if r.kind == "924c" and m is not None:
                 part = part + m
+        # 1028A terms run after every other kind of term; with each other they may run concurrently (1028A(b)(4))
+        grouped = [m for r, m in inner if r.consecutive_rule == "to_every_other_kind_of_term" and m is not None]
+        if grouped:
+            part = part + max(grouped, key=term_key)
         if j > 0 and judgment.relation == "concurrent":
             return None
         total = total + part
@@ -453,6 +457,54 @@ def presumptions(case: Case, results: list[CountRanges]) -> list[Presumed]:
     return list(out.values())
 
 
+def _uncovered(r: CountRanges) -> bool:
+    """A count whose range reprieve cannot give on either side (its statute, or its date, is not in the data)."""
+    return r.not_covered is not None or all(s.then is None and s.now is None for s in r.scenarios)
+
+
+def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[CountRanges],
+                       out: dict[str, Any]) -> dict[str, Any]:
+    """Counts reprieve does not cover are named, and the aggregate minimum is bounded by the others: at least what
+    they give; at most that with each uncovered count's minimum at its stated minimum, else at the term imposed on
+    it (a minimum is never above the term without a basis to go below it)."""
+    out["not_covered"] = [f"count {r.label}: {(r.not_covered or r.scenarios[0].then_detail).split(' (it covers')[0]}"
+                          for r in uncovered]
+
+    def bound(r: CountRanges, high: bool) -> Term | None:
+        stated = r.count.statutory_minimum_months
+        if stated is not None:
+            return Term(life=True) if stated == "life" else Term(int(stated))
+        return term_of(r.count) if high else Term()
+
+    def at(r: CountRanges, m: Term) -> CountRanges:
+        fixed = Range(m, m, "bound")
+        return replace(r, scenarios=[Scenario((), fixed, fixed, "", "")], kind="other", not_covered=None)
+
+    missing: list[str] = []
+    for which in ("then", "now"):
+        ends: list[Any] = []
+        for high in (False, True):
+            bounds = {id(r): bound(r, high) for r in uncovered}
+            if any(b is None for b in bounds.values()):
+                ends.append(None)
+                continue
+            swapped = [at(r, m) if (m := bounds.get(id(r))) is not None else r for r in results]
+            combos = combinations(case, swapped, which) or []
+            totals = [c.total for c in combos if c.total is not None]
+            ends.append(_json_term((min if not high else max)(totals, key=term_key)) if totals else None)
+        if ends[0] is not None and ends[0] == ends[1]:
+            out[f"{which}_min_months"] = ends[0]  # the uncovered counts cannot move it
+        else:
+            out[f"{which}_min_months_range"] = ends
+    for r in uncovered:
+        if r.count.statutory_minimum_months is None and term_of(r.count) is None:
+            missing.append(f"{r.where}.statutory_minimum_months")
+    out["missing"] = missing
+    out["release_note"] = "no release date if sentenced today: a count's range is not in reprieve's data"
+    out["lower_today"] = {"answer": None, "missing": missing}
+    return out
+
+
 def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of_range: bool,
                guidelines: dict[str, Any] | None) -> dict[str, Any]:
     out: dict[str, Any] = {"then_min_months": None, "now_min_months": None, "release_date_if_sentenced_now": None,
@@ -463,6 +515,9 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
     if len(case.judgments) > 1 and any(j.relation == "concurrent" for j in case.judgments[1:]):
         out["note"] = ("a later judgment runs concurrently: the aggregate minimum depends on when each began and is "
                        "not added up; see the release dates")
+    uncovered = [r for r in results if _uncovered(r)]
+    if uncovered and len(uncovered) < len(results):
+        return _bounded_by_others(case, results, uncovered, out)
     missing: list[str] = []
     for which in ("then", "now"):
         combos = combinations(case, results, which)

@@ -74,6 +74,10 @@ PRESUMPTIONS: dict[str, tuple[str, str]] = {
         "shotgun, assault weapon, machinegun, destructive device, silencer)",
         "the kind of weapon in 924(c)(1)(B) is an element (United States v. O'Brien, 560 U.S. 218 (2010)): the "
         "judgment would cite 924(c)(1)(B)"),
+    "tier": (
+        "in count {label}, {fact}",
+        "the fact raises the statutory range, so it is an element the jury must find or the plea admit (Apprendi v. "
+        "New Jersey, 530 U.S. 466 (2000); Alleyne v. United States, 570 U.S. 99 (2013)): the judgment would cite it"),
     "acca": (
         "the Armed Career Criminal Act (18 U.S.C. 924(e)) did not apply to count {label}",
         "its 15-year minimum is imposed only under 924(e), which the judgment would cite"),
@@ -249,8 +253,9 @@ def _presume(kept: list[Scenario], label: str, presumed: list[Presumed]) -> list
         if not flips:
             continue
         kept = [s for s, b in zip(kept, branches, strict=True) if b is None or b.presumed]
-        sample = next(b for b in branches if b is not None)
+        sample = next(b for b in branches if b is not None and b.presumed)
         words, why = PRESUMPTIONS[sample.presumption]
+        words = words.replace("{fact}", sample.words)
         flip_texts = list(dict.fromkeys(b.text.removeprefix("if ") for s in flips if (b := _branch(s, key))))
         presumed.append(Presumed(sample.fields[0] if sample.fields else key, words.format(label=label), why,
                                  f"if {' or '.join(flip_texts)}: {_flipped(kept, flips)}"))
