@@ -15,6 +15,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from reprieve.assess.presumptions import PRESUMPTIONS
+from reprieve.assess.rulings import with_rulings
 from reprieve.case.model import Case, Infraction
 from reprieve.dates import PartialDate, add_months, days_inclusive
 from reprieve.law import fsa_time_credits as fsa
@@ -224,6 +225,7 @@ def compute(case: Case, as_of: date, *, explain: bool = True) -> Computation:
     """The computation on `as_of`. `explain=False` leaves out what only a reader needs (the answer if a presumption
     is wrong), for computations of hypothetical terms."""
     result = Computation(as_of=as_of)
+    case = with_rulings(case)  # a resentencing or reduction a court already ordered sets the term in force
     _refusals(case, as_of, result)
     if any(r.code in _STOPPING for r in result.refusals):
         return result
@@ -360,6 +362,62 @@ def _refusals(case: Case, as_of: date, result: Computation) -> None:
             "until the person is received for service of it, which reprieve cannot know", CITE_3585A))
 
 
+def served_start(case: Case, term: Term | None) -> tuple[date, date] | None:
+    """The first day of custody that the time served stated implies (custody.served), earliest and latest: months
+    and days back from the day it was stated, or a share of the term (which needs the term)."""
+    served = case.custody.served
+    if served is None:
+        return None
+    if served.months is not None or served.days is not None:
+        def back(day: date) -> date:
+            return add_months(day, -(served.months or 0)) - timedelta(days=(served.days or 0) - 1)
+        return back(served.as_of.earliest), back(served.as_of.latest)
+    percent = served.percent
+    if percent is not None and term is not None and not term.life:
+        length = term
+
+        def share(day: date) -> date:
+            end = length.full_term_date(day)
+            assert end is not None
+            return day - timedelta(days=round(days_inclusive(day, end) * percent / 100) - 1)
+        return share(served.as_of.earliest) - timedelta(days=1), share(served.as_of.latest) + timedelta(days=1)
+    return None
+
+
+def custody_window(case: Case, as_of: date) -> tuple[date, date, str] | None:
+    """The first day of custody, earliest and latest, when commencement is not known: from the time served stated,
+    else from the BOP's projected release date (the term less good conduct time at the rate the BOP projects, and at
+    most a year of First Step Act credits)."""
+    reference = case.custody.served.as_of.latest if case.custody.served else as_of
+    term = aggregate_term(case.judgments, reference, [None] * (len(case.judgments) - 1)).term \
+        if all(j.relation != "concurrent" for j in case.judgments[1:]) else None
+    served = served_start(case, term)
+    if served is not None:
+        stated = case.custody.served
+        assert stated is not None
+        amount = f"{stated.percent}% of the term" if stated.months is None and stated.days is None else \
+            f"{stated.months or 0} months and {stated.days or 0} days"
+        return served[0], served[1], f"{amount} served as of {stated.as_of} (stated): custody began on " + (
+            f"{served[0]}" if served[0] == served[1] else f"a day between {served[0]} and {served[1]}")
+    bop = case.custody.bop
+    projected = bop.projected_release_date.exact if bop and bop.projected_release_date else None
+    if projected is None or term is None or term.life:
+        return None
+    off = offense_date(case)
+    rate, _ = rate_for(off.latest if off else projected, True)
+    start = projected
+    for _ in range(3):  # the GCT of a term depends a little on where its partial year falls: settle it
+        end = term.full_term_date(start)
+        assert end is not None
+        gct = maximum_gct(start, term, rate, off.latest if off else projected, as_of).days
+        start = start - (end - timedelta(days=gct) - projected)
+    fsa_possible = fsa.eligibility(case, as_of).eligible is not False
+    latest = start + timedelta(days=365 if fsa_possible else 0)
+    return start, latest, (f"the BOP's projected release date ({projected}), less the term ({term}) with good conduct "
+                           f"time at {rate} days a year" + (" and at most a year of First Step Act credits"
+                                                             if fsa_possible else ""))
+
+
 def _plan(case: Case, as_of: date) -> _Plan:
     custody = case.custody
     uncertain: list[Uncertainty] = []
@@ -368,6 +426,7 @@ def _plan(case: Case, as_of: date) -> _Plan:
     first = case.judgments[0]
 
     # Commencement (3585(a)).
+    starts_in_custody = False
     point_c: date | None
     early_c: date | None
     late_c: date | None
@@ -389,6 +448,17 @@ def _plan(case: Case, as_of: date) -> _Plan:
             missing.append("judgments[0].imposed_on")
             uncertain.append(Uncertainty("judgments[0].imposed_on", f"only {imposed} is known for the sentencing "
                                          f"date, so commencement is between {early_c} and {late_c}"))
+    elif (window := custody_window(case, as_of)) is not None:
+        # Neither commencement nor custody since sentencing is stated: the first day of custody is read back from
+        # the time served stated, or from the BOP's own projected release date; jail credit is then within it.
+        early_c, late_c, step_text = window
+        point_c = early_c if early_c == late_c else None
+        starts_in_custody = True
+        steps.append(Step("COMMENCEMENT", f"{CITE_3585A}; {CITE_3585B}", step_text))
+        missing.append("custody.commenced_on")
+        if point_c is None:
+            uncertain.append(Uncertainty("custody.commenced_on", f"commencement and jail credit are not stated: "
+                                         f"custody began between {early_c} and {late_c} ({step_text})"))
     elif first.imposed_on is not None:
         early_c, late_c, point_c = first.imposed_on.earliest, None, None
         missing.append("custody.commenced_on")
@@ -412,6 +482,11 @@ def _plan(case: Case, as_of: date) -> _Plan:
             return None
         if custody.prior_custody_days is not None:
             return custody.prior_custody_days
+        if starts_in_custody:
+            return 0  # the window is of the first day of custody: credit is inside it
+        served = served_start(case, None)
+        if served is not None and custody.arrested_on is None:  # the time served stated bounds the credit
+            return max((commenced - served[1 if which == "late" else 0]).days, 0)
         arrest = custody.arrested_on
         if arrest is not None:
             day = {"early": arrest.earliest, "late": arrest.latest, "point": arrest.exact}[which]

@@ -270,8 +270,7 @@ def _drug(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
     assert read is not None and read.family is not None
     family = read.family
     count = ctx.count
-    drug = count.drug
-    quantity = count.quantity
+    drug, quantity = drugs.principal_substance(count, family, then_dates, trace)
     wc = ctx.where_count
     quantity_fits = True
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count, term_of
 from reprieve.assess.findings import Finding, Status
@@ -864,21 +865,39 @@ def fsa404_findings(case: Case, as_of: date, computation: Computation | None = N
             read = drugs.read_count(count, LawDates(as_of, as_of), trace)
             if read is None or read.family is None:
                 continue
-            if count.drug not in (None, drugs.CRACK):
+            kinds = {d for d, _ in drugs.substances(count)}
+            if None not in kinds and drugs.CRACK not in kinds:
                 continue
             screened += 1
             sd = sentencing_date(judgment, count, where_judgment, where_count)
             level = read.stated or _level_at_sentencing(count, read.family, sd.value, trace)
+            label = count.count or f"#{c + 1}"
+            motion = count.fsa404_motion
+            if motion is None and rulings.of_kind(case, "motion_granted", judgment=j, count=label, avenue=AVENUE_404):
+                motion = "granted"  # 404(c): a sentence previously reduced under sections 2 and 3
             facts = fsa404.Facts(
                 provision=drugs.provision(read.family, level) if level else None,
-                provision_field=f"{where_count}.penalty", drug=count.drug, drug_field=f"{where_count}.drug",
+                provision_field=f"{where_count}.penalty", drug=drugs.CRACK if drugs.CRACK in kinds else count.drug,
+                drug_field=f"{where_count}.drug",
                 crack_clause=read.stated_clause in ("(iii)",) or (read.family == "960" and read.stated_clause == "(C)"),
                 offense=offense_day(count), offense_field=f"{where_count}.offense_ended", sentenced=sd.value,
-                sentenced_field=sd.field, motion=count.fsa404_motion, motion_field=f"{where_count}.fsa404_motion")
+                sentenced_field=sd.field, motion=motion, motion_field=f"{where_count}.fsa404_motion")
             elements = fsa404.elements(facts, as_of, trace)
             if elements is None:
                 continue
-            findings.append(_finding_404(case, as_of, j, c, elements, computation))
+            covered = rulings.of_kind(case, "covered_offense_404", judgment=j, count=label)
+            if covered:  # a court already held it a covered offense: the elements of 404(a) are settled
+                when = covered[0].on
+                elements = [fsa404.Element(e.name, True, f"settled: a court held it a covered offense"
+                                           f"{f' on {when}' if when else ''} (rulings)")
+                            if e.met is not True and not e.name.startswith("404(c)") else e for e in elements]
+            denied = rulings.of_kind(case, "motion_denied", judgment=j, count=label, avenue=AVENUE_404)
+            found = _finding_404(case, as_of, j, c, elements, computation)
+            for ruling in denied:
+                dated = f" on {ruling.on}" if ruling.on else ""
+                found.reasons.append(f"a court denied an earlier section 404 motion{dated}: if it did so after a "
+                                     "complete review on the merits, section 404(c) bars another")
+            findings.append(found)
     if not findings:
         reason = "no drug count of cocaine base (or of an unstated drug) under a covered provision" if not screened \
             else "section 404 did not exist on this date"

@@ -257,7 +257,8 @@ def read_facts(case: Case, j: int, as_of: date) -> Facts:
         flags = [c.death_or_serious_bodily_injury for c in drug_counts]
         death = True if any(flags) else (False if all(f is False for f in flags) else None)
     facts = Facts(case, judgment, j, where, g, manual, drugs, bool(drug_counts) or bool(drugs),
-                  {c.drug for c in drug_counts if c.drug} | {d.drug for d in drugs}, death, as_of)
+                  {c.drug for c in drug_counts if c.drug} | {d.drug for c in drug_counts for d in c.drugs or []}
+                  | {d.drug for d in drugs}, death, as_of)
     if death is None and facts.drug_offense:
         _settle_death(facts)
     return facts

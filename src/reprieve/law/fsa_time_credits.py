@@ -62,9 +62,10 @@ def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, w
         unknown.append(f"{where}.penalty")
     drugs = rule.get("drugs")
     if drugs:
-        if count.drug is None:
+        named = {d.drug for d in count.drugs or []} | ({count.drug} if count.drug else set())
+        if not named:
             unknown.append(f"{where}.drug")
-        elif count.drug not in drugs:  # type: ignore[operator]
+        elif not named & set(drugs):  # type: ignore[call-overload]
             return False, ""
     requires = rule.get("requires")
     if requires == "death_or_serious_bodily_injury":

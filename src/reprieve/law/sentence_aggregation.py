@@ -105,7 +105,8 @@ def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTe
     """
     out = JudgmentTerm(term=None)
     counts = judgment.counts
-    if not counts:
+    stated = _stated_total(judgment)
+    if not counts and stated is None:
         out.missing.append(f"judgments[{index}].counts")
         return out
     terms: dict[int, Term] = {}
@@ -115,6 +116,12 @@ def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTe
             out.missing.append(f"judgments[{index}].counts[{c}].months")
         else:
             terms[c] = term
+    if out.missing and stated is not None:
+        out.missing = []
+        out.term = stated
+        out.steps.append(Step("COUNTS_AGGREGATED", CITE_3584A, f"judgment {index + 1}: the judgment states a total "
+                              f"term of {stated} (the term of each count is not stated)"))
+        return out
     if out.missing:
         return out
 
@@ -173,7 +180,21 @@ def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTe
                              f"judgment {index + 1}: {described}; unless ordered otherwise, terms imposed at the "
                              f"same time run concurrently: total {total}"))
     out.term = total
+    if stated is not None and stated != total:
+        # The court's own words govern: the counts as entered may miss an order that they run consecutively.
+        out.term = stated
+        out.steps.append(Step("COUNTS_AGGREGATED", CITE_3584A, f"the judgment states a total term of {stated}, not "
+                              f"the {total} the counts give as entered: the judgment's total is used",
+                              "check the counts' terms and whether they run concurrently or consecutively"))
     return out
+
+
+def _stated_total(judgment: Judgment) -> Term | None:
+    if judgment.total_life:
+        return Term(life=True)
+    if judgment.total_months is None and judgment.total_days is None:
+        return None
+    return Term(judgment.total_months or 0, judgment.total_days or 0)
 
 
 @dataclass

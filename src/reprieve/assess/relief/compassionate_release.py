@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from reprieve.assess import rulings
 from reprieve.assess.findings import Finding, Question, Status
 from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
@@ -54,6 +55,13 @@ def exhaustion(s: Situation) -> Finding:
     """3582(c)(1)(A): a defendant may move after fully exhausting appeals of the BOP's failure to move, or after 30
     days from the warden's receipt of the request, whichever is earlier."""
     lapse, cite = cr.threshold("exhaustion_lapse_days", s.as_of)
+    settled = rulings.of_kind(s.case, "exhaustion_satisfied")
+    if settled:
+        when = settled[0].on
+        element = Element("exhaustion", True, f"the court found exhaustion satisfied{f' on {when}' if when else ''} "
+                          "(rulings)", facts={"rulings.exhaustion_satisfied": str(when) if when else True})
+        return finding(AVENUE, "exhaustion", [element], [cite], summary_ok="Exhaustion is met: the court has said "
+                       "so.", summary_no="", summary_facts="")
     requests = [r for r in s.case.requests if r.to in (None, "warden") and r.kind in (None, "reduction_in_sentence")]
     appeals = [r for r in s.case.requests if r.kind == "bp11" and r.response == "denied" and r.responded_on]
     citations = [cite]
@@ -159,13 +167,26 @@ def terminal_illness(s: Situation) -> list[Element]:
         return [_no_facts("b1A", "circumstances.medical")]
     if not medical:
         return [Element("terminal illness", False, "no medical condition is listed")]
+    def named(m: MedicalFact) -> bool | None:
+        """Stated terminal, or named as one of the policy statement's own examples of a terminal illness."""
+        if m.terminal is not None:
+            return m.terminal
+        found = cr.named_terminal_example(" ".join(filter(None, [m.condition, m.description])), s.as_of)
+        return True if found else None
+
     return _best_over(medical, lambda i, m: [_bool_element(
-        "a serious and advanced illness with an end-of-life trajectory", m.terminal,
+        "a serious and advanced illness with an end-of-life trajectory", named(m),
         f"{m.condition or m.description or 'condition'} is terminal" + (
             f" (life expectancy {m.life_expectancy_months} months; no prognosis is required)"
-            if m.life_expectancy_months is not None else " (no specific prognosis is required)"),
+            if m.life_expectancy_months is not None else " (no specific prognosis is required)") + (
+            "" if m.terminal else f": {_example(m, s.as_of)}"),
         f"{m.condition or m.description or 'condition'} is not terminal",
         ask(f"circumstances.medical[{i}].terminal"), {f"circumstances.medical[{i}].terminal": m.terminal})])
+
+
+def _example(m: MedicalFact, on: date) -> str:
+    found = cr.named_terminal_example(" ".join(filter(None, [m.condition, m.description])), on)
+    return f"the policy statement names {found[0]} as a terminal illness ({found[1]})" if found else ""
 
 
 def self_care(s: Situation) -> list[Element]:
@@ -261,7 +282,10 @@ def _family(s: Situation, key: str, relations: tuple[str, ...], situations: tupl
     if family is None:
         return [Element(what, None, "no family circumstances are stated",
                         ask("circumstances.family"))]
-    candidates = [(i, f) for i, f in enumerate(family) if f.relation in relations or f.relation is None]
+    # "child" with no age stated may be a minor child (or an incapacitated adult one): a candidate for (b)(3)(A)
+    maybe = ("child",) if "minor_child" in relations else ()
+    candidates = [(i, f) for i, f in enumerate(family) if f.relation in relations or f.relation is None
+                  or f.relation in maybe]
     if not candidates:
         return [Element(what, False, f"no family member listed is a {' or '.join(relations)}")]
 
@@ -361,6 +385,17 @@ GROUND_RULES: dict[str, Callable[[Situation], list[Element]]] = {
 }
 
 
+def _issue_exhaustion(s: Situation, key: str) -> list[str]:
+    """Requests that list the grounds they raised (requests[].grounds_raised): a ground none of them raised may
+    meet an issue-exhaustion objection in some courts."""
+    listed = [(i, r) for i, r in enumerate(s.case.requests) if r.grounds_raised is not None]
+    if not listed or any(key.lower() in (r.grounds_raised or []) for _, r in listed):
+        return []
+    where = ", ".join(f"requests[{i}]" for i, _ in listed)
+    return [f"not raised in the request to the warden ({where}): some courts hold a motion to the grounds the "
+            "request raised (issue exhaustion); others do not - a new request raising it avoids the question"]
+
+
 def ground_finding(s: Situation, key: str) -> Finding:
     """One §1B1.13(b) ground under the law in force on the as-of date, in the case's circuit."""
     paragraph, name = GROUNDS[key]
@@ -397,6 +432,7 @@ def ground_finding(s: Situation, key: str) -> Finding:
             elements.append(Element("reasons other than the listed ones", False, "under the old policy statement "
                                     "only the BOP Director could find 'other reasons' in this circuit "
                                     f"({binding.citation})"))
+    extra += _issue_exhaustion(s, key)
     result = finding(AVENUE, paragraph, elements, citations,
                      summary_ok=f"{name.capitalize()}: the facts establish this ground.",
                      summary_no=f"{name.capitalize()}: not met.",
@@ -594,6 +630,14 @@ def combined(s: Situation, exhausted: Finding, grounds: list[Finding]) -> Findin
                if g.status != "not_eligible"]
     reasons.append("The court must also consider the 3553(a) factors and find no danger to the community "
                    "(18 U.S.C. 3142(g)); those are not decided here.")
+    home = s.case.custody.home_confinement
+    if home is not None:
+        authority = {"cares_act": " (CARES Act)", "3624c": " (18 U.S.C. 3624(c))"}.get(home.authority or "", "")
+        reasons.append(f"serving the sentence in home confinement{f' since {home.since}' if home.since else ''}"
+                       f"{authority}: the sentence is still being served, and a reduction would end it")
+    for ruling in rulings.of_kind(s.case, "motion_denied", avenue=AVENUE):
+        reasons.append(f"a court denied an earlier motion{f' on {ruling.on}' if ruling.on else ''}: a new motion "
+                       "should show what has changed since")
     if exhausted.status != "eligible":
         reasons.append(f"exhaustion: {exhausted.status} - {exhausted.summary}")
     citations = ["18 U.S.C. § 3582(c)(1)(A)(i)", "USSG §1B1.13(a), (b)"]

@@ -131,24 +131,37 @@ class Situation:
                        ask("custody.arrested_on", f"decides whether you have served {share}"))
 
     # --- age ---------------------------------------------------------------------------------------------------
+    @property
+    def born(self) -> tuple[date, date, str] | None:
+        """The earliest and latest possible birth date: as stated, or from an age stated at a date (person.age_on:
+        aged N on D means born after D less N+1 years and on or before D less N years)."""
+        person = self.case.person
+        if person.born is not None:
+            return person.born.earliest, person.born.latest, str(person.born)
+        if person.age_on is not None:
+            on = person.age_on.date
+            latest = add_months(on.earliest, -12 * person.age_on.age)
+            earliest = add_months(on.latest, -12 * (person.age_on.age + 1)) + ONE_DAY
+            return earliest, latest, f"{person.age_on.age} on {on}"
+        return None
+
     def age_element(self, name: str, years: int, citation: str) -> Element:
-        born = self.case.person.born
-        if born is None:
+        window = self.born
+        if window is None:
             return Element(name, None, f"age unknown (needs {years})",
-                           ask("person.born", f"decides whether you are {years} "
-                                    "or older"))
-        certain_from = birthday(born.latest, years)
-        possible_from = birthday(born.earliest, years)
-        facts = {"person.born": str(born)}
+                           ask("person.born", f"decides whether you are {years} or older"))
+        born_earliest, born_latest, stated = window
+        certain_from = birthday(born_latest, years)
+        possible_from = birthday(born_earliest, years)
+        facts = {"person.born": stated}
         if self.as_of >= certain_from:
             return Element(name, True, f"{years} or older since {certain_from} ({citation})", facts=facts)
         if self.as_of < possible_from:
-            return Element(name, False, f"turns {years} on {certain_from}" if born.is_exact else
+            return Element(name, False, f"turns {years} on {certain_from}" if possible_from == certain_from else
                            f"turns {years} between {possible_from} and {certain_from}", from_date=certain_from,
                            facts=facts)
         return Element(name, None, f"turns {years} between {possible_from} and {certain_from}",
-                       ask("person.born", f"decides whether you are "
-                                f"{years} yet"), facts=facts)
+                       ask("person.born", f"decides whether you are {years} yet"), facts=facts)
 
     @property
     def released(self) -> bool | None:
