@@ -168,3 +168,21 @@ def test_without_a_term_the_term_is_asked_first_and_no_avenue_is_open() -> None:
     result = _assess(data, date(2024, 1, 2))
     assert result.questions[0].field == "judgments[0].counts[0].months"
     assert all(f.status != "eligible" for _, f in result.verdicts())
+
+
+def test_the_example_of_the_new_fields_reads_without_warnings_and_uses_each() -> None:
+    from reprieve.intake import load_case
+
+    loaded = load_case(Path(__file__).parent.parent / "examples" / "new_fields.yaml")
+    assert loaded.warnings == []
+    result = assess(loaded.case, date(2024, 3, 5))
+    assert result.language == "es"
+    assert result.computation.total_term is not None and result.computation.total_term.months == 360
+    assert result.computation.commenced_on == date(2005, 11, 6)  # 220 months before 2024-03-05, counting that day
+    assert _finding(result, "exhaustion").status == "eligible"
+    assert _finding(result, "§1B1.13(b)(2)").reasons[0].startswith("met: at least 65")
+    assert "circumstances.family[0].relation" in {q.field for q in _finding(result, "§1B1.13(b)(3)(A)").missing}
+    assert any("not raised in the request" in r for r in _finding(result, "§1B1.13(b)(3)(A)").reasons)
+    assert any("home confinement" in r for r in _finding(result, "extraordinary and compelling reasons").reasons)
+    count = result.current_law["counts"][0]  # type: ignore[index]
+    assert count["then"]["min_months"] == 240  # 841(b)(1)(A) with one 851 prior, as the court stated

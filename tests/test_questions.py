@@ -215,3 +215,14 @@ def test_reprieve_questions_prints_them_for_a_person_and_as_json() -> None:
     assert set(first) >= {"field", "question", "answer_type", "choices", "where_to_find", "would_change"}
     assessed = json.loads(runner.invoke(app, ["assess", str(VAILES), "--as-of", "2023-07-06", "--json"]).stdout)
     assert [q["field"] for q in assessed["questions"]] == [q["field"] for q in data["questions"]]
+
+
+def test_every_missing_fact_in_every_example_output_is_a_registry_question() -> None:
+    from tests.golden import capture
+
+    unknown: set[str] = set()
+    for subject in capture.subjects():
+        output = capture.outputs(subject)
+        unknown |= {f for f in _walk_missing(output) if not known(f)}
+        assert not [q for q in output["assess"]["questions"] if q["question"].startswith(UNREGISTERED)]
+    assert not unknown, f"not in the registry: {sorted(unknown)}"

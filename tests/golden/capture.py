@@ -58,8 +58,19 @@ def subjects() -> Iterator[Subject]:
         yield Subject("vailes", f"vailes@{day}", _yaml(VAILES), day)
 
 
+_OUTPUTS: dict[tuple[str, str], dict[str, Any]] = {}
+
+
 def outputs(subject: Subject) -> dict[str, Any]:
-    """The JSON of `compute` and `assess` for one subject, as the CLI prints them (through json)."""
+    """The JSON of `compute` and `assess` for one subject, as the CLI prints them (through json); computed once per
+    process (tests that read every example's output share it)."""
+    key = (subject.group, subject.name)
+    if key not in _OUTPUTS:
+        _OUTPUTS[key] = _outputs(subject)
+    return _OUTPUTS[key]
+
+
+def _outputs(subject: Subject) -> dict[str, Any]:
     from reprieve.assess.computation import compute
     from reprieve.assess.report import Options, assess
     from reprieve.intake import parse_case

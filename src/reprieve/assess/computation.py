@@ -515,7 +515,7 @@ def _plan(case: Case, as_of: date) -> _Plan:
             missing.append("custody.arrested_on")
             uncertain.append(Uncertainty("custody.arrested_on", f"only {custody.arrested_on} is known: each day "
                                          "of uncertainty in the arrest date moves every date by a day"))
-    else:
+    elif not starts_in_custody:  # a first day of custody read back from time served has the credit inside it
         missing.append("custody.prior_custody_days")
         bound = f"as much as the time since the arrest ({custody.arrested_on})" if custody.arrested_on else \
             "an amount that cannot be bounded without the arrest date"

@@ -411,7 +411,10 @@ def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then
     for n, index in enumerate(charged):
         if index is None or index >= len(ctx.case.priors):
             key = f"{ctx.where_judgment}.enhancements.serious[{n}]"
-            fields: tuple[str, ...] = (f"{ctx.where_judgment}.enhancements",)
+            # which prior it was decides whether it is serious: ask which the 851 information named
+            k = next((i for i, e in enumerate(ctx.judgment.enhancements or []) if e.kind == "851"), None)
+            fields: tuple[str, ...] = (f"{ctx.where_judgment}.enhancements[{k}].priors",) if k is not None else \
+                (f"{ctx.where_judgment}.enhancements",)
             chosen = chooser.choose(key, [Branch(key, "yes", "if the charged prior is a serious drug felony or "
                                                  "serious violent felony", fields),
                                           Branch(key, "no", "if the charged prior is not a serious drug felony or "

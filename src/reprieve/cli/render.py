@@ -172,5 +172,7 @@ def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
             console.print(f"    [{'; '.join(f.citations)}]", style="dim")
 
     console.print()
-    from reprieve.cli.render_questions import print_questions
+    from reprieve.cli.render_questions import print_assumptions, print_questions
     print_questions(console, result.questions, result.language)
+    console.print()
+    print_assumptions(console, result.assumptions)

@@ -40,3 +40,13 @@ def print_questions(console: Console, questions: list[Asked], language: str) -> 
         console.print(escape(f"{n}. {q.question}"))
         console.print(escape(f"   {answer}: {kind}. {where}: {q.where_to_find}"), style="dim")
         console.print(escape(f"   {changes}: {q.would_change} ({q.field})"), style="dim")
+
+
+def print_assumptions(console: Console, assumptions: list[dict[str, str]]) -> None:
+    """The presumptions the answers rest on, each with what would change if it is wrong."""
+    if not assumptions:
+        return
+    console.print("[bold]What these answers presume, and what would change if it is wrong[/bold]")
+    for item in assumptions:
+        console.print(escape(f"  - {item['presumed']} ({item['field']}): {item['why']}"))
+        console.print(escape(f"    if not: {item['if_instead']}"), style="dim")

@@ -6,6 +6,7 @@ Every problem is reported as `FILE: field.path[0].name: what is wrong`; unknown 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,13 +25,17 @@ except AttributeError:  # pragma: no cover
 
 
 class _Loader(_Base):  # type: ignore[misc]
-    """Dates stay text, so that an impossible date is reported with its field path by the case model."""
+    """Dates stay text, so that an impossible date is reported with its field path by the case model. Only true and
+    false are yes/no words (YAML 1.2): the format's own key `on` (a ruling's date, a risk level's date) and answers
+    like `yes` stay text, which the case model reads as it reads them from a spreadsheet."""
 
 
+_BOOL = "tag:yaml.org,2002:bool"
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp", _BOOL)]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 class CaseFileError(Exception):
