@@ -675,7 +675,7 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
 
     # Which method applied turns on the release date after the GCT already lost, not the full GCT.
     gct = maximum_gct(s.commenced, term, s.gct_rate, offense_day, as_of,
-                      lambda days: full_term - timedelta(days=days - lost_of(days)))
+                      lambda days: full_term - timedelta(days=days), lost_of)
     steps.append(gct.step)
     lost, loss_step = _gct_lost(case, s, gct.days, gct.rate, term, offense_day, as_of)
     if loss_step:

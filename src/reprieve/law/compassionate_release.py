@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, RootModel
 
 from reprieve.law.params import Value, law
+from reprieve.law.penalty_ranges import parsed
 
 Regime = Literal["bop_motion_only", "old_policy_statement", "amended_policy_statement", "after_rutherford"]
 CITE_STATUTE = "18 U.S.C. § 3582(c)(1)(A)"
@@ -124,7 +125,7 @@ def named_terminal_example(condition: str, on: date) -> tuple[str, str] | None:
     if entry is None:
         return None
     text = condition.lower()
-    for item in TerminalExamples.model_validate(entry.value).root:
+    for item in parsed(TerminalExamples, entry).root:
         if re.search(item.pattern, text):
             return item.example, entry.citation
     return None

@@ -43,11 +43,13 @@ def rate_for(offense_date: date, has_diploma_or_progress: bool | None) -> tuple[
 
 
 def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, computed_on: date,
-                release_with: Callable[[int], date] | None = None) -> GoodConductTime:
+                release_with: Callable[[int], date] | None = None,
+                lost_of: Callable[[int], int] | None = None) -> GoodConductTime:
     """The most GCT the term can earn, by the BOP method in force on `computed_on`.
 
     A prisoner released before a new method took effect keeps the release the old method gave: `release_with`
-    turns a number of GCT days into the release date it yields (after any GCT lost), so that this can be checked.
+    turns a number of GCT days into the release date it yields, and `lost_of` a number of GCT days into the days
+    of it already lost (which delay that release), so that this can be checked.
     One still in custody when it took effect whose new-method date had already passed is released no earlier than
     the day it took effect (`not_before`).
     """
@@ -63,9 +65,18 @@ def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, comp
     if method.value == "per_year_served":
         return _per_year_served(commenced, term, rate, computed_on, method.citation)
     current = _per_year_imposed(commenced, term, rate, computed_on, method.citation, method.note)
-    # The earlier method never gives more GCT, so it matters only if the new method's release is before the switch.
+    # The earlier method never gives more GCT, so it matters only if the new method's release is before the switch
+    # (GCT lost only delays release: it is counted only when the release without it is before the switch).
     if release_with is None or release_with(current.days) >= method.from_:
         return current
+    if lost_of is not None:
+        plain = release_with
+
+        def release_with(days: int) -> date:
+            return plain(days) + ONE_DAY * lost_of(days)
+
+        if release_with(current.days) >= method.from_:
+            return current
     before = data.maybe("good_conduct_time.method", method.from_ - ONE_DAY)
     if before is None or before.value != "per_year_served":
         return current

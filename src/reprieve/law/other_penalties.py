@@ -8,6 +8,7 @@ penalties of its object offense (an attempt or conspiracy, `object_of`), or run 
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from reprieve.case.model import Count
 from reprieve.law.params import Value, law
@@ -86,5 +87,11 @@ def tier_range(tier: OffenseTier) -> Range:
 
 def consecutive_rule(count: Count, on: date) -> str | None:
     """'to_every_other_term', 'to_every_other_kind_of_term' (1028A: other 1028A terms may run with it) or None."""
-    found = row_for(_statutes(count), LawDates(on, on), Trace())
+    return _consecutive(count.statute, count.penalty, on, id(law()))
+
+
+@lru_cache(maxsize=1024)
+def _consecutive(statute: str | None, penalty: str | None, on: date, law_id: int) -> str | None:
+    """Cached by the statutes as written and the law in use (a what-if law is another law)."""
+    found = row_for((*parse_statutes(penalty), *parse_statutes(statute)), LawDates(on, on), Trace())
     return found.consecutive if found is not None else None
