@@ -342,6 +342,57 @@ def _finding(d: Difference) -> bool:
     return _presumes(d.new_root)
 
 
+_BOUND_MARKERS = ("at the earliest (credited custody begins no earlier than the offense",
+                  "is shorter than", "which requires life imprisonment")
+
+
+def _new_finding(d: Difference) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The new finding a difference lies in (None if not in one), and all the new findings."""
+    findings = ((d.new_root or {}).get("assess") or {}).get("findings") or []
+    for part in d.path:
+        match = re.fullmatch(r"findings\[avenue=(.*?),ground=(.*)\]", part) if isinstance(part, str) else None
+        if match:
+            found = [f for f in findings if (f.get("avenue"), f.get("ground")) == match.groups()]
+            return (found[0] if found else None), findings
+    return None, findings
+
+
+def _bound(finding: dict[str, Any] | None) -> bool:
+    return finding is not None and any(m in r for r in finding.get("reasons") or [] for m in _BOUND_MARKERS)
+
+
+@kind("served_bounded_by_stated_facts", "with commencement unknown, an element on time served is decided by what is "
+      "stated: credited custody begins no earlier than the offense (18 U.S.C. 3585(b)), so a threshold cannot yet "
+      "be reached; the whole term is shorter than the threshold; a count sentenced to a term of years was not "
+      "sentenced under 3559(c) (which requires life). The finding drops the questions it no longer needs; a status "
+      "changes only from needs_facts")
+def _served_bounded(d: Difference) -> bool:
+    finding, findings = _new_finding(d)
+    if finding is None:
+        return False
+    if d.key() == "status" and d.old != "needs_facts":
+        return False
+    if _bound(finding):
+        return True
+    # the summary finding of an avenue lists its grounds' statuses
+    if isinstance(d.old, str) and d.new is ABSENT and d.old.endswith(": needs_facts"):
+        named = d.old.rsplit(":", 1)[0]
+        return any(_bound(f) and named.startswith(f.get("ground", "")) for f in findings)
+    return False
+
+
+@kind("not_yet_says_why", "the BOP's 'greater of 10 years or 75%' element, not yet met, says which part is not met "
+      "and when it will be ('not yet (75% served: ... will be served on ...)') instead of 'not yet'")
+def _not_yet_says_why(d: Difference) -> bool:
+    finding, _ = _new_finding(d)
+    if finding is None or d.path[-2:] != ("reasons", "(item)"):
+        return False
+    reasons = finding.get("reasons") or []
+    if isinstance(d.old, str) and d.new is ABSENT and d.old.endswith(": not yet"):
+        return any(r.startswith(d.old + " (") for r in reasons)
+    return isinstance(d.new, str) and d.old is ABSENT and ": not yet (" in d.new
+
+
 def classify(d: Difference, permitted: list[str]) -> str | None:
     """The first permitted kind that accepts the difference, or None."""
     for name in permitted:

@@ -23,7 +23,7 @@ from reprieve.law import gct_loss, rdap
 from reprieve.law.good_conduct_time import maximum_gct, rate_for
 from reprieve.law.params import law
 from reprieve.law.release_day import release_weekday
-from reprieve.law.sentence_aggregation import Term, aggregate_term
+from reprieve.law.sentence_aggregation import Aggregate, Term, aggregate_term
 from reprieve.results import Refusal, Step, Uncertainty
 
 CITE_3585A = "18 U.S.C. § 3585(a)"
@@ -256,6 +256,13 @@ def compute(case: Case, as_of: date, *, explain: bool = True) -> Computation:
     shown = point or late or early
     if shown is None:
         result.steps = plan.steps
+        alone = _term_alone(case, as_of)
+        if alone is not None:
+            result.total_term = alone.term
+            result.steps = plan.steps + alone.steps
+        if plan.fsa_eligibility is not None:  # whether the offenses allow credits does not turn on the dates
+            _fill_fsa(result, plan, None)
+        result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
         return result
     result.steps = plan.steps + shown.steps
     if point is None:
@@ -263,7 +270,10 @@ def compute(case: Case, as_of: date, *, explain: bool = True) -> Computation:
                                     "steps show the computation that gives the latest possible dates"))
     scenario = plan.point or plan.late or plan.early
     assert scenario is not None
-    result.total_term = shown.term if (point or _same(early, late, "term")) else None
+    if point or _same(early, late, "term"):
+        result.total_term = shown.term
+    elif (alone := _term_alone(case, as_of)) is not None:
+        result.total_term = alone.term
     if point is not None:
         _fill_point(result, case, point, plan.point)  # type: ignore[arg-type]
     _fill_ranges(result, early, late)
@@ -323,6 +333,25 @@ _STEP_ORDER = {rule: rank for rank, rule in enumerate((
 
 
 _STOPPING = ("OLD_LAW", "STATE_PRIMARY_JURISDICTION", "NO_JUDGMENT", "AS_OF_OUT_OF_RANGE")
+
+
+def _term_alone(case: Case, as_of: date) -> Aggregate | None:
+    """The aggregate term when it does not turn on the facts left unknown (commencement, jail credit): it does not
+    unless a later judgment runs concurrently (then it runs from the first commencement to the latest end) or terms
+    of months and of days compare differently by the month they begin in. None if it turns on them."""
+    if any(j.relation == "concurrent" for j in case.judgments[1:]):
+        return None
+    first = case.judgments[0].imposed_on
+    start = first.earliest if first is not None else as_of
+    later: list[date | None] = [None] * (len(case.judgments) - 1)
+    found = aggregate_term(case.judgments, start, later)
+    if found.term is None or found.term.life:
+        return found if found.term is not None else None
+    # Months are not all the same length: the same term from each month of a leap-year cycle.
+    for shift in range(1, 48):
+        if aggregate_term(case.judgments, add_months(start, shift), later).term != found.term:
+            return None
+    return found
 
 
 def _same(a: Dates | None, b: Dates | None, name: str) -> bool:

@@ -35,7 +35,7 @@ def occurrences(a: Assessment) -> Iterator[Occurrence]:
     for name in a.essentials:
         yield Occurrence(name, ESSENTIAL, 0, {"essential": True})
     yield from _from_findings(a)
-    yield from _from_current_law(a.current_law or {})
+    yield from _from_current_law(a.current_law or {}, set(a.computation.missing))
     yield from _from_guidelines(a.guidelines or {})
     yield from _from_computation(a)
 
@@ -72,7 +72,9 @@ def _spread(values: list[Any]) -> int:
     return max(known_values) - min(known_values) if len(known_values) > 1 else 0
 
 
-def _from_current_law(current: dict[str, Any]) -> Iterator[Occurrence]:
+def _from_current_law(current: dict[str, Any], dates: set[str]) -> Iterator[Occurrence]:
+    """`dates`: the facts the release date needs; in the comparison they move the release date if sentenced today,
+    not a minimum."""
     aggregate = current.get("aggregate") or {}
     for which in ("then", "now"):
         alternatives = aggregate.get(f"{which}_min_alternatives") or []
@@ -87,7 +89,10 @@ def _from_current_law(current: dict[str, Any]) -> Iterator[Occurrence]:
             for name in side.get("missing") or []:
                 yield Occurrence(name, MINIMUM, spread, {"current_law": f"count {count.get('count')}, {which}"})
     for name in current.get("missing") or []:
-        yield Occurrence(name, MINIMUM, 0, {"current_law": "the comparison"})
+        if name in dates:
+            yield Occurrence(name, DATE, 0, {"current_law": "release date if sentenced today"})
+        else:
+            yield Occurrence(name, MINIMUM, 0, {"current_law": "the comparison"})
 
 
 def _from_guidelines(guidelines: dict[str, Any]) -> Iterator[Occurrence]:

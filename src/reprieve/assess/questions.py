@@ -402,11 +402,16 @@ class Asked:
     rank: int = 9
     magnitude: int = 0
 
+    @property
+    def impact(self) -> str:
+        """What answering it can do, most first: essential, decides a verdict, decides a finding, moves a minimum,
+        moves a guideline range, moves a date."""
+        return {0: "essential", 1: "decides a verdict", 2: "decides a finding", 3: "moves a minimum",
+                4: "moves a guideline range", 5: "moves a date"}.get(self.rank, "other")
+
     def as_json(self) -> dict[str, Any]:
-        impact = {0: "essential", 1: "decides a verdict", 2: "decides a finding", 3: "moves a minimum",
-                  4: "moves a guideline range", 5: "moves a date"}.get(self.rank, "other")
         return {"field": self.field, "question": self.question, **self.answer_type.as_json(),
-                "where_to_find": self.where_to_find, "would_change": self.would_change, "impact": impact,
+                "where_to_find": self.where_to_find, "would_change": self.would_change, "impact": self.impact,
                 "affects": self.affects}
 
 

@@ -8,6 +8,7 @@ an explicit fact; evaluative elements ("similar in gravity", "gross disparity") 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -270,6 +271,9 @@ def age(s: Situation) -> list[Element]:
         served = ten if (ten.from_date or date.max) <= (share.from_date or date.max) else share
     else:
         served = ten if ten.met is None else share
+        other = share if served is ten else ten
+        if other.met is False:  # the lesser may still be the unknown one: say what is known of the other
+            served = replace(served, detail=f"{served.detail}; {other.name}: {other.detail}")
     served.name = f"served {served_years} years or {percent}% of the term, whichever is less"
     elements.append(served)
     return elements
@@ -563,16 +567,20 @@ def statutory_elderly(s: Situation) -> Finding:
     determination that the defendant is not a danger."""
     age_years, cite = cr.threshold("elderly_statutory_age", s.as_of)
     years, _ = cr.threshold("elderly_statutory_years_served", s.as_of)
-    counts = [c for j in s.case.judgments for c in j.counts]
-    under = [any(x.within(_3559C) for x in (*parse_statutes(c.statute), *parse_statutes(c.penalty))) for c in counts]
+    counts = [(j, c, count) for j, judgment in enumerate(s.case.judgments) for c, count in enumerate(judgment.counts)]
+    under = [any(x.within(_3559C) for x in (*parse_statutes(c.statute), *parse_statutes(c.penalty)))
+             for _, _, c in counts]
+    # 3559(c)(1) requires life: a count sentenced to a term of years (as first imposed) was not sentenced under it.
+    unsettled = [(j, c) for j, c, count in counts if not count.penalty and (count.life or count.months is None)]
     if any(under):
         sentence = Element("sentenced under 18 U.S.C. 3559(c)", True, "a count rests on 3559(c)")
-    elif counts and all(c.penalty for c in counts):
+    elif counts and not unsettled:
         sentence = Element("sentenced under 18 U.S.C. 3559(c)", False, "no count was sentenced under 3559(c) "
-                           "(the 'three strikes' life provision)")
+                           "(the 'three strikes' provision, which requires life imprisonment)")
     else:
+        j, c = unsettled[0] if unsettled else (0, 0)
         sentence = Element("sentenced under 18 U.S.C. 3559(c)", None, "the penalty provision of a count is not stated",
-                           ask("judgments[0].counts[0].penalty"))
+                           ask(f"judgments[{j}].counts[{c}].penalty"))
     determination = s.case.custody.bop_not_danger_determination
     elements = [
         s.age_element(f"at least {age_years} years old", age_years, cite),

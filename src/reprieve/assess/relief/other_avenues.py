@@ -75,7 +75,9 @@ def bop_criteria(s: Situation) -> list[Finding]:
                 later = [e.from_date for e in both if e.met is False and e.from_date is not None]
                 complete = len(later) == len([e for e in both if e.met is False])
                 elements.append(Element("served the greater of 10 years or 75% of the term", False,
-                                        "not yet", from_date=max(later) if later and complete else None))
+                                        "not yet (" + "; ".join(f"{e.name}: {e.detail}" for e in both
+                                                                if e.met is False) + ")",
+                                        from_date=max(later) if later and complete else None))
             else:
                 elements.extend(e for e in both if e.met is None)
         elif spec.get("years_served"):

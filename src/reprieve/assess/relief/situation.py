@@ -86,6 +86,15 @@ class Situation:
         return (early.custody_start if early else None), (late.custody_start if late else None)
 
     @property
+    def first_possible_custody(self) -> date | None:
+        """The earliest day custody credited to this sentence can have begun: credit is for custody after the
+        offense was committed (18 U.S.C. 3585(b)). None unless every count's offense date is stated."""
+        days = [c.offense_began or c.offense_ended for j in self.case.judgments for c in j.counts]
+        if not days or any(d is None for d in days):
+            return None
+        return min(d.earliest for d in days if d is not None)
+
+    @property
     def term(self) -> Term | None:
         return self.computation.total_term
 
@@ -94,6 +103,14 @@ class Situation:
         earliest_start, latest_start = self.custody_start
         text = _years(months)
         if earliest_start is None:
+            term = self.term
+            if term is not None and not term.life and term.months + math.ceil(term.days / 28) < months:
+                return Element(name, False, f"the whole term ({term}) is shorter than {text}")
+            first = self.first_possible_custody
+            if first is not None and self.as_of < reached(first, months):
+                return Element(name, False, f"{text} will be served on {reached(first, months)} at the earliest "
+                               f"(credited custody begins no earlier than the offense, {first}: 18 U.S.C. § 3585(b))",
+                               from_date=reached(first, months))
             return Element(name, None, f"time served is unknown (needs {text})",
                            ask("custody.commenced_on", f"decides whether you have served {text}"))
         certain_from = reached(latest_start, months) if latest_start else None
@@ -118,6 +135,12 @@ class Situation:
             return Element(name, None if term is None else False,
                            "the term is " + ("unknown" if term is None else "life: no share of it can be served"))
         if earliest_start is None:
+            first = self.first_possible_custody
+            if first is not None and self.as_of < share_reached(first, term, numerator, denominator):
+                soonest = share_reached(first, term, numerator, denominator)
+                return Element(name, False, f"{share} will be served on {soonest} at the earliest (credited custody "
+                               f"begins no earlier than the offense, {first}: 18 U.S.C. § 3585(b))",
+                               from_date=soonest)
             return Element(name, None, f"time served is unknown (needs {share})",
                            ask("custody.commenced_on", f"decides whether you have served {share}"))
         possible_from = share_reached(earliest_start, term, numerator, denominator)
