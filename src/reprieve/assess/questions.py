@@ -24,7 +24,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from dataclasses import field as default
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -74,7 +74,8 @@ class Entry:
 
 @cache
 def registry() -> dict[str, Entry]:
-    raw = yaml.safe_load(resources.files("reprieve.assess").joinpath("questions.yaml").read_text(encoding="utf-8"))
+    text = resources.files("reprieve.assess").joinpath("questions.yaml").read_text(encoding="utf-8")
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # the C loader when built with it
     out: dict[str, Entry] = {}
     for key, item in raw["questions"].items():
         out[key] = Entry(key, dict(item["question"]), dict(item["where_to_find"]), dict(item["would_change"]))
@@ -180,9 +181,16 @@ def _params(field_path: str, language: str, case: Case | None) -> dict[str, str]
 
 def text(field_path: str, language: str = DEFAULT_LANGUAGE, case: Case | None = None, part: str = "question") -> str:
     """One text of the field's question (`question`, `where_to_find` or `would_change`), in `language`."""
-    found = entry(field_path)
-    words = found.words(part, language)
+    if case is None:
+        return _text_of_any_case(field_path, language, part)
+    words = entry(field_path).words(part, language)
     return words.format(**_params(field_path, language, case)) if "{" in words else words
+
+
+@lru_cache(maxsize=4096)
+def _text_of_any_case(field_path: str, language: str, part: str) -> str:
+    words = entry(field_path).words(part, language)
+    return words.format(**_params(field_path, language, None)) if "{" in words else words
 
 
 def ask(field_path: str, would_change: str = "") -> Question:
