@@ -215,17 +215,11 @@ def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
         if f.citations:
             console.print(f"    ({join_citations(f.citations)})", style="dim", markup=False)
 
-    questions = [(f, q) for f in result.findings for q in f.missing if f.status in ("needs_facts", "needs_review")
-                 or f.eligible_from]
-    if questions:
-        console.print()
-        console.print("[bold]Questions that would change an answer[/bold]")
-        asked: set[str] = set()
-        for f, q in questions:
-            if q.question in asked:
-                continue
-            asked.add(q.question)
-            console.print(f"  - {q.question} ({f.ground}{'; ' + q.would_change if q.would_change else ''})")
+    console.print()
+    from reprieve.cli.render_questions import print_assumptions, print_questions
+    print_questions(console, result.questions, result.language)
+    console.print()
+    print_assumptions(console, result.assumptions)
 
 
 # --- many cases --------------------------------------------------------------------------------------------------
