@@ -997,8 +997,10 @@ def _lowest(f: Facts, then_range: GuidelineRange, amended: GuidelineRange, sa: b
 
 def _older(f: Facts, older: list[CoveredAmendment], citation: str) -> Finding:
     names = ", ".join(a.amendment for a in older)
+    noun, pronoun = ("Amendment", "it") if len(older) == 1 else ("Amendments", "them")
     return Finding(AVENUE, "earlier amendments in §1B1.10(d)", "needs_review",
-                   f"Amendments {names} took effect after the Manual applied; reprieve does not compute them.",
-                   [f"Amendment {a.amendment} ({a.what}), effective {a.effective} (UNVERIFIED date)" for a in older]
-                   + ["a lawyer should check whether any of them lowers the range"],
+                   f"{noun} {names} took effect after the Manual applied; reprieve does not compute {pronoun}.",
+                   [f"Amendment {a.amendment} ({a.what}), effective {a.effective}"
+                    + ("" if a.verified_dates else " (UNVERIFIED date)") for a in older]
+                   + [f"a lawyer should check whether {'it' if len(older) == 1 else 'any of them'} lowers the range"],
                    [retro.STATUTE, citation])
