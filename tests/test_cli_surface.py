@@ -109,3 +109,19 @@ def test_human_output_never_prints_a_range_whose_ends_agree_a_citation_twice_or_
             doubled = re.search(r"(USSG §[\w.()]+|\d+ U\.S\.C\. § [\w.()]+); \1(?=[;)\]])", text)
             assert doubled is None, (case.name, command, doubled)
             assert "law.md" not in text and "../shared" not in text, (case.name, command)
+
+
+def test_an_open_ended_range_is_said_as_a_bound_not_between_unknown(tmp_path: Path) -> None:
+    # Sentenced 2008-03-10 to 250 months, commencement and jail credit not stated: the full term can end no
+    # earlier than 250 months after imposition less the longest possible jail credit (since the 2007-06-01
+    # arrest), and has no stated latest end (18 U.S.C. 3585(a), (b)).
+    case = tmp_path / "case.yaml"
+    case.write_text("format: 1\nperson: {name: A Person}\ncourt: {district: E.D. Va.}\n"
+                    "judgments:\n  - imposed_on: 2008-03-10\n    counts:\n"
+                    "      - {statute: 21 U.S.C. 846, drug: marijuana, quantity: 1000 kg, months: 250}\n"
+                    "custody: {arrested_on: 2007-06-01}\n")
+    result = runner.invoke(app, ["compute", str(case), "--as-of", "2026-12-01"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "unknown and" not in result.output and "and unknown" not in result.output
+    assert "no earlier than 2028-04-01" in result.output
+    assert "at most" in result.output

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from reprieve.case.types import PDate, QuantityField
 
@@ -20,6 +20,24 @@ class Model(BaseModel):
     """Unknown keys are kept (and reported as warnings by the reader), not rejected."""
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=False, use_attribute_docstrings=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_yes_for_a_number(cls, value: Any, info: ValidationInfo) -> Any:
+        """`months: yes` is a wrong type, not 1 month: a number field never takes true or false."""
+        if isinstance(value, bool) and info.field_name is not None:
+            annotation = str(cls.model_fields[info.field_name].annotation)
+            if "int" in annotation and "bool" not in annotation:
+                raise ValueError("must be a whole number, not true or false")
+        return value
+
+
+StatedMonths = Annotated[int, Field(ge=0)] | Literal["life"]
+
+
+class AgeOn(Model):
+    date: PDate = Field(description="the date the age was stated (e.g. the date of a court order)")
+    age: Annotated[int, Field(ge=0, le=130)] = Field(description="the age in years on that date")
 
 
 class Person(Model):
@@ -34,6 +52,12 @@ class Person(Model):
     """The BOP institution where the person is held now, e.g. 'FCI Cumberland'."""
     final_removal_order: bool | None = Field(
         default=None, description="extension: subject to a final order of removal (18 U.S.C. 3632(d)(4)(E))")
+    age_on: AgeOn | None = Field(
+        default=None, description="an age stated at a date, when the birth date is not known: {date, age}")
+    language: str | None = Field(
+        default=None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$",
+        description="the language the person reads best, as a code: 'en', 'es', ... (questions are asked in it when "
+                    "reprieve has it)")
 
 
 class Court(Model):
@@ -48,6 +72,12 @@ def _labels(value: Any) -> Any:
     if value is None or isinstance(value, list):
         return value
     return [value]
+
+
+class CountDrug(Model):
+    drug: str = Field(description="as in counts[].drug: marijuana, cocaine, cocaine_base, heroin, ...")
+    quantity: QuantityField | None = Field(default=None, description="the quantity of this substance that fixed the "
+                                                                     "statutory range, with unit")
 
 
 class Count(Model):
@@ -100,6 +130,14 @@ class Count(Model):
                                   "how it ended ('none' if there was none): section 404(c) limits")
     nature_of_offense: str | None = Field(
         default=None, description="extension: the judgment's 'Nature of Offense' column, as written")
+    drugs: list[CountDrug] | None = Field(
+        default=None, description="for a count over several substances: each {drug, quantity}, instead of drug and "
+                                  "quantity (the substance with the highest penalty sets the range)")
+    statutory_minimum_months: StatedMonths | None = Field(
+        default=None, description="the statutory minimum as the court stated it for this count (months, or 'life'): "
+                                  "a fact that settles the penalty alternatives")
+    statutory_maximum_months: StatedMonths | None = Field(
+        default=None, description="the statutory maximum as the court stated it for this count (months, or 'life')")
 
     @field_validator("concurrent_with", "consecutive_to", mode="before")
     @classmethod
@@ -118,6 +156,9 @@ class Enhancement(Model):
     'acca' (18 U.S.C. 924(e))."""
     priors: list[NonNegInt] | None = None
     """For '851': the positions in `priors` (from 0) of the prior convictions the information named."""
+    priors_at_least: NonNegInt | None = Field(
+        default=None, description="for an 851 enhancement whose priors are not described: how many prior "
+                                  "convictions it charged, at least")
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -243,6 +284,11 @@ class Judgment(Model):
     """extension: counts dismissed on the motion of the United States, as the judgment lists them."""
     amendment_reason: str | None = None
     """extension: an amended judgment's reason for amendment (AO 245C), as written."""
+    total_months: NonNegInt | None = Field(
+        default=None, description="the total term as the judgment states it ('a total term of 420 months'): used "
+                                  "when the term of each count is not known, and checked against the counts")
+    total_days: NonNegInt | None = Field(default=None, description="days of the total term, beside total_months")
+    total_life: bool | None = Field(default=None, description="the judgment's total term is life")
 
 
 class Prior(Model):
@@ -350,6 +396,21 @@ class BopReported(Model):
     """extension: good conduct time the BOP reports as forfeited, in days."""
 
 
+class ServedStated(Model):
+    as_of: PDate = Field(description="the date the time served was stated on")
+    months: NonNegInt | None = Field(default=None, description="months served by then (with days)")
+    days: NonNegInt | None = Field(default=None, description="days served by then, beside months")
+    percent: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        default=None, description="or the share of the term served by then, in percent")
+
+
+class HomeConfinement(Model):
+    since: PDate | None = Field(default=None, description="the date home confinement began")
+    authority: Literal["cares_act", "3624c"] | None = Field(
+        default=None, description="'cares_act' (CARES Act § 12003(b)(2)) or '3624c' (prerelease home confinement, "
+                                  "18 U.S.C. 3624(c)(2))")
+
+
 class Custody(Model):
     arrested_on: PDate | None = None
     """Date of the arrest on the federal charge (YYYY-MM or YYYY when only that much is known)."""
@@ -387,6 +448,11 @@ class Custody(Model):
     bop_not_danger_determination: bool | None = Field(
         default=None, description="extension: the BOP Director has determined the person is not a danger to others "
                                   "or the community (18 U.S.C. 3582(c)(1)(A)(ii))")
+    served: ServedStated | None = Field(
+        default=None, description="time served as stated at a date, when commencement or jail credit is not known: "
+                                  "{as_of, months, days} or {as_of, percent} ('19 years 8 months as of 2023-07-06')")
+    home_confinement: HomeConfinement | None = Field(
+        default=None, description="serving the sentence in home confinement: {since, authority}")
 
 
 class Request(Model):
@@ -407,6 +473,10 @@ class Request(Model):
     """Date of the answer."""
     facility: str | None = None
     """The institution the request was sent to."""
+    grounds_raised: list[Literal["b1a", "b1b", "b1c", "b1d", "b2", "b3a", "b3b", "b3c", "b3d", "b4", "b5",
+                                 "b6"]] | None = Field(
+        default=None, description="the USSG §1B1.13(b) grounds the request raised (b1a ... b6): some courts require "
+                                  "the motion to raise the same grounds (issue exhaustion)")
 
 
 class Fact(Model):
@@ -458,9 +528,9 @@ class AgeRelatedFact(Fact):
 
 class FamilyFact(Fact):
     relation: Literal["minor_child", "adult_child_incapacitated", "spouse", "partner", "parent", "sibling",
-                      "grandchild", "grandparent", "other"] | None = None
-    """Who the family member is to the person in prison: minor_child, adult_child_incapacitated, spouse, partner,
-    parent, sibling, grandchild, grandparent, other."""
+                      "grandchild", "grandparent", "other", "child"] | None = None
+    """Who the family member is to the person in prison: minor_child, adult_child_incapacitated, child (a child
+    whose age is not stated), spouse, partner, parent, sibling, grandchild, grandparent, other."""
     situation: Literal["caregiver_died", "caregiver_incapacitated", "incapacitated"] | None = None
     """What happened: caregiver_died (a child's caregiver died), caregiver_incapacitated, or incapacitated (the
     family member cannot care for themselves)."""
@@ -535,6 +605,31 @@ class ReleasePlan(Model):
     insurance)."""
 
 
+RulingKind = Literal["exhaustion_satisfied", "covered_offense_404", "resentenced", "motion_denied", "motion_granted",
+                     "other"]
+
+
+class Ruling(Model):
+    kind: RulingKind = Field(description="what the court decided: exhaustion_satisfied, covered_offense_404, "
+                                         "resentenced (a 404, 3582(c)(2) or other reduction), motion_denied, "
+                                         "motion_granted, other")
+    on: PDate | None = Field(default=None, description="the date of the ruling")
+    court: str | None = Field(default=None, description="the court that ruled")
+    description: str | None = Field(default=None, description="what the ruling says, in a sentence")
+    new_months: NonNegInt | None = Field(
+        default=None, description="for 'resentenced': the new total term in months (of the judgment, or of `count`)")
+    count: str | None = Field(default=None, description="extension: the count label the ruling is about, if one")
+    judgment: NonNegInt | None = Field(default=None, description="extension: which judgment (index), if not the "
+                                                                 "first")
+    avenue: Literal["3582(c)(1)(A)", "3582(c)(2)", "FSA 404", "2255", "other"] | None = Field(
+        default=None, description="extension: the kind of motion a motion_denied or motion_granted ruling decided")
+
+    @field_validator("count", mode="before")
+    @classmethod
+    def _label_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 class Case(Model):
     """One person, one file (case-format.md, format 1)."""
 
@@ -557,6 +652,8 @@ class Case(Model):
     """The facts behind each ground: medical, age, family, abuse, conduct, other."""
     release_plan: ReleasePlan | None = None
     """Where the person would live and how they would be supported."""
+    rulings: list[Ruling] = Field(
+        default_factory=list, description="what a court already decided in this case, which reprieve takes as settled")
 
 
 def case_json_schema() -> dict[str, Any]:

@@ -102,6 +102,8 @@ Workers = Annotated[int | None, typer.Option("--workers", metavar="N", help="pro
 BottomOfRange = Annotated[bool, typer.Option(
     "--at-bottom-of-range", metavar="", help="date the current-law release from the bottom of the recomputed "
     "guideline range instead of the statutory minimum")]
+Language = Annotated[str | None, typer.Option("--language", metavar="LANG", help="the language of the questions: en "
+                                                "or es (default: the case file's person.language, else en)")]
 
 
 def _load(path: Path, as_json: bool = False) -> Any:
@@ -163,12 +165,13 @@ def assess(
     as_json: AsJson = False,
     at_bottom_of_range: BottomOfRange = False,
     workers: Workers = None,
+    language: Language = None,
 ) -> None:
     """Everything reprieve can say: the computation, current law, the guidelines and every avenue of relief."""
     from reprieve.assess.report import Options
 
     day_flag = _as_of(as_of, as_json)
-    options = Options(at_bottom_of_range=at_bottom_of_range)
+    options = Options(at_bottom_of_range=at_bottom_of_range, language=language)
     if case.is_dir():
         raise typer.Exit(_assess_folder(case, day_flag, options, as_json, workers))
     loaded = _load(case, as_json)
@@ -204,6 +207,32 @@ def _assess_folder(folder: Path, as_of: date | None, options: Any, as_json: bool
 
         print_folder_verdicts(rows, DISCLAIMER)
     return 1 if failed else 0
+
+
+@app.command(cls=Command)
+def questions(case: CasePath, as_of: AsOf = None, as_json: AsJson = False, language: Language = None) -> None:
+    """The facts still worth asking, most decisive first: what the guided interview asks, one at a time."""
+    loaded = _load(case, as_json)
+    day_flag = _as_of(as_of, as_json)
+    day = _resolve_as_of(day_flag, loaded.case)
+    from reprieve.assess.questions import questions_for
+    from reprieve.assess.report import Options
+    from reprieve.assess.report import assess as run
+
+    result = run(loaded.case, day, Options(language=language))
+    asked = questions_for(result, language)
+    if as_json:
+        json.dump({"as_of": day.isoformat(), "language": result.language,
+                   "questions": [q.as_json() for q in asked]}, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    from rich.console import Console
+
+    from reprieve.cli.render_questions import print_questions
+
+    console = Console(highlight=False)
+    console.print(f"{loaded.source}, as of {day}. {DISCLAIMER}", style="italic")
+    print_questions(console, asked, result.language)
 
 
 @app.command(cls=Command)

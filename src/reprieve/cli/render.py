@@ -28,9 +28,17 @@ def _span(result: Computation, key: str, point: Any, unit: str = "") -> str:
         return f"{text}{unit}" if point is not None else text
     lo = span.get("earliest", span.get("least"))
     hi = span.get("latest", span.get("most"))
-    low = f"{lo}{unit}" if lo is not None else "unknown"
-    high = f"{hi}{unit}" if hi is not None else "unknown"
-    text = low if low == high else f"between {low} and {high}"
+    low = f"{lo}{unit}" if lo is not None else None
+    high = f"{hi}{unit}" if hi is not None else None
+    # An open end is said as a bound, never as "between unknown and X".
+    if low is None and high is None:
+        text = "unknown"
+    elif low is None:
+        text = f"{'no later than' if 'latest' in span else 'at most'} {high}"
+    elif high is None:
+        text = f"{'no earlier than' if 'earliest' in span else 'at least'} {low}"
+    else:
+        text = low if low == high else f"between {low} and {high}"
     if point is None:
         return text
     value = f"{_d(point) if isinstance(point, date) else point}{unit}"
@@ -215,17 +223,11 @@ def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
         if f.citations:
             console.print(f"    ({join_citations(f.citations)})", style="dim", markup=False)
 
-    questions = [(f, q) for f in result.findings for q in f.missing if f.status in ("needs_facts", "needs_review")
-                 or f.eligible_from]
-    if questions:
-        console.print()
-        console.print("[bold]Questions that would change an answer[/bold]")
-        asked: set[str] = set()
-        for f, q in questions:
-            if q.question in asked:
-                continue
-            asked.add(q.question)
-            console.print(f"  - {q.question} ({f.ground}{'; ' + q.would_change if q.would_change else ''})")
+    console.print()
+    from reprieve.cli.render_questions import print_assumptions, print_questions
+    print_questions(console, result.questions, result.language)
+    console.print()
+    print_assumptions(console, result.assumptions)
 
 
 # --- many cases --------------------------------------------------------------------------------------------------

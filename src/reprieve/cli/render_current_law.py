@@ -72,7 +72,7 @@ def print_current_law(console: Console, current_law: dict[str, Any]) -> None:
             table.add_row(label, _side(c.get("then") or {}), _side(c.get("now") or {}), _changed(c.get("changed")))
         aggregate = current_law.get("aggregate") or {}
         table.add_row("Aggregate minimum", _aggregate(aggregate, "then"), _aggregate(aggregate, "now"),
-                      "LOWER TODAY" if _lower(aggregate) else "see left")
+                      "LOWER TODAY" if _lower(aggregate) else "")
         console.print(table)
     aggregate = current_law.get("aggregate") or {}
     release = aggregate.get("release_date_if_sentenced_now")

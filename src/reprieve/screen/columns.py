@@ -15,6 +15,7 @@ from typing import Any
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)")
 _INDEX = re.compile(r"\[(\d+)\]")
 ID_COLUMNS = ("id", "person.register_number")
+MAX_INDEX = 999  # positions in a list: a larger one is a typing slip, not a 1,000th judgment
 
 
 class ColumnError(ValueError):
@@ -32,7 +33,10 @@ def parse_path(column: str) -> list[str | int]:
         if not match:
             raise ColumnError(column, "is not a case-file field path (e.g. judgments[0].counts[1].months)")
         parts.append(match.group(1))
-        parts.extend(int(i) for i in _INDEX.findall(match.group(2)))
+        indexes = [int(i) for i in _INDEX.findall(match.group(2))]
+        if any(i > MAX_INDEX for i in indexes):
+            raise ColumnError(column, f"a list position above {MAX_INDEX} is not a case-file field")
+        parts.extend(indexes)
     return parts
 
 
@@ -71,9 +75,16 @@ def unflatten(row: dict[str, Any], paths: dict[str, list[str | int]]) -> dict[st
     return case
 
 
+def _holds(node: object, key: str | int) -> bool:
+    """A list position needs a list and a field name a mapping (two columns can disagree about which)."""
+    return isinstance(node, list) if isinstance(key, int) else isinstance(node, dict)
+
+
 def _set(root: dict[str, Any], path: list[str | int], value: Any, column: str) -> None:
     node: Any = root
     for here, nxt in itertools.pairwise(path):
+        if not _holds(node, here):
+            raise ColumnError(column, "another column already gives a value where this one needs a list or fields")
         if isinstance(here, int):
             while len(node) <= here:
                 node.append(None)
@@ -87,6 +98,8 @@ def _set(root: dict[str, Any], path: list[str | int], value: Any, column: str) -
         if isinstance(nxt, int) and not isinstance(node, list):
             raise ColumnError(column, f"'{here}' is not a list")
     last = path[-1]
+    if not _holds(node, last):
+        raise ColumnError(column, "another column already gives a value where this one needs a list or fields")
     if isinstance(last, int):
         while len(node) <= last:
             node.append(None)
