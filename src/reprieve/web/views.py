@@ -185,9 +185,12 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
     if q is None:
         q = papers.question_for(case.meta, field)  # a value confirmed from the papers that no question asks
         from_papers = q is not None
+    if q is None:  # a fact the engine no longer asks or presumed (changed from the review or the answer page)
+        q = interview.screen_for(field, _case_or_none(case.data))
     if q is None:
         q = _find(case, field, [])
     back_to_papers = str(request.GET.get("papers") or request.POST.get("papers") or "")
+    back_to_results = bool(request.GET.get("results") or request.POST.get("results"))
     error = ""
     if request.method == "POST":
         try:
@@ -214,18 +217,22 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
                 return redirect("reading_check", pk=case.pk, reading=reading)
             if request.POST.get("review"):
                 return redirect("review", pk=case.pk)
+            if back_to_results:
+                return redirect("results", pk=case.pk)
             return _continue(case)
     elif request.method != "GET":
         return HttpResponseBadRequest()
     paper = interview.paper_questions(case.meta, case.data)
+    # the registry lists only what is still worth asking, so the answers given are counted from the case's record
+    answered = len({a["field"] for a in case.meta.get("asked", [])} | set(case.meta.get("unknown", [])))
     if questions is None and interview.next_question(paper, case.data, case.meta) is not None:
-        # still on the papers: count without assessing; the rest is an estimate from the last assessment
-        answered = sum(1 for x in paper if interview.is_answered(x, case.data, case.meta))
-        total = len(paper) + int(case.snapshot.get("questions_left", 12)) + len(interview.release_plan_questions())
+        # still on the first steps: no assessment; the rest is an estimate from the last assessment
+        left = sum(1 for x in paper if not interview.is_answered(x, case.data, case.meta))
+        left += int(case.snapshot.get("questions_left", 12)) + len(interview.release_plan_questions())
     else:
         questions = questions if questions is not None else _plan(case)
-        answered = sum(1 for x in questions if interview.is_answered(x, case.data, case.meta))
-        total = len(questions)
+        left = sum(1 for x in questions if not interview.is_answered(x, case.data, case.meta))
+    total = answered + left
     read = papers.prefill(case.meta, q.field)
     current = read if read is not None else interview.get_path(case.data, q.field)
     context = {
@@ -236,7 +243,7 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
         "months": [(i, date(2000, i, 1)) for i in range(1, 13)],
         "is_first": q.field == paper[0].field and not from_papers, "from_papers": from_papers,
         "read_from": papers.read_from(case.meta, q.field) if from_papers else None,
-        "papers": back_to_papers if back_to_papers.isdigit() else "",
+        "papers": back_to_papers if back_to_papers.isdigit() else "", "results": back_to_results,
         "reading": case.readings.filter(status__in=[Reading.QUEUED, Reading.RUNNING]).first(),
     }
     if q.field == interview.COUNTS:
@@ -250,6 +257,14 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
         context["current"] = request.POST.get("value", "")
         context["date_parts"] = {k: request.POST.get(k, "") for k in ("year", "month", "day")}
     return render(request, "web/question.html", context, status=400 if error else 200)
+
+
+def _case_or_none(data: dict[str, Any]) -> Any:
+    """The case model, to word a question for it ("count 2s"); None while the answers do not make a valid case."""
+    try:
+        return engine.case_of(data)
+    except engine.CaseFileError:
+        return None
 
 
 def _date_parts(value: Any) -> dict[str, str]:
