@@ -123,7 +123,13 @@ def screen_for(field: str, case: Any = None) -> Question | None:
     if asked.answer_type != "group":
         return asked
     group = groups().get(field)
-    return group.gate if group is not None else None
+    return _gate(group, asked) if group is not None else None
+
+
+def _gate(group: Group, asked: Question) -> Question:
+    """A list's yes/no screen: the web's question, the registry's where-to-find."""
+    return replace(group.gate, where_to_find=asked.where_to_find,
+                   would_change=group.gate.would_change or asked.would_change)
 
 
 def release_plan_questions() -> list[Question]:
@@ -221,8 +227,7 @@ def plan(data: dict[str, Any], meta: dict[str, Any], assessment: Any) -> list[Qu
             group = known.get(q.field)
             if group is None:
                 continue  # a list the interview cannot ask about one screen at a time: left to a lawyer
-            out.append(replace(group.gate, where_to_find=q.where_to_find,
-                               would_change=group.gate.would_change or q.would_change))
+            out.append(_gate(group, q))
             if gates.get(q.field) == "yes":
                 out.extend(group.details)
         else:

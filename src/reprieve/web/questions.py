@@ -10,6 +10,7 @@ registry or the findings' `missing` items.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from django.utils.translation import get_language
@@ -82,11 +83,12 @@ def field_type(path: str) -> tuple[AnswerType, tuple[tuple[str, str], ...]]:
 def choice_label(field: str, value: str) -> str:
     """A choice as a person reads it, in the active language (the case file's value when the web has no words)."""
     leaf = registry.generic(field).rsplit(".", 1)[-1]
-    labels = _labels().get(leaf, {})
+    labels = _labels(language()).get(leaf, {})
     return labels.get(value) or value.replace("_", " ")
 
 
-def _labels() -> dict[str, dict[str, str]]:
+@lru_cache(maxsize=4)
+def _labels(language: str) -> dict[str, dict[str, str]]:  # `language`: the cache key (the words are gettext's)
     return {
         "relation": {
             "minor_child": _("A child under 18"),

@@ -179,14 +179,14 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
     from_papers = q is not None
     if q is None:
         q = next((x for x in _fixed_questions(case) if x.field == field), None)
+    if q is None:  # the registry's question, worded for the case: no assessment needed to show it
+        q = interview.screen_for(field, _case_or_none(case.data))
     if q is None:
         questions = _plan(case)
         q = next((x for x in questions if x.field == field), None)
     if q is None:
         q = papers.question_for(case.meta, field)  # a value confirmed from the papers that no question asks
         from_papers = q is not None
-    if q is None:  # a fact the engine no longer asks or presumed (changed from the review or the answer page)
-        q = interview.screen_for(field, _case_or_none(case.data))
     if q is None:
         q = _find(case, field, [])
     back_to_papers = str(request.GET.get("papers") or request.POST.get("papers") or "")
@@ -225,13 +225,14 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
     paper = interview.paper_questions(case.meta, case.data)
     # the registry lists only what is still worth asking, so the answers given are counted from the case's record
     answered = len({a["field"] for a in case.meta.get("asked", [])} | set(case.meta.get("unknown", [])))
-    if questions is None and interview.next_question(paper, case.data, case.meta) is not None:
-        # still on the first steps: no assessment; the rest is an estimate from the last assessment
+    if questions is None and (known := engine.cached(case.data, case.as_of)) is not None:
+        questions = interview.plan(case.data, case.meta, known)
+    if questions is not None:
+        left = sum(1 for x in questions if not interview.is_answered(x, case.data, case.meta))
+    else:  # this process has not assessed these answers (the answer was saved by another): not assessed again for
+        # a progress bar; the rest is an estimate from the last assessment kept
         left = sum(1 for x in paper if not interview.is_answered(x, case.data, case.meta))
         left += int(case.snapshot.get("questions_left", 12)) + len(interview.release_plan_questions())
-    else:
-        questions = questions if questions is not None else _plan(case)
-        left = sum(1 for x in questions if not interview.is_answered(x, case.data, case.meta))
     total = answered + left
     read = papers.prefill(case.meta, q.field)
     current = read if read is not None else interview.get_path(case.data, q.field)
