@@ -208,3 +208,21 @@ def test_the_group_screens_are_the_groups_known() -> None:
     from reprieve.web.interview import GROUP_FIELDS, groups
 
     assert set(groups()) == GROUP_FIELDS
+
+
+def test_the_review_lists_what_an_imported_case_states(family: tuple[Client, Any]) -> None:
+    """A case file brought in whole (examples/vailes.yaml: the public record) was never asked: the review still lists
+    its facts, each with a link to change it."""
+    import json
+    from pathlib import Path
+
+    import yaml
+
+    client, case = family
+    text = (Path(__file__).parents[2] / "examples" / "vailes.yaml").read_text()
+    case.data = json.loads(json.dumps(yaml.safe_load(text), default=str))  # as the import stores it
+    case.save()
+    review = client.get(reverse("review", args=[case.pk])).content.decode()
+    assert "Western District of North Carolina" in review and "21 U.S.C. § 846" in review
+    assert reverse("question", args=[case.pk, "judgments[0].counts[0].months"]) + "?review=1" in review
+    assert reverse("question", args=[case.pk, "judgments[0].counts[1].quantity"]) + "?review=1" in review

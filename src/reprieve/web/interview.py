@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from reprieve.case.types import Quantity
 from reprieve.dates import PartialDate
-from reprieve.web.questions import AnswerType, Question, engine_questions, registry_question
+from reprieve.web.questions import AnswerType, Question, engine_questions, registry_keys, registry_question
 
 __all__ = ["COUNTS", "GROUP_FIELDS", "PRIOR_NOTICE", "AnswerError", "Question", "apply_answer", "apply_dont_know",
            "get_path", "groups", "is_answered", "next_question", "paper_questions", "plan", "read_answer",
@@ -101,6 +101,32 @@ def own_screen(asked: Question) -> Question | None:
     if asked.field == "court.district":
         return replace(asked, answer_type="choice", choices=districts())
     return None
+
+
+def stated(data: dict[str, Any], case: Any = None) -> list[Question]:
+    """A screen for each fact the case file states that the registry asks about (in the registry's order), so the
+    review lists what an imported case already says and each can be changed."""
+    out = []
+    for key in registry_keys():
+        for path in _positions_of(key, data):
+            value = get_path(data, path)
+            if value is None or isinstance(value, (list, dict)):
+                continue
+            q = screen_for(path, case)
+            if q is not None and q.answer_type != "group":
+                out.append(q)
+    return out
+
+
+def _positions_of(key: str, data: dict[str, Any]) -> list[str]:
+    """`judgments[].counts[].months` -> the paths of every count of every judgment in `data`."""
+    if "[]" not in key:
+        return [key]
+    head, tail = key.split("[]", 1)
+    items = get_path(data, head)
+    if not isinstance(items, list):
+        return []
+    return [p for i in range(len(items)) for p in _positions_of(f"{head}[{i}]{tail}", data)]
 
 
 def screen_of(field: str) -> str | None:

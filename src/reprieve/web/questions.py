@@ -53,6 +53,11 @@ def engine_questions(assessment: Any) -> list[Question]:
             for a in registry.questions_for(assessment, language())]
 
 
+def registry_keys() -> list[str]:
+    """Every field the registry words, generic (`judgments[].counts[].months`), in the registry's order."""
+    return list(registry.registry())
+
+
 def registry_question(field: str, case: Any = None) -> Question | None:
     """The registry's question for a field the engine no longer asks (a presumption to correct, an earlier answer
     to change), worded for the case; None when the registry has none."""

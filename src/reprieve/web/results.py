@@ -186,7 +186,9 @@ def context(assessment: Assessment) -> dict[str, Any]:
         shown = p if isinstance(p, dict) else {key: getattr(p, key, "") for key in ("field", "presumed", "why",
                                                                                      "if_instead")}
         field = str(shown.get("field") or "")
-        presumptions_shown.append({**shown, "change": screen_of(field) if field else None})
+        why = str(shown.get("why") or "").rstrip(". ")  # a sentence, so "If not:" starts the next one
+        presumptions_shown.append({**shown, "why": f"{why}." if why else "",
+                                   "change": screen_of(field) if field else None})
     uncertain = comp.get("uncertain", [])
     findings = []
     for f in assessment.findings:

@@ -223,10 +223,12 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
     elif request.method != "GET":
         return HttpResponseBadRequest()
     paper = interview.paper_questions(case.meta, case.data)
-    # the registry lists only what is still worth asking, so the answers given are counted from the case's record
-    answered = len({a["field"] for a in case.meta.get("asked", [])} | set(case.meta.get("unknown", [])))
     if questions is None and (known := engine.cached(case.data, case.as_of)) is not None:
         questions = interview.plan(case.data, case.meta, known)
+    # the registry lists only what is still worth asking: the answers given are counted from the case's record
+    given = {a["field"] for a in case.meta.get("asked", [])} | set(case.meta.get("unknown", [])) | {
+        x.field for x in paper + (questions or []) if interview.is_answered(x, case.data, case.meta)}
+    answered = len(given)
     if questions is not None:
         left = sum(1 for x in questions if not interview.is_answered(x, case.data, case.meta))
     else:  # this process has not assessed these answers (the answer was saved by another): not assessed again for
@@ -352,6 +354,11 @@ def review(request: HttpRequest, case: Case) -> HttpResponse:
             earlier = _find(case, field, questions)
             rows.append({"q": earlier, "answer": interview.show(earlier, case.data, case.meta)})
     from_papers = papers.confirmed_rows(case.meta, case.data, in_plan | asked_fields)
+    read = set((case.meta.get("intake") or {}).get("fields") or {})
+    listed = in_plan | asked_fields | {r["path"] for r in from_papers} | read
+    for q in interview.stated(case.data, _case_or_none(case.data)):  # in the case file (imported, the demo), unasked
+        if q.field not in listed:
+            rows.append({"q": q, "answer": interview.show(q, case.data, case.meta)})
     remaining = papers.questions(case.meta, case.data) + [
         q for q in questions if not interview.is_answered(q, case.data, case.meta)]
     return render(request, "web/review.html", {"case": case, "rows": rows, "remaining": remaining,
