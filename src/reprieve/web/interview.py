@@ -59,7 +59,7 @@ def _district_name(name: str) -> str:
     return re.sub(r"^D\. ", "District of ", name)
 
 
-def paper_questions(meta: dict[str, Any], data: dict[str, Any] | None = None) -> list[Question]:
+def paper_questions() -> list[Question]:
     """The web's own first steps, before the engine's questions: who the person is and the case's number (the
     letters need them; no verdict turns on them, so the registry does not ask them). The judgment's upload is
     offered on the first of them."""
@@ -242,7 +242,7 @@ def plan(data: dict[str, Any], meta: dict[str, Any], assessment: Any) -> list[Qu
     """Every question of this case in the order to ask them, as the facts stand now: the web's first steps, then
     the registry's questions in the registry's order (re-read after every answer: a question the facts settle is
     gone), then the release plan the warden letter needs."""
-    out = paper_questions(meta, data)
+    out = paper_questions()
     known = groups()
     gates = meta.get("gates", {})
     for q in engine_questions(assessment):

@@ -73,6 +73,8 @@ def install(meta: dict[str, Any], reading: int, result: dict[str, Any]) -> dict[
         if old is not None and old["state"] in (CONFIRMED, CORRECTED) and old["value"] == read["value"]:
             continue
         fields[path] = {**read, "state": ASK if read["confidence"] < CONFIRM_BELOW else PENDING}
+    # the order read, kept apart: PostgreSQL's jsonb keeps an object's keys sorted by length, not as written
+    intake["order"] = list(dict.fromkeys([*intake.get("order", []), *result.get("fields", {})]))
     intake["missing"] = [p for p in dict.fromkeys(intake.get("missing", []) + result.get("missing", []))
                          if p not in fields]
     for lang, texts in result.get("texts", {}).items():
@@ -83,6 +85,12 @@ def install(meta: dict[str, Any], reading: int, result: dict[str, Any]) -> dict[
 
 def _intake(meta: dict[str, Any]) -> dict[str, Any]:
     return meta.get("intake") or {"fields": {}, "missing": [], "texts": {}}
+
+
+def _in_order(intake: dict[str, Any]) -> list[str]:
+    """The paths of the values read, in the order read (see `install`)."""
+    fields = intake["fields"]
+    return [p for p in dict.fromkeys([*intake.get("order", []), *fields]) if p in fields]
 
 
 def unchecked_reading(meta: dict[str, Any]) -> int | None:
@@ -119,9 +127,10 @@ def _section_key(path: str) -> tuple[tuple[int, int, int], str]:
 
 
 def sections(meta: dict[str, Any]) -> list[Section]:
-    fields = _intake(meta)["fields"]
+    intake = _intake(meta)
+    fields = intake["fields"]
     grouped: dict[str, tuple[tuple[int, int, int], list[str]]] = {}
-    for path in fields:
+    for path in _in_order(intake):
         order, key = _section_key(path)
         grouped.setdefault(key, (order, []))[1].append(path)
     several = _several(fields)
@@ -324,7 +333,7 @@ def questions(meta: dict[str, Any], data: dict[str, Any]) -> list[Question]:
     """What the interview asks first: the values read unsure, then those the papers should carry but did not show,
     unless answered meanwhile; a value and its twin once."""
     intake = _intake(meta)
-    paths = [p for p, f in intake["fields"].items() if f["state"] == ASK]
+    paths = [p for p in _in_order(intake) if intake["fields"][p]["state"] == ASK]
     paths += [p for p in intake["missing"] if p not in intake["fields"]]
     out: list[Question] = []
     for path in paths:
@@ -385,7 +394,9 @@ def confirmed_rows(meta: dict[str, Any], data: dict[str, Any], shown_elsewhere: 
     """The values from the papers the person confirmed or corrected, for the review page (those it does not already
     list as answers)."""
     out = []
-    for path, read in _intake(meta)["fields"].items():
+    intake = _intake(meta)
+    for path in _in_order(intake):
+        read = intake["fields"][path]
         if read["state"] in OPEN or path in shown_elsewhere:
             continue
         value = interview.get_path(data, path)

@@ -122,7 +122,7 @@ def _plan(case: Case) -> list[interview.Question]:
     except engine.CaseFileError:
         assessment = None
     if assessment is None:
-        return interview.paper_questions(case.meta, case.data) + interview.release_plan_questions()
+        return interview.paper_questions() + interview.release_plan_questions()
     return interview.plan(case.data, case.meta, assessment)
 
 
@@ -139,7 +139,7 @@ def _find(case: Case, field: str, plan: list[interview.Question] | None = None) 
 
 
 def _fixed_questions(case: Case) -> list[interview.Question]:
-    return interview.paper_questions(case.meta, case.data) + interview.release_plan_questions()
+    return interview.paper_questions() + interview.release_plan_questions()
 
 
 def _next(case: Case) -> interview.Question | None:
@@ -148,7 +148,7 @@ def _next(case: Case) -> interview.Question | None:
     from_papers = papers.questions(case.meta, case.data)
     if from_papers:
         return from_papers[0]
-    paper = interview.paper_questions(case.meta, case.data)
+    paper = interview.paper_questions()
     found = interview.next_question(paper, case.data, case.meta)
     return found if found is not None else interview.next_question(_plan(case), case.data, case.meta)
 
@@ -222,7 +222,7 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
             return _continue(case)
     elif request.method != "GET":
         return HttpResponseBadRequest()
-    paper = interview.paper_questions(case.meta, case.data)
+    paper = interview.paper_questions()
     if questions is None and (known := engine.cached(case.data, case.as_of)) is not None:
         questions = interview.plan(case.data, case.meta, known)
     # the registry lists only what is still worth asking: the answers given are counted from the case's record
