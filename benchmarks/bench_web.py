@@ -28,6 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 USERS = int(os.environ.get("REPRIEVE_BENCH_USERS", "50"))
 SECONDS = float(os.environ.get("REPRIEVE_BENCH_SECONDS", "60"))
 THINK = float(os.environ.get("REPRIEVE_BENCH_THINK", "3"))  # seconds a person spends reading and answering
+# REPRIEVE_BENCH_DISTINCT=1: each person types another name, so no two cases are alike and no assessment is reused
+# from another person's identical answers (the server keeps assessments by content)
+DISTINCT = os.environ.get("REPRIEVE_BENCH_DISTINCT", "") == "1"
 
 # how a family member answers (examples/vailes.yaml); anything else: "I don't know"
 ANSWERS: dict[str, dict[str, str]] = {
@@ -38,8 +41,13 @@ ANSWERS: dict[str, dict[str, str]] = {
     "judgments[0].counts[0].quantity": {"value": "1000 kg"}, "judgments[0].counts[1].quantity": {"value": "100 lb"},
     "judgments[0].counts[1].statute": {"value": "21 U.S.C. § 841(a)(1)"},
     "judgments[0].counts[1].months": {"value": "120"}, "_851": {"value": "1"},
+    "judgments[0].counts[0].drug": {"value": "marijuana"}, "judgments[0].counts[1].drug": {"value": "marijuana"},
+    "judgments[0].counts[0].offense_ended": {"year": "2007", "month": "7"},
+    "judgments[0].counts[1].offense_ended": {"year": "2007", "month": "7"},
     "custody.arrested_on": {"year": "2007", "month": "7"}, "custody.continuous_since_arrest": {"value": "yes"},
     "circumstances.family": {"value": "yes"}, "circumstances.family[0].relation": {"value": "sibling"},
+    "circumstances.family[0].situation": {"value": "incapacitated"},
+    "circumstances.family[0].only_available_caregiver": {"value": "yes"},
     "circumstances.medical": {"value": "no"}, "requests": {"value": "no"},
     "release_plan.residence": {"value": "Charlotte, North Carolina"},
 }
@@ -160,6 +168,8 @@ def answer_loop(person: Person, until: float, tally: Tally, stop_on_error: bool 
             if status != 200 or field_name is None or token is None:
                 raise RuntimeError(f"GET {path}: {status}")
             form = dict(ANSWERS.get(field_name, {"dont_know": "1"}))
+            if DISTINCT and field_name == "person.name":
+                form["value"] = f"Person {person.session[:8]} {path.split('/')[2]}"
             form["csrfmiddlewaretoken"] = token.group(1)
             time.sleep(think * (0.5 + random.random()))
             if time.monotonic() >= until:

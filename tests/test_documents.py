@@ -34,7 +34,7 @@ from reprieve.cli.main import app
 from reprieve.documents.draft import KINDS, build, draft, write
 from reprieve.documents.model import Document
 from reprieve.documents.redact import Redactor
-from reprieve.documents.render import notes_document, render, to_text
+from reprieve.documents.render import notes_document, render, to_html, to_text
 from reprieve.documents.summary import TRULINCS_LIMIT
 from reprieve.documents.voice import voice_of
 from reprieve.intake import load_case
@@ -336,6 +336,81 @@ def test_the_summary_reads_at_grade_8_or_lower_and_fits_one_trulincs_message(
         assert len(text) <= TRULINCS_LIMIT, name
         assert textstat.flesch_kincaid_grade(text) <= 8, name
         assert text.startswith("!! WARNING: Prison e-mail (TRULINCS) is not private."), name
+
+
+# --- the summary in Spanish -----------------------------------------------------------------------------------
+
+MESES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+         "noviembre", "diciembre")
+# What each Spanish summary must say: the same facts as the English one (the case file's dates and the statute's
+# arithmetic), in Spanish words and dates.
+SPANISH = {
+    "terminal_illness": ("Los 30 días terminaron el 22 de octubre de 2026", "Su razón: una enfermedad terminal"),
+    "age_66_deterioration": ("su edad, con una salud que empeora por la edad",),
+    "stacked_924c_after_rutherford": ("su padre o su madre tiene una discapacidad",),
+    "caregiver_words": ("Según el BOP, su fecha de salida es el 12 de febrero de 2027",
+                        "Su problema de salud (type 2 diabetes) todavía no es una razón aquí"),
+    "vailes_like_complete": (f"habría salido en {MESES[SENTENCED_TODAY.month - 1]} de {SENTENCED_TODAY.year}",
+                             "la condena más corta posible sería de 15 años, no de 20 años"),
+    "vailes_2023": ("Su condena es de 250 meses",),
+    "vailes_today": ("La condena completa termina entre el 29 de abril de 2028 y el 29 de mayo de 2028",),
+}
+ENGLISH_WORDS = re.compile(r"\b(the|your|you|and|with|is|are|not|date|sentence|judge|may|can)\b", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def spanish() -> dict[str, Document]:
+    out = {}
+    for name, scenario in SCENARIOS.items():
+        case = load_case(scenario.file).case
+        out[name] = build("summary", case, assess(case, scenario.as_of), language="es")
+    return out
+
+
+def test_the_summary_in_spanish_says_the_same_facts_plainly(spanish: dict[str, Document]) -> None:
+    """Grade 6-8 in Spanish: the Fernández-Huerta index at 70 or more (7th grade or easier); one TRULINCS message;
+    the e-mail warning first; no English left but what the case file itself says (a condition, a name) and the
+    legal words the papers use, given in brackets."""
+    textstat.set_lang("es")
+    try:
+        for name, doc in spanish.items():
+            text = to_text(doc)
+            flat = _squash(text)
+            assert text.startswith("!! AVISO: El correo de la prisión (TRULINCS) no es privado."), name
+            assert len(text) <= TRULINCS_LIMIT, name
+            assert textstat.fernandez_huerta(text) >= 70, name
+            for expected in SPANISH[name]:
+                assert expected in flat, (name, expected)
+            case = load_case(SCENARIOS[name].file).case
+            own = [case.person.name or "", *(m.condition or "" for m in case.circumstances.medical or [])]
+            for words in own:
+                flat = flat.replace(words, "")
+            flat = re.sub(r"\([^)]*\)", "", flat)  # the English terms in brackets: (warden), (case manager)
+            assert not ENGLISH_WORDS.findall(flat), (name, ENGLISH_WORDS.findall(flat))
+    finally:
+        textstat.set_lang("en_US")
+
+
+def test_the_spanish_summary_pdf_says_page_and_register_number_in_spanish(spanish: dict[str, Document]) -> None:
+    doc = spanish["terminal_illness"]
+    text, pages = pdf_text(render(doc, "pdf"))
+    assert f"Página 1 de {pages}" in text and "N.º de registro 12345-054" in text
+    assert "Su condena y lo que puede pedir" in text and "Page 1" not in text
+    assert 'lang="es"' in to_html(doc)
+
+
+def test_filings_stay_in_english_for_a_spanish_reader() -> None:
+    """A case whose person reads Spanish (person.language: es) gets the summary in Spanish by default; the letter to
+    the warden and the motion stay in English, the court's and the BOP's language."""
+    case = load_case(CASES / "vailes_like_complete.yaml").case
+    case.person.language = "es"  # type: ignore[attr-defined]
+    assessment = assess(case, date(2023, 3, 1))
+    assert to_text(build("summary", case, assessment)).startswith("!! AVISO")
+    letter = _squash(to_text(build("warden-request", case, assessment)))
+    motion = _squash(to_text(build("motion", case, assessment)))
+    assert f"I would already have been released, on about {SENTENCED_TODAY_TEXT}" in letter
+    assert "would already have been released" in motion
+    assert "habría" not in letter + motion and "Con la ley de hoy" not in letter + motion
 
 
 def test_the_summary_defines_legal_terms() -> None:

@@ -79,3 +79,38 @@ def test_whose_voice_a_description_is_in(text: str, voice: str) -> None:
 def test_a_description_of_the_person_is_put_in_their_own_voice_only_when_safe(text: str, sex: str | None,
                                                                             mine: str | None) -> None:
     assert first_person(text, sex) == mine
+
+
+# --- the catalogues ----------------------------------------------------------------------------------------------
+
+def test_every_catalogue_has_the_same_keys_and_placeholders() -> None:
+    """A translation says every message English says, with the same values filled in (a missing key would fall back
+    to English in the middle of a Spanish page; a wrong placeholder would fail at run time)."""
+    import string
+    from importlib import resources
+
+    from reprieve.words import catalog
+
+    def placeholders(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+    english = catalog("en")
+    languages = [p.name.removesuffix(".yaml") for p in resources.files("reprieve.words").iterdir()
+                 if p.name.endswith(".yaml") and p.name != "en.yaml"]
+    assert languages == ["es"]
+    for language in languages:
+        other = catalog(language)
+        assert set(other) == set(english), set(other) ^ set(english)
+        for key, template in english.items():
+            assert placeholders(other[key]) == placeholders(template), (language, key)
+
+
+def test_spanish_dates_ranges_and_lengths_of_time() -> None:
+    es = Words("es")
+    assert es.long_date(date(2026, 5, 28)) == "28 de mayo de 2026"
+    assert es.on_or_between("8 de abril de 2027", "8 de abril de 2027") == "el 8 de abril de 2027"
+    assert es.one_or_between("1 de abril", "8 de abril") == "entre el 1 de abril y el 8 de abril"
+    assert es.time_ago(date(2020, 4, 28), date(2023, 3, 1)) == "hace casi tres años"
+    assert es.years_and_months(6148) == "16 años y 10 meses"
+    assert (es.years(240), es.years(151)) == ("20 años", "151 meses")
+    assert Words("fr").written_in == "en" and es.written_in == "es"

@@ -81,11 +81,18 @@ def _single_pages(documents: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]
 
 
 def test_pages_one_file_each_in_any_order() -> None:
-    """As a family member photographs them: one page per file, shuffled, two judgments and the sheet mixed."""
+    """As a family member photographs them: one page per file, shuffled, two judgments and the sheet mixed. The
+    progress is told once a page, rising to every file read."""
     made = specimen(12, judgments=2, bop_sheet=True)
     pages = _single_pages(made.documents)
     shuffled = pages[1::2] + pages[::2]
-    assert _read(shuffled) == carried(made.case)
+    told: list[tuple[float, int]] = []
+    result = read_documents(shuffled, progress=lambda done, total: told.append((done, total)))
+    got = {path: read.value for path, read in result.fields.items()}
+    got["person.name"] = str(got["person.name"]).casefold()
+    assert got == carried(made.case)
+    assert [done for done, _ in told] == list(range(1, len(pages) + 1))
+    assert {total for _, total in told} == {len(pages)}
 
 
 def test_a_text_pdf_reads_sure_and_asks_only_what_it_derived() -> None:
@@ -95,6 +102,8 @@ def test_a_text_pdf_reads_sure_and_asks_only_what_it_derived() -> None:
     unsure = {r.path.rsplit(".", 1)[-1] for r in result.low_confidence()}
     assert unsure <= {"drug", "quantity"}
     assert all(set(q) >= QUESTION_KEYS for q in result.questions())
+    assert {q["why"] for q in result.questions() if q["kind"] == "confirm"} == \
+        {"we worked it out from the description of the offense"}
     assert len(result.confirmations()) == len(result.fields)
     assert all(r.source.file.startswith(("judgment", "computation")) and r.source.page >= 1 and r.source.text
                for r in result.fields.values())

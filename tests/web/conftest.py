@@ -41,6 +41,23 @@ class World:
     org: Any
 
 
+def papers_read() -> dict[str, Any]:
+    """What reading the case's judgment and the BOP's letter gave (reprieve.intake's own result type, kept as the
+    web app keeps it): the case number as printed, sure; the BOP's release date, unsure."""
+    from reprieve.intake.documents import DocumentRead, IntakeResult
+    from reprieve.intake.fields import Read, Source
+    from reprieve.web.papers import result_json
+
+    result = IntakeResult({}, {
+        "court.docket": Read("court.docket", "3:07-CR-00162", Source("judgment.pdf", 1, "Case Number: 3:07-CR-00162"),
+                             0.98, "Case Number"),
+        "custody.bop.projected_release_date": Read(
+            "custody.bop.projected_release_date", "2023-08-08", Source("bop-letter.jpg", 1, "release date 08-08-2023"),
+            0.6, "Projected Release Date"),
+    }, [], [DocumentRead("judgment.pdf", 2, "text", ["judgment", "unknown"])])
+    return result_json(result)
+
+
 def make_user(email: str, **extra: Any) -> Any:
     from django.contrib.auth import get_user_model
 
@@ -49,7 +66,8 @@ def make_user(email: str, **extra: Any) -> Any:
 
 @pytest.fixture
 def world(db: Any, tmp_path: Any, settings: Any) -> World:
-    from reprieve.web.models import Assignment, Case, Document, Exhibit, Membership, Organisation, Share
+    from reprieve.web import papers
+    from reprieve.web.models import Assignment, Case, Document, Exhibit, Membership, Organisation, Reading, Share
     from reprieve.web.tasks import refresh
 
     settings.STORAGES = {**settings.STORAGES, "default": {
@@ -78,4 +96,9 @@ def world(db: Any, tmp_path: Any, settings: Any) -> World:
         document = Document(case=c, kind="summary", fmt="txt", status="done", progress=100)
         document.file.save("y", ContentFile(b"summary"), save=True)
         Share.objects.create(case=c, created_by=c.owner)  # an unused code
+        read = papers_read()
+        reading = Reading.objects.create(case=c, status="done", progress=100, result=read)
+        reading.exhibits.add(exhibit)
+        c.meta = papers.install(c.meta, reading.pk, read)  # read, and waiting to be checked
+        c.save(update_fields=["meta"])
     return World(owner, other, helper, lawyer, lawyer2, org_admin, other_admin, site_admin, case, other_case, org)

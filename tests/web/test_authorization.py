@@ -22,6 +22,7 @@ ROUTES: dict[str, tuple[str | None, str]] = {
     "import_cases": ("signed_in", "GET"),
     "share_accept": ("signed_in", "GET"),
     "organisation": ("signed_in", "GET"),
+    "member_remove": ("signed_in", "GET POST"),
     "case_detail": ("view", "GET"),
     "results": ("view", "GET"),
     "case_delete": ("delete", "POST"),
@@ -36,6 +37,9 @@ ROUTES: dict[str, tuple[str | None, str]] = {
     "exhibits": ("change", "GET POST"),
     "exhibit_download": ("change", "GET"),
     "exhibit_delete": ("change", "POST"),
+    "papers": ("change", "GET POST"),
+    "reading": ("change", "GET"),
+    "reading_check": ("change", "GET POST"),
     "export": ("change", "GET"),
     "sharing": ("share", "GET POST"),
     "share_revoke": ("share", "POST"),
@@ -86,6 +90,7 @@ def test_every_route_has_a_rule_and_declares_it() -> None:
 def _kwargs(pattern: URLPattern, case: Any) -> dict[str, Any]:
     names = pattern.pattern.converters.keys()
     values = {"pk": case.pk, "doc": case.documents.first().pk, "ex": case.exhibits.first().pk,
+              "reading": case.readings.first().pk,
               "share": case.shares.filter(accepted_by__isnull=True).first().pk, "field": "person.name",
               "fmt": "yaml"}
     return {name: values[name] for name in names}
@@ -96,6 +101,8 @@ def _payload(name: str, world: Any) -> dict[str, Any]:
         "question": {"value": "Changed Name"},
         "documents": {"kind": "summary", "fmt": "txt"},
         "exhibits": {"file": SimpleUploadedFile("letter.pdf", b"%PDF-1.4 letter"), "kind": "letter"},
+        "papers": {"files": SimpleUploadedFile("judgment.pdf", b"%PDF-1.4 judgment")},
+        "reading_check": {"section": "person", "path": "court.docket", "confirm": "1"},
         "set_as_of": {"as_of": "2024-01-02"},
         "add_note": {"text": "a note"},
         "assign": {"user": world.lawyer_unassigned.pk},
@@ -104,10 +111,10 @@ def _payload(name: str, world: Any) -> dict[str, Any]:
 
 def _state() -> list[Any]:
     """Everything a write could change."""
-    from reprieve.web.models import Assignment, Case, Document, Exhibit, Note, Share
+    from reprieve.web.models import Assignment, Case, Document, Exhibit, Note, Reading, Share
 
     return [
-        sorted(Case.objects.values_list("pk", "revision", "as_of", "data")),
+        sorted(Case.objects.values_list("pk", "revision", "as_of", "data")), sorted(Reading.objects.values_list("pk")),
         sorted(Share.objects.values_list("pk", "revoked_at", "accepted_by")),
         sorted(Assignment.objects.values_list("pk", "user")), sorted(Exhibit.objects.values_list("pk")),
         sorted(Document.objects.values_list("pk")), sorted(Note.objects.values_list("pk")),
@@ -183,9 +190,13 @@ def test_case_list_shows_only_visible_cases(world: Any) -> None:
 
 
 def test_signed_in_routes(world: Any) -> None:
-    for name in ("case_list", "import_cases", "share_accept", "organisation"):
-        response = Client().get(reverse(name))
-        assert response.status_code == 302 and "/accounts/login/" in response["Location"], name
+    from reprieve.web.models import Membership
+
+    member = Membership.objects.get(user=world.lawyer).pk
+    for url in [reverse(name) for name in ("case_list", "import_cases", "share_accept", "organisation")] + [
+            reverse("member_remove", args=[member])]:
+        response = Client().get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
     assert Client().get(reverse("home")).status_code == 200
     assert _client(world, "owner").get(reverse("organisation")).status_code == 403
     assert _client(world, "lawyer").get(reverse("organisation")).status_code == 403
@@ -228,3 +239,37 @@ def test_a_code_shares_once(world: Any) -> None:
     assert stranger.get(reverse("results", args=[world.other_case.pk])).status_code == 200
     again = _client(world, "lawyer_unassigned").post(reverse("share_accept"), {"code": code})
     assert again.status_code == 400
+
+
+def test_an_admin_removes_a_member_and_gives_their_cases_to_another_lawyer(world: Any) -> None:
+    from reprieve.web.models import Assignment, Membership
+
+    member = Membership.objects.get(user=world.lawyer, organisation=world.org)
+    url = reverse("member_remove", args=[member.pk])
+    for role in ("owner", "lawyer", "lawyer_unassigned", "other_admin", "site_admin"):
+        assert _client(world, role).get(url).status_code == 404, role
+        assert _client(world, role).post(url, {"to": world.lawyer_unassigned.pk}).status_code == 404, role
+    assert Membership.objects.filter(pk=member.pk).exists()
+    admin = _client(world, "org_admin")
+    page = admin.get(url).content.decode()
+    assert "Valon Marcel Vailes" in page and "lawyer2@example.org" in page
+    response = admin.post(url, {"to": world.lawyer_unassigned.pk})
+    assert response.status_code == 302
+    assert not Membership.objects.filter(pk=member.pk).exists()
+    assert list(Assignment.objects.filter(case=world.case).values_list("user", flat=True)) == \
+        [world.lawyer_unassigned.pk]
+    results = reverse("results", args=[world.case.pk])
+    assert _client(world, "lawyer").get(results).status_code == 404
+    assert _client(world, "lawyer_unassigned").get(results).status_code == 200
+    log = admin.get(reverse("organisation")).content.decode()
+    assert "lawyer@example.org in Legal Aid (lawyer)" in log and "cases given to lawyer2@example.org" in log
+    case_log = _client(world, "owner").get(reverse("case_audit", args=[world.case.pk])).content.decode()
+    assert case_log.count("assignment ") >= 2  # the old assignment ended, the new one made (who and when)
+
+
+def test_an_admin_cannot_remove_themselves(world: Any) -> None:
+    from reprieve.web.models import Membership
+
+    mine = Membership.objects.get(user=world.org_admin)
+    response = _client(world, "org_admin").post(reverse("member_remove", args=[mine.pk]), {"to": ""})
+    assert response.status_code == 400 and Membership.objects.filter(pk=mine.pk).exists()

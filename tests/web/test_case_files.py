@@ -50,6 +50,38 @@ def test_warden_letter_pdf_names_the_person_the_facility_and_the_grounds(world: 
     assert "only available caregiver" in text.lower() and "3582(c)(1)(A)" in text
 
 
+def _made(client: Client, world: Any, **form: str) -> tuple[Any, str]:
+    from reprieve.web.models import Document
+
+    client.post(reverse("documents", args=[world.case.pk]), form)
+    document = Document.objects.filter(case=world.case).order_by("-pk").first()
+    body = b"".join(client.get(reverse("document_download", args=[world.case.pk, document.pk])).streaming_content)
+    return document, body.decode("utf-8")
+
+
+def test_the_summary_is_in_the_cases_language_and_filings_in_english(world: Any) -> None:
+    """The plain summary in the language the person in prison reads (person.language), else the app's; the person
+    can choose; the letter to the warden is in English whatever the language."""
+    client = client_for(world.owner)
+    document, text = _made(client, world, kind="summary", fmt="txt")
+    assert document.language == "en" and text.startswith("!! WARNING: Prison e-mail (TRULINCS) is not private.")
+    client.cookies["django_language"] = "es"
+    page = client.get(reverse("case_detail", args=[world.case.pk])).content.decode()
+    assert '<option value="es" lang="es" selected>' in page
+    document, text = _made(client, world, kind="summary", fmt="txt")
+    assert document.language == "es" and text.startswith("!! AVISO: El correo de la prisión (TRULINCS) no es privado.")
+    assert "Su condena es de 250 meses." in text
+    _, letter = _made(client, world, kind="warden-request", fmt="txt")
+    assert "Warden" in letter and "Valon Marcel Vailes" in letter and "condena" not in letter
+    document, text = _made(client, world, kind="summary", fmt="txt", language="en")  # chosen on the form
+    assert document.language == "en" and text.startswith("!! WARNING")
+    client.cookies["django_language"] = "en"
+    world.case.data = {**world.case.data, "person": {**world.case.data["person"], "language": "es"}}
+    world.case.save()
+    document, text = _made(client, world, kind="summary", fmt="txt")
+    assert document.language == "es" and text.startswith("!! AVISO")
+
+
 def test_the_packet_is_a_zip_of_every_document(world: Any) -> None:
     from reprieve.web.models import Document
 

@@ -39,81 +39,76 @@ def answer(client: Client, case: Any, field: str, **form: str) -> Any:
     return client.post(reverse("question", args=[case.pk, field]), form)
 
 
-def test_papers_first_then_the_engines_questions(family: tuple[Client, Any]) -> None:
+# United States v. Vailes, No. 3:07-CR-00162 (W.D.N.C.); 369 F. App'x 450 (4th Cir. 2010): the facts as the family
+# would answer them, by case-field path (the interview's own screens: `_counts`, `_851`)
+VAILES: dict[str, dict[str, str]] = {
+    "court.district": {"value": "W.D.N.C."},
+    "judgments[0].imposed_on": {"year": "2009"},
+    "_counts": {"value": "2"},
+    "judgments[0].counts[0].statute": {"value": "21 U.S.C. § 846"},
+    "judgments[0].counts[0].months": {"value": "250"},
+    "judgments[0].counts[0].quantity": {"value": "1000 kg"},
+    "judgments[0].counts[1].statute": {"value": "21 U.S.C. § 841(a)(1)"},
+    "judgments[0].counts[1].months": {"value": "120"},
+    "judgments[0].counts[1].quantity": {"value": "100 lb"},
+    "judgments[0].counts[0].penalty": {"value": "21 U.S.C. § 841(b)(1)(A)"},
+    "judgments[0].counts[1].penalty": {"value": "21 U.S.C. § 841(b)(1)(D)"},
+    "judgments[0].counts[0].drug": {"value": "marijuana"},
+    "judgments[0].counts[1].drug": {"value": "marijuana"},
+    "judgments[0].counts[0].offense_ended": {"year": "2007", "month": "7"},
+    "judgments[0].counts[1].offense_ended": {"year": "2007", "month": "7"},
+    "custody.arrested_on": {"year": "2007", "month": "7"},
+    "custody.continuous_since_arrest": {"value": "yes"},
+    "circumstances.family": {"value": "yes"},
+    "circumstances.family[0].relation": {"value": "sibling"},
+    "circumstances.family[0].situation": {"value": "incapacitated"},
+    "circumstances.family[0].only_available_caregiver": {"value": "yes"},
+    "circumstances.family[0].description": {"value": "His brother has a serious mental illness."},
+}
+
+
+def test_first_steps_then_the_registrys_questions(family: tuple[Client, Any]) -> None:
+    from reprieve.assess.questions import text
     from reprieve.web.models import Case
 
     client, case = family
     assert next_field(client, case) == "person.name"
     page = client.get(reverse("question", args=[case.pk, "person.name"])).content.decode()
-    assert "I don't know" in page and "Add the judgment" in page
-    steps = [
-        ("person.name", {"value": "Valon Marcel Vailes"}),
-        ("person.facility", {"value": "FCI Butner"}),
-        ("person.register_number", {"dont_know": "1"}),
-        ("person.born", {"dont_know": "1"}),
-        ("court.district", {"value": "W.D.N.C."}),
-        ("court.docket", {"value": "3:07-cr-00162"}),
-        ("judgments[0].imposed_on", {"year": "2009"}),
-        ("_counts", {"value": "2"}),
-        ("judgments[0].counts[0].statute", {"value": "21 U.S.C. § 846"}),
-        ("judgments[0].counts[0].months", {"value": "250"}),
-        ("judgments[0].counts[0].quantity", {"value": "1000 kg"}),
-        ("judgments[0].counts[1].statute", {"value": "21 U.S.C. § 841(a)(1)"}),
-        ("judgments[0].counts[1].months", {"value": "120"}),
-        ("judgments[0].counts[1].quantity", {"value": "100 lb"}),
-        ("_851", {"value": "1"}),
-        ("custody.arrested_on", {"year": "2007", "month": "7"}),
-        ("custody.continuous_since_arrest", {"value": "yes"}),
-        ("custody.bop.projected_release_date", {"dont_know": "1"}),
-    ]
-    for field, form in steps:
+    assert "I don't know" in page and "Upload the judgment" in page
+    for field, form in [("person.name", {"value": "Valon Marcel Vailes"}), ("person.facility", {"value": "FCI Butner"}),
+                        ("person.register_number", {"dont_know": "1"}), ("court.docket", {"value": "3:07-cr-00162"})]:
         assert next_field(client, case) == field
-        response = answer(client, case, field, **form)
-        assert response.status_code == 302, (field, response.content[:500])
-    case.refresh_from_db()
-    assert case.data["judgments"][0]["counts"][0] == {"statute": "21 U.S.C. § 846", "months": 250,
-                                                      "quantity": "1000 kg"}
-    assert case.data["judgments"][0]["enhancements"] == [{"kind": "851", "priors": [0]}]
-    assert case.data["priors"][0]["kind"] == "drug_felony"  # a pre-2018 notice rests on a felony drug offense
-    assert case.data["judgments"][0]["imposed_on"] == "2009"
-    assert case.data["custody"]["arrested_on"] == "2007-07"
-    assert "person.born" in case.meta["unknown"] and "born" not in case.data["person"]
-    # then the engine's own questions: a question about a kind of circumstance is a yes/no screen
-    facts = {  # United States v. Vailes, No. 3:07-CR-00162 (W.D.N.C.); 369 F. App'x 450 (4th Cir. 2010)
-        "judgments[0].counts[0].penalty": "21 U.S.C. § 841(b)(1)(A)",
-        "judgments[0].counts[1].penalty": "21 U.S.C. § 841(b)(1)(D)",
-        "judgments[0].counts[0].drug": "marijuana", "judgments[0].counts[1].drug": "marijuana",
-        "judgments[0].counts[0].death_or_serious_bodily_injury": "no",
-        "judgments[0].counts[1].death_or_serious_bodily_injury": "no",
-    }
+        assert answer(client, case, field, **form).status_code == 302, field
     asked = []
-    for _ in range(60):
+    for _ in range(80):
         field = next_field(client, case)
         if field == "(review)":
             break
         asked.append(field)
-        if field == "circumstances.family":
-            answer(client, case, field, value="yes")
-        elif field == "circumstances.family[0].relation":
-            answer(client, case, field, value="sibling")
-        elif field == "circumstances.family[0].situation":
-            answer(client, case, field, value="incapacitated")
-        elif field == "circumstances.family[0].only_available_caregiver":
-            answer(client, case, field, value="yes")
-        elif field in facts:
-            assert answer(client, case, field, value=facts[field]).status_code == 302, field
+        page = client.get(reverse("question", args=[case.pk, field])).content.decode()
+        if field == "judgments[0].counts[0].months":  # in the registry's words
+            assert text(field) in page.replace("&#x27;", "'")
+        if field in VAILES:
+            response = answer(client, case, field, **VAILES[field])
         elif (field.startswith("circumstances.") and "[" not in field) or field == "requests":
-            answer(client, case, field, value="no")
+            response = answer(client, case, field, value="no")
         else:
-            assert answer(client, case, field, dont_know="1").status_code == 302
+            response = answer(client, case, field, dont_know="1")
+        assert response.status_code == 302, (field, response.content[:500])
     assert field == "(review)", "the interview must end"
-    assert asked.index("circumstances.family") < asked.index("circumstances.family[0].relation")
+    # the registry's order: the essential first (the counts and their terms), then what decides a verdict
+    assert asked[:3] == ["_counts", "judgments[0].counts[0].months", "judgments[0].counts[1].months"]
+    assert asked.index("circumstances.family") < asked.index("circumstances.family[0].situation")
     assert "requests" in asked and asked[-3:] == ["release_plan.residence", "release_plan.household",
                                                    "release_plan.support"]
     assert len(asked) == len(set(asked)), "no question is asked twice"
+    assert "custody.bop.projected_release_date" not in asked  # no verdict turns on it here
     case = Case.objects.get(pk=case.pk)
+    assert case.data["judgments"][0]["counts"][0]["months"] == 250
+    assert case.data["judgments"][0]["counts"][0]["statute"] == "21 U.S.C. § 846"
     assert case.data["circumstances"]["family"] == [{"relation": "sibling", "situation": "incapacitated",
-                                                     "only_available_caregiver": True}]
+                                                     "only_available_caregiver": True,
+                                                     "description": "His brother has a serious mental illness."}]
     assert case.data["circumstances"]["medical"] == []
     # the review lists every answer with a link to change it
     review = client.get(reverse("review", args=[case.pk])).content.decode()
@@ -123,11 +118,31 @@ def test_papers_first_then_the_engines_questions(family: tuple[Client, Any]) -> 
     response = client.post(reverse("question", args=[case.pk, "person.facility"]),
                            {"value": "FCI Butner Medium II", "review": "1"})
     assert response["Location"] == reverse("review", args=[case.pk])
-    # the answer page: the statutory minimum then (21 U.S.C. 841(b)(1)(A) before the First Step Act, one prior
-    # felony drug offense: 20 years) and now (after First Step Act § 401: 15 years, if the prior qualifies)
+    # the answer page names what it presumed, and links to say otherwise: no 851 information was presumed, so the
+    # minimum then is 10 years (21 U.S.C. 841(b)(1)(A) as in force in 2007)
     results = client.get(reverse("results", args=[case.pk])).content.decode()
-    assert "Compassionate release" in results
+    assert "Compassionate release" in results and "no information under 21 U.S.C. 851 was filed" in results
+    assert "240 months" not in results
+    link = reverse("question", args=[case.pk, "_851"]) + "?results=1"
+    assert link in results
+    response = client.post(reverse("question", args=[case.pk, "_851"]), {"value": "1", "results": "1"})
+    assert response["Location"] == reverse("results", args=[case.pk])
+    # one prior felony drug offense: 20 years then; 15 years now if the prior is a serious drug felony (21 U.S.C.
+    # 841(b)(1)(A) before and after First Step Act § 401)
+    results = client.get(reverse("results", args=[case.pk])).content.decode()
     assert "240 months" in results and "180 months" in results
+
+
+def test_the_registrys_spanish(family: tuple[Client, Any]) -> None:
+    """A question the registry words is asked in its Spanish."""
+    from reprieve.assess.questions import text
+
+    client, case = family
+    answer(client, case, "_counts", value="1")
+    page = client.get(reverse("question", args=[case.pk, "judgments[0].counts[0].months"]),
+                      HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert text("judgments[0].counts[0].months", "es") in page
+    assert "¿Cuántos meses de prisión le dio el juez por el cargo 1?" in page
 
 
 def test_bad_answers_are_refused_and_nothing_is_saved(family: tuple[Client, Any]) -> None:
@@ -193,3 +208,21 @@ def test_the_group_screens_are_the_groups_known() -> None:
     from reprieve.web.interview import GROUP_FIELDS, groups
 
     assert set(groups()) == GROUP_FIELDS
+
+
+def test_the_review_lists_what_an_imported_case_states(family: tuple[Client, Any]) -> None:
+    """A case file brought in whole (examples/vailes.yaml: the public record) was never asked: the review still lists
+    its facts, each with a link to change it."""
+    import json
+    from pathlib import Path
+
+    import yaml
+
+    client, case = family
+    text = (Path(__file__).parents[2] / "examples" / "vailes.yaml").read_text()
+    case.data = json.loads(json.dumps(yaml.safe_load(text), default=str))  # as the import stores it
+    case.save()
+    review = client.get(reverse("review", args=[case.pk])).content.decode()
+    assert "Western District of North Carolina" in review and "21 U.S.C. § 846" in review
+    assert reverse("question", args=[case.pk, "judgments[0].counts[0].months"]) + "?review=1" in review
+    assert reverse("question", args=[case.pk, "judgments[0].counts[1].quantity"]) + "?review=1" in review

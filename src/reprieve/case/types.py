@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
@@ -75,24 +76,29 @@ class Quantity:
             return value
         if not isinstance(value, str):
             raise ValueError("must be a quantity with a unit, e.g. '1000 kg', '280 g', '100 plants'")
-        match = _QUANTITY.match(value)
-        if not match:
-            raise ValueError("must be a quantity with a unit, e.g. '1000 kg', '280 g', '100 plants'")
-        number, unit = match.groups()
-        try:
-            amount = Decimal(number.replace(",", ""))
-        except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
-            raise ValueError("is not a number") from exc
-        unit = unit.lower()
-        if unit in _MASS_UNITS_G:
-            return cls(amount * _MASS_UNITS_G[unit], "g", value.strip())
-        if unit in _COUNT_UNITS:
-            return cls(amount, _COUNT_UNITS[unit], value.strip())
-        known = ", ".join(sorted({*_MASS_UNITS_G, *_COUNT_UNITS}))
-        raise ValueError(f"has an unknown unit '{unit}' (known: {known})")
+        return _parse_text(value)
 
     def __str__(self) -> str:
         return self.text
+
+
+@lru_cache(maxsize=4096)  # the same texts (the law's thresholds) are read thousands of times in one assessment
+def _parse_text(value: str) -> Quantity:
+    match = _QUANTITY.match(value)
+    if not match:
+        raise ValueError("must be a quantity with a unit, e.g. '1000 kg', '280 g', '100 plants'")
+    number, unit = match.groups()
+    try:
+        amount = Decimal(number.replace(",", ""))
+    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
+        raise ValueError("is not a number") from exc
+    unit = unit.lower()
+    if unit in _MASS_UNITS_G:
+        return Quantity(amount * _MASS_UNITS_G[unit], "g", value.strip())
+    if unit in _COUNT_UNITS:
+        return Quantity(amount, _COUNT_UNITS[unit], value.strip())
+    known = ", ".join(sorted({*_MASS_UNITS_G, *_COUNT_UNITS}))
+    raise ValueError(f"has an unknown unit '{unit}' (known: {known})")
 
 
 QuantityField = Annotated[

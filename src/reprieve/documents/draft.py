@@ -60,11 +60,14 @@ def notes_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}-notes{out.suffix}")
 
 
-def build(kind: str, case: Case, assessment: Assessment, redact: bool = True) -> Document:
+def build(kind: str, case: Case, assessment: Assessment, redact: bool = True, language: str | None = None
+          ) -> Document:
+    """One document. `language` is the reader's for the plain summary (default: the case's `person.language`, else
+    English); filings to a court or a warden are in English whatever it is."""
     builder = KINDS.get(kind)
     if builder is None:
         raise DraftError(f"unknown document {kind!r}: use one of " + ", ".join(KINDS))
-    doc = builder(Facts(case, assessment, Redactor.for_case(case, on=redact)))
+    doc = builder(Facts(case, assessment, Redactor.for_case(case, on=redact), language))
     # A case-file path with a list index ("requests[0]") is for tools; a reader gets "request 1".
     doc.blocks = map_text(doc.blocks, readable_paths)
     doc.notes = map_text(doc.notes, readable_paths)

@@ -72,16 +72,7 @@ def district_name(district: str | None, on: date) -> str:
 
 
 def years_months(days: int) -> str:
-    years, rest = divmod(days, 365)
-    months = round(rest / 30.44)
-    if months == 12:
-        years, months = years + 1, 0
-    parts = []
-    if years:
-        parts.append(f"{years} year{'s' if years != 1 else ''}")
-    if months or not parts:
-        parts.append(f"{months} month{'s' if months != 1 else ''}")
-    return " and ".join(parts)
+    return Words().years_and_months(days)
 
 
 @dataclass
@@ -89,14 +80,17 @@ class Facts:
     case: Case
     assessment: Assessment
     redact: Redactor
+    language: str | None = None  # what the person reads (the summary): this language, else the person's
     selection: Selection = field(init=False)
-    words: Words = field(init=False)
+    words: Words = field(init=False)  # filings go to a court or a warden: English
+    reader: Words = field(init=False)  # the person's own language, for the plain summary
     to_complete: dict[str, None] = field(init=False, default_factory=dict)  # ordered, without repeats
     unquoted: dict[str, tuple[str, str]] = field(init=False, default_factory=dict)  # text -> (what, its voice)
 
     def __post_init__(self) -> None:
         self.selection = select(self.assessment)
-        self.words = Words(getattr(self.case.person, "language", None))
+        self.words = Words()
+        self.reader = Words(self.language or getattr(self.case.person, "language", None))
 
     def blank(self, what: str) -> str:
         """A line to write on in a filing; `what` goes on the list of things to complete before it is used."""

@@ -98,6 +98,7 @@ class Document:
     to_complete: list[str] = field(default_factory=list)  # what the user must fill in or answer before using it
     plain_text_limit: int | None = None  # e.g. 13,000 characters for one TRULINCS message
     text_blocks: list[Block] | None = None  # a different body for plain text (e.g. the TRULINCS version)
+    language: str = "en"  # the language it is written in (the page furniture follows it: "Page 1 of 2")
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

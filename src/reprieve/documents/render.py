@@ -101,7 +101,7 @@ def _squeeze(text: str) -> str:
 def to_markdown(doc: Document) -> str:
     template = _env().get_template("document.md.j2")
     body = _squeeze(template.render(blocks=_as_dicts(doc.blocks)))
-    return body + f"\n---\n\n*{_md(doc.footer)} · Reg. No. {_md(doc.register_number)}*\n"
+    return body + f"\n---\n\n*{_md(doc.footer)} · {_md(_reg_no(doc))}*\n"
 
 
 def to_text(doc: Document) -> str:
@@ -109,7 +109,7 @@ def to_text(doc: Document) -> str:
     blocks = doc.text_blocks if doc.text_blocks is not None else doc.blocks
     body = _squeeze(template.render(blocks=_as_dicts(blocks)))
     if doc.text_blocks is None:
-        body += f"\n{doc.footer} - Reg. No. {doc.register_number}\n"
+        body += f"\n{doc.footer} - {_reg_no(doc)}\n"
     return body
 
 
@@ -191,11 +191,16 @@ def _keep_together(value: Any) -> Any:
     return value
 
 
+def _reg_no(doc: Document) -> str:
+    return Words(doc.language)("render.reg_no", number=doc.register_number)
+
+
 def to_html(doc: Document) -> str:
     template = _env().get_template("document.html.j2")
+    words = Words(doc.language)
     return template.render(
-        title=doc.title, css=_css(), blocks=_keep_together(_as_dicts(doc.blocks)),
-        footer_left=doc.footer, footer_right=f"Reg. No. {doc.register_number}",
+        title=doc.title, css=_css(), blocks=_keep_together(_as_dicts(doc.blocks)), lang=doc.language,
+        footer_left=doc.footer, footer_right=_reg_no(doc), page=words("render.page"), of=words("render.of"),
         body_class="double" if doc.kind == "motion" else "")
 
 
@@ -271,7 +276,7 @@ def _setup_styles(document: Any) -> None:
             style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _footer(section: Any, left: str, right: str, numbered: bool) -> None:
+def _footer(section: Any, left: str, right: str, numbered: bool, words: Words) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -281,9 +286,9 @@ def _footer(section: Any, left: str, right: str, numbered: bool) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.add_run(f"{left}    |    ")
     if numbered:
-        paragraph.add_run("Page ")
+        paragraph.add_run(f"{words('render.page')} ")
         _field(paragraph, "PAGE")
-        paragraph.add_run(" of ")
+        paragraph.add_run(f" {words('render.of')} ")
         _field(paragraph, "SECTIONPAGES")
         paragraph.add_run("    |    ")
     paragraph.add_run(right)
@@ -378,13 +383,14 @@ def to_docx(doc: Document) -> bytes:
     _setup_styles(document)
     document.core_properties.title = doc.title
     document.core_properties.author = "reprieve (information, not legal advice)"
+    document.core_properties.language = doc.language
     first = document.sections[0]
     for section in (first,):
         section.page_width, section.page_height = Inches(8.5), Inches(11)
         section.left_margin = section.right_margin = Inches(1)
         section.top_margin = section.bottom_margin = Inches(1)
     _add_blocks(document, doc.blocks)
-    _footer(first, doc.footer, f"Reg. No. {doc.register_number}", numbered=True)
+    _footer(first, doc.footer, _reg_no(doc), numbered=True, words=Words(doc.language))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

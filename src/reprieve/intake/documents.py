@@ -8,10 +8,12 @@ The library entry point, for the CLI (`reprieve intake`) and the web app's uploa
     result.case          # dict in the case-file format (format 1), ready for `parse_case` / YAML
     result.fields        # {field path: Read(value, source=Source(file, page, text), confidence)}
     result.questions("es")   # list of {field, question, answer_type, where_to_find, would_change, kind, read,
-                             #          confidence, source}: low-confidence reads ("confirm") and fields not found
+                             #          confidence, source, why}: low-confidence reads ("confirm", `why` they are
+                             #          unsure, in words) and fields not found
                              #          ("missing"), in the shape of the engine's questions
     result.confirmations("en")  # every field read, high confidence or not, as a question to confirm
     result.as_json()     # {case, fields, questions, documents, warnings}
+    read_documents(files, progress=lambda done, total: ...)  # told after each page of each file (0 < done <= total)
 
 Confidence is 0-1; a value below `CONFIRM_BELOW` (0.9) is asked about. A text-layer PDF gives 0.98 for a value in
 its expected shape; OCR gives the least Tesseract confidence of the value's characters; a value that needed an OCR
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,15 +87,26 @@ class IntakeResult:
                 "warnings": self.warnings}
 
 
-def read_documents(inputs: Sequence[Input] | Iterable[Input]) -> IntakeResult:
+Progress = Callable[[float, int], None]
+
+
+def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress | None = None) -> IntakeResult:
     """Read judgments and BOP computation sheets (PDF, scanned PDF, JPEG/PNG photos; any order, several pages or
-    files per document) into a case. Raises IntakeError for a file that cannot be read at all."""
+    files per document) into a case. Raises IntakeError for a file that cannot be read at all. `progress(done,
+    total)` is told after each page: `done` counts files read, with the current file's share of pages read as a
+    fraction (OCR of a photo takes seconds: the web app shows it)."""
+    items = list(inputs)
     pages: list[Page] = []
     documents: list[DocumentRead] = []
-    for item in inputs:
+    for index, item in enumerate(items):
         name, data = _load(item)
+
+        def page_done(page: int, of: int, index: int = index) -> None:
+            if progress is not None:
+                progress(index + page / max(of, 1), len(items))
+
         try:
-            read = read_pages(name, data)
+            read = read_pages(name, data, page_done)
         except (UnreadableFile, OcrUnavailable) as exc:
             raise IntakeError(name, str(exc)) from None
         pages += read
@@ -390,25 +403,35 @@ def _shown(value: Any, lang: str) -> str:
     return str(value)
 
 
+def _why(read: Read) -> str:
+    """Why a value is unsure, from the note its reader left (no note: OCR read its characters with low confidence)."""
+    note = read.note
+    for key, words in (("disagree", ("say", "disagree")), ("fixed", ("OCR",)), ("derived", ("Nature of Offense",)),
+                       ("handwriting", ("handwriting",)), ("total", ("add up",)), ("district", ("district",))):
+        if any(word in note for word in words):
+            return key
+    return "ocr"
+
+
 def _confirm(read: Read, lang: str) -> dict[str, Any]:
     label = read.label or field_words(read.path, lang)
     file = Path(read.source.file).name
+    why = ""
     if read.confidence < CONFIRM_BELOW:
-        why = "disagree" if "say" in read.note or "disagree" in read.note else "fixed" if "OCR" in read.note \
-            else "derived" if "Nature of Offense" in read.note else "unsure"
+        why = why_words(_why(read), lang)
         text = say("confirm_unsure", lang, what=field_words(read.path, lang), label=label,
-                   value=_shown(read.value, lang), page=read.source.page, file=file, why=why_words(why, lang))
+                   value=_shown(read.value, lang), page=read.source.page, file=file, why=why)
     else:
         text = say("confirm", lang, what=field_words(read.path, lang), label=label, value=_shown(read.value, lang),
                    page=read.source.page, file=file)
     return {"field": read.path, "question": text, "answer_type": answer_type(read.path),
             "where_to_find": _where(read.path, read.label, lang), "would_change": _would_change(read.path, lang),
             "kind": "confirm", "read": read.value, "confidence": round(read.confidence, 3),
-            "source": read.source.as_json()}
+            "source": read.source.as_json(), "why": why}
 
 
 def _missing(path: str, lang: str) -> dict[str, Any]:
     return {"field": path, "question": say("missing", lang, what=field_words(path, lang)),
             "answer_type": answer_type(path), "where_to_find": _where(path, "", lang),
-            "would_change": _would_change(path, lang), "kind": "missing", "read": None, "confidence": 0.0,
+            "would_change": _would_change(path, lang), "kind": "missing", "read": None, "confidence": 0.0, "why": "",
             "source": None}

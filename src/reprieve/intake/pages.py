@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from typing import Any
 
 from PIL import Image
@@ -37,10 +38,15 @@ def kind_of(data: bytes) -> str:
     return "unknown"
 
 
-def read_pages(name: str, data: bytes) -> list[Page]:
+PageDone = Callable[[int, int], None]  # (pages read so far, pages in the file)
+
+
+def read_pages(name: str, data: bytes, page_done: PageDone | None = None) -> list[Page]:
+    """The pages of one file; `page_done` is told after each page (OCR of a page takes seconds: a caller shows
+    progress)."""
     kind = kind_of(data)
     if kind == "pdf":
-        return _pdf_pages(name, data)
+        return _pdf_pages(name, data, page_done)
     if kind == "image":
         try:
             image = Image.open(io.BytesIO(data))
@@ -48,6 +54,8 @@ def read_pages(name: str, data: bytes) -> list[Page]:
         except (OSError, ValueError) as exc:
             raise UnreadableFile(f"is not a readable image ({exc})") from None
         lines, width = ocr_lines(image, 1, photo=True)
+        if page_done is not None:
+            page_done(1, 1)
         return [Page(name, 1, lines, "ocr", width)]
     raise UnreadableFile("is not a PDF, JPEG or PNG file")
 
@@ -101,7 +109,7 @@ def text_layer_words(page: Any, height: float) -> list[Word]:
         textpage.close()
 
 
-def _pdf_pages(name: str, data: bytes) -> list[Page]:
+def _pdf_pages(name: str, data: bytes, page_done: PageDone | None = None) -> list[Page]:
     import pypdfium2
 
     try:
@@ -110,16 +118,19 @@ def _pdf_pages(name: str, data: bytes) -> list[Page]:
         raise UnreadableFile(f"is not a readable PDF ({exc})") from None
     pages: list[Page] = []
     try:
+        total = len(pdf)
         for number, page in enumerate(pdf, start=1):
             width, height = page.get_size()
             words = text_layer_words(page, height)
             if _usable(words):
                 lines = group_lines(words, number) + _pictures(page, number, width, height)
                 pages.append(Page(name, number, sorted(lines, key=lambda ln: ln.top), "text", width))
-                continue
-            image = page.render(scale=RENDER_DPI / 72).to_pil()
-            lines, ocr_width = ocr_lines(image, number)
-            pages.append(Page(name, number, lines, "ocr", ocr_width))
+            else:
+                image = page.render(scale=RENDER_DPI / 72).to_pil()
+                lines, ocr_width = ocr_lines(image, number)
+                pages.append(Page(name, number, lines, "ocr", ocr_width))
+            if page_done is not None:
+                page_done(number, total)
     finally:
         pdf.close()
     return pages

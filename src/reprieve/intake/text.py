@@ -115,7 +115,11 @@ WHY: dict[str, dict[str, str]] = {
     "disagree": {"en": "the papers do not all say the same", "es": "los papeles no dicen todos lo mismo"},
     "derived": {"en": "we worked it out from the description of the offense",
                 "es": "lo dedujimos de la descripción del delito"},
-    "unsure": {"en": "we are not sure", "es": "no estamos seguros"},
+    "handwriting": {"en": "there is handwriting or a correction beside it",
+                    "es": "hay algo escrito a mano o una corrección al lado"},
+    "total": {"en": "the terms of the counts do not add up to the total",
+              "es": "las condenas de los cargos no suman el total"},
+    "district": {"en": "we do not know a court by that name", "es": "no conocemos un tribunal con ese nombre"},
 }
 
 

@@ -48,7 +48,7 @@ def case_view(permission: str, reads: bool = True) -> Callable[[View], View]:
             if not may(request.user, permission, case):
                 raise PermissionDenied
             if reads:
-                log_read(case)
+                log_read(case, request.user)
             return view(request, case, *args, **kwargs)
 
         guarded = login_required(wrapper)

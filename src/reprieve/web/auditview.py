@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.translation import gettext as _
 
-from reprieve.web.models import Assignment, Case, Document, Exhibit, Note, Share
+from reprieve.web.models import Assignment, Case, Document, Exhibit, Membership, Note, Reading, Share
 
-RELATED = (Share, Assignment, Exhibit, Document, Note)
+RELATED = (Share, Assignment, Exhibit, Document, Note, Reading)
 
 
 def entries_for_case(case: Case, log_entry: Any, limit: int = 500) -> list[Any]:
@@ -16,12 +18,37 @@ def entries_for_case(case: Case, log_entry: Any, limit: int = 500) -> list[Any]:
 
 
 def entries_for_cases(case_ids: list[int], log_entry: Any, limit: int = 500) -> list[Any]:
-    from django.db.models import Q
+    return _described(log_entry.objects.filter(_about_cases(case_ids)), limit)
 
+
+def entries_for_organisations(org_ids: list[int], case_ids: list[int], log_entry: Any, limit: int = 500
+                              ) -> list[Any]:
+    """An organisation's log: its members added, changed and removed (with where a removed member's cases went), and
+    every entry of the cases shared with it."""
+    members = Q(content_type=ContentType.objects.get_for_model(Membership), additional_data__organisation__in=org_ids)
+    return _described(log_entry.objects.filter(members | _about_cases(case_ids)), limit)
+
+
+def _about_cases(case_ids: list[int]) -> Q:
     ids = [str(i) for i in case_ids]
     query = Q(content_type=ContentType.objects.get_for_model(Case), object_pk__in=ids)
     for model in RELATED:
         related = [str(pk) for pk in model.objects.filter(case_id__in=case_ids).values_list("pk", flat=True)]
         query |= Q(content_type=ContentType.objects.get_for_model(model), object_pk__in=related)
-    return list(log_entry.objects.filter(query).select_related("actor", "content_type").order_by("-timestamp")[:limit])
+    # an assignment ended is gone from its table; its entries name the case (Assignment.get_additional_data)
+    return query | Q(content_type=ContentType.objects.get_for_model(Assignment), additional_data__case__in=case_ids)
+
+
+def _described(entries: Any, limit: int) -> list[Any]:
+    """Each entry with `detail`: what a person reads in the Record column."""
+    found = list(entries.select_related("actor", "content_type").order_by("-timestamp")[:limit])
+    membership = ContentType.objects.get_for_model(Membership)
+    for entry in found:
+        entry.detail = ""
+        if entry.content_type_id == membership.pk:
+            extra = entry.additional_data or {}
+            entry.detail = entry.object_repr
+            if extra.get("reassigned_to"):
+                entry.detail += " · " + _("cases given to %(email)s") % {"email": extra["reassigned_to"]}
+    return found
 

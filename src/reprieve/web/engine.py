@@ -20,7 +20,7 @@ from reprieve.assess.report import Assessment, assess
 from reprieve.case.model import Case
 from reprieve.intake import CaseFileError, parse_case
 
-__all__ = ["Assessment", "CaseFileError", "as_of_for", "assess", "assess_data", "case_of", "changes",
+__all__ = ["Assessment", "CaseFileError", "as_of_for", "assess", "assess_data", "cached", "case_of", "changes",
            "law_version", "snapshot"]
 
 
@@ -44,11 +44,22 @@ _CACHE_SIZE = 512
 _LOCK = threading.Lock()
 
 
+def _key(data: dict[str, Any], as_of: date | None) -> tuple[str, date, str]:
+    on = as_of_for(data, as_of)
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest(), on, law_version()
+
+
+def cached(data: dict[str, Any], as_of: date | None = None) -> Assessment | None:
+    """The assessment of these answers if this process has made it, else None (nothing is assessed)."""
+    with _LOCK:
+        return _CACHE.get(_key(data, as_of))
+
+
 def assess_data(data: dict[str, Any], as_of: date | None = None) -> Assessment:
     """The assessment of a case file on a date. An answer re-assesses the case once: the pages that follow it reuse
     the result (kept by content, date and law data, so it can never be stale)."""
-    on = as_of_for(data, as_of)
-    key = (hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest(), on, law_version())
+    key = _key(data, as_of)
+    on = key[1]
     with _LOCK:
         found = _CACHE.get(key)
         if found is not None:

@@ -1,8 +1,9 @@
 """The guided interview: which question comes next, how an answer is read, where it goes in the case file.
 
-It starts from the papers people hold (the judgment, the arrest date, the BOP's release date), then asks the
-engine's own questions in the engine's order (`questions.engine_questions`), and ends with the release plan the
-warden letter needs. It stops when nothing left would change a verdict or a date: the engine asks only those.
+It starts with the web's own first steps (upload the judgment; who the person is), then asks the engine's question
+registry's questions in the registry's order (`questions.engine_questions`: re-assessed after every answer, so a
+question the facts settle is never asked), and ends with the release plan the warden letter needs. It stops when
+nothing left would change a verdict or a date: the registry lists only those.
 "I don't know" is always an answer; it is remembered, so the question is not asked again, and the field stays
 unset (a missing field means unknown).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from reprieve.case.types import Quantity
 from reprieve.dates import PartialDate
-from reprieve.web.questions import AnswerType, Question, engine_questions
+from reprieve.web.questions import AnswerType, Question, engine_questions, registry_keys, registry_question
 
 __all__ = ["COUNTS", "GROUP_FIELDS", "PRIOR_NOTICE", "AnswerError", "Question", "apply_answer", "apply_dont_know",
            "get_path", "groups", "is_answered", "next_question", "paper_questions", "plan", "read_answer",
@@ -29,7 +30,6 @@ __all__ = ["COUNTS", "GROUP_FIELDS", "PRIOR_NOTICE", "AnswerError", "Question", 
 
 COUNTS = "_counts"  # how many counts the judgment lists: the interview's own question, kept in meta
 PRIOR_NOTICE = "_851"  # the prosecutor's notice of prior drug convictions (21 U.S.C. 851): enhancements and priors
-_DRUG_STATUTE = re.compile(r"21\s*U\.?S\.?C", re.IGNORECASE)
 MAX_COUNTS = 20
 
 
@@ -59,20 +59,16 @@ def _district_name(name: str) -> str:
     return re.sub(r"^D\. ", "District of ", name)
 
 
-def _drug_counts(data: dict[str, Any] | None) -> list[int]:
-    counts = ((data or {}).get("judgments") or [{}])[0].get("counts") or []
-    return [i for i, c in enumerate(counts) if _DRUG_STATUTE.search(str((c or {}).get("statute") or ""))]
+def paper_questions() -> list[Question]:
+    """The web's own first steps, before the engine's questions: who the person is and the case's number (the
+    letters need them; no verdict turns on them, so the registry does not ask them). The judgment's upload is
+    offered on the first of them."""
+    return list(_paper(get_language() or "en"))
 
 
-def paper_questions(meta: dict[str, Any], data: dict[str, Any] | None = None) -> list[Question]:
-    """The first screens: what the judgment, the arrest and the BOP's letters say."""
-    return list(_paper(get_language() or "en", int(meta.get("counts") or 0), tuple(_drug_counts(data))))
-
-
-@lru_cache(maxsize=256)
-def _paper(language: str, counts: int, drug_counts: tuple[int, ...]) -> tuple[Question, ...]:
-    judgment = _("On the judgment (form AO 245B), first page.")
-    qs = [
+@lru_cache(maxsize=8)
+def _paper(language: str) -> tuple[Question, ...]:
+    return (
         Question("person.name", _("What is the full name of the person in prison?"), "text",
                  where_to_find=_("As it is written on the judgment.")),
         Question("person.facility", _("Which prison is this person in now?"), "text",
@@ -81,54 +77,85 @@ def _paper(language: str, counts: int, drug_counts: tuple[int, ...]) -> tuple[Qu
         Question("person.register_number", _("What is the BOP register number?"), "text",
                  where_to_find=_("Eight digits, like 12345-678. It is on letters from the prison and on the "
                                  "BOP inmate locator.")),
-        Question("person.born", _("When was this person born?"), "date",
-                 would_change=_("Age decides some reasons for release.")),
-        Question("court.district", _("Which federal court gave the sentence?"), "choice", districts(),
-                 where_to_find=judgment),
         Question("court.docket", _("What is the case number?"), "text",
                  where_to_find=_("On the judgment, next to \"Case Number\". For example: 3:07-cr-00162.")),
-        Question("judgments[0].imposed_on", _("On what date did the judge give the sentence?"), "date",
-                 where_to_find=_("On the judgment: \"Date of Imposition of Judgment\".")),
-        Question(COUNTS, _("How many counts (crimes) does the judgment list with a prison term?"), "number",
-                 where_to_find=_("On the judgment, the table with \"Title & Section\" and \"Count\".")),
-    ]
-    for i in range(counts):
-        n = i + 1
-        qs += [
-            Question(f"judgments[0].counts[{i}].statute",
-                     _("Count %(n)s: what law (title and section) does the judgment list?") % {"n": n}, "text",
-                     where_to_find=_("Column \"Title & Section\". For example: 21 U.S.C. § 846.")),
-            Question(f"judgments[0].counts[{i}].months",
-                     _("Count %(n)s: how many months of prison did the judge give?") % {"n": n}, "number",
-                     where_to_find=_("On the \"Imprisonment\" page of the judgment. 20 years is 240 months.")),
-        ]
-        if i in drug_counts:
-            qs.append(Question(f"judgments[0].counts[{i}].quantity",
-                               _("Count %(n)s: what amount of drugs did the jury or the plea agreement find?")
-                               % {"n": n}, "quantity",
-                               where_to_find=_("The verdict form, the plea agreement or the indictment. Write the "
-                                               "amount and the unit, like 1000 kg, 280 g or 50 plants."),
-                               would_change=_("The amount sets the lowest and highest sentence the law allows.")))
-    if drug_counts:
-        qs.append(Question(PRIOR_NOTICE, _("Did the prosecutor file a notice of earlier drug convictions (an "
-                                           "\"851 information\") that raised the lowest sentence?"), "choice",
-                           (("0", _("No")), ("1", _("Yes, for one earlier conviction")),
-                            ("2", _("Yes, for two or more earlier convictions"))),
-                           where_to_find=_("The docket, the judgment or the sentencing transcript. A lawyer from "
-                                           "the case would know."),
-                           would_change=_("The First Step Act of 2018 lowered these longer minimums.")))
-    qs += [
-        Question("custody.arrested_on", _("On what date was this person arrested for this case?"), "date",
-                 where_to_find=_("On the BOP's sentence computation, or the docket."),
-                 would_change=_("Time in jail before the sentence counts toward it.")),
-        Question("custody.continuous_since_arrest", _("Has this person been locked up without a break since the "
-                                                      "arrest?"), "yes_no",
-                 would_change=_("Time in jail before the sentence counts toward it.")),
-        Question("custody.bop.projected_release_date", _("What release date does the BOP give?"), "date",
-                 where_to_find=_("On the BOP's sentence computation sheet, or the BOP inmate locator "
-                                 "(\"Release date\").")),
-    ]
-    return tuple(qs)
+    )
+
+
+def own_screen(asked: Question) -> Question | None:
+    """The web's screen for a registry question it asks its own way: the judgment's list of counts as how many
+    (then the registry asks each count's facts), the 851 enhancements as how many earlier convictions the notice
+    named, the district from the list of district courts. None: asked as the registry words it."""
+    if asked.field == "judgments[0].counts":
+        return Question(COUNTS, _("How many counts (crimes) does the judgment list with a prison term?"), "number",
+                        where_to_find=_("On the judgment, the table with \"Title & Section\" and \"Count\"."),
+                        would_change=asked.would_change)
+    if asked.field == "judgments[0].enhancements":
+        return Question(PRIOR_NOTICE, _("Did the prosecutor file a notice of earlier drug convictions (an "
+                                        "\"851 information\") that raised the lowest sentence?"), "choice",
+                        (("0", _("No")), ("1", _("Yes, for one earlier conviction")),
+                         ("2", _("Yes, for two or more earlier convictions"))),
+                        where_to_find=_("The docket, the judgment or the sentencing transcript. A lawyer from "
+                                        "the case would know."),
+                        would_change=_("The First Step Act of 2018 lowered these longer minimums."))
+    if asked.field == "court.district":
+        return replace(asked, answer_type="choice", choices=districts())
+    return None
+
+
+def stated(data: dict[str, Any], case: Any = None) -> list[Question]:
+    """A screen for each fact the case file states that the registry asks about (in the registry's order), so the
+    review lists what an imported case already says and each can be changed."""
+    out = []
+    for key in registry_keys():
+        for path in _positions_of(key, data):
+            value = get_path(data, path)
+            if value is None or isinstance(value, (list, dict)):
+                continue
+            q = screen_for(path, case)
+            if q is not None and q.answer_type != "group":
+                out.append(q)
+    return out
+
+
+def _positions_of(key: str, data: dict[str, Any]) -> list[str]:
+    """`judgments[].counts[].months` -> the paths of every count of every judgment in `data`."""
+    if "[]" not in key:
+        return [key]
+    head, tail = key.split("[]", 1)
+    items = get_path(data, head)
+    if not isinstance(items, list):
+        return []
+    return [p for i in range(len(items)) for p in _positions_of(f"{head}[{i}]{tail}", data)]
+
+
+def screen_of(field: str) -> str | None:
+    """The screen that states a fact the engine presumed (the answer page links to it), or None when the web has
+    none (a list left to a lawyer)."""
+    mine = {"judgments[0].counts": COUNTS, "judgments[0].enhancements": PRIOR_NOTICE}.get(field, field)
+    return mine if screen_for(mine) is not None else None
+
+
+def screen_for(field: str, case: Any = None) -> Question | None:
+    """The screen for a field whatever the engine asks now (a presumption to correct from the answer page, an
+    earlier answer to change): the web's own, else the registry's."""
+    own = {COUNTS: "judgments[0].counts", PRIOR_NOTICE: "judgments[0].enhancements"}.get(field)
+    asked = registry_question(own or field, case)
+    if asked is None:
+        return None
+    shaped = own_screen(asked)
+    if shaped is not None:
+        return shaped
+    if asked.answer_type != "group":
+        return asked
+    group = groups().get(field)
+    return _gate(group, asked) if group is not None else None
+
+
+def _gate(group: Group, asked: Question) -> Question:
+    """A list's yes/no screen: the web's question, the registry's where-to-find."""
+    return replace(group.gate, where_to_find=asked.where_to_find,
+                   would_change=group.gate.would_change or asked.would_change)
 
 
 def release_plan_questions() -> list[Question]:
@@ -146,8 +173,9 @@ def release_plan_questions() -> list[Question]:
 
 @dataclass(frozen=True)
 class Group:
-    """An engine question about a whole list (a kind of circumstance, the warden request): a yes/no screen, then
-    one screen per detail when the answer is yes."""
+    """A registry question about a whole list (a kind of circumstance, the warden request): a yes/no screen; on yes
+    the list gets an item, the registry asks the item's facts that matter, and `details` are what the letters need
+    that no verdict turns on (the story in the person's words)."""
 
     gate: Question
     on_yes: list[dict[str, Any]] | None  # the list's value on yes (details follow), or None: only remembered
@@ -166,10 +194,6 @@ def groups() -> dict[str, Group]:
 @lru_cache(maxsize=8)
 def _groups(language: str) -> dict[str, Group]:
     yes_no: AnswerType = "yes_no"
-    med = "circumstances.medical[0]"
-    fam = "circumstances.family[0]"
-    req = "requests[0]"
-    abuse = "circumstances.abuse[0]"
     return {
         "requests": Group(
             Question("requests", _("Has the warden received a written request (from this person or someone for "
@@ -177,46 +201,24 @@ def _groups(language: str) -> dict[str, Group]:
                      would_change=_("A court can hear the motion 30 days after the warden receives the "
                                     "request. If not yet, reprieve makes the letter for you.")),
             [{"to": "warden", "kind": "reduction_in_sentence"}], None, [
-                Question(f"{req}.received_on", _("On what date did the warden receive it?"), "date",
-                         where_to_find=_("The staff signature and date on the copy, or the electronic receipt.")),
-                Question(f"{req}.grounds", _("What reasons did the request give?"), "long_text"),
-                Question(f"{req}.response", _("What did the warden answer?"), "choice",
+                Question("requests[0].grounds", _("What reasons did the request give?"), "long_text"),
+                Question("requests[0].response", _("What did the warden answer?"), "choice",
                          (("denied", _("Denied")), ("approved", _("Approved")), ("none", _("No answer yet")))),
             ]),
         "circumstances.medical": Group(
             Question("circumstances.medical", _("Does this person have a serious illness or a health problem "
                                                 "that makes it hard to care for himself or herself in prison?"),
                      yes_no), [{}], [], [
-                Question(f"{med}.condition", _("What is the illness or condition?"), "text",
-                         where_to_find=_("Prison medical records (ask Health Services for a copy).")),
-                Question(f"{med}.terminal", _("Has a doctor said the illness is terminal (end of life)?"), yes_no),
-                Question(f"{med}.self_care_diminished", _("Does it make it hard to care for himself or herself "
-                                                          "in prison (washing, dressing, eating)?"), yes_no),
-                Question(f"{med}.care_not_provided", _("Does the prison fail to give the care a doctor said is "
-                                                       "needed?"), yes_no),
-                Question(f"{med}.description", _("Describe the illness and the care in a few words."),
-                         "long_text"),
+                Question("circumstances.medical[0].description", _("Describe the illness and the care in a few "
+                                                                   "words."), "long_text"),
             ]),
         "circumstances.family": Group(
             Question("circumstances.family", _("Does a close family member need this person to care for them? "
                                                "(For example: a child whose caregiver died, or a parent, brother "
                                                "or sister who cannot care for themselves.)"), yes_no),
             [{}], [], [
-                Question(f"{fam}.relation", _("Who is the family member?"), "choice", (
-                    ("minor_child", _("A child under 18")),
-                    ("adult_child_incapacitated", _("An adult child who cannot care for himself or herself")),
-                    ("spouse", _("Husband or wife")), ("partner", _("Partner")), ("parent", _("Mother or father")),
-                    ("sibling", _("Brother or sister")), ("grandchild", _("Grandchild")),
-                    ("grandparent", _("Grandparent")), ("other", _("Someone else")))),
-                Question(f"{fam}.situation", _("What happened?"), "choice", (
-                    ("incapacitated", _("The family member cannot care for himself or herself")),
-                    ("caregiver_died", _("The person who cared for them died")),
-                    ("caregiver_incapacitated", _("The person who cared for them can no longer do it")))),
-                Question(f"{fam}.only_available_caregiver", _("Is this person the only one who could care for "
-                                                              "them?"), yes_no,
-                         would_change=_("The court asks whether anyone else could give the care.")),
-                Question(f"{fam}.description", _("In a few words: what care is needed, and why no one else "
-                                                 "can give it?"), "long_text"),
+                Question("circumstances.family[0].description", _("In a few words: what care is needed, and why "
+                                                                  "no one else can give it?"), "long_text"),
             ]),
         "circumstances.age_related": Group(
             Question("circumstances.age_related", _("Has this person's health seriously gotten worse because of "
@@ -227,14 +229,7 @@ def _groups(language: str) -> dict[str, Group]:
         "circumstances.abuse": Group(
             Question("circumstances.abuse", _("While serving this sentence, was this person sexually abused, or "
                                               "physically abused with serious injury, by prison staff?"), yes_no),
-            [{"by_staff": True}], [], [
-                Question(f"{abuse}.kind", _("What kind of abuse?"), "choice",
-                         (("sexual", _("Sexual")), ("physical", _("Physical, with serious injury")))),
-                Question(f"{abuse}.established_by", _("Has it been proven?"), "choice", (
-                    ("conviction", _("The staff member was convicted")),
-                    ("finding", _("An official finding says it happened")),
-                    ("pending", _("Not yet: a case or complaint is open")))),
-            ]),
+            [{"by_staff": True}], []),
         "circumstances.other": Group(
             Question("circumstances.other", _("Is there any other reason as serious as these (a terminal illness, "
                                               "old age with failing health, a family member with no one else to "
@@ -244,20 +239,26 @@ def _groups(language: str) -> dict[str, Group]:
 
 
 def plan(data: dict[str, Any], meta: dict[str, Any], assessment: Any) -> list[Question]:
-    """Every question of this case in the order to ask them, as the facts stand now."""
-    out = paper_questions(meta, data)
+    """Every question of this case in the order to ask them, as the facts stand now: the web's first steps, then
+    the registry's questions in the registry's order (re-read after every answer: a question the facts settle is
+    gone), then the release plan the warden letter needs."""
+    out = paper_questions()
     known = groups()
+    gates = meta.get("gates", {})
     for q in engine_questions(assessment):
-        if q.answer_type == "group":
+        own = own_screen(q)
+        if own is not None:
+            out.append(own)
+        elif q.answer_type == "group":
             group = known.get(q.field)
             if group is None:
                 continue  # a list the interview cannot ask about one screen at a time: left to a lawyer
-            out.append(group.gate)
-            if meta.get("gates", {}).get(q.field) == "yes":
+            out.append(_gate(group, q))
+            if gates.get(q.field) == "yes":
                 out.extend(group.details)
         else:
             out.append(q)
-    for gate, state in meta.get("gates", {}).items():  # details of a yes stay in the plan once the engine is satisfied
+    for gate, state in gates.items():  # the details of a yes stay in the plan once the engine is satisfied
         if state == "yes" and gate in known and not any(q.field == gate for q in out):
             out.append(known[gate].gate)
             out.extend(known[gate].details)
@@ -319,6 +320,10 @@ def read_answer(q: Question, form: Any) -> Any:
     value = str(form.get("value", "")).strip()
     if not value:
         raise AnswerError(_("Type an answer, or choose \"I don't know\"."))
+    if kind == "months_or_life":
+        if value.lower() in {"life", _("life").lower()}:
+            return "life"
+        kind = "number"
     if kind == "number":
         if not value.isdigit():
             raise AnswerError(_("Type a whole number, like 240."))
@@ -477,7 +482,7 @@ def delete_path(data: dict[str, Any], path: str) -> None:
         node[last] = {}
 
 
-def _readable_date(text: str) -> str:
+def readable_date(text: str) -> str:
     """2009 -> 2009; 2007-07 -> July 2007; 2009-03-02 -> March 2, 2009 (in the active language)."""
     from datetime import date
 
@@ -511,6 +516,6 @@ def show(q: Question, data: dict[str, Any], meta: dict[str, Any]) -> str:
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if q.answer_type == "date" and value:
-        return _readable_date(str(value))
+        return readable_date(str(value))
     labels = dict(q.choices)
     return str(labels.get(str(value), value)) if value is not None else ""

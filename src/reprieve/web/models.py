@@ -38,6 +38,11 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} in {self.organisation} ({self.role})"
 
+    def get_additional_data(self) -> dict[str, Any]:
+        """Kept with each audit entry (django-auditlog), so an organisation's log lists its members' changes even
+        after a membership is deleted; a removal also records where the member's cases went."""
+        return {"organisation": self.organisation_id, **getattr(self, "removal", {})}
+
 
 def _empty_case() -> dict[str, Any]:
     return {"format": 1}
@@ -120,6 +125,10 @@ class Assignment(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "user"], name="one_assignment_per_user")]
 
+    def get_additional_data(self) -> dict[str, Any]:
+        """Kept with each audit entry: an assignment ended stays in the case's log after the row is gone."""
+        return {"case": self.case_id, "organisation": self.organisation_id}
+
 
 def _private_path(instance: Exhibit | Document, filename: str) -> str:
     return f"cases/{instance.case_id}/{uuid.uuid4().hex}"
@@ -171,6 +180,28 @@ class Document(models.Model):
     @property
     def label(self) -> str:
         return str(DOCUMENT_NAMES.get(self.kind, self.kind))
+
+
+class Reading(models.Model):
+    """Papers read into a case (reprieve.intake.documents): a background job with progress. `result` is what was
+    read, value by value with where it was read; none of it enters the case until the person confirms it (the
+    interview state, `Case.meta["intake"]`, holds what is confirmed and what is still to ask)."""
+
+    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    STATUSES = [(QUEUED, _("Waiting")), (RUNNING, _("Reading")), (DONE, _("Read")), (FAILED, _("Failed"))]
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="readings")
+    exhibits = models.ManyToManyField(Exhibit, related_name="readings")
+    status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)  # percent
+    result = models.JSONField(default=dict)
+    error = models.TextField(blank=True)  # what the person is told: which file could not be read, and why
+    created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
 
 
 class Note(models.Model):

@@ -1,29 +1,34 @@
-"""The engine's questions, in the shape the interview asks them. THE ONE MODULE TO SWITCH when the engine's question
-registry lands (issue 12): `assess(...)` then carries a top-level `questions` list, in the order to ask, each
-{field, question, answer_type, choices, where_to_find, would_change} in English and Spanish; `engine_questions`
-already reads it when present (`_from_registry`). Until then the questions are derived from the findings' `missing`
-items (field, question, would_change), with the answer type read from the case model.
+"""The engine's question registry (reprieve.assess.questions), in the shape the interview asks it.
 
-Nothing else in the web app looks at findings' `missing` or at the registry.
+The registry words every fact once (English and Spanish), says where to find it and what it changes, and types the
+answer from the case file's JSON Schema; `Assessment.questions` lists the facts still worth asking, deduplicated,
+most decisive first. This module turns those into the web's screens (`Question`) in the active language, and types
+any case-field path for the screens about values read from the papers. Nothing else in the web app reads the
+registry or the findings' `missing` items.
 """
 
 from __future__ import annotations
 
-import re
-import types
-import typing
 from dataclasses import dataclass
-from typing import Any, Literal, get_args, get_origin
+from functools import lru_cache
+from typing import Any, Literal
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from pydantic import BaseModel
 
-from reprieve.case.model import Case
-from reprieve.case.types import Quantity
-from reprieve.dates import PartialDate
+from reprieve.assess import questions as registry
 
-AnswerType = Literal["text", "long_text", "number", "date", "yes_no", "choice", "quantity", "group"]
+AnswerType = Literal["text", "long_text", "number", "months_or_life", "date", "yes_no", "choice", "quantity",
+                     "group"]
+
+# the registry's kinds of answer -> the web's screens; a list or a group of fields is "group" (the interview asks a
+# known list as a yes/no screen and its items one field at a time, and leaves the others to a lawyer); several
+# choices at once ("choices": the grounds a request raised) have no screen yet and are left to a lawyer too
+_SCREENS: dict[str, AnswerType] = {
+    "text": "text", "number": "number", "months": "number", "months_or_life": "months_or_life",
+    "date": "date", "partial_date": "date", "yes_no": "yes_no", "choice": "choice", "quantity": "quantity",
+    "group": "group", "list": "group", "choices": "group",
+}
 
 
 @dataclass(frozen=True)
@@ -36,104 +41,88 @@ class Question:
     would_change: str = ""
 
 
+def language() -> str:
+    """The registry's language for the page's: Spanish or English."""
+    lang = (get_language() or "en")[:2]
+    return lang if lang in registry.LANGUAGES else registry.DEFAULT_LANGUAGE
+
+
 def engine_questions(assessment: Any) -> list[Question]:
-    """The questions still worth asking, in the order to ask them, in the active language."""
-    registry = getattr(assessment, "questions", None)
-    if registry is not None:
-        return [_from_registry(q) for q in registry]
-    return _derived(assessment)
+    """The questions still worth asking, in the registry's order (most decisive first), in the active language."""
+    return [_screen(a.field, a.question, a.answer_type, a.where_to_find, a.would_change)
+            for a in registry.questions_for(assessment, language())]
 
 
-def _text(value: Any) -> str:
-    """A registry text: a plain string, or {language: text}."""
-    if isinstance(value, dict):
-        lang = (get_language() or "en")[:2]
-        return str(value.get(lang) or value.get("en") or "")
-    return str(value or "")
+def registry_keys() -> list[str]:
+    """Every field the registry words, generic (`judgments[].counts[].months`), in the registry's order."""
+    return list(registry.registry())
 
 
-def _get(q: Any, key: str) -> Any:
-    return q.get(key) if isinstance(q, dict) else getattr(q, key, None)
+def registry_question(field: str, case: Any = None) -> Question | None:
+    """The registry's question for a field the engine no longer asks (a presumption to correct, an earlier answer
+    to change), worded for the case; None when the registry has none."""
+    if not registry.known(field):
+        return None
+    lang = language()
+    return _screen(field, registry.text(field, lang, case), registry.answer_type(field),
+                   registry.text(field, lang, case, "where_to_find"), registry.text(field, lang, case, "would_change"))
 
 
-def _from_registry(q: Any) -> Question:
-    field = str(_get(q, "field"))
-    declared = _get(q, "answer_type")
-    answer_type = declared if declared in typing.get_args(AnswerType) else field_type(field)[0]
-    choices = tuple((str(_get(c, "value") if not isinstance(c, str) else c),
-                     _text(_get(c, "label")) if not isinstance(c, str) else c) for c in (_get(q, "choices") or ()))
-    return Question(field=field, question=_text(_get(q, "question")), answer_type=answer_type,
-                    choices=choices or field_type(field)[1], where_to_find=_text(_get(q, "where_to_find")),
-                    would_change=_text(_get(q, "would_change")))
-
-
-def _derived(assessment: Any) -> list[Question]:
-    seen: set[str] = set()
-    out: list[Question] = []
-    for finding in assessment.findings:
-        for missing in finding.missing:
-            if missing.field in seen:
-                continue
-            seen.add(missing.field)
-            answer_type, choices = field_type(missing.field)
-            # the engine's English text goes through the web's translation catalogue until the registry has Spanish
-            question = _(missing.question) if not missing.question.startswith("Please provide") else ""
-            out.append(Question(field=missing.field, question=question or _label(missing.field),
-                                answer_type=answer_type, choices=choices,
-                                would_change=_(missing.would_change) if missing.would_change else ""))
-    return out
-
-
-def _label(field: str) -> str:
-    leaf = re.sub(r"\[\d+\]", "", field).rsplit(".", 1)[-1]
-    return _("What is this: %(name)s?") % {"name": leaf.replace("_", " ")}
-
-
-# --- the answer type of a case-field path, read from the case model -------------------------------------------
-
-_TOKEN = re.compile(r"([a-z_0-9]+)|\[(\d+)\]")
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Optional[X] -> X; Annotated[X, ...] -> X (the partial date and quantity types are kept whole)."""
-    while True:
-        origin = get_origin(annotation)
-        if origin is typing.Annotated:
-            base = get_args(annotation)[0]
-            if base in (PartialDate, Quantity):
-                return base
-            annotation = base
-        elif origin in (typing.Union, types.UnionType):
-            members = [a for a in get_args(annotation) if a is not type(None)]
-            if len(members) != 1:
-                return annotation
-            annotation = members[0]
-        else:
-            return annotation
+def _screen(field: str, question: str, kind: registry.AnswerType, where: str, would: str) -> Question:
+    screen = _SCREENS.get(kind.kind, "text")
+    choices = tuple((value, choice_label(field, value)) for value in kind.choices or ()) if screen == "choice" else ()
+    return Question(field, question, screen, choices, where, would)
 
 
 def field_type(path: str) -> tuple[AnswerType, tuple[tuple[str, str], ...]]:
-    node: Any = Case
-    for name, index in _TOKEN.findall(path):
-        if index:
-            if get_origin(node) is list:
-                node = _unwrap(get_args(node)[0])
-            continue
-        if get_origin(node) is list:
-            node = _unwrap(get_args(node)[0])
-        if not (isinstance(node, type) and issubclass(node, BaseModel)) or name not in node.model_fields:
-            return "text", ()
-        node = _unwrap(node.model_fields[name].annotation)
-    if node is bool:
-        return "yes_no", ()
-    if node is int:
-        return "number", ()
-    if node is PartialDate:
-        return "date", ()
-    if node is Quantity:
-        return "quantity", ()
-    if get_origin(node) is Literal:
-        return "choice", tuple((str(v), str(v).replace("_", " ")) for v in get_args(node))
-    if get_origin(node) is list or (isinstance(node, type) and issubclass(node, BaseModel)):
-        return "group", ()
-    return "text", ()
+    """The screen for any case-field path (from the case file's JSON Schema, through the registry)."""
+    try:
+        kind = registry.answer_type(path)
+    except registry.UnknownQuestion:
+        return "text", ()
+    screen = _SCREENS.get(kind.kind, "text")
+    choices = tuple((v, choice_label(path, v)) for v in kind.choices or ()) if screen == "choice" else ()
+    return screen, choices
+
+
+def choice_label(field: str, value: str) -> str:
+    """A choice as a person reads it, in the active language (the case file's value when the web has no words)."""
+    leaf = registry.generic(field).rsplit(".", 1)[-1]
+    labels = _labels(language()).get(leaf, {})
+    return labels.get(value) or value.replace("_", " ")
+
+
+@lru_cache(maxsize=4)
+def _labels(language: str) -> dict[str, dict[str, str]]:  # `language`: the cache key (the words are gettext's)
+    return {
+        "relation": {
+            "minor_child": _("A child under 18"),
+            "adult_child_incapacitated": _("An adult child who cannot care for himself or herself"),
+            "child": _("A child"), "spouse": _("Husband or wife"), "partner": _("Partner"),
+            "parent": _("Mother or father"), "sibling": _("Brother or sister"), "grandchild": _("Grandchild"),
+            "grandparent": _("Grandparent"), "other": _("Someone else"),
+            "concurrent": _("At the same time as the other sentence (concurrent)"),
+            "consecutive": _("After the other sentence (consecutive)"),
+        },
+        "situation": {
+            "incapacitated": _("The family member cannot care for himself or herself"),
+            "caregiver_died": _("The person who cared for them died"),
+            "caregiver_incapacitated": _("The person who cared for them can no longer do it"),
+        },
+        "kind": {"sexual": _("Sexual"), "physical": _("Physical, with serious injury"),
+                 "drug_felony": _("A drug felony"), "violent_felony": _("A violent felony"),
+                 "924c": _("A gun charge under 18 U.S.C. § 924(c)"), "other_felony": _("Another felony"),
+                 "misdemeanor": _("A misdemeanor")},
+        "established_by": {"conviction": _("The staff member was convicted"),
+                           "finding": _("An official finding says it happened"),
+                           "pending": _("Not yet: a case or complaint is open")},
+        "fsa404_motion": {"none": _("No motion was filed"), "granted": _("Filed and granted"),
+                          "denied_on_merits": _("Filed and denied after the judge weighed it"),
+                          "denied_not_on_merits": _("Filed and denied for another reason")},
+        "firearm_conduct": {"possess": _("Had or carried it"), "brandish": _("Showed it (brandished)"),
+                            "discharge": _("Fired it (discharged)")},
+        "gct_rate": {"54": _("54 days a year"), "42": _("42 days a year")},
+        "primary_jurisdiction": {"federal": _("Federal"), "state": _("A state")},
+        "mitigating_role_levels": {"0": _("No reduction"), "2": _("2 levels (minor role)"),
+                                   "3": _("3 levels"), "4": _("4 levels (minimal role)")},
+    }

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reprieve.web.engine import Assessment
+from reprieve.web.interview import screen_of
 
 # status -> (words, css class, icon): the words carry the meaning; colour and icon repeat it
 VERDICTS = {
@@ -180,11 +181,14 @@ def context(assessment: Assessment) -> dict[str, Any]:
                  "now": _range(c.get("now")), "changed": c.get("changed")} for c in current.get("counts", [])]
     aggregate = current.get("aggregate") or {}
     presumptions = list(getattr(assessment, "assumptions", None) or [])
-    presumptions_shown = [{"field": p.get("field"), "presumed": p.get("presumed"), "why": p.get("why"),
-                           "if_instead": p.get("if_instead")} if isinstance(p, dict) else
-                          {"field": getattr(p, "field", ""), "presumed": getattr(p, "presumed", ""),
-                           "why": getattr(p, "why", ""), "if_instead": getattr(p, "if_instead", "")}
-                          for p in presumptions]
+    presumptions_shown = []
+    for p in presumptions:
+        shown = p if isinstance(p, dict) else {key: getattr(p, key, "") for key in ("field", "presumed", "why",
+                                                                                     "if_instead")}
+        field = str(shown.get("field") or "")
+        why = str(shown.get("why") or "").rstrip(". ")  # a sentence, so "If not:" starts the next one
+        presumptions_shown.append({**shown, "why": f"{why}." if why else "",
+                                   "change": screen_of(field) if field else None})
     uncertain = comp.get("uncertain", [])
     findings = []
     for f in assessment.findings:

@@ -90,7 +90,7 @@ DATABASES = {"default": dj_database_url.config(
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL: readers never wait for a writer, and a killed process loses no committed answer. IMMEDIATE: a write
     # transaction takes the lock at its start, so concurrent saves queue instead of failing on a lock upgrade.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_MAX_AGE"] = 600  # one connection per server thread, not one (and its PRAGMAs) a request
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE", "timeout": 30,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;",

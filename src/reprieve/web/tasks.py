@@ -1,5 +1,5 @@
-"""Background jobs (django-tasks; a database queue and `db_worker`, no broker): making documents, with progress,
-and re-assessing saved cases when the law data changes."""
+"""Background jobs (django-tasks; a database queue and `db_worker`, no broker): making documents and reading
+papers, with progress, and re-assessing saved cases when the law data changes."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from django_tasks import task
 
 from reprieve.documents.draft import KINDS, build
 from reprieve.documents.render import render
-from reprieve.web import engine
-from reprieve.web.models import Case, Document
+from reprieve.intake.documents import IntakeError, read_documents
+from reprieve.web import engine, papers
+from reprieve.web.models import Case, Document, Exhibit, Reading
 from reprieve.web.questions import engine_questions
 
 FORMATS = {"pdf": "pdf", "docx": "docx", "txt": "text"}
@@ -37,12 +38,14 @@ def make_document(document_id: int) -> None:
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
                 for i, kind in enumerate(KINDS, start=1):
-                    archive.writestr(f"{kind}.{document.fmt}", render(build(kind, case, assessment), fmt))
+                    archive.writestr(f"{kind}.{document.fmt}",
+                                     render(build(kind, case, assessment, language=document.language), fmt))
                     _progress(document, 5 + 90 * i // len(KINDS))
             content, name = buffer.getvalue(), f"packet-{document.fmt}.zip"
         else:
             _progress(document, 40)
-            content, name = render(build(document.kind, case, assessment), fmt), f"{document.kind}.{document.fmt}"
+            built = build(document.kind, case, assessment, language=document.language)  # filings: English always
+            content, name = render(built, fmt), f"{document.kind}.{document.fmt}"
         with transaction.atomic():
             document.file.save(name, ContentFile(content), save=False)
             Document.objects.filter(pk=document.pk).update(
@@ -51,6 +54,50 @@ def make_document(document_id: int) -> None:
         Document.objects.filter(pk=document.pk).update(status=Document.FAILED, error=type(exc).__name__,
                                                        finished_at=timezone.now())
         raise
+
+
+# The kind of paper each page was read as -> the exhibit's kind (an upload's kind is known once it is read).
+_EXHIBIT_KIND = {"judgment": "judgment", "bop_sheet": "bop"}
+
+
+@task()
+def read_papers(reading_id: int) -> None:
+    """Read the uploaded papers (OCR of a photo takes seconds a page, so never in a request), then put what was
+    read in the case's interview state, waiting for the person to confirm it."""
+    reading = Reading.objects.get(pk=reading_id)
+    Reading.objects.filter(pk=reading.pk).update(status=Reading.RUNNING, progress=5)
+    exhibits = list(reading.exhibits.order_by("pk"))
+
+    def progress(done: float, total: int) -> None:
+        Reading.objects.filter(pk=reading.pk).update(progress=5 + int(90 * done / max(total, 1)))
+
+    try:
+        files = []
+        for exhibit in exhibits:
+            with exhibit.file.open("rb") as handle:
+                files.append((exhibit.name, handle.read()))
+        result = read_documents(files, progress=progress)
+    except IntakeError as exc:  # a file that is not a readable PDF or picture: the person is told which
+        Reading.objects.filter(pk=reading.pk).update(status=Reading.FAILED, error=exc.message,
+                                                     result={"failed_file": exc.file}, finished_at=timezone.now())
+        return
+    except Exception as exc:  # the person sees that it failed and can try again; the reason is kept for staff
+        Reading.objects.filter(pk=reading.pk).update(status=Reading.FAILED, error=type(exc).__name__,
+                                                     finished_at=timezone.now())
+        raise
+    kept = papers.result_json(result)
+    with transaction.atomic():
+        for exhibit, read in zip(exhibits, result.documents, strict=True):
+            kinds = {_EXHIBIT_KIND[k] for k in read.kinds if k in _EXHIBIT_KIND}
+            if len(kinds) == 1 and exhibit.kind == "other":
+                Exhibit.objects.filter(pk=exhibit.pk).update(kind=kinds.pop())
+        case = Case.objects.select_for_update().get(pk=reading.case_id)
+        case.meta = papers.install(case.meta, reading.pk, kept)
+        case.revision += 1
+        case.updated_at = timezone.now()
+        case.save(update_fields=["meta", "revision", "updated_at"])
+        Reading.objects.filter(pk=reading.pk).update(status=Reading.DONE, progress=100, result=kept,
+                                                     finished_at=timezone.now())
 
 
 def refresh(case: Case) -> None:

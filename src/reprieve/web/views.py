@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import yaml
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -19,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from reprieve.documents.draft import KINDS
-from reprieve.web import engine, interview, results, uploads
+from reprieve.web import engine, interview, papers, results, uploads
 from reprieve.web.access import case_view, may, public, signed_in
 from reprieve.web.models import (
     DOCUMENT_NAMES,
@@ -30,10 +32,12 @@ from reprieve.web.models import (
     Exhibit,
     Membership,
     Note,
+    Organisation,
+    Reading,
     Share,
 )
 from reprieve.web.rules import visible_cases
-from reprieve.web.tasks import PACKET, make_document, refresh
+from reprieve.web.tasks import PACKET, make_document, read_papers, refresh
 
 PERSON_KINDS = ["warden-request", "summary", "exhibits", "motion", "ao250"]  # every kind but the lawyer's memo
 
@@ -96,6 +100,8 @@ def case_detail(request: HttpRequest, case: Case) -> HttpResponse:
         "can_audit": may(user, "web.view_case_audit", case),
         "notes": case.notes.all() if may(user, "web.lawyer_tools", case) else [],
         "kinds": _kinds_for(request, case),
+        "languages": settings.LANGUAGES, "reader_language": _reader_language(request, case),
+        "unchecked": papers.unchecked_reading(case.meta) if may(user, "web.change_case", case) else None,
     }
     return render(request, "web/case_detail.html", context)
 
@@ -116,7 +122,7 @@ def _plan(case: Case) -> list[interview.Question]:
     except engine.CaseFileError:
         assessment = None
     if assessment is None:
-        return interview.paper_questions(case.meta, case.data) + interview.release_plan_questions()
+        return interview.paper_questions() + interview.release_plan_questions()
     return interview.plan(case.data, case.meta, assessment)
 
 
@@ -133,19 +139,26 @@ def _find(case: Case, field: str, plan: list[interview.Question] | None = None) 
 
 
 def _fixed_questions(case: Case) -> list[interview.Question]:
-    return interview.paper_questions(case.meta, case.data) + interview.release_plan_questions()
+    return interview.paper_questions() + interview.release_plan_questions()
 
 
 def _next(case: Case) -> interview.Question | None:
-    """The next question: the papers first (no assessment needed to know them), then the full plan."""
-    paper = interview.paper_questions(case.meta, case.data)
+    """The next question: what the papers left unsure or did not show, then the papers' questions (no assessment
+    needed to know them), then the full plan."""
+    from_papers = papers.questions(case.meta, case.data)
+    if from_papers:
+        return from_papers[0]
+    paper = interview.paper_questions()
     found = interview.next_question(paper, case.data, case.meta)
     return found if found is not None else interview.next_question(_plan(case), case.data, case.meta)
 
 
-@case_view("web.change_case")
-@require_GET
-def interview_next(request: HttpRequest, case: Case) -> HttpResponse:
+def _continue(case: Case) -> HttpResponse:
+    """Where the interview goes on: the values read from the papers still to check, else the next question, else
+    the review of every answer."""
+    reading = papers.unchecked_reading(case.meta)
+    if reading is not None:
+        return redirect("reading_check", pk=case.pk, reading=reading)
     q = _next(case)
     if q is None:
         return redirect("review", pk=case.pk)
@@ -153,51 +166,88 @@ def interview_next(request: HttpRequest, case: Case) -> HttpResponse:
 
 
 @case_view("web.change_case")
+@require_GET
+def interview_next(request: HttpRequest, case: Case) -> HttpResponse:
+    return _continue(case)
+
+
+@case_view("web.change_case")
 def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
     questions: list[interview.Question] | None = None
-    q = next((x for x in _fixed_questions(case) if x.field == field), None)
+    # a value read from the papers that waits for the person is asked in the papers' words ("We read ...")
+    q = papers.question_for(case.meta, field) if papers.is_open(case.meta, field) else None
+    from_papers = q is not None
+    if q is None:
+        q = next((x for x in _fixed_questions(case) if x.field == field), None)
+    if q is None:  # the registry's question, worded for the case: no assessment needed to show it
+        q = interview.screen_for(field, _case_or_none(case.data))
     if q is None:
         questions = _plan(case)
-        q = _find(case, field, questions)
+        q = next((x for x in questions if x.field == field), None)
+    if q is None:
+        q = papers.question_for(case.meta, field)  # a value confirmed from the papers that no question asks
+        from_papers = q is not None
+    if q is None:
+        q = _find(case, field, [])
+    back_to_papers = str(request.GET.get("papers") or request.POST.get("papers") or "")
+    back_to_results = bool(request.GET.get("results") or request.POST.get("results"))
     error = ""
     if request.method == "POST":
         try:
-            if "dont_know" in request.POST:
+            dont_know = "dont_know" in request.POST
+            if dont_know:
+                value = None
                 data, meta = interview.apply_dont_know(q, case.data, case.meta)
             else:
-                data, meta = interview.apply_answer(q, interview.read_answer(q, request.POST), case.data, case.meta)
+                value = papers.typed(q.field, interview.read_answer(q, request.POST))
+                data, meta = interview.apply_answer(q, value, case.data, case.meta)
+            meta = papers.answered(data, meta, q.field, value, dont_know)
+            data, meta = papers.answer_twins(data, meta, q.field, value, dont_know)
             engine.case_of(data)  # the engine's own checks: a wrong type or an impossible fact, by field
-            _save_answer(case, q, data, meta, request.POST.get("revision"))
+            _save_answer(case, q, data, meta, request.POST.get("revision"), record=not from_papers,
+                         also=tuple(papers.twins(q.field)))
         except interview.AnswerError as exc:
             error = str(exc)
         except engine.CaseFileError as exc:
             error = _("This answer does not fit with the others: %(problem)s") % {
                 "problem": "; ".join(p.message for p in exc.problems)}
         else:
+            reading = papers.unchecked_reading(case.meta)
+            if back_to_papers.isdigit() and reading is not None:
+                return redirect("reading_check", pk=case.pk, reading=reading)
             if request.POST.get("review"):
                 return redirect("review", pk=case.pk)
-            following = _next(case)
-            if following is None:
-                return redirect("review", pk=case.pk)
-            return redirect("question", pk=case.pk, field=following.field)
+            if back_to_results:
+                return redirect("results", pk=case.pk)
+            return _continue(case)
     elif request.method != "GET":
         return HttpResponseBadRequest()
-    paper = interview.paper_questions(case.meta, case.data)
-    if questions is None and interview.next_question(paper, case.data, case.meta) is not None:
-        # still on the papers: count without assessing; the rest is an estimate from the last assessment
-        answered = sum(1 for x in paper if interview.is_answered(x, case.data, case.meta))
-        total = len(paper) + int(case.snapshot.get("questions_left", 12)) + len(interview.release_plan_questions())
-    else:
-        questions = questions if questions is not None else _plan(case)
-        answered = sum(1 for x in questions if interview.is_answered(x, case.data, case.meta))
-        total = len(questions)
+    paper = interview.paper_questions()
+    if questions is None and (known := engine.cached(case.data, case.as_of)) is not None:
+        questions = interview.plan(case.data, case.meta, known)
+    # the registry lists only what is still worth asking: the answers given are counted from the case's record
+    given = {a["field"] for a in case.meta.get("asked", [])} | set(case.meta.get("unknown", [])) | {
+        x.field for x in paper + (questions or []) if interview.is_answered(x, case.data, case.meta)}
+    answered = len(given)
+    if questions is not None:
+        left = sum(1 for x in questions if not interview.is_answered(x, case.data, case.meta))
+    else:  # this process has not assessed these answers (the answer was saved by another): not assessed again for
+        # a progress bar; the rest is an estimate from the last assessment kept
+        left = sum(1 for x in paper if not interview.is_answered(x, case.data, case.meta))
+        left += int(case.snapshot.get("questions_left", 12)) + len(interview.release_plan_questions())
+    total = answered + left
+    read = papers.prefill(case.meta, q.field)
+    current = read if read is not None else interview.get_path(case.data, q.field)
     context = {
         "case": case, "q": q, "error": error, "answer_type": "yes_no" if q.field in interview.GROUP_FIELDS
-        else q.answer_type, "current": interview.get_path(case.data, q.field), "review": request.GET.get("review")
+        else q.answer_type, "current": current, "review": request.GET.get("review")
         or request.POST.get("review"), "answered": answered, "total": total,
-        "date_parts": _date_parts(interview.get_path(case.data, q.field)),
+        "date_parts": _date_parts(current),
         "months": [(i, date(2000, i, 1)) for i in range(1, 13)],
-        "is_first": q.field == paper[0].field,
+        "is_first": q.field == paper[0].field and not from_papers, "from_papers": from_papers,
+        "read_from": papers.read_from(case.meta, q.field) if from_papers else None,
+        "papers": back_to_papers if back_to_papers.isdigit() else "", "results": back_to_results,
+        "reading": case.readings.filter(status__in=[Reading.QUEUED, Reading.RUNNING]).first(),
     }
     if q.field == interview.COUNTS:
         context["current"] = case.meta.get("counts")
@@ -212,6 +262,14 @@ def question(request: HttpRequest, case: Case, field: str) -> HttpResponse:
     return render(request, "web/question.html", context, status=400 if error else 200)
 
 
+def _case_or_none(data: dict[str, Any]) -> Any:
+    """The case model, to word a question for it ("count 2s"); None while the answers do not make a valid case."""
+    try:
+        return engine.case_of(data)
+    except engine.CaseFileError:
+        return None
+
+
 def _date_parts(value: Any) -> dict[str, str]:
     parts = str(value or "").split("-")
     return {"year": parts[0] if value else "", "month": str(int(parts[1])) if len(parts) > 1 else "",
@@ -219,7 +277,7 @@ def _date_parts(value: Any) -> dict[str, str]:
 
 
 def _save_answer(case: Case, q: interview.Question, data: dict[str, Any], meta: dict[str, Any],
-                 revision: str | None) -> None:
+                 revision: str | None, record: bool = True, also: tuple[str, ...] = ()) -> None:
     """One answer, saved whole or not at all. Two people answering at once never overwrite each other's answers:
     the answer is applied to the case as it is in the database, under a row lock. The case's stored verdicts are
     marked out of date (no law version); the next page that needs them re-assesses (the next engine question, the
@@ -227,13 +285,17 @@ def _save_answer(case: Case, q: interview.Question, data: dict[str, Any], meta: 
     with transaction.atomic():
         current = Case.objects.select_for_update().get(pk=case.pk)
         if current.revision != case.revision:  # someone else saved meanwhile: apply this answer to theirs
-            data = _merge_one(current.data, data, q.field)
-            meta = _merge_meta(current.meta, meta, q.field)
-        asked = [a for a in meta.get("asked", []) if a["field"] != q.field]
-        asked.append({"field": q.field, "question": q.question, "answer_type": q.answer_type,
-                      "choices": [list(c) for c in q.choices], "where_to_find": q.where_to_find,
-                      "would_change": q.would_change})
-        meta["asked"] = asked
+            merged_data, merged_meta = current.data, current.meta
+            for field in (q.field, *also):  # `also`: the fields the same answer filled (a value read's twins)
+                merged_data = _merge_one(merged_data, data, field)
+                merged_meta = _merge_meta(merged_meta, meta, field)
+            data, meta = merged_data, merged_meta
+        if record:  # a question the engine may stop asking: kept, so the review page can still show its answer
+            asked = [a for a in meta.get("asked", []) if a["field"] != q.field]
+            asked.append({"field": q.field, "question": q.question, "answer_type": q.answer_type,
+                          "choices": [list(c) for c in q.choices], "where_to_find": q.where_to_find,
+                          "would_change": q.would_change})
+            meta["asked"] = asked
         current.data, current.meta, current.law_version = data, meta, ""
         current.revision += 1
         current.updated_at = timezone.now()
@@ -270,6 +332,12 @@ def _merge_meta(base: dict[str, Any], changed: dict[str, Any], field: str) -> di
         gates[field] = changed["gates"][field]
     if field == interview.COUNTS:
         out["counts"] = changed.get("counts")
+    elif (changed.get("counts") or 0) > (out.get("counts") or 0):  # a count read from the papers, confirmed
+        out["counts"] = changed["counts"]
+    read = ((changed.get("intake") or {}).get("fields") or {}).get(field)
+    mine = ((out.get("intake") or {}).get("fields") or {}).get(field)
+    if read is not None and mine is not None:
+        mine["state"] = read["state"]
     return out
 
 
@@ -285,9 +353,17 @@ def review(request: HttpRequest, case: Case) -> HttpResponse:
         if field not in in_plan:  # answered, and no longer asked by the engine: still shown, still changeable
             earlier = _find(case, field, questions)
             rows.append({"q": earlier, "answer": interview.show(earlier, case.data, case.meta)})
-    remaining = [q for q in questions if not interview.is_answered(q, case.data, case.meta)]
+    from_papers = papers.confirmed_rows(case.meta, case.data, in_plan | asked_fields)
+    read = set((case.meta.get("intake") or {}).get("fields") or {})
+    listed = in_plan | asked_fields | {r["path"] for r in from_papers} | read
+    for q in interview.stated(case.data, _case_or_none(case.data)):  # in the case file (imported, the demo), unasked
+        if q.field not in listed:
+            rows.append({"q": q, "answer": interview.show(q, case.data, case.meta)})
+    remaining = papers.questions(case.meta, case.data) + [
+        q for q in questions if not interview.is_answered(q, case.data, case.meta)]
     return render(request, "web/review.html", {"case": case, "rows": rows, "remaining": remaining,
-                                               "asked": asked_fields})
+                                               "asked": asked_fields, "from_papers": from_papers,
+                                               "unchecked": papers.unchecked_reading(case.meta)})
 
 
 # --- the answer -----------------------------------------------------------------------------------------------
@@ -335,6 +411,16 @@ def add_note(request: HttpRequest, case: Case) -> HttpResponse:
 
 # --- documents ------------------------------------------------------------------------------------------------
 
+LANGUAGES = dict(settings.LANGUAGES)
+
+
+def _reader_language(request: HttpRequest, case: Case) -> str:
+    """The language the plain summary is made in: the case's (`person.language`, the language the person in prison
+    reads best) when reprieve speaks it, else the one the app is used in. Filings are in English whatever it is."""
+    stated = str((case.data.get("person") or {}).get("language") or "").lower().split("-")[0]
+    return stated if stated in LANGUAGES else (request.LANGUAGE_CODE or "en")[:2]
+
+
 def _kinds_for(request: HttpRequest, case: Case) -> list[tuple[str, str]]:
     names = {kind: str(name) for kind, name in DOCUMENT_NAMES.items()}
     allowed = list(KINDS) if may(request.user, "web.lawyer_tools", case) else PERSON_KINDS
@@ -349,8 +435,10 @@ def documents(request: HttpRequest, case: Case) -> HttpResponse:
             raise PermissionDenied
         if fmt == "txt" and kind == PACKET:
             fmt = "pdf"
+        language = request.POST.get("language", "")
         document = Document.objects.create(case=case, kind=kind, fmt=fmt, created_by=request.user,
-                                           language=(request.LANGUAGE_CODE or "en")[:2])
+                                           language=language if language in LANGUAGES else _reader_language(
+                                               request, case))
         make_document.enqueue(document.pk)  # the queue is a table: the job commits with the document row
         return redirect("document_status", pk=case.pk, doc=document.pk)
     return render(request, "web/documents.html", {"case": case, "documents": case.documents.all(),
@@ -418,6 +506,116 @@ def exhibit_delete(request: HttpRequest, case: Case, ex: int) -> HttpResponse:
     exhibit.file.delete(save=False)
     exhibit.delete()
     return redirect("exhibits", pk=case.pk)
+
+
+# --- reading the papers (the judgment, the BOP's computation sheet or letter) --------------------------------
+
+MAX_PAPERS = 12  # files in one reading: a judgment photographed page by page, and the BOP's sheet
+
+
+@case_view("web.change_case")
+def read_papers_page(request: HttpRequest, case: Case) -> HttpResponse:
+    """Upload the judgment (and the BOP's sheet or letter): a PDF, a scan or a photo of each page. They are kept as
+    exhibits and read in the background; the next page shows how far the reading is."""
+    readable = case.exhibits.filter(content_type__in=papers.READABLE)
+    error = ""
+    if request.method == "POST":
+        chosen = [int(x) for x in request.POST.getlist("exhibit") if x.isdigit()]
+        earlier = list(readable.filter(pk__in=chosen))
+        try:
+            checked = [uploads.check(upload) for upload in request.FILES.getlist("files")]
+            for found in checked:
+                if found.content_type not in papers.READABLE:
+                    raise uploads.UploadError(_("%(name)s cannot be read: use a PDF, or a photo of each page "
+                                                "(JPEG or PNG).") % {"name": found.name})
+            if not checked and not earlier:
+                raise uploads.UploadError(_("Choose a file first."))
+            if len(checked) + len(earlier) > MAX_PAPERS:
+                raise uploads.UploadError(_("Choose at most %(n)s files at a time.") % {"n": MAX_PAPERS})
+        except uploads.UploadError as exc:
+            error = str(exc)
+        else:
+            with transaction.atomic():
+                added = [Exhibit.objects.create(case=case, file=found.file, name=found.name,
+                                                content_type=found.content_type, size=found.size,
+                                                uploaded_by=request.user, kind="other") for found in checked]
+                reading = Reading.objects.create(case=case, created_by=request.user)
+                reading.exhibits.set(added + earlier)
+            read_papers.enqueue(reading.pk)  # OCR of a photo takes seconds: never in the request
+            return redirect("reading", pk=case.pk, reading=reading.pk)
+    context = {"case": case, "error": error, "earlier": readable, "max_mb": uploads.max_mb(),
+               "accept": ".pdf,.jpg,.jpeg,.png", "max_files": MAX_PAPERS}
+    return render(request, "web/papers.html", context, status=400 if error else 200)
+
+
+@case_view("web.change_case")
+@require_GET
+def reading_status(request: HttpRequest, case: Case, reading: int) -> HttpResponse:
+    found = get_object_or_404(Reading, pk=reading, case=case)
+    unread = [{"file": d["file"], "page": n} for d in found.result.get("documents", [])
+              for n, kind in enumerate(d["kinds"], start=1) if kind == "unknown"]
+    context = {"case": case, "reading": found, "values": len(found.result.get("fields", {})),
+               "files": found.exhibits.count(), "unread": unread,
+               "failed_file": found.result.get("failed_file", "")}
+    template = "web/_reading_progress.html" if request.headers.get("HX-Request") else "web/reading.html"
+    return render(request, template, context)
+
+
+@case_view("web.change_case")
+def reading_check(request: HttpRequest, case: Case, reading: int) -> HttpResponse:
+    """The values read, a section at a time, each with where it was read: the person confirms the section, corrects
+    a value (its question, with the value read filled in), or chooses to go through them one by one."""
+    found = get_object_or_404(Reading, pk=reading, case=case)
+    if found.status != Reading.DONE:
+        return redirect("reading", pk=case.pk, reading=found.pk)
+    if request.method == "POST":
+        key = request.POST.get("section", "")
+        section = papers.next_section(case.meta, key)
+        paths = [p for p in request.POST.getlist("path") if section is not None and section.key == key
+                 and p in section.paths]
+        if paths:
+            if "each" in request.POST:
+                _update(case, lambda data, meta: (data, papers.ask_each(meta, paths)))
+            else:
+                try:
+                    _update(case, lambda data, meta: _confirmed(data, meta, paths))
+                except engine.CaseFileError as exc:  # read right, perhaps, but at odds with another answer
+                    _update(case, lambda data, meta: (data, papers.ask_each(meta, paths)))
+                    messages.error(request, _("Some of these do not fit with your other answers (%(problem)s). "
+                                              "We will ask about each one.") % {
+                        "problem": "; ".join(p.message for p in exc.problems)})
+        return redirect("reading_check", pk=case.pk, reading=found.pk)
+    if request.method != "GET":
+        return HttpResponseBadRequest()
+    section = papers.next_section(case.meta, request.GET.get("s", ""))
+    if section is None:
+        return _continue(case)
+    every = papers.checked_on_screens(case.meta)
+    context = {"case": case, "reading": found, "section": section,
+               "rows": papers.rows(case.meta, case.data, section),
+               "step": next((i for i, s in enumerate(every, start=1) if s.key == section.key), 1),
+               "steps": len(every)}
+    return render(request, "web/reading_check.html", context)
+
+
+def _confirmed(data: dict[str, Any], meta: dict[str, Any], paths: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    data, meta = papers.confirm(data, meta, paths)
+    engine.case_of(data)
+    return data, meta
+
+
+def _update(case: Case, change: Callable[[dict[str, Any], dict[str, Any]], tuple[dict[str, Any], dict[str, Any]]]
+            ) -> None:
+    """A change to the case's facts and interview state, made on the case as it is in the database, under a row
+    lock, whole or not at all (an exception inside `change` leaves the case as it was)."""
+    with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        current.data, current.meta = change(copy.deepcopy(current.data), copy.deepcopy(current.meta))
+        current.law_version = ""
+        current.revision += 1
+        current.updated_at = timezone.now()
+        current.save(update_fields=["data", "meta", "law_version", "revision", "updated_at"])
+    case.data, case.meta, case.revision, case.law_version = current.data, current.meta, current.revision, ""
 
 
 # --- case files in and out ------------------------------------------------------------------------------------
@@ -552,35 +750,76 @@ def case_audit(request: HttpRequest, case: Case) -> HttpResponse:
 
 # --- organisations --------------------------------------------------------------------------------------------
 
+def _admin_of(user: Any) -> list[Organisation]:
+    return [m.organisation for m in Membership.objects.filter(user=user, role=Membership.ADMIN)
+            .select_related("organisation")]
+
+
 @signed_in
 def organisation(request: HttpRequest) -> HttpResponse:
-    memberships = Membership.objects.filter(user=request.user, role=Membership.ADMIN).select_related("organisation")
-    if not memberships:
+    orgs = _admin_of(request.user)
+    if not orgs:
         raise PermissionDenied
-    orgs = [m.organisation for m in memberships]
     error = ""
     if request.method == "POST":
-        org = get_object_or_404(type(orgs[0]), pk=request.POST.get("org"), memberships__user=request.user,
+        org = get_object_or_404(Organisation, pk=request.POST.get("org"), memberships__user=request.user,
                                 memberships__role=Membership.ADMIN)
         user = get_user_model().objects.filter(email__iexact=request.POST.get("email", "").strip()).first()
         role = request.POST.get("role", Membership.LAWYER)
         if user is None or role not in dict(Membership.ROLES):
             error = _("No account has this e-mail address. Ask the person to sign up first.")
-        elif request.POST.get("remove"):
-            Membership.objects.filter(organisation=org, user=user).exclude(user=request.user).delete()
-            return redirect("organisation")
         else:
             Membership.objects.update_or_create(organisation=org, user=user, defaults={"role": role})
             return redirect("organisation")
     from auditlog.models import LogEntry
 
-    from reprieve.web.auditview import entries_for_cases
+    from reprieve.web.auditview import entries_for_organisations
     org_cases = Case.objects.filter(shares__organisation__in=orgs, shares__revoked_at__isnull=True).distinct()
     return render(request, "web/organisation.html", {
         "orgs": orgs, "error": error,
-        "members": Membership.objects.filter(organisation__in=orgs).select_related("user", "organisation"),
+        "members": Membership.objects.filter(organisation__in=orgs).select_related("user", "organisation")
+        .order_by("organisation__name", "user__email"),
         "cases": [{"case": c, "assigned": [a.user for a in c.assignments.select_related("user")]} for c in org_cases],
         "lawyers": Membership.objects.filter(organisation__in=orgs, role=Membership.LAWYER).select_related("user"),
-        "entries": entries_for_cases(list(org_cases.values_list("pk", flat=True)), LogEntry),
+        "entries": entries_for_organisations([o.pk for o in orgs], list(org_cases.values_list("pk", flat=True)),
+                                             LogEntry),
     }, status=400 if error else 200)
 
+
+@signed_in
+def member_remove(request: HttpRequest, membership: int) -> HttpResponse:
+    """An organisation admin removes a member; the cases assigned to them go to another lawyer of the organisation
+    (or wait for the admin to assign them). The removal is in the audit log with where the cases went."""
+    found = get_object_or_404(Membership.objects.select_related("user", "organisation"), pk=membership,
+                              organisation__in=_admin_of(request.user))
+    org = found.organisation
+    assigned = list(Assignment.objects.filter(user=found.user, organisation=org).select_related("case"))
+    others = Membership.objects.filter(organisation=org, role=Membership.LAWYER).exclude(pk=found.pk) \
+        .select_related("user").order_by("user__email")
+    error = ""
+    if found.user_id == request.user.pk:
+        error = _("You cannot remove yourself. Another admin of the organisation can.")
+    elif request.method == "POST":
+        chosen = request.POST.get("to", "")
+        to = others.filter(user_id=int(chosen)).first() if chosen.isdigit() else None
+        if chosen and to is None:
+            raise PermissionDenied
+        with transaction.atomic():
+            for assignment in assigned:
+                if to is not None:
+                    Assignment.objects.get_or_create(case=assignment.case, user=to.user, defaults={
+                        "organisation": org, "assigned_by": request.user})
+                assignment.delete()
+            found.removal = {"cases": [a.case_id for a in assigned],
+                             "reassigned_to": to.user.email if to is not None else None}
+            found.delete()
+        if to is not None and assigned:
+            messages.success(request, _("%(email)s was removed. Their cases are now assigned to %(to)s.") % {
+                "email": found.user.email, "to": to.user.email})
+        else:
+            messages.success(request, _("%(email)s was removed.") % {"email": found.user.email})
+        return redirect("organisation")
+    elif request.method != "GET":
+        return HttpResponseBadRequest()
+    return render(request, "web/member_remove.html", {"member": found, "assigned": assigned, "others": others,
+                                                      "error": error}, status=400 if error else 200)

@@ -1,5 +1,6 @@
 """The one translation layer for text a person reads: every message is a key in a catalog (`en.yaml`), filled
-with `str.format` values. A Spanish reader gets `es.yaml` when it exists, key by key, falling back to English.
+with `str.format` values. A Spanish reader gets `es.yaml` (the same keys, the same placeholders: a test checks),
+key by key, falling back to English for a key not yet translated.
 
 Language-dependent pieces that are not whole sentences (a date, a range, a list joined with "or", "N years ago")
 are functions here too, so that a builder never assembles them by hand.
@@ -36,6 +37,11 @@ class Words:
     def __init__(self, language: str | None = None) -> None:
         self.language = (language or DEFAULT).lower().split("-")[0]
 
+    @property
+    def written_in(self) -> str:
+        """The language its texts come out in: its own when there is a catalog for it, else English."""
+        return self.language if catalog(self.language) else DEFAULT
+
     def __call__(self, key: str, **values: Any) -> str:
         template = catalog(self.language).get(key)
         if template is None:
@@ -54,8 +60,9 @@ class Words:
         return self("date.month_year", month=self.month_name(day.month), year=day.year)
 
     def one_or_between(self, low: str, high: str) -> str:
-        """A range as words: one value when its ends are equal, else 'between LOW and HIGH'."""
-        return low if low == high else self("range.between", low=low, high=high)
+        """A range (of dates, in a language other than English) as words: one value when its ends are equal, else
+        'between LOW and HIGH' (Spanish puts the article in: 'el 8 de abril', 'entre el 1 y el 8 de abril')."""
+        return self("range.one", value=low) if low == high else self("range.between", low=low, high=high)
 
     def on_or_between(self, low: str, high: str) -> str:
         """A date range after a verb: 'on X', or 'between X and Y' (never 'on between')."""
@@ -77,6 +84,19 @@ class Words:
             n = months // 12
             return self("unit.year" if n == 1 else "unit.years", n=n)
         return self("unit.month" if months == 1 else "unit.months", n=months)
+
+    def years_and_months(self, days: int) -> str:
+        """A length of time given in days, in years and months rounded to the month: '16 years and 2 months'."""
+        years, rest = divmod(days, 365)
+        months = round(rest / 30.44)
+        if months == 12:
+            years, months = years + 1, 0
+        parts = []
+        if years:
+            parts.append(self("unit.year" if years == 1 else "unit.years", n=years))
+        if months or not parts:
+            parts.append(self("unit.month" if months == 1 else "unit.months", n=months))
+        return self.join_and(parts)
 
     def number(self, n: int) -> str:
         """Numbers one to ten in words, as prose writes them; larger ones in figures."""

@@ -15,14 +15,15 @@ from tests.web.browser.conftest import DESKTOP, PHONE, log_in_as
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # pages whose layout changes most between a phone and a desktop (tables become cards, columns): axe at both widths;
 # every other page is checked by axe at the phone's width and for sideways scrolling at both
-BOTH_WIDTHS = {"home", "q-text-first", "q-date-error", "results", "case", "organisation", "audit", "review"}
+BOTH_WIDTHS = {"home", "q-text-first", "q-date-error", "results", "case", "organisation", "audit", "review",
+               "reading-check"}
 AXE = Axe()
 
 
 def pages_for(world: Any) -> dict[str, list[tuple[str, str]]]:
     """(name, path) of every page each role can open."""
     case, pk = world.case, world.case.pk
-    document = case.documents.first()
+    document, reading = case.documents.first(), case.readings.first()
 
     def q(field: str) -> str:
         return reverse("question", args=[pk, field])
@@ -39,13 +40,28 @@ def pages_for(world: Any) -> dict[str, list[tuple[str, str]]]:
             ("q-group", q("circumstances.family")), ("documents", reverse("documents", args=[pk])),
             ("document-ready", reverse("document_status", args=[pk, document.pk])),
             ("exhibits", reverse("exhibits", args=[pk])), ("sharing", reverse("sharing", args=[pk])),
+            ("papers", reverse("papers", args=[pk])), ("reading", reverse("reading", args=[pk, reading.pk])),
+            ("reading-check", reverse("reading_check", args=[pk, reading.pk])),
+            ("q-read-unsure", q("custody.bop.projected_release_date")),
             ("use-a-code", reverse("share_accept")), ("import", reverse("import_cases")),
-            ("audit", reverse("case_audit", args=[pk])), ("results-es", reverse("results", args=[pk]) + "?es"),
+            ("audit", reverse("case_audit", args=[pk])),
+            ("q-registry", q("judgments[0].counts[0].offense_began")),
+            ("q-registry-choice", q("judgments[0].counts[0].fsa404_motion")),
+            ("results-es", reverse("results", args=[pk]) + "?es"),
+            # the language stays Spanish from here on
+            ("reading-check-es", reverse("reading_check", args=[pk, reading.pk])),
+            ("q-read-unsure-es", q("custody.bop.projected_release_date")),
+            ("q-registry-es", q("judgments[0].counts[0].offense_began")),
+            ("q-registry-choice-es", q("judgments[0].counts[0].fsa404_motion")),
+            ("q-counts-es", q("_counts")), ("q-group-es", q("circumstances.family")),
+            ("review-es", reverse("review", args=[pk])), ("case-es", reverse("case_detail", args=[pk])),
         ],
         "lawyer": [("cases", reverse("case_list")), ("case", reverse("case_detail", args=[pk])),
                    ("results", reverse("results", args=[pk]))],
         "org_admin": [("organisation", reverse("organisation")), ("case", reverse("case_detail", args=[pk])),
-                      ("audit", reverse("case_audit", args=[pk]))],
+                      ("audit", reverse("case_audit", args=[pk])),
+                      ("member-remove", reverse("member_remove", args=[world.lawyer.memberships.get().pk])),
+                      ("member-remove-es", reverse("member_remove", args=[world.lawyer.memberships.get().pk]) + "?es")],
         "site_admin": [("cases", reverse("case_list")), ("admin", "/admin/")],
     }
 
@@ -84,7 +100,7 @@ def test_axe_every_page_every_role(live_server: Any, browser: Any, world: Any) -
         for name, path in pages:
             if name.endswith("-es"):
                 context.add_cookies([{"name": "django_language", "value": "es", "url": live_server.url}])
-                path = path.removesuffix("?es")
+                path = path.removesuffix("?es")  # the cookie is set: every page after it is in Spanish
             response = page.goto(live_server.url + path)
             assert response is not None and response.status < 400, f"{role}/{name}: {response and response.status}"
             check(page, role, name, found)

@@ -17,8 +17,8 @@ import pdfplumber
 ANSWERS: dict[str, Any] = {
     "person.name": "Valon Marcel Vailes",
     "person.facility": "FCI Butner",
-    "court.district": "W.D.N.C.",
     "court.docket": "3:07-cr-00162",
+    "court.district": "W.D.N.C.",
     "judgments[0].imposed_on": ("2009", "", ""),
     "_counts": "2",
     "judgments[0].counts[0].statute": "21 U.S.C. § 846",
@@ -27,15 +27,14 @@ ANSWERS: dict[str, Any] = {
     "judgments[0].counts[1].statute": "21 U.S.C. § 841(a)(1)",
     "judgments[0].counts[1].months": "120",
     "judgments[0].counts[1].quantity": "100 lb",
-    "_851": "1",
+    "judgments[0].counts[0].offense_ended": ("2007", "7", ""),
+    "judgments[0].counts[1].offense_ended": ("2007", "7", ""),
     "custody.arrested_on": ("2007", "7", ""),
     "custody.continuous_since_arrest": "yes",
     "judgments[0].counts[0].penalty": "21 U.S.C. § 841(b)(1)(A)",
     "judgments[0].counts[1].penalty": "21 U.S.C. § 841(b)(1)(D)",
     "judgments[0].counts[0].drug": "marijuana",
     "judgments[0].counts[1].drug": "marijuana",
-    "judgments[0].counts[0].death_or_serious_bodily_injury": "no",
-    "judgments[0].counts[1].death_or_serious_bodily_injury": "no",
     "requests": "no",
     "circumstances.medical": "no",
     "circumstances.age_related": "no",
@@ -82,14 +81,16 @@ def sign_up(page: Any, base: str, email: str) -> None:
     page.wait_for_url(re.compile(r"/cases/$"))
 
 
-def run_interview(page: Any, answer: Any) -> list[str]:
+def run_interview(page: Any, answer: Any) -> tuple[list[str], dict[str, str]]:
     keyboard = answer is answer_by_keyboard
     asked = []
+    headings = {}
     for _ in range(80):
         field = field_of(page.url)
         if field is None:
             break
         asked.append(field)
+        headings[field] = page.inner_text("h1")
         assert page.locator("h1").count() == 1 and page.locator("button[name=dont_know]").count() == 1
         box = page.locator("button[name=save]").bounding_box()
         assert box is not None and box["height"] >= 48 and box["x"] + box["width"] <= 390  # a thumb can hit it
@@ -102,7 +103,7 @@ def run_interview(page: Any, answer: Any) -> list[str]:
         page.wait_for_load_state()
         assert page.locator(".error").count() == 0, f"{field} refused"
     assert page.url.endswith("/review/"), page.url
-    return asked
+    return asked, headings
 
 
 def pdf_text(data: bytes) -> str:
@@ -115,7 +116,8 @@ def test_phone_signup_interview_warden_letter(live_server: Any, phone: Any) -> N
     sign_up(page, live_server.url, "sister@example.org")
     page.click("form[action$='/cases/new/'] button")
     page.wait_for_url(re.compile(r"/q/person\.name/$"))
-    asked = run_interview(page, answer_on_screen)
+    asked, headings = run_interview(page, answer_on_screen)
+    assert headings["judgments[0].counts[0].months"] == "How many months of prison did the judge give you for count 1?"
     check_answer_and_letter(page, asked, "en")
 
 
@@ -138,19 +140,26 @@ def test_the_same_in_spanish_by_keyboard_only(live_server: Any, phone: Any) -> N
     tab_to(page, "form[action$='/cases/new/'] button")
     press_and_wait(page, "Enter")
     assert "nombre completo" in page.inner_text("h1")
-    asked = run_interview(page, answer_by_keyboard)
+    asked, headings = run_interview(page, answer_by_keyboard)
+    # the registry's own Spanish
+    assert headings["judgments[0].counts[0].months"] == "¿Cuántos meses de prisión le dio el juez por el cargo 1?"
     check_answer_and_letter(page, asked, "es", keyboard=True)
 
 
 def check_answer_and_letter(page: Any, asked: list[str], language: str, keyboard: bool = False) -> None:
-    assert asked[:2] == ["person.name", "person.facility"]
-    assert "circumstances.family[0].relation" in asked
+    assert asked[:5] == ["person.name", "person.facility", "person.register_number", "court.docket", "_counts"]
+    assert "circumstances.family[0].relation" in asked and len(asked) == len(set(asked))
     assert page.locator("html").get_attribute("lang") == language
-    # the answer: the then/now table with the 851 minimums (20 years then; 15 now if the prior is a serious drug
-    # felony: 21 U.S.C. 841(b)(1)(A) before and after First Step Act § 401)
     act(page, "main .actions a.button", keyboard)
     page.wait_for_url(re.compile(r"/results/$"))
+    # the interview did not ask about an 851 notice (no verdict turns on it today): the answer page says it presumed
+    # none, and links to say otherwise; then the then/now table has the 851 minimums (20 years then; 15 now if the
+    # prior is a serious drug felony: 21 U.S.C. 841(b)(1)(A) before and after First Step Act § 401)
     months = "months" if language == "en" else "meses"
+    assert f"240 {months}" not in page.inner_text("main")
+    act(page, "main a[href*='/q/_851/']", keyboard)
+    answer_by_keyboard(page, "1") if keyboard else answer_on_screen(page, "1")
+    page.wait_for_url(re.compile(r"/results/$"))
     body = page.inner_text("main")
     assert f"240 {months}" in body and f"180 {months}" in body
     act(page, "main .actions a.button >> nth=0", keyboard)  # make the letters
