@@ -20,7 +20,7 @@ from typing import Any
 
 from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute
-from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count, term_of
+from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count
 from reprieve.assess.findings import Finding, Status
 from reprieve.assess.presumptions import Presumed
 from reprieve.assess.questions import ask
@@ -30,7 +30,7 @@ from reprieve.law import fair_sentencing_404 as fsa404
 from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Range, Trace, describe, months_or_life, term_key
 from reprieve.law.prior_convictions import felony_drug_offense, serious_drug_felony, serious_violent_felony
-from reprieve.law.sentence_aggregation import Term
+from reprieve.law.sentence_aggregation import Term, count_term
 from reprieve.law.which_penalty_law import LawDates, offense_day, sentencing_date
 from reprieve.results import Step
 
@@ -369,7 +369,7 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
     for r, term in zip(results, terms, strict=True):
         count = modified.judgments[r.judgment].counts[r.index]
         if term is None:
-            if keep_unchanged and term_of(count) is not None:
+            if keep_unchanged and count_term(count) is not None:
                 continue
             total_known = False
             continue
@@ -475,7 +475,7 @@ def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[C
         stated = r.count.statutory_minimum_months
         if stated is not None:
             return Term(life=True) if stated == "life" else Term(int(stated))
-        return term_of(r.count) if high else Term()
+        return count_term(r.count) if high else Term()
 
     def at(r: CountRanges, m: Term) -> CountRanges:
         fixed = Range(m, m, "bound")
@@ -498,7 +498,7 @@ def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[C
         else:
             out[f"{which}_min_months_range"] = ends
     for r in uncovered:
-        if r.count.statutory_minimum_months is None and term_of(r.count) is None:
+        if r.count.statutory_minimum_months is None and count_term(r.count) is None:
             missing.append(f"{r.where}.statutory_minimum_months")
     out["missing"] = missing
     out["release_note"] = "no release date if sentenced today: a count's range is not in reprieve's data"
@@ -948,7 +948,7 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
                "not_eligible": f"Count {label}: not eligible under section 404."}[status]
     extra: dict[str, Any] = {}
     if status != "not_eligible":
-        fsa_date = law().value("which_penalty_law.fair_sentencing_act_sentences_from", date(2010, 8, 3))
+        fsa_date = law().parameter("which_penalty_law.fair_sentencing_act_sentences_from").values[0].value
         changed = law().value("fair_sentencing_404.fair_sentencing_act_parameters", as_of)
         result = evaluate_count(case, j, c, as_of, hypothetical=lambda d: LawDates(
             d.offense, d.sentencing, {name: fsa_date for name in changed}))

@@ -21,7 +21,7 @@ from reprieve.assess.count_ranges import evaluate_count
 from reprieve.assess.findings import Finding, Question, Status
 from reprieve.assess.presumptions import PRESUMPTIONS, Presumed
 from reprieve.assess.questions import ask
-from reprieve.case.model import Case, Judgment, SentencingGuidelines
+from reprieve.case.model import Case, Count, Judgment, SentencingGuidelines
 from reprieve.case.types import Quantity
 from reprieve.law.firearm_penalties import is_924c
 from reprieve.law.guidelines import acceptance as acceptance_rule
@@ -32,6 +32,7 @@ from reprieve.law.guidelines import drug_quantity as dqt
 from reprieve.law.guidelines import retroactive_amendments as retro
 from reprieve.law.guidelines import zero_point_offender as zero_point
 from reprieve.law.guidelines.converted_drug_weight import weight
+from reprieve.law.guidelines.manual import edition_in_force
 from reprieve.law.guidelines.schemas import CoveredAmendment
 from reprieve.law.guidelines.sentencing_table import (
     GuidelineRange,
@@ -42,13 +43,13 @@ from reprieve.law.guidelines.sentencing_table import (
     zone,
 )
 from reprieve.law.guidelines.statutory_limits import restrict
+from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Trace, months_or_life
 from reprieve.law.statutes import parse_statutes
+from reprieve.law.statutes import sections as _sections
 
 AVENUE = "3582(c)(2)"
 # Appendix A (Statutory Index) sends these controlled-substance offenses to §2D1.1.
-_DRUG_SECTIONS = {"841", "846", "952", "953", "955", "959", "960", "963"}
-DAYS_PER_MONTH = 365.25 / 12
 
 # What each guideline fact changes (the question itself is the registry's: reprieve.assess.questions).
 CHANGES: dict[str, str] = {
@@ -230,11 +231,11 @@ def _key(value: int | str) -> int:
     return months_key("life" if value == "life" else int(value))
 
 
-def _is_drug_count(statute: str | None, penalty: str | None) -> bool:
-    for s in (*parse_statutes(statute), *parse_statutes(penalty)):
-        if s.title == "21" and s.section in _DRUG_SECTIONS:
-            return True
-    return False
+def _is_drug_count(count: Count, on: date) -> bool:
+    """A count under a statute the Statutory Index refers to §2D1.1 (law data, by section)."""
+    entry = law().maybe("guidelines.drug_offense.statutes_referenced_to_2d1_1", on)
+    drug = _sections(tuple(entry.value)) if entry is not None else frozenset()
+    return any((s.title, s.section) in drug for s in (*parse_statutes(count.statute), *parse_statutes(count.penalty)))
 
 
 def read_facts(case: Case, j: int, as_of: date) -> Facts:
@@ -243,7 +244,7 @@ def read_facts(case: Case, j: int, as_of: date) -> Facts:
     where = f"judgments[{j}]"
     manual: date | None
     if g.manual is not None:
-        manual = date(g.manual, 11, 1)  # each Manual takes effect on November 1 of its year
+        manual = edition_in_force(g.manual)
     elif judgment.imposed_on is not None and judgment.imposed_on.exact is not None:
         manual = judgment.imposed_on.exact
     elif judgment.imposed_on is not None:
@@ -252,7 +253,7 @@ def read_facts(case: Case, j: int, as_of: date) -> Facts:
         manual = None
     drugs = [dqt.DrugAmount(d.drug, Quantity.parse(d.quantity), None if d.purity_percent is None else
                             _decimal(d.purity_percent)) for d in g.drug_quantities or []]
-    drug_counts = [c for c in judgment.counts if _is_drug_count(c.statute, c.penalty)]
+    drug_counts = [c for c in judgment.counts if _is_drug_count(c, manual or as_of)]
     death = g.death_or_serious_bodily_injury
     if death is None and drug_counts:
         flags = [c.death_or_serious_bodily_injury for c in drug_counts]
@@ -389,7 +390,7 @@ def _zero_point_facts(f: Facts, points: int | None) -> dict[str, bool | None]:
     weapon = f.g.weapon
     if any(is_924c(c) for c in f.judgment.counts):
         weapon = True
-    all_drug = bool(f.judgment.counts) and all(_is_drug_count(c.statute, c.penalty) for c in f.judgment.counts)
+    all_drug = bool(f.judgment.counts) and all(_is_drug_count(c, f.manual or f.as_of) for c in f.judgment.counts)
     cce = z.continuing_criminal_enterprise if z else None
     if any(s.title == "21" and s.section == "848" for c in f.judgment.counts for s in parse_statutes(c.statute)):
         cce = True
@@ -639,7 +640,8 @@ def _drug_delta(f: Facts, then_rules: Rules, rules: Rules, side: Side) -> int | 
     drug = next(iter(drugs))
     then_col = dqt.column(drug, then_rules.drug_table, then_rules.cocaine_base, f.trace)
     now_col = dqt.column(drug, rules.drug_table, rules.cocaine_base, f.trace)
-    capped_possible = f.g.mitigating_role_levels not in (None, 0) or (f.g.mitigating_role_levels is None and base > 30)
+    capped_possible = f.g.mitigating_role_levels not in (None, 0) or (
+        f.g.mitigating_role_levels is None and base >= drug_offense.lowest_capped_level())
     if then_col is None or now_col is None or capped_possible:
         side.need("drug_quantities")
         return None
@@ -726,7 +728,6 @@ def _amended_status(f: Facts, then: Side, rules: Rules, side: Side) -> None:
 # --- then, now and the 3582(c)(2) screen ---------------------------------------------------------------------------
 
 def _zero_point_from(trace: Trace) -> date:
-    from reprieve.law.params import law
     return law().parameter("guidelines.zero_point_offender.reduction_levels").values[0].from_
 
 
@@ -947,7 +948,7 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
     served = computation.time_served_days
     if served is not None and floor != "life":
         # whole months at or above the time served: a term rounded down would fall below it ((b)(2)(C))
-        months = math.ceil(served / DAYS_PER_MONTH)
+        months = math.ceil(served / law().value("guidelines.retroactive_amendments.days_per_month_served", f.as_of))
         if months > floor:
             reasons.append(f"never below the time already served ({served} days, about {months} months; "
                            f"{retro.TIME_SERVED})")

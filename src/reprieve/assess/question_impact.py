@@ -14,6 +14,7 @@ from dataclasses import field as default
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from reprieve.assess.findings import STATUS_RANK
 from reprieve.assess.questions import DATE, ESSENTIAL, FINDING, GUIDELINES, MINIMUM, VERDICT
 
 if TYPE_CHECKING:
@@ -53,12 +54,11 @@ def _from_findings(a: Assessment) -> Iterator[Occurrence]:
             yield Occurrence(question.field, rank, closeness, {"avenue": f.avenue, "ground": f.ground})
 
 
-_ORDER = {"eligible": 0, "needs_review": 1, "needs_facts": 2, "not_eligible": 3}
 
 
 def _could_flip(f: Finding, verdict: Finding | None) -> bool:
     """A finding still open could turn its avenue's verdict only where the verdict is not already 'eligible'."""
-    return verdict is None or _ORDER[verdict.status] > _ORDER["eligible"]
+    return verdict is None or STATUS_RANK[verdict.status] > STATUS_RANK["eligible"]
 
 
 def _months(value: Any) -> int | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from reprieve.assess.computation import Computation, compute
 from reprieve.assess.current_law import current_law, fsa404_findings
+from reprieve.assess.findings import STATUS_RANK as STATUS_RANK  # the order other modules rank by
 from reprieve.assess.findings import Finding
 from reprieve.assess.guidelines import assess_guidelines
 from reprieve.assess.questions import Asked, ask, language_of, localize, questions_for
@@ -17,7 +18,6 @@ from reprieve.law.circuits import circuit_of
 from reprieve.law.params import LawSnapshot, using
 from reprieve.law.sentence_aggregation import judgment_term
 
-STATUS_RANK = {"eligible": 0, "needs_review": 1, "needs_facts": 2, "not_eligible": 3}
 COMBINED = "extraordinary and compelling reasons"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from reprieve.assess.computation import Computation
@@ -350,8 +350,7 @@ class Facts:
     # --- exhaustion ------------------------------------------------------------------------------------------
     @property
     def warden_requests(self) -> list[Request]:
-        return [r for r in self.case.requests if r.to in (None, "warden") and r.kind in (None,
-                                                                                        "reduction_in_sentence")]
+        return cr.warden_requests(self.case)
 
     @property
     def appeals(self) -> list[Request]:
@@ -371,8 +370,7 @@ class Facts:
         request = self.latest_request
         if request is None or request.received_on is None:
             return None
-        days, _ = cr.threshold("exhaustion_lapse_days", self.as_of)
-        return request.received_on.latest + timedelta(days=days)
+        return request.received_on.latest + cr.exhaustion_lapse(self.as_of)[0]
 
     @property
     def exhausted(self) -> bool:

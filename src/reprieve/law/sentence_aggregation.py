@@ -13,14 +13,12 @@ from datetime import date
 
 from reprieve.case.model import Count, Judgment
 from reprieve.dates import ONE_DAY, add_months, months_and_days_between
-from reprieve.law.statutes import Statute, parse_statutes
 from reprieve.results import Step
 
 CITE_3584A = "18 U.S.C. § 3584(a)"
 CITE_3584C = "18 U.S.C. § 3584(c)"
 CITE_924C_D = "18 U.S.C. § 924(c)(1)(D)(ii)"
 CITE_1028A = "18 U.S.C. § 1028A(b)(2), (4)"
-_924C = Statute("18", "924", ("c",))
 
 
 @dataclass(frozen=True, order=True)
@@ -62,10 +60,6 @@ def _after_other_kinds(count: Count, on: date) -> bool:
     from reprieve.law.other_penalties import consecutive_rule  # the rule is law data beside other offenses
 
     return consecutive_rule(count, on) == "to_every_other_kind_of_term"
-
-
-def is_924c(count: Count) -> bool:
-    return any(s.within(_924C) for s in (*parse_statutes(count.statute), *parse_statutes(count.penalty)))
 
 
 def count_term(count: Count) -> Term | None:
@@ -138,6 +132,8 @@ def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTe
             start = _longest([start, end_of(label_index[target], visiting | {c})], reference)
         ends[c] = start + terms[c]
         return ends[c]
+
+    from reprieve.law.firearm_penalties import is_924c  # 924(c)'s module imports Term from here
 
     gun = [c for c, count in enumerate(counts) if is_924c(count)]
     grouped = [c for c, count in enumerate(counts) if c not in gun and _after_other_kinds(count, reference)]

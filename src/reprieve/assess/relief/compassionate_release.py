@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from reprieve.assess import rulings
-from reprieve.assess.findings import Finding, Question, Status
+from reprieve.assess.findings import STATUS_RANK, Finding, Question, Status
 from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
 from reprieve.assess.relief.sunset import offered_while_open
@@ -57,7 +57,7 @@ def _cite(key: str, on_old: bool) -> str:
 def exhaustion(s: Situation) -> Finding:
     """3582(c)(1)(A): a defendant may move after fully exhausting appeals of the BOP's failure to move, or after 30
     days from the warden's receipt of the request, whichever is earlier."""
-    lapse, cite = cr.threshold("exhaustion_lapse_days", s.as_of)
+    lapse, cite = cr.exhaustion_lapse(s.as_of)
     settled = rulings.of_kind(s.case, "exhaustion_satisfied")
     if settled:
         when = settled[0].on
@@ -65,7 +65,7 @@ def exhaustion(s: Situation) -> Finding:
                           "(rulings)", facts={"rulings.exhaustion_satisfied": str(when) if when else True})
         return finding(AVENUE, "exhaustion", [element], [cite], summary_ok="Exhaustion is met: the court has said "
                        "so.", summary_no="", summary_facts="")
-    requests = [r for r in s.case.requests if r.to in (None, "warden") and r.kind in (None, "reduction_in_sentence")]
+    requests = cr.warden_requests(s.case)
     appeals = [r for r in s.case.requests if r.kind == "bp11" and r.response == "denied" and r.responded_on]
     citations = [cite]
     reasons: list[str] = []
@@ -108,8 +108,7 @@ def _rank(e: Element) -> int:
     return {True: 3, None: 2, False: 1}[e.met] if e.met is not False or e.from_date is None else 1
 
 
-def _request_element(i: int, request: Any, lapse: int, as_of: date) -> Element:
-    days = timedelta(days=lapse)
+def _request_element(i: int, request: Any, days: timedelta, as_of: date) -> Element:
     received = request.received_on
     question = ask(f"requests[{i}].received_on", "you may file 30 days after that date")
     if received is not None:
@@ -636,9 +635,8 @@ def defendant_may_move(s: Situation) -> Finding | None:
 
 def combined(s: Situation, exhausted: Finding, grounds: list[Finding]) -> Finding:
     """"Any one or a combination" of the grounds (§1B1.13(b)); rehabilitation alone never suffices (§1B1.13(d))."""
-    order = {"eligible": 0, "needs_review": 1, "needs_facts": 2, "not_eligible": 3}
     usable = [g for g in grounds if g.ground != "§1B1.13(d)"]
-    best = min(usable, key=lambda g: order[g.status]) if usable else None
+    best = min(usable, key=lambda g: STATUS_RANK[g.status]) if usable else None
     status: Status
     if best is None or best.status == "not_eligible":
         status = "not_eligible"
