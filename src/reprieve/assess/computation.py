@@ -21,7 +21,7 @@ from reprieve.case.model import Case, Infraction
 from reprieve.dates import PartialDate, add_months, days_inclusive
 from reprieve.law import fsa_time_credits as fsa
 from reprieve.law import gct_loss, rdap
-from reprieve.law.good_conduct_time import maximum_gct, rate_for
+from reprieve.law.good_conduct_time import GoodConductTime, maximum_gct, rate_for
 from reprieve.law.params import LawSnapshot, law, using
 from reprieve.law.release_day import release_weekday
 from reprieve.law.sentence_aggregation import Aggregate, Term, aggregate_term
@@ -107,6 +107,7 @@ class Computation:
     earliest: Dates | None = None
     latest: Dates | None = None
     point: Dates | None = None
+    plan: _Plan | None = field(default=None, repr=False, compare=False)  # the scenarios (reused by `with_terms`)
 
     @property
     def projected_release_range(self) -> dict[str, Any] | None:
@@ -220,6 +221,7 @@ class _Plan:
     risk: str | None = None
     rate_flip: tuple[int, str] | None = None  # the GCT rate (and its citation) if the presumed full rate is wrong
     loss_presumed: bool = False  # GCT already disallowed is not stated
+    reads_terms: bool = False  # the first day of custody was read back from the term (custody_window)
 
 
 def compute(case: Case, as_of: date, *, explain: bool = True, law: LawSnapshot | None = None) -> Computation:
@@ -236,19 +238,38 @@ def _compute(case: Case, as_of: date, explain: bool) -> Computation:
     _refusals(case, as_of, result)
     if any(r.code in _STOPPING for r in result.refusals):
         return result
-    plan = _plan(case, as_of)
+    result.plan = _plan(case, as_of)
+    return _from_plan(case, as_of, result.plan, result, explain)
+
+
+def with_terms(computation: Computation, case: Case) -> Computation:
+    """The computation of `case` - the case `computation` was made of, the counts' terms aside (the release if
+    sentenced now) - reusing the scenarios `computation` planned, which do not turn on the terms unless the first
+    day of custody was read back from the term (then the case is computed anew). Explanations left out."""
+    plan = computation.plan
+    if plan is None or plan.reads_terms:
+        return compute(case, computation.as_of, explain=False)
+    result = Computation(as_of=computation.as_of, plan=plan)
+    case = with_rulings(case)
+    _refusals(case, result.as_of, result)
+    return _from_plan(case, result.as_of, plan, result, explain=False)
+
+
+def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explain: bool) -> Computation:
+    """The computation's dates and findings from its planned scenarios."""
     result.uncertain = plan.uncertain
     result.missing = sorted(set(plan.missing))
     off = offense_date(case)
     off_day = off.latest if off else as_of
     # When the facts are certain the three scenarios coincide: evaluate each distinct one once.
     done: dict[Scenario, Dates | None] = {}
+    bases: dict[Scenario, _Base | Dates | None] = {}  # and the part before FSA credits once for those sharing it
 
     def run(scenario: Scenario | None) -> Dates | None:
         if scenario is None:
             return None
         if scenario not in done:
-            done[scenario] = _evaluate(case, scenario, off_day, as_of)
+            done[scenario] = _evaluate(case, scenario, off_day, as_of, bases)
         return done[scenario]
 
     try:
@@ -612,7 +633,8 @@ def _plan(case: Case, as_of: date) -> _Plan:
                      rdap_early, fsa_early)
     late = scenario(late_c, "late", later_late, rate_late, loss_late, 0 if rdap_given is None else rdap_given,
                     fsa_late)
-    return _Plan(point, early, late, uncertain, missing, steps, eligibility, risk, rate_flip, not stated_loss)
+    return _Plan(point, early, late, uncertain, missing, steps, eligibility, risk, rate_flip, not stated_loss,
+                 starts_in_custody)
 
 
 def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str | None, point_c: date | None,
@@ -687,7 +709,38 @@ def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str |
     return point, early, late
 
 
-def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates | None:
+@dataclass(frozen=True)
+class _Base:
+    """What a scenario gives before FSA time credits: the term, full term, GCT, statutory release, RDAP. Scenarios
+    that differ only in their FSA inputs (the point and the latest when every date is exact) share it."""
+
+    term: Term
+    full_no_credit: date
+    full_term: date
+    gct_max: int
+    gct_lost: int
+    statutory: date
+    after_rdap: date
+    rdap_months: int
+    steps: tuple[Step, ...]
+
+
+def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date,
+              bases: dict[Scenario, _Base | Dates | None] | None = None) -> Dates | None:
+    """One scenario's dates. `bases` (per computation) keeps the part before FSA credits for scenarios that share it."""
+    key = replace(s, fsa=None)
+    if bases is not None and key in bases:
+        base = bases[key]
+    else:
+        base = _base(case, s, offense_day, as_of)
+        if bases is not None:
+            bases[key] = base
+    if base is None or isinstance(base, Dates):  # no term, or a life term (no credits apply)
+        return base
+    return _with_credits(case, s, base, as_of)
+
+
+def _base(case: Case, s: Scenario, offense_day: date, as_of: date) -> _Base | Dates | None:
     steps: list[Step] = []
     aggregate = aggregate_term(case.judgments, s.commenced, list(s.later_starts))
     steps.extend(aggregate.steps)
@@ -695,11 +748,10 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
         return None
     term = aggregate.term
     full_no_credit = term.full_term_date(s.commenced)
-    served_days = _served(s, as_of, None)
     if full_no_credit is None:  # life
         steps.append(Step("FULL_TERM", "18 U.S.C. § 3584(c)", "life term: no full-term date"))
-        return Dates(term, None, None, 0, 0, None, None, None, None, None, 0, None, None, served_days, None, None,
-                     steps, s.commenced - timedelta(days=s.prior_custody_days))
+        return Dates(term, None, None, 0, 0, None, None, None, None, None, 0, None, None, _served(s, as_of, None),
+                     None, None, steps, s.commenced - timedelta(days=s.prior_custody_days))
 
     full_term = max(full_no_credit - timedelta(days=s.prior_custody_days), s.commenced)
     steps.append(Step("FULL_TERM", f"{CITE_3585A}; {CITE_3585B}",
@@ -716,6 +768,19 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
     lost, loss_step = _gct_lost(case, s, gct.days, gct.rate, term, offense_day, as_of)
     if loss_step:
         steps.append(loss_step)
+    statutory = _statutory_release(s, full_term, gct, lost, steps)
+    after_rdap = statutory
+    months = 0
+    if s.rdap_months:
+        months, rdap_step = rdap.reduction(term, None if s.rdap_months < 0 else s.rdap_months, as_of)
+        after_rdap = add_months(statutory, -months)
+        steps.append(replace(rdap_step, detail=f"{rdap_step.detail}: {statutory} - {months} months = {after_rdap}"))
+    return _Base(term, full_no_credit, full_term, gct.days, lost, statutory, after_rdap, months, tuple(steps))
+
+
+def _statutory_release(s: Scenario, full_term: date, gct: GoodConductTime, lost: int, steps: list[Step]) -> date:
+    """The full term less the GCT not lost (3624(b)), never before the First Step Act's method could apply nor
+    before commencement."""
     statutory = full_term - timedelta(days=gct.days - lost)
     steps.append(Step("STATUTORY_RELEASE", "18 U.S.C. § 3624(b); 28 C.F.R. § 523.20(b)(1)",
                       f"{full_term} - ({gct.days} - {lost}) days of GCT = {statutory}",
@@ -728,17 +793,15 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
         statutory = s.commenced
         steps.append(Step("STATUTORY_RELEASE", CITE_3585B, f"the credit covers the whole term: release on the day "
                                                            f"the sentence commenced, {statutory} (time served)"))
+    return statutory
 
-    after_rdap = statutory
-    months = 0
-    if s.rdap_months:
-        months, rdap_step = rdap.reduction(term, None if s.rdap_months < 0 else s.rdap_months, as_of)
-        after_rdap = add_months(statutory, -months)
-        steps.append(replace(rdap_step, detail=f"{rdap_step.detail}: {statutory} - {months} months = {after_rdap}"))
 
+def _with_credits(case: Case, s: Scenario, b: _Base, as_of: date) -> Dates:
+    """FSA time credits applied to the base, the release day (a weekend or holiday moves it), time served."""
+    steps = list(b.steps)
     projection = None
     earned_to_date = earned_max = None
-    release = after_rdap
+    release = b.after_rdap
     if s.fsa is not None:
         model = fsa.EarningModel.on(s.fsa.start, s.fsa.low_risk)
         reported = s.fsa.reported
@@ -746,12 +809,12 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
             reported = (as_of, model.credits(model.periods(case.custody.fsa.programming_days)))
         if not s.fsa.future_earning:
             earned_now = reported[1] if reported else 0
-            reported = (after_rdap, earned_now)
-        periods_to_date = model.periods((min(as_of, after_rdap) - s.fsa.start).days)
+            reported = (b.after_rdap, earned_now)
+        periods_to_date = model.periods((min(as_of, b.after_rdap) - s.fsa.start).days)
         earned_to_date = reported[1] if reported and reported[0] == as_of else model.credits(periods_to_date)
         earned_max = model.statutory_max(periods_to_date)
         if s.fsa.may_apply and s.fsa.low_risk:
-            projection = fsa.project(s.fsa.start, after_rdap, model, s.fsa.supervised_release, reported)
+            projection = fsa.project(s.fsa.start, b.after_rdap, model, s.fsa.supervised_release, reported)
             steps.extend(projection.steps)
             release = projection.release_date
         else:
@@ -768,15 +831,15 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
         day = release
     elif weekend:
         steps.append(weekend)
-    total_days = days_inclusive(s.commenced, full_no_credit)
+    total_days = days_inclusive(s.commenced, b.full_no_credit)
     served_days = min(_served(s, as_of, release), total_days)
     percent = round(100 * served_days / total_days, 2) if total_days > 0 else 100.0  # a term of no days: served
     steps.append(Step("TIME_SERVED", CITE_3585B,
                       f"as of {as_of}: {served_days} days served (including {s.prior_custody_days} days of credit) of "
                       f"a {total_days}-day term = {percent}%"))
-    home = _home_detention(term, s.commenced, full_no_credit, release, as_of)
-    return Dates(term, full_no_credit, full_term, gct.days, lost, statutory, after_rdap, projection, earned_to_date,
-                 earned_max, months, release, day, served_days, percent, home, steps,
+    home = _home_detention(b.term, s.commenced, b.full_no_credit, release, as_of)
+    return Dates(b.term, b.full_no_credit, b.full_term, b.gct_max, b.gct_lost, b.statutory, b.after_rdap, projection,
+                 earned_to_date, earned_max, b.rdap_months, release, day, served_days, percent, home, steps,
                  s.commenced - timedelta(days=s.prior_custody_days))
 
 

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from reprieve.assess import rulings
-from reprieve.assess.computation import Computation, compute
+from reprieve.assess.computation import Computation, compute, with_terms
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count
 from reprieve.assess.findings import Finding, Status
 from reprieve.assess.presumptions import Presumed
@@ -360,8 +360,9 @@ def _combo_conditions(group: list[Combination], everything: list[Combination]) -
 # --- release if sentenced now --------------------------------------------------------------------------------------
 
 def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[Term | None],
-               keep_unchanged: bool = False) -> dict[str, Any]:
-    """The BOP computation of a copy of the case in which each count carries `terms` (None: as imposed)."""
+               keep_unchanged: bool = False, computation: Computation | None = None) -> dict[str, Any]:
+    """The BOP computation of a copy of the case in which each count carries `terms` (None: as imposed), reusing
+    the scenarios of the case's own `computation` when given."""
     # Only the counts change: copy them (and the lists that hold them), share everything else.
     modified = case.model_copy(update={"judgments": [
         j.model_copy(update={"counts": [c.model_copy() for c in j.counts]}) for j in case.judgments]})
@@ -381,7 +382,7 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
             count.concurrent_with = None
     if not total_known:
         return {"date": None, "is_past": None, "reason": "a count's term is unknown"}
-    computation = compute(modified, as_of, explain=False)
+    computation = compute(modified, as_of, explain=False) if computation is None else with_terms(computation, modified)
     if computation.total_term is not None and computation.total_term.life:
         return {"date": None, "is_past": False, "reason": "life"}
     point = computation.projected_release_date
@@ -421,7 +422,7 @@ def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_
     results = [evaluate_count(case, j, c, as_of)
                for j, judgment in enumerate(case.judgments) for c in range(len(judgment.counts))]
     counts = [count_json(r) for r in results]
-    aggregate = _aggregate(case, as_of, results, at_bottom_of_range, guidelines)
+    aggregate = _aggregate(case, as_of, results, at_bottom_of_range, guidelines, computation)
     out: dict[str, Any] = {
         "as_of": as_of.isoformat(),
         "counts": counts,
@@ -507,7 +508,7 @@ def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[C
 
 
 def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of_range: bool,
-               guidelines: dict[str, Any] | None) -> dict[str, Any]:
+               guidelines: dict[str, Any] | None, computation: Computation) -> dict[str, Any]:
     out: dict[str, Any] = {"then_min_months": None, "now_min_months": None, "release_date_if_sentenced_now": None,
                            "release_date_if_sentenced_now_is_past": None, "basis": "statutory_minimum"}
     if not results:
@@ -548,7 +549,7 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
               and r.safety_valve["then"].status != "eligible" and _has_minimum(r)]
     if valves:
         out["safety_valve_today"] = valves
-    _release_dates(case, as_of, results, out, at_bottom_of_range, guidelines)
+    _release_dates(case, as_of, results, out, at_bottom_of_range, guidelines, computation)
     for which in ("then", "now"):
         for alternative in out.get(f"{which}_min_alternatives", []):
             alternative.pop("_combo", None)
@@ -580,7 +581,7 @@ def _ranges(out: dict[str, Any]) -> None:
 
 
 def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dict[str, Any],
-                   at_bottom_of_range: bool, guidelines: dict[str, Any] | None) -> None:
+                   at_bottom_of_range: bool, guidelines: dict[str, Any] | None, computation: Computation) -> None:
     """release_date_if_sentenced_now: the same BOP computation, with today's minimum on every count."""
     bottom = _bottom_of_range(guidelines) if at_bottom_of_range else None
     if at_bottom_of_range:
@@ -612,7 +613,7 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
             combo: Combination = alternative["_combo"]
             if combo.total is None or combo.total == Term():
                 continue
-            release = release_if(case, as_of, results, terms_for(combo.picks))
+            release = release_if(case, as_of, results, terms_for(combo.picks), computation=computation)
             alternative["release_date"] = release.get("date")
             if release.get("date") is None and release.get("earliest"):
                 alternative["release_date_range"] = {"earliest": release["earliest"], "latest": release["latest"]}
@@ -627,8 +628,8 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
         return
     if combos is None:
         low, high = _extreme_picks(results)
-        early = release_if(case, as_of, results, terms_for(low))
-        late = release_if(case, as_of, results, terms_for(high))
+        early = release_if(case, as_of, results, terms_for(low), computation=computation)
+        late = release_if(case, as_of, results, terms_for(high), computation=computation)
         first = early.get("date") or early.get("earliest")
         last = late.get("date") or late.get("latest")
         if first and last:
@@ -645,7 +646,7 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
         out["release_note"] = "no mandatory minimum applies today: the release date depends on the sentence a " \
                               "court would choose (see --at-bottom-of-range once a guideline range is available)"
         return
-    release = release_if(case, as_of, results, terms_for(combo.picks))
+    release = release_if(case, as_of, results, terms_for(combo.picks), computation=computation)
     out["release_date_if_sentenced_now"] = release.get("date")
     out["release_date_if_sentenced_now_is_past"] = release.get("is_past")
     if release.get("earliest"):
@@ -667,7 +668,8 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
         else:
             changed_terms.append(term)
     if any_unchanged and any(t is not None for t in changed_terms):
-        variant = release_if(case, as_of, results, changed_terms, keep_unchanged=True)
+        variant = release_if(case, as_of, results, changed_terms, keep_unchanged=True,
+                             computation=computation)
         if variant.get("date") != out["release_date_if_sentenced_now"] or variant.get("earliest"):
             out["release_date_if_changed_counts_at_minimum"] = variant.get("date")
             if variant.get("earliest"):
