@@ -25,7 +25,7 @@ from reprieve.law.good_conduct_time import GoodConductTime, maximum_gct, rate_fo
 from reprieve.law.params import LawSnapshot, law, using
 from reprieve.law.release_day import release_weekday
 from reprieve.law.sentence_aggregation import Aggregate, Term, aggregate_term
-from reprieve.results import Refusal, Step, Uncertainty
+from reprieve.results import Refusal, Span, Step, Uncertainty
 
 CITE_3585A = "18 U.S.C. § 3585(a)"
 CITE_3585B = "18 U.S.C. § 3585(b)"
@@ -97,7 +97,7 @@ class Computation:
     percent_of_term_served: float | None = None
     home_detention_eligibility_date: date | None = None
     rdap: dict[str, Any] = field(default_factory=dict)
-    ranges: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ranges: dict[str, Span] = field(default_factory=dict)  # beside each value the facts leave open
     uncertain: list[Uncertainty] = field(default_factory=list)
     refusals: list[Refusal] = field(default_factory=list)
     reconciliation: list[dict[str, Any]] = field(default_factory=list)
@@ -110,7 +110,7 @@ class Computation:
     plan: _Plan | None = field(default=None, repr=False, compare=False)  # the scenarios (reused by `with_terms`)
 
     @property
-    def projected_release_range(self) -> dict[str, Any] | None:
+    def projected_release_range(self) -> Span | None:
         return self.ranges.get("projected_release_date")
 
     def released_by(self, day: date) -> bool | None:
@@ -152,11 +152,12 @@ class Computation:
             "steps": [s.as_json() for s in self.steps],
         }
         if self.ranges:
-            out["projected_release_range"] = self.projected_release_range
-            out["ranges"] = self.ranges
+            release = self.projected_release_range
+            out["projected_release_range"] = release.as_json() if release is not None else None
+            out["ranges"] = {key: span.as_json() for key, span in self.ranges.items()}
         for key, span in self.ranges.items():  # `<key>_range` beside each value a missing fact left null (cli.md)
             if out.get(key) is None:
-                out[f"{key}_range"] = [span.get("earliest", span.get("least")), span.get("latest", span.get("most"))]
+                out[f"{key}_range"] = span.ends_json()
         return out
 
 
@@ -911,13 +912,12 @@ def _fill_point(result: Computation, case: Case, d: Dates, s: Scenario) -> None:
 
 def _fill_ranges(result: Computation, early: Dates | None, late: Dates | None) -> None:
     """Earliest and latest values whenever the facts leave room for more than one."""
-    def pair(name: str) -> dict[str, Any] | None:
+    def pair(name: str) -> Span | None:
         lo = getattr(early, name) if early else None
         hi = getattr(late, name) if late else None
         if early is not None and late is not None and lo == hi and result.point is not None:
             return None
-        return {"earliest": _iso(lo) if isinstance(lo, date) or lo is None else lo,
-                "latest": _iso(hi) if isinstance(hi, date) or hi is None else hi}
+        return Span(lo, hi)
 
     for key, attr in (("projected_release_date", "projected_release"), ("full_term_date", "full_term"),
                       ("statutory_release_date", "statutory_release")):
@@ -932,7 +932,7 @@ def _fill_ranges(result: Computation, early: Dates | None, late: Dates | None) -
         if lo is not None and hi is not None and lo > hi:
             lo, hi = hi, lo
         if not (lo == hi and result.point is not None):
-            result.ranges[key] = {"least": lo, "most": hi}
+            result.ranges[key] = Span(lo, hi, dates=False)
 
 
 def _fill_fsa(result: Computation, plan: _Plan, point: Dates | None) -> None:

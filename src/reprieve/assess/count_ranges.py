@@ -254,7 +254,7 @@ def _pick(chooser: Chooser, key: str, early: date, late: date, cuts: list[date],
         return spans[0][0] if stated else late
     options = [Branch(key, f"{a}..{b}", f"if {what} {period_label(a, b, early, late)}", (key,)) for a, b in spans]
     chosen = chooser.choose(key, options)
-    return date.fromisoformat(chosen.value.split("..")[0])
+    return next(a for (a, _), option in zip(spans, options, strict=True) if option.value == chosen.value)
 
 
 # --- drug counts -------------------------------------------------------------------------------------------------

@@ -387,16 +387,17 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
         return {"date": None, "is_past": False, "reason": "life"}
     point = computation.projected_release_date
     span = computation.ranges.get("projected_release_date")
+    bounded = span is not None and isinstance(span.low, date) and isinstance(span.high, date)
     if point is not None:
         out: dict[str, Any] = {"date": point.isoformat(), "is_past": point <= as_of,
                                "term": str(computation.total_term)}
-        if span and span.get("earliest") and span.get("latest"):
-            out["range"] = {"earliest": span["earliest"], "latest": span["latest"]}
+        if span is not None and bounded:
+            out["range"] = span.as_json()
         return out
-    if span and span.get("earliest") and span.get("latest"):
-        early, late = date.fromisoformat(span["earliest"]), date.fromisoformat(span["latest"])
+    if span is not None and isinstance(span.low, date) and isinstance(span.high, date):
+        early, late = span.low, span.high
         past = True if late <= as_of else False if early > as_of else None
-        return {"date": None, "earliest": span["earliest"], "latest": span["latest"], "is_past": past,
+        return {"date": None, "earliest": early.isoformat(), "latest": late.isoformat(), "is_past": past,
                 "term": str(computation.total_term) if computation.total_term else None,
                 "missing": computation.missing}
     return {"date": None, "is_past": None, "reason": "the computation needs facts the case file does not state",
@@ -521,6 +522,7 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
     if uncovered and len(uncovered) < len(results):
         return _bounded_by_others(case, results, uncovered, out)
     missing: list[str] = []
+    alternative_combos: list[Combination] = []  # the combination behind each of now_min_alternatives, in order
     for which in ("then", "now"):
         combos = combinations(case, results, which)
         if combos is None:
@@ -536,23 +538,22 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
             total = combos[0].total
             out[f"{which}_min_months"] = _json_term(total)
             continue
-        alternatives = []
+        pairs: list[tuple[dict[str, Any], Combination]] = []
         for group in groups.values():
             text, fields = _combo_conditions(group, combos)
-            alternatives.append({f"{which}_min_months": _json_term(group[0].total), "if": text, "missing": fields,
-                                 "_combo": group[0]})
+            pairs.append(({f"{which}_min_months": _json_term(group[0].total), "if": text, "missing": fields},
+                          group[0]))
             missing.extend(f for f in fields if f not in missing)
-        alternatives.sort(key=lambda a: _sort_months(a[f"{which}_min_months"]), reverse=True)
-        out[f"{which}_min_alternatives"] = alternatives
+        pairs.sort(key=lambda pair: _sort_months(pair[0][f"{which}_min_months"]), reverse=True)
+        out[f"{which}_min_alternatives"] = [alternative for alternative, _ in pairs]
+        if which == "now":
+            alternative_combos = [combo for _, combo in pairs]
     out["missing"] = missing
     valves = [r.label for r in results if r.safety_valve and r.safety_valve["now"].status == "eligible"
               and r.safety_valve["then"].status != "eligible" and _has_minimum(r)]
     if valves:
         out["safety_valve_today"] = valves
-    _release_dates(case, as_of, results, out, at_bottom_of_range, guidelines, computation)
-    for which in ("then", "now"):
-        for alternative in out.get(f"{which}_min_alternatives", []):
-            alternative.pop("_combo", None)
+    _release_dates(case, as_of, results, out, at_bottom_of_range, guidelines, computation, alternative_combos)
     _ranges(out)
     out["lower_today"] = lower_today(case, results)
     return out
@@ -581,7 +582,8 @@ def _ranges(out: dict[str, Any]) -> None:
 
 
 def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dict[str, Any],
-                   at_bottom_of_range: bool, guidelines: dict[str, Any] | None, computation: Computation) -> None:
+                   at_bottom_of_range: bool, guidelines: dict[str, Any] | None, computation: Computation,
+                   alternative_combos: list[Combination]) -> None:
     """release_date_if_sentenced_now: the same BOP computation, with today's minimum on every count."""
     bottom = _bottom_of_range(guidelines) if at_bottom_of_range else None
     if at_bottom_of_range:
@@ -610,7 +612,7 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
             (0, len(alternatives) - 1)
         for k in chosen:
             alternative = alternatives[k]
-            combo: Combination = alternative["_combo"]
+            combo = alternative_combos[k]
             if combo.total is None or combo.total == Term():
                 continue
             release = release_if(case, as_of, results, terms_for(combo.picks), computation=computation)

@@ -104,9 +104,9 @@ def _from_guidelines(guidelines: dict[str, Any]) -> Iterator[Occurrence]:
 
 
 def _from_computation(a: Assessment) -> Iterator[Occurrence]:
-    span = a.computation.ranges.get("projected_release_date") or {}
+    span = a.computation.ranges.get("projected_release_date")
     days = 0
-    if span.get("earliest") and span.get("latest"):
-        days = (date.fromisoformat(span["latest"]) - date.fromisoformat(span["earliest"])).days
+    if span is not None and isinstance(span.low, date) and isinstance(span.high, date):
+        days = (span.high - span.low).days
     for name in a.computation.missing:
         yield Occurrence(name, DATE, days, {"computation": "release date"})

@@ -26,8 +26,7 @@ def _span(result: Computation, key: str, point: Any, unit: str = "") -> str:
     if not span:
         text = _d(point) if not isinstance(point, (int, float)) or point is None else str(point)
         return f"{text}{unit}" if point is not None else text
-    lo = span.get("earliest", span.get("least"))
-    hi = span.get("latest", span.get("most"))
+    lo, hi = span.low, span.high
     low = f"{lo}{unit}" if lo is not None else "unknown"
     high = f"{hi}{unit}" if hi is not None else "unknown"
     text = low if low == high else f"between {low} and {high}"

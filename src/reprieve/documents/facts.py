@@ -210,10 +210,7 @@ class Facts:
         """The earliest and latest value of a computed date or amount (equal when the facts fix it)."""
         rng = self.computation.ranges.get(key)
         if rng:
-            lo = rng.get("earliest", rng.get("least"))
-            hi = rng.get("latest", rng.get("most"))
-            lo = date.fromisoformat(lo) if isinstance(lo, str) else lo
-            hi = date.fromisoformat(hi) if isinstance(hi, str) else hi
+            lo, hi = rng.low, rng.high
             if lo is not None and hi is not None:
                 return lo, hi
             point = point if point is not None else (lo if lo is not None else hi)
