@@ -80,7 +80,7 @@ class Dates:
 
 @dataclass
 class Computation:
-    """The result of `reprieve compute`: the keys of ../shared/spec/cli.md and more."""
+    """The result of `reprieve compute`: the keys of the CLI's JSON contract (`as_json`) and more."""
 
     as_of: date
     total_term: Term | None = None

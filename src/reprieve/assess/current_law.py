@@ -1,4 +1,4 @@
-"""Statutory penalties then and now: the `current_law` block of `reprieve assess` (../shared/spec/cli.md).
+"""Statutory penalties then and now: the `current_law` block of `reprieve assess` (the CLI's JSON contract).
 
 For each count, the statutory range at sentencing ("then") and if sentenced on the as-of date for the same offense
 on the same facts ("now"), with citations (`count_ranges`). The aggregate minimum is the longest non-924(c)

@@ -1,4 +1,5 @@
-"""Everything reprieve can say about a case on a date: `reprieve assess` (keys in ../shared/spec/cli.md)."""
+"""Everything reprieve can say about a case on a date: `reprieve assess` (the keys of the CLI's JSON contract, which
+`Assessment.as_json` writes and tests/test_cli_contract.py holds; the README lists the keys reprieve adds)."""
 
 from __future__ import annotations
 

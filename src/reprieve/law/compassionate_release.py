@@ -86,7 +86,7 @@ def change_in_law(circuit: str | None, on: date) -> CircuitLaw | None:
         split = law().maybe("compassionate_release_circuits.split_positions", on)
         if split is not None:
             positions = [dict(p) for p in split.value]
-    return CircuitLaw(str(entry.value), entry.citation, entry.note, positions)
+    return CircuitLaw(str(entry.value), entry.citation, entry.reader_note, positions)
 
 
 def old_statement_binds(circuit: str | None, on: date) -> CircuitLaw | None:
@@ -95,7 +95,7 @@ def old_statement_binds(circuit: str | None, on: date) -> CircuitLaw | None:
     entry = law().maybe(f"compassionate_release_circuits.old_statement_binds_{circuit_key(circuit)}", on)
     if entry is None:
         return None
-    return CircuitLaw(str(entry.value), entry.citation, entry.note, [])
+    return CircuitLaw(str(entry.value), entry.citation, entry.reader_note, [])
 
 
 def warden_requests(case: Case) -> list[Request]:

@@ -11,6 +11,7 @@ The loader is strict: a key it does not know is an error, so a misplaced value c
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -65,6 +66,41 @@ class Value(BaseModel):
 
     def in_force(self, on: date) -> bool:
         return self.from_ <= on and (self.to is None or on <= self.to)
+
+    @property
+    def reader_note(self) -> str | None:
+        """The note as a reader of an output gets it: without how the value was found (the tools and copies it was
+        read in, the project's own reference), which only the data's auditors need."""
+        return for_readers(self.note) if self.note else None
+
+
+# How a value was found, in a note: for the data's auditors, never for a reader of an output.
+_PROVENANCE = r"law\.md|search tool|github\.com|mirrored|wikisource|govinfo\.gov|USC-2023|\.\./shared"
+_PROVENANCE_PARENTHESIS = re.compile(r"\s*\((?:[^()]|\([^()]*\))*?(?:" + _PROVENANCE + r")(?:[^()]|\([^()]*\))*\)")
+_REWORDED = [(re.compile(pattern), words) for pattern, words in (
+    (r"\blaw\.md(?: [A-Z]?[0-9][0-9.]*)? \(secondary\)", "secondary sources"),
+    (r"\b(?:was |were )?reached with the search tool", "was read"),
+    (r"\bthe search tool reached", "the sources read reached"),
+    (r"\s*with the search tool\b", ""),
+    (r"\blaw\.md(?:\s+(?:section\s+)?[A-Z]?[0-9][0-9.]*(?:(?:,|\s+and)\s+[A-Z]?[0-9][0-9.]*)*)?(?:\s+(?:states|says))?"
+     r"\s*", ""),
+    (r"\bthe 2023 (?:US Code )?snapshot", "the 2023 U.S. Code"),
+    (r"\(2023 snapshot\)", "(as in force in 2023)"),
+    (r"\bthe snapshot\b", "the 2023 text"),
+    (r"\(\s*[,;]?\s*\)", ""),
+    (r"\s+([,.;:])", r"\1"),
+    (r"\s{2,}", " "),
+)]
+
+
+def for_readers(note: str) -> str:
+    """`note` without its provenance: parentheses naming where a text was read, the tools used, the project's
+    reference file; what was read and what was not stays."""
+    text = _PROVENANCE_PARENTHESIS.sub("", note)
+    for pattern, words in _REWORDED:
+        text = pattern.sub(words, text)
+    text = text.strip().lstrip("-– ").strip()
+    return text[:1].upper() + text[1:] if text else text
 
 
 _PY_TYPES: dict[str, tuple[type, ...]] = {

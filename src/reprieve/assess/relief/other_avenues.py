@@ -138,7 +138,7 @@ def elderly_home_detention(s: Situation) -> Finding:
         summary = ("The elderly offender home detention program expired on Sept. 30, 2023 and has not been "
                    "reauthorized (as of reprieve's sources)." if program.value == "expired" else
                    "No elderly offender home detention program was authorized on this date.")
-        return Finding(avenue, "program authority", "not_eligible", summary, [program.note or program.citation],
+        return Finding(avenue, "program authority", "not_eligible", summary, [program.reader_note or program.citation],
                        [program.citation])
     pilot = program.value == "pilot"
     age_entry = data.entry(f"elderly_home_detention.{'pilot_' if pilot else ''}minimum_age", s.as_of)
@@ -178,8 +178,8 @@ def commutation(s: Situation) -> Finding:
     data = law()
     factors = data.entry("clemency.commutation_factors", s.as_of)
     reasons = [f"the Office of the Pardon Attorney weighs: {', '.join(factors.value)}"]
-    if factors.note:
-        reasons.append(factors.note)
+    if factors.reader_note:
+        reasons.append(factors.reader_note)
     return Finding("commutation", "executive clemency", "needs_review",
                    "The President may commute a federal sentence at any time; it is an extraordinary remedy, "
                    "usually sought when court remedies are exhausted.", reasons,
