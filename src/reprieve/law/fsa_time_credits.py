@@ -255,7 +255,7 @@ def project(start: date, release_before_credits: date, model: EarningModel, supe
                           f"{credits} - {applied}{less_unused} = {prerelease} days of credit toward prerelease custody "
                           f"(residential reentry or home confinement), which begins on {transfer}",
                           "The BOP handout dates prerelease custody at the release date less these credits; "
-                          "credits are earned only per full 30 days, so the day they suffice can be a few days "
-                          "later (the BOP handout's 120-month example)." if (release - transfer).days != prerelease
-                          else None))
+                          f"credits are earned only per full {model.period_days} days, so the day they suffice can be "
+                          "a few days later (the BOP handout's 120-month example)."
+                          if (release - transfer).days != prerelease else None))
     return Projection(start, credits, transfer, release, applied, prerelease, tuple(steps))

@@ -7,12 +7,15 @@ kept apart on purpose: arguing the BOP criteria in court is a common reason pro 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from reprieve.assess.findings import Finding
 from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
 from reprieve.assess.relief.sunset import offered_while_open
 from reprieve.law.params import law
 from reprieve.law.statutes import parse_statute, parse_statutes
+from reprieve.words import words
 
 BOP = "BOP reduction in sentence (PS 5050.50)"
 
@@ -26,7 +29,7 @@ def bop_criteria(s: Situation) -> list[Finding]:
     medical = s.case.circumstances.medical
     months = int(entry.value)
     if medical is None:
-        terminal = Element("life expectancy of 18 months or less", None, "no medical facts stated",
+        terminal = Element(f"life expectancy of {months} months or less", None, "no medical facts stated",
                            ask("circumstances.medical"))
     else:
         known = [m.life_expectancy_months for m in medical if m.life_expectancy_months is not None]
@@ -135,7 +138,8 @@ def elderly_home_detention(s: Situation) -> Finding:
     avenue = "34 U.S.C. 60541(g)"
     program = data.entry("elderly_home_detention.program", s.as_of)
     if program.value in ("none", "expired"):
-        summary = ("The elderly offender home detention program expired on Sept. 30, 2023 and has not been "
+        ended = words().short_date(program.from_ - timedelta(days=1))  # the last day of the program before
+        summary = (f"The elderly offender home detention program expired on {ended} and has not been "
                    "reauthorized (as of reprieve's sources)." if program.value == "expired" else
                    "No elderly offender home detention program was authorized on this date.")
         return Finding(avenue, "program authority", "not_eligible", summary, [program.reader_note or program.citation],
