@@ -476,14 +476,101 @@ def custody_window(case: Case, as_of: date) -> tuple[date, date, str] | None:
                                                              if fsa_possible else ""))
 
 
-def _plan(case: Case, as_of: date) -> _Plan:
-    custody = case.custody
-    uncertain: list[Uncertainty] = []
-    missing: list[str] = []
-    steps: list[Step] = []
-    first = case.judgments[0]
+@dataclass
+class _Notes:
+    """What planning finds along the way: the facts uncertain or missing, and the steps to show."""
 
-    # Commencement (3585(a)).
+    uncertain: list[Uncertainty] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+
+
+def _plan(case: Case, as_of: date) -> _Plan:
+    """The scenarios to compute: the point (every fact known), the earliest and the latest."""
+    custody = case.custody
+    notes = _Notes()
+    uncertain, missing, steps = notes.uncertain, notes.missing, notes.steps
+    early_c, late_c, point_c, starts_in_custody = _commencement(case, as_of, notes)
+
+    later_early = tuple(j.imposed_on.earliest if j.imposed_on else None for j in case.judgments[1:])
+    later_late = tuple(j.imposed_on.latest if j.imposed_on else None for j in case.judgments[1:])
+    later_point = tuple(j.imposed_on.exact if j.imposed_on else None for j in case.judgments[1:])
+    later_known = all(d is not None for d in later_point) or all(
+        j.relation != "concurrent" for j in case.judgments[1:])
+
+    def credit(commenced: date | None, which: str) -> int | None:
+        return _prior_custody_credit(case, commenced, which, starts_in_custody)
+
+    _prior_custody_steps(case, starts_in_custody, notes)
+    rate_point, rate_flip = _gct_rate(case, as_of)
+    rate_late = rate_point
+
+    # GCT already lost (28 CFR 541.4): the BOP projects with none lost beyond what is disallowed; unstated, the least
+    # the stated infractions require (each disallowed day a day later: a flip, not the latest bound).
+    stated_loss = custody.gct_disallowed_days is not None or custody.gct_forfeited_days is not None
+    loss_point = loss_late = "stated" if stated_loss else "least"
+
+    rdap_given, rdap_point, rdap_early = _rdap_months(case, notes)
+
+    # FSA time credits (none before the First Step Act).
+    risk = _risk_level(case, as_of)
+    if law().maybe("fsa_time_credits.period_days", as_of) is None:
+        eligibility = fsa.Eligibility(None, ["the First Step Act's time credits did not exist on this date"])
+        fsa_point = fsa_early = fsa_late = None
+    else:
+        eligibility = fsa.eligibility(case, as_of)
+        fsa_point, fsa_early, fsa_late = _plan_fsa(case, as_of, eligibility, risk, point_c, early_c, late_c,
+                                                   uncertain)
+
+    def scenario(c: date | None, which: str, later: tuple[date | None, ...], rate: int, loss: str, rdap_m: int,
+                 fsa_in: FsaInputs | None) -> Scenario | None:
+        j = credit(c, which)
+        if c is None or j is None:
+            return None
+        return Scenario(c, later, j, rate, loss, rdap_m, fsa_in)
+
+    point = scenario(point_c, "point", later_point, rate_point, loss_point, rdap_point, fsa_point) \
+        if later_known else None
+    early = scenario(early_c, "early", later_early, rate_point, "least" if not stated_loss else "stated",
+                     rdap_early, fsa_early)
+    late = scenario(late_c, "late", later_late, rate_late, loss_late, 0 if rdap_given is None else rdap_given,
+                    fsa_late)
+    return _Plan(point, early, late, uncertain, missing, steps, eligibility, risk, rate_flip, not stated_loss,
+                 starts_in_custody)
+
+
+def _gct_rate(case: Case, as_of: date) -> tuple[int, tuple[int, str] | None]:
+    """The good conduct time rate of the computation (523.20(d)) and, when it is presumed, the rate if the
+    presumption is wrong. The BOP projects at the full rate: 42 days only for one known to lack a GED and
+    satisfactory progress toward one. That is a presumption (with its flip), not the latest bound."""
+    if case.custody.gct_rate is not None:
+        return int(case.custody.gct_rate), None
+    first = case.judgments[0]
+    off = offense_date(case)
+    off_day = off.latest if off else (first.imposed_on.latest if first.imposed_on else as_of)
+    rate, _ = rate_for(off_day, True)
+    reduced = rate_for(off_day, _has_diploma(case) or False)
+    return rate, reduced if reduced[0] != rate else None
+
+
+def _rdap_months(case: Case, notes: _Notes) -> tuple[int | None, int, int]:
+    """The RDAP reduction (3621(e)) stated, and the months of the point and of the earliest computation (-1: the
+    cap, which depends on the term of each scenario)."""
+    rdap_ = case.custody.rdap
+    given = rdap_.reduction_months if rdap_ else None
+    completed = rdap_ is not None and rdap_.completed_on is not None
+    if completed and given is None:
+        notes.uncertain.append(Uncertainty("custody.rdap.reduction_months", "RDAP was completed but the reduction the "
+                                           "BOP granted is not stated: the earliest date assumes the full reduction"))
+    return given, given if given is not None else 0, given if given is not None else (-1 if completed else 0)
+
+
+def _commencement(case: Case, as_of: date, notes: _Notes) -> tuple[date | None, date | None, date | None, bool]:
+    """When the sentence commenced (3585(a)): earliest, latest, exact (None if not known), and whether the first
+    day of custody was read back from the time served or the BOP's date (custody_window)."""
+    custody = case.custody
+    uncertain, missing, steps = notes.uncertain, notes.missing, notes.steps
+    first = case.judgments[0]
     starts_in_custody = False
     point_c: date | None
     early_c: date | None
@@ -528,36 +615,39 @@ def _plan(case: Case, as_of: date) -> _Plan:
         early_c = late_c = point_c = None
         missing.extend(["custody.commenced_on", "judgments[0].imposed_on"])
 
-    later_early = tuple(j.imposed_on.earliest if j.imposed_on else None for j in case.judgments[1:])
-    later_late = tuple(j.imposed_on.latest if j.imposed_on else None for j in case.judgments[1:])
-    later_point = tuple(j.imposed_on.exact if j.imposed_on else None for j in case.judgments[1:])
-    later_known = all(d is not None for d in later_point) or all(
-        j.relation != "concurrent" for j in case.judgments[1:])
+    return early_c, late_c, point_c, starts_in_custody
 
-    # Prior custody credit (3585(b)).
-    def credit(commenced: date | None, which: str) -> int | None:
-        if commenced is None:
-            return None
-        if custody.prior_custody_days is not None:
-            return custody.prior_custody_days
-        if starts_in_custody:
-            return 0  # the window is of the first day of custody: credit is inside it
-        served = served_start(case, None)
-        if served is not None and custody.arrested_on is None:  # the time served stated bounds the credit
-            return max((commenced - served[1 if which == "late" else 0]).days, 0)
-        arrest = custody.arrested_on
-        if arrest is not None:
-            day = {"early": arrest.earliest, "late": arrest.latest, "point": arrest.exact}[which]
-            if day is None:
-                return None
-            derivable = custody.continuous_since_arrest and custody.time_credited_elsewhere is not True
-            if derivable or which == "early":
-                return max((commenced - day).days, 0)
-            return 0 if which == "late" else None
-        if which == "late":
-            return 0
+
+def _prior_custody_credit(case: Case, commenced: date | None, which: str, starts_in_custody: bool) -> int | None:
+    """Prior custody credit (3585(b)) for the scenario `which` ('early', 'late' or 'point')."""
+    custody = case.custody
+    if commenced is None:
         return None
+    if custody.prior_custody_days is not None:
+        return custody.prior_custody_days
+    if starts_in_custody:
+        return 0  # the window is of the first day of custody: credit is inside it
+    served = served_start(case, None)
+    if served is not None and custody.arrested_on is None:  # the time served stated bounds the credit
+        return max((commenced - served[1 if which == "late" else 0]).days, 0)
+    arrest = custody.arrested_on
+    if arrest is not None:
+        day = {"early": arrest.earliest, "late": arrest.latest, "point": arrest.exact}[which]
+        if day is None:
+            return None
+        derivable = custody.continuous_since_arrest and custody.time_credited_elsewhere is not True
+        if derivable or which == "early":
+            return max((commenced - day).days, 0)
+        return 0 if which == "late" else None
+    if which == "late":
+        return 0
+    return None
 
+
+def _prior_custody_steps(case: Case, starts_in_custody: bool, notes: _Notes) -> None:
+    """The step that states the prior custody credit, or what is uncertain or missing about it."""
+    custody = case.custody
+    uncertain, missing, steps = notes.uncertain, notes.missing, notes.steps
     if custody.prior_custody_days is not None:
         steps.append(Step("PRIOR_CUSTODY", CITE_3585B, f"{custody.prior_custody_days} days of prior custody credit "
                                                        "(stated)"))
@@ -580,62 +670,6 @@ def _plan(case: Case, as_of: date) -> _Plan:
         uncertain.append(Uncertainty("custody.prior_custody_days",
                                      "jail credit is not stated and cannot be derived (the file does not say custody "
                                      f"was continuous since arrest and not credited elsewhere): from none to {bound}"))
-
-    # Good conduct time rate (523.20(d)).
-    off = offense_date(case)
-    off_day = off.latest if off else (first.imposed_on.latest if first.imposed_on else as_of)
-    # The BOP projects at the full rate: 42 days only for one known to lack a GED and satisfactory progress toward
-    # one. That is a presumption (with its flip), not the latest bound.
-    rate_point: int
-    rate_flip: tuple[int, str] | None = None
-    if custody.gct_rate is not None:
-        rate_point = int(custody.gct_rate)
-    else:
-        rate_point, _ = rate_for(off_day, True)
-        reduced = rate_for(off_day, _has_diploma(case) or False)
-        rate_flip = reduced if reduced[0] != rate_point else None
-    rate_late = rate_point
-
-    # GCT already lost (28 CFR 541.4): the BOP projects with none lost beyond what is disallowed; unstated, the least
-    # the stated infractions require (each disallowed day a day later: a flip, not the latest bound).
-    stated_loss = custody.gct_disallowed_days is not None or custody.gct_forfeited_days is not None
-    loss_point = loss_late = "stated" if stated_loss else "least"
-
-    # RDAP (3621(e)).
-    rdap_given = custody.rdap.reduction_months if custody.rdap else None
-    rdap_completed = custody.rdap is not None and custody.rdap.completed_on is not None
-    # Months are capped by the term, known only per scenario: -1 stands for "the cap".
-    rdap_point = rdap_given if rdap_given is not None else 0
-    rdap_early = rdap_given if rdap_given is not None else (-1 if rdap_completed else 0)
-    if rdap_completed and rdap_given is None:
-        uncertain.append(Uncertainty("custody.rdap.reduction_months", "RDAP was completed but the reduction the BOP "
-                                     "granted is not stated: the earliest date assumes the full reduction"))
-
-    # FSA time credits (none before the First Step Act).
-    risk = _risk_level(case, as_of)
-    if law().maybe("fsa_time_credits.period_days", as_of) is None:
-        eligibility = fsa.Eligibility(None, ["the First Step Act's time credits did not exist on this date"])
-        fsa_point = fsa_early = fsa_late = None
-    else:
-        eligibility = fsa.eligibility(case, as_of)
-        fsa_point, fsa_early, fsa_late = _plan_fsa(case, as_of, eligibility, risk, point_c, early_c, late_c,
-                                                   uncertain)
-
-    def scenario(c: date | None, which: str, later: tuple[date | None, ...], rate: int, loss: str, rdap_m: int,
-                 fsa_in: FsaInputs | None) -> Scenario | None:
-        j = credit(c, which)
-        if c is None or j is None:
-            return None
-        return Scenario(c, later, j, rate, loss, rdap_m, fsa_in)
-
-    point = scenario(point_c, "point", later_point, rate_point, loss_point, rdap_point, fsa_point) \
-        if later_known else None
-    early = scenario(early_c, "early", later_early, rate_point, "least" if not stated_loss else "stated",
-                     rdap_early, fsa_early)
-    late = scenario(late_c, "late", later_late, rate_late, loss_late, 0 if rdap_given is None else rdap_given,
-                    fsa_late)
-    return _Plan(point, early, late, uncertain, missing, steps, eligibility, risk, rate_flip, not stated_loss,
-                 starts_in_custody)
 
 
 def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str | None, point_c: date | None,
