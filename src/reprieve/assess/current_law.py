@@ -581,6 +581,29 @@ def _ranges(out: dict[str, Any]) -> None:
             out["release_date_if_sentenced_now_range"] = [min(days), max(days)]
 
 
+@dataclass(frozen=True)
+class _Release:
+    """What the release if sentenced now is computed from: the case's own computation, the counts, the terms."""
+
+    case: Case
+    as_of: date
+    results: list[CountRanges]
+    bottom: Term | None  # the bottom of today's guideline range, with --at-bottom-of-range
+    computation: Computation
+
+    def terms_for(self, picks: tuple[Scenario, ...]) -> list[Term | None]:
+        terms = []
+        for r, s in zip(self.results, picks, strict=True):
+            minimum = s.now.minimum if s.now else None
+            if self.bottom is not None and minimum is not None and not r.consecutive:
+                minimum = max(minimum, self.bottom, key=term_key)
+            terms.append(minimum)
+        return terms
+
+    def release(self, terms: list[Term | None], keep_unchanged: bool = False) -> dict[str, Any]:
+        return release_if(self.case, self.as_of, self.results, terms, keep_unchanged, self.computation)
+
+
 def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dict[str, Any],
                    at_bottom_of_range: bool, guidelines: dict[str, Any] | None, computation: Computation,
                    alternative_combos: list[Combination]) -> None:
@@ -594,61 +617,63 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
             "release date uses the statutory minimums instead")}
         if bottom is not None:
             out["basis"] = "bottom_of_range"
-
-    def terms_for(picks: tuple[Scenario, ...]) -> list[Term | None]:
-        terms = []
-        for r, s in zip(results, picks, strict=True):
-            minimum = s.now.minimum if s.now else None
-            if bottom is not None and minimum is not None and not r.consecutive:
-                minimum = max(minimum, bottom, key=term_key)
-            terms.append(minimum)
-        return terms
-
+    r = _Release(case, as_of, results, bottom, computation)
     combos = combinations(case, results, "now")
     alternatives = out.get("now_min_alternatives")
     if alternatives:
-        # Release moves with the term, so the longest and the shortest alternative bound every other one.
-        chosen = range(len(alternatives)) if len(alternatives) <= MAX_RELEASE_COMPUTATIONS else \
-            (0, len(alternatives) - 1)
-        for k in chosen:
-            alternative = alternatives[k]
-            combo = alternative_combos[k]
-            if combo.total is None or combo.total == Term():
-                continue
-            release = release_if(case, as_of, results, terms_for(combo.picks), computation=computation)
-            alternative["release_date"] = release.get("date")
-            if release.get("date") is None and release.get("earliest"):
-                alternative["release_date_range"] = {"earliest": release["earliest"], "latest": release["latest"]}
-            elif release.get("range"):
-                alternative["release_date_range"] = release["range"]
-            alternative["release_date_is_past"] = release.get("is_past")
-        longest, shortest = alternatives[0].get("release_date_is_past"), alternatives[-1].get("release_date_is_past")
-        if longest is True and "release_date_is_past" in alternatives[-1]:
-            out["release_date_if_sentenced_now_is_past"] = True
-        elif shortest is False and "release_date_is_past" in alternatives[0]:
-            out["release_date_if_sentenced_now_is_past"] = False
-        return
-    if combos is None:
-        low, high = _extreme_picks(results)
-        early = release_if(case, as_of, results, terms_for(low), computation=computation)
-        late = release_if(case, as_of, results, terms_for(high), computation=computation)
-        first = early.get("date") or early.get("earliest")
-        last = late.get("date") or late.get("latest")
-        if first and last:
-            out["release_date_range"] = {"earliest": first, "latest": last}
-            out["release_date_if_sentenced_now_is_past"] = True if late.get("is_past") else \
-                False if early.get("is_past") is False else None
-        return
-    if combos is None or not combos:
-        return
-    combo = combos[0]
+        _release_of_alternatives(r, alternatives, alternative_combos, out)
+    elif combos is None:
+        _release_bounds(r, out)
+    elif combos:
+        _release_of(r, combos[0], out)
+
+
+def _release_of_alternatives(r: _Release, alternatives: list[dict[str, Any]], combos: list[Combination],
+                             out: dict[str, Any]) -> None:
+    """Release moves with the term, so the longest and the shortest alternative bound every other one."""
+    chosen = range(len(alternatives)) if len(alternatives) <= MAX_RELEASE_COMPUTATIONS else \
+        (0, len(alternatives) - 1)
+    for k in chosen:
+        alternative = alternatives[k]
+        combo = combos[k]
+        if combo.total is None or combo.total == Term():
+            continue
+        release = r.release(r.terms_for(combo.picks))
+        alternative["release_date"] = release.get("date")
+        if release.get("date") is None and release.get("earliest"):
+            alternative["release_date_range"] = {"earliest": release["earliest"], "latest": release["latest"]}
+        elif release.get("range"):
+            alternative["release_date_range"] = release["range"]
+        alternative["release_date_is_past"] = release.get("is_past")
+    longest, shortest = alternatives[0].get("release_date_is_past"), alternatives[-1].get("release_date_is_past")
+    if longest is True and "release_date_is_past" in alternatives[-1]:
+        out["release_date_if_sentenced_now_is_past"] = True
+    elif shortest is False and "release_date_is_past" in alternatives[0]:
+        out["release_date_if_sentenced_now_is_past"] = False
+
+
+def _release_bounds(r: _Release, out: dict[str, Any]) -> None:
+    """Too many combinations to list: the release with the lowest and with the highest minimum on each count."""
+    low, high = _extreme_picks(r.results)
+    early = r.release(r.terms_for(low))
+    late = r.release(r.terms_for(high))
+    first = early.get("date") or early.get("earliest")
+    last = late.get("date") or late.get("latest")
+    if first and last:
+        out["release_date_range"] = {"earliest": first, "latest": last}
+        out["release_date_if_sentenced_now_is_past"] = True if late.get("is_past") else \
+            False if early.get("is_past") is False else None
+
+
+def _release_of(r: _Release, combo: Combination, out: dict[str, Any]) -> None:
+    """One combination: the release with today's minimum on every count, and with it on the changed counts only."""
     if combo.total is None:
         return
-    if combo.total == Term() and bottom is None:
+    if combo.total == Term() and r.bottom is None:
         out["release_note"] = "no mandatory minimum applies today: the release date depends on the sentence a " \
                               "court would choose (see --at-bottom-of-range once a guideline range is available)"
         return
-    release = release_if(case, as_of, results, terms_for(combo.picks), computation=computation)
+    release = r.release(r.terms_for(combo.picks))
     out["release_date_if_sentenced_now"] = release.get("date")
     out["release_date_if_sentenced_now_is_past"] = release.get("is_past")
     if release.get("earliest"):
@@ -660,18 +685,21 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
     for f in release.get("missing", []) or []:
         if f not in out["missing"]:
             out["missing"].append(f)
-    # Counts whose range did not change keep the term imposed; only the changed counts drop to today's minimum.
+    _release_of_changed_counts(r, combo, out)
+
+
+def _release_of_changed_counts(r: _Release, combo: Combination, out: dict[str, Any]) -> None:
+    """Counts whose range did not change keep the term imposed; only the changed counts drop to today's minimum."""
     changed_terms: list[Term | None] = []
     any_unchanged = False
-    for s, term in zip(combo.picks, terms_for(combo.picks), strict=True):
+    for s, term in zip(combo.picks, r.terms_for(combo.picks), strict=True):
         if s.then is not None and s.then.same_penalty(s.now):
             changed_terms.append(None)
             any_unchanged = True
         else:
             changed_terms.append(term)
     if any_unchanged and any(t is not None for t in changed_terms):
-        variant = release_if(case, as_of, results, changed_terms, keep_unchanged=True,
-                             computation=computation)
+        variant = r.release(changed_terms, keep_unchanged=True)
         if variant.get("date") != out["release_date_if_sentenced_now"] or variant.get("earliest"):
             out["release_date_if_changed_counts_at_minimum"] = variant.get("date")
             if variant.get("earliest"):
