@@ -852,11 +852,29 @@ def _lowers(then: GuidelineRange, amended: GuidelineRange) -> bool:
         months_key(amended.low) <= months_key(then.low) and months_key(amended.high) <= months_key(then.high)
 
 
+@dataclass
+class _Draft:
+    """A 3582(c)(2) finding being written: its ground, reasons, citations and the figures beside them."""
+
+    f: Facts
+    then: Side
+    ground: str
+    eligible_from: date
+    reasons: list[str]
+    citations: list[str]
+    extra: dict[str, Any]
+
+    def make(self, status: Status, summary: str, missing: list[str] | None = None) -> Finding:
+        return Finding(AVENUE, self.ground, status, summary, self.reasons, self.citations,
+                       [question(self.f.where, k) for k in missing or []],
+                       self.eligible_from if status == "eligible" else None,
+                       {"offense_level_then": self.then.offense_level, "category_then": self.then.category},
+                       extra=self.extra)
+
+
 def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredAmendment, computation: Computation,
              ambiguous: bool) -> Finding:
     ground = retro.name(amendment)
-    citations = [retro.STATUTE, f"USSG §1B1.10(d) ({ground})", retro.ELIGIBILITY, retro.METHOD]
-    eligible_from = amendment.orders_from or amendment.effective
     extra: dict[str, Any] = {"amended_range_months": None, "lowest_sentence_months": None,
                              "range_with_this_amendment_only_months": variant.range.as_list() if variant.range
                              else None}
@@ -865,23 +883,28 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
     if not amendment.verified_dates:
         reasons.append(f"UNVERIFIED: the effective date and subject of {ground} are general knowledge, not read in the "
                        "primary text")
+    d = _Draft(f, then, ground, amendment.orders_from or amendment.effective, reasons,
+               [retro.STATUTE, f"USSG §1B1.10(d) ({ground})", retro.ELIGIBILITY, retro.METHOD], extra)
+    early = _not_comparable(d, variant, ambiguous)
+    if early is not None:
+        return early
+    return _compared(d, variant, now, computation)
 
-    def make(status: Status, summary: str, missing: list[str] | None = None) -> Finding:
-        return Finding(AVENUE, ground, status, summary, reasons, citations,
-                       [question(f.where, k) for k in missing or []], eligible_from if status == "eligible" else None,
-                       {"offense_level_then": then.offense_level, "category_then": then.category},
-                       extra=extra)
 
+def _not_comparable(d: _Draft, variant: Side, ambiguous: bool) -> Finding | None:
+    """The finding when the ranges cannot be compared: the Manual, the career offender guideline, an unsettled
+    reading or a missing fact decides it first."""
+    f, then, ground = d.f, d.then, d.ground
     if ambiguous:
-        return make("needs_facts", f"Whether {ground} applies depends on the exact sentencing date.", ["imposed_on"])
+        return d.make("needs_facts", f"Whether {ground} applies depends on the exact sentencing date.", ["imposed_on"])
     if f.g.career_offender and then.offense_level is not None and variant.offense_level == then.offense_level \
             and variant.category == then.category:
-        reasons.append("the career offender guideline (§4B1.1) sets the level and category: the amendment does not "
-                       "move the range")
-        return make("not_eligible", f"{ground} does not lower a career-offender range.")
+        d.reasons.append("the career offender guideline (§4B1.1) sets the level and category: the amendment does "
+                         "not move the range")
+        return d.make("not_eligible", f"{ground} does not lower a career-offender range.")
     if variant.review:
         return Finding(AVENUE, ground, "needs_review", f"Whether {ground} applies turns on an unsettled reading.",
-                       reasons + variant.review, citations, [], None, extra=extra, positions=[
+                       d.reasons + variant.review, d.citations, [], None, extra=d.extra, positions=[
                            {"position": "either fact alone disqualifies", "holding": "the 2024 text of §4C1.1(a)(10)-"
                             "(11) says so", "authorities": ["USSG §4C1.1(a)(10), (11) (2024)"]},
                            {"position": "both facts are needed", "holding": "the 2023 text joined them with 'and'",
@@ -892,8 +915,15 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
             missing = ["total_offense_level"]
         if then.category is None and "criminal_history_points" not in missing and not f.g.career_offender:
             missing.append("criminal_history_category")
-        return make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
-                    list(dict.fromkeys(missing)))
+        return d.make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
+                      list(dict.fromkeys(missing)))
+    return None
+
+
+def _compared(d: _Draft, variant: Side, now: Side, computation: Computation) -> Finding:
+    """The ranges compared, then the lowest term the court may impose."""
+    f, then, ground = d.f, d.then, d.ground
+    assert then.range is not None and variant.range is not None
     # The original range as the statutory limits left it (the minimum the court departed from). Whether the
     # government moved for substantial assistance matters only for a term below that minimum: then the ranges
     # compared are computed without §5G1.1/§5G1.2 (§1B1.10(c), comment. n.4(B)) and the lowest term is a comparable
@@ -905,72 +935,85 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
     lowers_without_limits = _lowers(then.unrestricted_range or then_range, variant.unrestricted_range or variant.range)
     if f.g.substantial_assistance is None and (lowers_plain or lowers_without_limits) and (
             below_range or (sentence is None and not lowers_plain)):
-        reasons.append("whether the term was below the range on a government motion for substantial assistance "
-                       f"decides the range compared and the lowest term ({retro.COMPARABLE}; "
-                       f"{retro.MANDATORY_MINIMUM})")
-        return make("needs_facts", f"Whether {ground} allows a lower term depends on whether the government moved "
-                                   "for substantial assistance.",
-                    ["substantial_assistance"] if sentence is not None else ["sentence", "substantial_assistance"])
+        d.reasons.append("whether the term was below the range on a government motion for substantial assistance "
+                         f"decides the range compared and the lowest term ({retro.COMPARABLE}; "
+                         f"{retro.MANDATORY_MINIMUM})")
+        return d.make("needs_facts", f"Whether {ground} allows a lower term depends on whether the government moved "
+                                     "for substantial assistance.",
+                      ["substantial_assistance"] if sentence is not None else ["sentence", "substantial_assistance"])
     sa = bool(f.g.substantial_assistance)
     then_compared = (then.unrestricted_range or then_range) if sa else then_range
     amended = (variant.unrestricted_range or variant.range) if sa else variant.range
     if not _lowers(then_compared, amended):
-        if not sa and then.table_range and variant.table_range and _lowers(then.table_range, variant.table_range):
-            reasons.append(f"the table range falls from {then.table_range} to {variant.table_range}, but the "
-                           f"statutory limits keep the applicable range at {variant.range} (§5G1.1; §1B1.10 "
-                           "comment. n.1(A))")
-            return make("not_eligible", f"{ground} does not lower the range: a mandatory minimum holds it.")
-        reasons.append(f"the range stays {then.range} ({then.offense_level}/{then.category} -> "
-                       f"{variant.offense_level}/{variant.category})")
-        if variant.missing:
-            # e.g. a §4C1.1 criterion not stated: the range stays only because the reduction was not applied
-            reasons.append("but facts that decide whether the amendment applies are not stated")
-            return make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
-                        list(dict.fromkeys(variant.missing)))
-        return make("not_eligible", f"{ground} does not lower the applicable range.")
+        return _not_lowered(d, variant, sa)
     combined = (now.unrestricted_range or now.range) if sa else now.range
     assert combined is not None
-    extra["amended_range_months"] = combined.as_list()
-    reasons.append(f"the range falls from {then.range} to {variant.range} with this amendment"
-                   + (f"; with every listed amendment, {combined}" if combined != variant.range else ""))
-    floor = _lowest(f, then_range, combined, sa, reasons)
-    extra["lowest_sentence_months"] = floor
-    citations.append(retro.COMPARABLE if sa else retro.FLOOR)
+    d.extra["amended_range_months"] = combined.as_list()
+    d.reasons.append(f"the range falls from {then.range} to {variant.range} with this amendment"
+                     + (f"; with every listed amendment, {combined}" if combined != variant.range else ""))
+    floor = _lowest(f, then_range, combined, sa, d.reasons)
+    d.extra["lowest_sentence_months"] = floor
+    d.citations.append(retro.COMPARABLE if sa else retro.FLOOR)
     if sa:
-        citations.append(retro.MANDATORY_MINIMUM)
-    citations.append(retro.TIME_SERVED)
+        d.citations.append(retro.MANDATORY_MINIMUM)
+    d.citations.append(retro.TIME_SERVED)
     if sentence is None:
-        return make("needs_facts", f"{ground} lowers the range; whether the term can come down depends on the "
-                                   "term imposed.", ["sentence"])
+        return d.make("needs_facts", f"{ground} lowers the range; whether the term can come down depends on the "
+                                     "term imposed.", ["sentence"])
     if floor is None:
-        return make("needs_facts", f"{ground} lowers the range; the lowest term depends on the term imposed.",
-                    ["sentence"])
+        return d.make("needs_facts", f"{ground} lowers the range; the lowest term depends on the term imposed.",
+                      ["sentence"])
+    return _reduced_term(d, combined, floor, sentence, computation)
+
+
+def _not_lowered(d: _Draft, variant: Side, sa: bool) -> Finding:
+    then, ground = d.then, d.ground
+    if not sa and then.table_range and variant.table_range and _lowers(then.table_range, variant.table_range):
+        d.reasons.append(f"the table range falls from {then.table_range} to {variant.table_range}, but the "
+                         f"statutory limits keep the applicable range at {variant.range} (§5G1.1; §1B1.10 "
+                         "comment. n.1(A))")
+        return d.make("not_eligible", f"{ground} does not lower the range: a mandatory minimum holds it.")
+    d.reasons.append(f"the range stays {then.range} ({then.offense_level}/{then.category} -> "
+                     f"{variant.offense_level}/{variant.category})")
+    if variant.missing:
+        # e.g. a §4C1.1 criterion not stated: the range stays only because the reduction was not applied
+        d.reasons.append("but facts that decide whether the amendment applies are not stated")
+        return d.make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
+                      list(dict.fromkeys(variant.missing)))
+    return d.make("not_eligible", f"{ground} does not lower the applicable range.")
+
+
+def _reduced_term(d: _Draft, combined: GuidelineRange, floor: Months, sentence: Months,
+                  computation: Computation) -> Finding:
+    """The lowest term, never below the time served ((b)(2)(C)), against the sentence imposed."""
+    ground = d.ground
     served = computation.time_served_days
     if served is not None and floor != "life":
         # whole months at or above the time served: a term rounded down would fall below it ((b)(2)(C))
-        months = math.ceil(served / law().value("guidelines.retroactive_amendments.days_per_month_served", f.as_of))
+        per_month = law().value("guidelines.retroactive_amendments.days_per_month_served", d.f.as_of)
+        months = math.ceil(served / per_month)
         if months > floor:
-            reasons.append(f"never below the time already served ({served} days, about {months} months; "
-                           f"{retro.TIME_SERVED})")
+            d.reasons.append(f"never below the time already served ({served} days, about {months} months; "
+                             f"{retro.TIME_SERVED})")
             floor = months
-            extra["lowest_sentence_months"] = floor
+            d.extra["lowest_sentence_months"] = floor
     if months_key(floor) >= months_key(sentence):
-        reasons.append(f"the sentence ({sentence} months) is already at or below the lowest term the court may "
-                       f"impose ({floor})")
-        return make("not_eligible", f"{ground} lowers the range, but not below the sentence imposed.")
+        d.reasons.append(f"the sentence ({sentence} months) is already at or below the lowest term the court may "
+                         f"impose ({floor})")
+        return d.make("not_eligible", f"{ground} lowers the range, but not below the sentence imposed.")
     if computation.released_by(computation.as_of):
         # Released, the whole term has been served: no reduced term may fall below it ((b)(2)(C)).
         released = computation.projected_release_date or (computation.latest.projected_release
                                                           if computation.latest else None)
-        reasons.append(f"the projected release date ({released}) has passed: the term of imprisonment has been "
-                       f"served, and a reduced term may not be less "
-                       f"than the time served ({retro.TIME_SERVED}); the court may weigh the reduction it could not "
-                       f"grant on a motion to end supervised release early ({retro.SUPERVISED_RELEASE}; "
-                       f"{retro.EARLY_TERMINATION})")
-        citations.extend([retro.EARLY_TERMINATION, retro.SUPERVISED_RELEASE])
-        return make("not_eligible", f"{ground} lowers the range, but the term has already been served.")
-    return make("eligible", f"{ground} lowers the range to {combined}; the court may reduce the term to "
-                            f"{floor} months (orders effective from {eligible_from}).")
+        d.reasons.append(f"the projected release date ({released}) has passed: the term of imprisonment has been "
+                         f"served, and a reduced term may not be less "
+                         f"than the time served ({retro.TIME_SERVED}); the court may weigh the reduction it could "
+                         f"not grant on a motion to end supervised release early ({retro.SUPERVISED_RELEASE}; "
+                         f"{retro.EARLY_TERMINATION})")
+        d.citations.extend([retro.EARLY_TERMINATION, retro.SUPERVISED_RELEASE])
+        return d.make("not_eligible", f"{ground} lowers the range, but the term has already been served.")
+    return d.make("eligible", f"{ground} lowers the range to {combined}; the court may reduce the term to "
+                              f"{floor} months (orders effective from {d.eligible_from}).")
 
 
 def _lowest(f: Facts, then_range: GuidelineRange, amended: GuidelineRange, sa: bool,
