@@ -421,7 +421,7 @@ def law_cache(maxsize: int) -> Callable[[Callable[..., R]], Callable[..., R]]:
 
     def decorate(fn: Callable[..., R]) -> Callable[..., R]:
         @lru_cache(maxsize=maxsize)
-        def inner(law_id: int, *args: Any) -> tuple[R, frozenset[str]]:
+        def inner(data: Law, *args: Any) -> tuple[R, frozenset[str]]:  # the Law itself: no id reused after GC
             traced = law().traced()
             with using(traced):
                 result = fn(*args)
@@ -429,7 +429,7 @@ def law_cache(maxsize: int) -> Callable[[Callable[..., R]], Callable[..., R]]:
 
         def wrapper(*args: Any) -> R:
             current = law()
-            result, keys = inner(id(current.law), *args)
+            result, keys = inner(current.law, *args)
             current.note(keys)
             return result
 
