@@ -93,6 +93,7 @@ _REWORDED = [(re.compile(pattern), words) for pattern, words in (
 )]
 
 
+@lru_cache(maxsize=2048)
 def for_readers(note: str) -> str:
     """`note` without its provenance: parentheses naming where a text was read, the tools used, the project's
     reference file; what was read and what was not stays."""
