@@ -54,9 +54,11 @@ def test_the_bops_projected_release_date_bounds_time_served_when_commencement_is
     data["custody"]["bop"] = {"projected_release_date": "2028-03-15"}
     computed = compute(parse_case(data).case, AS_OF)
     span = computed.ranges["time_served_days"]
-    assert span["least"] > 10 * 365 and span["most"] >= span["least"]
-    assert computed.ranges["projected_release_date"]["earliest"] <= "2028-03-15" \
-        <= computed.ranges["projected_release_date"]["latest"]
+    assert isinstance(span.low, int) and isinstance(span.high, int)
+    assert span.low > 10 * 365 and span.high >= span.low
+    release = computed.ranges["projected_release_date"]
+    assert isinstance(release.low, date) and isinstance(release.high, date)
+    assert release.low <= date(2028, 3, 15) <= release.high
 
 
 def test_a_total_term_stated_by_the_judgment_is_the_term() -> None:

@@ -131,14 +131,15 @@ def test_the_stated_range_always_contains_the_point(data: dict[str, Any], as_of:
     if span is None:
         assert result.projected_release_date is not None
         return
-    earliest, latest = span["earliest"], span["latest"]
-    assert earliest is not None and latest is not None
+    earliest, latest = span.low, span.high
+    assert isinstance(earliest, date) and isinstance(latest, date)
     assert earliest <= latest
     if result.projected_release_date is not None:
-        assert earliest <= result.projected_release_date.isoformat() <= latest
+        assert earliest <= result.projected_release_date <= latest
     full = result.ranges.get("full_term_date")
     if full and result.full_term_date:
-        assert full["earliest"] <= result.full_term_date.isoformat() <= full["latest"]
+        assert isinstance(full.low, date) and isinstance(full.high, date)
+        assert full.low <= result.full_term_date <= full.high
 
 
 @settings(max_examples=200, deadline=None)
@@ -148,5 +149,5 @@ def test_time_served_ranges_are_ordered(data: dict[str, Any], as_of: date) -> No
     result = run(data, as_of)
     for key in ("time_served_days", "percent_of_term_served"):
         span = result.ranges.get(key)
-        if span and span["least"] is not None and span["most"] is not None:
-            assert span["least"] <= span["most"], key
+        if span and span.low is not None and span.high is not None:
+            assert span.low <= span.high, key  # type: ignore[operator]

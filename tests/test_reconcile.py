@@ -83,10 +83,11 @@ def test_vailes_stated_bop_date_against_reprieves_range() -> None:
     row = next(r for r in result.reconciliation if r["field"] == "projected_release_date")
     assert row["bop"] == "2023-08-08"
     assert row["within_range"] is False and row["agrees"] is False
-    assert row["reprieve"] == f"{result.ranges['projected_release_date']['earliest']} to " \
-                              f"{result.ranges['projected_release_date']['latest']}"
+    assert row["reprieve"] == f"{result.ranges['projected_release_date'].low} to " \
+                              f"{result.ranges['projected_release_date'].high}"
     reason = row["likely_reason"]
-    earliest_srd = date.fromisoformat(result.ranges["statutory_release_date"]["earliest"])
+    earliest_srd = result.ranges["statutory_release_date"].low
+    assert isinstance(earliest_srd, date)
     assert f"{(earliest_srd - date(2023, 8, 8)).days} to" in reason
     assert "3624(g)(3)" in reason and "3621(e)(2)(B)" in reason and "prerelease custody" in reason
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date
 from typing import Any
+
+Bound = date | int | float | None
 
 
 @dataclass(frozen=True)
@@ -43,3 +46,26 @@ class Refusal:
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a value lies on the facts stated: the earliest and latest of a date, or the least and most of an
+    amount (`dates` says which); None at an end the facts leave unbounded."""
+
+    low: Bound
+    high: Bound
+    dates: bool = True
+
+    def as_json(self) -> dict[str, Any]:
+        if self.dates:
+            return {"earliest": _iso(self.low), "latest": _iso(self.high)}
+        return {"least": self.low, "most": self.high}
+
+    def ends_json(self) -> list[Any]:
+        """[low, high] as JSON (ISO dates)."""
+        return [_iso(self.low), _iso(self.high)]
+
+
+def _iso(value: Bound) -> Any:
+    return value.isoformat() if isinstance(value, date) else value

@@ -21,11 +21,11 @@ from reprieve.case.model import Case, Infraction
 from reprieve.dates import PartialDate, add_months, days_inclusive
 from reprieve.law import fsa_time_credits as fsa
 from reprieve.law import gct_loss, rdap
-from reprieve.law.good_conduct_time import maximum_gct, rate_for
-from reprieve.law.params import law
+from reprieve.law.good_conduct_time import GoodConductTime, maximum_gct, rate_for
+from reprieve.law.params import LawSnapshot, law, using
 from reprieve.law.release_day import release_weekday
 from reprieve.law.sentence_aggregation import Aggregate, Term, aggregate_term
-from reprieve.results import Refusal, Step, Uncertainty
+from reprieve.results import Refusal, Span, Step, Uncertainty
 
 CITE_3585A = "18 U.S.C. § 3585(a)"
 CITE_3585B = "18 U.S.C. § 3585(b)"
@@ -80,7 +80,7 @@ class Dates:
 
 @dataclass
 class Computation:
-    """The result of `reprieve compute`: the keys of ../shared/spec/cli.md and more."""
+    """The result of `reprieve compute`: the keys of the CLI's JSON contract (`as_json`) and more."""
 
     as_of: date
     total_term: Term | None = None
@@ -97,7 +97,7 @@ class Computation:
     percent_of_term_served: float | None = None
     home_detention_eligibility_date: date | None = None
     rdap: dict[str, Any] = field(default_factory=dict)
-    ranges: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ranges: dict[str, Span] = field(default_factory=dict)  # beside each value the facts leave open
     uncertain: list[Uncertainty] = field(default_factory=list)
     refusals: list[Refusal] = field(default_factory=list)
     reconciliation: list[dict[str, Any]] = field(default_factory=list)
@@ -107,9 +107,10 @@ class Computation:
     earliest: Dates | None = None
     latest: Dates | None = None
     point: Dates | None = None
+    plan: _Plan | None = field(default=None, repr=False, compare=False)  # the scenarios (reused by `with_terms`)
 
     @property
-    def projected_release_range(self) -> dict[str, Any] | None:
+    def projected_release_range(self) -> Span | None:
         return self.ranges.get("projected_release_date")
 
     def released_by(self, day: date) -> bool | None:
@@ -151,11 +152,12 @@ class Computation:
             "steps": [s.as_json() for s in self.steps],
         }
         if self.ranges:
-            out["projected_release_range"] = self.projected_release_range
-            out["ranges"] = self.ranges
+            release = self.projected_release_range
+            out["projected_release_range"] = release.as_json() if release is not None else None
+            out["ranges"] = {key: span.as_json() for key, span in self.ranges.items()}
         for key, span in self.ranges.items():  # `<key>_range` beside each value a missing fact left null (cli.md)
             if out.get(key) is None:
-                out[f"{key}_range"] = [span.get("earliest", span.get("least")), span.get("latest", span.get("most"))]
+                out[f"{key}_range"] = span.ends_json()
         return out
 
 
@@ -220,29 +222,55 @@ class _Plan:
     risk: str | None = None
     rate_flip: tuple[int, str] | None = None  # the GCT rate (and its citation) if the presumed full rate is wrong
     loss_presumed: bool = False  # GCT already disallowed is not stated
+    reads_terms: bool = False  # the first day of custody was read back from the term (custody_window)
 
 
-def compute(case: Case, as_of: date, *, explain: bool = True) -> Computation:
-    """The computation on `as_of`. `explain=False` leaves out what only a reader needs (the answer if a presumption
-    is wrong), for computations of hypothetical terms."""
+def compute(case: Case, as_of: date, *, explain: bool = True, law: LawSnapshot | None = None) -> Computation:
+    """The computation on `as_of`, under `law` (`Law.at(as_of, changes)`; default: the law in use, the shipped law
+    unless a caller bound another). `explain=False` leaves out what only a reader needs (the answer if a
+    presumption is wrong), for computations of hypothetical terms."""
+    with using(law):
+        return _compute(case, as_of, explain)
+
+
+def _compute(case: Case, as_of: date, explain: bool) -> Computation:
     result = Computation(as_of=as_of)
     case = with_rulings(case)  # a resentencing or reduction a court already ordered sets the term in force
     _refusals(case, as_of, result)
     if any(r.code in _STOPPING for r in result.refusals):
         return result
-    plan = _plan(case, as_of)
+    result.plan = _plan(case, as_of)
+    return _from_plan(case, as_of, result.plan, result, explain)
+
+
+def with_terms(computation: Computation, case: Case) -> Computation:
+    """The computation of `case` - the case `computation` was made of, the counts' terms aside (the release if
+    sentenced now) - reusing the scenarios `computation` planned, which do not turn on the terms unless the first
+    day of custody was read back from the term (then the case is computed anew). Explanations left out."""
+    plan = computation.plan
+    if plan is None or plan.reads_terms:
+        return compute(case, computation.as_of, explain=False)
+    result = Computation(as_of=computation.as_of, plan=plan)
+    case = with_rulings(case)
+    _refusals(case, result.as_of, result)
+    return _from_plan(case, result.as_of, plan, result, explain=False)
+
+
+def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explain: bool) -> Computation:
+    """The computation's dates and findings from its planned scenarios."""
     result.uncertain = plan.uncertain
     result.missing = sorted(set(plan.missing))
     off = offense_date(case)
     off_day = off.latest if off else as_of
     # When the facts are certain the three scenarios coincide: evaluate each distinct one once.
     done: dict[Scenario, Dates | None] = {}
+    bases: dict[Scenario, _Base | Dates | None] = {}  # and the part before FSA credits once for those sharing it
 
     def run(scenario: Scenario | None) -> Dates | None:
         if scenario is None:
             return None
         if scenario not in done:
-            done[scenario] = _evaluate(case, scenario, off_day, as_of)
+            done[scenario] = _evaluate(case, scenario, off_day, as_of, bases)
         return done[scenario]
 
     try:
@@ -448,14 +476,101 @@ def custody_window(case: Case, as_of: date) -> tuple[date, date, str] | None:
                                                              if fsa_possible else ""))
 
 
-def _plan(case: Case, as_of: date) -> _Plan:
-    custody = case.custody
-    uncertain: list[Uncertainty] = []
-    missing: list[str] = []
-    steps: list[Step] = []
-    first = case.judgments[0]
+@dataclass
+class _Notes:
+    """What planning finds along the way: the facts uncertain or missing, and the steps to show."""
 
-    # Commencement (3585(a)).
+    uncertain: list[Uncertainty] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+
+
+def _plan(case: Case, as_of: date) -> _Plan:
+    """The scenarios to compute: the point (every fact known), the earliest and the latest."""
+    custody = case.custody
+    notes = _Notes()
+    uncertain, missing, steps = notes.uncertain, notes.missing, notes.steps
+    early_c, late_c, point_c, starts_in_custody = _commencement(case, as_of, notes)
+
+    later_early = tuple(j.imposed_on.earliest if j.imposed_on else None for j in case.judgments[1:])
+    later_late = tuple(j.imposed_on.latest if j.imposed_on else None for j in case.judgments[1:])
+    later_point = tuple(j.imposed_on.exact if j.imposed_on else None for j in case.judgments[1:])
+    later_known = all(d is not None for d in later_point) or all(
+        j.relation != "concurrent" for j in case.judgments[1:])
+
+    def credit(commenced: date | None, which: str) -> int | None:
+        return _prior_custody_credit(case, commenced, which, starts_in_custody)
+
+    _prior_custody_steps(case, starts_in_custody, notes)
+    rate_point, rate_flip = _gct_rate(case, as_of)
+    rate_late = rate_point
+
+    # GCT already lost (28 CFR 541.4): the BOP projects with none lost beyond what is disallowed; unstated, the least
+    # the stated infractions require (each disallowed day a day later: a flip, not the latest bound).
+    stated_loss = custody.gct_disallowed_days is not None or custody.gct_forfeited_days is not None
+    loss_point = loss_late = "stated" if stated_loss else "least"
+
+    rdap_given, rdap_point, rdap_early = _rdap_months(case, notes)
+
+    # FSA time credits (none before the First Step Act).
+    risk = _risk_level(case, as_of)
+    if law().maybe("fsa_time_credits.period_days", as_of) is None:
+        eligibility = fsa.Eligibility(None, ["the First Step Act's time credits did not exist on this date"])
+        fsa_point = fsa_early = fsa_late = None
+    else:
+        eligibility = fsa.eligibility(case, as_of)
+        fsa_point, fsa_early, fsa_late = _plan_fsa(case, as_of, eligibility, risk, point_c, early_c, late_c,
+                                                   uncertain)
+
+    def scenario(c: date | None, which: str, later: tuple[date | None, ...], rate: int, loss: str, rdap_m: int,
+                 fsa_in: FsaInputs | None) -> Scenario | None:
+        j = credit(c, which)
+        if c is None or j is None:
+            return None
+        return Scenario(c, later, j, rate, loss, rdap_m, fsa_in)
+
+    point = scenario(point_c, "point", later_point, rate_point, loss_point, rdap_point, fsa_point) \
+        if later_known else None
+    early = scenario(early_c, "early", later_early, rate_point, "least" if not stated_loss else "stated",
+                     rdap_early, fsa_early)
+    late = scenario(late_c, "late", later_late, rate_late, loss_late, 0 if rdap_given is None else rdap_given,
+                    fsa_late)
+    return _Plan(point, early, late, uncertain, missing, steps, eligibility, risk, rate_flip, not stated_loss,
+                 starts_in_custody)
+
+
+def _gct_rate(case: Case, as_of: date) -> tuple[int, tuple[int, str] | None]:
+    """The good conduct time rate of the computation (523.20(d)) and, when it is presumed, the rate if the
+    presumption is wrong. The BOP projects at the full rate: 42 days only for one known to lack a GED and
+    satisfactory progress toward one. That is a presumption (with its flip), not the latest bound."""
+    if case.custody.gct_rate is not None:
+        return int(case.custody.gct_rate), None
+    first = case.judgments[0]
+    off = offense_date(case)
+    off_day = off.latest if off else (first.imposed_on.latest if first.imposed_on else as_of)
+    rate, _ = rate_for(off_day, True)
+    reduced = rate_for(off_day, _has_diploma(case) or False)
+    return rate, reduced if reduced[0] != rate else None
+
+
+def _rdap_months(case: Case, notes: _Notes) -> tuple[int | None, int, int]:
+    """The RDAP reduction (3621(e)) stated, and the months of the point and of the earliest computation (-1: the
+    cap, which depends on the term of each scenario)."""
+    rdap_ = case.custody.rdap
+    given = rdap_.reduction_months if rdap_ else None
+    completed = rdap_ is not None and rdap_.completed_on is not None
+    if completed and given is None:
+        notes.uncertain.append(Uncertainty("custody.rdap.reduction_months", "RDAP was completed but the reduction the "
+                                           "BOP granted is not stated: the earliest date assumes the full reduction"))
+    return given, given if given is not None else 0, given if given is not None else (-1 if completed else 0)
+
+
+def _commencement(case: Case, as_of: date, notes: _Notes) -> tuple[date | None, date | None, date | None, bool]:
+    """When the sentence commenced (3585(a)): earliest, latest, exact (None if not known), and whether the first
+    day of custody was read back from the time served or the BOP's date (custody_window)."""
+    custody = case.custody
+    uncertain, missing, steps = notes.uncertain, notes.missing, notes.steps
+    first = case.judgments[0]
     starts_in_custody = False
     point_c: date | None
     early_c: date | None
@@ -500,36 +615,39 @@ def _plan(case: Case, as_of: date) -> _Plan:
         early_c = late_c = point_c = None
         missing.extend(["custody.commenced_on", "judgments[0].imposed_on"])
 
-    later_early = tuple(j.imposed_on.earliest if j.imposed_on else None for j in case.judgments[1:])
-    later_late = tuple(j.imposed_on.latest if j.imposed_on else None for j in case.judgments[1:])
-    later_point = tuple(j.imposed_on.exact if j.imposed_on else None for j in case.judgments[1:])
-    later_known = all(d is not None for d in later_point) or all(
-        j.relation != "concurrent" for j in case.judgments[1:])
+    return early_c, late_c, point_c, starts_in_custody
 
-    # Prior custody credit (3585(b)).
-    def credit(commenced: date | None, which: str) -> int | None:
-        if commenced is None:
-            return None
-        if custody.prior_custody_days is not None:
-            return custody.prior_custody_days
-        if starts_in_custody:
-            return 0  # the window is of the first day of custody: credit is inside it
-        served = served_start(case, None)
-        if served is not None and custody.arrested_on is None:  # the time served stated bounds the credit
-            return max((commenced - served[1 if which == "late" else 0]).days, 0)
-        arrest = custody.arrested_on
-        if arrest is not None:
-            day = {"early": arrest.earliest, "late": arrest.latest, "point": arrest.exact}[which]
-            if day is None:
-                return None
-            derivable = custody.continuous_since_arrest and custody.time_credited_elsewhere is not True
-            if derivable or which == "early":
-                return max((commenced - day).days, 0)
-            return 0 if which == "late" else None
-        if which == "late":
-            return 0
+
+def _prior_custody_credit(case: Case, commenced: date | None, which: str, starts_in_custody: bool) -> int | None:
+    """Prior custody credit (3585(b)) for the scenario `which` ('early', 'late' or 'point')."""
+    custody = case.custody
+    if commenced is None:
         return None
+    if custody.prior_custody_days is not None:
+        return custody.prior_custody_days
+    if starts_in_custody:
+        return 0  # the window is of the first day of custody: credit is inside it
+    served = served_start(case, None)
+    if served is not None and custody.arrested_on is None:  # the time served stated bounds the credit
+        return max((commenced - served[1 if which == "late" else 0]).days, 0)
+    arrest = custody.arrested_on
+    if arrest is not None:
+        day = {"early": arrest.earliest, "late": arrest.latest, "point": arrest.exact}[which]
+        if day is None:
+            return None
+        derivable = custody.continuous_since_arrest and custody.time_credited_elsewhere is not True
+        if derivable or which == "early":
+            return max((commenced - day).days, 0)
+        return 0 if which == "late" else None
+    if which == "late":
+        return 0
+    return None
 
+
+def _prior_custody_steps(case: Case, starts_in_custody: bool, notes: _Notes) -> None:
+    """The step that states the prior custody credit, or what is uncertain or missing about it."""
+    custody = case.custody
+    uncertain, missing, steps = notes.uncertain, notes.missing, notes.steps
     if custody.prior_custody_days is not None:
         steps.append(Step("PRIOR_CUSTODY", CITE_3585B, f"{custody.prior_custody_days} days of prior custody credit "
                                                        "(stated)"))
@@ -552,61 +670,6 @@ def _plan(case: Case, as_of: date) -> _Plan:
         uncertain.append(Uncertainty("custody.prior_custody_days",
                                      "jail credit is not stated and cannot be derived (the file does not say custody "
                                      f"was continuous since arrest and not credited elsewhere): from none to {bound}"))
-
-    # Good conduct time rate (523.20(d)).
-    off = offense_date(case)
-    off_day = off.latest if off else (first.imposed_on.latest if first.imposed_on else as_of)
-    # The BOP projects at the full rate: 42 days only for one known to lack a GED and satisfactory progress toward
-    # one. That is a presumption (with its flip), not the latest bound.
-    rate_point: int
-    rate_flip: tuple[int, str] | None = None
-    if custody.gct_rate is not None:
-        rate_point = int(custody.gct_rate)
-    else:
-        rate_point, _ = rate_for(off_day, True)
-        reduced = rate_for(off_day, _has_diploma(case) or False)
-        rate_flip = reduced if reduced[0] != rate_point else None
-    rate_late = rate_point
-
-    # GCT already lost (28 CFR 541.4): the BOP projects with none lost beyond what is disallowed; unstated, the least
-    # the stated infractions require (each disallowed day a day later: a flip, not the latest bound).
-    stated_loss = custody.gct_disallowed_days is not None or custody.gct_forfeited_days is not None
-    loss_point = loss_late = "stated" if stated_loss else "least"
-
-    # RDAP (3621(e)).
-    rdap_given = custody.rdap.reduction_months if custody.rdap else None
-    rdap_completed = custody.rdap is not None and custody.rdap.completed_on is not None
-    # Months are capped by the term, known only per scenario: -1 stands for "the cap".
-    rdap_point = rdap_given if rdap_given is not None else 0
-    rdap_early = rdap_given if rdap_given is not None else (-1 if rdap_completed else 0)
-    if rdap_completed and rdap_given is None:
-        uncertain.append(Uncertainty("custody.rdap.reduction_months", "RDAP was completed but the reduction the BOP "
-                                     "granted is not stated: the earliest date assumes the full reduction"))
-
-    # FSA time credits (none before the First Step Act).
-    risk = _risk_level(case, as_of)
-    if law().maybe("fsa_time_credits.period_days", as_of) is None:
-        eligibility = fsa.Eligibility(None, ["the First Step Act's time credits did not exist on this date"])
-        fsa_point = fsa_early = fsa_late = None
-    else:
-        eligibility = fsa.eligibility(case, as_of)
-        fsa_point, fsa_early, fsa_late = _plan_fsa(case, as_of, eligibility, risk, point_c, early_c, late_c,
-                                                   uncertain)
-
-    def scenario(c: date | None, which: str, later: tuple[date | None, ...], rate: int, loss: str, rdap_m: int,
-                 fsa_in: FsaInputs | None) -> Scenario | None:
-        j = credit(c, which)
-        if c is None or j is None:
-            return None
-        return Scenario(c, later, j, rate, loss, rdap_m, fsa_in)
-
-    point = scenario(point_c, "point", later_point, rate_point, loss_point, rdap_point, fsa_point) \
-        if later_known else None
-    early = scenario(early_c, "early", later_early, rate_point, "least" if not stated_loss else "stated",
-                     rdap_early, fsa_early)
-    late = scenario(late_c, "late", later_late, rate_late, loss_late, 0 if rdap_given is None else rdap_given,
-                    fsa_late)
-    return _Plan(point, early, late, uncertain, missing, steps, eligibility, risk, rate_flip, not stated_loss)
 
 
 def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str | None, point_c: date | None,
@@ -681,7 +744,38 @@ def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str |
     return point, early, late
 
 
-def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates | None:
+@dataclass(frozen=True)
+class _Base:
+    """What a scenario gives before FSA time credits: the term, full term, GCT, statutory release, RDAP. Scenarios
+    that differ only in their FSA inputs (the point and the latest when every date is exact) share it."""
+
+    term: Term
+    full_no_credit: date
+    full_term: date
+    gct_max: int
+    gct_lost: int
+    statutory: date
+    after_rdap: date
+    rdap_months: int
+    steps: tuple[Step, ...]
+
+
+def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date,
+              bases: dict[Scenario, _Base | Dates | None] | None = None) -> Dates | None:
+    """One scenario's dates. `bases` (per computation) keeps the part before FSA credits for scenarios that share it."""
+    key = replace(s, fsa=None)
+    if bases is not None and key in bases:
+        base = bases[key]
+    else:
+        base = _base(case, s, offense_day, as_of)
+        if bases is not None:
+            bases[key] = base
+    if base is None or isinstance(base, Dates):  # no term, or a life term (no credits apply)
+        return base
+    return _with_credits(case, s, base, as_of)
+
+
+def _base(case: Case, s: Scenario, offense_day: date, as_of: date) -> _Base | Dates | None:
     steps: list[Step] = []
     aggregate = aggregate_term(case.judgments, s.commenced, list(s.later_starts))
     steps.extend(aggregate.steps)
@@ -689,11 +783,10 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
         return None
     term = aggregate.term
     full_no_credit = term.full_term_date(s.commenced)
-    served_days = _served(s, as_of, None)
     if full_no_credit is None:  # life
         steps.append(Step("FULL_TERM", "18 U.S.C. § 3584(c)", "life term: no full-term date"))
-        return Dates(term, None, None, 0, 0, None, None, None, None, None, 0, None, None, served_days, None, None,
-                     steps, s.commenced - timedelta(days=s.prior_custody_days))
+        return Dates(term, None, None, 0, 0, None, None, None, None, None, 0, None, None, _served(s, as_of, None),
+                     None, None, steps, s.commenced - timedelta(days=s.prior_custody_days))
 
     full_term = max(full_no_credit - timedelta(days=s.prior_custody_days), s.commenced)
     steps.append(Step("FULL_TERM", f"{CITE_3585A}; {CITE_3585B}",
@@ -710,6 +803,19 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
     lost, loss_step = _gct_lost(case, s, gct.days, gct.rate, term, offense_day, as_of)
     if loss_step:
         steps.append(loss_step)
+    statutory = _statutory_release(s, full_term, gct, lost, steps)
+    after_rdap = statutory
+    months = 0
+    if s.rdap_months:
+        months, rdap_step = rdap.reduction(term, None if s.rdap_months < 0 else s.rdap_months, as_of)
+        after_rdap = add_months(statutory, -months)
+        steps.append(replace(rdap_step, detail=f"{rdap_step.detail}: {statutory} - {months} months = {after_rdap}"))
+    return _Base(term, full_no_credit, full_term, gct.days, lost, statutory, after_rdap, months, tuple(steps))
+
+
+def _statutory_release(s: Scenario, full_term: date, gct: GoodConductTime, lost: int, steps: list[Step]) -> date:
+    """The full term less the GCT not lost (3624(b)), never before the First Step Act's method could apply nor
+    before commencement."""
     statutory = full_term - timedelta(days=gct.days - lost)
     steps.append(Step("STATUTORY_RELEASE", "18 U.S.C. § 3624(b); 28 C.F.R. § 523.20(b)(1)",
                       f"{full_term} - ({gct.days} - {lost}) days of GCT = {statutory}",
@@ -722,17 +828,15 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
         statutory = s.commenced
         steps.append(Step("STATUTORY_RELEASE", CITE_3585B, f"the credit covers the whole term: release on the day "
                                                            f"the sentence commenced, {statutory} (time served)"))
+    return statutory
 
-    after_rdap = statutory
-    months = 0
-    if s.rdap_months:
-        months, rdap_step = rdap.reduction(term, None if s.rdap_months < 0 else s.rdap_months, as_of)
-        after_rdap = add_months(statutory, -months)
-        steps.append(replace(rdap_step, detail=f"{rdap_step.detail}: {statutory} - {months} months = {after_rdap}"))
 
+def _with_credits(case: Case, s: Scenario, b: _Base, as_of: date) -> Dates:
+    """FSA time credits applied to the base, the release day (a weekend or holiday moves it), time served."""
+    steps = list(b.steps)
     projection = None
     earned_to_date = earned_max = None
-    release = after_rdap
+    release = b.after_rdap
     if s.fsa is not None:
         model = fsa.EarningModel.on(s.fsa.start, s.fsa.low_risk)
         reported = s.fsa.reported
@@ -740,12 +844,12 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
             reported = (as_of, model.credits(model.periods(case.custody.fsa.programming_days)))
         if not s.fsa.future_earning:
             earned_now = reported[1] if reported else 0
-            reported = (after_rdap, earned_now)
-        periods_to_date = model.periods((min(as_of, after_rdap) - s.fsa.start).days)
+            reported = (b.after_rdap, earned_now)
+        periods_to_date = model.periods((min(as_of, b.after_rdap) - s.fsa.start).days)
         earned_to_date = reported[1] if reported and reported[0] == as_of else model.credits(periods_to_date)
         earned_max = model.statutory_max(periods_to_date)
         if s.fsa.may_apply and s.fsa.low_risk:
-            projection = fsa.project(s.fsa.start, after_rdap, model, s.fsa.supervised_release, reported)
+            projection = fsa.project(s.fsa.start, b.after_rdap, model, s.fsa.supervised_release, reported)
             steps.extend(projection.steps)
             release = projection.release_date
         else:
@@ -762,15 +866,15 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
         day = release
     elif weekend:
         steps.append(weekend)
-    total_days = days_inclusive(s.commenced, full_no_credit)
+    total_days = days_inclusive(s.commenced, b.full_no_credit)
     served_days = min(_served(s, as_of, release), total_days)
     percent = round(100 * served_days / total_days, 2) if total_days > 0 else 100.0  # a term of no days: served
     steps.append(Step("TIME_SERVED", CITE_3585B,
                       f"as of {as_of}: {served_days} days served (including {s.prior_custody_days} days of credit) of "
                       f"a {total_days}-day term = {percent}%"))
-    home = _home_detention(term, s.commenced, full_no_credit, release, as_of)
-    return Dates(term, full_no_credit, full_term, gct.days, lost, statutory, after_rdap, projection, earned_to_date,
-                 earned_max, months, release, day, served_days, percent, home, steps,
+    home = _home_detention(b.term, s.commenced, b.full_no_credit, release, as_of)
+    return Dates(b.term, b.full_no_credit, b.full_term, b.gct_max, b.gct_lost, b.statutory, b.after_rdap, projection,
+                 earned_to_date, earned_max, b.rdap_months, release, day, served_days, percent, home, steps,
                  s.commenced - timedelta(days=s.prior_custody_days))
 
 
@@ -842,13 +946,12 @@ def _fill_point(result: Computation, case: Case, d: Dates, s: Scenario) -> None:
 
 def _fill_ranges(result: Computation, early: Dates | None, late: Dates | None) -> None:
     """Earliest and latest values whenever the facts leave room for more than one."""
-    def pair(name: str) -> dict[str, Any] | None:
+    def pair(name: str) -> Span | None:
         lo = getattr(early, name) if early else None
         hi = getattr(late, name) if late else None
         if early is not None and late is not None and lo == hi and result.point is not None:
             return None
-        return {"earliest": _iso(lo) if isinstance(lo, date) or lo is None else lo,
-                "latest": _iso(hi) if isinstance(hi, date) or hi is None else hi}
+        return Span(lo, hi)
 
     for key, attr in (("projected_release_date", "projected_release"), ("full_term_date", "full_term"),
                       ("statutory_release_date", "statutory_release")):
@@ -863,7 +966,7 @@ def _fill_ranges(result: Computation, early: Dates | None, late: Dates | None) -
         if lo is not None and hi is not None and lo > hi:
             lo, hi = hi, lo
         if not (lo == hi and result.point is not None):
-            result.ranges[key] = {"least": lo, "most": hi}
+            result.ranges[key] = Span(lo, hi, dates=False)
 
 
 def _fill_fsa(result: Computation, plan: _Plan, point: Dates | None) -> None:

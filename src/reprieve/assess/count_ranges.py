@@ -24,7 +24,6 @@ from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Range, Trace
 from reprieve.law.safety_valve import SafetyValve
 from reprieve.law.safety_valve import evaluate as safety_valve
-from reprieve.law.sentence_aggregation import Term
 from reprieve.law.which_penalty_law import (
     LawDates,
     boundaries,
@@ -255,7 +254,7 @@ def _pick(chooser: Chooser, key: str, early: date, late: date, cuts: list[date],
         return spans[0][0] if stated else late
     options = [Branch(key, f"{a}..{b}", f"if {what} {period_label(a, b, early, late)}", (key,)) for a, b in spans]
     chosen = chooser.choose(key, options)
-    return date.fromisoformat(chosen.value.split("..")[0])
+    return next(a for (a, _), option in zip(spans, options, strict=True) if option.value == chosen.value)
 
 
 # --- drug counts -------------------------------------------------------------------------------------------------
@@ -669,10 +668,3 @@ def settle(ctx: _Context, scenarios: list[Scenario]) -> tuple[list[Scenario], li
 
     return settle_scenarios(ctx.case, ctx.judgment, ctx.count, ctx.j, ctx.c, ctx.label, scenarios)
 
-
-def term_of(count: Count) -> Term | None:
-    if count.life:
-        return Term(life=True)
-    if count.months is None and count.days is None:
-        return None
-    return Term(count.months or 0, count.days or 0)

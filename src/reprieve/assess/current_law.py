@@ -1,4 +1,4 @@
-"""Statutory penalties then and now: the `current_law` block of `reprieve assess` (../shared/spec/cli.md).
+"""Statutory penalties then and now: the `current_law` block of `reprieve assess` (the CLI's JSON contract).
 
 For each count, the statutory range at sentencing ("then") and if sentenced on the as-of date for the same offense
 on the same facts ("now"), with citations (`count_ranges`). The aggregate minimum is the longest non-924(c)
@@ -19,8 +19,8 @@ from datetime import date
 from typing import Any
 
 from reprieve.assess import rulings
-from reprieve.assess.computation import Computation, compute
-from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count, term_of
+from reprieve.assess.computation import Computation, compute, with_terms
+from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count
 from reprieve.assess.findings import Finding, Status
 from reprieve.assess.presumptions import Presumed
 from reprieve.assess.questions import ask
@@ -30,7 +30,7 @@ from reprieve.law import fair_sentencing_404 as fsa404
 from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Range, Trace, describe, months_or_life, term_key
 from reprieve.law.prior_convictions import felony_drug_offense, serious_drug_felony, serious_violent_felony
-from reprieve.law.sentence_aggregation import Term
+from reprieve.law.sentence_aggregation import Term, count_term
 from reprieve.law.which_penalty_law import LawDates, offense_day, sentencing_date
 from reprieve.results import Step
 
@@ -360,8 +360,9 @@ def _combo_conditions(group: list[Combination], everything: list[Combination]) -
 # --- release if sentenced now --------------------------------------------------------------------------------------
 
 def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[Term | None],
-               keep_unchanged: bool = False) -> dict[str, Any]:
-    """The BOP computation of a copy of the case in which each count carries `terms` (None: as imposed)."""
+               keep_unchanged: bool = False, computation: Computation | None = None) -> dict[str, Any]:
+    """The BOP computation of a copy of the case in which each count carries `terms` (None: as imposed), reusing
+    the scenarios of the case's own `computation` when given."""
     # Only the counts change: copy them (and the lists that hold them), share everything else.
     modified = case.model_copy(update={"judgments": [
         j.model_copy(update={"counts": [c.model_copy() for c in j.counts]}) for j in case.judgments]})
@@ -369,7 +370,7 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
     for r, term in zip(results, terms, strict=True):
         count = modified.judgments[r.judgment].counts[r.index]
         if term is None:
-            if keep_unchanged and term_of(count) is not None:
+            if keep_unchanged and count_term(count) is not None:
                 continue
             total_known = False
             continue
@@ -381,21 +382,22 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
             count.concurrent_with = None
     if not total_known:
         return {"date": None, "is_past": None, "reason": "a count's term is unknown"}
-    computation = compute(modified, as_of, explain=False)
+    computation = compute(modified, as_of, explain=False) if computation is None else with_terms(computation, modified)
     if computation.total_term is not None and computation.total_term.life:
         return {"date": None, "is_past": False, "reason": "life"}
     point = computation.projected_release_date
     span = computation.ranges.get("projected_release_date")
+    bounded = span is not None and isinstance(span.low, date) and isinstance(span.high, date)
     if point is not None:
         out: dict[str, Any] = {"date": point.isoformat(), "is_past": point <= as_of,
                                "term": str(computation.total_term)}
-        if span and span.get("earliest") and span.get("latest"):
-            out["range"] = {"earliest": span["earliest"], "latest": span["latest"]}
+        if span is not None and bounded:
+            out["range"] = span.as_json()
         return out
-    if span and span.get("earliest") and span.get("latest"):
-        early, late = date.fromisoformat(span["earliest"]), date.fromisoformat(span["latest"])
+    if span is not None and isinstance(span.low, date) and isinstance(span.high, date):
+        early, late = span.low, span.high
         past = True if late <= as_of else False if early > as_of else None
-        return {"date": None, "earliest": span["earliest"], "latest": span["latest"], "is_past": past,
+        return {"date": None, "earliest": early.isoformat(), "latest": late.isoformat(), "is_past": past,
                 "term": str(computation.total_term) if computation.total_term else None,
                 "missing": computation.missing}
     return {"date": None, "is_past": None, "reason": "the computation needs facts the case file does not state",
@@ -421,7 +423,7 @@ def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_
     results = [evaluate_count(case, j, c, as_of)
                for j, judgment in enumerate(case.judgments) for c in range(len(judgment.counts))]
     counts = [count_json(r) for r in results]
-    aggregate = _aggregate(case, as_of, results, at_bottom_of_range, guidelines)
+    aggregate = _aggregate(case, as_of, results, at_bottom_of_range, guidelines, computation)
     out: dict[str, Any] = {
         "as_of": as_of.isoformat(),
         "counts": counts,
@@ -475,7 +477,7 @@ def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[C
         stated = r.count.statutory_minimum_months
         if stated is not None:
             return Term(life=True) if stated == "life" else Term(int(stated))
-        return term_of(r.count) if high else Term()
+        return count_term(r.count) if high else Term()
 
     def at(r: CountRanges, m: Term) -> CountRanges:
         fixed = Range(m, m, "bound")
@@ -498,7 +500,7 @@ def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[C
         else:
             out[f"{which}_min_months_range"] = ends
     for r in uncovered:
-        if r.count.statutory_minimum_months is None and term_of(r.count) is None:
+        if r.count.statutory_minimum_months is None and count_term(r.count) is None:
             missing.append(f"{r.where}.statutory_minimum_months")
     out["missing"] = missing
     out["release_note"] = "no release date if sentenced today: a count's range is not in reprieve's data"
@@ -507,7 +509,7 @@ def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[C
 
 
 def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of_range: bool,
-               guidelines: dict[str, Any] | None) -> dict[str, Any]:
+               guidelines: dict[str, Any] | None, computation: Computation) -> dict[str, Any]:
     out: dict[str, Any] = {"then_min_months": None, "now_min_months": None, "release_date_if_sentenced_now": None,
                            "release_date_if_sentenced_now_is_past": None, "basis": "statutory_minimum"}
     if not results:
@@ -520,6 +522,7 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
     if uncovered and len(uncovered) < len(results):
         return _bounded_by_others(case, results, uncovered, out)
     missing: list[str] = []
+    alternative_combos: list[Combination] = []  # the combination behind each of now_min_alternatives, in order
     for which in ("then", "now"):
         combos = combinations(case, results, which)
         if combos is None:
@@ -535,23 +538,22 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
             total = combos[0].total
             out[f"{which}_min_months"] = _json_term(total)
             continue
-        alternatives = []
+        pairs: list[tuple[dict[str, Any], Combination]] = []
         for group in groups.values():
             text, fields = _combo_conditions(group, combos)
-            alternatives.append({f"{which}_min_months": _json_term(group[0].total), "if": text, "missing": fields,
-                                 "_combo": group[0]})
+            pairs.append(({f"{which}_min_months": _json_term(group[0].total), "if": text, "missing": fields},
+                          group[0]))
             missing.extend(f for f in fields if f not in missing)
-        alternatives.sort(key=lambda a: _sort_months(a[f"{which}_min_months"]), reverse=True)
-        out[f"{which}_min_alternatives"] = alternatives
+        pairs.sort(key=lambda pair: _sort_months(pair[0][f"{which}_min_months"]), reverse=True)
+        out[f"{which}_min_alternatives"] = [alternative for alternative, _ in pairs]
+        if which == "now":
+            alternative_combos = [combo for _, combo in pairs]
     out["missing"] = missing
     valves = [r.label for r in results if r.safety_valve and r.safety_valve["now"].status == "eligible"
               and r.safety_valve["then"].status != "eligible" and _has_minimum(r)]
     if valves:
         out["safety_valve_today"] = valves
-    _release_dates(case, as_of, results, out, at_bottom_of_range, guidelines)
-    for which in ("then", "now"):
-        for alternative in out.get(f"{which}_min_alternatives", []):
-            alternative.pop("_combo", None)
+    _release_dates(case, as_of, results, out, at_bottom_of_range, guidelines, computation, alternative_combos)
     _ranges(out)
     out["lower_today"] = lower_today(case, results)
     return out
@@ -579,8 +581,32 @@ def _ranges(out: dict[str, Any]) -> None:
             out["release_date_if_sentenced_now_range"] = [min(days), max(days)]
 
 
+@dataclass(frozen=True)
+class _Release:
+    """What the release if sentenced now is computed from: the case's own computation, the counts, the terms."""
+
+    case: Case
+    as_of: date
+    results: list[CountRanges]
+    bottom: Term | None  # the bottom of today's guideline range, with --at-bottom-of-range
+    computation: Computation
+
+    def terms_for(self, picks: tuple[Scenario, ...]) -> list[Term | None]:
+        terms = []
+        for r, s in zip(self.results, picks, strict=True):
+            minimum = s.now.minimum if s.now else None
+            if self.bottom is not None and minimum is not None and not r.consecutive:
+                minimum = max(minimum, self.bottom, key=term_key)
+            terms.append(minimum)
+        return terms
+
+    def release(self, terms: list[Term | None], keep_unchanged: bool = False) -> dict[str, Any]:
+        return release_if(self.case, self.as_of, self.results, terms, keep_unchanged, self.computation)
+
+
 def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dict[str, Any],
-                   at_bottom_of_range: bool, guidelines: dict[str, Any] | None) -> None:
+                   at_bottom_of_range: bool, guidelines: dict[str, Any] | None, computation: Computation,
+                   alternative_combos: list[Combination]) -> None:
     """release_date_if_sentenced_now: the same BOP computation, with today's minimum on every count."""
     bottom = _bottom_of_range(guidelines) if at_bottom_of_range else None
     if at_bottom_of_range:
@@ -591,61 +617,63 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
             "release date uses the statutory minimums instead")}
         if bottom is not None:
             out["basis"] = "bottom_of_range"
-
-    def terms_for(picks: tuple[Scenario, ...]) -> list[Term | None]:
-        terms = []
-        for r, s in zip(results, picks, strict=True):
-            minimum = s.now.minimum if s.now else None
-            if bottom is not None and minimum is not None and not r.consecutive:
-                minimum = max(minimum, bottom, key=term_key)
-            terms.append(minimum)
-        return terms
-
+    r = _Release(case, as_of, results, bottom, computation)
     combos = combinations(case, results, "now")
     alternatives = out.get("now_min_alternatives")
     if alternatives:
-        # Release moves with the term, so the longest and the shortest alternative bound every other one.
-        chosen = range(len(alternatives)) if len(alternatives) <= MAX_RELEASE_COMPUTATIONS else \
-            (0, len(alternatives) - 1)
-        for k in chosen:
-            alternative = alternatives[k]
-            combo: Combination = alternative["_combo"]
-            if combo.total is None or combo.total == Term():
-                continue
-            release = release_if(case, as_of, results, terms_for(combo.picks))
-            alternative["release_date"] = release.get("date")
-            if release.get("date") is None and release.get("earliest"):
-                alternative["release_date_range"] = {"earliest": release["earliest"], "latest": release["latest"]}
-            elif release.get("range"):
-                alternative["release_date_range"] = release["range"]
-            alternative["release_date_is_past"] = release.get("is_past")
-        longest, shortest = alternatives[0].get("release_date_is_past"), alternatives[-1].get("release_date_is_past")
-        if longest is True and "release_date_is_past" in alternatives[-1]:
-            out["release_date_if_sentenced_now_is_past"] = True
-        elif shortest is False and "release_date_is_past" in alternatives[0]:
-            out["release_date_if_sentenced_now_is_past"] = False
-        return
-    if combos is None:
-        low, high = _extreme_picks(results)
-        early = release_if(case, as_of, results, terms_for(low))
-        late = release_if(case, as_of, results, terms_for(high))
-        first = early.get("date") or early.get("earliest")
-        last = late.get("date") or late.get("latest")
-        if first and last:
-            out["release_date_range"] = {"earliest": first, "latest": last}
-            out["release_date_if_sentenced_now_is_past"] = True if late.get("is_past") else \
-                False if early.get("is_past") is False else None
-        return
-    if combos is None or not combos:
-        return
-    combo = combos[0]
+        _release_of_alternatives(r, alternatives, alternative_combos, out)
+    elif combos is None:
+        _release_bounds(r, out)
+    elif combos:
+        _release_of(r, combos[0], out)
+
+
+def _release_of_alternatives(r: _Release, alternatives: list[dict[str, Any]], combos: list[Combination],
+                             out: dict[str, Any]) -> None:
+    """Release moves with the term, so the longest and the shortest alternative bound every other one."""
+    chosen = range(len(alternatives)) if len(alternatives) <= MAX_RELEASE_COMPUTATIONS else \
+        (0, len(alternatives) - 1)
+    for k in chosen:
+        alternative = alternatives[k]
+        combo = combos[k]
+        if combo.total is None or combo.total == Term():
+            continue
+        release = r.release(r.terms_for(combo.picks))
+        alternative["release_date"] = release.get("date")
+        if release.get("date") is None and release.get("earliest"):
+            alternative["release_date_range"] = {"earliest": release["earliest"], "latest": release["latest"]}
+        elif release.get("range"):
+            alternative["release_date_range"] = release["range"]
+        alternative["release_date_is_past"] = release.get("is_past")
+    longest, shortest = alternatives[0].get("release_date_is_past"), alternatives[-1].get("release_date_is_past")
+    if longest is True and "release_date_is_past" in alternatives[-1]:
+        out["release_date_if_sentenced_now_is_past"] = True
+    elif shortest is False and "release_date_is_past" in alternatives[0]:
+        out["release_date_if_sentenced_now_is_past"] = False
+
+
+def _release_bounds(r: _Release, out: dict[str, Any]) -> None:
+    """Too many combinations to list: the release with the lowest and with the highest minimum on each count."""
+    low, high = _extreme_picks(r.results)
+    early = r.release(r.terms_for(low))
+    late = r.release(r.terms_for(high))
+    first = early.get("date") or early.get("earliest")
+    last = late.get("date") or late.get("latest")
+    if first and last:
+        out["release_date_range"] = {"earliest": first, "latest": last}
+        out["release_date_if_sentenced_now_is_past"] = True if late.get("is_past") else \
+            False if early.get("is_past") is False else None
+
+
+def _release_of(r: _Release, combo: Combination, out: dict[str, Any]) -> None:
+    """One combination: the release with today's minimum on every count, and with it on the changed counts only."""
     if combo.total is None:
         return
-    if combo.total == Term() and bottom is None:
+    if combo.total == Term() and r.bottom is None:
         out["release_note"] = "no mandatory minimum applies today: the release date depends on the sentence a " \
                               "court would choose (see --at-bottom-of-range once a guideline range is available)"
         return
-    release = release_if(case, as_of, results, terms_for(combo.picks))
+    release = r.release(r.terms_for(combo.picks))
     out["release_date_if_sentenced_now"] = release.get("date")
     out["release_date_if_sentenced_now_is_past"] = release.get("is_past")
     if release.get("earliest"):
@@ -657,17 +685,21 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
     for f in release.get("missing", []) or []:
         if f not in out["missing"]:
             out["missing"].append(f)
-    # Counts whose range did not change keep the term imposed; only the changed counts drop to today's minimum.
+    _release_of_changed_counts(r, combo, out)
+
+
+def _release_of_changed_counts(r: _Release, combo: Combination, out: dict[str, Any]) -> None:
+    """Counts whose range did not change keep the term imposed; only the changed counts drop to today's minimum."""
     changed_terms: list[Term | None] = []
     any_unchanged = False
-    for s, term in zip(combo.picks, terms_for(combo.picks), strict=True):
+    for s, term in zip(combo.picks, r.terms_for(combo.picks), strict=True):
         if s.then is not None and s.then.same_penalty(s.now):
             changed_terms.append(None)
             any_unchanged = True
         else:
             changed_terms.append(term)
     if any_unchanged and any(t is not None for t in changed_terms):
-        variant = release_if(case, as_of, results, changed_terms, keep_unchanged=True)
+        variant = r.release(changed_terms, keep_unchanged=True)
         if variant.get("date") != out["release_date_if_sentenced_now"] or variant.get("earliest"):
             out["release_date_if_changed_counts_at_minimum"] = variant.get("date")
             if variant.get("earliest"):
@@ -948,7 +980,7 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
                "not_eligible": f"Count {label}: not eligible under section 404."}[status]
     extra: dict[str, Any] = {}
     if status != "not_eligible":
-        fsa_date = law().value("which_penalty_law.fair_sentencing_act_sentences_from", date(2010, 8, 3))
+        fsa_date = law().parameter("which_penalty_law.fair_sentencing_act_sentences_from").values[0].value
         changed = law().value("fair_sentencing_404.fair_sentencing_act_parameters", as_of)
         result = evaluate_count(case, j, c, as_of, hypothetical=lambda d: LawDates(
             d.offense, d.sentencing, {name: fsa_date for name in changed}))

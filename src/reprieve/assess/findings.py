@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 Status = Literal["eligible", "not_eligible", "needs_review", "needs_facts"]
 STATUSES: tuple[Status, ...] = ("eligible", "needs_review", "needs_facts", "not_eligible")
+STATUS_RANK: dict[str, int] = {status: rank for rank, status in enumerate(STATUSES)}  # most favourable first
 
 
 @dataclass(frozen=True)

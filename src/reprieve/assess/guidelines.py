@@ -21,7 +21,7 @@ from reprieve.assess.count_ranges import evaluate_count
 from reprieve.assess.findings import Finding, Question, Status
 from reprieve.assess.presumptions import PRESUMPTIONS, Presumed
 from reprieve.assess.questions import ask
-from reprieve.case.model import Case, Judgment, SentencingGuidelines
+from reprieve.case.model import Case, Count, Judgment, SentencingGuidelines
 from reprieve.case.types import Quantity
 from reprieve.law.firearm_penalties import is_924c
 from reprieve.law.guidelines import acceptance as acceptance_rule
@@ -32,6 +32,7 @@ from reprieve.law.guidelines import drug_quantity as dqt
 from reprieve.law.guidelines import retroactive_amendments as retro
 from reprieve.law.guidelines import zero_point_offender as zero_point
 from reprieve.law.guidelines.converted_drug_weight import weight
+from reprieve.law.guidelines.manual import edition_in_force
 from reprieve.law.guidelines.schemas import CoveredAmendment
 from reprieve.law.guidelines.sentencing_table import (
     GuidelineRange,
@@ -42,13 +43,13 @@ from reprieve.law.guidelines.sentencing_table import (
     zone,
 )
 from reprieve.law.guidelines.statutory_limits import restrict
+from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Trace, months_or_life
 from reprieve.law.statutes import parse_statutes
+from reprieve.law.statutes import sections as _sections
 
 AVENUE = "3582(c)(2)"
 # Appendix A (Statutory Index) sends these controlled-substance offenses to §2D1.1.
-_DRUG_SECTIONS = {"841", "846", "952", "953", "955", "959", "960", "963"}
-DAYS_PER_MONTH = 365.25 / 12
 
 # What each guideline fact changes (the question itself is the registry's: reprieve.assess.questions).
 CHANGES: dict[str, str] = {
@@ -230,11 +231,11 @@ def _key(value: int | str) -> int:
     return months_key("life" if value == "life" else int(value))
 
 
-def _is_drug_count(statute: str | None, penalty: str | None) -> bool:
-    for s in (*parse_statutes(statute), *parse_statutes(penalty)):
-        if s.title == "21" and s.section in _DRUG_SECTIONS:
-            return True
-    return False
+def _is_drug_count(count: Count, on: date) -> bool:
+    """A count under a statute the Statutory Index refers to §2D1.1 (law data, by section)."""
+    entry = law().maybe("guidelines.drug_offense.statutes_referenced_to_2d1_1", on)
+    drug = _sections(tuple(entry.value)) if entry is not None else frozenset()
+    return any((s.title, s.section) in drug for s in (*parse_statutes(count.statute), *parse_statutes(count.penalty)))
 
 
 def read_facts(case: Case, j: int, as_of: date) -> Facts:
@@ -243,7 +244,7 @@ def read_facts(case: Case, j: int, as_of: date) -> Facts:
     where = f"judgments[{j}]"
     manual: date | None
     if g.manual is not None:
-        manual = date(g.manual, 11, 1)  # each Manual takes effect on November 1 of its year
+        manual = edition_in_force(g.manual)
     elif judgment.imposed_on is not None and judgment.imposed_on.exact is not None:
         manual = judgment.imposed_on.exact
     elif judgment.imposed_on is not None:
@@ -252,7 +253,7 @@ def read_facts(case: Case, j: int, as_of: date) -> Facts:
         manual = None
     drugs = [dqt.DrugAmount(d.drug, Quantity.parse(d.quantity), None if d.purity_percent is None else
                             _decimal(d.purity_percent)) for d in g.drug_quantities or []]
-    drug_counts = [c for c in judgment.counts if _is_drug_count(c.statute, c.penalty)]
+    drug_counts = [c for c in judgment.counts if _is_drug_count(c, manual or as_of)]
     death = g.death_or_serious_bodily_injury
     if death is None and drug_counts:
         flags = [c.death_or_serious_bodily_injury for c in drug_counts]
@@ -389,7 +390,7 @@ def _zero_point_facts(f: Facts, points: int | None) -> dict[str, bool | None]:
     weapon = f.g.weapon
     if any(is_924c(c) for c in f.judgment.counts):
         weapon = True
-    all_drug = bool(f.judgment.counts) and all(_is_drug_count(c.statute, c.penalty) for c in f.judgment.counts)
+    all_drug = bool(f.judgment.counts) and all(_is_drug_count(c, f.manual or f.as_of) for c in f.judgment.counts)
     cce = z.continuing_criminal_enterprise if z else None
     if any(s.title == "21" and s.section == "848" for c in f.judgment.counts for s in parse_statutes(c.statute)):
         cce = True
@@ -639,7 +640,8 @@ def _drug_delta(f: Facts, then_rules: Rules, rules: Rules, side: Side) -> int | 
     drug = next(iter(drugs))
     then_col = dqt.column(drug, then_rules.drug_table, then_rules.cocaine_base, f.trace)
     now_col = dqt.column(drug, rules.drug_table, rules.cocaine_base, f.trace)
-    capped_possible = f.g.mitigating_role_levels not in (None, 0) or (f.g.mitigating_role_levels is None and base > 30)
+    capped_possible = f.g.mitigating_role_levels not in (None, 0) or (
+        f.g.mitigating_role_levels is None and base >= drug_offense.lowest_capped_level())
     if then_col is None or now_col is None or capped_possible:
         side.need("drug_quantities")
         return None
@@ -726,7 +728,6 @@ def _amended_status(f: Facts, then: Side, rules: Rules, side: Side) -> None:
 # --- then, now and the 3582(c)(2) screen ---------------------------------------------------------------------------
 
 def _zero_point_from(trace: Trace) -> date:
-    from reprieve.law.params import law
     return law().parameter("guidelines.zero_point_offender.reduction_levels").values[0].from_
 
 
@@ -851,11 +852,29 @@ def _lowers(then: GuidelineRange, amended: GuidelineRange) -> bool:
         months_key(amended.low) <= months_key(then.low) and months_key(amended.high) <= months_key(then.high)
 
 
+@dataclass
+class _Draft:
+    """A 3582(c)(2) finding being written: its ground, reasons, citations and the figures beside them."""
+
+    f: Facts
+    then: Side
+    ground: str
+    eligible_from: date
+    reasons: list[str]
+    citations: list[str]
+    extra: dict[str, Any]
+
+    def make(self, status: Status, summary: str, missing: list[str] | None = None) -> Finding:
+        return Finding(AVENUE, self.ground, status, summary, self.reasons, self.citations,
+                       [question(self.f.where, k) for k in missing or []],
+                       self.eligible_from if status == "eligible" else None,
+                       {"offense_level_then": self.then.offense_level, "category_then": self.then.category},
+                       extra=self.extra)
+
+
 def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredAmendment, computation: Computation,
              ambiguous: bool) -> Finding:
     ground = retro.name(amendment)
-    citations = [retro.STATUTE, f"USSG §1B1.10(d) ({ground})", retro.ELIGIBILITY, retro.METHOD]
-    eligible_from = amendment.orders_from or amendment.effective
     extra: dict[str, Any] = {"amended_range_months": None, "lowest_sentence_months": None,
                              "range_with_this_amendment_only_months": variant.range.as_list() if variant.range
                              else None}
@@ -864,23 +883,28 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
     if not amendment.verified_dates:
         reasons.append(f"UNVERIFIED: the effective date and subject of {ground} are general knowledge, not read in the "
                        "primary text")
+    d = _Draft(f, then, ground, amendment.orders_from or amendment.effective, reasons,
+               [retro.STATUTE, f"USSG §1B1.10(d) ({ground})", retro.ELIGIBILITY, retro.METHOD], extra)
+    early = _not_comparable(d, variant, ambiguous)
+    if early is not None:
+        return early
+    return _compared(d, variant, now, computation)
 
-    def make(status: Status, summary: str, missing: list[str] | None = None) -> Finding:
-        return Finding(AVENUE, ground, status, summary, reasons, citations,
-                       [question(f.where, k) for k in missing or []], eligible_from if status == "eligible" else None,
-                       {"offense_level_then": then.offense_level, "category_then": then.category},
-                       extra=extra)
 
+def _not_comparable(d: _Draft, variant: Side, ambiguous: bool) -> Finding | None:
+    """The finding when the ranges cannot be compared: the Manual, the career offender guideline, an unsettled
+    reading or a missing fact decides it first."""
+    f, then, ground = d.f, d.then, d.ground
     if ambiguous:
-        return make("needs_facts", f"Whether {ground} applies depends on the exact sentencing date.", ["imposed_on"])
+        return d.make("needs_facts", f"Whether {ground} applies depends on the exact sentencing date.", ["imposed_on"])
     if f.g.career_offender and then.offense_level is not None and variant.offense_level == then.offense_level \
             and variant.category == then.category:
-        reasons.append("the career offender guideline (§4B1.1) sets the level and category: the amendment does not "
-                       "move the range")
-        return make("not_eligible", f"{ground} does not lower a career-offender range.")
+        d.reasons.append("the career offender guideline (§4B1.1) sets the level and category: the amendment does "
+                         "not move the range")
+        return d.make("not_eligible", f"{ground} does not lower a career-offender range.")
     if variant.review:
         return Finding(AVENUE, ground, "needs_review", f"Whether {ground} applies turns on an unsettled reading.",
-                       reasons + variant.review, citations, [], None, extra=extra, positions=[
+                       d.reasons + variant.review, d.citations, [], None, extra=d.extra, positions=[
                            {"position": "either fact alone disqualifies", "holding": "the 2024 text of §4C1.1(a)(10)-"
                             "(11) says so", "authorities": ["USSG §4C1.1(a)(10), (11) (2024)"]},
                            {"position": "both facts are needed", "holding": "the 2023 text joined them with 'and'",
@@ -891,8 +915,15 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
             missing = ["total_offense_level"]
         if then.category is None and "criminal_history_points" not in missing and not f.g.career_offender:
             missing.append("criminal_history_category")
-        return make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
-                    list(dict.fromkeys(missing)))
+        return d.make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
+                      list(dict.fromkeys(missing)))
+    return None
+
+
+def _compared(d: _Draft, variant: Side, now: Side, computation: Computation) -> Finding:
+    """The ranges compared, then the lowest term the court may impose."""
+    f, then, ground = d.f, d.then, d.ground
+    assert then.range is not None and variant.range is not None
     # The original range as the statutory limits left it (the minimum the court departed from). Whether the
     # government moved for substantial assistance matters only for a term below that minimum: then the ranges
     # compared are computed without §5G1.1/§5G1.2 (§1B1.10(c), comment. n.4(B)) and the lowest term is a comparable
@@ -904,72 +935,85 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
     lowers_without_limits = _lowers(then.unrestricted_range or then_range, variant.unrestricted_range or variant.range)
     if f.g.substantial_assistance is None and (lowers_plain or lowers_without_limits) and (
             below_range or (sentence is None and not lowers_plain)):
-        reasons.append("whether the term was below the range on a government motion for substantial assistance "
-                       f"decides the range compared and the lowest term ({retro.COMPARABLE}; "
-                       f"{retro.MANDATORY_MINIMUM})")
-        return make("needs_facts", f"Whether {ground} allows a lower term depends on whether the government moved "
-                                   "for substantial assistance.",
-                    ["substantial_assistance"] if sentence is not None else ["sentence", "substantial_assistance"])
+        d.reasons.append("whether the term was below the range on a government motion for substantial assistance "
+                         f"decides the range compared and the lowest term ({retro.COMPARABLE}; "
+                         f"{retro.MANDATORY_MINIMUM})")
+        return d.make("needs_facts", f"Whether {ground} allows a lower term depends on whether the government moved "
+                                     "for substantial assistance.",
+                      ["substantial_assistance"] if sentence is not None else ["sentence", "substantial_assistance"])
     sa = bool(f.g.substantial_assistance)
     then_compared = (then.unrestricted_range or then_range) if sa else then_range
     amended = (variant.unrestricted_range or variant.range) if sa else variant.range
     if not _lowers(then_compared, amended):
-        if not sa and then.table_range and variant.table_range and _lowers(then.table_range, variant.table_range):
-            reasons.append(f"the table range falls from {then.table_range} to {variant.table_range}, but the "
-                           f"statutory limits keep the applicable range at {variant.range} (§5G1.1; §1B1.10 "
-                           "comment. n.1(A))")
-            return make("not_eligible", f"{ground} does not lower the range: a mandatory minimum holds it.")
-        reasons.append(f"the range stays {then.range} ({then.offense_level}/{then.category} -> "
-                       f"{variant.offense_level}/{variant.category})")
-        if variant.missing:
-            # e.g. a §4C1.1 criterion not stated: the range stays only because the reduction was not applied
-            reasons.append("but facts that decide whether the amendment applies are not stated")
-            return make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
-                        list(dict.fromkeys(variant.missing)))
-        return make("not_eligible", f"{ground} does not lower the applicable range.")
+        return _not_lowered(d, variant, sa)
     combined = (now.unrestricted_range or now.range) if sa else now.range
     assert combined is not None
-    extra["amended_range_months"] = combined.as_list()
-    reasons.append(f"the range falls from {then.range} to {variant.range} with this amendment"
-                   + (f"; with every listed amendment, {combined}" if combined != variant.range else ""))
-    floor = _lowest(f, then_range, combined, sa, reasons)
-    extra["lowest_sentence_months"] = floor
-    citations.append(retro.COMPARABLE if sa else retro.FLOOR)
+    d.extra["amended_range_months"] = combined.as_list()
+    d.reasons.append(f"the range falls from {then.range} to {variant.range} with this amendment"
+                     + (f"; with every listed amendment, {combined}" if combined != variant.range else ""))
+    floor = _lowest(f, then_range, combined, sa, d.reasons)
+    d.extra["lowest_sentence_months"] = floor
+    d.citations.append(retro.COMPARABLE if sa else retro.FLOOR)
     if sa:
-        citations.append(retro.MANDATORY_MINIMUM)
-    citations.append(retro.TIME_SERVED)
+        d.citations.append(retro.MANDATORY_MINIMUM)
+    d.citations.append(retro.TIME_SERVED)
     if sentence is None:
-        return make("needs_facts", f"{ground} lowers the range; whether the term can come down depends on the "
-                                   "term imposed.", ["sentence"])
+        return d.make("needs_facts", f"{ground} lowers the range; whether the term can come down depends on the "
+                                     "term imposed.", ["sentence"])
     if floor is None:
-        return make("needs_facts", f"{ground} lowers the range; the lowest term depends on the term imposed.",
-                    ["sentence"])
+        return d.make("needs_facts", f"{ground} lowers the range; the lowest term depends on the term imposed.",
+                      ["sentence"])
+    return _reduced_term(d, combined, floor, sentence, computation)
+
+
+def _not_lowered(d: _Draft, variant: Side, sa: bool) -> Finding:
+    then, ground = d.then, d.ground
+    if not sa and then.table_range and variant.table_range and _lowers(then.table_range, variant.table_range):
+        d.reasons.append(f"the table range falls from {then.table_range} to {variant.table_range}, but the "
+                         f"statutory limits keep the applicable range at {variant.range} (§5G1.1; §1B1.10 "
+                         "comment. n.1(A))")
+        return d.make("not_eligible", f"{ground} does not lower the range: a mandatory minimum holds it.")
+    d.reasons.append(f"the range stays {then.range} ({then.offense_level}/{then.category} -> "
+                     f"{variant.offense_level}/{variant.category})")
+    if variant.missing:
+        # e.g. a §4C1.1 criterion not stated: the range stays only because the reduction was not applied
+        d.reasons.append("but facts that decide whether the amendment applies are not stated")
+        return d.make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
+                      list(dict.fromkeys(variant.missing)))
+    return d.make("not_eligible", f"{ground} does not lower the applicable range.")
+
+
+def _reduced_term(d: _Draft, combined: GuidelineRange, floor: Months, sentence: Months,
+                  computation: Computation) -> Finding:
+    """The lowest term, never below the time served ((b)(2)(C)), against the sentence imposed."""
+    ground = d.ground
     served = computation.time_served_days
     if served is not None and floor != "life":
         # whole months at or above the time served: a term rounded down would fall below it ((b)(2)(C))
-        months = math.ceil(served / DAYS_PER_MONTH)
+        per_month = law().value("guidelines.retroactive_amendments.days_per_month_served", d.f.as_of)
+        months = math.ceil(served / per_month)
         if months > floor:
-            reasons.append(f"never below the time already served ({served} days, about {months} months; "
-                           f"{retro.TIME_SERVED})")
+            d.reasons.append(f"never below the time already served ({served} days, about {months} months; "
+                             f"{retro.TIME_SERVED})")
             floor = months
-            extra["lowest_sentence_months"] = floor
+            d.extra["lowest_sentence_months"] = floor
     if months_key(floor) >= months_key(sentence):
-        reasons.append(f"the sentence ({sentence} months) is already at or below the lowest term the court may "
-                       f"impose ({floor})")
-        return make("not_eligible", f"{ground} lowers the range, but not below the sentence imposed.")
+        d.reasons.append(f"the sentence ({sentence} months) is already at or below the lowest term the court may "
+                         f"impose ({floor})")
+        return d.make("not_eligible", f"{ground} lowers the range, but not below the sentence imposed.")
     if computation.released_by(computation.as_of):
         # Released, the whole term has been served: no reduced term may fall below it ((b)(2)(C)).
         released = computation.projected_release_date or (computation.latest.projected_release
                                                           if computation.latest else None)
-        reasons.append(f"the projected release date ({released}) has passed: the term of imprisonment has been "
-                       f"served, and a reduced term may not be less "
-                       f"than the time served ({retro.TIME_SERVED}); the court may weigh the reduction it could not "
-                       f"grant on a motion to end supervised release early ({retro.SUPERVISED_RELEASE}; "
-                       f"{retro.EARLY_TERMINATION})")
-        citations.extend([retro.EARLY_TERMINATION, retro.SUPERVISED_RELEASE])
-        return make("not_eligible", f"{ground} lowers the range, but the term has already been served.")
-    return make("eligible", f"{ground} lowers the range to {combined}; the court may reduce the term to "
-                            f"{floor} months (orders effective from {eligible_from}).")
+        d.reasons.append(f"the projected release date ({released}) has passed: the term of imprisonment has been "
+                         f"served, and a reduced term may not be less "
+                         f"than the time served ({retro.TIME_SERVED}); the court may weigh the reduction it could "
+                         f"not grant on a motion to end supervised release early ({retro.SUPERVISED_RELEASE}; "
+                         f"{retro.EARLY_TERMINATION})")
+        d.citations.extend([retro.EARLY_TERMINATION, retro.SUPERVISED_RELEASE])
+        return d.make("not_eligible", f"{ground} lowers the range, but the term has already been served.")
+    return d.make("eligible", f"{ground} lowers the range to {combined}; the court may reduce the term to "
+                              f"{floor} months (orders effective from {d.eligible_from}).")
 
 
 def _lowest(f: Facts, then_range: GuidelineRange, amended: GuidelineRange, sa: bool,

@@ -24,6 +24,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from reprieve.case.model import Case, Count, Judgment
+from reprieve.law.firearm_penalties import is_924c
+from reprieve.law.guidelines.manual import edition_in_force
 from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Range, describe, months_or_life, term_key
 from reprieve.law.sentence_aggregation import Term, count_term
@@ -121,7 +123,7 @@ class _Stated:
     base_level: int | None
 
 
-def _stated(case: Case, judgment: Judgment, count: Count, is_924c: bool) -> _Stated:
+def _stated(case: Case, judgment: Judgment, count: Count, gun_count: bool) -> _Stated:
     term = count_term(count)
     term_text = f"the term imposed on this count ({term})" if term is not None else ""
     if term is None and (judgment.total_life or judgment.total_months is not None):
@@ -132,9 +134,9 @@ def _stated(case: Case, judgment: Judgment, count: Count, is_924c: bool) -> _Sta
     valve = count.safety_valve_applied
     basis = True if (assistance or valve) else (False if assistance is False and valve is False else None)
     low = high = None
-    if g is not None and g.range_months and not is_924c:
+    if g is not None and g.range_months and not gun_count:
         low, high = g.range_months
-    plain_counts = [c for c in judgment.counts if not _is_924c(c)]
+    plain_counts = [c for c in judgment.counts if not is_924c(c)]
     levels: tuple[int, ...] = ()
     base = g.base_offense_level if g else None
     if base is not None:
@@ -148,16 +150,11 @@ def _stated(case: Case, judgment: Judgment, count: Count, is_924c: bool) -> _Sta
                    len(plain_counts) == 1, levels, base)
 
 
-def _is_924c(count: Count) -> bool:
-    from reprieve.law.firearm_penalties import is_924c
-
-    return is_924c(count)
-
 
 def _sentencing_day(judgment: Judgment) -> date | None:
     g = judgment.guidelines
     if g is not None and g.manual is not None:
-        return date(g.manual, 11, 1)
+        return edition_in_force(g.manual)
     return judgment.imposed_on.latest if judgment.imposed_on is not None else None
 
 
@@ -211,7 +208,7 @@ def settle(case: Case, judgment: Judgment, count: Count, j: int, c: int, label: 
     the stated facts settled. The stated facts first; then the term imposed, read as a term at or above the minimum
     unless a basis to go below it is stated (that reading is a presumption, listed); last the presumptions about
     elements the record would name."""
-    stated = _stated(case, judgment, count, _is_924c(count))
+    stated = _stated(case, judgment, count, is_924c(count))
     settled: list[str] = []
     presumed: list[Presumed] = []
     kept = _prune(scenarios, [_fact_conflict(stated, s) for s in scenarios], settled)

@@ -14,6 +14,7 @@ from dataclasses import field as default
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from reprieve.assess.findings import STATUS_RANK
 from reprieve.assess.questions import DATE, ESSENTIAL, FINDING, GUIDELINES, MINIMUM, VERDICT
 
 if TYPE_CHECKING:
@@ -53,12 +54,11 @@ def _from_findings(a: Assessment) -> Iterator[Occurrence]:
             yield Occurrence(question.field, rank, closeness, {"avenue": f.avenue, "ground": f.ground})
 
 
-_ORDER = {"eligible": 0, "needs_review": 1, "needs_facts": 2, "not_eligible": 3}
 
 
 def _could_flip(f: Finding, verdict: Finding | None) -> bool:
     """A finding still open could turn its avenue's verdict only where the verdict is not already 'eligible'."""
-    return verdict is None or _ORDER[verdict.status] > _ORDER["eligible"]
+    return verdict is None or STATUS_RANK[verdict.status] > STATUS_RANK["eligible"]
 
 
 def _months(value: Any) -> int | None:
@@ -104,9 +104,9 @@ def _from_guidelines(guidelines: dict[str, Any]) -> Iterator[Occurrence]:
 
 
 def _from_computation(a: Assessment) -> Iterator[Occurrence]:
-    span = a.computation.ranges.get("projected_release_date") or {}
+    span = a.computation.ranges.get("projected_release_date")
     days = 0
-    if span.get("earliest") and span.get("latest"):
-        days = (date.fromisoformat(span["latest"]) - date.fromisoformat(span["earliest"])).days
+    if span is not None and isinstance(span.low, date) and isinstance(span.high, date):
+        days = (span.high - span.low).days
     for name in a.computation.missing:
         yield Occurrence(name, DATE, days, {"computation": "release date"})

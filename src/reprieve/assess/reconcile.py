@@ -45,10 +45,10 @@ class _Span:
 
 def _span(result: Computation, name: str) -> _Span:
     point: date | None = getattr(result, name)
-    span = result.ranges.get(name) or {}
-    low = span.get("earliest")
-    high = span.get("latest")
-    return _Span(point, date.fromisoformat(low) if low else point, date.fromisoformat(high) if high else point)
+    span = result.ranges.get(name)
+    low = span.low if span is not None and isinstance(span.low, date) else point
+    high = span.high if span is not None and isinstance(span.high, date) else point
+    return _Span(point, low, high)
 
 
 def _exact(value: PartialDate | None) -> date | None:

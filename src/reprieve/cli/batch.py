@@ -145,7 +145,8 @@ def _packet_one(job: _PacketJob) -> PacketResult:
     result.verdicts = {avenue: finding.status for avenue, finding in assessment.verdicts()}
     bop = case.custody.bop.projected_release_date if case.custody.bop is not None else None
     computed = assessment.computation.projected_release_date
-    span = assessment.computation.ranges.get("projected_release_date") or {}
+    span = assessment.computation.ranges["projected_release_date"].as_json() \
+        if "projected_release_date" in assessment.computation.ranges else {}
     if bop is not None:
         result.release = f"{bop} (BOP)"
     elif computed is not None:

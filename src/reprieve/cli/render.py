@@ -26,17 +26,16 @@ def _span(result: Computation, key: str, point: Any, unit: str = "") -> str:
     if not span:
         text = _d(point) if not isinstance(point, (int, float)) or point is None else str(point)
         return f"{text}{unit}" if point is not None else text
-    lo = span.get("earliest", span.get("least"))
-    hi = span.get("latest", span.get("most"))
+    lo, hi = span.low, span.high
     low = f"{lo}{unit}" if lo is not None else None
     high = f"{hi}{unit}" if hi is not None else None
     # An open end is said as a bound, never as "between unknown and X".
     if low is None and high is None:
         text = "unknown"
     elif low is None:
-        text = f"{'no later than' if 'latest' in span else 'at most'} {high}"
+        text = f"{'no later than' if span.dates else 'at most'} {high}"
     elif high is None:
-        text = f"{'no earlier than' if 'earliest' in span else 'at least'} {low}"
+        text = f"{'no earlier than' if span.dates else 'at least'} {low}"
     else:
         text = low if low == high else f"between {low} and {high}"
     if point is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from reprieve.assess.computation import Computation
@@ -204,10 +204,7 @@ class Facts:
         """The earliest and latest value of a computed date or amount (equal when the facts fix it)."""
         rng = self.computation.ranges.get(key)
         if rng:
-            lo = rng.get("earliest", rng.get("least"))
-            hi = rng.get("latest", rng.get("most"))
-            lo = date.fromisoformat(lo) if isinstance(lo, str) else lo
-            hi = date.fromisoformat(hi) if isinstance(hi, str) else hi
+            lo, hi = rng.low, rng.high
             if lo is not None and hi is not None:
                 return lo, hi
             point = point if point is not None else (lo if lo is not None else hi)
@@ -344,8 +341,7 @@ class Facts:
     # --- exhaustion ------------------------------------------------------------------------------------------
     @property
     def warden_requests(self) -> list[Request]:
-        return [r for r in self.case.requests if r.to in (None, "warden") and r.kind in (None,
-                                                                                        "reduction_in_sentence")]
+        return cr.warden_requests(self.case)
 
     @property
     def appeals(self) -> list[Request]:
@@ -365,8 +361,7 @@ class Facts:
         request = self.latest_request
         if request is None or request.received_on is None:
             return None
-        days, _ = cr.threshold("exhaustion_lapse_days", self.as_of)
-        return request.received_on.latest + timedelta(days=days)
+        return request.received_on.latest + cr.exhaustion_lapse(self.as_of)[0]
 
     @property
     def exhausted(self) -> bool:

@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from reprieve.assess.findings import Finding
-from reprieve.assess.relief.compassionate_release import AVENUE, GROUNDS
+from reprieve.assess.relief.compassionate_release import AVENUE, GROUND_NAMES
 from reprieve.assess.report import Assessment
 from reprieve.words import join_citations
 
 Standing = Literal["established", "arguable", "needs facts"]
-NAMES: dict[str, str] = {paragraph: name for paragraph, name in GROUNDS.values()}
-NAMES["3582(c)(1)(A)(ii)"] = "age 70 and 30 years served under 18 U.S.C. § 3559(c)"
-ORDER = [paragraph for paragraph, _ in GROUNDS.values()] + ["3582(c)(1)(A)(ii)"]
+NAMES: dict[str, str] = {**GROUND_NAMES, "3582(c)(1)(A)(ii)": "age 70 and 30 years served under 18 U.S.C. § 3559(c)"}
+ORDER = list(NAMES)
 # Grounds the AO 250 form lists by name; the others go under "other reasons" with the paragraph named.
 AO250_LISTED = {"§1B1.13(b)(1)(A)": "medical", "§1B1.13(b)(1)(B)": "medical", "§1B1.13(b)(2)": "age",
                 "§1B1.13(b)(3)(A)": "family", "§1B1.13(b)(3)(B)": "family", "3582(c)(1)(A)(ii)": "statutory"}

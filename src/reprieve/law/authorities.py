@@ -161,7 +161,7 @@ _SAME_TITLE = re.compile(
     rf"{_PIN_LIST}(?:,\s?{_SUBDIVISION}{_PIN_LIST})*(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)(§\s?(\d+[a-z]{{0,2}}(?:\.\d+)?))"
 )
 _USSG = re.compile(r"(?:\b(?:USSG|U\.S\.S\.G\.)\s?)?§\s?(\d[A-Z]\d\.\d{1,2})(?!\d)")
-_USSG_PART = re.compile(r"\b(?:USSG|U\.S\.S\.G\.)\s?ch\.\s?(\d),\s?pt\.\s?([A-H])\b")
+_USSG_PART = re.compile(r"\b(?:USSG|U\.S\.S\.G\.)\s?(?i:ch)\.\s?(\d),\s?(?i:pt)\.\s?([A-H])\b")
 _AMENDMENT = re.compile(r"\b(?:USSG\s)?(?:App\.\s?C,?\s)?(?:[Aa]mendments?|[Aa]mend\.|[Aa]mdt\.)\s?(\d{3})\b")
 _RULE = re.compile(r"\bFed\.\s?R\.\s?Crim\.\s?P\.\s?(\d+(?:\.\d+)?)")
 _PROGRAM_STATEMENT = re.compile(r"\b(?:BOP\s)?(?:P\.\s?S\.|PS|Program Statement)\s?(?:No\.\s?)?(\d{4}\.\d{2})\b")

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, RootModel
 
+from reprieve.case.model import Case, Request
 from reprieve.law.params import Value, law
 from reprieve.law.penalty_ranges import parsed
 
@@ -85,7 +86,7 @@ def change_in_law(circuit: str | None, on: date) -> CircuitLaw | None:
         split = law().maybe("compassionate_release_circuits.split_positions", on)
         if split is not None:
             positions = [dict(p) for p in split.value]
-    return CircuitLaw(str(entry.value), entry.citation, entry.note, positions)
+    return CircuitLaw(str(entry.value), entry.citation, entry.reader_note, positions)
 
 
 def old_statement_binds(circuit: str | None, on: date) -> CircuitLaw | None:
@@ -94,7 +95,19 @@ def old_statement_binds(circuit: str | None, on: date) -> CircuitLaw | None:
     entry = law().maybe(f"compassionate_release_circuits.old_statement_binds_{circuit_key(circuit)}", on)
     if entry is None:
         return None
-    return CircuitLaw(str(entry.value), entry.citation, entry.note, [])
+    return CircuitLaw(str(entry.value), entry.citation, entry.reader_note, [])
+
+
+def warden_requests(case: Case) -> list[Request]:
+    """The requests that start 3582(c)(1)(A)'s lapse "of 30 days from the receipt of such a request by the warden":
+    those to the warden (or to no one named) for a reduction in sentence (or of no stated kind)."""
+    return [r for r in case.requests if r.to in (None, "warden") and r.kind in (None, "reduction_in_sentence")]
+
+
+def exhaustion_lapse(on: date) -> tuple[timedelta, str]:
+    """How long after the warden's receipt of a request a defendant may move, and its citation (law data)."""
+    days, citation = threshold("exhaustion_lapse_days", on)
+    return timedelta(days=days), citation
 
 
 def threshold(name: str, on: date) -> tuple[int, str]:

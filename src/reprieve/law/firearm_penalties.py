@@ -48,6 +48,7 @@ _CITED: dict[tuple[str, ...], tuple[Conduct | None, str | None, bool]] = {
 
 
 def is_924c(count: Count) -> bool:
+    """A count of conviction under 18 U.S.C. 924(c), by its statute or its penalty provision."""
     return any(s.within(_924C) for s in (*parse_statutes(count.statute), *parse_statutes(count.penalty)))
 
 

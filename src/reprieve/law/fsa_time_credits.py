@@ -15,13 +15,12 @@ from functools import lru_cache
 from reprieve.case.model import Case, Count, Judgment
 from reprieve.dates import add_months
 from reprieve.law.params import law
-from reprieve.law.statutes import Statute, parse_statute, parse_statutes
+from reprieve.law.statutes import Statute, parse_statute, parse_statutes, sections
 from reprieve.results import Step
 
 CITE_ELIGIBILITY = "18 U.S.C. § 3632(d)(4)(D)"
 CITE_EARNING = "18 U.S.C. § 3632(d)(4)(A); 28 C.F.R. § 523.42"
 CITE_APPLICATION = "18 U.S.C. § 3624(g); 28 C.F.R. § 523.44"
-_DRUG_SECTIONS = {("21", "841"), ("21", "846"), ("21", "960"), ("21", "963")}
 
 
 @dataclass
@@ -43,7 +42,7 @@ def _rule_statutes(texts: tuple[str, ...]) -> tuple[Statute, ...]:
     return tuple(parse_statute(str(s)) for s in texts)
 
 
-def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, where: str,
+def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, where: str, on: date,
                     presumed: list[str] | None = None) -> tuple[bool | None, str]:
     """Does clause `rule` reach this count? True / False / None (a deciding fact is missing: named in the text).
     Death or serious bodily injury, unstated, is presumed not to have resulted (an element the judgment would name):
@@ -53,8 +52,9 @@ def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, w
     matched = any(s.within(r) for s in statutes for r in rule_statutes)
     if not matched:
         # A drug conspiracy whose penalty provision is not stated could rest on the listed subsection.
-        drug_rule = all((r.title, r.section) in _DRUG_SECTIONS for r in rule_statutes)
-        vague = count.penalty is None and any((s.title, s.section) in _DRUG_SECTIONS for s in statutes)
+        drug = sections(tuple(law().value("fsa_time_credits.drug_penalty_sections", on)))
+        drug_rule = all((r.title, r.section) in drug for r in rule_statutes)
+        vague = count.penalty is None and any((s.title, s.section) in drug for s in statutes)
         if not (drug_rule and vague):
             return False, ""
     unknown: list[str] = []
@@ -105,7 +105,7 @@ def eligibility(case: Case, on: date) -> Eligibility:
                 continue
             for rule in rules_entry.value:
                 presumed: list[str] = []
-                applies, missing = _clause_applies(rule, count, judgment, where, presumed)
+                applies, missing = _clause_applies(rule, count, judgment, where, on, presumed)
                 if presumed:
                     out.presumed_absent.append((j, c, str(rule["clause"])))
                 if applies:
@@ -255,7 +255,7 @@ def project(start: date, release_before_credits: date, model: EarningModel, supe
                           f"{credits} - {applied}{less_unused} = {prerelease} days of credit toward prerelease custody "
                           f"(residential reentry or home confinement), which begins on {transfer}",
                           "The BOP handout dates prerelease custody at the release date less these credits; "
-                          "credits are earned only per full 30 days, so the day they suffice can be a few days "
-                          "later (the BOP handout's 120-month example)." if (release - transfer).days != prerelease
-                          else None))
+                          f"credits are earned only per full {model.period_days} days, so the day they suffice can be "
+                          "a few days later (the BOP handout's 120-month example)."
+                          if (release - transfer).days != prerelease else None))
     return Projection(start, credits, transfer, release, applied, prerelease, tuple(steps))

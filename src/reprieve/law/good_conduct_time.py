@@ -64,7 +64,7 @@ def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, comp
     method = data.entry("good_conduct_time.method", computed_on)
     if method.value == "per_year_served":
         return _per_year_served(commenced, term, rate, computed_on, method.citation)
-    current = _per_year_imposed(commenced, term, rate, computed_on, method.citation, method.note)
+    current = _per_year_imposed(commenced, term, rate, computed_on, method.citation, method.reader_note)
     # The earlier method never gives more GCT, so it matters only if the new method's release is before the switch
     # (GCT lost only delays release: it is counted only when the release without it is before the switch).
     if release_with is None or release_with(current.days) >= method.from_:

@@ -104,5 +104,5 @@ class Trace:
         for (name, _), value in sorted(self.used.items(), key=lambda item: (item[0][0], item[0][1])):
             if not value.verified:
                 out.append(f"UNVERIFIED ({name}, in force {value.from_} to {value.to or 'today'}; grade "
-                           f"{value.grade}): {value.note or value.citation}")
+                           f"{value.grade}): {value.reader_note or value.citation}")
         return out

@@ -221,9 +221,10 @@ class SafetyValveRule(Strict):
 
     statutes: list[str] = Field(min_length=1)
     max_points: int | None = None
-    max_points_excluding_one_point_offenses: int | None = None
-    three_point_prior_disqualifies: bool = False
-    two_point_violent_prior_disqualifies: bool = False
+    max_points_excluding_one_point_offenses: int | None = None  # (A) "more than 4 criminal history points,
+    excluded_offense_points: int | None = None  # "excluding any ... points resulting from a 1-point offense"
+    disqualifying_prior_points: int | None = None  # (B) "a prior 3-point offense"
+    disqualifying_violent_prior_points: int | None = None  # (C) "a prior 2-point violent offense"
     citation: str
 
 

@@ -60,83 +60,112 @@ def _violent(kind: str | None, crime_of_violence: bool | None) -> bool | None:
     return None
 
 
+@dataclass
+class _History:
+    """What the case states of criminal history, and what (A)-(C) found so far."""
+
+    total: int | None
+    status: int | None
+    points: list[tuple[int, int | None, bool | None]]  # (prior index, its points, a crime of violence)
+    known: list[tuple[int, int, bool | None]]
+    all_known: bool
+    points_field: str
+    reasons: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    failed: bool = False
+    unknown: bool = False
+
+    def not_stated(self, reason: str) -> None:
+        self.unknown = True
+        self.reasons.append(reason)
+        self.missing += [f"priors[{i}].history_points" for i, pts, _ in self.points if pts is None] or [
+            self.points_field]
+
+
 def criminal_history(case: Case, judgment: Judgment, where: str, rule: SafetyValveRule) -> tuple[Met, list[str],
                                                                                                    list[str]]:
     """3553(f)(1) as `rule` states it, from the judgment's points and each prior's points (USSG §4A1.1)."""
     guidelines = judgment.guidelines
-    total = guidelines.criminal_history_points if guidelines else None
-    status = guidelines.status_points if guidelines else None
     points = [(i, p.history_points, _violent(p.kind, p.crime_of_violence)) for i, p in enumerate(case.priors)]
     known = [(i, pts, v) for i, pts, v in points if pts is not None]
-    all_known = len(known) == len(points) and (
-        total is None or sum(pts for _, pts, _ in known) + (status or 0) == total)
-    points_field = f"{where}.guidelines.criminal_history_points"
+    h = _History(guidelines.criminal_history_points if guidelines else None,
+                 guidelines.status_points if guidelines else None, points, known, False,
+                 f"{where}.guidelines.criminal_history_points")
+    h.all_known = len(known) == len(points) and (
+        h.total is None or sum(pts for _, pts, _ in known) + (h.status or 0) == h.total)
     if rule.max_points is not None:
-        if total is not None:
-            ok = total <= rule.max_points
-            return ("met" if ok else "not_met"), [f"{total} criminal-history points (at most {rule.max_points} "
-                                                  "allowed)"], []
-        if sum(pts for _, pts, _ in known) > rule.max_points:
-            return "not_met", [f"the priors alone carry more than {rule.max_points} point(s)"], []
-        return "unknown", ["the criminal-history points are not stated"], [points_field]
-    reasons: list[str] = []
-    missing: list[str] = []
-    failed = False
-    unknown = False
-    # (A) more than N points, excluding points from 1-point offenses
-    limit = rule.max_points_excluding_one_point_offenses
-    if limit is not None:
-        if total is not None and total <= limit:
-            reasons.append(f"(A) met: {total} points in all (at most {limit} allowed, before excluding 1-point "
-                           "offenses)")
-        elif all_known:
-            counted = sum(pts for _, pts, _ in known if pts != 1) + (status or 0)
-            if counted > limit:
-                failed = True
-                reasons.append(f"(A) not met: {counted} points excluding 1-point offenses (more than {limit})")
-            else:
-                reasons.append(f"(A) met: {counted} points excluding 1-point offenses (at most {limit})")
+        return _before_402(h, rule.max_points)
+    if rule.max_points_excluding_one_point_offenses is not None:
+        _more_than_points(h, rule.max_points_excluding_one_point_offenses, rule.excluded_offense_points or 0)
+    if rule.disqualifying_prior_points is not None:
+        _prior_offense_of(h, rule.disqualifying_prior_points)
+    if rule.disqualifying_violent_prior_points is not None:
+        _violent_prior_offense_of(h, rule.disqualifying_violent_prior_points)
+    if h.failed:
+        h.reasons.append("having any one of (A), (B) or (C) makes the defendant ineligible (Pulsifer)")
+        return "not_met", h.reasons, []
+    if h.unknown:
+        return "unknown", h.reasons, sorted(set(h.missing))
+    return "met", h.reasons, []
+
+
+def _before_402(h: _History, limit: int) -> tuple[Met, list[str], list[str]]:
+    """3553(f)(1) before the First Step Act: "not more than 1 criminal history point" (the limit is law data)."""
+    if h.total is not None:
+        return ("met" if h.total <= limit else "not_met"), [f"{h.total} criminal-history points (at most {limit} "
+                                                            "allowed)"], []
+    if sum(pts for _, pts, _ in h.known) > limit:
+        return "not_met", [f"the priors alone carry more than {limit} point(s)"], []
+    return "unknown", ["the criminal-history points are not stated"], [h.points_field]
+
+
+def _more_than_points(h: _History, limit: int, excluded: int) -> None:
+    """(A) "more than 4 criminal history points, excluding any criminal history points resulting from a 1-point
+    offense" (both numbers are law data)."""
+    if h.total is not None and h.total <= limit:
+        h.reasons.append(f"(A) met: {h.total} points in all (at most {limit} allowed, before excluding "
+                         f"{excluded}-point offenses)")
+    elif h.all_known:
+        counted = sum(pts for _, pts, _ in h.known if pts != excluded) + (h.status or 0)
+        if counted > limit:
+            h.failed = True
+            h.reasons.append(f"(A) not met: {counted} points excluding {excluded}-point offenses (more than {limit})")
         else:
-            unknown = True
-            reasons.append("(A) unknown: the points of each prior offense are not all stated")
-            missing += [f"priors[{i}].history_points" for i, pts, _ in points if pts is None] or [points_field]
-    # (B) a prior 3-point offense
-    if rule.three_point_prior_disqualifies:
-        three = [i for i, pts, _ in known if pts == 3]
-        if three:
-            failed = True
-            reasons.append(f"(B) not met: prior 3-point offense(s) (priors {', '.join(map(str, three))})")
-        elif all_known or (total is not None and total < 3):
-            reasons.append("(B) met: no prior 3-point offense")
-        else:
-            unknown = True
-            reasons.append("(B) unknown: whether any prior offense received 3 points is not stated")
-            missing += [f"priors[{i}].history_points" for i, pts, _ in points if pts is None] or [points_field]
-    # (C) a prior 2-point violent offense
-    if rule.two_point_violent_prior_disqualifies:
-        two_violent = [i for i, pts, v in known if pts == 2 and v]
-        two_open = [i for i, pts, v in known if pts == 2 and v is None]
-        if two_violent:
-            failed = True
-            reasons.append(f"(C) not met: prior 2-point violent offense(s) (priors "
-                           f"{', '.join(map(str, two_violent))})")
-        elif two_open:
-            unknown = True
-            reasons.append("(C) unknown: whether a 2-point prior was a crime of violence (18 U.S.C. 16) is not "
-                           "stated")
-            missing += [f"priors[{i}].crime_of_violence" for i in two_open]
-        elif all_known or (total is not None and total < 2):
-            reasons.append("(C) met: no prior 2-point violent offense")
-        else:
-            unknown = True
-            reasons.append("(C) unknown: the points of each prior offense are not all stated")
-            missing += [f"priors[{i}].history_points" for i, pts, _ in points if pts is None] or [points_field]
-    if failed:
-        reasons.append("having any one of (A), (B) or (C) makes the defendant ineligible (Pulsifer)")
-        return "not_met", reasons, []
-    if unknown:
-        return "unknown", reasons, sorted(set(missing))
-    return "met", reasons, []
+            h.reasons.append(f"(A) met: {counted} points excluding {excluded}-point offenses (at most {limit})")
+    else:
+        h.not_stated("(A) unknown: the points of each prior offense are not all stated")
+
+
+def _prior_offense_of(h: _History, points: int) -> None:
+    """(B) "a prior 3-point offense, as determined under the sentencing guidelines" (the points are law data)."""
+    found = [i for i, pts, _ in h.known if pts == points]
+    if found:
+        h.failed = True
+        h.reasons.append(f"(B) not met: prior {points}-point offense(s) (priors {', '.join(map(str, found))})")
+    elif h.all_known or (h.total is not None and h.total < points):
+        h.reasons.append(f"(B) met: no prior {points}-point offense")
+    else:
+        h.not_stated(f"(B) unknown: whether any prior offense received {points} points is not stated")
+
+
+def _violent_prior_offense_of(h: _History, points: int) -> None:
+    """(C) "a prior 2-point violent offense, as determined under the sentencing guidelines" (the points are law
+    data); violent: a crime of violence as defined in 18 U.S.C. 16."""
+    violent = [i for i, pts, v in h.known if pts == points and v]
+    undecided = [i for i, pts, v in h.known if pts == points and v is None]
+    if violent:
+        h.failed = True
+        h.reasons.append(f"(C) not met: prior {points}-point violent offense(s) (priors "
+                         f"{', '.join(map(str, violent))})")
+    elif undecided:
+        h.unknown = True
+        h.reasons.append(f"(C) unknown: whether a {points}-point prior was a crime of violence (18 U.S.C. 16) is not "
+                         "stated")
+        h.missing += [f"priors[{i}].crime_of_violence" for i in undecided]
+    elif h.all_known or (h.total is not None and h.total < points):
+        h.reasons.append(f"(C) met: no prior {points}-point violent offense")
+    else:
+        h.not_stated("(C) unknown: the points of each prior offense are not all stated")
 
 
 def other_criteria(count: Count, judgment: Judgment, where_count: str) -> tuple[Met, list[str], list[str]]:

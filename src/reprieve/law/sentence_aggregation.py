@@ -13,14 +13,12 @@ from datetime import date
 
 from reprieve.case.model import Count, Judgment
 from reprieve.dates import ONE_DAY, add_months, months_and_days_between
-from reprieve.law.statutes import Statute, parse_statutes
 from reprieve.results import Step
 
 CITE_3584A = "18 U.S.C. § 3584(a)"
 CITE_3584C = "18 U.S.C. § 3584(c)"
 CITE_924C_D = "18 U.S.C. § 924(c)(1)(D)(ii)"
 CITE_1028A = "18 U.S.C. § 1028A(b)(2), (4)"
-_924C = Statute("18", "924", ("c",))
 
 
 @dataclass(frozen=True, order=True)
@@ -64,10 +62,6 @@ def _after_other_kinds(count: Count, on: date) -> bool:
     return consecutive_rule(count, on) == "to_every_other_kind_of_term"
 
 
-def is_924c(count: Count) -> bool:
-    return any(s.within(_924C) for s in (*parse_statutes(count.statute), *parse_statutes(count.penalty)))
-
-
 def count_term(count: Count) -> Term | None:
     """The term on one count, or None if the case file does not give it."""
     if count.life:
@@ -106,23 +100,8 @@ def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTe
     out = JudgmentTerm(term=None)
     counts = judgment.counts
     stated = _stated_total(judgment)
-    if not counts and stated is None:
-        out.missing.append(f"judgments[{index}].counts")
-        return out
-    terms: dict[int, Term] = {}
-    for c, count in enumerate(counts):
-        term = count_term(count)
-        if term is None:
-            out.missing.append(f"judgments[{index}].counts[{c}].months")
-        else:
-            terms[c] = term
-    if out.missing and stated is not None:
-        out.missing = []
-        out.term = stated
-        out.steps.append(Step("COUNTS_AGGREGATED", CITE_3584A, f"judgment {index + 1}: the judgment states a total "
-                              f"term of {stated} (the term of each count is not stated)"))
-        return out
-    if out.missing:
+    terms = _count_terms(judgment, index, stated, out)
+    if terms is None:
         return out
 
     label_index = {count.count: c for c, count in enumerate(counts) if count.count is not None}
@@ -139,6 +118,8 @@ def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTe
         ends[c] = start + terms[c]
         return ends[c]
 
+    from reprieve.law.firearm_penalties import is_924c  # 924(c)'s module imports Term from here
+
     gun = [c for c, count in enumerate(counts) if is_924c(count)]
     grouped = [c for c, count in enumerate(counts) if c not in gun and _after_other_kinds(count, reference)]
     plain = [c for c in range(len(counts)) if c not in gun and c not in grouped]
@@ -146,32 +127,73 @@ def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTe
         end_of(c, frozenset())
     chain = _longest([ends[c] for c in plain], reference) if plain else Term()
     if grouped:
-        # 1028A: after every other kind of term (1028A(b)(2)); with each other as the judgment orders, else
-        # concurrently (1028A(b)(4); 3584(a))
-        own = {c: Term() for c in grouped}
-        for c in grouped:
-            before = [label_index[t] for t in counts[c].consecutive_to or [] if label_index.get(t) in own]
-            own[c] = _longest([own[b] for b in before], reference) + terms[c] if before else terms[c]
-        longest = _longest(list(own.values()), reference)
-        for c in grouped:
-            ends[c] = chain + own[c]
-            out.steps.append(Step("1028A_CONSECUTIVE", CITE_1028A,
-                                  f"count {counts[c].count or f'#{c + 1}'} ({terms[c]}) runs consecutively to every "
-                                  "term but another 1028A term"))
-        chain = chain + longest
+        chain = _after_every_other_kind(counts, terms, grouped, chain, ends, label_index, reference, out)
     for c in gun:
-        label = counts[c].count or f"#{c + 1}"
-        if counts[c].concurrent_with:
-            out.steps.append(Step("924C_CONSECUTIVE", CITE_924C_D,
-                                  f"count {label} is a 924(c) count; the case file calls it concurrent, but a 924(c) "
-                                  "term may not run concurrently with any other term: treated as consecutive",
-                                  "check the judgment"))
-        chain = chain + terms[c]
-        ends[c] = chain
-        out.steps.append(Step("924C_CONSECUTIVE", CITE_924C_D,
-                              f"count {label} ({terms[c]}) runs consecutively to every other count"))
+        chain = _after_every_other_count(counts, terms, c, chain, ends, out)
+    _total(counts, terms, _longest(list(ends.values()), reference), stated, index, out)
+    return out
 
-    total = _longest(list(ends.values()), reference)
+
+def _count_terms(judgment: Judgment, index: int, stated: Term | None, out: JudgmentTerm) -> dict[int, Term] | None:
+    """Each count's term; None when the judgment's term is settled (its stated total) or cannot be (`out` says
+    which)."""
+    counts = judgment.counts
+    if not counts and stated is None:
+        out.missing.append(f"judgments[{index}].counts")
+        return None
+    terms: dict[int, Term] = {}
+    for c, count in enumerate(counts):
+        term = count_term(count)
+        if term is None:
+            out.missing.append(f"judgments[{index}].counts[{c}].months")
+        else:
+            terms[c] = term
+    if out.missing and stated is not None:
+        out.missing = []
+        out.term = stated
+        out.steps.append(Step("COUNTS_AGGREGATED", CITE_3584A, f"judgment {index + 1}: the judgment states a total "
+                              f"term of {stated} (the term of each count is not stated)"))
+        return None
+    return None if out.missing else terms
+
+
+def _after_every_other_kind(counts: list[Count], terms: dict[int, Term], grouped: list[int], chain: Term,
+                            ends: dict[int, Term], label_index: dict[str, int], reference: date,
+                            out: JudgmentTerm) -> Term:
+    """1028A: after every other kind of term (1028A(b)(2)); with each other as the judgment orders, else
+    concurrently (1028A(b)(4); 3584(a)). Returns where the chain of terms ends."""
+    own = {c: Term() for c in grouped}
+    for c in grouped:
+        before = [label_index[t] for t in counts[c].consecutive_to or [] if label_index.get(t) in own]
+        own[c] = _longest([own[b] for b in before], reference) + terms[c] if before else terms[c]
+    longest = _longest(list(own.values()), reference)
+    for c in grouped:
+        ends[c] = chain + own[c]
+        out.steps.append(Step("1028A_CONSECUTIVE", CITE_1028A,
+                              f"count {counts[c].count or f'#{c + 1}'} ({terms[c]}) runs consecutively to every "
+                              "term but another 1028A term"))
+    return chain + longest
+
+
+def _after_every_other_count(counts: list[Count], terms: dict[int, Term], c: int, chain: Term,
+                             ends: dict[int, Term], out: JudgmentTerm) -> Term:
+    """924(c)(1)(D)(ii): no term under 924(c) runs concurrently with any other term."""
+    label = counts[c].count or f"#{c + 1}"
+    if counts[c].concurrent_with:
+        out.steps.append(Step("924C_CONSECUTIVE", CITE_924C_D,
+                              f"count {label} is a 924(c) count; the case file calls it concurrent, but a 924(c) "
+                              "term may not run concurrently with any other term: treated as consecutive",
+                              "check the judgment"))
+    chain = chain + terms[c]
+    ends[c] = chain
+    out.steps.append(Step("924C_CONSECUTIVE", CITE_924C_D,
+                          f"count {label} ({terms[c]}) runs consecutively to every other count"))
+    return chain
+
+
+def _total(counts: list[Count], terms: dict[int, Term], total: Term, stated: Term | None, index: int,
+           out: JudgmentTerm) -> None:
+    """The judgment's total term: the counts aggregated (3584(a)), unless the judgment states another."""
     described = ", ".join(
         f"count {counts[c].count or f'#{c + 1}'}: {terms[c]}"
         + (f" consecutive to {', '.join(counts[c].consecutive_to or [])}" if counts[c].consecutive_to else "")
@@ -186,7 +208,6 @@ def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTe
         out.steps.append(Step("COUNTS_AGGREGATED", CITE_3584A, f"the judgment states a total term of {stated}, not "
                               f"the {total} the counts give as entered: the judgment's total is used",
                               "check the counts' terms and whether they run concurrently or consecutively"))
-    return out
 
 
 def _stated_total(judgment: Judgment) -> Term | None:

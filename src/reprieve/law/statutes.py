@@ -67,3 +67,9 @@ def parse_statute(text: str) -> Statute:
     if len(found) != 1:
         raise ValueError(f"{text!r} is not one statute citation")
     return found[0]
+
+
+@lru_cache(maxsize=64)
+def sections(texts: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """(title, section) of each statute in a list of law data (`21 U.S.C. 846` -> ('21', '846'))."""
+    return frozenset((s.title, s.section) for text in texts for s in parse_statutes(text))

@@ -60,7 +60,7 @@ def sentencing_date(judgment: Judgment, count: Count, where_judgment: str, where
         citation = rule.citation if rule else "18 U.S.C. § 3553"
         return SentencingDate(count.resentenced_on, f"{where_count}.resentenced_on", Step(
             "PENALTY_LAW", citation, f"resentenced on {count.resentenced_on} after the earlier sentence was "
-            "vacated: the law at the resentencing governs", rule.note if rule else None))
+            "vacated: the law at the resentencing governs", rule.reader_note if rule else None))
     imposed = judgment.imposed_on
     detail = f"sentenced on {imposed}" if imposed else "the sentencing date is not stated"
     return SentencingDate(imposed, f"{where_judgment}.imposed_on",

@@ -178,14 +178,10 @@ def _atomic(path: Path, write: Any) -> None:
 
 
 def _explain(source: Path, wanted: str, as_of: date, change: dict[str, Any] | None, console: Any) -> int:
-    from reprieve.law.params import apply_change, restore_law
+    from reprieve.law.params import Law, using
 
-    if change is not None:
-        apply_change(change)
-    try:
+    with using(Law.at(as_of, change)):  # the assessment and its printing, under the what-if law
         return _explain_one(source, wanted, as_of, console)
-    finally:
-        restore_law()
 
 
 def _explain_one(source: Path, wanted: str, as_of: date, console: Any) -> int:

@@ -24,8 +24,8 @@ def finding_column(avenue: str, ground: str) -> str:
 
 def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]:
     c = a.computation
-    span = c.ranges.get("projected_release_date") or {}
-    served = c.ranges.get("percent_of_term_served") or {}
+    span = c.ranges["projected_release_date"].as_json() if "projected_release_date" in c.ranges else {}
+    served = c.ranges["percent_of_term_served"].as_json() if "percent_of_term_served" in c.ranges else {}
     term = c.total_term
     row: dict[str, Any] = {
         "id": person_id,

@@ -72,21 +72,14 @@ _STATE: dict[str, Any] = {}
 
 def _init_worker(as_of: date, law_change: dict[str, Any] | None, keep_ids: bool, key: bytes,
                  columns: list[str]) -> None:
-    from reprieve.law.params import apply_change, law, restore_law
+    from reprieve.law.params import Law
 
-    restore_law()
-    if law_change:
-        apply_change(law_change)
-    law()  # load and validate once per process
-    _STATE.update(as_of=as_of, keep_ids=keep_ids, key=key, columns=columns,
+    _STATE.update(law=Law.at(as_of, law_change), as_of=as_of, keep_ids=keep_ids, key=key, columns=columns,
                   paths={c: parse_path(c) for c in columns if c != "id"})
 
 
 def _reset() -> None:
-    """After screening in this process, the law in use is the shipped law again."""
-    from reprieve.law.params import restore_law
-
-    restore_law()
+    """After screening in this process, nothing of the run stays."""
     _STATE.clear()
 
 
@@ -111,7 +104,7 @@ def _assess_chunk(chunk: list[tuple[int, tuple[Any, ...]]]) -> tuple[Any, list[R
             continue
         ident = person_id(raw, number)
         shown = ident if _STATE["keep_ids"] else hash_id(ident, _STATE["key"])
-        rows.append(person_row(shown, number, assess(case, _STATE["as_of"])))
+        rows.append(person_row(shown, number, assess(case, _STATE["as_of"], law=_STATE["law"])))
     return to_frame(rows), errors
 
 
@@ -246,7 +239,7 @@ def _assess_files(paths: list[tuple[int, str]]) -> tuple[Any, list[RowError]]:
         register = loaded.case.person.register_number
         ident = register or Path(path).stem
         shown = ident if _STATE["keep_ids"] else hash_id(ident, _STATE["key"])
-        rows.append(person_row(shown, number, assess(loaded.case, _STATE["as_of"])))
+        rows.append(person_row(shown, number, assess(loaded.case, _STATE["as_of"], law=_STATE["law"])))
     return to_frame(rows), errors
 
 

@@ -56,6 +56,10 @@ class Words:
         """'May 28, 2026' (the way courts write dates)."""
         return self("date.long", month=self.month_name(day.month), day=day.day, year=day.year)
 
+    def short_date(self, day: date) -> str:
+        """'Sept. 30, 2023' (months abbreviated as in running prose)."""
+        return self("date.long", month=self(f"month.short.{day.month}"), day=day.day, year=day.year)
+
     def month_year(self, day: date) -> str:
         return self("date.month_year", month=self.month_name(day.month), year=day.year)
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from reprieve.assess import rulings
-from reprieve.assess.findings import Finding, Question, Status
+from reprieve.assess.findings import STATUS_RANK, Finding, Question, Status
 from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
 from reprieve.assess.relief.sunset import offered_while_open
@@ -57,7 +57,8 @@ def _cite(key: str, on_old: bool) -> str:
 def exhaustion(s: Situation) -> Finding:
     """3582(c)(1)(A): a defendant may move after fully exhausting appeals of the BOP's failure to move, or after 30
     days from the warden's receipt of the request, whichever is earlier."""
-    lapse, cite = cr.threshold("exhaustion_lapse_days", s.as_of)
+    lapse, cite = cr.exhaustion_lapse(s.as_of)
+    n = lapse.days  # 3582(c)(1)(A): "the lapse of N days from the receipt of such a request by the warden"
     settled = rulings.of_kind(s.case, "exhaustion_satisfied")
     if settled:
         when = settled[0].on
@@ -65,7 +66,7 @@ def exhaustion(s: Situation) -> Finding:
                           "(rulings)", facts={"rulings.exhaustion_satisfied": str(when) if when else True})
         return finding(AVENUE, "exhaustion", [element], [cite], summary_ok="Exhaustion is met: the court has said "
                        "so.", summary_no="", summary_facts="")
-    requests = [r for r in s.case.requests if r.to in (None, "warden") and r.kind in (None, "reduction_in_sentence")]
+    requests = cr.warden_requests(s.case)
     appeals = [r for r in s.case.requests if r.kind == "bp11" and r.response == "denied" and r.responded_on]
     citations = [cite]
     reasons: list[str] = []
@@ -78,9 +79,9 @@ def exhaustion(s: Situation) -> Finding:
                        "exhausted.", summary_no="Not exhausted yet.", summary_facts="")
     if not requests:
         element = Element("request to the warden", None, "no request to the warden is on record",
-                          ask("requests", "you may file in court 30 days after the warden receives the request"))
+                          ask("requests", f"you may file in court {n} days after the warden receives the request"))
         return finding(AVENUE, "exhaustion", [element], citations, summary_ok="", summary_no="",
-                       summary_facts="Ask the warden first: you may file 30 days after the warden receives your "
+                       summary_facts=f"Ask the warden first: you may file {n} days after the warden receives your "
                        "request.")
     best: Element | None = None
     for i, request in enumerate(requests):
@@ -95,12 +96,12 @@ def exhaustion(s: Situation) -> Finding:
             reasons.append(f"requests[{i}] asked on these grounds: {request.grounds}. Some courts require the motion "
                            "to raise the same grounds (issue exhaustion): keep the request's text")
         if request.response == "denied":
-            reasons.append(f"requests[{i}] was denied: the 30 days still run from receipt; an appeal (BP-9 to BP-11) "
+            reasons.append(f"requests[{i}] was denied: the {n} days still run from receipt; an appeal (BP-9 to BP-11) "
                            "is the other way to exhaust")
     assert best is not None
     return finding(AVENUE, "exhaustion", [best], citations,
-                   summary_ok="Exhaustion is met: 30 days have passed since the warden received the request.",
-                   summary_no="Too early to file: 30 days have not passed since the warden received the request.",
+                   summary_ok=f"Exhaustion is met: {n} days have passed since the warden received the request.",
+                   summary_no=f"Too early to file: {n} days have not passed since the warden received the request.",
                    summary_facts="Exhaustion turns on when the warden received the request.", extra_reasons=reasons)
 
 
@@ -108,30 +109,31 @@ def _rank(e: Element) -> int:
     return {True: 3, None: 2, False: 1}[e.met] if e.met is not False or e.from_date is None else 1
 
 
-def _request_element(i: int, request: Any, lapse: int, as_of: date) -> Element:
-    days = timedelta(days=lapse)
+def _request_element(i: int, request: Any, days: timedelta, as_of: date) -> Element:
+    n = days.days
+    lapsed = f"{n} days since the warden received the request"
     received = request.received_on
-    question = ask(f"requests[{i}].received_on", "you may file 30 days after that date")
+    question = ask(f"requests[{i}].received_on", f"you may file {n} days after that date")
     if received is not None:
         first, last = received.earliest + days, received.latest + days
         facts = {f"requests[{i}].received_on": str(received)}
         if as_of >= last:
-            return Element("30 days since the warden received the request", True,
-                           f"received {received}; 30 days lapsed on {last}", facts=facts)
+            return Element(lapsed, True,
+                           f"received {received}; {n} days lapsed on {last}", facts=facts)
         if as_of < first:
-            return Element("30 days since the warden received the request", False,
+            return Element(lapsed, False,
                            f"received {received}; you may file from {last}", from_date=last, facts=facts)
-        return Element("30 days since the warden received the request", None,
-                       f"received {received}: the 30 days end between {first} and {last}", question, facts=facts)
+        return Element(lapsed, None,
+                       f"received {received}: the {n} days end between {first} and {last}", question, facts=facts)
     if request.submitted_on is not None:
         earliest = request.submitted_on.earliest + days
         if as_of < earliest:
-            return Element("30 days since the warden received the request", False,
+            return Element(lapsed, False,
                            f"submitted {request.submitted_on}; the warden cannot have received it before then, so "
                            f"filing is possible no earlier than {earliest}", question=question)
-        return Element("30 days since the warden received the request", None,
+        return Element(lapsed, None,
                        f"submitted {request.submitted_on}; the date the warden received it is not stated", question)
-    return Element("30 days since the warden received the request", None,
+    return Element(lapsed, None,
                    "a request is on record without dates", question)
 
 
@@ -636,9 +638,8 @@ def defendant_may_move(s: Situation) -> Finding | None:
 
 def combined(s: Situation, exhausted: Finding, grounds: list[Finding]) -> Finding:
     """"Any one or a combination" of the grounds (§1B1.13(b)); rehabilitation alone never suffices (§1B1.13(d))."""
-    order = {"eligible": 0, "needs_review": 1, "needs_facts": 2, "not_eligible": 3}
     usable = [g for g in grounds if g.ground != "§1B1.13(d)"]
-    best = min(usable, key=lambda g: order[g.status]) if usable else None
+    best = min(usable, key=lambda g: STATUS_RANK[g.status]) if usable else None
     status: Status
     if best is None or best.status == "not_eligible":
         status = "not_eligible"

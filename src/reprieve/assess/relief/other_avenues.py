@@ -7,26 +7,42 @@ kept apart on purpose: arguing the BOP criteria in court is a common reason pro 
 
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
 from reprieve.assess.findings import Finding
 from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
 from reprieve.assess.relief.sunset import offered_while_open
-from reprieve.law.params import law
+from reprieve.law.params import Value, law
 from reprieve.law.statutes import parse_statute, parse_statutes
+from reprieve.words import words
 
 BOP = "BOP reduction in sentence (PS 5050.50)"
 
 
 def bop_criteria(s: Situation) -> list[Finding]:
+    """The BOP's own categories for a reduction in sentence (Program Statement 5050.50), each a finding."""
     data = law()
     entry = data.maybe("bop_reduction_in_sentence.terminal_life_expectancy_months", s.as_of)
     if entry is None:
         return []
-    out: list[Finding] = []
+    out = [_terminal(s, entry),
+           _debilitated(s, data.entry("bop_reduction_in_sentence.debilitated_percent_waking_hours", s.as_of))]
+    for name, key in (("new law elderly", "elderly_new_law"), ("elderly with medical conditions",
+                                                              "elderly_with_medical_conditions"),
+                      ("other elderly", "other_elderly")):
+        out.append(_elderly(s, name, key, data.entry(f"bop_reduction_in_sentence.{key}", s.as_of)))
+    for f in out:
+        f.reasons.append("These are the BOP's criteria for deciding a request; a court applies USSG §1B1.13.")
+    return out
+
+
+def _terminal(s: Situation, entry: Value) -> Finding:
     medical = s.case.circumstances.medical
     months = int(entry.value)
     if medical is None:
-        terminal = Element("life expectancy of 18 months or less", None, "no medical facts stated",
+        terminal = Element(f"life expectancy of {months} months or less", None, "no medical facts stated",
                            ask("circumstances.medical"))
     else:
         known = [m.life_expectancy_months for m in medical if m.life_expectancy_months is not None]
@@ -38,66 +54,64 @@ def bop_criteria(s: Situation) -> list[Finding]:
         else:
             terminal = Element(f"life expectancy of {months} months or less", None, "no prognosis stated",
                                ask("circumstances.medical[0].life_expectancy_months"))
-    out.append(finding(BOP, "terminal medical condition", [terminal], [entry.citation],
-                       summary_ok="Meets the BOP's terminal-condition category.",
-                       summary_no="Does not meet the BOP's terminal-condition category.",
-                       summary_facts="The BOP's terminal-condition category turns on the prognosis."))
+    return finding(BOP, "terminal medical condition", [terminal], [entry.citation],
+                   summary_ok="Meets the BOP's terminal-condition category.",
+                   summary_no="Does not meet the BOP's terminal-condition category.",
+                   summary_facts="The BOP's terminal-condition category turns on the prognosis.")
 
-    debilitated_entry = data.entry("bop_reduction_in_sentence.debilitated_percent_waking_hours", s.as_of)
+
+def _debilitated(s: Situation, entry: Value) -> Finding:
+    medical = s.case.circumstances.medical
+    what = "completely disabled or confined to a bed or chair more than half of waking hours"
     if medical is None:
-        confined = Element("completely disabled or confined to a bed or chair more than half of waking hours", None,
-                           "no medical facts stated", ask("circumstances.medical"))
+        confined = Element(what, None, "no medical facts stated", ask("circumstances.medical"))
     else:
         flags = [m.confined_to_bed_or_chair for m in medical]
         met = True if any(flags) else (None if any(f is None for f in flags) else False)
-        confined = Element("completely disabled or confined to a bed or chair more than half of waking hours", met,
-                           "stated" if met else "not stated" if met is None else "no",
-                           ask("circumstances.medical[0].confined_to_bed_or_chair")
-                           if met is None else None)
-    out.append(finding(BOP, "debilitated medical condition", [confined], [debilitated_entry.citation],
-                       summary_ok="Meets the BOP's debilitated-condition category.",
-                       summary_no="Does not meet the BOP's debilitated-condition category.",
-                       summary_facts="The BOP's debilitated-condition category turns on facts not yet stated."))
+        confined = Element(what, met, "stated" if met else "not stated" if met is None else "no",
+                           ask("circumstances.medical[0].confined_to_bed_or_chair") if met is None else None)
+    return finding(BOP, "debilitated medical condition", [confined], [entry.citation],
+                   summary_ok="Meets the BOP's debilitated-condition category.",
+                   summary_no="Does not meet the BOP's debilitated-condition category.",
+                   summary_facts="The BOP's debilitated-condition category turns on facts not yet stated.")
 
-    for name, key in (("new law elderly", "elderly_new_law"), ("elderly with medical conditions",
-                                                              "elderly_with_medical_conditions"),
-                      ("other elderly", "other_elderly")):
-        rule = data.entry(f"bop_reduction_in_sentence.{key}", s.as_of)
-        spec = rule.value
-        elements = [s.age_element(f"at least {spec['age']}", int(spec["age"]), rule.citation)]
-        if key == "other_elderly":  # the GREATER of 10 years or 75 percent
-            ten = s.served_months_element("10 years served", int(spec["years_served"]) * 12, rule.citation)
-            share = s.served_share_element(f"{spec['percent_served']}% served", int(spec["percent_served"]), 100,
-                                           rule.citation)
-            both = [ten, share]
-            if all(e.met for e in both):
-                elements.append(Element("served the greater of 10 years or 75% of the term", True, "both reached"))
-            elif any(e.met is False for e in both):
-                later = [e.from_date for e in both if e.met is False and e.from_date is not None]
-                complete = len(later) == len([e for e in both if e.met is False])
-                elements.append(Element("served the greater of 10 years or 75% of the term", False,
-                                        "not yet (" + "; ".join(f"{e.name}: {e.detail}" for e in both
-                                                                if e.met is False) + ")",
-                                        from_date=max(later) if later and complete else None))
-            else:
-                elements.extend(e for e in both if e.met is None)
-        elif spec.get("years_served"):
-            elements.append(s.served_months_element(f"{spec['years_served']} years served",
-                                                    int(spec["years_served"]) * 12, rule.citation))
-        if spec.get("percent_served") and key == "elderly_with_medical_conditions":
-            elements.append(s.served_share_element(f"{spec['percent_served']}% served", int(spec["percent_served"]),
-                                                   100, rule.citation))
-            chronic = s.case.circumstances.age_related
-            elements.append(Element("chronic or serious medical conditions related to aging",
-                                    None if chronic is None else bool(chronic), "stated" if chronic else "not stated",
-                                    ask("circumstances.age_related") if chronic is None else None))
-        out.append(finding(BOP, name, elements, [rule.citation],
-                           summary_ok=f"Meets the BOP's '{name}' category.",
-                           summary_no=f"Does not meet the BOP's '{name}' category.",
-                           summary_facts=f"The BOP's '{name}' category depends on facts not yet stated."))
-    for f in out:
-        f.reasons.append("These are the BOP's criteria for deciding a request; a court applies USSG §1B1.13.")
-    return out
+
+def _elderly(s: Situation, name: str, key: str, rule: Value) -> Finding:
+    spec = rule.value
+    elements = [s.age_element(f"at least {spec['age']}", int(spec["age"]), rule.citation)]
+    if key == "other_elderly":  # the GREATER of 10 years or 75 percent
+        elements.extend(_greater_of_years_or_share(s, spec, rule.citation))
+    elif spec.get("years_served"):
+        elements.append(s.served_months_element(f"{spec['years_served']} years served",
+                                                int(spec["years_served"]) * 12, rule.citation))
+    if spec.get("percent_served") and key == "elderly_with_medical_conditions":
+        elements.append(s.served_share_element(f"{spec['percent_served']}% served", int(spec["percent_served"]),
+                                               100, rule.citation))
+        chronic = s.case.circumstances.age_related
+        elements.append(Element("chronic or serious medical conditions related to aging",
+                                None if chronic is None else bool(chronic), "stated" if chronic else "not stated",
+                                ask("circumstances.age_related") if chronic is None else None))
+    return finding(BOP, name, elements, [rule.citation],
+                   summary_ok=f"Meets the BOP's '{name}' category.",
+                   summary_no=f"Does not meet the BOP's '{name}' category.",
+                   summary_facts=f"The BOP's '{name}' category depends on facts not yet stated.")
+
+
+def _greater_of_years_or_share(s: Situation, spec: dict[str, Any], citation: str) -> list[Element]:
+    """"The greater of" N years or P percent of the term served (the numbers are law data)."""
+    years, percent = int(spec["years_served"]), int(spec["percent_served"])
+    both = [s.served_months_element(f"{years} years served", years * 12, citation),
+            s.served_share_element(f"{percent}% served", percent, 100, citation)]
+    what = f"served the greater of {years} years or {percent}% of the term"
+    if all(e.met for e in both):
+        return [Element(what, True, "both reached")]
+    if any(e.met is False for e in both):
+        later = [e.from_date for e in both if e.met is False and e.from_date is not None]
+        complete = len(later) == len([e for e in both if e.met is False])
+        return [Element(what, False, "not yet (" + "; ".join(f"{e.name}: {e.detail}" for e in both
+                                                              if e.met is False) + ")",
+                        from_date=max(later) if later and complete else None)]
+    return [e for e in both if e.met is None]
 
 
 def fsa_time_credits(s: Situation) -> Finding:
@@ -135,10 +149,11 @@ def elderly_home_detention(s: Situation) -> Finding:
     avenue = "34 U.S.C. 60541(g)"
     program = data.entry("elderly_home_detention.program", s.as_of)
     if program.value in ("none", "expired"):
-        summary = ("The elderly offender home detention program expired on Sept. 30, 2023 and has not been "
+        ended = words().short_date(program.from_ - timedelta(days=1))  # the last day of the program before
+        summary = (f"The elderly offender home detention program expired on {ended} and has not been "
                    "reauthorized (as of reprieve's sources)." if program.value == "expired" else
                    "No elderly offender home detention program was authorized on this date.")
-        return Finding(avenue, "program authority", "not_eligible", summary, [program.note or program.citation],
+        return Finding(avenue, "program authority", "not_eligible", summary, [program.reader_note or program.citation],
                        [program.citation])
     pilot = program.value == "pilot"
     age_entry = data.entry(f"elderly_home_detention.{'pilot_' if pilot else ''}minimum_age", s.as_of)
@@ -178,8 +193,8 @@ def commutation(s: Situation) -> Finding:
     data = law()
     factors = data.entry("clemency.commutation_factors", s.as_of)
     reasons = [f"the Office of the Pardon Attorney weighs: {', '.join(factors.value)}"]
-    if factors.note:
-        reasons.append(factors.note)
+    if factors.reader_note:
+        reasons.append(factors.reader_note)
     return Finding("commutation", "executive clemency", "needs_review",
                    "The President may commute a federal sentence at any time; it is an extraordinary remedy, "
                    "usually sought when court remedies are exhausted.", reasons,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from reprieve.law.guidelines.schemas import RoleCap
+from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Trace, parsed
 
 _FILE = "guidelines.drug_offense"
@@ -44,6 +45,12 @@ def override(death_or_injury: bool | None, prior_similar: bool | None, on: date,
                                      f"({entry.citation})"])
 
 
+def lowest_capped_level() -> int:
+    """The lowest Drug Quantity Table level any version of the §2D1.1(a)(5) mitigating-role cap lowers."""
+    values = law().parameter(f"{_FILE}.mitigating_role_cap").values
+    return min(row.level_from for value in values for row in parsed(RoleCap, value).rows)
+
+
 def role_cap(level: int, mitigating_levels: int | None, on: date, trace: Trace) -> Levels:
     """§2D1.1(a)(5): the table's level after the mitigating-role cap (levels = the resulting level)."""
     entry = trace.entry(f"{_FILE}.mitigating_role_cap", on)
@@ -61,9 +68,11 @@ def role_cap(level: int, mitigating_levels: int | None, on: date, trace: Trace) 
     row = reached[-1]
     capped = row.set_to if row.set_to is not None else level - (row.minus or 0)
     steps = [f"mitigating role (§3B1.2): level {level} -> {capped} ({entry.citation})"]
-    if cap.minimal_role_ceiling is not None and mitigating_levels >= 4 and capped > cap.minimal_role_ceiling:
+    minimal = cap.minimal_role_levels
+    if cap.minimal_role_ceiling is not None and minimal is not None and mitigating_levels >= minimal \
+            and capped > cap.minimal_role_ceiling:
         capped = cap.minimal_role_ceiling
-        steps.append(f"a minimal role (4 levels): at most level {capped} ({entry.citation})")
+        steps.append(f"a minimal role ({minimal} levels): at most level {capped} ({entry.citation})")
     return Levels(capped, steps)
 
 

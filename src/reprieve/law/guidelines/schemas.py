@@ -141,6 +141,12 @@ class RoleCapRow(Strict):
 class RoleCap(Strict):
     rows: list[RoleCapRow]
     minimal_role_ceiling: int | None = None
+    minimal_role_levels: int | None = None  # the §3B1.2(a) reduction that makes a role "minimal" (4 levels)
+
+
+class MonthDay(Strict):
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
 
 
 class CareerOffenderRow(Strict):

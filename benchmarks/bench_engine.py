@@ -1,0 +1,73 @@
+"""Per-person CPU of the engine on `reprieve synth` people (issue 13): the assessment with its explanations formatted
+(the JSON a reader gets) and not formatted (the result objects only, as a screen that keeps a few fields uses
+them), the BOP computation alone, and with the law snapshot resolved once per run (`Law.at`) or per person.
+
+    .venv/bin/python benchmarks/bench_engine.py [PEOPLE]     # prints each figure; also run by `make bench`
+
+CPU is process time (one core), the median of three rounds after a warm-up round; cases are parsed before timing.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+AS_OF = date(2026, 11, 28)
+PEOPLE = 400
+
+
+def _people(n: int) -> list[Any]:
+    from reprieve.intake import parse_case
+    from reprieve.screen.synth import generate
+
+    return [parse_case({k: v for k, v in row.items() if k != "id"}, "person", warnings=False).case
+            for row in generate(n, seed=7, as_of=AS_OF)]
+
+
+def _us_per_person(cases: list[Any], work: Callable[[Any], object], rounds: int = 3) -> float:
+    for case in cases[: max(1, len(cases) // 4)]:
+        work(case)
+    timings = []
+    for _ in range(rounds):
+        start = time.process_time()
+        for case in cases:
+            work(case)
+        timings.append((time.process_time() - start) / len(cases))
+    return statistics.median(timings) * 1e6
+
+
+def main(n: int = PEOPLE) -> list[tuple[str, float, str, float | None]]:
+    from reprieve.assess.computation import compute
+    from reprieve.assess.report import assess
+
+    cases = _people(n)
+    rows: list[tuple[str, float, str, float | None]] = [
+        ("engine: compute (BOP computation) per person", _us_per_person(cases, lambda c: compute(c, AS_OF)),
+         "us CPU", None),
+        ("engine: assess, explanations not formatted", _us_per_person(cases, lambda c: assess(c, AS_OF)),
+         "us CPU", None),
+        ("engine: assess, explanations formatted (as_json)",
+         _us_per_person(cases, lambda c: assess(c, AS_OF).as_json()), "us CPU", None),
+    ]
+    from reprieve.law.params import Law
+
+    if not hasattr(Law, "at"):  # before the law snapshot (issue 13)
+        return rows
+    law = Law.at(AS_OF)
+    rows.append(("engine: assess, one law snapshot per run, not formatted",
+                 _us_per_person(cases, lambda c: assess(c, AS_OF, law=law)), "us CPU", None))
+    rows.append(("engine: assess, one law snapshot per run, formatted",
+                 _us_per_person(cases, lambda c: assess(c, AS_OF, law=law).as_json()), "us CPU", None))
+    return rows
+
+
+if __name__ == "__main__":
+    for what, value, unit, _ in main(int(sys.argv[1]) if len(sys.argv) > 1 else PEOPLE):
+        print(f"{what:60} {value:10.0f} {unit}")
