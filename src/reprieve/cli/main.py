@@ -111,20 +111,21 @@ def screen(
                                                 "of case files", show_default=False)],
     output: Annotated[Path, typer.Option("-o", "--output", help="CSV or Parquet, one ranked row per person")],
     as_of: AsOf = None,
-    explain: Annotated[str | None, typer.Option("--explain", help="print the full assessment of one person (any id "
-                                                                   "shown in the output, the id or register number "
-                                                                   "given, or the row number)")] = None,
+    explain: Annotated[str | None, typer.Option("--explain", help="print the full assessment of one person (id, "
+                                                                   "register number or row number)")] = None,
     law_change: Annotated[Path | None, typer.Option("--law-change", help="YAML of hypothetical changes to the "
                                                                           "dated law data (what-if)")] = None,
     keep_ids: Annotated[bool, typer.Option("--keep-ids", help="write ids as given (default: keyed hashes)")] = False,
     id_key: Annotated[str | None, typer.Option("--id-key", envvar="REPRIEVE_ID_KEY",
                                                help="key for the id hashes, to match ids across runs")] = None,
     id_key_file: Annotated[Path | None, typer.Option(
-        "--id-key-file", envvar="REPRIEVE_ID_KEY_FILE", help="the clinic's key file for the id hashes, made on "
-        "first use (default: ~/.config/reprieve/screen-id.key)")] = None,
+        "--id-key-file", metavar="FILE", envvar="REPRIEVE_ID_KEY_FILE",
+        help="the clinic's key file for the id hashes, made on first use (default: "
+        "~/.config/reprieve/screen-id.key)")] = None,
     columns: Annotated[str | None, typer.Option(
-        "--columns", help="the file's own column names: \"Reg No=register_number,Sentence=judgments[0].counts[0]."
-        "months\", or a saved YAML mapping file")] = None,
+        "--columns", metavar="MAPPING",
+        help="the file's own column names: \"Reg No=register_number,Sentence=judgments[0].counts[0].months\", or "
+        "a saved YAML mapping file")] = None,
     workers: Annotated[int | None, typer.Option("--workers", help="processes (default: one per core)")] = None,
 ) -> None:
     """Screen a population: every person assessed by the same rules as `reprieve assess`, ranked, explained."""
