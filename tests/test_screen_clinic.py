@@ -334,3 +334,17 @@ def test_a_synthetic_csv_is_written_privately_and_neutralised(tmp_path: Path) ->
     write_population(5, out, seed=1, as_of=date.fromisoformat(AS_OF))
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert not re.search(r"(^|,)[=+\-@]", out.read_text(), flags=re.MULTILINE)
+
+
+def test_explain_finds_a_case_file_of_a_folder_by_its_shown_id(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    for name in ("terminal_illness", "age_66_deterioration"):
+        (folder / f"{name}.yaml").write_text((EXAMPLES / f"{name}.yaml").read_text())
+    out = tmp_path / "ranked.csv"
+    assert screen(str(folder), "-o", str(out)).exit_code == 0
+    ranked = pl.read_csv(out, infer_schema=False)
+    assert not ranked["id"].str.contains("12345-054").any()  # the register number is hashed
+    shown = ranked.filter(pl.col("row") == "2")["id"][0]  # the second file in name order: terminal_illness
+    result = screen(str(folder), "-o", str(out), "--explain", shown)
+    assert result.exit_code == 0 and "terminal_illness.yaml" in said(result)
