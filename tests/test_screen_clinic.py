@@ -4,6 +4,7 @@ outputs, and CSV cells that cannot run as spreadsheet formulas."""
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from datetime import date
@@ -18,21 +19,14 @@ from reprieve.assess.report import assess
 from reprieve.cli.main import app
 from reprieve.intake import parse_case
 from reprieve.screen.columns import flatten
+from reprieve.screen.ids import default_key_file
 from reprieve.screen.output import neutralise_formulas
 from reprieve.screen.rows import person_row, rank, to_frame
 from reprieve.screen.synth import write_population
+from tests.test_screen import private_key_folder  # noqa: F401 (autouse: a fresh folder for the id key)
 
 AS_OF = "2026-11-28"
 EXAMPLES = Path(__file__).resolve().parent / "documents_cases"
-
-
-@pytest.fixture(autouse=True)
-def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The id key a run creates goes to a fresh configuration folder, never the user's own."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("REPRIEVE_ID_KEY", raising=False)
-    monkeypatch.delenv("REPRIEVE_ID_KEY_FILE", raising=False)
-    return tmp_path / "config"
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +34,20 @@ def roster(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("roster") / "people.csv"
     write_population(300, path, seed=5, as_of=date.fromisoformat(AS_OF))
     return path
+
+
+def private_key_folder_path() -> Path:
+    return Path(os.environ["XDG_CONFIG_HOME"])
+
+
+def wire_fraud(born: str, start: str, months: int, **custody: Any) -> dict[str, Any]:
+    """One count of 18 U.S.C. § 1343, in custody since the sentence began on `start` (a date, or a year)."""
+    return {"format": 1, "person": {"born": born}, "court": {"district": "D. Md."},
+            "judgments": [{"imposed_on": start, "counts": [
+                {"count": "1", "statute": "18 U.S.C. § 1343", "penalty": "18 U.S.C. § 1343", "months": months,
+                 "offense_ended": "2022-06-01"}]}],
+            "custody": {"commenced_on": start, "arrested_on": start, "continuous_since_arrest": True,
+                        "prior_custody_days": 0, "gct_disallowed_days": 0, **custody}}
 
 
 def screen(*args: str) -> Any:
@@ -60,11 +68,12 @@ def write_rows(path: Path, cases: list[dict[str, Any]], encoding: str = "utf-8")
 
 
 def test_two_runs_give_the_same_ids_from_a_private_key_file_never_written_out(
-        tmp_path: Path, roster: Path, config_home: Path) -> None:
+        tmp_path: Path, roster: Path) -> None:
     first, second = tmp_path / "first.csv", tmp_path / "second.csv"
     result = screen(str(roster), "-o", str(first))
     assert result.exit_code == 0, result.output
-    key_file = config_home / "reprieve" / "screen-id.key"
+    key_file = default_key_file()
+    assert key_file.is_relative_to(private_key_folder_path())
     assert "Created the id key" in said(result) and str(key_file) in said(result)
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     assert screen(str(roster), "-o", str(second)).exit_code == 0
@@ -127,12 +136,7 @@ def test_the_ranked_row_names_the_open_avenues_and_when_a_motion_may_be_filed() 
 
 def test_a_ground_that_opens_only_after_release_is_no_soonest_date() -> None:
     # Born in 2000, 24 months from 2026-03-01: the age ground of §1B1.13(b)(2) (65) is decades after release.
-    case = {"format": 1, "person": {"born": "2000-05-01"}, "court": {"district": "D. Md."},
-            "judgments": [{"imposed_on": "2026-03-01", "counts": [
-                {"count": "1", "statute": "18 U.S.C. § 1343", "penalty": "18 U.S.C. § 1343", "months": 24,
-                 "offense_ended": "2025-06-01"}]}],
-            "custody": {"commenced_on": "2026-03-01", "arrested_on": "2026-03-01", "continuous_since_arrest": True,
-                        "prior_custody_days": 0, "gct_disallowed_days": 0}}
+    case = wire_fraud("2000-05-01", "2026-03-01", 24)
     assessment = assess(parse_case(case).case, date.fromisoformat(AS_OF))
     age_ground = next(f for f in assessment.findings if f.ground == "§1B1.13(b)(2)")
     assert age_ground.eligible_from == date(2065, 5, 1)  # the 65th birthday: the ground's own date is right
@@ -166,12 +170,7 @@ def test_soonest_dates_in_a_population_are_never_after_release_and_open_means_wi
 def test_people_who_may_be_out_rank_after_everyone_in_custody_and_are_marked() -> None:
     # Commenced some day in 2023, 46 months, good conduct time of 54 days a year (18 U.S.C. § 3624(b)): out some
     # time from about April 2026 to about March 2027, so possibly out on 2026-11-28.
-    case = {"format": 1, "person": {"born": "1970-01-01"}, "court": {"district": "D. Md."},
-            "judgments": [{"imposed_on": "2023", "counts": [
-                {"count": "1", "statute": "18 U.S.C. § 1343", "penalty": "18 U.S.C. § 1343", "months": 46,
-                 "offense_ended": "2022-06-01"}]}],
-            "custody": {"commenced_on": "2023", "arrested_on": "2023", "continuous_since_arrest": True,
-                        "prior_custody_days": 0, "gct_disallowed_days": 0, "fsa": {"eligible": False}}}
+    case = wire_fraud("1970-01-01", "2023", 46, fsa={"eligible": False})
     maybe = person_row("maybe", 2, assess(parse_case(case).case, date.fromisoformat(AS_OF)))
     assert maybe["projected_release_earliest"] < AS_OF < maybe["projected_release_latest"]
     assert maybe["release_status"] == "possibly released"

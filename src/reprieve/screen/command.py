@@ -209,7 +209,7 @@ def _explain_one(source: Path, wanted: str, as_of: date, mapping: dict[str, str]
     from reprieve.assess.report import assess
     from reprieve.cli.render import print_assessment
     from reprieve.intake import CaseFileError, load_case, parse_case
-    from reprieve.screen.columns import RowBuilder, parse_path
+    from reprieve.screen.columns import ID_COLUMNS, RowBuilder, parse_path
     from reprieve.screen.ids import person_id
     from reprieve.screen.runner import case_files, folder_id
     from reprieve.screen.source import read_rows
@@ -233,7 +233,7 @@ def _explain_one(source: Path, wanted: str, as_of: date, mapping: dict[str, str]
     with open_table(source, mapping) as table:
         case_at = [i for i, t in enumerate(table.targets) if t != "id"]
         builder = RowBuilder([parse_path(table.targets[i]) for i in case_at], [table.columns[i] for i in case_at])
-        ids = {t: table.targets.index(t) for t in ("id", "person.register_number") if t in table.targets}
+        ids = {t: table.targets.index(t) for t in ID_COLUMNS if t in table.targets}
         batch = 50_000
         for offset in range(0, table.height, batch):
             for number, cells in enumerate(read_rows(table.file, table.columns, offset, batch), start=offset + 2):

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reprieve.screen.columns import ID_COLUMNS
+
 
 class IdKeyError(ValueError):
     """The key file cannot be used; the message names it."""
@@ -69,7 +71,7 @@ def _read(path: Path) -> bytes:
 
 def person_id(row: dict[str, Any], row_number: int) -> str:
     """The id column, else the register number, else `row-N`."""
-    for column in ("id", "person.register_number"):
+    for column in ID_COLUMNS:
         value = row.get(column)
         if value not in (None, ""):
             return str(value)

@@ -7,6 +7,7 @@ a test proves that the screener's rows equal `person_row(assess(case))` field fo
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from reprieve.assess.report import COMBINED, STATUS_RANK, Assessment
@@ -18,8 +19,14 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+@cache  # the same few dozen names for every person of a population
 def finding_column(avenue: str, ground: str) -> str:
     return f"finding: {avenue} | {ground}"
+
+
+@cache
+def avenue_columns(avenue: str) -> tuple[str, str]:
+    return f"avenue: {avenue}", f"avenue: {avenue} | eligible_from"
 
 
 def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]:
@@ -54,8 +61,9 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
 
     verdicts = a.verdicts()
     for avenue, f in verdicts:
-        row[f"avenue: {avenue}"] = f.status
-        row[f"avenue: {avenue} | eligible_from"] = _iso(f.eligible_from)
+        status_column, from_column = avenue_columns(avenue)
+        row[status_column] = f.status
+        row[from_column] = _iso(f.eligible_from)
     # A day after the person's last possible release day is no day to act on: an age threshold decades away, or
     # an avenue open for someone already out.
     last_day = c.latest.projected_release if c.latest else c.projected_release_date

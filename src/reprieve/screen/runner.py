@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reprieve.screen.columns import RowBuilder, parse_path
+from reprieve.screen.columns import ID_COLUMNS, RowBuilder, parse_path
 from reprieve.screen.ids import hash_id, person_id
 from reprieve.screen.source import Table, open_table, read_rows
 
@@ -77,7 +77,7 @@ def _init_worker(settings: Settings) -> None:
                   builder=RowBuilder([parse_path(settings.targets[i]) for i in case_columns],
                                      [settings.columns[i] for i in case_columns]),
                   id_columns=[settings.targets.index(c) if c in settings.targets else None
-                              for c in ("id", "person.register_number")])
+                              for c in ID_COLUMNS])
 
 
 def _reset() -> None:
@@ -90,7 +90,7 @@ def _reset() -> None:
 
 def _shown_id(cells: tuple[Any, ...], number: int) -> str:
     settings: Settings = _STATE["settings"]
-    given = {name: cells[i] for name, i in zip(("id", "person.register_number"), _STATE["id_columns"], strict=True)
+    given = {name: cells[i] for name, i in zip(ID_COLUMNS, _STATE["id_columns"], strict=True)
              if i is not None}
     ident = person_id(given, number)
     return ident if settings.keep_ids else hash_id(ident, settings.key)
