@@ -194,13 +194,11 @@ def _explain(source: Path, wanted: str, as_of: date, change: dict[str, Any] | No
         restore_law()
 
 
-def _shown(ident: str, number: int, key: IdKey | None) -> set[str]:
+def _shown(ident: str, number: int, hash_of: Callable[[str], str] | None) -> set[str]:
     """Every way a row can be named in an output or by the user: the id as given, its keyed hash, the row number."""
-    from reprieve.screen.ids import hash_id
-
     names = {ident, str(number), f"row-{number}"}
-    if key is not None:
-        names.add(hash_id(ident, key.secret))
+    if hash_of is not None:
+        names.add(hash_of(ident))
     return names
 
 
@@ -210,10 +208,11 @@ def _explain_one(source: Path, wanted: str, as_of: date, mapping: dict[str, str]
     from reprieve.cli.render import print_assessment
     from reprieve.intake import CaseFileError, load_case, parse_case
     from reprieve.screen.columns import ID_COLUMNS, RowBuilder, parse_path
-    from reprieve.screen.ids import person_id
+    from reprieve.screen.ids import hasher, person_id
     from reprieve.screen.runner import case_files, folder_id
     from reprieve.screen.source import read_rows
 
+    hash_of = hasher(key.secret) if key is not None else None
     if source.is_dir():
         for number, path in enumerate(case_files(source), start=1):
             try:
@@ -224,7 +223,7 @@ def _explain_one(source: Path, wanted: str, as_of: date, mapping: dict[str, str]
                     return 1
                 continue
             register = loaded.case.person.register_number
-            names = _shown(folder_id(register, path), number, key) | {path.stem, path.name, register or path.stem}
+            names = _shown(folder_id(register, path), number, hash_of) | {path.stem, path.name, register or path.stem}
             if wanted in names:
                 print_assessment(assess(loaded.case, as_of), str(path), DISCLAIMER)
                 return 0
@@ -238,7 +237,7 @@ def _explain_one(source: Path, wanted: str, as_of: date, mapping: dict[str, str]
         for offset in range(0, table.height, batch):
             for number, cells in enumerate(read_rows(table.file, table.columns, offset, batch), start=offset + 2):
                 given: dict[str, Any] = {t: cells[i] for t, i in ids.items()}
-                names = _shown(person_id(given, number), number, key)
+                names = _shown(person_id(given, number), number, hash_of)
                 if given.get("person.register_number"):
                     names.add(str(given["person.register_number"]))
                 if wanted not in names:

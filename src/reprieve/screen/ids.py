@@ -12,6 +12,7 @@ import hmac
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,4 +81,16 @@ def person_id(row: dict[str, Any], row_number: int) -> str:
 
 def hash_id(value: str, key: bytes) -> str:
     """A keyed hash (HMAC-SHA-256, 64 bits shown): the same person gets the same code with the same key."""
-    return hmac.digest(key, value.encode(), "sha256").hex()[:16]
+    return hasher(key)(value)
+
+
+def hasher(key: bytes) -> Callable[[str], str]:
+    """`hash_id` with the key's HMAC state prepared once, for a population."""
+    keyed = hmac.new(key, digestmod="sha256")
+
+    def shown(value: str) -> str:
+        one = keyed.copy()
+        one.update(value.encode())
+        return one.hexdigest()[:16]
+
+    return shown

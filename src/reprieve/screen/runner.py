@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reprieve.screen.columns import ID_COLUMNS, RowBuilder, parse_path
-from reprieve.screen.ids import hash_id, person_id
+from reprieve.screen.ids import hasher, person_id
 from reprieve.screen.source import Table, open_table, read_rows
 
 CHUNK = 1000  # rows per task: large enough that reading a slice costs little, small enough to keep both cores busy
@@ -73,7 +73,7 @@ def _init_worker(settings: Settings) -> None:
         apply_change(settings.law_change)
     law()  # load and validate once per process
     case_columns = [i for i, t in enumerate(settings.targets) if t != "id"]
-    _STATE.update(settings=settings, case_columns=case_columns,
+    _STATE.update(settings=settings, case_columns=case_columns, hash=hasher(settings.key),
                   builder=RowBuilder([parse_path(settings.targets[i]) for i in case_columns],
                                      [settings.columns[i] for i in case_columns]),
                   id_columns=[settings.targets.index(c) if c in settings.targets else None
@@ -93,7 +93,7 @@ def _shown_id(cells: tuple[Any, ...], number: int) -> str:
     given = {name: cells[i] for name, i in zip(ID_COLUMNS, _STATE["id_columns"], strict=True)
              if i is not None}
     ident = person_id(given, number)
-    return ident if settings.keep_ids else hash_id(ident, settings.key)
+    return ident if settings.keep_ids else _STATE["hash"](ident)
 
 
 def _assess_slice(task: tuple[int, int]) -> tuple[Any, list[RowError]]:
@@ -213,7 +213,7 @@ def _assess_files(paths: list[tuple[int, str]]) -> tuple[Any, list[RowError]]:
             errors.extend(RowError(number, f"{Path(path).name}: {p.path}", p.message) for p in exc.problems)
             continue
         ident = folder_id(loaded.case.person.register_number, Path(path))
-        shown = ident if settings.keep_ids else hash_id(ident, settings.key)
+        shown = ident if settings.keep_ids else _STATE["hash"](ident)
         rows.append(person_row(shown, number, assess(loaded.case, settings.as_of)))
     return to_frame(rows), errors
 
