@@ -347,3 +347,17 @@ def test_explain_finds_a_case_file_of_a_folder_by_its_shown_id(tmp_path: Path) -
     shown = ranked.filter(pl.col("row") == "2")["id"][0]  # the second file in name order: terminal_illness
     result = screen(str(folder), "-o", str(out), "--explain", shown)
     assert result.exit_code == 0 and "terminal_illness.yaml" in said(result)
+
+
+def test_a_large_table_is_written_a_batch_at_a_time_whole_and_in_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reprieve.screen import output
+
+    monkeypatch.setattr(output, "CSV_BATCH", 4)
+    frame = pl.DataFrame({"id": [f"=p{i}" if i % 3 == 0 else f"p{i}" for i in range(11)], "n": list(range(11))})
+    output.write_table(frame, tmp_path / "t.csv")
+    back = pl.read_csv(tmp_path / "t.csv", infer_schema=False)
+    assert back["n"].to_list() == [str(i) for i in range(11)]
+    assert back["id"].to_list() == [f"'=p{i}" if i % 3 == 0 else f"p{i}" for i in range(11)]
+    output.write_table(frame.clear(), tmp_path / "empty.csv")
+    assert (tmp_path / "empty.csv").read_text() == "id,n\n"

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from reprieve.screen.ids import IdKey, IdKeyError, load_key
-from reprieve.screen.output import write_table, write_text
-from reprieve.screen.rows import rank
+from reprieve.screen.output import write_parts, write_table, write_text
+from reprieve.screen.rows import rank_order, ranked_rows
 from reprieve.screen.runner import RowError, Screened, screen_folder, screen_table
 from reprieve.screen.source import InputError, Table, load_mapping, open_table
 
@@ -84,18 +84,20 @@ def _screen(source: Path, table: Table | None, output: Path, as_of: date, change
 
     result = run(change, "screening")
     baseline = run(None, "baseline (law as it is)") if change is not None else None
-    frame = rank(result.frame)
+    frame = result.frame  # in input order; ranked as it is written
     what_if = None
     if baseline is not None and change is not None:
         frame, what_if = _compare(baseline.frame, frame, change)
+    order = rank_order(frame)
     skipped = len({e.row for e in result.errors})
     errors_path = output.with_name(output.stem + ".errors.csv")
     report_path = output.with_name(output.stem + ".html")
     from reprieve.screen.report import render_report
 
-    write_table(frame, output)
+    write_parts(frame.height, lambda start, length: ranked_rows(frame, order, start, length), output)
     _write_errors(result.errors, errors_path)
-    write_text(report_path, render_report(frame, skipped, as_of, f"reprieve screening of {source.name}", what_if))
+    write_text(report_path, render_report(frame, ranked_rows(frame, order, 0, 200), skipped, as_of,
+                                          f"reprieve screening of {source.name}", what_if))
     for error in result.errors[:20]:
         console.print(f"{source}: row {error.row}: {error.field}: {error.message}")
     if len(result.errors) > 20:

@@ -42,13 +42,27 @@ def write_private(path: Path, write: Callable[[str], Any]) -> None:
         raise
 
 
+CSV_BATCH = 20_000  # rows neutralised and written at a time: the copy made for writing stays small
+
+
 def write_table(frame: Any, path: Path) -> None:
     """CSV (formulas neutralised) or Parquet, by the file's suffix."""
+    write_parts(frame.height, lambda start, length: frame.slice(start, length), path)
+
+
+def write_parts(height: int, part: Callable[[int, int], Any], path: Path) -> None:
+    """A table of `height` rows whose rows `start .. start + length` are `part(start, length)`: as CSV, written a
+    batch at a time (only one batch is ever copied for writing); as Parquet, gathered whole."""
     if path.suffix.lower() == ".parquet":
-        write_private(path, frame.write_parquet)
-    else:
-        safe = neutralise_formulas(frame)
-        write_private(path, safe.write_csv)
+        write_private(path, part(0, height).write_parquet)
+        return
+
+    def write(tmp: str) -> None:
+        with open(tmp, "wb") as out:
+            for start in range(0, max(height, 1), CSV_BATCH):
+                neutralise_formulas(part(start, CSV_BATCH)).write_csv(out, include_header=start == 0)
+
+    write_private(path, write)
 
 
 def write_text(path: Path, text: str) -> None:

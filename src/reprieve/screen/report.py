@@ -120,7 +120,9 @@ def _avenues(row: dict[str, Any]) -> str:
     return ""
 
 
-def render_report(frame: Any, errors: int, as_of: date, title: str, what_if: dict[str, Any] | None = None) -> str:
+def render_report(frame: Any, top: Any, errors: int, as_of: date, title: str,
+                  what_if: dict[str, Any] | None = None) -> str:
+    """`frame`: every person's row (in any order); `top`: the first people by rank, with their rank."""
     by_status = Counter(dict(frame.group_by("best_status").len().iter_rows())) if frame.height else Counter()
     status_counts = [(f"{_STATUS_STYLE[s][1]} ({s})", by_status.get(s, 0)) for s in STATUS_RANK]
     avenue_counts: Counter[str] = Counter()
@@ -130,13 +132,12 @@ def render_report(frame: Any, errors: int, as_of: date, title: str, what_if: dic
             for value, n in frame.group_by(column).len().iter_rows():
                 if value in ("eligible", "needs_review"):
                     avenue_counts[f"{avenue}: {_STATUS_STYLE[value][1]}"] += n
-    top = frame.head(200).iter_rows(named=True) if frame.height else iter(())
     table_rows = "".join(
         f"<tr><td>{r.get('rank')}</td><td>{r.get('row')}</td><td>{html.escape(str(r['id']))}</td>"
         f"<td>{_STATUS_STYLE[r['best_status']][1]}</td><td>{_avenues(r)}</td>"
         f"<td class=d>{r.get('soonest_eligible_from') or ''}</td><td>{_release(r)}</td>"
         f"<td>{r.get('disparity_months') if r.get('disparity_months') is not None else ''}</td></tr>"
-        for r in top)
+        for r in top.iter_rows(named=True))
     what = ""
     if what_if:
         what = ("<h2>What-if</h2><p>" + html.escape(what_if["description"]) + "</p><ul>" + "".join(
@@ -157,7 +158,7 @@ Information, not legal advice: each row is a screen, to be checked by a person a
 {_bars(f"Open or arguable, by avenue ({left_out})", sorted(avenue_counts.items(), key=lambda kv: (-kv[1], kv[0])))}
 {_scatter(frame)}
 {_timeline(frame)}
-<h2>The first {min(frame.height, 200)} people by rank</h2>
+<h2>The first {top.height} people by rank</h2>
 <p>"Row" is the person's row in the input file (the header is row 1). "Soonest" is the first day an avenue is open:
 today when one is open now. People who may already be out (the earliest possible release day has passed) come
 after everyone still in custody; check them first against the BOP's inmate locator.</p>

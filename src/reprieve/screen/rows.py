@@ -148,24 +148,41 @@ LEADING = ("rank", "id", "row", "best_status", "open_avenues", "arguable_avenues
 _RELEASE_ORDER = {"possibly released": 1, "released": 2}
 
 
-def rank(frame: Any) -> Any:
-    """Eligible now first, then by the soonest day an avenue is open, then the most months of disparity (then by
-    status and row). People who may already be out (their earliest possible release day has passed) come after
-    everyone still in custody, and those certainly released last, whatever their findings. The columns a clinic
-    reads first lead."""
+def rank_order(frame: Any) -> Any:
+    """The rows' positions in rank order: eligible now first, then by the soonest day an avenue is open, then the
+    most months of disparity (then by status and row). People who may already be out (their earliest possible
+    release day has passed) come after everyone still in custody, and those certainly released last, whatever their
+    findings. Worked out on the keys alone, so a large table is never sorted (copied) whole."""
     import polars as pl
 
     if frame.height == 0:
-        ranked = frame.with_columns(pl.lit(None, pl.Int64).alias("rank"))
-    else:
-        absent = [c for c in ("release_status", "soonest_eligible_from", "disparity_months") if c not in frame.columns]
-        work = frame.with_columns(pl.lit(None, pl.Int64 if c == "disparity_months" else pl.String).alias(c)
-                                  for c in absent)
-        out = pl.col("release_status").replace_strict(_RELEASE_ORDER, default=0, return_dtype=pl.Int8).fill_null(0)
-        ranked = work.sort(by=[out, pl.col("best_status") != "eligible",
-                               pl.col("soonest_eligible_from").fill_null("9999-12-31"),
-                               -pl.col("disparity_months").fill_null(0), pl.col("best_status").to_physical(),
-                               pl.col("row")]) \
-            .drop(absent).with_row_index("rank", offset=1).with_columns(pl.col("rank").cast(pl.Int64))
+        return pl.Series("at", [], pl.UInt32)
+
+    def column(name: str, kind: Any) -> Any:
+        return pl.col(name) if name in frame.columns else pl.lit(None, kind)
+
+    keys = frame.select(
+        column("release_status", pl.String).replace_strict(_RELEASE_ORDER, default=0, return_dtype=pl.Int8)
+        .fill_null(0).alias("out"),
+        (pl.col("best_status") != "eligible").alias("not_now"),
+        column("soonest_eligible_from", pl.String).fill_null("9999-12-31").alias("soonest"),
+        (-column("disparity_months", pl.Int64).fill_null(0)).alias("disparity"),
+        pl.col("best_status").to_physical().alias("status"), pl.col("row")).with_row_index("at")
+    return keys.sort(["out", "not_now", "soonest", "disparity", "status", "row"])["at"]
+
+
+def ranked_rows(frame: Any, order: Any, start: int = 0, length: int | None = None) -> Any:
+    """Ranks `start + 1 ..` of the ranking (all of them by default), with their rank, the columns a clinic reads
+    first leading."""
+    import polars as pl
+
+    at = order.slice(start, length)
+    part = frame[at] if frame.height else frame
+    ranked = part.with_row_index("rank", offset=start + 1).with_columns(pl.col("rank").cast(pl.Int64))
     leading = [c for c in LEADING if c in ranked.columns]
     return ranked.select(*leading, pl.exclude(leading))
+
+
+def rank(frame: Any) -> Any:
+    """The whole table in rank order (`rank_order`), with its rank."""
+    return ranked_rows(frame, rank_order(frame))

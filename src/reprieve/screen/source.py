@@ -1,10 +1,10 @@
 """Where a screening's rows come from: a CSV or Parquet table whose columns are case-file paths (or are mapped to
 them with `--columns`), checked once for the whole file before any person is assessed.
 
-A CSV is read as UTF-8, else as Windows-1252 (what Excel writes by default in the U.S.), and copied once, a batch at
-a time, into a Parquet file in a private temporary folder (mode 0700, removed when the run ends). Worker processes
-then read their own slices of rows from that file (or from the Parquet input itself), so the main process never
-holds the rows, and the file is counted once.
+A CSV is read as UTF-8, else as Windows-1252 (what Excel writes by default in the U.S.), and copied once, a batch of
+rows at a time, into Parquet parts in a private temporary folder (mode 0700, removed when the run ends). Worker
+processes then read their own slices of rows from those parts (or from the Parquet input itself), so the main
+process never holds more than one batch of rows, and the file is counted once.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class InputError(ValueError):
 @dataclass
 class Table:
     source: Path  # the file as given
-    file: Path  # the Parquet file the rows are read from: the input, or a private copy of a CSV
+    file: Path  # the Parquet file (or glob of parts) the rows are read from: the input, or a private copy of a CSV
     columns: list[str]  # the file's columns that are read, in order
     targets: list[str]  # for each, "id" or the case-file path it fills
     height: int
@@ -171,41 +171,70 @@ def _first_bad_byte(path: Path, encoding: str) -> tuple[int, int] | None:
     return None
 
 
+CSV_BATCH = 5000  # rows read, as Python text, before they are written out as one Parquet part
+
+
+def _encoding(path: Path, notes: list[str]) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(2)
+    if head in (b"\xff\xfe", b"\xfe\xff"):
+        notes.append("read as UTF-16")
+        return "utf-16"
+    bad = _first_bad_byte(path, "utf-8")
+    if bad is None:
+        return "utf-8-sig"  # with or without a byte-order mark
+    if _first_bad_byte(path, "cp1252") is None:
+        notes.append("read as Windows-1252 (not UTF-8)")
+        return "cp1252"
+    where, byte = bad
+    raise InputError(f"{path}: cannot be read: it is neither UTF-8 nor Windows-1252 text (byte 0x{byte:02X} at "
+                     f"position {where:,} is not a character in UTF-8). Save it as \"CSV UTF-8\" and try again.")
+
+
 def _csv_as_parquet(path: Path, work: Path, notes: list[str]) -> Path:
+    """The CSV's rows, all as text, copied into numbered Parquet parts a batch at a time: however large the file,
+    the main process holds one batch."""
+    import csv
+
     import polars as pl
 
+    parts = work / "rows"
+    parts.mkdir()
+
+    def unreadable(message: str) -> InputError:
+        return InputError(f"{path}: cannot be read as CSV: {message}")
+
     try:
-        with path.open("rb") as handle:
-            head = handle.read(2)
-        if head in (b"\xff\xfe", b"\xfe\xff"):
-            text = _transcode(path, "utf-16", work)
-            notes.append("read as UTF-16")
-        elif (bad := _first_bad_byte(path, "utf-8")) is None:
-            text = path
-        elif _first_bad_byte(path, "cp1252") is None:
-            text = _transcode(path, "cp1252", work)
-            notes.append("read as Windows-1252 (not UTF-8)")
-        else:
-            where, byte = bad
-            raise InputError(f"{path}: cannot be read: it is neither UTF-8 nor Windows-1252 text (byte 0x{byte:02X} "
-                             f"at position {where:,} is not a character in UTF-8). Save it as \"CSV UTF-8\" and try "
-                             "again.")
+        with path.open(encoding=_encoding(path, notes), newline="") as handle:
+            reader = csv.reader(handle, strict=True)
+            header = next(reader, None)
+            if not header:
+                raise unreadable("the file is empty (no header row)")
+            header = [name.strip() for name in header]
+            doubled = sorted({name for name in header if header.count(name) > 1})
+            if doubled or "" in header:
+                raise unreadable(f"the header row names a column twice ({', '.join(doubled)})" if doubled
+                                 else "a column of the header row has no name")
+            schema = dict.fromkeys(header, pl.String)
+            written = 0
+            batch: list[list[str]] = []
+            for row in reader:
+                if not row:
+                    continue  # a blank line
+                if len(row) != len(header):
+                    raise unreadable(f"line {reader.line_num} has {len(row)} fields, the header {len(header)}")
+                batch.append(row)
+                if len(batch) == CSV_BATCH:
+                    _write_part(pl.DataFrame(batch, schema=schema, orient="row"), parts, written)
+                    written, batch = written + 1, []
+            if batch or not written:
+                _write_part(pl.DataFrame(batch, schema=schema, orient="row"), parts, written)
+    except csv.Error as exc:
+        raise unreadable(str(exc)) from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read: {exc.strerror}") from None
-    copy = work / "rows.parquet"
-    try:
-        pl.scan_csv(text, infer_schema=False).sink_parquet(copy, row_group_size=ROW_GROUP)
-    except pl.exceptions.PolarsError as exc:
-        raise _unreadable(path, exc) from None
-    return copy
+    return parts / "*.parquet"
 
 
-def _transcode(path: Path, encoding: str, work: Path) -> Path:
-    """A UTF-8 copy in the private folder, written a block at a time."""
-    target = work / "utf8.csv"
-    decoder = codecs.getincrementaldecoder(encoding)()
-    with path.open("rb") as source, target.open("w", encoding="utf-8", newline="") as out:
-        while block := source.read(_BLOCK):
-            out.write(decoder.decode(block))
-        out.write(decoder.decode(b"", final=True))
-    return target
+def _write_part(frame: Any, parts: Path, number: int) -> None:
+    frame.write_parquet(parts / f"{number:06d}.parquet", row_group_size=ROW_GROUP)
