@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -51,13 +52,25 @@ def test_every_bad_case_has_an_expectation() -> None:
 @pytest.mark.parametrize("command", ["compute", "assess"])
 def test_bad_case_exits_1_naming_the_field(name: str, command: str) -> None:
     path, words = EXPECTED[name]
-    result = CliRunner().invoke(app, [command, str(BAD / name), "--json"])
+    result = CliRunner().invoke(app, [command, str(BAD / name)])
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert f"{BAD / name}: {path}: " in result.stderr
     assert words in result.stderr
     assert "Traceback" not in result.output
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_with_json_a_bad_case_is_a_json_error_naming_the_field(name: str) -> None:
+    """cli.md: with --json an error is a JSON document too, {error: {file, field, message}}."""
+    path, words = EXPECTED[name]
+    result = CliRunner().invoke(app, ["assess", str(BAD / name), "--json"])
+    assert result.exit_code == 1
+    error = json.loads(result.stdout)["error"]
+    assert error == {"file": str(BAD / name), "field": path, "message": error["message"]}
+    assert words in error["message"]
+    assert "Traceback" not in result.output
 
 
 def test_missing_file_is_bad_input() -> None:
@@ -77,7 +90,21 @@ def test_unknown_keys_warn_and_are_kept(tmp_path: Path) -> None:
     case.write_text("format: 1\nnickname: V\njudgments:\n  - imposed_on: 2010-03-01\n    counts:\n"
                     "      - {count: '1', months: 60, colour: red}\ncustody: {commenced_on: 2010-03-01, "
                     "prior_custody_days: 0}\n")
-    result = CliRunner().invoke(app, ["compute", str(case), "--json", "--as-of", "2012-01-01"])
+    result = CliRunner().invoke(app, ["compute", str(case), "--as-of", "2012-01-01"])
     assert result.exit_code == 0
     assert f"{case}: warning: nickname: unknown key" in result.stderr
     assert f"{case}: warning: judgments[0].counts[0].colour: unknown key" in result.stderr
+
+
+def test_with_json_the_warnings_are_in_the_json(tmp_path: Path) -> None:
+    """cli.md: with --json, warnings are in the document (`warnings`: list of {field, message})."""
+    case = tmp_path / "case.yaml"
+    case.write_text("format: 1\njudgments:\n  - imposed_on: 2010-03-01\n    counts:\n"
+                    "      - {count: '1', sentence: 60}\n")
+    for command in ("compute", "assess"):
+        result = CliRunner().invoke(app, [command, str(case), "--json", "--as-of", "2012-01-01"])
+        assert result.exit_code == 0, result.output
+        warnings = json.loads(result.stdout)["warnings"]
+        assert warnings == [{"field": "judgments[0].counts[0].sentence",
+                             "message": "unknown key (kept, not used); did you mean 'months'?"}]
+        assert result.stderr == ""

@@ -104,15 +104,24 @@ def test_a_release_date_not_yet_reached_is_not_past() -> None:
     assert aggregate["release_date_if_sentenced_now"] > AS_OF.isoformat()
 
 
-def test_a_count_outside_the_data_is_named_not_guessed() -> None:
+def test_a_count_outside_the_data_is_named_and_the_aggregate_bounded_by_the_others() -> None:
+    """Computer fraud (18 U.S.C. 1030) is not in reprieve's data: the count is named, and the aggregate minimum is
+    at least the crack count's 5 years (841(b)(1)(B)); the 1030 count (60 months imposed, concurrent) cannot carry
+    a minimum above its term, so the aggregate is at most 60 months too - one answer (issue 12)."""
     data = _drug_case()
-    data["judgments"][0]["counts"].append({"count": "2", "statute": "18 U.S.C. § 1343", "months": 60,
+    data["judgments"][0]["counts"].append({"count": "2", "statute": "18 U.S.C. § 1030(a)(2)", "months": 60,
                                            "offense_ended": "2014-06-01"})
     case = parse_case(data).case
     block = current_law(case, AS_OF, compute(case, AS_OF))
-    fraud = block["counts"][1]
-    assert fraud["then"]["min_months"] is None and "does not cover" in fraud["then"]["not_covered"]
-    assert block["aggregate"]["then_min_months"] is None
+    computer = block["counts"][1]
+    assert computer["then"]["min_months"] is None and "does not cover" in computer["then"]["not_covered"]
+    assert block["aggregate"]["not_covered"][0].startswith("count 2: ")
+    assert block["aggregate"]["then_min_months"] == 60
+    data["judgments"][0]["counts"][1]["months"] = 120
+    case = parse_case(data).case
+    aggregate = current_law(case, AS_OF, compute(case, AS_OF))["aggregate"]
+    assert aggregate["then_min_months"] is None and aggregate["then_min_months_range"] == [60, 120]
+    assert aggregate["missing"] == []
 
 
 def test_the_human_output_states_the_change_in_words() -> None:

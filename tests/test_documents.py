@@ -1,9 +1,12 @@
 """The filing packet, read back the way a clerk or a person would read it: every document for the example case and
-three contrasting synthetic cases is rendered to DOCX and PDF, its text extracted, and checked for the facts, dates
-and citations that must be there (from the case file and the statute) and for the closed grounds that must not.
+five contrasting synthetic cases is rendered to DOCX, PDF and text, its text extracted, and checked for the facts,
+dates and citations that must be there (from the case file and the statute) and for what must not: the closed
+grounds, a bracket, "between X and X", a pointer to a file users do not have, a citation printed twice in a row, and
+a description in someone else's words under the prisoner's name. The notes for the user are a document of their
+own, never part of the draft.
 
 The expected dates are the case file's own dates and the statute's arithmetic (18 U.S.C. § 3582(c)(1)(A): 30 days
-after the warden's receipt), never values reprieve produced.
+after the warden's receipt; 18 U.S.C. §§ 3585, 3624(a), (b) for a release date), never values reprieve produced.
 """
 
 from __future__ import annotations
@@ -11,33 +14,38 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import docx
 import pdfplumber
 import pytest
 import textstat
+import yaml
+from dateutil.relativedelta import relativedelta
 from docx.oxml.ns import qn
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from reprieve.assess.report import assess
 from reprieve.cli.main import app
-from reprieve.documents.draft import KINDS, draft, write
+from reprieve.documents.draft import KINDS, build, draft, write
 from reprieve.documents.model import Document
 from reprieve.documents.redact import Redactor
-from reprieve.documents.render import render, to_text
+from reprieve.documents.render import notes_document, render, to_text
 from reprieve.documents.summary import TRULINCS_LIMIT
+from reprieve.documents.voice import voice_of
 from reprieve.intake import load_case
 from reprieve.law.authorities import cited_in, unknown
 
 ROOT = Path(__file__).parent.parent
 CASES = Path(__file__).parent / "documents_cases"
 TODAY = date(2026, 11, 29)
-NOTES_FOOTER = "Notes for you - not part of the filing"
 # What the person files or sends; the lawyer's memo reports every finding, the closed ones too.
 FILINGS = ("warden-request", "motion", "ao250", "exhibits", "summary")
+FIRST_PERSON = ("warden-request", "ao250")  # signed by the person in prison, in their voice
 
 
 @dataclass(frozen=True)
@@ -51,35 +59,42 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u2010", "-")).strip()
 
 
-def docx_text(data: bytes) -> Extracted:
-    """Body and notes of a DOCX: the notes are the first section (ended by a section break) when present."""
+def docx_text(data: bytes) -> str:
     document = docx.Document(io.BytesIO(data))
-    sections: list[list[str]] = [[]]
+    parts: list[str] = []
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
-            sections[-1].append("".join(t.text or "" for t in child.iter(qn("w:t"))))
-            if child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
-                sections.append([])
+            parts.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
         elif child.tag == qn("w:tbl"):
-            sections[-1].append(" ".join(t.text or "" for t in child.iter(qn("w:t"))))
+            parts.append(" ".join(t.text or "" for t in child.iter(qn("w:t"))))
     footers = " ".join(p.text for s in document.sections for p in s.footer.paragraphs)
-    if len(sections) > 1:
-        return Extracted(_squash(" ".join(sections[-1]) + " " + footers), _squash(" ".join(sections[0])))
-    return Extracted(_squash(" ".join(sections[0]) + " " + footers), "")
+    return _squash(" ".join(parts) + " " + footers)
 
 
-def pdf_text(data: bytes) -> Extracted:
-    body: list[str] = []
-    notes: list[str] = []
+def pdf_text(data: bytes) -> tuple[str, int]:
+    texts: list[str] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             assert (round(page.width), round(page.height)) == (612, 792), "US Letter"
             text = page.extract_text() or ""
             # Table cells wrap side by side; read each cell whole as well as the page's running text.
             cells = [cell or "" for table in page.extract_tables() for row in table for cell in row]
-            (notes if NOTES_FOOTER in text else body).append(" ".join([text, *cells]))
+            texts.append(" ".join([text, *cells]))
         pages = len(pdf.pages)
-    return Extracted(_squash(" ".join(body)), _squash(" ".join(notes)), pages)
+    return _squash(" ".join(texts)), pages
+
+
+def extract(doc: Document, fmt: str, data: bytes | None = None) -> Extracted:
+    """The text of a draft as its reader gets it, and the text of the notes written beside it (read as text: their
+    words are the same in every format, and the CLI tests render them to PDF)."""
+    notes_document_ = notes_document(doc)
+    notes = _squash(to_text(notes_document_)) if notes_document_ else ""
+    if fmt == "pdf":
+        body, pages = pdf_text(data or render(doc, "pdf"))
+        return Extracted(body, notes, pages)
+    if fmt == "docx":
+        return Extracted(docx_text(render(doc, "docx")), notes)
+    return Extracted(_squash(to_text(doc)), notes)
 
 
 @dataclass(frozen=True)
@@ -90,6 +105,24 @@ class Scenario:
     absent: tuple[str, ...]  # strings no body may contain
     notes: dict[str, tuple[str, ...]]  # kind -> strings the notes must contain
 
+
+def release_at(commenced: date, months: int, credit_days: int) -> date:
+    """A term's release with good conduct time, by the statutes' arithmetic: the full term ends the day before the
+    same date `months` later, less prior custody credit (18 U.S.C. § 3585(a), (b)); good conduct time is 54 days
+    for each year of the sentence imposed (18 U.S.C. § 3624(b)(1), for a whole number of years); a release on a
+    weekend moves to the preceding weekday (18 U.S.C. § 3624(a))."""
+    assert months % 12 == 0
+    full_term = commenced + relativedelta(months=months) - timedelta(days=1 + credit_days)
+    release = full_term - timedelta(days=54 * months // 12)
+    while release.weekday() >= 5:
+        release -= timedelta(days=1)
+    return release
+
+
+# tests/documents_cases/vailes_like_complete.yaml, sentenced today at the 15-year minimum (21 U.S.C. 841(b)(1)(A) as
+# amended by First Step Act § 401 for one serious drug felony): commenced 2009-04-20, in custody since 2007-07-18.
+SENTENCED_TODAY = release_at(date(2009, 4, 20), 180, (date(2009, 4, 20) - date(2007, 7, 18)).days)
+SENTENCED_TODAY_TEXT = f"{SENTENCED_TODAY:%B} {SENTENCED_TODAY.day}, {SENTENCED_TODAY.year}"
 
 SCENARIOS = {
     # Terminal illness, S.D.N.Y. (2d Cir.): received 2026-09-22, so the 30 days lapsed 2026-10-22.
@@ -102,7 +135,7 @@ SCENARIOS = {
                             "metastatic pancreatic cancer", "Page 1 of"),
                  "warden-request": ("FMC Butner", "28 C.F.R. § 571.61", "Date this request was received",
                                     "Medicaid", "terminal medical condition"),
-                 "ao250": ("[X] Medical condition", "[ ] Age of the defendant", "September 22, 2026",
+                 "ao250": ("☒ Medical condition", "☐ Age of the defendant", "September 22, 2026",
                            "No response"),
                  "exhibits": ("medical records", "DOJ-361", "oncology consult"),
                  "memo": ("ELIGIBLE", "18 U.S.C. § 3584(a)", "18 U.S.C. § 3585(b)", "USSG §1B1.13(b)(1)(A)"),
@@ -115,8 +148,9 @@ SCENARIOS = {
         present={"*": ("Robert Test Keller", "23456-039"),
                  "motion": ("Eastern District of Michigan", "October 8, 2026", "November 7, 2026",
                             "October 27, 2026", "USSG §1B1.13(b)(2)", "walker", "Ypsilanti, MI", "Medicare"),
-                 "ao250": ("[X] Age of the defendant",),
-                 "warden-request": ("elderly with medical conditions",),
+                 "ao250": ("☒ Age of the defendant",),
+                 # the release plan written about him ("his daughter") reads in his own voice in his letter
+                 "warden-request": ("elderly with medical conditions", "my daughter, Carla Test Keller"),
                  "exhibits": ("Proof of date of birth",),
                  "summary": ("your age",)},
         absent=("1210 Maple Street", "February 2, 1960", "1960-02-02", "§1B1.13(b)(6)"),
@@ -128,17 +162,45 @@ SCENARIOS = {
         present={"*": ("Marcus Test Reed", "34567-037"),
                  "motion": ("District of Maryland", "August 5, 2026", "September 4, 2026",
                             "USSG §1B1.13(b)(3)(C)", "Parkinson", "Silver Spring, MD"),
-                 "ao250": ("[X] Other reasons", "Incapacitated parent (USSG §1B1.13(b)(3)(C))"),
+                 "ao250": ("☒ Other reasons", "Incapacitated parent (USSG §1B1.13(b)(3)(C))"),
                  "memo": ("Rutherford", "18 U.S.C. § 924(c)", "§1B1.13(b)(6): NOT ELIGIBLE"),
                  "summary": ("your parent is disabled",)},
         absent=("88 Linden Road", "change in law (", "§1B1.13(b)(6))", "Change in law", "384 months"),
         notes={"motion": ("Rutherford", "§1B1.13(b)(6)"), "warden-request": ("Rutherford",)}),
+    # A family's own words ("I work full time ...") never go into the mother's letter; her diabetes is not a ground
+    # and the notes say so; the BOP's own release date is the one the letter gives.
+    "caregiver_words": Scenario(
+        CASES / "caregiver_words.yaml", TODAY,
+        present={"*": ("Denise Test Carter", "56789-408"),
+                 "warden-request": ("February 12, 2027 (Bureau of Prisons computation)", "my sister, Tanya Test Carter",
+                                    "The caregiver of my child, J.T.C., has been incapacitated since March 10, 2026",
+                                    "I am the only available caregiver"),
+                 "motion": ("USSG §1B1.13(b)(3)(A)", "District of Arizona", "October 31, 2026",
+                            "Ms. Carter is the only available caregiver"),
+                 "summary": ("The BOP says your release date is February 12, 2027", "type 2 diabetes"),
+                 "memo": ("February 12, 2027",)},
+        absent=("I work full time", "can't look after", "Jada", "1200 Example Road", "I will help her"),
+        notes={"warden-request": ("Not included: type 2 diabetes, because", "Not quoted",
+                                  "how you will support yourself"),
+               "motion": ("Not included: type 2 diabetes, because",)}),
+    # Every deciding fact stated: the motion says what a lawyer would, from release_date_if_sentenced_now.
+    "vailes_like_complete": Scenario(
+        CASES / "vailes_like_complete.yaml", date(2023, 3, 1),
+        present={"motion": (f"would already have been released, on about {SENTENCED_TODAY_TEXT}, nearly three years "
+                            "ago", "mandatory minimum of 15 years, not 20 years",
+                            "United States v. McCoy, 981 F.3d 271 (4th Cir. 2020)"),
+                 "warden-request": (f"I would already have been released, on about {SENTENCED_TODAY_TEXT}",),
+                 "memo": (f"on about {SENTENCED_TODAY_TEXT}",),
+                 "summary": (f"released in {SENTENCED_TODAY:%B} {SENTENCED_TODAY.year}",)},
+        absent=("Left out",),
+        notes={}),
     # The example case on the eve of its 2023 motion (4th Cir., McCoy): the change-in-law ground is argued.
     "vailes_2023": Scenario(
         ROOT / "examples" / "vailes.yaml", date(2023, 3, 1),
         present={"motion": ("Western District of North Carolina", "3:07-cr-00162", "VALON MARCEL VAILES",
-                            "United States v. McCoy, 981 F.3d 271 (4th Cir. 2020)", "180 months", "240 months",
-                            "Unusually long sentence and a change in law")},
+                            "United States v. McCoy, 981 F.3d 271 (4th Cir. 2020)", "15 years", "20 years",
+                            "would already have been released", "Unusually long sentence and a change in law"),
+                 "memo": ("180 mo. to life if the prior conviction is a serious drug felony",)},
         absent=("§1B1.13(b)(6)", "USSG §1B1.13(d)"),
         notes={}),
     # The same case today: Rutherford closes the ground; the motion leaves it out and says why.
@@ -155,8 +217,9 @@ def drafts() -> dict[tuple[str, str], Document]:
     out: dict[tuple[str, str], Document] = {}
     for name, scenario in SCENARIOS.items():
         case = load_case(scenario.file).case
+        assessment = assess(case, scenario.as_of)  # one assessment per case, as a packet does
         for kind in KINDS:
-            out[name, kind] = draft(kind, case, scenario.as_of)
+            out[name, kind] = build(kind, case, assessment)
     return out
 
 
@@ -170,8 +233,9 @@ def rendered(drafts: dict[tuple[str, str], Document],
              pdfs: dict[tuple[str, str], bytes]) -> dict[tuple[str, str, str], Extracted]:
     out: dict[tuple[str, str, str], Extracted] = {}
     for (name, kind), doc in drafts.items():
-        out[name, kind, "docx"] = docx_text(render(doc, "docx"))
-        out[name, kind, "pdf"] = pdf_text(pdfs[name, kind])
+        out[name, kind, "docx"] = extract(doc, "docx")
+        out[name, kind, "pdf"] = extract(doc, "pdf", pdfs[name, kind])
+        out[name, kind, "txt"] = extract(doc, "txt")
     return out
 
 
@@ -190,7 +254,66 @@ def test_document_reads_correctly(rendered: dict[tuple[str, str, str], Extracted
     for needle in scenario.notes.get(kind, ()):
         assert needle in got.notes, f"{name}/{kind}.{fmt}: notes lack {needle!r}"
     everything = (got.body + " " + got.notes).lower()
-    assert "not legal advice" in everything
+    assert "not legal advice" in everything or "not a lawyer" in everything
+
+
+_REPEATED_RANGE = re.compile(r"\bbetween (.+?) and \1(?![\w%])")
+
+
+def _doubled_citations(text: str) -> list[str]:
+    """Citations printed twice in a row ('X; X'), as a reader would see them."""
+    cited = cited_in(text)
+    return [b.text for a, b in pairwise(cited)
+            if a.text == b.text and re.fullmatch(r"[\s;,]*", text[a.span[1]:b.span[0]])]
+
+
+def _descriptions(case_file: Path) -> tuple[list[str], list[str]]:
+    """The family members' descriptions, and every description written in someone's first person."""
+    case = load_case(case_file).case
+    redact = Redactor.for_case(case)
+    c = case.circumstances
+    family = [redact(f.description) for f in c.family or [] if f.description]
+    texts = [x.description for group in (c.medical, c.age_related, c.family, c.abuse, c.other, c.conduct)
+             for x in group or [] if x.description]
+    plan = case.release_plan
+    texts += [v for v in (plan.household, plan.support, plan.medical_care) if v] if plan else []
+    return family, [redact(t) for t in texts if voice_of(t) == "first"]
+
+
+BODIES = [(name, kind, fmt) for name in SCENARIOS for kind in KINDS for fmt in ("docx", "pdf", "txt")]
+
+
+@pytest.mark.parametrize(("name", "kind", "fmt"), BODIES, ids=["-".join(p) for p in BODIES])
+def test_no_draft_reads_wrong(rendered: dict[tuple[str, str, str], Extracted], name: str, kind: str,
+                              fmt: str) -> None:
+    """issue 14's list: no bracket, no 'between X and X', no law.md, no citation twice in a row, and never a family
+    member's description in a letter signed by the prisoner (nor anyone's first-person words in any filing)."""
+    got = rendered[name, kind, fmt]
+    where = f"{name}/{kind}.{fmt}"
+    brackets = re.findall(r".{0,40}[\[\]].{0,40}", got.body)
+    assert brackets == [], f"{where}: {brackets}"
+    for text in (got.body, got.notes):
+        assert not _REPEATED_RANGE.search(text), f"{where}: {_REPEATED_RANGE.search(text)}"
+        assert "law.md" not in text and "../shared" not in text, where
+        assert "reprieve draft exhibits" not in text, where
+    assert _doubled_citations(got.body) == [], where
+    family, first_person = _descriptions(SCENARIOS[name].file)
+    for text in family if kind in FIRST_PERSON else ():
+        assert _squash(text) not in got.body, f"{where}: a family member's description under the prisoner's name"
+    for text in first_person if kind in FILINGS else ():
+        assert _squash(text) not in got.body, f"{where}: someone's own words in a filing"
+
+
+def test_the_notes_are_never_part_of_the_draft(drafts: dict[tuple[str, str], Document],
+                                                rendered: dict[tuple[str, str, str], Extracted]) -> None:
+    """A person who prints and mails the draft files only text meant for the court (issue 14)."""
+    for (name, kind), doc in drafts.items():
+        for fmt in ("docx", "pdf", "txt"):
+            body = rendered[name, kind, fmt].body
+            assert "Notes for you" not in body and "not part of what you file" not in body, (name, kind, fmt)
+            assert "Complete these before" not in body, (name, kind, fmt)
+        if doc.to_complete:  # a draft with anything to complete says so in its notes
+            assert "not ready to file" in rendered[name, kind, "txt"].notes, (name, kind)
 
 
 @pytest.mark.parametrize("name", list(SCENARIOS))
@@ -201,7 +324,6 @@ def test_every_pdf_page_is_numbered_and_carries_the_register_number(drafts: dict
         doc = drafts[name, kind]
         with pdfplumber.open(io.BytesIO(pdfs[name, kind])) as pdf:
             body = [p.extract_text() or "" for p in pdf.pages]
-            body = [t for t in body if NOTES_FOOTER not in t]
             for number, text in enumerate(body, start=1):
                 assert f"Page {number} of {len(body)}" in text, f"{kind}: page {number}"
                 assert f"Reg. No. {doc.register_number}" in text, f"{kind}: page {number}"
@@ -246,14 +368,28 @@ def test_no_redact_prints_the_full_address_for_a_sealed_filing() -> None:
 runner = CliRunner()
 
 
-def test_cli_drafts_each_format(tmp_path: Path) -> None:
+def test_cli_drafts_each_format_with_its_notes_beside_it(tmp_path: Path) -> None:
     case = str(CASES / "age_66_deterioration.yaml")
     for suffix in (".docx", ".pdf", ".md", ".txt"):
         out = tmp_path / f"motion{suffix}"
         result = runner.invoke(app, ["draft", "motion", case, "-o", str(out), "--as-of", "2026-11-29"])
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 0
+        assert (tmp_path / f"motion-notes{suffix}").stat().st_size > 0
     assert (tmp_path / "motion.pdf").read_bytes().startswith(b"%PDF")
+    assert "Notes for you" not in pdf_text((tmp_path / "motion.pdf").read_bytes())[0]
+    assert "Notes for you" in pdf_text((tmp_path / "motion-notes.pdf").read_bytes())[0]
+
+
+def test_a_draft_with_things_to_complete_says_so_on_the_terminal_and_in_the_notes(tmp_path: Path) -> None:
+    out = tmp_path / "motion.pdf"
+    result = runner.invoke(app, ["draft", "motion", str(ROOT / "examples" / "vailes.yaml"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Not ready to file or send: 9 things to complete (listed in motion-notes.pdf)" in result.stderr
+    assert "the date the Warden received your request" in result.stderr  # the example states no date
+    notes = pdf_text((tmp_path / "motion-notes.pdf").read_bytes())[0]
+    assert "not ready to file" in notes and "the date the Warden received your request" in notes
+    assert "the date the Warden received your request" not in pdf_text(out.read_bytes())[0]
 
 
 def test_cli_drafts_a_packet_into_a_folder(tmp_path: Path) -> None:
@@ -261,9 +397,33 @@ def test_cli_drafts_a_packet_into_a_folder(tmp_path: Path) -> None:
     result = runner.invoke(app, ["draft", "packet", str(CASES / "terminal_illness.yaml"), "-o", str(out),
                                  "--as-of", "2026-11-29", "--format", "docx"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == sorted([f"{kind}.docx" for kind in KINDS] + ["summary.txt"])
-    assert docx_text((out / "motion.docx").read_bytes()).body.startswith("UNITED STATES DISTRICT COURT")
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{kind}.docx" for kind in KINDS] + ["summary.txt", "notes.docx"])
+    assert docx_text((out / "motion.docx").read_bytes()).startswith("UNITED STATES DISTRICT COURT")
     assert (out / "summary.txt").read_text().startswith("!! WARNING: Prison e-mail (TRULINCS) is not private.")
+    notes = docx_text((out / "notes.docx").read_bytes())
+    assert "Motion for a Reduction in Sentence" in notes and "Request for a Reduction in Sentence" in notes
+
+
+def test_cli_drafts_a_packet_for_every_case_in_a_folder_with_a_table_of_verdicts(tmp_path: Path) -> None:
+    cases = tmp_path / "clients"
+    cases.mkdir()
+    for name in ("terminal_illness.yaml", "caregiver_words.yaml"):
+        (cases / name).write_text((CASES / name).read_text())
+    (cases / "broken.yaml").write_text("format: 1\njudgments: 3\n")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["draft", "packet", str(cases), "-o", f"{out}/", "--as-of", "2026-11-29",
+                                 "--format", "md", "--workers", "2"])
+    assert result.exit_code == 1  # one case file could not be read; the others are written
+    assert sorted(p.name for p in out.iterdir()) == ["caregiver_words", "terminal_illness", "verdicts.csv"]
+    assert (out / "terminal_illness" / "motion.md").exists() and (out / "terminal_illness" / "notes.md").exists()
+    table = (out / "verdicts.csv").read_text().splitlines()
+    assert table[0].startswith("case file,folder,name,register number,projected release,3582(c)(1)(A)")
+    rows = {Path(line.split(",")[0]).name: line for line in table[1:]}
+    assert set(rows) == {"broken.yaml", "caregiver_words.yaml", "terminal_illness.yaml"}
+    assert "judgments: must be a list" in rows["broken.yaml"]
+    assert ",2027-02-12 (BOP),OPEN," in rows["caregiver_words.yaml"]  # the BOP's own date, and the verdict
+    assert "Packets written" in result.stderr
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [
@@ -271,6 +431,10 @@ def test_cli_drafts_a_packet_into_a_folder(tmp_path: Path) -> None:
     (["draft", "letter", "CASE", "-o", "x.docx"], 2, "'letter' is not a document reprieve drafts"),
     (["draft", "motion", "CASE", "-o", "x.rtf"], 2, "unknown format '.rtf'"),
     (["draft", "motion", "MISSING", "-o", "x.docx"], 1, "MISSING"),
+    # contradictions are refused, never guessed (issue 14)
+    (["draft", "packet", "CASE", "-o", "pk.pdf"], 2, "a packet is a folder of documents, and pk.pdf names a .pdf"),
+    (["draft", "motion", "CASE", "--format", "docx", "-o", "m.pdf"], 2, "--format docx contradicts -o m.pdf"),
+    (["draft", "motion", "CASE", "-o", "motion"], 2, "motion has no suffix"),
 ])
 def test_cli_rejects_bad_requests_clearly(tmp_path: Path, args: list[str], code: int, message: str) -> None:
     case = str(CASES / "terminal_illness.yaml")
@@ -281,6 +445,13 @@ def test_cli_rejects_bad_requests_clearly(tmp_path: Path, args: list[str], code:
     assert message.replace("MISSING", "missing.yaml") in " ".join(result.output.replace("│", " ").split())
     assert "Traceback" not in result.output
     assert not any(tmp_path.iterdir())
+
+
+def test_format_and_a_suffixless_name_make_the_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["draft", "summary", str(CASES / "terminal_illness.yaml"), "-o",
+                                 str(tmp_path / "summary"), "--format", "txt", "--as-of", "2026-11-29"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "summary.txt").read_text().startswith("!! WARNING")
 
 
 @given(st.from_regex(r"\d{3}-\d{2}-\d{4}", fullmatch=True), st.from_regex(r"\d{8,16}", fullmatch=True))
@@ -308,3 +479,51 @@ def test_every_citation_in_every_draft_is_parsed_and_in_reprieves_data(
     motion = _squash(to_text(drafts["vailes_2023", "motion"]))
     assert any(c.authority is not None and c.authority.name == "United States v. McCoy" and c.found == "eyecite"
                for c in cited_in(motion))
+
+
+# --- words --------------------------------------------------------------------------------------------------------
+
+def test_clemency_is_for_the_president_not_a_judge(drafts: dict[tuple[str, str], Document]) -> None:
+    for name in SCENARIOS:
+        text = _squash(to_text(drafts[name, "summary"]))
+        assert "Clemency (asking the President): MAYBE: the President decides" in text, name
+        assert "a judge or a lawyer must decide" not in text, name
+
+
+def test_the_summary_never_says_on_between(drafts: dict[tuple[str, str], Document]) -> None:
+    """'The full sentence ends on between April 29, 2028 and May 29, 2028' (issue 14): a range reads 'between X and
+    Y' without 'on'; a range whose ends agree is one date."""
+    for name in SCENARIOS:
+        text = _squash(to_text(drafts[name, "summary"]))
+        assert "on between" not in text and "is between X" not in text, name
+    vailes = _squash(to_text(drafts["vailes_today", "summary"]))
+    assert "The full sentence ends between April 29, 2028 and May 29, 2028." in vailes  # arrest day unknown
+    keller = _squash(to_text(drafts["age_66_deterioration", "summary"]))
+    assert re.search(r"The full sentence ends on \w+ \d+, \d{4}\.", keller)
+
+
+def test_the_memo_gives_each_range_in_words(drafts: dict[tuple[str, str], Document]) -> None:
+    """'Range now: - to life' (issue 14): a minimum that depends on facts is given for each alternative."""
+    for name in SCENARIOS:
+        memo = _squash(to_text(drafts[name, "memo"]))
+        assert "- to " not in memo and " to -" not in memo, name
+    memo = _squash(to_text(drafts["vailes_2023", "memo"]))
+    assert ("120 mo. to life if the prior conviction is not a serious drug felony or serious violent felony"
+            in memo)
+
+
+def test_a_neutral_family_description_is_left_out_of_the_signed_letter_with_a_note(tmp_path: Path) -> None:
+    """'brother with a serious mental illness' has no pronoun, but whoever wrote it, it is not the signer's own
+    words: the letter states the ground from the structured fields and the notes say why the text was left out."""
+    case = yaml.safe_load((ROOT / "examples" / "vailes.yaml").read_text())
+    case["circumstances"] = {"family": [{"relation": "sibling", "situation": "incapacitated",
+                                         "only_available_caregiver": True,
+                                         "description": "brother with a serious mental illness"}]}
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump(case))
+    result = runner.invoke(app, ["draft", "warden-request", str(path), "-o", str(tmp_path / "letter.txt")])
+    assert result.exit_code == 0, result.output
+    letter = (tmp_path / "letter.txt").read_text()
+    notes = " ".join((tmp_path / "letter-notes.txt").read_text().split())
+    assert "I am the only available caregiver" in letter and "serious mental illness" not in letter
+    assert '("brother with a serious mental illness")' in notes and "your own words" in notes

@@ -47,6 +47,26 @@ def test_every_value_is_cited_and_unverified_rows_say_so(name: str) -> None:
             assert not value.verified, f"{name}: a value from general knowledge must be marked unverified"
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_the_verified_flag_and_the_note_agree(name: str) -> None:
+    # A value marked verified must not say in its note that it is not (the audit found 12 that did); a value marked
+    # unverified must say what is not verified and what was tried.
+    for value in law().parameter(name).values:
+        note = value.note or ""
+        if value.verified:
+            assert "UNVERIFIED" not in note.upper(), f"{name} ({value.from_}): verified, but the note says UNVERIFIED"
+        else:
+            assert len(note) > 20, f"{name} ({value.from_}): marked unverified without a note saying what was tried"
+
+
+def test_a_verified_authority_does_not_say_it_is_unverified() -> None:
+    from reprieve.law.authorities import registry
+
+    for authority in registry().values():
+        if authority.verified:
+            assert "UNVERIFIED" not in (authority.note or "").upper(), authority.key
+
+
 GOOD = """
 source: test
 parameters:

@@ -45,7 +45,7 @@ def test_the_sibling_ground_needs_the_facts_that_decide_it(case: Any) -> None:
     assert found.status == "needs_facts"
     questions = " ".join(q.question for q in found.missing)
     assert "unable to care for themselves" in questions  # incapacitation
-    assert "anyone besides you" in questions  # the only available caregiver
+    assert "only person who can care for" in questions  # the only available caregiver (the registry's words)
     fields = {q.field for q in found.missing}
     assert {"circumstances.family[0].situation", "circumstances.family[0].only_available_caregiver"} <= fields
 
@@ -63,4 +63,4 @@ def test_exhaustion_runs_from_the_date_the_warden_received_the_request() -> None
 def test_without_request_dates_exhaustion_asks_for_them(case: Any) -> None:
     found = finding(assess(case, date(2023, 7, 6)), "exhaustion")
     assert found.status == "needs_facts"
-    assert any("receive" in q.question for q in found.missing)
+    assert any(q.field == "requests[0].received_on" for q in found.missing)  # when the warden got it

@@ -193,3 +193,15 @@ def test_a_row_becomes_the_case_file_it_flattens() -> None:
     for clash in (["judgments[0].imposed_on", "judgments.imposed_on"], ["person.born", "person.born"]):
         with pytest.raises(ColumnError):
             RowBuilder([parse_path(c) for c in clash], clash)
+
+
+def test_every_list_field_of_the_case_format_is_split_on_semicolons() -> None:
+    """Fields the format gained (the grounds raised in a request, dismissed counts) are lists in a row as well."""
+    from reprieve.screen.columns import RowBuilder, parse_path
+
+    columns = ["requests[0].grounds_raised", "judgments[0].counts_dismissed", "judgments[0].counts[0].months"]
+    case = RowBuilder([parse_path(c) for c in columns], columns).build(["b1a; b3c", "2; 3", "120"])
+    assert case["requests"] == [{"grounds_raised": ["b1a", "b3c"]}]
+    assert case["judgments"][0]["counts_dismissed"] == ["2", "3"]
+    parsed = parse_case(case).case
+    assert parsed.requests[0].grounds_raised == ["b1a", "b3c"]

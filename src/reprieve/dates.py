@@ -90,6 +90,8 @@ def add_months(start: date, months: int) -> date:
     index = start.year * 12 + start.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
+    if not 1 <= year <= 9999:
+        raise OverflowError(f"{start} + {months} months is past the calendar")
     day = start.day
     if day > 28:
         day = min(day, calendar.monthrange(year, month)[1])

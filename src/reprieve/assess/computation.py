@@ -14,6 +14,9 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from reprieve.assess.presumptions import PRESUMPTIONS
+from reprieve.assess.reconcile import reconcile
+from reprieve.assess.rulings import with_rulings
 from reprieve.case.model import Case, Infraction
 from reprieve.dates import PartialDate, add_months, days_inclusive
 from reprieve.law import fsa_time_credits as fsa
@@ -21,7 +24,7 @@ from reprieve.law import gct_loss, rdap
 from reprieve.law.good_conduct_time import maximum_gct, rate_for
 from reprieve.law.params import law
 from reprieve.law.release_day import release_weekday
-from reprieve.law.sentence_aggregation import Term, aggregate_term
+from reprieve.law.sentence_aggregation import Aggregate, Term, aggregate_term
 from reprieve.results import Refusal, Step, Uncertainty
 
 CITE_3585A = "18 U.S.C. § 3585(a)"
@@ -99,6 +102,7 @@ class Computation:
     refusals: list[Refusal] = field(default_factory=list)
     reconciliation: list[dict[str, Any]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    assumptions: list[dict[str, Any]] = field(default_factory=list)  # {field, presumed, why, if_instead}
     steps: list[Step] = field(default_factory=list)
     earliest: Dates | None = None
     latest: Dates | None = None
@@ -143,11 +147,15 @@ class Computation:
             "refusals": [r.as_json() for r in self.refusals],
             "reconciliation": self.reconciliation,
             "missing": self.missing,
+            "assumptions": self.assumptions,
             "steps": [s.as_json() for s in self.steps],
         }
         if self.ranges:
             out["projected_release_range"] = self.projected_release_range
             out["ranges"] = self.ranges
+        for key, span in self.ranges.items():  # `<key>_range` beside each value a missing fact left null (cli.md)
+            if out.get(key) is None:
+                out[f"{key}_range"] = [span.get("earliest", span.get("least")), span.get("latest", span.get("most"))]
         return out
 
 
@@ -210,10 +218,15 @@ class _Plan:
     steps: list[Step]
     fsa_eligibility: fsa.Eligibility | None = None
     risk: str | None = None
+    rate_flip: tuple[int, str] | None = None  # the GCT rate (and its citation) if the presumed full rate is wrong
+    loss_presumed: bool = False  # GCT already disallowed is not stated
 
 
-def compute(case: Case, as_of: date) -> Computation:
+def compute(case: Case, as_of: date, *, explain: bool = True) -> Computation:
+    """The computation on `as_of`. `explain=False` leaves out what only a reader needs (the answer if a presumption
+    is wrong), for computations of hypothetical terms."""
     result = Computation(as_of=as_of)
+    case = with_rulings(case)  # a resentencing or reduction a court already ordered sets the term in force
     _refusals(case, as_of, result)
     if any(r.code in _STOPPING for r in result.refusals):
         return result
@@ -232,11 +245,25 @@ def compute(case: Case, as_of: date) -> Computation:
             done[scenario] = _evaluate(case, scenario, off_day, as_of)
         return done[scenario]
 
-    point, early, late = run(plan.point), run(plan.early), run(plan.late)
+    try:
+        point, early, late = run(plan.point), run(plan.early), run(plan.late)
+    except OverflowError:  # consecutive terms that end past the calendar (year 9999)
+        result.refusals.append(Refusal("TERM_BEYOND_CALENDAR", "the terms add up to a sentence that ends after the "
+                                       "year 9999: no release date can be computed (in effect a life term)",
+                                       "18 U.S.C. § 3584(c)"))
+        result.steps = plan.steps
+        return result
     result.point, result.earliest, result.latest = point, early, late
     shown = point or late or early
     if shown is None:
         result.steps = plan.steps
+        alone = _term_alone(case, as_of)
+        if alone is not None:
+            result.total_term = alone.term
+            result.steps = plan.steps + alone.steps
+        if plan.fsa_eligibility is not None:  # whether the offenses allow credits does not turn on the dates
+            _fill_fsa(result, plan, None)
+        result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
         return result
     result.steps = plan.steps + shown.steps
     if point is None:
@@ -244,7 +271,10 @@ def compute(case: Case, as_of: date) -> Computation:
                                     "steps show the computation that gives the latest possible dates"))
     scenario = plan.point or plan.late or plan.early
     assert scenario is not None
-    result.total_term = shown.term if (point or _same(early, late, "term")) else None
+    if point or _same(early, late, "term"):
+        result.total_term = shown.term
+    elif (alone := _term_alone(case, as_of)) is not None:
+        result.total_term = alone.term
     if point is not None:
         _fill_point(result, case, point, plan.point)  # type: ignore[arg-type]
     _fill_ranges(result, early, late)
@@ -252,18 +282,77 @@ def compute(case: Case, as_of: date) -> Computation:
     if shown.term.life:
         result.refusals.append(Refusal("LIFE_TERM", "a life term has no release date to compute; time served is "
                                                     "still counted", "18 U.S.C. § 3624(b)(1)"))
-    _reconcile(case, result)
+    result.reconciliation = reconcile(case, result)
     result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
+    if explain:
+        result.assumptions = _presumptions(case, plan, shown, scenario, off_day, as_of)
     return result
 
 
+def _presumptions(case: Case, plan: _Plan, shown: Dates, scenario: Scenario, offense_day: date,
+                  as_of: date) -> list[dict[str, Any]]:
+    """The BOP's projection conventions the dates rest on, each with the answer if it is wrong."""
+    out: list[dict[str, Any]] = []
+    eligibility = plan.fsa_eligibility
+    for j, c, clause in dict.fromkeys(eligibility.presumed_absent if eligibility else []):
+        words, why = PRESUMPTIONS["death_or_injury"]
+        out.append({"field": f"judgments[{j}].counts[{c}].death_or_serious_bodily_injury",
+                    "presumed": words.format(label=case.judgments[j].counts[c].count or c + 1), "why": why,
+                    "if_instead": f"the offense would be one that bars FSA time credits (18 U.S.C. § "
+                                  f"3632(d)(4)(D){clause})"})
+    if shown.release is None or shown.gct_max == 0:
+        return out
+    if plan.loss_presumed:
+        least = shown.gct_lost
+        out.append({
+            "field": "custody.gct_disallowed_days",
+            "presumed": f"{least} days of good conduct time disallowed" + (
+                " (the least the stated infractions require, 28 C.F.R. § 541.4)" if least else ""),
+            "why": "the BOP projects release with all good conduct time not yet disallowed (28 C.F.R. § 523.20); "
+                   "the days already disallowed are on its computation sheet",
+            "if_instead": "each day disallowed moves the release date one day later"})
+    if plan.rate_flip is not None:
+        rate, citation = plan.rate_flip
+        flipped = _evaluate(case, replace(scenario, gct_rate=rate), offense_day, as_of)
+        later = flipped.projected_release if flipped is not None else None
+        out.append({
+            "field": "custody.gct_rate",
+            "presumed": f"good conduct time at {scenario.gct_rate} days a year",
+            "why": "the BOP projects the full rate; the lower rate is for a person without a high school diploma or "
+                   f"GED who is not making satisfactory progress toward one ({citation})",
+            "if_instead": f"at {rate} days a year" + (
+                f", release {later} ({(later - shown.projected_release).days} days later)"
+                if later and shown.projected_release else "")})
+    return out
+
+
 _STEP_ORDER = {rule: rank for rank, rule in enumerate((
-    "SCENARIO", "COUNTS_AGGREGATED", "924C_CONSECUTIVE", "JUDGMENTS_AGGREGATED", "COMMENCEMENT", "PRIOR_CUSTODY",
+    "SCENARIO", "COUNTS_AGGREGATED", "924C_CONSECUTIVE", "1028A_CONSECUTIVE", "JUDGMENTS_AGGREGATED", "COMMENCEMENT",
+    "PRIOR_CUSTODY",
     "FULL_TERM", "GCT", "GCT_LOSS", "STATUTORY_RELEASE", "RDAP", "FSA_ELIGIBILITY", "FSA_CREDITS",
     "FSA_SUPERVISED_RELEASE", "FSA_PRERELEASE", "RELEASE", "RELEASE_DAY", "TIME_SERVED"))}
 
 
 _STOPPING = ("OLD_LAW", "STATE_PRIMARY_JURISDICTION", "NO_JUDGMENT", "AS_OF_OUT_OF_RANGE")
+
+
+def _term_alone(case: Case, as_of: date) -> Aggregate | None:
+    """The aggregate term when it does not turn on the facts left unknown (commencement, jail credit): it does not
+    unless a later judgment runs concurrently (then it runs from the first commencement to the latest end) or terms
+    of months and of days compare differently by the month they begin in. None if it turns on them."""
+    if any(j.relation == "concurrent" for j in case.judgments[1:]):
+        return None
+    first = case.judgments[0].imposed_on
+    start = first.earliest if first is not None else as_of
+    later: list[date | None] = [None] * (len(case.judgments) - 1)
+    found = aggregate_term(case.judgments, start, later)
+    if found.term is None or found.term.life:
+        return found if found.term is not None else None
+    # Months are not all the same length: the same term from each month of a leap-year cycle.
+    for shift in range(1, 48):
+        if aggregate_term(case.judgments, add_months(start, shift), later).term != found.term:
+            return None
+    return found
 
 
 def _same(a: Dates | None, b: Dates | None, name: str) -> bool:
@@ -303,6 +392,62 @@ def _refusals(case: Case, as_of: date, result: Computation) -> None:
             "until the person is received for service of it, which reprieve cannot know", CITE_3585A))
 
 
+def served_start(case: Case, term: Term | None) -> tuple[date, date] | None:
+    """The first day of custody that the time served stated implies (custody.served), earliest and latest: months
+    and days back from the day it was stated, or a share of the term (which needs the term)."""
+    served = case.custody.served
+    if served is None:
+        return None
+    if served.months is not None or served.days is not None:
+        def back(day: date) -> date:
+            return add_months(day, -(served.months or 0)) - timedelta(days=(served.days or 0) - 1)
+        return back(served.as_of.earliest), back(served.as_of.latest)
+    percent = served.percent
+    if percent is not None and term is not None and not term.life:
+        length = term
+
+        def share(day: date) -> date:
+            end = length.full_term_date(day)
+            assert end is not None
+            return day - timedelta(days=round(days_inclusive(day, end) * percent / 100) - 1)
+        return share(served.as_of.earliest) - timedelta(days=1), share(served.as_of.latest) + timedelta(days=1)
+    return None
+
+
+def custody_window(case: Case, as_of: date) -> tuple[date, date, str] | None:
+    """The first day of custody, earliest and latest, when commencement is not known: from the time served stated,
+    else from the BOP's projected release date (the term less good conduct time at the rate the BOP projects, and at
+    most a year of First Step Act credits)."""
+    reference = case.custody.served.as_of.latest if case.custody.served else as_of
+    term = aggregate_term(case.judgments, reference, [None] * (len(case.judgments) - 1)).term \
+        if all(j.relation != "concurrent" for j in case.judgments[1:]) else None
+    served = served_start(case, term)
+    if served is not None:
+        stated = case.custody.served
+        assert stated is not None
+        amount = f"{stated.percent}% of the term" if stated.months is None and stated.days is None else \
+            f"{stated.months or 0} months and {stated.days or 0} days"
+        return served[0], served[1], f"{amount} served as of {stated.as_of} (stated): custody began on " + (
+            f"{served[0]}" if served[0] == served[1] else f"a day between {served[0]} and {served[1]}")
+    bop = case.custody.bop
+    projected = bop.projected_release_date.exact if bop and bop.projected_release_date else None
+    if projected is None or term is None or term.life:
+        return None
+    off = offense_date(case)
+    rate, _ = rate_for(off.latest if off else projected, True)
+    start = projected
+    for _ in range(3):  # the GCT of a term depends a little on where its partial year falls: settle it
+        end = term.full_term_date(start)
+        assert end is not None
+        gct = maximum_gct(start, term, rate, off.latest if off else projected, as_of).days
+        start = start - (end - timedelta(days=gct) - projected)
+    fsa_possible = fsa.eligibility(case, as_of).eligible is not False
+    latest = start + timedelta(days=365 if fsa_possible else 0)
+    return start, latest, (f"the BOP's projected release date ({projected}), less the term ({term}) with good conduct "
+                           f"time at {rate} days a year" + (" and at most a year of First Step Act credits"
+                                                             if fsa_possible else ""))
+
+
 def _plan(case: Case, as_of: date) -> _Plan:
     custody = case.custody
     uncertain: list[Uncertainty] = []
@@ -311,6 +456,7 @@ def _plan(case: Case, as_of: date) -> _Plan:
     first = case.judgments[0]
 
     # Commencement (3585(a)).
+    starts_in_custody = False
     point_c: date | None
     early_c: date | None
     late_c: date | None
@@ -332,6 +478,17 @@ def _plan(case: Case, as_of: date) -> _Plan:
             missing.append("judgments[0].imposed_on")
             uncertain.append(Uncertainty("judgments[0].imposed_on", f"only {imposed} is known for the sentencing "
                                          f"date, so commencement is between {early_c} and {late_c}"))
+    elif (window := custody_window(case, as_of)) is not None:
+        # Neither commencement nor custody since sentencing is stated: the first day of custody is read back from
+        # the time served stated, or from the BOP's own projected release date; jail credit is then within it.
+        early_c, late_c, step_text = window
+        point_c = early_c if early_c == late_c else None
+        starts_in_custody = True
+        steps.append(Step("COMMENCEMENT", f"{CITE_3585A}; {CITE_3585B}", step_text))
+        missing.append("custody.commenced_on")
+        if point_c is None:
+            uncertain.append(Uncertainty("custody.commenced_on", f"commencement and jail credit are not stated: "
+                                         f"custody began between {early_c} and {late_c} ({step_text})"))
     elif first.imposed_on is not None:
         early_c, late_c, point_c = first.imposed_on.earliest, None, None
         missing.append("custody.commenced_on")
@@ -355,6 +512,11 @@ def _plan(case: Case, as_of: date) -> _Plan:
             return None
         if custody.prior_custody_days is not None:
             return custody.prior_custody_days
+        if starts_in_custody:
+            return 0  # the window is of the first day of custody: credit is inside it
+        served = served_start(case, None)
+        if served is not None and custody.arrested_on is None:  # the time served stated bounds the credit
+            return max((commenced - served[1 if which == "late" else 0]).days, 0)
         arrest = custody.arrested_on
         if arrest is not None:
             day = {"early": arrest.earliest, "late": arrest.latest, "point": arrest.exact}[which]
@@ -383,7 +545,7 @@ def _plan(case: Case, as_of: date) -> _Plan:
             missing.append("custody.arrested_on")
             uncertain.append(Uncertainty("custody.arrested_on", f"only {custody.arrested_on} is known: each day "
                                          "of uncertainty in the arrest date moves every date by a day"))
-    else:
+    elif not starts_in_custody:  # a first day of custody read back from time served has the credit inside it
         missing.append("custody.prior_custody_days")
         bound = f"as much as the time since the arrest ({custody.arrested_on})" if custody.arrested_on else \
             "an amount that cannot be bounded without the arrest date"
@@ -394,21 +556,22 @@ def _plan(case: Case, as_of: date) -> _Plan:
     # Good conduct time rate (523.20(d)).
     off = offense_date(case)
     off_day = off.latest if off else (first.imposed_on.latest if first.imposed_on else as_of)
+    # The BOP projects at the full rate: 42 days only for one known to lack a GED and satisfactory progress toward
+    # one. That is a presumption (with its flip), not the latest bound.
     rate_point: int
-    rate_late: int
+    rate_flip: tuple[int, str] | None = None
     if custody.gct_rate is not None:
-        rate_point = rate_late = int(custody.gct_rate)
+        rate_point = int(custody.gct_rate)
     else:
         rate_point, _ = rate_for(off_day, True)
-        rate_late, _ = rate_for(off_day, _has_diploma(case) or False)
-        if rate_late != rate_point:
-            uncertain.append(Uncertainty("custody.gct_rate",
-                                         f"GCT projected at {rate_point} days a year; without a GED or satisfactory "
-                                         f"progress toward one the rate is {rate_late} (28 C.F.R. 523.20(d)(2))"))
+        reduced = rate_for(off_day, _has_diploma(case) or False)
+        rate_flip = reduced if reduced[0] != rate_point else None
+    rate_late = rate_point
 
-    # GCT already lost (28 CFR 541.4).
+    # GCT already lost (28 CFR 541.4): the BOP projects with none lost beyond what is disallowed; unstated, the least
+    # the stated infractions require (each disallowed day a day later: a flip, not the latest bound).
     stated_loss = custody.gct_disallowed_days is not None or custody.gct_forfeited_days is not None
-    loss_point, loss_late = ("stated", "stated") if stated_loss else ("least", "most")
+    loss_point = loss_late = "stated" if stated_loss else "least"
 
     # RDAP (3621(e)).
     rdap_given = custody.rdap.reduction_months if custody.rdap else None
@@ -443,7 +606,7 @@ def _plan(case: Case, as_of: date) -> _Plan:
                      rdap_early, fsa_early)
     late = scenario(late_c, "late", later_late, rate_late, loss_late, 0 if rdap_given is None else rdap_given,
                     fsa_late)
-    return _Plan(point, early, late, uncertain, missing, steps, eligibility, risk)
+    return _Plan(point, early, late, uncertain, missing, steps, eligibility, risk, rate_flip, not stated_loss)
 
 
 def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str | None, point_c: date | None,
@@ -536,8 +699,13 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
     steps.append(Step("FULL_TERM", f"{CITE_3585A}; {CITE_3585B}",
                       f"{s.commenced} + {term} - 1 day = {full_no_credit}; less {s.prior_custody_days} days of prior "
                       f"custody credit = {full_term}"))
+
+    def lost_of(available: int) -> int:
+        return _gct_lost(case, s, available, s.gct_rate, term, offense_day, as_of)[0]
+
+    # Which method applied turns on the release date after the GCT already lost, not the full GCT.
     gct = maximum_gct(s.commenced, term, s.gct_rate, offense_day, as_of,
-                      lambda days: full_term - timedelta(days=days))
+                      lambda days: full_term - timedelta(days=days), lost_of)
     steps.append(gct.step)
     lost, loss_step = _gct_lost(case, s, gct.days, gct.rate, term, offense_day, as_of)
     if loss_step:
@@ -546,6 +714,10 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
     steps.append(Step("STATUTORY_RELEASE", "18 U.S.C. § 3624(b); 28 C.F.R. § 523.20(b)(1)",
                       f"{full_term} - ({gct.days} - {lost}) days of GCT = {statutory}",
                       "The BOP projects release assuming all GCT not yet lost will be earned."))
+    if gct.not_before is not None and statutory < gct.not_before:
+        statutory = gct.not_before
+        steps.append(Step("STATUTORY_RELEASE", gct.step.citation, f"that date had passed when the First Step Act's "
+                          f"method took effect, with the person still in custody: release on {statutory}"))
     if statutory < s.commenced:
         statutory = s.commenced
         steps.append(Step("STATUTORY_RELEASE", CITE_3585B, f"the credit covers the whole term: release on the day "
@@ -586,11 +758,13 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date) -> Dates 
         steps.append(Step("RELEASE", CITE_3585A, f"the reductions exceed what remains: release on commencement, "
                                                  f"{release}"))
     day, weekend = release_weekday(release)
-    if weekend:
+    if day < s.commenced:  # released the day the sentence commenced: there is no earlier weekday to move to
+        day = release
+    elif weekend:
         steps.append(weekend)
     total_days = days_inclusive(s.commenced, full_no_credit)
     served_days = min(_served(s, as_of, release), total_days)
-    percent = round(100 * served_days / total_days, 2)
+    percent = round(100 * served_days / total_days, 2) if total_days > 0 else 100.0  # a term of no days: served
     steps.append(Step("TIME_SERVED", CITE_3585B,
                       f"as of {as_of}: {served_days} days served (including {s.prior_custody_days} days of credit) of "
                       f"a {total_days}-day term = {percent}%"))
@@ -715,33 +889,3 @@ def _fill_fsa(result: Computation, plan: _Plan, point: Dates | None) -> None:
                              "; ".join(eligibility.reasons) or "not determined"))
     if eligibility.missing:
         result.missing.extend(m for m in eligibility.missing if m not in result.missing)
-
-
-def _reconcile(case: Case, result: Computation) -> None:
-    """Compare with what the BOP itself reports (its Sentence Monitoring Computation Data)."""
-    bop = case.custody.bop
-    if bop is None:
-        return
-    pairs = (("full_term_date", bop.full_term_date), ("statutory_release_date", bop.statutory_release_date),
-             ("projected_release_date", bop.projected_release_date))
-    for name, reported in pairs:
-        if reported is None:
-            continue
-        ours: date | None = getattr(result, name)
-        span = result.ranges.get(name)
-        row: dict[str, Any] = {"field": name, "bop": str(reported), "reprieve": _iso(ours)}
-        if ours is not None and reported.exact is not None:
-            diff = (reported.exact - ours).days
-            row["difference_days"] = diff
-            row["agrees"] = diff == 0
-        if span and span.get("earliest") and span.get("latest") and reported.exact is not None:
-            inside = date.fromisoformat(span["earliest"]) <= reported.exact <= date.fromisoformat(span["latest"])
-            row["within_range"] = inside
-        if row.get("agrees") is False or row.get("within_range") is False:
-            row["note"] = ("the BOP's date differs: look for credits, RDAP, FSA credits or an aggregation "
-                           "the case file does not state")
-        result.reconciliation.append(row)
-    if bop.gct_earned_days is not None and result.gct:
-        result.reconciliation.append({"field": "gct_earned_days", "bop": bop.gct_earned_days,
-                                      "reprieve_max_days": result.gct.get("max_days")})
-

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from reprieve.case.model import Case, Count, Judgment
 from reprieve.dates import PartialDate
@@ -34,17 +35,25 @@ from reprieve.law.which_penalty_law import (
 )
 from reprieve.results import Step
 
+if TYPE_CHECKING:
+    from reprieve.assess.presumptions import Presumed
+
 MAX_SCENARIOS = 512
 
 
 @dataclass(frozen=True)
 class Branch:
-    """An unknown fact, and the value this branch assumes for it."""
+    """An unknown fact, and the value this branch assumes for it. `presumption` names the presumption (in
+    `reprieve.assess.presumptions`) that an unstated fact of this kind takes; `presumed` marks the branch with the
+    value it presumes (the others are what would flip it)."""
 
     key: str
     value: str
     text: str
     fields: tuple[str, ...] = ()
+    presumption: str = ""
+    presumed: bool = False
+    words: str = ""  # for a presumption of the kind "tier": what is presumed, in plain words
 
 
 class Chooser:
@@ -107,6 +116,8 @@ class CountRanges:
     kind: str  # "drug", "924c", "922g", "other", "not_covered"
     count: Count
     scenarios: list[Scenario] = field(default_factory=list)
+    presumptions: list[Presumed] = field(default_factory=list)
+    settled: list[str] = field(default_factory=list)  # alternatives the stated facts rule out, and why
     notes: list[str] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
     unverified: list[str] = field(default_factory=list)
@@ -116,11 +127,13 @@ class CountRanges:
     safety_valve: dict[str, SafetyValve] | None = None
     safety_valve_unverified: list[str] = field(default_factory=list)
     truncated: bool = False
+    consecutive_rule: str | None = None  # 1028A: "to_every_other_kind_of_term" (1028A(b)(2), (4))
 
     @property
     def consecutive(self) -> bool:
-        """924(c) terms run consecutively to every other term (924(c)(1)(D)(ii))."""
-        return self.kind == "924c"
+        """924(c) terms run consecutively to every other term (924(c)(1)(D)(ii)); 1028A terms to every term but
+        another 1028A term (1028A(b)(2), (4))."""
+        return self.kind == "924c" or self.consecutive_rule is not None
 
 
 def _data_start() -> date:
@@ -163,10 +176,13 @@ def evaluate_count(case: Case, j: int, c: int, as_of: date,
     out.steps.append(sd.step)
     if evaluator is None:
         out.not_covered = (f"reprieve's penalty data does not cover {count.penalty or count.statute or 'this count'}"
-                           " (drug offenses under 21 U.S.C. 841, 844, 846, 960, 963; 18 U.S.C. 924(c), 922(g), "
-                           "924(e); Hobbs Act and bank robbery are covered)")
+                           " (it covers the drug offenses of 21 U.S.C. 841, 843(b), 844, 846, 848, 856, 960 and "
+                           "963; 18 U.S.C. 924(c), 922(g) and 924(e); robbery, fraud and identity theft, reentry, "
+                           "child exploitation, money laundering and racketeering: see other_penalties.yaml)")
         out.scenarios = [Scenario((), None, None, out.not_covered, out.not_covered)]
         return out
+    if kind == "other":
+        out.consecutive_rule = other_penalties.consecutive_rule(count, as_of)
     chooser = Chooser()
     while True:
         chooser.start()
@@ -180,6 +196,7 @@ def evaluate_count(case: Case, j: int, c: int, as_of: date,
             break
         if not chooser.advance():
             break
+    out.scenarios, out.presumptions, out.settled = settle(ctx, out.scenarios)
     out.notes = sorted(ctx.notes)
     out.assumptions = sorted(ctx.assumptions)
     out.missing = sorted(ctx.missing)
@@ -253,8 +270,7 @@ def _drug(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
     assert read is not None and read.family is not None
     family = read.family
     count = ctx.count
-    drug = count.drug
-    quantity = count.quantity
+    drug, quantity = drugs.principal_substance(count, family, then_dates, trace)
     wc = ctx.where_count
     quantity_fits = True
 
@@ -301,8 +317,10 @@ def _drug(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
                            or drugs.has_injury_terms(now_key, now_dates, trace)):
         field_ = f"{wc}.death_or_serious_bodily_injury"
         injury = chooser.choose(field_, [
-            Branch(field_, "no", f"if in count {ctx.label} no death or serious bodily injury resulted", (field_,)),
-            Branch(field_, "yes", f"if in count {ctx.label} death or serious bodily injury resulted", (field_,)),
+            Branch(field_, "no", f"if in count {ctx.label} no death or serious bodily injury resulted", (field_,),
+                   "death_or_injury", True),
+            Branch(field_, "yes", f"if in count {ctx.label} death or serious bodily injury resulted", (field_,),
+                   "death_or_injury"),
         ]).value == "yes"
     priors_then = _priors_charged(ctx, chooser, then_key, then_dates)
     priors_now = _priors_now(ctx, chooser, priors_then, then_key, then_dates, now_key, now_dates)
@@ -355,20 +373,24 @@ def _priors_charged(ctx: _Context, chooser: Chooser, key: str, dates: LawDates) 
             return []
         options = [Branch(field_, str(n), "if no 851 information was filed" if n == 0 else
                           f"if {n}{' or more' if n == top else ''} prior conviction{'s were' if n > 1 else ' was'} "
-                          "charged under 21 U.S.C. 851", (field_,)) for n in range(top + 1)]
+                          "charged under 21 U.S.C. 851", (field_,), "no_851", n == 0) for n in range(top + 1)]
         return [None] * int(chooser.choose(field_, options).value)
     charged: list[int | None] = []
     for k, enhancement in enumerate(enhancements):
         if enhancement.kind != "851":
             continue
-        if enhancement.priors is None:
+        if enhancement.priors is None and enhancement.priors_at_least is None:
             sub = f"{field_}[{k}].priors"
             options = [Branch(sub, str(n), f"if {n}{' or more' if n == top else ''} prior conviction"
-                              f"{'s were' if n > 1 else ' was'} charged under 21 U.S.C. 851", (sub,))
+                              f"{'s were' if n > 1 else ' was'} charged under 21 U.S.C. 851",
+                              (sub, f"{field_}[{k}].priors_at_least"), "851_count", n == 1)
                        for n in range(1, max(top, 1) + 1)]
             charged += [None] * int(chooser.choose(sub, options).value)
         else:
-            charged += [i for i in enhancement.priors if i not in charged]
+            named = [i for i in enhancement.priors or [] if i not in charged]
+            charged += named
+            # "priors_at_least": as many more, not described, as the enhancement says beyond those it names
+            charged += [None] * max(0, (enhancement.priors_at_least or 0) - len(named))
     return charged
 
 
@@ -389,7 +411,10 @@ def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then
     for n, index in enumerate(charged):
         if index is None or index >= len(ctx.case.priors):
             key = f"{ctx.where_judgment}.enhancements.serious[{n}]"
-            fields: tuple[str, ...] = (f"{ctx.where_judgment}.enhancements",)
+            # which prior it was decides whether it is serious: ask which the 851 information named
+            k = next((i for i, e in enumerate(ctx.judgment.enhancements or []) if e.kind == "851"), None)
+            fields: tuple[str, ...] = (f"{ctx.where_judgment}.enhancements[{k}].priors",) if k is not None else \
+                (f"{ctx.where_judgment}.enhancements",)
             chosen = chooser.choose(key, [Branch(key, "yes", "if the charged prior is a serious drug felony or "
                                                  "serious violent felony", fields),
                                           Branch(key, "no", "if the charged prior is not a serious drug felony or "
@@ -401,7 +426,10 @@ def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then
         on = now_dates.on("prior_convictions.serious_felony_served_more_than_months")
         answer = prior_convictions.serious_felony(prior, where, commencement, commencement_field, on, trace)
         if answer.answer is None:
-            key = f"{where}.serious_felony@{commencement}"
+            # One fact about the prior, whichever count asks: the same key keeps the counts' alternatives consistent
+            # (never "is a serious drug felony ... and ... is not"), though the 15-year look-back runs from each
+            # count's own offense.
+            key = f"{where}.serious_felony"
             fields = tuple(answer.missing)
             name = prior_name(ctx.case, index)
             chosen = chooser.choose(key, [
@@ -461,14 +489,16 @@ def _firearm_924c(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
     if conduct is None:
         field_ = f"{wc}.firearm_conduct"
         conduct = chooser.choose(field_, [
-            Branch(field_, c, f"if the firearm in count {ctx.label} was {_CONDUCT_WORDS[c]}", (field_,))
+            Branch(field_, c, f"if the firearm in count {ctx.label} was {_CONDUCT_WORDS[c]}", (field_,),
+                   "firearm_conduct", c == "possess")
             for c in guns.CONDUCTS]).value  # type: ignore[assignment]
     weapon = read.weapon
     if weapon is None:
         field_ = f"{wc}.firearm_type"
         classes = ["firearm", "B_i"] if read.cited_subsequent else ["firearm", "B_i", "B_ii"]
         weapon = chooser.choose(field_, [
-            Branch(field_, w, f"if the weapon in count {ctx.label} was {guns.WEAPON_CLASS_NAMES[w]}", (field_,))
+            Branch(field_, w, f"if the weapon in count {ctx.label} was {guns.WEAPON_CLASS_NAMES[w]}", (field_,),
+                   "firearm_type", w == "firearm")
             for w in classes]).value
     assert conduct is not None
     then_subsequent, then_why = _subsequent_then(ctx, read, then_dates, chooser)
@@ -546,8 +576,8 @@ def _felon_in_possession(ctx: _Context, then_dates: LawDates, now_dates: LawDate
     if acca is None:
         field_ = f"{ctx.where_judgment}.enhancements"
         acca = chooser.choose(field_, [
-            Branch(field_, "no_acca", "if the Armed Career Criminal Act did not apply", (field_,)),
-            Branch(field_, "acca", "if the Armed Career Criminal Act applied", (field_,))]).value == "acca"
+            Branch(field_, "no_acca", "if the Armed Career Criminal Act did not apply", (field_,), "acca", True),
+            Branch(field_, "acca", "if the Armed Career Criminal Act applied", (field_,), "acca")]).value == "acca"
     then = guns.felon_in_possession(acca, then_dates, ctx.trace)
     now = guns.felon_in_possession(acca, now_dates, ctx.trace)
     if acca:
@@ -558,9 +588,54 @@ def _felon_in_possession(ctx: _Context, then_dates: LawDates, now_dates: LawDate
 
 def _other(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
            chooser: Chooser) -> tuple[Range | None, Range | None, str, str]:
-    then = other_penalties.simple_range(ctx.count, then_dates, ctx.trace)
-    now = other_penalties.simple_range(ctx.count, now_dates, ctx.trace)
-    return then, now, "no change in law affects this offense", "no change in law affects this offense"
+    then, then_text = _other_side(ctx, then_dates, chooser)
+    now, now_text = _other_side(ctx, now_dates, chooser)
+    return then, now, then_text, now_text
+
+
+def _other_side(ctx: _Context, dates: LawDates, chooser: Chooser) -> tuple[Range | None, str]:
+    """The range of a provision in other_penalties.yaml on these dates: its object offense chosen (an attempt or
+    conspiracy), then each further range whose fact is unstated branched on (an element presumed absent)."""
+    found = other_penalties.row(ctx.count, dates, ctx.trace)
+    if found is None:
+        return None, f"reprieve's penalty data does not cover {ctx.count.statute or ctx.count.penalty} for an " \
+                     f"offense on {dates.offense}"
+    text = f"{found.citation} as in force for an offense on {dates.offense}"
+    if found.object_of:
+        options, named = other_penalties.objects(ctx.count, found)
+        target = named
+        if target is None:
+            field_ = f"{ctx.where_count}.statute"
+            chosen = chooser.choose(f"{ctx.where_count}.object_offense", [
+                Branch(f"{ctx.where_count}.object_offense", str(o), f"if the object of count {ctx.label} was {o}",
+                       (field_,)) for o in options])
+            target = next(o for o in options if str(o) == chosen.value)
+        object_row = other_penalties.row_for((target,), dates, ctx.trace)
+        if object_row is None:
+            return None, f"the penalties of the object offense ({target}) are not in reprieve's data"
+        found, text = object_row, f"{found.citation}: the penalties of {target} ({object_row.citation})"
+    result = other_penalties.base_range(found)
+    for tier in found.tiers or []:
+        if _tier_applies(ctx, chooser, tier):
+            result = other_penalties.tier_range(tier)
+            text = f"{tier.citation}: {tier.when}"
+    return result, text
+
+
+def _tier_applies(ctx: _Context, chooser: Chooser, tier: Any) -> bool:
+    key = f"{ctx.where_count}.{tier.fact}"
+    if tier.fact == "prior_drug_conviction":  # 843(d)(1): an earlier conviction raises it only through 851
+        enhancements = ctx.judgment.enhancements
+        if enhancements is not None:
+            return any(e.kind == "851" for e in enhancements)
+        key = f"{ctx.where_judgment}.enhancements"
+    fields = (key,) if key.endswith("enhancements") else (f"{ctx.where_count}.statutory_maximum_months",
+                                                          f"{ctx.where_count}.statutory_minimum_months")
+    kind = ("no_851" if key.endswith("enhancements") else "tier") if tier.element else ""
+    chosen = chooser.choose(key, [
+        Branch(key, "no", f"if it is not so that {tier.when}", fields, kind, bool(kind), f"not: {tier.when}"),
+        Branch(key, "yes", f"if {tier.when}", fields, kind, False, tier.when)])
+    return chosen.value == "yes"
 
 
 # --- safety valve ------------------------------------------------------------------------------------------------
@@ -587,6 +662,12 @@ def _safety_valves(ctx: _Context, sentenced: PartialDate | None, trace: Trace) -
         now.reasons.append("(5) truthful disclosure is judged at a sentencing; today's answer takes it as stated")
     out["now"] = now
     return out
+
+
+def settle(ctx: _Context, scenarios: list[Scenario]) -> tuple[list[Scenario], list[Presumed], list[str]]:
+    from reprieve.assess.presumptions import settle as settle_scenarios
+
+    return settle_scenarios(ctx.case, ctx.judgment, ctx.count, ctx.j, ctx.c, ctx.label, scenarios)
 
 
 def term_of(count: Count) -> Term | None:

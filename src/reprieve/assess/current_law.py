@@ -14,13 +14,16 @@ alternatives are listed beside it, each with the facts it assumes and the fields
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count, term_of
-from reprieve.assess.findings import Finding, Question, Status
+from reprieve.assess.findings import Finding, Status
+from reprieve.assess.presumptions import Presumed
+from reprieve.assess.questions import ask
 from reprieve.case.model import Case
 from reprieve.law import drug_penalties as drugs
 from reprieve.law import fair_sentencing_404 as fsa404
@@ -90,7 +93,9 @@ def _conditions(group: list[tuple[Branch, ...]], relevant: list[str]) -> tuple[s
         return "", assumed, fields
     if len(ways) > MAX_LISTED_CONDITIONS:
         return "depending on " + ", ".join(fields), assumed, fields
-    text = " or ".join(" and ".join(b.text.removeprefix("if ") for b in way) for way in ways)
+    # A condition said once: two facts with the same words (the same fact reached from two counts) are one.
+    text = " or ".join(dict.fromkeys(" and ".join(dict.fromkeys(b.text.removeprefix("if ") for b in way))
+                                     for way in ways))
     return f"if {text}", assumed, fields
 
 
@@ -134,7 +139,18 @@ def side_json(result: CountRanges, which: str) -> dict[str, Any]:
            "citation": _common([r.citation if r else None for r in ranges]),
            "alternatives": alternatives,
            "missing": sorted(set(missing) | set(result.missing))}
+    for key in ("min_months", "max_months"):
+        if out[key] is None:
+            out[f"{key}_range"] = span_of([a.get(key) for a in alternatives])
     return out
+
+
+def span_of(values: list[Any]) -> list[Any] | None:
+    """[low, high] over months ("life" the highest); None when any value is unknown."""
+    if not values or any(v is None for v in values):
+        return None
+    ordered = sorted(values, key=_sort_months)
+    return [ordered[0], ordered[-1]]
 
 
 def _sort_months(value: Any) -> int:
@@ -167,6 +183,10 @@ def count_json(result: CountRanges) -> dict[str, Any]:
     for key in ("notes", "assumptions", "unverified"):
         if getattr(result, key):
             out[key] = getattr(result, key)
+    if result.presumptions:
+        out["presumptions"] = [p.as_json() for p in result.presumptions]
+    if result.settled:
+        out["settled"] = result.settled
     if result.truncated:
         out["notes"] = [*out.get("notes", []), "too many unknown facts: only some alternatives were evaluated"]
     return out
@@ -178,8 +198,9 @@ def _has_minimum(result: CountRanges) -> bool:
 
 
 def _changed(result: CountRanges) -> bool | None:
-    """Whether today's law gives a different range in every case (True), in none (False), or it depends (None)."""
-    answers = {None if s.then is None or s.now is None else s.then.as_json() != s.now.as_json()
+    """Whether today's law gives a different range in every case (True), in none (False), or it depends (None).
+    Only the numbers count: the same minimum, maximum and supervised release under another citation is no change."""
+    answers = {None if s.then is None or s.now is None else not s.then.same_penalty(s.now)
                for s in result.scenarios}
     return answers.pop() if len(answers) == 1 else None
 
@@ -227,8 +248,12 @@ def _total(case: Case, results: list[CountRanges], minimums: list[Term | None]) 
         plain = [m for r, m in inner if not r.consecutive and m is not None]
         part = max(plain, key=term_key) if plain else Term()
         for r, m in inner:
-            if r.consecutive and m is not None:
+            if r.kind == "924c" and m is not None:
                 part = part + m
+        # 1028A terms run after every other kind of term; with each other they may run concurrently (1028A(b)(4))
+        grouped = [m for r, m in inner if r.consecutive_rule == "to_every_other_kind_of_term" and m is not None]
+        if grouped:
+            part = part + max(grouped, key=term_key)
         if j > 0 and judgment.relation == "concurrent":
             return None
         total = total + part
@@ -253,6 +278,46 @@ def combinations(case: Case, results: list[CountRanges], which: str) -> list[Com
                     consistent = False
         if consistent:
             out.append(Combination(tuple(s for _, _, s in combo), _total(case, results, [m for m, _, _ in combo])))
+    return out
+
+
+def lower_today(case: Case, results: list[CountRanges]) -> dict[str, Any]:
+    """Does today's law give a lower aggregate minimum in every alternative (the same facts on both sides)?
+    {answer: True (in every one) / False (in none) / None, then and now ranges, the facts that decide it}."""
+    shared = {b.key for r in results for s in r.scenarios for b in s.branches}
+    options = []
+    size = 1
+    for r in results:
+        unique: dict[tuple[Any, ...], tuple[Term | None, Term | None, dict[str, str]]] = {}
+        for s in r.scenarios:
+            then = s.then.minimum if s.then else None
+            now = s.now.minimum if s.now else None
+            facts = {b.key: b.value for b in s.branches if b.key in shared}
+            unique.setdefault((None if then is None else term_key(then), None if now is None else term_key(now),
+                               tuple(sorted(facts.items()))), (then, now, facts))
+        options.append(list(unique.values()))
+        size *= len(unique)
+    if not results or size > MAX_COMBINATIONS:
+        return {"answer": None}
+    pairs: list[tuple[Term | None, Term | None, dict[str, str]]] = []
+    for combo in itertools.product(*options):
+        chosen: dict[str, str] = {}
+        if any(chosen.setdefault(k, v) != v for _, _, f in combo for k, v in f.items()):
+            continue
+        pairs.append((_total(case, results, [t for t, _, _ in combo]),
+                      _total(case, results, [n for _, n, _ in combo]), chosen))
+    answers = {None if then is None or now is None else term_key(now) < term_key(then) for then, now, _ in pairs}
+    answer = answers.pop() if len(answers) == 1 else None
+    out: dict[str, Any] = {"answer": answer,
+                           "then_months_range": span_of([_json_term(t) for t, _, _ in pairs]),
+                           "now_months_range": span_of([_json_term(n) for _, n, _ in pairs])}
+    if answer is None:
+        outcomes = [None if t is None or n is None else term_key(n) < term_key(t) for t, n, _ in pairs]
+        deciding = {key for key in shared if len({frozenset(f.get(key) for (_, _, f), o in zip(pairs, outcomes,
+                                                                                          strict=True) if o == k)
+                                                  for k in set(outcomes)}) > 1}
+        out["missing"] = sorted({f for r in results for s in r.scenarios for b in s.branches if b.key in deciding
+                                 for f in b.fields})
     return out
 
 
@@ -316,7 +381,7 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
             count.concurrent_with = None
     if not total_known:
         return {"date": None, "is_past": None, "reason": "a count's term is unknown"}
-    computation = compute(modified, as_of)
+    computation = compute(modified, as_of, explain=False)
     if computation.total_term is not None and computation.total_term.life:
         return {"date": None, "is_past": False, "reason": "life"}
     point = computation.projected_release_date
@@ -364,6 +429,7 @@ def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_
         "priors": _priors(case, as_of, results),
         "summary": summary_sentence(case, aggregate, computation),
         "assumptions": sorted({a for r in results for a in r.assumptions}),
+        "presumptions": [p.as_json() for p in presumptions(case, results)],
         "unverified": sorted({u for r in results for u in r.unverified}),
         "steps": [s.as_json() for s in _steps(results, aggregate)],
     }
@@ -372,6 +438,71 @@ def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_
         for side in ("then", "now"):
             missing.update(c[side].get("missing", []))
     out["missing"] = sorted(missing)
+    return out
+
+
+SAME_PRIORS = ("today the government would rely on the same earlier convictions it charged under 21 U.S.C. 851 at "
+               "sentencing", "a new 851 information could charge others, but the comparison is of the same case on the "
+               "same record", "with other or fewer convictions charged, today's minimum would differ")
+
+
+def presumptions(case: Case, results: list[CountRanges]) -> list[Presumed]:
+    """Every presumption the comparison rests on, once per field."""
+    out: dict[str, Presumed] = {}
+    for r in results:
+        for p in r.presumptions:
+            out.setdefault(p.field, p)
+        if r.assumptions and any("same prior convictions" in a for a in r.assumptions):
+            field_ = f"judgments[{r.judgment}].enhancements"
+            out.setdefault(f"{field_}#same", Presumed(field_, *SAME_PRIORS))
+    return list(out.values())
+
+
+def _uncovered(r: CountRanges) -> bool:
+    """A count whose range reprieve cannot give on either side (its statute, or its date, is not in the data)."""
+    return r.not_covered is not None or all(s.then is None and s.now is None for s in r.scenarios)
+
+
+def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[CountRanges],
+                       out: dict[str, Any]) -> dict[str, Any]:
+    """Counts reprieve does not cover are named, and the aggregate minimum is bounded by the others: at least what
+    they give; at most that with each uncovered count's minimum at its stated minimum, else at the term imposed on
+    it (a minimum is never above the term without a basis to go below it)."""
+    out["not_covered"] = [f"count {r.label}: {(r.not_covered or r.scenarios[0].then_detail).split(' (it covers')[0]}"
+                          for r in uncovered]
+
+    def bound(r: CountRanges, high: bool) -> Term | None:
+        stated = r.count.statutory_minimum_months
+        if stated is not None:
+            return Term(life=True) if stated == "life" else Term(int(stated))
+        return term_of(r.count) if high else Term()
+
+    def at(r: CountRanges, m: Term) -> CountRanges:
+        fixed = Range(m, m, "bound")
+        return replace(r, scenarios=[Scenario((), fixed, fixed, "", "")], kind="other", not_covered=None)
+
+    missing: list[str] = []
+    for which in ("then", "now"):
+        ends: list[Any] = []
+        for high in (False, True):
+            bounds = {id(r): bound(r, high) for r in uncovered}
+            if any(b is None for b in bounds.values()):
+                ends.append(None)
+                continue
+            swapped = [at(r, m) if (m := bounds.get(id(r))) is not None else r for r in results]
+            combos = combinations(case, swapped, which) or []
+            totals = [c.total for c in combos if c.total is not None]
+            ends.append(_json_term((min if not high else max)(totals, key=term_key)) if totals else None)
+        if ends[0] is not None and ends[0] == ends[1]:
+            out[f"{which}_min_months"] = ends[0]  # the uncovered counts cannot move it
+        else:
+            out[f"{which}_min_months_range"] = ends
+    for r in uncovered:
+        if r.count.statutory_minimum_months is None and term_of(r.count) is None:
+            missing.append(f"{r.where}.statutory_minimum_months")
+    out["missing"] = missing
+    out["release_note"] = "no release date if sentenced today: a count's range is not in reprieve's data"
+    out["lower_today"] = {"answer": None, "missing": missing}
     return out
 
 
@@ -385,6 +516,9 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
     if len(case.judgments) > 1 and any(j.relation == "concurrent" for j in case.judgments[1:]):
         out["note"] = ("a later judgment runs concurrently: the aggregate minimum depends on when each began and is "
                        "not added up; see the release dates")
+    uncovered = [r for r in results if _uncovered(r)]
+    if uncovered and len(uncovered) < len(results):
+        return _bounded_by_others(case, results, uncovered, out)
     missing: list[str] = []
     for which in ("then", "now"):
         combos = combinations(case, results, which)
@@ -418,7 +552,31 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
     for which in ("then", "now"):
         for alternative in out.get(f"{which}_min_alternatives", []):
             alternative.pop("_combo", None)
+    _ranges(out)
+    out["lower_today"] = lower_today(case, results)
     return out
+
+
+def _ranges(out: dict[str, Any]) -> None:
+    """`<key>_range` [low, high] beside each value left null by alternatives (cli.md)."""
+    for which in ("then", "now"):
+        if out.get(f"{which}_min_months") is not None:
+            continue
+        alternatives = out.get(f"{which}_min_alternatives") or []
+        bounded = out.get(f"{which}_min_range_months") or {}
+        span = span_of([a.get(f"{which}_min_months") for a in alternatives]) if alternatives else \
+            span_of([bounded.get("least"), bounded.get("most")]) if bounded else None
+        if span is not None:
+            out[f"{which}_min_months_range"] = span
+    if out.get("release_date_if_sentenced_now") is None:
+        days: list[Any] = []
+        for a in out.get("now_min_alternatives") or []:
+            days += [a.get("release_date")] if a.get("release_date") else \
+                list((a.get("release_date_range") or {"": None}).values())
+        if not days and out.get("release_date_range"):
+            days = [out["release_date_range"].get("earliest"), out["release_date_range"].get("latest")]
+        if days and all(days):
+            out["release_date_if_sentenced_now_range"] = [min(days), max(days)]
 
 
 def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dict[str, Any],
@@ -503,7 +661,7 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
     changed_terms: list[Term | None] = []
     any_unchanged = False
     for s, term in zip(combo.picks, terms_for(combo.picks), strict=True):
-        if s.then is not None and s.now is not None and s.then.as_json() == s.now.as_json():
+        if s.then is not None and s.then.same_penalty(s.now):
             changed_terms.append(None)
             any_unchanged = True
         else:
@@ -654,6 +812,8 @@ def _release_words(aggregate: dict[str, Any], pronoun: str) -> str:
     def when(day: str | None, span: dict[str, str] | None) -> str:
         if day:
             return f"on {day}"
+        if span and span["earliest"] == span["latest"]:  # a range whose ends agree is one date
+            return f"on {span['earliest']}"
         if span:
             return f"between {span['earliest']} and {span['latest']}"
         return ""
@@ -707,21 +867,39 @@ def fsa404_findings(case: Case, as_of: date, computation: Computation | None = N
             read = drugs.read_count(count, LawDates(as_of, as_of), trace)
             if read is None or read.family is None:
                 continue
-            if count.drug not in (None, drugs.CRACK):
+            kinds = {d for d, _ in drugs.substances(count)}
+            if None not in kinds and drugs.CRACK not in kinds:
                 continue
             screened += 1
             sd = sentencing_date(judgment, count, where_judgment, where_count)
             level = read.stated or _level_at_sentencing(count, read.family, sd.value, trace)
+            label = count.count or f"#{c + 1}"
+            motion = count.fsa404_motion
+            if motion is None and rulings.of_kind(case, "motion_granted", judgment=j, count=label, avenue=AVENUE_404):
+                motion = "granted"  # 404(c): a sentence previously reduced under sections 2 and 3
             facts = fsa404.Facts(
                 provision=drugs.provision(read.family, level) if level else None,
-                provision_field=f"{where_count}.penalty", drug=count.drug, drug_field=f"{where_count}.drug",
+                provision_field=f"{where_count}.penalty", drug=drugs.CRACK if drugs.CRACK in kinds else count.drug,
+                drug_field=f"{where_count}.drug",
                 crack_clause=read.stated_clause in ("(iii)",) or (read.family == "960" and read.stated_clause == "(C)"),
                 offense=offense_day(count), offense_field=f"{where_count}.offense_ended", sentenced=sd.value,
-                sentenced_field=sd.field, motion=count.fsa404_motion, motion_field=f"{where_count}.fsa404_motion")
+                sentenced_field=sd.field, motion=motion, motion_field=f"{where_count}.fsa404_motion")
             elements = fsa404.elements(facts, as_of, trace)
             if elements is None:
                 continue
-            findings.append(_finding_404(case, as_of, j, c, elements, computation))
+            covered = rulings.of_kind(case, "covered_offense_404", judgment=j, count=label)
+            if covered:  # a court already held it a covered offense: the elements of 404(a) are settled
+                when = covered[0].on
+                elements = [fsa404.Element(e.name, True, f"settled: a court held it a covered offense"
+                                           f"{f' on {when}' if when else ''} (rulings)")
+                            if e.met is not True and not e.name.startswith("404(c)") else e for e in elements]
+            denied = rulings.of_kind(case, "motion_denied", judgment=j, count=label, avenue=AVENUE_404)
+            found = _finding_404(case, as_of, j, c, elements, computation)
+            for ruling in denied:
+                dated = f" on {ruling.on}" if ruling.on else ""
+                found.reasons.append(f"a court denied an earlier section 404 motion{dated}: if it did so after a "
+                                     "complete review on the merits, section 404(c) bars another")
+            findings.append(found)
     if not findings:
         reason = "no drug count of cocaine base (or of an unstated drug) under a covered provision" if not screened \
             else "section 404 did not exist on this date"
@@ -760,7 +938,7 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
         status = "needs_facts"
     else:
         status = "needs_review" if served else "eligible"
-    questions = [Question(f, _question_404(f), "decides whether section 404 is available")
+    questions = [ask(f, "decides whether section 404 is available")
                  for e in elements if e.met is None for f in e.missing] if status != "not_eligible" else []
     summary = {"eligible": f"Count {label} is a covered offense: the court may reduce it as if the Fair Sentencing "
                            "Act had applied (no court is required to).",
@@ -782,17 +960,3 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
     return Finding(AVENUE_404, f"count {label}: §404 covered offense", status, summary, reasons,
                    [fsa404.CITE_404, "Fair Sentencing Act of 2010, Pub. L. 111-220, §§ 2-3", fsa404.CITE_TERRY],
                    questions, facts_used={"count": label}, extra=extra)
-
-
-def _question_404(field: str) -> str:
-    if field.endswith(".penalty"):
-        return "Which penalty provision was the drug count sentenced under (e.g. 21 U.S.C. 841(b)(1)(A))?"
-    if field.endswith(".drug"):
-        return "Which drug was the count for (cocaine base / crack, or another)?"
-    if field.endswith("offense_ended"):
-        return "When did the offense end (the last date of the conspiracy or the date of the offense)?"
-    if field.endswith("imposed_on") or field.endswith("resentenced_on"):
-        return "On what date was the sentence imposed?"
-    if field.endswith("fsa404_motion"):
-        return "Was a motion under section 404 of the First Step Act filed before, and how did it end?"
-    return f"What is {field}?"

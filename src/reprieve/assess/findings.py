@@ -23,11 +23,14 @@ class Question:
     field: str
     question: str
     would_change: str = ""
+    where_to_find: str = ""
 
     def as_json(self) -> dict[str, str]:
         out = {"field": self.field, "question": self.question}
         if self.would_change:
             out["would_change"] = self.would_change
+        if self.where_to_find:
+            out["where_to_find"] = self.where_to_find
         return out
 
 

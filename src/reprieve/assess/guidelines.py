@@ -19,6 +19,8 @@ from typing import Any
 from reprieve.assess.computation import Computation
 from reprieve.assess.count_ranges import evaluate_count
 from reprieve.assess.findings import Finding, Question, Status
+from reprieve.assess.presumptions import PRESUMPTIONS, Presumed
+from reprieve.assess.questions import ask
 from reprieve.case.model import Case, Judgment, SentencingGuidelines
 from reprieve.case.types import Quantity
 from reprieve.law.firearm_penalties import is_924c
@@ -48,57 +50,35 @@ AVENUE = "3582(c)(2)"
 _DRUG_SECTIONS = {"841", "846", "952", "953", "955", "959", "960", "963"}
 DAYS_PER_MONTH = 365.25 / 12
 
-QUESTIONS: dict[str, tuple[str, str]] = {
-    "drug_quantities": ("What drugs and quantities did the court find for the guideline calculation (the drug "
-                        "quantity in the presentence report)?", "the Drug Quantity Table level then and now"),
-    "base_offense_level": ("What base offense level did the court find?", "the offense level"),
-    "total_offense_level": ("What total offense level did the court find?", "the guideline range"),
-    "criminal_history_points": ("How many criminal history points did the court count?",
-                                "the criminal history category"),
-    "status_points": ("Did the court add status points because you were on probation, parole or supervised release "
-                      "when the offense happened - and how many?", "whether Amendment 821 lowers the points"),
-    "under_criminal_justice_sentence": ("Were you on probation, parole, supervised release, in prison or on escape "
-                                        "when the offense was committed?", "status points"),
-    "recency_points": ("Did the court add 'recency' points (for an offense within 2 years of release)?",
-                       "the points before status points"),
-    "death_or_serious_bodily_injury": ("Did death or serious bodily injury result from the offense?",
-                                       "the base offense level and the zero-point reduction"),
-    "prior_similar_conviction": ("Did the court find a prior conviction for a similar offense (level 43)?",
-                                 "the base offense level"),
-    "weapon": ("Did the court find that a gun or other dangerous weapon was possessed?",
-               "the offense level and the zero-point reduction"),
-    "violence": ("Did the court find that violence or a credible threat of violence was used?",
-                 "the offense level and the zero-point reduction"),
-    "safety_valve": ("Did the court apply the 2-level safety-valve reduction (§2D1.1(b)(18))?", "the offense level"),
-    "mitigating_role_levels": ("Did the court give a mitigating (minor or minimal) role reduction, and of how many "
-                               "levels?", "the base offense level cap"),
-    "other_adjustments": ("What other adjustments did the court apply (role, obstruction, ...), in levels?",
-                          "the offense level"),
-    "acceptance": ("Did the court reduce the offense level for acceptance of responsibility?", "the offense level"),
-    "acceptance_government_motion": ("Did the government move for the third level of acceptance?",
-                                     "the offense level"),
-    "criminal_history_category": ("What criminal history category did the court find?", "the guideline range"),
-    "imposed_on": ("On what date were you sentenced?", "which Manual applied and which amendments are new"),
-    "statutory_limits": ("What statutory minimum and maximum did the presentence report give for the counts?",
-                         "the limits of the range (§5G1.1)"),
-    "sentence": ("How many months were imposed on the counts (other than 924(c))?", "whether a reduction is possible"),
-    "terrorism_adjustment": ("Did the court apply the terrorism adjustment (§3A1.4)?", "the zero-point reduction"),
-    "sex_offense": ("Is the offense of conviction a sex offense?", "the zero-point reduction"),
-    "substantial_financial_hardship": ("Did the court find that you personally caused substantial financial "
-                                       "hardship?", "the zero-point reduction"),
-    "civil_rights_offense": ("Was the offense sentenced under §2H1.1 (civil rights)?", "the zero-point reduction"),
-    "victim_adjustment": ("Did the court apply a hate-crime, vulnerable-victim or human-rights adjustment (§3A1.1, "
-                          "§3A1.5)?", "the zero-point reduction"),
-    "aggravating_role": ("Did the court find you were an organizer, leader, manager or supervisor (§3B1.1)?",
-                         "the zero-point reduction"),
-    "continuing_criminal_enterprise": ("Were you found to have engaged in a continuing criminal enterprise "
-                                       "(21 U.S.C. 848)?", "the zero-point reduction"),
-    "career_offender": ("Was the sentence calculated under the career offender guideline (§4B1.1)?",
-                        "whether the amendments can lower the range"),
-    "substantial_assistance": ("Was the sentence below the guideline range (or the mandatory minimum) because the "
-                               "government moved for a reduction for substantial assistance (§5K1.1, 18 U.S.C. "
-                               "3553(e), Rule 35(b))?", "the range used and the lowest term (USSG §1B1.10(b)(2)(B), "
-                               "(c))"),
+# What each guideline fact changes (the question itself is the registry's: reprieve.assess.questions).
+CHANGES: dict[str, str] = {
+    "drug_quantities": "the Drug Quantity Table level then and now",
+    "base_offense_level": "the offense level",
+    "total_offense_level": "the guideline range",
+    "criminal_history_points": "the criminal history category",
+    "status_points": "whether Amendment 821 lowers the points",
+    "under_criminal_justice_sentence": "status points",
+    "recency_points": "the points before status points",
+    "death_or_serious_bodily_injury": "the base offense level and the zero-point reduction",
+    "prior_similar_conviction": "the base offense level",
+    "weapon": "the offense level and the zero-point reduction",
+    "violence": "the offense level and the zero-point reduction",
+    "safety_valve": "the offense level",
+    "mitigating_role_levels": "the base offense level cap",
+    "other_adjustments": "the offense level",
+    "acceptance": "the offense level",
+    "acceptance_government_motion": "the offense level",
+    "acceptance_additional_level": "the offense level",
+    "criminal_history_category": "the guideline range",
+    "imposed_on": "which Manual applied and which amendments are new",
+    "statutory_limits": "the limits of the range (§5G1.1)",
+    "sentence": "whether a reduction is possible",
+    "career_offender": "whether the amendments can lower the range",
+    "substantial_assistance": "the range used and the lowest term (USSG §1B1.10(b)(2)(B), (c))",
+    **{key: "the zero-point reduction" for key in ("terrorism_adjustment", "sex_offense",
+                                                    "substantial_financial_hardship", "civil_rights_offense",
+                                                    "victim_adjustment", "aggravating_role",
+                                                    "continuing_criminal_enterprise")},
 }
 _FIELD_PATHS = {"imposed_on": "imposed_on", "sentence": "counts",
                 "statutory_limits": "guidelines.statutory_minimum_months",
@@ -108,14 +88,13 @@ _ZERO_POINT_FIELDS = {"terrorism_adjustment", "sex_offense", "substantial_financ
 
 
 def question(where: str, key: str) -> Question:
-    text, changes = QUESTIONS.get(key, (f"Please provide {key}.", ""))
     if key in _FIELD_PATHS:
         path = f"{where}.{_FIELD_PATHS[key]}"
     elif key in _ZERO_POINT_FIELDS:
         path = f"{where}.guidelines.zero_point_facts.{key}"
     else:
         path = f"{where}.guidelines.{key}"
-    return Question(path, text, changes)
+    return ask(path, CHANGES.get(key, ""))
 
 
 @dataclass(frozen=True)
@@ -198,6 +177,8 @@ class Facts:
     trace: Trace = field(default_factory=Trace)
     _limits: tuple[Months | None, Months | None, bool] | None = None
     _firearm_minimum: tuple[int | None] | None = None
+    presumptions: list[Presumed] = field(default_factory=list)
+    settled: list[str] = field(default_factory=list)
 
     def firearm_minimum(self) -> int | None:
         """The consecutive minimum of the 924(c) counts, in months (0 without any); None when facts leave it open.
@@ -276,8 +257,31 @@ def read_facts(case: Case, j: int, as_of: date) -> Facts:
     if death is None and drug_counts:
         flags = [c.death_or_serious_bodily_injury for c in drug_counts]
         death = True if any(flags) else (False if all(f is False for f in flags) else None)
-    return Facts(case, judgment, j, where, g, manual, drugs, bool(drug_counts) or bool(drugs),
-                 {c.drug for c in drug_counts if c.drug} | {d.drug for d in drugs}, death, as_of)
+    facts = Facts(case, judgment, j, where, g, manual, drugs, bool(drug_counts) or bool(drugs),
+                  {c.drug for c in drug_counts if c.drug} | {d.drug for c in drug_counts for d in c.drugs or []}
+                  | {d.drug for d in drugs}, death, as_of)
+    if death is None and facts.drug_offense:
+        _settle_death(facts)
+    return facts
+
+
+def _settle_death(f: Facts) -> None:
+    """Death or serious bodily injury, not stated: a base offense level found that is not a §2D1.1(a)(1)-(2) level
+    settles it; otherwise it is presumed not to have resulted (the record would name it)."""
+    base = f.g.base_offense_level
+    if base is not None and f.manual is not None:
+        levels = {int(v.value) for name in ("base_level_death_or_injury", "base_level_death_or_injury_with_prior")
+                  if (v := f.trace.entry(f"guidelines.drug_offense.{name}", f.manual)) is not None}
+        if levels and base not in levels:
+            f.death = False
+            f.settled.append(f"no death or serious bodily injury: the base offense level found ({base}) is not "
+                             f"{' or '.join(str(v) for v in sorted(levels))} (USSG §2D1.1(a)(1)-(2))")
+            return
+    words, why = PRESUMPTIONS["death_or_injury_offense"]
+    f.death = False
+    f.presumptions.append(Presumed(f"{f.where}.guidelines.death_or_serious_bodily_injury", words, why,
+                                   "the base offense level would come from §2D1.1(a)(1)-(2) (level 38 or 43), which "
+                                   "the Drug Quantity Table amendments do not change"))
 
 
 def _decimal(value: float) -> Decimal:
@@ -332,7 +336,7 @@ def _total_from_parts(f: Facts, rules: Rules, side: Side, base: int) -> int | No
     level = base
     if f.drug_offense:
         soc = drug_offense.specific_characteristics(f.g.weapon, f.g.violence, f.g.safety_valve_reduction,
-                                                    rules.manual, f.trace)
+                                                    rules.manual, f.trace, base_level=base)
         side.steps += soc.steps
         if soc.levels is None:
             side.need(*soc.missing)
@@ -352,7 +356,7 @@ def _total_from_parts(f: Facts, rules: Rules, side: Side, base: int) -> int | No
             side.steps.append(f"career offender: level {co} is greater than {level} and applies (§4B1.1(b))")
             level = co
     accepted = acceptance_rule.reduction(level, f.g.acceptance, f.g.acceptance_government_motion, rules.manual,
-                                         f.trace)
+                                         f.trace, f.g.acceptance_additional_level)
     side.steps += accepted.steps
     if accepted.levels is None:
         side.need(*accepted.missing)
@@ -523,7 +527,7 @@ def _career_offender_924c(f: Facts, rules: Rules, side: Side) -> None:
     if level_before is None:
         return
     accepted = acceptance_rule.reduction(level_before, f.g.acceptance, f.g.acceptance_government_motion,
-                                         rules.manual, f.trace)
+                                         rules.manual, f.trace, f.g.acceptance_additional_level)
     if accepted.levels is None:
         side.need(*accepted.missing)
         return
@@ -662,7 +666,8 @@ def _career_floor(f: Facts, then: Side, level: int, rules: Rules, side: Side) ->
     co = _career_level(f, rules.manual, side)
     if co is None:
         return level
-    accepted = acceptance_rule.reduction(co, f.g.acceptance, f.g.acceptance_government_motion, rules.manual, f.trace)
+    accepted = acceptance_rule.reduction(co, f.g.acceptance, f.g.acceptance_government_motion, rules.manual, f.trace,
+                                         f.g.acceptance_additional_level)
     if accepted.levels is None:
         side.need(*accepted.missing)
         return level
@@ -831,6 +836,10 @@ def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tupl
         "amendments_applied": [retro.name(a) for a in amendments if set(a.changes) - {"other"}],
         "unverified": f.trace.unverified(),
     }
+    if f.presumptions:
+        out["presumptions"] = [p.as_json() for p in f.presumptions]
+    if f.settled:
+        out["settled"] = f.settled
     if ambiguous:
         out["note"] = ("the sentencing date is known only in part and an amendment took effect within it: the "
                        "Manual applied is uncertain")
@@ -853,7 +862,8 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
     reasons = [f"{ground} ({amendment.what}) took effect {amendment.effective}, after the Manual applied "
                f"({then.manual})", *variant.steps]
     if not amendment.verified_dates:
-        reasons.append(f"UNVERIFIED: the effective date and subject of {ground} are general knowledge (law.md E8)")
+        reasons.append(f"UNVERIFIED: the effective date and subject of {ground} are general knowledge, not read in the "
+                       "primary text")
 
     def make(status: Status, summary: str, missing: list[str] | None = None) -> Finding:
         return Finding(AVENUE, ground, status, summary, reasons, citations,

@@ -10,9 +10,11 @@ from reprieve.assess.computation import Computation, compute
 from reprieve.assess.current_law import current_law, fsa404_findings
 from reprieve.assess.findings import Finding
 from reprieve.assess.guidelines import assess_guidelines
+from reprieve.assess.questions import Asked, ask, language_of, localize, questions_for
 from reprieve.assess.relief import Situation, relief_findings
 from reprieve.case.model import Case
 from reprieve.law.circuits import circuit_of
+from reprieve.law.sentence_aggregation import judgment_term
 
 STATUS_RANK = {"eligible": 0, "needs_review": 1, "needs_facts": 2, "not_eligible": 3}
 COMBINED = "extraordinary and compelling reasons"
@@ -21,6 +23,7 @@ COMBINED = "extraordinary and compelling reasons"
 @dataclass(frozen=True)
 class Options:
     at_bottom_of_range: bool = False  # release_date_if_sentenced_now at the bottom of the recomputed range
+    language: str | None = None  # the language of the questions (default: the person's, else English)
 
 
 @dataclass
@@ -31,6 +34,28 @@ class Assessment:
     current_law: dict[str, Any] | None = None
     guidelines: dict[str, Any] | None = None
     findings: list[Finding] = field(default_factory=list)
+    case: Case | None = None
+    language: str = "en"
+    essentials: list[str] = field(default_factory=list)  # fields without which no avenue is open or closed
+
+    @property
+    def assumptions(self) -> list[dict[str, Any]]:
+        """The presumptions the answers rest on, once per field: {field, presumed, why, if_instead}."""
+        out: dict[tuple[str, str], dict[str, Any]] = {}
+        sources = [*self.computation.assumptions, *((self.current_law or {}).get("presumptions") or []),
+                   *((self.guidelines or {}).get("presumptions") or [])]
+        for item in sources:
+            key = (item["field"], item["presumed"])
+            if key not in out:
+                out[key] = dict(item)
+            elif item["if_instead"] not in out[key]["if_instead"]:  # one fact, several answers it would change
+                out[key]["if_instead"] += f"; and {item['if_instead']}"
+        return list(out.values())
+
+    @property
+    def questions(self) -> list[Asked]:
+        """The facts still worth asking, deduplicated, most decisive first (reprieve.assess.questions)."""
+        return questions_for(self)
 
     def verdicts(self) -> list[tuple[str, Finding]]:
         """One finding per avenue, the one that decides it: for 3582(c)(1)(A) the combined grounds, otherwise the
@@ -51,6 +76,9 @@ class Assessment:
             "current_law": self.current_law,
             "guidelines": self.guidelines,
             "findings": [f.as_json() for f in self.findings],
+            "language": self.language,
+            "questions": [q.as_json() for q in self.questions],
+            "assumptions": self.assumptions,
             "disclaimer": "Information, not legal advice.",
         }
 
@@ -66,4 +94,45 @@ def assess(case: Case, as_of: date, options: Options | None = None) -> Assessmen
     situation = Situation(case, as_of, circuit, circuit_citation, computation, result.current_law)
     result.findings = relief_findings(situation) + result.findings
     result.findings.extend(fsa404_findings(case, as_of, computation))
+    result.case = case
+    result.language = language_of(case, options.language)
+    result.essentials = essentials(case, computation)
+    if result.essentials:
+        _hold_verdicts(result)
+    for finding in result.findings:  # worded by the registry, for this case (labels, names)
+        finding.missing = [localize(q, case) for q in finding.missing]
     return result
+
+
+def essentials(case: Case, computation: Computation) -> list[str]:
+    """The facts without which no avenue can be called open or closed: a judgment with its counts, and the term."""
+    if not any(j.counts or j.total_months is not None or j.total_life for j in case.judgments):
+        return ["judgments[0].counts"]
+    refused = {r.code for r in computation.refusals}
+    if computation.total_term is not None or refused - {"LIFE_TERM", "TERM_BEYOND_CALENDAR"}:
+        return []
+    return [name for j, judgment in enumerate(case.judgments)
+            for name in judgment_term(judgment, j, computation.as_of).missing]
+
+
+_DEPEND_ON_THE_OFFENSE = ("FSA 404", "FSA time credits", "3582(c)(2)")
+
+
+def _hold_verdicts(result: Assessment) -> None:
+    """Missing essentials come first, and no avenue is called open on them - nor closed where the answer rests on
+    the offense of conviction, which without a judgment is unknown."""
+    no_judgment = result.essentials == ["judgments[0].counts"]
+    asked = [ask(name, "without it no avenue can be called open or closed") for name in result.essentials]
+    for f in result.findings:
+        if f.avenue == "3582(c)(1)(A)" and f.ground != COMBINED:
+            continue  # a ground or exhaustion may well be established; the avenue's verdict is what waits
+        closed_on_the_offense = f.status == "not_eligible" and no_judgment and f.avenue in _DEPEND_ON_THE_OFFENSE
+        if f.status != "eligible" and not closed_on_the_offense:
+            continue
+        f.status = "needs_facts"
+        f.eligible_from = None
+        f.summary = (f"First the judgment: {f.avenue} can be called neither open nor closed without it." if
+                     no_judgment else f"First the sentence: {f.avenue} cannot be called open without the term.")
+        f.reasons.insert(0, "no judgment with counts is stated" if no_judgment else
+                         "the term of imprisonment is not stated: no avenue can be called open without it")
+        f.missing = [*asked, *(q for q in f.missing if q.field not in result.essentials)]

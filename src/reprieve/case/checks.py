@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from reprieve.case.model import Case, Count
 from reprieve.dates import PartialDate
 
@@ -24,7 +26,36 @@ def _before(a: PartialDate | None, b: PartialDate | None) -> bool:
 
 
 def impossible_facts(case: Case) -> list[Problem]:
-    return list(_problems(case))
+    return list(_too_large(case, "")) + list(_problems(case))
+
+
+# Bounds on numbers, not law: a count of months or days past these (1,000 years) is a typing slip, and the dates it
+# would give fall off the calendar. Each number the case file holds is checked, by the unit its name gives.
+MAX_MONTHS = 12_000
+MAX_DAYS = 365_250
+MAX_NUMBER = 1_000_000
+
+
+def _bound(name: str) -> tuple[int, str]:
+    if name.endswith("months") or name == "range_months":
+        return MAX_MONTHS, f"must be at most {MAX_MONTHS} months (1,000 years)"
+    if name.endswith("days") or name == "days":
+        return MAX_DAYS, f"must be at most {MAX_DAYS} days (1,000 years)"
+    return MAX_NUMBER, f"must be at most {MAX_NUMBER}"
+
+
+def _too_large(node: object, path: str, name: str = "") -> Iterator[Problem]:
+    if isinstance(node, BaseModel):
+        for field_name in type(node).model_fields:
+            child = getattr(node, field_name)
+            yield from _too_large(child, f"{path}.{field_name}" if path else field_name, field_name)
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _too_large(item, f"{path}[{i}]", name)
+    elif isinstance(node, (int, float)) and not isinstance(node, bool):
+        limit, message = _bound(name)
+        if node > limit:
+            yield Problem(path, message)
 
 
 def _problems(case: Case) -> Iterator[Problem]:

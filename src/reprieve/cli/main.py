@@ -1,6 +1,7 @@
-"""The `reprieve` command (contract: ../shared/spec/cli.md).
+"""The `reprieve` command (its contract: command names, flags, exit codes and JSON keys, as in README.md).
 
-Exit 0 on success, 1 when the input is bad (the message names the file and the field), 2 on usage errors.
+Exit 0 on success, 1 when the input is bad (the message names the file and the field), 2 on usage errors. With
+`--json`, warnings are inside the JSON document and an error is a JSON document too: {error: {file, field, message}}.
 Heavy modules are imported inside the commands so that `reprieve --help` and cold starts stay fast.
 """
 
@@ -10,113 +11,245 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
+
+from reprieve import __version__
+
+
+class _FlagHelp:
+    """--help is a flag: no '<bool>' beside it in the help."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class Group(_FlagHelp, TyperGroup):
+    pass
+
+
+class Command(_FlagHelp, TyperCommand):
+    """Arguments in the usage line as CASE and KIND (typer writes '{case}'); flags without '<bool>'."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = (param.metavar or param.name or "").upper()
+                pieces.append(name if param.required else f"[{name}]")
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
 
 app = typer.Typer(
+    cls=Group,
+    rich_markup_mode="markdown",
     add_completion=False,
     no_args_is_help=True,
-    help="Federal sentence computation and sentence-reduction screening, with citations. "
-    "Information, not legal advice.",
     pretty_exceptions_enable=False,
 )
 
 DISCLAIMER = "Information, not legal advice. Check every date against the BOP's own computation."
+CASE_HELP = "case file, YAML or JSON (docs/case-format.md; `reprieve new` writes a blank one)"
 
 
-def _as_of(value: str | None) -> date | None:
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reprieve {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, metavar="",
+                                               help="print the version and exit")] = False) -> None:
+    """Federal sentence computation and sentence-reduction screening, with citations.
+
+    Information, not legal advice. The case file format is described in docs/case-format.md; `reprieve new
+    CASE.yaml` writes a blank one to fill in."""
+
+
+def _usage_error(message: str, hint: str, as_json: bool) -> NoReturn:
+    """Exit 2 with a message naming the option (as JSON with --json)."""
+    if as_json:
+        json.dump({"error": {"file": None, "field": hint, "message": message}}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        raise typer.Exit(2)
+    raise typer.BadParameter(message, param_hint=hint)
+
+
+def _as_of(value: str | None, as_json: bool = False) -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
+        _usage_error(f"{value!r} is not a date (YYYY-MM-DD)", "--as-of", as_json)
 
 
-AsOf = Annotated[str | None, typer.Option("--as-of", help="assess on this date, YYYY-MM-DD (default: the case "
-                                                              "file's as_of, else today)")]
-AsJson = Annotated[bool, typer.Option("--json", help="print one JSON document to stdout")]
-CasePath = Annotated[Path, typer.Argument(help="case file, YAML or JSON (../shared/spec/case-format.md)",
-                                          show_default=False)]
+AsOf = Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="assess on this date (default: the "
+                                                                                 "case file's as_of, else today)")]
+AsJson = Annotated[bool, typer.Option("--json", metavar="", help="print one JSON document to stdout (for a folder: "
+                                                                  "one JSON line per case file)")]
+CasePath = Annotated[Path, typer.Argument(metavar="CASE", help=CASE_HELP, show_default=False)]
+Workers = Annotated[int | None, typer.Option("--workers", metavar="N", help="processes for a folder of case files "
+                                                                           "(default: one per core)")]
+BottomOfRange = Annotated[bool, typer.Option(
+    "--at-bottom-of-range", metavar="", help="date the current-law release from the bottom of the recomputed "
+    "guideline range instead of the statutory minimum")]
+Language = Annotated[str | None, typer.Option("--language", metavar="LANG", help="the language of the questions: en "
+                                                "or es (default: the case file's person.language, else en)")]
 
 
-def _load(path: Path) -> Any:
+def _load(path: Path, as_json: bool = False) -> Any:
+    """The case file, or exit 1 with its problems (as JSON with --json); warnings go to stderr unless --json."""
     from reprieve.intake import CaseFileError, load_case
 
     try:
         loaded = load_case(path)
     except CaseFileError as exc:
-        typer.echo(str(exc), err=True)
+        if as_json:
+            from reprieve.cli.batch import error_json
+
+            json.dump(error_json(exc.source, exc.problems), sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        else:
+            typer.echo(str(exc), err=True)
         raise typer.Exit(1) from None
-    for warning in loaded.warnings:
-        typer.echo(f"{loaded.source}: warning: {warning.path}: {warning.message}", err=True)
+    if not as_json:
+        for warning in loaded.warnings:
+            typer.echo(f"{loaded.source}: warning: {warning.path}: {warning.message}", err=True)
     return loaded
 
 
-def _resolve_as_of(flag: str | None, case: Any) -> date:
-    chosen = _as_of(flag)
-    if chosen is not None:
-        return chosen
-    if case.as_of is not None and case.as_of.exact is not None:
-        return case.as_of.exact  # type: ignore[no-any-return]
-    return date.today()
+def _print_json(data: dict[str, Any], loaded: Any) -> None:
+    from reprieve.cli.batch import warnings_json
+
+    json.dump({**data, "warnings": warnings_json(loaded.warnings)}, sys.stdout, indent=2)
+    sys.stdout.write("\n")
 
 
-@app.command()
+def _resolve_as_of(flag: date | None, case: Any) -> date:
+    from reprieve.cli.batch import resolve_as_of
+
+    return resolve_as_of(flag, case)
+
+
+@app.command(cls=Command)
 def compute(case: CasePath, as_of: AsOf = None, as_json: AsJson = False) -> None:
     """The BOP-style sentence computation: terms, credits, GCT, FSA time credits, release dates."""
-    loaded = _load(case)
-    day = _resolve_as_of(as_of, loaded.case)
+    day_flag = _as_of(as_of, as_json)
+    loaded = _load(case, as_json)
+    day = _resolve_as_of(day_flag, loaded.case)
     from reprieve.assess.computation import compute as run
 
     result = run(loaded.case, day)
     if as_json:
-        json.dump(result.as_json(), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        _print_json(result.as_json(), loaded)
         return
     from reprieve.cli.render import print_computation
 
     print_computation(result, loaded.source, DISCLAIMER)
 
 
-@app.command()
+@app.command(cls=Command)
 def assess(
-    case: CasePath,
+    case: Annotated[Path, typer.Argument(metavar="CASE", help=f"{CASE_HELP}, or a folder of case files",
+                                         show_default=False)],
     as_of: AsOf = None,
     as_json: AsJson = False,
-    at_bottom_of_range: Annotated[bool, typer.Option(
-        "--at-bottom-of-range", help="date the current-law release from the bottom of the recomputed guideline "
-        "range instead of the statutory minimum")] = False,
+    at_bottom_of_range: BottomOfRange = False,
+    workers: Workers = None,
+    language: Language = None,
 ) -> None:
     """Everything reprieve can say: the computation, current law, the guidelines and every avenue of relief."""
-    loaded = _load(case)
-    day = _resolve_as_of(as_of, loaded.case)
     from reprieve.assess.report import Options
+
+    day_flag = _as_of(as_of, as_json)
+    options = Options(at_bottom_of_range=at_bottom_of_range, language=language)
+    if case.is_dir():
+        raise typer.Exit(_assess_folder(case, day_flag, options, as_json, workers))
+    loaded = _load(case, as_json)
+    day = _resolve_as_of(day_flag, loaded.case)
     from reprieve.assess.report import assess as run
 
-    result = run(loaded.case, day, Options(at_bottom_of_range=at_bottom_of_range))
+    result = run(loaded.case, day, options)
     if as_json:
-        json.dump(result.as_json(), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        _print_json(result.as_json(), loaded)
         return
     from reprieve.cli.render import print_assessment
 
     print_assessment(result, loaded.source, DISCLAIMER)
 
 
-@app.command()
+def _assess_folder(folder: Path, as_of: date | None, options: Any, as_json: bool, workers: int | None) -> int:
+    """Every case file in a folder: one JSON line each with --json, else a table of verdicts. Exit 1 if any case
+    file could not be read."""
+    from reprieve.cli.batch import assess_folder, case_files
+
+    if not case_files(folder):
+        _usage_error(f"{folder} holds no case files (.yaml, .yml or .json)", "CASE", as_json)
+    failed = False
+    rows: list[dict[str, Any]] = []
+    for data in assess_folder(folder, as_of, options, workers):
+        failed = failed or "error" in data
+        if as_json:
+            sys.stdout.write(json.dumps(data) + "\n")
+        else:
+            rows.append(data)
+    if not as_json:
+        from reprieve.cli.render import print_folder_verdicts
+
+        print_folder_verdicts(rows, DISCLAIMER)
+    return 1 if failed else 0
+
+
+@app.command(cls=Command)
+def questions(case: CasePath, as_of: AsOf = None, as_json: AsJson = False, language: Language = None) -> None:
+    """The facts still worth asking, most decisive first: what the guided interview asks, one at a time."""
+    loaded = _load(case, as_json)
+    day_flag = _as_of(as_of, as_json)
+    day = _resolve_as_of(day_flag, loaded.case)
+    from reprieve.assess.questions import questions_for
+    from reprieve.assess.report import Options
+    from reprieve.assess.report import assess as run
+
+    result = run(loaded.case, day, Options(language=language))
+    asked = questions_for(result, language)
+    if as_json:
+        json.dump({"as_of": day.isoformat(), "language": result.language,
+                   "questions": [q.as_json() for q in asked]}, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    from rich.console import Console
+
+    from reprieve.cli.render_questions import print_questions
+
+    console = Console(highlight=False)
+    console.print(f"{loaded.source}, as of {day}. {DISCLAIMER}", style="italic")
+    print_questions(console, asked, result.language)
+
+
+@app.command(cls=Command)
 def screen(
-    source: Annotated[Path, typer.Argument(help="CSV or Parquet, one person per row (docs/screening.md), or a folder "
-                                                "of case files", show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="CSV or Parquet, one ranked row per person")],
-    as_of: AsOf = None,
-    explain: Annotated[str | None, typer.Option("--explain", help="print the full assessment of one person (id, "
-                                                                   "register number or row number)")] = None,
-    law_change: Annotated[Path | None, typer.Option("--law-change", help="YAML of hypothetical changes to the "
-                                                                          "dated law data (what-if)")] = None,
-    keep_ids: Annotated[bool, typer.Option("--keep-ids", help="write ids as given (default: keyed hashes)")] = False,
-    id_key: Annotated[str | None, typer.Option("--id-key", envvar="REPRIEVE_ID_KEY",
+    source: Annotated[Path, typer.Argument(metavar="INPUT", help="CSV or Parquet, one person per row "
+                                           "(docs/screening.md), or a folder of case files", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUTPUT",
+                                         help="CSV or Parquet, one ranked row per person")],
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD",
+                                              help="assess everyone on this date (default: today)")] = None,
+    explain: Annotated[str | None, typer.Option("--explain", metavar="ID", help="print the full assessment of one "
+                                                "person (id, register number or row number)")] = None,
+    law_change: Annotated[Path | None, typer.Option("--law-change", metavar="YAML", help="hypothetical changes to "
+                                                    "the dated law data (what-if)")] = None,
+    keep_ids: Annotated[bool, typer.Option("--keep-ids", metavar="", help="write ids as given (default: keyed "
+                                                                         "hashes)")] = False,
+    id_key: Annotated[str | None, typer.Option("--id-key", metavar="KEY", envvar="REPRIEVE_ID_KEY",
                                                help="key for the id hashes, to match ids across runs")] = None,
     id_key_file: Annotated[Path | None, typer.Option(
         "--id-key-file", metavar="FILE", envvar="REPRIEVE_ID_KEY_FILE",
@@ -126,7 +259,8 @@ def screen(
         "--columns", metavar="MAPPING",
         help="the file's own column names: \"Reg No=register_number,Sentence=judgments[0].counts[0].months\", or "
         "a saved YAML mapping file")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", help="processes (default: one per core)")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", metavar="N", help="processes (default: one per "
+                                                                              "core)")] = None,
 ) -> None:
     """Screen a population: every person assessed by the same rules as `reprieve assess`, ranked, explained."""
     from reprieve.screen.command import run_screen
@@ -136,12 +270,14 @@ def screen(
                                 id_key=id_key, id_key_file=id_key_file, columns=columns, workers=workers))
 
 
-@app.command()
+@app.command(cls=Command)
 def synth(
-    count: Annotated[int, typer.Argument(help="how many synthetic people", min=1)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="CSV or Parquet")],
-    seed: Annotated[int, typer.Option("--seed", help="random seed (the same seed gives the same people)")] = 1,
-    as_of: AsOf = None,
+    count: Annotated[int, typer.Argument(metavar="COUNT", help="how many synthetic people", min=1)],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUTPUT", help="CSV or Parquet")],
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="random seed (the same seed gives the same "
+                                                                  "people)")] = 1,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="the date the population is "
+                                              "drawn for: ages, time served and releases (default: today)")] = None,
 ) -> None:
     """Write a synthetic population (never real people) whose shape follows published USSC and BOP statistics."""
     from reprieve.screen.synth import write_population
@@ -149,71 +285,137 @@ def synth(
     write_population(count, output, seed, _as_of(as_of) or date.today())
 
 
-@app.command()
+@app.command(cls=Command)
 def draft(
-    kind: Annotated[str, typer.Argument(help="warden-request, motion, ao250, exhibits, memo, summary, or packet "
-                                             "(all six into the folder -o)", show_default=False)],
-    case: CasePath,
-    output: Annotated[Path, typer.Option("-o", "--output", help="the file to write (.docx, .pdf, .md or .txt), or "
-                                                                "for a packet the folder")],
+    kind: Annotated[str, typer.Argument(metavar="KIND", help="warden-request, motion, ao250, exhibits, memo, "
+                                        "summary, or packet (all six into the folder -o)", show_default=False)],
+    case: Annotated[Path, typer.Argument(metavar="CASE", help=f"{CASE_HELP}; for a packet, also a folder of case "
+                                         "files (a packet per case in OUT/)", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="the file to write (.docx, .pdf, "
+                                         ".md or .txt), or for a packet the folder")],
     as_of: AsOf = None,
-    fmt: Annotated[str, typer.Option("--format", help="a packet's format: pdf, docx, md or txt")] = "pdf",
+    fmt: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help="pdf, docx, md or txt (default: "
+                                            "OUT's suffix; for a packet, pdf)")] = None,
     no_redact: Annotated[bool, typer.Option(
-        "--no-redact", help="print identifiers in full (a filing under seal, Fed. R. Crim. P. 49.1(d)); default: "
-        "redacted")] = False,
-    at_bottom_of_range: Annotated[bool, typer.Option(
-        "--at-bottom-of-range", help="compare with the bottom of the recomputed guideline range")] = False,
+        "--no-redact", metavar="", help="print identifiers in full (a filing under seal, Fed. R. Crim. P. 49.1(d)); "
+        "default: redacted")] = False,
+    at_bottom_of_range: BottomOfRange = False,
+    workers: Workers = None,
 ) -> None:
-    """Draft filings and a plain-language summary from the case and its assessment (information, not legal
-    advice)."""
-    from reprieve.documents.draft import KINDS, PACKET, DraftError, format_of
+    """Draft filings and a plain-language summary (information, not legal advice).
 
-    if kind not in (*KINDS, PACKET):
-        raise typer.BadParameter(f"{kind!r} is not a document reprieve drafts: use one of "
-                                 f"{', '.join((*KINDS, PACKET))}", param_hint="KIND")
-    suffix = f".{fmt.lower().lstrip('.')}"
-    try:
-        format_of(Path(f"x{suffix}") if kind == PACKET else output)
-    except DraftError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--format" if kind == PACKET else "-o") from None
-    loaded = _load(case)
-    day = _resolve_as_of(as_of, loaded.case)
-    from reprieve.assess.report import Options
-    from reprieve.documents.draft import draft as build
-    from reprieve.documents.draft import warnings_for, write, write_packet
-    from reprieve.documents.render import notes_text
+    The notes for you, and what is left to complete, go to a file beside the draft (motion-notes.pdf beside
+    motion.pdf; notes.pdf in a packet): file the draft, never the notes."""
+    from reprieve.cli.drafting import run_draft
 
-    options = Options(at_bottom_of_range=at_bottom_of_range)
+    raise typer.Exit(run_draft(kind, case, output, _as_of(as_of), fmt, redact=not no_redact,
+                               at_bottom_of_range=at_bottom_of_range, workers=workers))
+
+
+@app.command(cls=Command)
+def new(
+    case: Annotated[Path, typer.Argument(metavar="CASE", help="the case file to write, e.g. case.yaml",
+                                         show_default=False)],
+    force: Annotated[bool, typer.Option("--force", metavar="", help="replace the file if it exists")] = False,
+) -> None:
+    """Write a blank case file to fill in, each field with what it means and where to find it.
+
+    Every common field is in it, with a comment saying what it means and where on the judgment (or the BOP's
+    computation sheet) to find it. An empty field means "unknown"."""
+    from reprieve.case.template import blank_template
+
+    if case.suffix.lower() not in (".yaml", ".yml"):
+        raise typer.BadParameter(f"{case.name}: a new case file is YAML: name it with .yaml", param_hint="CASE")
+    if case.exists() and not force:
+        raise typer.BadParameter(f"{case} exists; use --force to replace it", param_hint="CASE")
     try:
-        if kind == PACKET:
-            written = write_packet(loaded.case, day, output, suffix, redact=not no_redact, options=options)
-        else:
-            doc = build(kind, loaded.case, day, redact=not no_redact, options=options)
-            write(doc, output)
-            written = [(output, doc)]
+        case.parent.mkdir(parents=True, exist_ok=True)
+        case.write_text(blank_template(), encoding="utf-8")
     except OSError as exc:
-        typer.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
+        typer.echo(f"{case}: cannot write: {exc.strerror or exc}", err=True)
         raise typer.Exit(1) from None
-    for path, doc in written:
-        if doc.notes and kind != PACKET:
-            typer.echo(f"{doc.notes_title}:\n{notes_text(doc)}", err=True)
-        for warning in warnings_for(doc, path):
-            typer.echo(f"{path}: warning: {warning}", err=True)
-        typer.echo(f"wrote {path}", err=True)
-    typer.echo(DISCLAIMER, err=True)
+    typer.echo(f"wrote {case}: fill in what you know, then run `reprieve assess {case}`", err=True)
 
 
-@app.command()
+@app.command(cls=Command)
+def intake(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="the judgment(s) and the BOP's computation "
+                                                "sheet: PDF, scanned PDF, or photos (JPEG, PNG), one page per photo",
+                                                show_default=False)],
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="CASE",
+                                                help="the case file to write (YAML)")] = None,
+    as_json: AsJson = False,
+    lang: Annotated[str, typer.Option("--lang", metavar="LANG", help="language of the questions: en or es")] = "en",
+) -> None:
+    """Read a judgment (AO 245B and variants) and the BOP's computation sheet into a case file, with where each
+    value came from and how sure the reading is; what is unsure or missing becomes a question."""
+    from reprieve.intake.documents import IntakeError, read_documents
+    from reprieve.intake.text import LANGUAGES
+    from reprieve.intake.write import CaseNotWritten, write_case
+
+    if lang not in LANGUAGES:
+        raise typer.BadParameter(f"{lang!r} is not a language reprieve speaks: use en or es", param_hint="--lang")
+    try:
+        result = read_documents(files)
+    except IntakeError as exc:
+        if as_json:
+            json.dump({"error": {"file": exc.file, "field": None, "message": exc.message}}, sys.stdout)
+            sys.stdout.write("\n")
+        else:
+            typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from None
+    if output is not None:
+        try:
+            write_case(result, output, [str(f) for f in files])
+        except CaseNotWritten as exc:
+            typer.echo(f"{output}: cannot write: {exc}", err=True)
+            raise typer.Exit(1) from None
+    if as_json:
+        json.dump(result.as_json(lang), sys.stdout, indent=2, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+        return
+    from reprieve.cli.render_intake import print_intake
+
+    print_intake(result, output, lang, DISCLAIMER)
+
+
+@app.command(cls=Command)
 def schema() -> None:
-    """Print the JSON Schema of the case file."""
+    """Print the JSON Schema of the case file (every field with its description)."""
     from reprieve.case.model import case_json_schema
 
     json.dump(case_json_schema(), sys.stdout, indent=2)
     sys.stdout.write("\n")
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    db: Annotated[str | None, typer.Option(help="database URL (default: $DATABASE_URL, else SQLite in ./var)")] = None,
+    demo: Annotated[bool, typer.Option(help="create a demo account and load the example case")] = False,
+) -> None:
+    """The web app: applies migrations, starts the background worker and serves on HOST:PORT."""
+    from reprieve.web.serve import main
+
+    raise typer.Exit(main(host, port, db, demo))
+
+
 def run() -> None:
-    app()
+    """The console script. With --json, a usage error the parser finds is a JSON document too (exit 2)."""
+    if "--json" not in sys.argv[1:]:
+        app()
+        return
+    try:
+        code = app(standalone_mode=False)
+    except Exception as exc:  # the parser's usage errors (typer's ClickException family)
+        message = getattr(exc, "format_message", None)
+        if message is None or not hasattr(exc, "exit_code"):
+            raise
+        json.dump({"error": {"file": None, "field": None, "message": message()}}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        sys.exit(int(exc.exit_code))
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

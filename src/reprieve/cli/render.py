@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -10,6 +11,7 @@ from rich.table import Table
 
 from reprieve.assess.computation import Computation
 from reprieve.assess.report import STATUS_RANK, Assessment
+from reprieve.words import join_citations
 
 
 def _d(value: date | str | None) -> str:
@@ -18,14 +20,21 @@ def _d(value: date | str | None) -> str:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _span(result: Computation, key: str, point: Any) -> str:
+def _span(result: Computation, key: str, point: Any, unit: str = "") -> str:
+    """A value with its unit, or the range the facts allow ('between X and Y', one value when the ends agree)."""
     span = result.ranges.get(key)
     if not span:
-        return _d(point) if not isinstance(point, (int, float)) or point is None else str(point)
+        text = _d(point) if not isinstance(point, (int, float)) or point is None else str(point)
+        return f"{text}{unit}" if point is not None else text
     lo = span.get("earliest", span.get("least"))
     hi = span.get("latest", span.get("most"))
-    text = f"between {lo if lo is not None else 'unknown'} and {hi if hi is not None else 'unknown'}"
-    return text if point is None else f"{_d(point) if isinstance(point, date) else point} ({text})"
+    low = f"{lo}{unit}" if lo is not None else "unknown"
+    high = f"{hi}{unit}" if hi is not None else "unknown"
+    text = low if low == high else f"between {low} and {high}"
+    if point is None:
+        return text
+    value = f"{_d(point) if isinstance(point, date) else point}{unit}"
+    return value if value == text else f"{value} ({text})"
 
 
 def print_computation(result: Computation, source: str, disclaimer: str) -> None:
@@ -34,7 +43,7 @@ def print_computation(result: Computation, source: str, disclaimer: str) -> None
     if disclaimer:
         console.print(disclaimer, style="italic")
     for refusal in result.refusals:
-        console.print(f"[bold]NOT COMPUTED[/bold] ({refusal.code}): {refusal.message} [{refusal.citation}]")
+        console.print(f"[bold]NOT COMPUTED[/bold] ({refusal.code}): {refusal.message} ({refusal.citation})")
 
     table = Table(show_header=True, header_style="bold")
     table.add_column("What")
@@ -50,7 +59,7 @@ def print_computation(result: Computation, source: str, disclaimer: str) -> None
     elif result.earliest and result.latest:
         least = result.latest.gct_max - result.latest.gct_lost
         most = result.earliest.gct_max - result.earliest.gct_lost
-        table.add_row("Good conduct time", f"between {least} and {most} days")
+        table.add_row("Good conduct time", f"{least} days" if least == most else f"between {least} and {most} days")
     table.add_row("Statutory (GCT) release date", _span(result, "statutory_release_date",
                                                        result.statutory_release_date))
     fsa = result.fsa
@@ -65,9 +74,9 @@ def print_computation(result: Computation, source: str, disclaimer: str) -> None
                   + (f" via {result.release_method}" if result.release_method else ""))
     if result.home_detention_eligibility_date:
         table.add_row("Home detention eligibility (3624(c)(2))", _d(result.home_detention_eligibility_date))
-    served = _span(result, "time_served_days", result.time_served_days)
-    percent = _span(result, "percent_of_term_served", result.percent_of_term_served)
-    table.add_row(f"Time served as of {result.as_of}", f"{served} days; {percent} % of the term")
+    served = _span(result, "time_served_days", result.time_served_days, " days")
+    percent = _span(result, "percent_of_term_served", result.percent_of_term_served, "%")
+    table.add_row(f"Time served as of {result.as_of}", f"{served}; {percent} of the term")
     console.print(table)
 
     if result.uncertain:
@@ -75,15 +84,50 @@ def print_computation(result: Computation, source: str, disclaimer: str) -> None
         for item in result.uncertain:
             console.print(f"  - {item.field}: {item.why}")
     if result.reconciliation:
-        console.print("[bold]Compared with the BOP's own dates[/bold]")
-        for row in result.reconciliation:
-            console.print("  - " + ", ".join(f"{k}: {v}" for k, v in row.items()))
+        print_reconciliation(console, result.reconciliation)
     console.print("[bold]How we got here[/bold]")
     for n, step in enumerate(result.steps, start=1):
-        cite = f" [{step.citation}]" if step.citation else ""
-        console.print(f"  {n}. {step.detail}{cite}")
+        cite = f" ({step.citation})" if step.citation else ""
+        console.print(f"  {n}. {step.detail}{cite}", markup=False)
         if step.note:
             console.print(f"     note: {step.note}", style="dim")
+
+
+_RECONCILED = {
+    "computation_began_on": "Computation began", "jail_credit_days": "Jail credit (days)",
+    "full_term_date": "Full term date", "gct_days": "Good conduct time (days)",
+    "statutory_release_date": "Statutory (GCT) release date", "fsa_credits_days": "FSA credits toward release",
+    "projected_release_date": "Projected release date", "release_method": "Release method",
+    "home_detention_date": "Home detention eligibility",
+}
+
+
+def print_reconciliation(console: Console, rows: list[dict[str, Any]]) -> None:
+    """reprieve's figures beside the BOP's, field by field, then the most likely reason for each difference."""
+    table = Table(title="Compared with the BOP's own computation", show_header=True, header_style="bold")
+    table.add_column("What")
+    table.add_column("BOP")
+    table.add_column("reprieve")
+    table.add_column("Agree?")
+    reasons = []
+    for row in rows:
+        if row.get("agrees") is True:
+            verdict = "yes"
+        elif row.get("agrees") is False:
+            verdict = "NO, within range" if row.get("within_range") else "NO"
+        elif row.get("within_range"):
+            verdict = "within range"
+        else:
+            verdict = "cannot tell"
+        what = _RECONCILED.get(row["field"], row["field"])
+        if row.get("likely_reason"):
+            reasons.append(f"{what}: {row['likely_reason']}")
+            verdict += f" ({len(reasons)})"
+        ours = row.get("reprieve")
+        table.add_row(what, str(row.get("bop")), "unknown" if ours is None else str(ours), verdict)
+    console.print(table)
+    for n, reason in enumerate(reasons, start=1):
+        console.print(f"  ({n}) {reason}")
 
 
 def _range_text(span: Any) -> str:
@@ -169,16 +213,70 @@ def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
                 console.print(f"    position '{p.get('position')}': {p.get('holding')} "
                               f"({'; '.join(p.get('authorities', []))})")
         if f.citations:
-            console.print(f"    [{'; '.join(f.citations)}]", style="dim")
+            console.print(f"    ({join_citations(f.citations)})", style="dim", markup=False)
 
-    questions = [(f, q) for f in result.findings for q in f.missing if f.status in ("needs_facts", "needs_review")
-                 or f.eligible_from]
-    if questions:
-        console.print()
-        console.print("[bold]Questions that would change an answer[/bold]")
-        asked: set[str] = set()
-        for f, q in questions:
-            if q.question in asked:
-                continue
-            asked.add(q.question)
-            console.print(f"  - {q.question} ({f.ground}{'; ' + q.would_change if q.would_change else ''})")
+    console.print()
+    from reprieve.cli.render_questions import print_assumptions, print_questions
+    print_questions(console, result.questions, result.language)
+    console.print()
+    print_assumptions(console, result.assumptions)
+
+
+# --- many cases --------------------------------------------------------------------------------------------------
+
+MAIN_AVENUE = "3582(c)(1)(A)"
+SHORT = {"BOP reduction in sentence (PS 5050.50)": "BOP criteria", "commutation": "clemency",
+         "34 U.S.C. 60541(g)": "elderly home detention", "FSA time credits": "FSA credits"}
+
+
+def _others(verdicts: dict[str, str]) -> str:
+    """The other avenues that are open or arguable, by short name (the CSV and --json hold every verdict)."""
+    return ", ".join(f"{SHORT.get(a, a)} ({_STATUS[v][0].lower()})" for a, v in verdicts.items()
+                     if a not in (MAIN_AVENUE, "custody") and v in ("eligible", "needs_review")) or "-"
+
+
+def _main_verdict(verdicts: dict[str, str]) -> str:
+    word = _label(verdicts[MAIN_AVENUE]) if MAIN_AVENUE in verdicts else ""
+    if verdicts.get("custody") == "not_eligible":
+        word += " (release date passed?)"
+    return word
+
+
+def print_folder_verdicts(rows: list[dict[str, Any]], disclaimer: str) -> None:
+    """`reprieve assess FOLDER`: a row per case file: compassionate release, the other avenues open or arguable."""
+    console = Console(highlight=False)
+    table = Table(show_header=True, header_style="bold", title="Verdicts by case file")
+    table.add_column("Case file", overflow="fold")
+    table.add_column("Compassionate release")
+    table.add_column("Also open or arguable")
+    for row in rows:
+        if "error" in row:
+            error = row["error"]
+            table.add_row(Path(row["file"]).name, "cannot be read", f"{error['field']}: {error['message']}")
+            continue
+        verdicts = row.get("verdicts") or {}
+        table.add_row(Path(row["file"]).name, _main_verdict(verdicts), _others(verdicts))
+    console.print(table)
+    console.print("Verdicts: " + "; ".join(f"{word} = {meaning}" for word, _, meaning in _STATUS.values()),
+                  style="dim")
+    console.print("Every finding of one case: reprieve assess CASE; of all: reprieve assess FOLDER --json.",
+                  style="dim")
+    console.print(disclaimer, style="italic")
+
+
+def print_packet_summary(results: list[Any], summary: Any) -> None:
+    """`reprieve draft packet FOLDER`: what was written for each case, and its verdicts (all of them in the CSV)."""
+    console = Console(highlight=False, stderr=True)
+    table = Table(show_header=True, header_style="bold", title="Packets written")
+    table.add_column("Case file", overflow="fold")
+    table.add_column("Release")
+    table.add_column("Compassionate release")
+    table.add_column("Also open or arguable")
+    table.add_column("To complete in the motion")
+    for r in results:
+        if r.error:
+            table.add_row(Path(r.file).name, "", "not written", r.error, "")
+            continue
+        table.add_row(Path(r.file).name, r.release, _main_verdict(r.verdicts), _others(r.verdicts), str(r.to_complete))
+    console.print(table)
+    console.print(f"Each packet is in the folder named after its case file; every verdict is in {summary}.")

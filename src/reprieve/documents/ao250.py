@@ -11,9 +11,17 @@ from __future__ import annotations
 
 from reprieve.documents.facts import DISCLAIMER, Facts, long_date, partial_date
 from reprieve.documents.grounds import AO250_LISTED, Ground, grouped
-from reprieve.documents.model import Block, Bullets, Document, FieldLine, Heading, Notice, Para, Signature
-from reprieve.documents.motion import caption
-from reprieve.documents.sections import ground_facts, ground_title, plan_gaps, record_lines, release_plan
+from reprieve.documents.model import Block, Bullets, Document, FieldLine, Heading, Lines, Para, Signature
+from reprieve.documents.motion import PREPARED, caption
+from reprieve.documents.sections import (
+    finish,
+    ground_facts,
+    ground_title,
+    left_out_notes,
+    plan_gaps,
+    record_lines,
+    release_plan,
+)
 
 BOXES = (("medical", "Medical condition of the defendant (terminal illness; a serious condition or impairment that "
                      "substantially diminishes the ability to provide self-care in prison)"),
@@ -27,7 +35,13 @@ BOXES = (("medical", "Medical condition of the defendant (terminal illness; a se
 
 
 def _box(ticked: bool, text: str) -> str:
-    return f"[{'X' if ticked else ' '}] {text}"
+    """A box on the form, ticked or not (the glyphs of the form, never brackets)."""
+    return f"{'☒' if ticked else '☐'} {text}"
+
+
+def _boxes(*boxes: tuple[bool, str]) -> list[Block]:
+    """The form's boxes, one to a line (the box is the marker: no bullet beside it)."""
+    return [Para(_box(ticked, text), "indent") for ticked, text in boxes]
 
 
 def _category(ground: Ground) -> str:
@@ -38,20 +52,21 @@ def build(f: Facts) -> Document:
     doc = Document(kind="ao250", title="AO 250 Motion for Sentence Reduction (Compassionate Release)",
                    register_number=f.register, footer=f"No. {f.docket} - AO 250")
     doc.add(caption(f, "Motion for Sentence Reduction Under 18 U.S.C. § 3582(c)(1)(A) (Compassionate Release)"))
-    doc.add(Notice("Form", "This is the content of form AO 250, question by question. Use only for a motion to the "
-                   "court; a request to the Bureau of Prisons has its own requirements."))
     doc.add(Heading("Part 1. Defendant information", 2),
             FieldLine("Name", f.name), FieldLine("Register number", f.register),
             FieldLine("Institution", f.facility),
-            Bullets((_box(False, "I have a lawyer for this motion. Lawyer's name:"),
-                     _box(True, "I do not have a lawyer. I ask the Court to appoint one."))))
+            *_boxes((False, "I have a lawyer for this motion. Lawyer's name:"),
+                    (True, "I do not have a lawyer. I ask the Court to appoint one.")))
     doc.add(Heading("Part 2. Request to the Warden (exhaustion)", 2), *_exhaustion(f))
     doc.add(Heading("Part 3. Extraordinary and compelling reasons", 2), *_grounds(f))
-    doc.add(Heading("Part 4. Release plan", 2), Bullets(tuple(release_plan(f))))
-    doc.add(Heading("Part 5. Why release is consistent with 18 U.S.C. § 3553(a) and public safety", 2),
-            Bullets(tuple(record_lines(f))),
-            Para(f"Time served: {f.served or '[time served]'}"
-                 + (f" ({f.percent_served} of the term)." if f.percent_served else ".")))
+    doc.add(Heading("Part 4. Release plan", 2), Bullets(tuple(release_plan(f, voice="first"))))
+    doc.add(Heading("Part 5. Why release is consistent with 18 U.S.C. § 3553(a) and public safety", 2))
+    record = record_lines(f)
+    if record:
+        doc.add(Bullets(tuple(record)))
+    if f.served:
+        doc.add(Para(f"Time served: {f.served}" + (f" ({f.percent_served} of the term)." if f.percent_served
+                                                   else ".")))
     doc.add(Heading("Part 6. Declaration and signature", 2),
             Para("I declare under penalty of perjury that the information in this motion is true and correct "
                  "(28 U.S.C. § 1746)."),
@@ -61,25 +76,30 @@ def build(f: Facts) -> Document:
                  "written below."),
             FieldLine("Date placed in the institution's mail system"),
             Signature((f.name,), date_line=False),
-            Para(DISCLAIMER, "small"))
-    for gap in plan_gaps(f):
-        doc.note(Para(f"Release plan: add {gap}."))
-    for left in f.selection.left_out:
-        if left.finding.facts_used or left.paragraph == "§1B1.13(b)(6)":
-            doc.note(Para(f"Not checked: {left.name} ({left.paragraph}): {left.why}"))
+            Para(PREPARED, "small"))
+    if plan_gaps(f):
+        doc.note(Para("Courts want a verified release plan: complete Part 4 (the items are in the list above)."))
+    doc.note(Para("This is the content of form AO 250, question by question, for a motion to the court; a request "
+                  "to the Bureau of Prisons has its own requirements (the request to the Warden)."))
+    doc.note(*left_out_notes(f, "Not checked"))
     doc.note(Para("The official form is at uscourts.gov (AO 250). Copy these answers onto it if your court requires "
                   "the form itself; attach the Warden request and response, and the records listed in the exhibit "
-                  "checklist."))
+                  "checklist."), Para(DISCLAIMER))
+    finish(f, doc, "form")
     return doc
 
 
 def _exhaustion(f: Facts) -> list[Block]:
     request = f.latest_request
-    blocks: list[Block] = [Bullets((
-        _box(request is not None, "Yes, I submitted a request for compassionate release to the Warden."),
-        _box(request is None, "No, I did not submit a request to the Warden. Explain why:")))]
+    blocks: list[Block] = _boxes(
+        (request is not None, "Yes, I submitted a request for compassionate release to the Warden."),
+        (request is None, "No, I did not submit a request to the Warden. Explain why:"))
     if request is None:
         return blocks
+    if request.submitted_on is None:
+        f.todo("the date you sent your request to the Warden")
+    if request.received_on is None:
+        f.todo("the date the Warden received your request")
     blocks.extend([
         FieldLine("Date I submitted the request", partial_date(request.submitted_on, "")),
         FieldLine("Date the Warden received it", partial_date(request.received_on, "")),
@@ -95,14 +115,14 @@ def _exhaustion(f: Facts) -> list[Block]:
     appeals = [a for a in f.appeals]
     if appeals:
         blocks.append(Bullets(tuple(f"Appeal {a.kind.upper() if a.kind else ''} filed "
-                                    f"{partial_date(a.submitted_on, '[date]')}" for a in appeals)))
+                                    f"{partial_date(a.submitted_on)}" for a in appeals)))
     return blocks
 
 
 def _grounds(f: Facts) -> list[Block]:
     raised = f.selection.raised
     ticked = {_category(g) for g in raised}
-    blocks: list[Block] = [Bullets(tuple(_box(key in ticked, text) for key, text in BOXES))]
+    blocks: list[Block] = _boxes(*((key in ticked, text) for key, text in BOXES))
     by_category = [[g for g in group if _category(g) == key] for group in grouped(raised) for key, _ in BOXES]
     for group in (g for g in by_category if g):
         category = _category(group[0])
@@ -110,7 +130,8 @@ def _grounds(f: Facts) -> list[Block]:
         if category == "other":
             label = f"Other reasons: {ground_title(group, with_cite=f.amended_policy)}"
         blocks.append(Heading(label, 3))
-        blocks.extend(ground_facts(f, group))
+        blocks.extend(ground_facts(f, group, voice="first"))
     if not raised:
-        blocks.append(Para("[Explain the reasons and the facts that show them.]"))
+        f.todo("the reasons, and the facts that show them")
+        blocks.append(Lines(8))
     return blocks

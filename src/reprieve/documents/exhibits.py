@@ -76,4 +76,5 @@ def build(f: Facts) -> Document:
             Para("Medical records: ask the court for leave to file them under seal (Fed. R. Crim. P. 49.1(d)), and "
                  "keep copies of everything you send."),
             Para(DISCLAIMER, "small"))
+    doc.to_complete = list(f.to_complete)
     return doc

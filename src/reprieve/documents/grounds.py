@@ -14,6 +14,7 @@ from typing import Literal
 from reprieve.assess.findings import Finding
 from reprieve.assess.relief.compassionate_release import AVENUE, GROUNDS
 from reprieve.assess.report import Assessment
+from reprieve.words import join_citations
 
 Standing = Literal["established", "arguable", "needs facts"]
 NAMES: dict[str, str] = {paragraph: name for paragraph, name in GROUNDS.values()}
@@ -56,6 +57,12 @@ class Ground(_OfFinding):
 class LeftOut(_OfFinding):
     why: str
 
+    @property
+    def reasons(self) -> str:
+        """The elements not met, without the citations: 'not terminal; self-care not diminished'."""
+        failed = [r.split(": ", 1)[1] if ": " in r else r for r in self.finding.reasons if r.startswith("not met")]
+        return "; ".join(failed) or self.finding.summary.rstrip(".")
+
 
 @dataclass
 class Selection:
@@ -85,18 +92,24 @@ def grouped(grounds: list[Ground]) -> list[list[Ground]]:
     return list(groups.values())
 
 
-def _has_facts(f: Finding) -> bool:
+def has_facts(f: Finding) -> bool:
+    """The case file states circumstances the finding looked at (not only the sentence or a date of birth)."""
     return any(k.startswith("circumstances.") and v is not None for k, v in f.facts_used.items())
 
 
 def _why_not(f: Finding) -> str:
-    failed = [r.split(": ", 1)[1] if ": " in r else r for r in f.reasons if r.startswith("not met")]
-    text = "; ".join(failed) or f.summary
+    """'Not met: <element>. <Why>.' for each element not met, then when it may be met and the authority."""
+    parts = []
+    for reason in f.reasons:
+        if not reason.startswith("not met"):
+            continue
+        element, _, why = (reason.split(": ", 1)[1] if ": " in reason else reason).partition(": ")
+        parts.append(f"Not met: {element}." + (f" {why[0].upper()}{why[1:]}." if why else ""))
+    text = " ".join(parts) or f.summary
     if f.eligible_from:
-        text += f" (possible from {f.eligible_from.isoformat()})"
-    cites = "; ".join(f.citations)
+        text += f" Possible from {f.eligible_from.isoformat()}."
     note = f.extra.get("note")
-    return f"{text}. [{cites}]" + (f" {note}" if isinstance(note, str) else "")
+    return f"{text} ({join_citations(f.citations)})." + (f" {note}" if isinstance(note, str) else "")
 
 
 def select(assessment: Assessment) -> Selection:
@@ -114,7 +127,7 @@ def select(assessment: Assessment) -> Selection:
         elif f.status == "needs_review":
             raised.append(Ground(f, "arguable"))
         elif f.status == "needs_facts":
-            if _has_facts(f):
+            if has_facts(f):
                 raised.append(Ground(f, "needs facts"))
             else:
                 silent.append(paragraph)

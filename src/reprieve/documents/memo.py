@@ -5,6 +5,7 @@ the open questions, and the risks, with the district's historical grant rate as 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -13,8 +14,10 @@ import yaml
 
 from reprieve.assess.findings import Finding
 from reprieve.assess.report import STATUS_RANK
+from reprieve.documents.argument import sentenced_today, strongest
 from reprieve.documents.facts import DISCLAIMER, Facts, long_date
 from reprieve.documents.model import Block, Bullets, Document, FieldLine, Heading, Notice, Para, Table
+from reprieve.words import join_citations
 
 STATUS_WORDS = {"eligible": "ELIGIBLE", "not_eligible": "NOT ELIGIBLE", "needs_review": "NEEDS REVIEW",
                 "needs_facts": "NEEDS FACTS"}
@@ -29,10 +32,34 @@ def context() -> dict[str, Any]:
 
 def _months(value: Any) -> str:
     if value is None:
-        return "-"
+        return "unknown"
     if value == "life":
         return "life"
     return f"{value} mo." if isinstance(value, int) else str(value)
+
+
+def _side(side: dict[str, Any]) -> str:
+    """A count's statutory range then or now: '240 mo. to life', or each alternative with its condition."""
+    alternatives = side.get("alternatives") or []
+    if side.get("min_months") is None and alternatives:
+        return "; ".join(f"{_min_max(a)} {a.get('if', '')}".strip() for a in alternatives)
+    if side.get("min_months") is None and side.get("max_months") is None:
+        return str(side.get("not_covered") or side.get("reason") or "not determined")
+    return _min_max(side)
+
+
+def _min_max(side: dict[str, Any]) -> str:
+    low, high = side.get("min_months"), side.get("max_months")
+    if low is None:
+        return f"minimum unknown, at most {_months(high)}"
+    if low == 0:
+        return f"no minimum, at most {_months(high)}"
+    return f"{_months(low)} to {_months(high)}"
+
+
+def _cites(citations: list[Any]) -> str:
+    """Citations joined once each, in order (a citation never printed twice in a row)."""
+    return join_citations([str(c) for c in citations if c])
 
 
 def build(f: Facts) -> Document:
@@ -41,7 +68,7 @@ def build(f: Facts) -> Document:
     doc.add(Heading("Memorandum", 1),
             FieldLine("Re", f"United States v. {f.name}, No. {f.docket} ({f.district}); Reg. No. {f.register}"),
             FieldLine("Date of analysis", long_date(f.as_of)),
-            FieldLine("Circuit", f.circuit_name),
+            FieldLine("Circuit", f.circuit_name or "unknown (the district is not stated)"),
             Notice("Note", "Prepared by reprieve for counsel. " + DISCLAIMER))
     doc.add(Heading("1. Summary", 2), _verdicts(f))
     doc.add(Heading("2. Sentence computation (as the BOP computes it)", 2), *_computation(f))
@@ -65,15 +92,23 @@ def _verdicts(f: Facts) -> Table:
 
 def _computation(f: Facts) -> list[Block]:
     c = f.computation
-    blocks: list[Block] = [Table(("Item", "Value"), (
-        ("Total term", f.term),
-        ("Sentence imposed", f.imposed),
+    term = c.total_term
+    imposed = f.case.judgments[0].imposed_on if f.case.judgments else None
+    rows = [
+        ("Total term", str(term) if term is not None else "unknown"),
+        ("Sentence imposed", long_date(imposed.exact) if imposed is not None and imposed.exact else
+         str(imposed) if imposed is not None else "unknown"),
         ("Full term date", f.full_term),
         ("Statutory release date (good conduct time)", f.gct_release),
-        ("Projected release date", f.projected_release),
-        ("Time served", f.served or "unknown"),
-        ("Percent of term served", f.percent_served or "unknown"),
-    ))]
+        ("Projected release date (reprieve)", f.projected_release),
+    ]
+    if f.bop_release is not None:
+        agrees = {True: "within reprieve's range", False: "differs from reprieve's computation",
+                  None: ""}[f.computed_release_agrees]
+        rows.append(("Projected release date (BOP)", long_date(f.bop_release) + (f" ({agrees})" if agrees else "")))
+    rows += [("Time served", f.served_range or "unknown"),
+             ("Percent of term served", f.percent_range or "unknown")]
+    blocks: list[Block] = [Table(("Item", "Value"), tuple(rows))]
     steps = tuple((s.rule, s.detail, s.citation) for s in c.steps)
     if steps:
         blocks.append(Heading("Steps", 3))
@@ -93,26 +128,49 @@ def _current_law(f: Facts) -> list[Block]:
     rows = []
     for count in law_now.get("counts") or []:
         then, now = count.get("then") or {}, count.get("now") or {}
-        rows.append((str(count.get("count") or "-"), str(count.get("penalty") or count.get("statute") or "-"),
-                     f"{_months(then.get('min_months'))} to {_months(then.get('max_months'))}",
-                     f"{_months(now.get('min_months'))} to {_months(now.get('max_months'))}",
-                     "; ".join(x for x in (then.get("citation"), now.get("citation")) if x)))
+        rows.append((str(count.get("count") or ""), str(count.get("penalty") or count.get("statute") or "not stated"),
+                     _side(then), _side(now),
+                     _cites([then.get("citation"), now.get("citation"),
+                             *(a.get("citation") for a in now.get("alternatives") or [])])))
     blocks: list[Block] = []
     if rows:
         blocks.append(Table(("Count", "Penalty provision", "Range then", "Range now", "Authority"), tuple(rows)))
-    if law_now.get("summary"):
+    today = sentenced_today(f.assessment)
+    if today is not None and today.lower:
+        blocks.append(Para(" ".join(strongest(today, f.words, "third", f.Ref, f.pronoun))))
+        if f.finding("3582(c)(1)(A)", "§1B1.13(b)(6)") is not None and not any(
+                g.paragraph == "§1B1.13(b)(6)" for g in f.selection.raised):
+            blocks.append(Para("On this date the change in law is not an extraordinary and compelling reason in this "
+                               "circuit (see the §1B1.13(b)(6) finding); the figure is context for § 3553(a)."))
+    elif law_now.get("summary"):
         blocks.append(Para(str(law_now["summary"])))
-    unverified = sorted({u for count in law_now.get("counts") or [] for u in count.get("unverified") or []})
+    unverified = sorted({_unverified(u) for count in law_now.get("counts") or []
+                         for u in count.get("unverified") or []})
     if unverified:
+        blocks.append(Para("These ranges rest on values of reprieve's law data not yet verified against the primary "
+                           "text; check them before relying on the figures:"))
         blocks.append(Bullets(tuple(unverified)))
     return blocks
+
+
+_GRADES = {"P": "primary text", "S": "secondary source", "K": "general knowledge"}
+
+
+def _unverified(item: str) -> str:
+    """'UNVERIFIED (drug_penalties.x, in force 1988-11-18 to today; grade K): <developer note>' -> the value, its
+    period and the grade of its source (the developer's note stays in the data and in --json)."""
+    match = re.match(r"UNVERIFIED \(([^,]+), in force (\S+) to (\S+); grade (\w)\)", item)
+    if match is None:
+        return item.split(": ", 1)[0]
+    name, start, end, grade = match.groups()
+    return f"{name}, in force {start} to {end} (source: {_GRADES.get(grade, grade)})"
 
 
 def _range(side: dict[str, Any]) -> str:
     span = side.get("range_months")
     if isinstance(span, list) and len(span) == 2:
         return f"{_months(span[0])} to {_months(span[1])}"
-    return "-"
+    return "not determined"
 
 
 def _guidelines(f: Facts) -> list[Block]:
@@ -120,11 +178,11 @@ def _guidelines(f: Facts) -> list[Block]:
     if not g:
         return []
     rows = []
-    for label in ("then", "now"):
+    for label, title in (("then", "At sentencing"), ("now", "With retroactive amendments")):
         side = g.get(label)
         if isinstance(side, dict):
-            rows.append((label, _or_dash(side.get("offense_level")),
-                         _or_dash(side.get("category")), _range(side), _or_dash(side.get("zone"))))
+            rows.append((title, _or_unknown(side.get("offense_level")),
+                         _or_unknown(side.get("category")), _range(side), _or_unknown(side.get("zone"))))
     if not rows:
         return []
     blocks: list[Block] = [Table(("", "Offense level", "Criminal history category", "Range", "Zone"), tuple(rows))]
@@ -134,8 +192,8 @@ def _guidelines(f: Facts) -> list[Block]:
     return blocks
 
 
-def _or_dash(value: Any) -> str:
-    return "-" if value is None else str(value)
+def _or_unknown(value: Any) -> str:
+    return "not determined" if value is None else str(value)
 
 
 def _finding_blocks(finding: Finding) -> list[Block]:
@@ -146,12 +204,12 @@ def _finding_blocks(finding: Finding) -> list[Block]:
     for position in finding.positions:
         side = position.get("position", "")
         holding = position.get("holding", "")
-        cites = "; ".join(position.get("citations") or [])
-        blocks.append(Para(f"Position ({side}): {holding}" + (f" [{cites}]" if cites else ""), "indent"))
+        cites = _cites(position.get("citations") or position.get("authorities") or [])
+        blocks.append(Para(f"Position ({side}): {holding}" + (f" ({cites})" if cites else ""), "indent"))
     if finding.eligible_from:
         blocks.append(Para(f"Possible from {long_date(finding.eligible_from)}."))
     if finding.citations:
-        blocks.append(Para("Authority: " + "; ".join(finding.citations), "small"))
+        blocks.append(Para("Authority: " + _cites(finding.citations), "small"))
     return blocks
 
 
@@ -168,16 +226,16 @@ def _findings(f: Facts) -> list[Block]:
 
 
 def _questions(f: Facts) -> list[Block]:
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}
     for finding in f.assessment.findings:
         for q in finding.missing:
-            text = q.question + (f" ({q.would_change})" if q.would_change else "")
-            seen.setdefault(q.field, text)
+            seen.setdefault(q.field, (q.question, q.would_change or finding.ground))
     for field in f.computation.missing:
-        seen.setdefault(field, f"{field}: not stated in the case file (the computation needs it)")
+        seen.setdefault(field, ("Not stated in the case file.", "the sentence computation"))
     if not seen:
         return [Para("None: the case file states every fact the rules asked for.")]
-    return [Bullets(tuple(f"{text} [{field}]" for field, text in seen.items()))]
+    return [Table(("Question", "What it decides", "Case file field"),
+                  tuple((question, decides, field) for field, (question, decides) in seen.items()))]
 
 
 def _risks(f: Facts) -> list[Block]:

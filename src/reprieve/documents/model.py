@@ -1,5 +1,6 @@
 """The document model every renderer reads: a list of blocks (headings, paragraphs, lists, tables, a caption,
-signature lines), plus the notes for the user that are never part of a filing.
+signature lines), plus the notes for the user and the list of things to complete, which are never part of a filing:
+they are written to a file of their own beside it (`notes_document`).
 
 Builders (one module per kind) produce a `Document`; renderers (`reprieve.documents.render`) turn it into DOCX,
 PDF, Markdown or plain text. Text in blocks is plain: no markup, so a fact from a case file can never change the
@@ -8,8 +9,9 @@ layout of a document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal
 
 ParaStyle = Literal["normal", "center", "bold", "small", "right", "indent"]
 
@@ -75,7 +77,14 @@ class PageBreak:
     pass
 
 
-Block = Heading | Para | Bullets | Table | Caption | FieldLine | Signature | Notice | PageBreak
+@dataclass(frozen=True)
+class Lines:
+    """Ruled lines to write on, where the person must add what the case file does not say."""
+
+    count: int = 3
+
+
+Block = Heading | Para | Bullets | Table | Caption | FieldLine | Signature | Notice | PageBreak | Lines
 
 
 @dataclass
@@ -86,7 +95,7 @@ class Document:
     footer: str  # short name printed on every page
     blocks: list[Block] = field(default_factory=list)
     notes: list[Block] = field(default_factory=list)  # for the user only: never part of the filing
-    notes_title: str = "Notes for you: not part of the document to file or send"
+    to_complete: list[str] = field(default_factory=list)  # what the user must fill in or answer before using it
     plain_text_limit: int | None = None  # e.g. 13,000 characters for one TRULINCS message
     text_blocks: list[Block] | None = None  # a different body for plain text (e.g. the TRULINCS version)
 
@@ -95,3 +104,20 @@ class Document:
 
     def note(self, *blocks: Block) -> None:
         self.notes.extend(blocks)
+
+
+def map_text(blocks: list[Block], change: Callable[[str], str]) -> list[Block]:
+    """The blocks with `change` applied to every text they hold (a table's cells, a list's items, ...)."""
+
+    def one(value: Any) -> Any:
+        if isinstance(value, str):
+            return change(value)
+        if isinstance(value, tuple):
+            return tuple(one(v) for v in value)
+        return value
+
+    out: list[Block] = []
+    for b in blocks:
+        changed: dict[str, Any] = {f.name: one(getattr(b, f.name)) for f in fields(b)}
+        out.append(replace(b, **changed))
+    return out

@@ -4,24 +4,32 @@ policy statement), the 18 U.S.C. § 3553(a) factors, danger (18 U.S.C. § 3142(g
 plan and the relief asked, then the declaration (28 U.S.C. § 1746) and the certificate of service.
 
 Only grounds the law leaves open on the filing date are argued; the others are listed in the notes with the reason
-(e.g. a non-retroactive change in law after Rutherford v. United States (2026)).
+(e.g. a non-retroactive change in law after Rutherford v. United States (2026)). The motion holds only text for the
+court: what is missing is a line to write on, listed in the notes beside it.
 """
 
 from __future__ import annotations
 
-from reprieve.documents.facts import DISCLAIMER, Facts, long_date, partial_date
+from reprieve.documents.argument import sentenced_today, strongest
+from reprieve.documents.facts import BLANK, DISCLAIMER, Facts, long_date, partial_date
 from reprieve.documents.grounds import Ground, grouped
-from reprieve.documents.model import Block, Bullets, Caption, Document, Heading, Notice, Para, Signature
+from reprieve.documents.model import Block, Bullets, Caption, Document, Heading, Lines, Notice, Para, Signature
 from reprieve.documents.sections import (
+    bop_date_notes,
+    finish,
     ground_facts,
     ground_title,
+    left_out_notes,
     plan_gaps,
     record_lines,
     release_plan,
     sentence_lines,
 )
+from reprieve.law import compassionate_release as cr
+from reprieve.words import join_citations
 
 CHANGE_IN_LAW = "§1B1.13(b)(6)"
+PREPARED = "Prepared with the help of reprieve, software that is not a lawyer."
 
 
 def caption(f: Facts, title: str) -> Caption:
@@ -60,42 +68,41 @@ def build(f: Facts) -> Document:
                  "first-class postage prepaid, addressed to the Clerk of Court and to the United States Attorney's "
                  f"Office for the {f.district}."),
             Signature((f.name, f"Register No. {f.register}")),
-            Para("Prepared with reprieve. " + DISCLAIMER, "small"))
+            Para(PREPARED, "small"))
     _notes(f, doc)
+    finish(f, doc, "motion")
     return doc
 
 
 def _exhaustion(f: Facts) -> list[Block]:
     request = f.latest_request
     if request is None:
-        return [Para(f"[{f.Ref} must first ask the Warden to bring this motion and wait 30 days from the day the "
-                     "Warden receives the request (18 U.S.C. § 3582(c)(1)(A)). State here the date of the request, "
-                     "the date it was received, and any response.]")]
+        f.todo("the date you asked the Warden to bring this motion, and the date the Warden received the request "
+               "(the motion may be filed 30 days after that)")
+        return [Para(f"{f.Ref} asked the Warden of {f.facility} on {BLANK} to move for a reduction in sentence. The "
+                     f"Warden received the request on {BLANK}. Thirty days have passed since then (18 U.S.C. "
+                     "§ 3582(c)(1)(A)).")]
     sent = f" on {partial_date(request.submitted_on)}" if request.submitted_on else ""
     where = request.facility or f.facility
     text = f"{f.Ref} asked the Warden of {where}{sent} to move for a reduction in sentence"
-    if request.grounds:
-        text += f", on these grounds: {f.redact(request.grounds)}"
-    text += "."
+    if request.grounds:  # the request's own words, quoted as such
+        text += f", on these grounds: \u201c{f.redact(request.grounds).rstrip('.')}.\u201d"
+    text += "" if request.grounds else "."
     if request.received_on is not None:
         text += f" The Warden received the request on {partial_date(request.received_on)}."
     else:
-        text += " [Date the Warden received the request.]"
+        text += f" The Warden received the request on {f.blank('the date the Warden received your request')}."
     if request.response == "denied":
         text += " The Warden denied it" + (f" on {partial_date(request.responded_on)}." if request.responded_on
                                              else ".")
     elif request.response == "none":
         text += " The Warden has not responded."
     blocks: list[Block] = [Para(text)]
-    if f.exhausted and f.lapse_date is not None:
-        blocks.append(Para(f"Thirty days lapsed on {long_date(f.lapse_date)}, before this motion was filed. The "
-                           "motion is properly before the Court: a defendant may move after full exhaustion of "
-                           "administrative appeals or \"the lapse of 30 days from the receipt of such a request by "
-                           "the warden of the defendant's facility, whichever is earlier\" (18 U.S.C. "
-                           "§ 3582(c)(1)(A))."))
-    else:
-        blocks.append(Para("[The motion may be filed once 30 days have passed from the day the Warden received the "
-                           "request (18 U.S.C. § 3582(c)(1)(A)). State that date here.]"))
+    lapse = long_date(f.lapse_date) if f.lapse_date is not None else BLANK
+    blocks.append(Para(f"Thirty days lapsed on {lapse}, before this motion was filed. The motion is properly before "
+                       "the Court: a defendant may move after full exhaustion of administrative appeals or \"the "
+                       "lapse of 30 days from the receipt of such a request by the warden of the defendant's "
+                       "facility, whichever is earlier\" (18 U.S.C. § 3582(c)(1)(A))."))
     return blocks
 
 
@@ -106,10 +113,10 @@ def _standard(f: Facts) -> Para:
                     "(18 U.S.C. § 3582(c)(1)(A)(i)). The policy statement, USSG §1B1.13 (Nov. 1, 2023), describes "
                     "the reasons in §1B1.13(b); any one of them, or a combination, may suffice. Rehabilitation "
                     "alone is not enough, but it may be considered with other reasons (USSG §1B1.13(d)).")
+    circuit = f" as the law of the {f.circuit_name} allows" if f.circuit_name else ""
     return Para("The Court may reduce a term of imprisonment when extraordinary and compelling reasons warrant it "
                 "(18 U.S.C. § 3582(c)(1)(A)(i)). On a defendant's own motion the Court considers the reasons the "
-                f"defendant presents, as the law of the {f.circuit_name} allows; rehabilitation alone is not enough "
-                "(28 U.S.C. § 994(t)).")
+                f"defendant presents{circuit}; rehabilitation alone is not enough (28 U.S.C. § 994(t)).")
 
 
 def _ground_heading(f: Facts, letter: str, group: list[Ground]) -> Heading:
@@ -117,7 +124,7 @@ def _ground_heading(f: Facts, letter: str, group: list[Ground]) -> Heading:
 
 
 def _authorities(group: list[Ground]) -> Para | None:
-    cases = list(dict.fromkeys(c for g in group for c in g.finding.citations if " v. " in c))
+    cases = [c for c in join_citations([c for g in group for c in g.finding.citations]).split("; ") if " v. " in c]
     if not cases:
         return None
     return Para("Authority: " + "; ".join(cases) + ".")
@@ -127,7 +134,8 @@ def _reasons(f: Facts) -> list[Block]:
     blocks: list[Block] = [_standard(f)]
     raised = f.selection.raised
     if not raised:
-        blocks.append(Para("[State the extraordinary and compelling reasons and the facts that show them.]"))
+        f.todo("the extraordinary and compelling reasons, and the facts that show them")
+        blocks.append(Lines(8))
     groups = grouped(raised)
     for letter, group in zip("ABCDEFGHIJKLMNOP", groups, strict=False):
         blocks.append(_ground_heading(f, letter, group))
@@ -147,20 +155,41 @@ def _reasons(f: Facts) -> list[Block]:
         cites = rehabilitation.citations if f.amended_policy else [
             c for c in rehabilitation.citations if not c.startswith("USSG §1B1.13(d)")]
         blocks.append(Para(f"{f.Ref}'s rehabilitation is not offered alone, but it may be weighed with the reasons "
-                           "above (" + "; ".join(cites) + ")."))
+                           "above (" + join_citations(cites) + ")."))
     return blocks
 
 
 def _change_in_law(f: Facts, ground: Ground) -> list[Block]:
+    """The argument a lawyer makes from the then/now comparison: sentenced today, he would already be home."""
     blocks: list[Block] = []
-    gap = f.disparity()
-    if gap:
-        now = " or ".join(f"{m} months" for m in gap["now"])
-        blocks.append(Para(f"Were {f.Ref} sentenced today for the same conduct, the mandatory minimum would be "
-                           f"{now}, not {gap['then']} months. {f.Ref} has served {f.served or '[time served]'}."))
-    met = [r.split(": ", 1)[1] for r in ground.finding.reasons if r.startswith("met")]
-    if met:
-        blocks.append(Bullets(tuple(f"{m}." for m in met)))
+    today = sentenced_today(f.assessment)
+    if today is not None and today.lower:
+        blocks.append(Para(" ".join(strongest(today, f.words, "third", f.Ref, f.pronoun))))
+    served = f.served_short
+    # §1B1.13(b)(6) exists from Nov. 1, 2023; its years-served threshold is dated law data
+    years, cite = cr.threshold("unusually_long_years_served", f.as_of) if f.amended_policy else (0, "")
+    long_enough = any(r.startswith(f"met: served at least {years} years") for r in ground.finding.reasons)
+    if served:
+        text = f"{f.Ref} has served {served} of a sentence of {f.term}"
+        if f.amended_policy and long_enough:
+            text += f", more than the {f.words.number(years)} years {cite} requires"
+        blocks.append(Para(text + "."))
+    if today is not None and today.lower:
+        gap = f.words.years(today.then_months - today.now_months[0])
+        blocks.append(Para(f"The minimum that bound the Court at sentencing is {gap} longer than the minimum the law "
+                           "now sets for the same offense. That is a gross disparity between the sentence being "
+                           "served and the sentence likely to be imposed today, and it makes this sentence unusually "
+                           "long."))
+    if f.amended_policy:
+        blocks.append(Para(f"{cite} allows the Court to consider such a change in the law where the defendant "
+                           f"received an unusually long sentence and has served at least {f.words.number(years)} "
+                           "years, and the change produces a gross disparity between the sentence being served and "
+                           "the sentence likely to be imposed at the time the motion is filed, after full "
+                           "consideration of the defendant's individualized circumstances."))
+    elif f.circuit_name:
+        blocks.append(Para(f"In the {f.circuit_name}, a court may consider the disparity created by a change in the "
+                           "law, together with the defendant's individual circumstances, in deciding whether "
+                           "extraordinary and compelling reasons warrant a reduction."))
     return blocks
 
 
@@ -175,14 +204,15 @@ def _factors(f: Facts) -> list[Block]:
                            + (f", {f.percent_served} of the sentence" if f.percent_served else "") + "."))
     if f.age:
         blocks.append(Para(f"{f.Ref} is {f.age} years old (born {f.born_year})."))
-    blocks.append(Bullets(tuple(record_lines(f))))
+    record = record_lines(f)
+    if record:
+        blocks.append(Bullets(tuple(record)))
     if _disparity_may_be_weighed(f):
-        gap = f.disparity()
-        if gap:
-            now = " or ".join(f"{m} months" for m in gap["now"])
-            blocks.append(Para(f"The sentence is longer than the law now requires: the minimum today would be {now}, "
-                               f"not {gap['then']} months (18 U.S.C. § 3553(a)(6))."))
-    blocks.append(Para("[Add anything else the Court should know: remorse, family support, plans, letters.]"))
+        today = sentenced_today(f.assessment)
+        if today is not None and today.lower:
+            blocks.append(Para(f"The need to avoid unwarranted sentence disparities (18 U.S.C. § 3553(a)(6)) also "
+                               f"favors a reduction: the same offense now carries a minimum of "
+                               f"{f.words.years(today.now_months[0])}, not {f.words.years(today.then_months)}."))
     return blocks
 
 
@@ -204,7 +234,8 @@ def _danger(f: Facts) -> list[Block]:
                       "conditions.")
     if f.health_based:
         points.append(f"{f.Ref}'s illness and physical condition limit the ability to do harm.")
-    blocks.append(Bullets(tuple(points)))
+    if points:
+        blocks.append(Bullets(tuple(points)))
     return blocks
 
 
@@ -224,21 +255,21 @@ def _notes(f: Facts, doc: Document) -> None:
         doc.note(Notice("Wait", "Courts dismiss motions filed before 30 days have passed from the day the Warden "
                         "received the request (or before full exhaustion of appeals)." + when))
     for ground in f.selection.raised:
-        if ground.standing == "needs facts":
-            doc.note(Para(f"{f.label(ground)}: answer before filing: " + " ".join(ground.open_questions())))
-        elif ground.standing == "arguable":
-            doc.note(Para(f"{f.label(ground)} is arguable, not settled: " + ground.finding.summary))
-    for left in f.selection.left_out:
-        if left.finding.facts_used or left.paragraph == CHANGE_IN_LAW:
-            doc.note(Para(f"Left out: {left.name} ({left.paragraph}): {left.why}"))
+        if ground.standing == "arguable":
+            label = f.label(ground)
+            doc.note(Para(f"{label[0].upper()}{label[1:]} is arguable, not settled: " + ground.finding.summary))
+    doc.note(*left_out_notes(f, "Left out"))
     if not _disparity_may_be_weighed(f) and f.disparity():
         doc.note(Para("The lower minimum under today's law is not argued: on this date a non-retroactive change in "
                       "law is not an extraordinary and compelling reason. A lawyer can advise whether it may still "
                       "be mentioned under § 3553(a)."))
-    gaps = plan_gaps(f)
-    if gaps:
-        doc.note(Notice("Missing", "Courts want a verified release plan. Add: " + "; ".join(gaps) + "."))
-    doc.note(Para("Attach the exhibits listed by `reprieve draft exhibits`: the request to the Warden and any "
-                  "response, medical records for a health ground, and letters that confirm the release plan. File "
-                  "medical records under seal if the court allows. Do not attach your presentence report."))
+    doc.note(*bop_date_notes(f, "motion"))
+    if plan_gaps(f):
+        doc.note(Para("Courts want a verified release plan: complete Part VI (the items are in the list above), "
+                      "with a letter from the person you will live with."))
+    doc.note(Para("You may add what else the Court should know: remorse, family support, plans, letters from "
+                  "people who know you."),
+             Para("Attach the exhibits in the exhibit checklist (exhibits in the packet): the request to the Warden "
+                  "and any response, medical records for a health ground, and letters that confirm the release plan. "
+                  "File medical records under seal if the court allows. Do not attach your presentence report."))
     doc.note(Para(DISCLAIMER))

@@ -24,6 +24,7 @@ _SSN_PLAIN = re.compile(r"(?i)(?<=SSN )(\d{5})(\d{4})\b")
 _EIN = re.compile(r"(?<![\w-])\d{2}-\d{3}(\d{4})(?![\w-])")
 _ACCOUNT = re.compile(r"(?<![\w-])\d{4,}[ -]?\d*(\d{4})(?![\w-])")
 _ZIP = re.compile(r"^\d{5}(-\d{4})?$")
+_YEARS = re.compile(r"(?:19|20)\d\d[ -](?:19|20)\d\d")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
@@ -89,11 +90,13 @@ class Redactor:
         digits = re.sub(r"\D", "", whole)
         if len(digits) < 8:  # short numbers (years, amounts, docket parts) are not account numbers
             return whole
+        if _YEARS.fullmatch(whole):  # "2012-2023" is a span of years
+            return whole
         return "XXXX" + digits[-4:]
 
-    def address(self, residence: str) -> str:
-        """A home address as a court filing may show it (Rule 49.1(a)(5)): the city and state."""
+    def address(self, residence: str) -> str | None:
+        """A home address as a court filing may show it (Rule 49.1(a)(5)): the city and state; None when they
+        cannot be read from it."""
         if not self.on:
             return residence
-        place = city_and_state(residence)
-        return place if place else "[home address withheld: Fed. R. Crim. P. 49.1(a)(5) allows the city and state]"
+        return city_and_state(residence)

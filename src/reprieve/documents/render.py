@@ -1,9 +1,9 @@
 """Renderers: one `Document` to DOCX (python-docx, real Word styles), PDF (WeasyPrint, US Letter, "Page X of Y"
 and the register number in every page's footer), Markdown and plain text (Jinja2 templates in `templates/`).
 
-The notes for the user are rendered apart from the body: in a PDF they are pages of their own with their own
-footer ("not part of the filing") and the body's pages are numbered from 1; in a DOCX they are a section of their
-own with the body's page numbers restarting; in Markdown and text they come first, fenced off.
+A rendered document is only its body, the text meant for its reader. The notes for the user, and the list of what
+to complete, are a document of their own (`notes_document`), written to a file beside the draft, so that a person
+who prints and mails the draft never files the notes with it.
 """
 
 from __future__ import annotations
@@ -26,12 +26,14 @@ from reprieve.documents.model import (
     Document,
     FieldLine,
     Heading,
+    Lines,
     Notice,
     PageBreak,
     Para,
     Signature,
     Table,
 )
+from reprieve.words import Words
 
 WIDTH = 78
 FORMATS = {".docx": "docx", ".pdf": "pdf", ".md": "markdown", ".txt": "text"}
@@ -99,31 +101,81 @@ def _squeeze(text: str) -> str:
 def to_markdown(doc: Document) -> str:
     template = _env().get_template("document.md.j2")
     body = _squeeze(template.render(blocks=_as_dicts(doc.blocks)))
-    footer = f"\n---\n\n*{_md(doc.footer)} · Reg. No. {_md(doc.register_number)}*\n"
-    if not doc.notes:
-        return body + footer
-    notes = _squeeze(template.render(blocks=_as_dicts(doc.notes)))
-    quoted = "\n".join(f"> {line}" if line else ">" for line in notes.splitlines())
-    return f"> **{_md(doc.notes_title)}**\n>\n{quoted}\n\n---\n\n{body}{footer}"
+    return body + f"\n---\n\n*{_md(doc.footer)} · Reg. No. {_md(doc.register_number)}*\n"
 
 
-def notes_text(doc: Document) -> str:
-    """The notes for the user alone, as plain text (empty when there are none)."""
-    if not doc.notes:
-        return ""
-    return _squeeze(_env().get_template("document.txt.j2").render(blocks=_as_dicts(doc.notes)))
-
-
-def to_text(doc: Document, with_notes: bool = True) -> str:
+def to_text(doc: Document) -> str:
     template = _env().get_template("document.txt.j2")
     blocks = doc.text_blocks if doc.text_blocks is not None else doc.blocks
     body = _squeeze(template.render(blocks=_as_dicts(blocks)))
     if doc.text_blocks is None:
         body += f"\n{doc.footer} - Reg. No. {doc.register_number}\n"
-    if not doc.notes or not with_notes or doc.text_blocks is not None:
-        return body
-    banner = f"*** {doc.notes_title.upper()} ***"
-    return f"{_wrap(banner)}\n\n{notes_text(doc)}\n*** END OF NOTES ***\n\n{body}"
+    return body
+
+
+def notes_text(doc: Document) -> str:
+    """The notes for the user alone, as plain text (empty when there are none): what the terminal shows."""
+    notes = notes_document(doc)
+    if notes is None:
+        return ""
+    return _squeeze(_env().get_template("document.txt.j2").render(blocks=_as_dicts(notes.blocks)))
+
+
+# --- the notes beside a draft ----------------------------------------------------------------------------------
+
+def _not_ready(words: Words, n: int) -> Notice:
+    return Notice(words("notes.to_complete.label"),
+                  words("notes.to_complete.filing_one" if n == 1 else "notes.to_complete.filing", n=n))
+
+
+def _notes_blocks(doc: Document, words: Words) -> list[Block]:
+    if not doc.to_complete:
+        return [Para(words("notes.ready")), *doc.notes]
+    blocks: list[Block] = [_not_ready(words, len(doc.to_complete)), Heading(words("notes.to_complete.heading"), 2),
+                           Bullets(tuple(doc.to_complete), checkbox=True)]
+    if doc.notes:
+        blocks += [Heading(words("notes.more.heading"), 2), *doc.notes]
+    return blocks
+
+
+def notes_document(doc: Document, words: Words | None = None) -> Document | None:
+    """The notes and the list of what to complete, as a document of their own (None when there are none)."""
+    words = words or Words()
+    if not doc.notes and not doc.to_complete:
+        return None
+    title = words("notes.title", title=doc.title)
+    return Document(kind=f"{doc.kind}-notes", title=title, register_number=doc.register_number,
+                    footer=words("notes.footer"), blocks=[Heading(title, 1), *_notes_blocks(doc, words)])
+
+
+def packet_notes(docs: list[Document], words: Words | None = None) -> Document | None:
+    """The notes of a packet in one document: what to complete, once for all the documents it affects, then each
+    document's notes under its title."""
+    words = words or Words()
+    items: dict[str, list[str]] = {}
+    for doc in docs:
+        for item in doc.to_complete:
+            items.setdefault(item, []).append(words(f"kind.{doc.kind}"))
+    blocks: list[Block] = []
+    if items:
+        every = {kind for kinds in items.values() for kind in kinds}
+        key = "notes.to_complete.packet_one" if len(items) == 1 else "notes.to_complete.packet"
+        blocks += [Notice(words("notes.to_complete.label"), words(key, n=len(items))),
+                   Heading(words("notes.to_complete.heading"), 2),
+                   Bullets(tuple(item if set(kinds) == every else f"{item} (only {words.join_and(kinds)})"
+                                 for item, kinds in items.items()), checkbox=True)]
+    for doc in docs:
+        if doc.notes:
+            blocks += [Heading(doc.title, 2), *(_shift(b) for b in doc.notes)]
+    if not blocks:
+        return None
+    title = words("notes.packet_title")
+    return Document(kind="packet-notes", title=title, register_number=docs[0].register_number,
+                    footer=words("notes.footer"), blocks=[Heading(title, 1), *blocks])
+
+
+def _shift(block: Block) -> Block:
+    return Heading(block.text, 3) if isinstance(block, Heading) else block
 
 
 # --- PDF -------------------------------------------------------------------------------------------------------
@@ -139,14 +191,11 @@ def _keep_together(value: Any) -> Any:
     return value
 
 
-def to_html(doc: Document, notes: bool = False) -> str:
+def to_html(doc: Document) -> str:
     template = _env().get_template("document.html.j2")
-    blocks = doc.notes if notes else doc.blocks
     return template.render(
-        title=doc.title, css=_css(), blocks=_keep_together(_as_dicts(blocks)),
-        footer_left=("Notes for you - not part of the filing" if notes else doc.footer),
-        footer_right=f"Reg. No. {doc.register_number}",
-        banner=doc.notes_title if notes else "",
+        title=doc.title, css=_css(), blocks=_keep_together(_as_dicts(doc.blocks)),
+        footer_left=doc.footer, footer_right=f"Reg. No. {doc.register_number}",
         body_class="double" if doc.kind == "motion" else "")
 
 
@@ -154,12 +203,8 @@ def to_pdf(doc: Document) -> bytes:
     from weasyprint import HTML
 
     body = HTML(string=to_html(doc), base_url=".").render()
-    meta = {"title": doc.title}
-    body.metadata.title = meta["title"]
+    body.metadata.title = doc.title
     body.metadata.authors = ["reprieve (information, not legal advice)"]
-    if doc.notes:
-        notes = HTML(string=to_html(doc, notes=True), base_url=".").render()
-        body = body.copy(notes.pages + body.pages)
     out: bytes = body.write_pdf()
     return out
 
@@ -186,18 +231,6 @@ def _field(paragraph: Any, code: str) -> None:
     del placeholder
     end = paragraph.add_run()
     end._r.append(fld("end"))
-
-
-def _restart_numbering(section: Any) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    sect = section._sectPr
-    pg = sect.find(qn("w:pgNumType"))
-    if pg is None:
-        pg = OxmlElement("w:pgNumType")
-        sect.append(pg)
-    pg.set(qn("w:start"), "1")
 
 
 def _cell_borders(cell: Any, **sides: str) -> None:
@@ -278,7 +311,7 @@ def _add_blocks(document: Any, blocks: list[Block]) -> None:
                 p.paragraph_format.left_indent = Inches(0.5)
         elif isinstance(b, Bullets):
             for item in b.items:
-                if b.checkbox:
+                if b.checkbox:  # a drawn box to tick, never brackets
                     p = document.add_paragraph(f"\u2610  {item}")
                     p.paragraph_format.left_indent = Inches(0.25)
                 else:
@@ -331,11 +364,14 @@ def _add_blocks(document: Any, blocks: list[Block]) -> None:
             document.add_paragraph()
         elif isinstance(b, PageBreak):
             document.add_page_break()
+        elif isinstance(b, Lines):
+            for _ in range(b.count):
+                p = document.add_paragraph("_" * 64)
+                p.paragraph_format.space_before = Pt(10)
 
 
 def to_docx(doc: Document) -> bytes:
     import docx
-    from docx.enum.section import WD_SECTION
     from docx.shared import Inches
 
     document = docx.Document()
@@ -347,18 +383,8 @@ def to_docx(doc: Document) -> bytes:
         section.page_width, section.page_height = Inches(8.5), Inches(11)
         section.left_margin = section.right_margin = Inches(1)
         section.top_margin = section.bottom_margin = Inches(1)
-    reg = f"Reg. No. {doc.register_number}"
-    if doc.notes:
-        banner = document.add_paragraph()
-        banner.add_run(doc.notes_title.upper()).bold = True
-        _add_blocks(document, doc.notes)
-        _footer(first, "Notes for you - not part of the filing", reg, numbered=False)
-        body = document.add_section(WD_SECTION.NEW_PAGE)
-        _restart_numbering(body)
-    else:
-        body = first
     _add_blocks(document, doc.blocks)
-    _footer(body, doc.footer, reg, numbered=True)
+    _footer(first, doc.footer, f"Reg. No. {doc.register_number}", numbered=True)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -1,17 +1,22 @@
 """Passages several documents share, written once: the sentence, each ground's facts, the release plan, the record
-the 18 U.S.C. 3553(a) factors and 3142(g) danger analysis draw on.
+the 18 U.S.C. 3553(a) factors and 3142(g) danger analysis draw on, and the notes every filing carries.
 
-Each function returns blocks; each states only what the case file and the assessment establish and leaves a
-bracketed blank for what they do not.
+Each function states only what the case file and the assessment establish. What a filing needs and the case file
+does not say becomes a line to write on and an item of `Facts.to_complete`, never text in brackets: a filing holds
+only what its reader should read.
 """
 
 from __future__ import annotations
 
+from reprieve.documents.argument import sentenced_today, strongest
 from reprieve.documents.facts import Facts, long_date
-from reprieve.documents.grounds import Ground, family
-from reprieve.documents.model import Block, Bullets, Para
+from reprieve.documents.grounds import Ground, family, has_facts
+from reprieve.documents.model import Block, Bullets, Document, Lines, Para
+from reprieve.documents.voice import Document as Voice
 
 BOP_AVENUE = "BOP reduction in sentence (PS 5050.50)"
+CHANGE_IN_LAW = "§1B1.13(b)(6)"
+HEALTH = ("§1B1.13(b)(1)", "§1B1.13(b)(2)")
 
 
 def sentence_lines(f: Facts) -> list[str]:
@@ -22,8 +27,12 @@ def sentence_lines(f: Facts) -> list[str]:
     if f.served:
         lines.append(f"Time served as of {long_date(f.as_of)}: {f.served}"
                      + (f", {f.percent_served} of the term." if f.percent_served else "."))
-    lines.append(f"Projected release date (with good conduct time and credits as computed): {f.projected_release}.")
-    lines.append(f"Full term date: {f.full_term}.")
+    if f.bop_release is not None:
+        lines.append(f"Projected release date: {long_date(f.bop_release)} (Bureau of Prisons computation).")
+    elif f.projected_release != "unknown":
+        lines.append(f"Projected release date (with good conduct time, as computed): {f.projected_release}.")
+    if f.full_term != "unknown":
+        lines.append(f"Full term date: {f.full_term}.")
     return lines
 
 
@@ -38,26 +47,58 @@ def ground_title(grounds: list[Ground], with_cite: bool = True) -> str:
     return f"{names} ({', '.join([first, *rest])})"
 
 
-def ground_facts(f: Facts, grounds: list[Ground]) -> list[Block]:
-    """The facts behind grounds of one paragraph (stated once), the elements each meets, and what is still open."""
+def ground_facts(f: Facts, grounds: list[Ground], voice: Voice = "third") -> list[Block]:
+    """The facts behind grounds of one paragraph (stated once), the elements each meets, and what is still open
+    (asked in the notes, with ruled lines to write the answer on when the case file gives nothing to say)."""
     blocks: list[Block] = []
     paragraph = grounds[0].paragraph
-    facts = f.facts_for(paragraph)
+    if paragraph == CHANGE_IN_LAW and voice == "first":
+        return _change_in_law_first_person(f)
+    facts = f.facts_for(paragraph, voice)
     if facts:
-        blocks.append(Bullets(tuple(fact if fact.endswith(".") else f"{fact}." for fact in facts)))
+        blocks.append(Bullets(tuple(_sentence(fact) for fact in facts)))
     for ground in grounds:
         # "met: <element>: <how the facts meet it>": a filing states the elements; the memo keeps the details.
         met = [r.split(": ")[1] for r in ground.finding.reasons if r.startswith("met: ") and r.count(": ") >= 2]
-        if met and ground.standing != "needs facts":
+        if met and ground.standing != "needs facts" and voice == "third":  # the elements' wording is third person
             blocks.append(Para(f"These facts meet {f.label(ground)}: " + "; ".join(met) + "."))
     sources = f.sources_for(paragraph)
     if sources:
         blocks.append(Para("Records: " + "; ".join(sources) + "."))
+    open_questions = [q for ground in grounds if ground.standing == "needs facts" for q in ground.open_questions()]
     for ground in grounds:
         if ground.standing == "needs facts":
-            blocks.append(Para(f"[To complete before relying on {f.label(ground)}: " + " ".join(ground.open_questions())
-                               + "]"))
+            label = f.label(ground)
+            for question in ground.open_questions():
+                f.todo(f"{label[0].upper()}{label[1:]}: {question}")
+    unquoted_family = voice == "first" and paragraph.startswith("§1B1.13(b)(3)") and any(
+        fact.description for fact in f.case.circumstances.family or [])
+    if open_questions or not facts or unquoted_family:
+        f.todo(f"{ground_title(grounds, with_cite=False)}: write the facts in your own words on the lines under "
+               "that heading" + (" (the family's description is in the notes)" if unquoted_family else ""))
+        blocks.append(Lines(4))
     return blocks
+
+
+def _change_in_law_first_person(f: Facts) -> list[Block]:
+    """The change in law in the signer's own words: sentenced today, I would already have been released."""
+    blocks: list[Block] = []
+    today = sentenced_today(f.assessment)
+    if today is not None and today.lower:
+        blocks.append(Para(" ".join(strongest(today, f.words, "first"))))
+    if f.served_short:
+        blocks.append(Para(f"I have served {f.served_short} of a sentence of {f.term}."))
+    if not blocks:
+        f.todo("Unusually long sentence and a change in law: write the facts in your own words on the lines under "
+               "that heading")
+        blocks.append(Lines(4))
+    return blocks
+
+
+def _sentence(text: str) -> str:
+    """A fact as a sentence: a capital first letter and a full stop."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else f"{text}."
 
 
 def bop_categories(f: Facts) -> list[str]:
@@ -65,18 +106,21 @@ def bop_categories(f: Facts) -> list[str]:
     return [finding.ground for finding in f.findings(BOP_AVENUE) if finding.status == "eligible"]
 
 
-def release_plan(f: Facts, full_address: bool = False) -> list[str]:
-    """The release plan the warden (28 CFR 571.61(a)(2)) and the court expect, with a blank for each gap."""
+def release_plan(f: Facts, voice: Voice = "third", full_address: bool = False) -> list[str]:
+    """The release plan the warden (28 CFR 571.61(a)(2)) and the court expect, with a line to write on for each
+    gap."""
     residence = f.residence(full=full_address)
     lines = [
-        f"Residence: {residence or '[address where you will live]'}.",
-        f"Living there: {f.plan('household') or '[who lives there and how they are related to you]'}.",
-        f"Support: {f.plan('support') or '[how you will support yourself: work, benefits, family]'}.",
+        f"Residence: {residence or f.blank('where you will live after release (the address)')}.",
+        "Living there: " + (f.plan("household", voice)
+                            or f.blank("who lives at the residence and how they are related to you")) + ".",
+        "Support: " + (f.plan("support", voice)
+                       or f.blank("how you will support yourself: work, benefits, family")) + ".",
     ]
-    care = f.plan("medical_care")
-    if care or f.health_based:
-        lines.append("Medical care and how it is paid for: "
-                     f"{care or '[doctor or clinic, and Medicaid, Medicare or insurance]'}.")
+    if f.plan("medical_care", voice) or f.health_based:
+        lines.append("Medical care and how it is paid for: " + (
+            f.plan("medical_care", voice)
+            or f.blank("the doctor or clinic after release, and Medicaid, Medicare or insurance")) + ".")
     return lines
 
 
@@ -95,11 +139,13 @@ def plan_gaps(f: Facts) -> list[str]:
 
 
 def record_lines(f: Facts) -> list[str]:
-    """The record in prison: the 3553(a)(1)-(2) history and the 3142(g) danger factors draw on it."""
+    """The record in prison: the 3553(a)(1)-(2) history and the 3142(g) danger factors draw on it. Empty when the
+    case file says nothing about it (then it is on the list of things to complete)."""
     conduct = f.conduct
     lines: list[str] = []
     if not conduct["stated"]:
-        return ["[Your disciplinary record, programs, education and work in prison.]"]
+        f.todo("your disciplinary record, programs, education and work in prison")
+        return []
     count = conduct["infractions"]
     if count == 0:
         lines.append("No disciplinary infractions.")
@@ -116,5 +162,68 @@ def record_lines(f: Facts) -> list[str]:
     return lines
 
 
-def disclaimer_para(text: str) -> Para:
-    return Para(text, "small")
+# --- the notes every filing carries ------------------------------------------------------------------------------
+
+def medical_not_included(f: Facts, text: str) -> list[str]:
+    """For each medical condition the case file states that the document's text does not mention: 'not included,
+    because ...' (never dropped in silence)."""
+    out = []
+    lowered = " ".join(text.lower().split())
+    for m in f.case.circumstances.medical or []:
+        condition = (m.condition or "").strip()
+        if not condition or " ".join(condition.lower().split()) in lowered:
+            continue
+        out.append(f.words("notes.medical_not_included", condition=f.redact(condition), why=_why_no_health(f)))
+    return out
+
+
+def _why_no_health(f: Facts) -> str:
+    left = [left for left in f.selection.left_out if left.paragraph.startswith(HEALTH)]
+    if left:
+        return f.words("notes.medical_why_closed", why="; ".join(f"{x.paragraph}: {x.reasons}" for x in left))
+    if any(g.paragraph.startswith(HEALTH) for g in f.selection.raised):
+        return f.words("notes.medical_why_voice")
+    return f.words("notes.medical_why_silent")
+
+
+def voice_notes(f: Facts, kind: str) -> list[str]:
+    """What the document left unquoted because it is not in the document's voice, and what to do instead."""
+    out = []
+    for text, (what, voice) in f.unquoted.items():
+        who = f"notes.voice_{voice}"  # first, second, third or neutral (a family description in a signed letter)
+        out.append(f.words("notes.not_quoted", what=what, text=text, why=f.words(who), kind=kind))
+    return out
+
+
+def finish(f: Facts, doc: Document, kind_words: str) -> None:
+    """Add to a filing's notes what every filing needs said: descriptions not quoted, medical conditions not
+    included, and the list of things to complete (gathered while the document was built)."""
+    from reprieve.documents.render import to_text  # late: render imports the model only
+
+    notes = voice_notes(f, kind_words) + medical_not_included(f, to_text(doc))
+    doc.notes[0:0] = [Para(n) for n in notes]
+    doc.to_complete = list(f.to_complete)
+
+
+def bop_date_notes(f: Facts, kind_words: str) -> list[Para]:
+    """When the draft gives the BOP's own release date and reprieve's computation does not reach it, say so."""
+    if f.bop_release is None or f.computed_release_agrees is not False:
+        return []
+    return [Para(f.words("notes.bop_differs", kind=kind_words, bop=long_date(f.bop_release),
+                         computed=f.computed_release))]
+
+
+def left_out_notes(f: Facts, label: str) -> list[Para]:
+    """'Left out: <ground> (<paragraph>): why', for the grounds the case file states facts for (a medical ground
+    only when no stated condition gets its own 'not included' note), and for the change in law when today's
+    minimum is lower."""
+    conditions = any(m.condition for m in f.case.circumstances.medical or [])
+    out = []
+    for left in f.selection.left_out:
+        if left.paragraph == "§1B1.13(b)(6)":
+            if not f.disparity():
+                continue
+        elif not has_facts(left.finding) or (conditions and left.paragraph.startswith(HEALTH)):
+            continue
+        out.append(Para(f"{label}: {left.name} ({left.paragraph}). {left.why}"))
+    return out

@@ -9,8 +9,10 @@ starts with a warning that prison e-mail is not private; it carries no strategy 
 from __future__ import annotations
 
 from reprieve.assess.findings import Finding
+from reprieve.documents.argument import sentenced_today, strongest
 from reprieve.documents.facts import Facts, long_date
 from reprieve.documents.model import Block, Bullets, Document, Heading, Notice, Para
+from reprieve.documents.sections import HEALTH
 
 TRULINCS_LIMIT = 13_000
 NOT_ADVICE = "This is information, not legal advice. It was made by a computer program, not a lawyer."
@@ -46,8 +48,15 @@ AVENUE_NAMES = {
 STATUS_PLAIN = {
     "eligible": "YES: you seem to qualify.",
     "not_eligible": "NO: you do not qualify now.",
-    "needs_review": "MAYBE: a judge or a lawyer must decide.",
+    "needs_review": "MAYBE: a judge must decide.",
     "needs_facts": "NOT SURE YET: we need more facts.",
+}
+# Who decides an avenue that is a judgment call: a judge, unless the law gives the decision to someone else.
+DECIDER_PLAIN = {
+    "commutation": "MAYBE: the President decides. A lawyer can help you ask.",
+    "BOP reduction in sentence (PS 5050.50)": "MAYBE: the prison (the BOP) decides.",
+    "FSA time credits": "MAYBE: the prison (the BOP) decides.",
+    "34 U.S.C. 60541(g)": "MAYBE: the prison (the BOP) decides.",
 }
 WORDS = (
     ("Compassionate release", "when a judge cuts your sentence for very serious reasons, like illness, age or family."),
@@ -65,19 +74,25 @@ def _plain_ground(paragraph: str) -> str:
     return PLAIN_GROUNDS.get(paragraph, paragraph)
 
 
+def _name(f: Facts) -> str:
+    return f.case.person.name or "you"
+
+
 def build(f: Facts) -> Document:
+    name = _name(f)
     doc = Document(kind="summary", title="Your sentence and what you can ask for", register_number=f.register,
-                   footer=f"Summary for {f.name}", plain_text_limit=TRULINCS_LIMIT)
+                   footer=f"Summary for {name}", plain_text_limit=TRULINCS_LIMIT)
     body = _body(f)
     doc.add(Heading("Your sentence and what you can ask for", 1), Notice("Please note", NOT_ADVICE), *body)
-    doc.text_blocks = [Notice("Warning", EMAIL_WARNING), Heading(f"Summary for {f.name}", 1),
+    doc.text_blocks = [Notice("Warning", EMAIL_WARNING), Heading(f"Summary for {name}", 1),
                        Para(NOT_ADVICE), *body]
     return doc
 
 
 def _body(f: Facts) -> list[Block]:
-    blocks: list[Block] = [Para(f"This page is about {f.name}, register number {f.register}. "
-                                f"The facts are as of {long_date(f.as_of)}.")]
+    who = f"This page is about {f.case.person.name}" if f.case.person.name else "This page is about you"
+    number = f", register number {f.case.person.register_number}" if f.case.person.register_number else ""
+    blocks: list[Block] = [Para(f"{who}{number}. The facts are as of {long_date(f.as_of)}.")]
     blocks += [Heading("Your dates", 2), Bullets(tuple(_dates(f)))]
     blocks += [Heading("What you can ask for", 2), *_avenues(f)]
     blocks += [Heading("What to do next", 2), Bullets(tuple(_next_steps(f)), checkbox=True)]
@@ -89,18 +104,32 @@ def _body(f: Facts) -> list[Block]:
 
 
 def _dates(f: Facts) -> list[str]:
-    lines = [f"Your sentence is {f.term}."]
+    term = f.computation.total_term
+    lines = [f"Your sentence is {term}." if term is not None else "We do not know your sentence yet. Add it to "
+             "the case file: it is on page 2 of the judgment."]
+    bop = f.bop_release
+    if bop is not None and bop <= f.as_of:
+        lines.append(f"The BOP's release date for you was {long_date(bop)}. That date has passed. If you are still "
+                     "in prison, ask your case manager to check how your time was counted.")
+    elif bop is not None:
+        lines.append(f"The BOP says your release date is {long_date(bop)}.")
+        if f.computed_release_agrees is False:
+            lines.append(f"Our own count from the judgment gives {f.computed_release}. Ask your case manager "
+                         "why the dates are not the same.")
     released = f.released
-    if released is not None:
+    if released is not None and bop is None:
         lines.append(f"By our count your release date has passed. It was {f.projected_release}.")
         lines.append("If you are still in prison, ask your case manager to check how your time was counted.")
         return lines
-    lines.append(f"Your release date is {f.projected_release}. This counts good time and any credits.")
-    lines.append(f"The full sentence ends on {f.full_term}.")
-    if f.served:
-        served = f.served.split(" (")[0]
-        lines.append(f"You have served {served}." + (f" That is {f.percent_served} of the sentence."
-                                                      if f.percent_served else ""))
+    if bop is None and f.projected_release != "unknown":
+        lines.append(f"By our count your release date is {f.projected_release}. This counts good time and any "
+                     "credits.")
+    ends = f.when("full_term_date", f.computation.full_term_date)
+    if ends:
+        lines.append(f"The full sentence ends {ends}.")
+    if f.served_short:
+        lines.append(f"You have served {f.served_short}." + (f" That is {f.percent_served} of the sentence."
+                                                              if f.percent_served else ""))
     return lines
 
 
@@ -110,7 +139,10 @@ def _avenues(f: Facts) -> list[Block]:
         if avenue == "custody":
             continue
         name = AVENUE_NAMES.get(avenue, avenue)
-        blocks.append(Para(f"{name}: {STATUS_PLAIN[finding.status]}", "bold"))
+        status = STATUS_PLAIN[finding.status]
+        if finding.status == "needs_review":
+            status = DECIDER_PLAIN.get(avenue, status)
+        blocks.append(Para(f"{name}: {status}", "bold"))
         blocks.extend(_avenue_detail(f, avenue, finding))
     return blocks
 
@@ -122,14 +154,35 @@ def _avenue_detail(f: Facts, avenue: str, finding: Finding) -> list[Block]:
             word = {"established": "Your reason", "arguable": "A reason a judge may accept",
                     "needs facts": "A reason that may fit"}[ground.standing]
             lines.append(f"{word}: {_plain_ground(ground.paragraph)}.")
+        today = sentenced_today(f.assessment)
+        argued = any(g.paragraph == "§1B1.13(b)(6)" for g in f.selection.raised)
+        if today is not None and today.lower and (argued or f.disparity()):
+            lines.extend(strongest(today, f.words, "second"))
         for left in f.selection.left_out:
             if left.paragraph == "§1B1.13(b)(6)" and f.disparity():
                 lines.append("The law has changed since you were sentenced. But since May 28, 2026, the Supreme "
                              "Court says a judge cannot use that change as a reason for compassionate release.")
+        lines.extend(_health_not_used(f))
         return [Bullets(tuple(lines))] if lines else []
     if finding.eligible_from:
         return [Para(f"You may qualify from {long_date(finding.eligible_from)}.")]
+    if finding.extra.get("ends_on"):  # the avenue ends before the person would qualify (assess/relief/sunset.py)
+        return [Para(f"This program ends on {long_date(finding.extra['ends_on'])}, before you would qualify. Only a "
+                     "new law from Congress could change that.")]
     return []
+
+
+def _health_not_used(f: Facts) -> list[str]:
+    """A stated health problem that is not a reason here, and why, in plain words (never dropped in silence)."""
+    if any(g.paragraph.startswith(HEALTH) for g in f.selection.raised):
+        return []
+    out = []
+    for m in f.case.circumstances.medical or []:
+        if m.condition:
+            out.append(f"Your health problem ({f.redact(m.condition)}) is not a reason here yet. The rules ask more: "
+                       "a doctor must say the illness will end your life, or that it keeps you from caring for "
+                       "yourself in prison, or that you do not get the care you need.")
+    return out
 
 
 def _next_steps(f: Facts) -> list[str]:

@@ -4,21 +4,29 @@ The regulation asks for two things: the extraordinary or compelling circumstance
 person will live, how they will be supported, and, for a health-based request, where they will be treated and how it
 is paid). The 30 days of 18 U.S.C. § 3582(c)(1)(A) run from the day the warden *receives* it, so the page ends with
 a line for staff to write that date.
+
+The letter is signed by the person in prison and written in their voice: a description from the case file is
+quoted only when it is a neutral statement, never a family member's own words (the notes say what was left out).
 """
 
 from __future__ import annotations
 
 from reprieve.documents.facts import DISCLAIMER, Facts, long_date
 from reprieve.documents.grounds import grouped
-from reprieve.documents.model import Bullets, Document, FieldLine, Heading, Notice, Para, Signature
+from reprieve.documents.model import Bullets, Document, FieldLine, Heading, Lines, Para, Signature
 from reprieve.documents.sections import (
     bop_categories,
+    bop_date_notes,
+    finish,
     ground_facts,
     ground_title,
+    left_out_notes,
     plan_gaps,
     release_plan,
     sentence_lines,
 )
+
+CHANGE_IN_LAW = "§1B1.13(b)(6)"
 
 
 def build(f: Facts) -> Document:
@@ -39,15 +47,16 @@ def build(f: Facts) -> Document:
     )
     raised = f.selection.raised
     if not raised:
-        doc.add(Para("[Describe the circumstances: illness, age-related decline, a family member who needs you as "
-                     "their only caregiver, or other reasons of similar gravity.]"))
+        f.todo("the circumstances, in your own words: illness, decline with age, a family member who needs you as "
+               "the only caregiver, or other reasons of similar gravity")
+        doc.add(Lines(8))
     for group in grouped(raised):
-        doc.add(Heading(ground_title(group, with_cite=f.amended_policy), 3), *ground_facts(f, group))
+        doc.add(Heading(ground_title(group, with_cite=f.amended_policy), 3), *ground_facts(f, group, voice="first"))
     categories = bop_categories(f)
     if categories:
         doc.add(Para("Under Program Statement 5050.50 these facts also fit the Bureau's own categories: "
                      + "; ".join(categories) + "."))
-    doc.add(Heading("2. Release plan", 2), Bullets(tuple(release_plan(f))))
+    doc.add(Heading("2. Release plan", 2), Bullets(tuple(release_plan(f, voice="first"))))
     doc.add(Heading("3. My sentence", 2), Bullets(tuple(sentence_lines(f))))
     doc.add(
         Para("Please give me a written decision. If the request is denied, 28 C.F.R. § 571.63 requires the "
@@ -56,9 +65,9 @@ def build(f: Facts) -> Document:
         Heading("For staff", 3),
         FieldLine("Date this request was received"),
         FieldLine("Staff name and signature"),
-        Para(DISCLAIMER, "small"),
     )
     _notes(f, doc)
+    finish(f, doc, "letter")
     return doc
 
 
@@ -72,15 +81,11 @@ def _notes(f: Facts, doc: Document) -> None:
     if received is not None and f.lapse_date is not None:
         doc.note(Para(f"Your earlier request was received on {long_date(received.latest)}; the 30 days lapse on "
                       f"{long_date(f.lapse_date)}."))
-    gaps = plan_gaps(f)
-    if gaps:
-        doc.note(Notice("Missing", "The Bureau will not act on a request without a release plan. Fill in: "
-                        + "; ".join(gaps) + "."))
-    for ground in f.selection.raised:
-        if ground.standing == "needs facts":
-            doc.note(Para(f"{f.label(ground)}: answer before sending: " + " ".join(ground.open_questions())))
-    for left in f.selection.left_out:
-        if left.finding.facts_used or left.paragraph == "§1B1.13(b)(6)":
-            doc.note(Para(f"Not included: {left.name} ({left.paragraph}): {left.why}"))
+    doc.note(*bop_date_notes(f, "letter"))
+    if plan_gaps(f):
+        doc.note(Para("The Bureau will not act on a request without a release plan: complete part 2 (the items are "
+                      "in the list above)."))
+    doc.note(*left_out_notes(f, "Not included"))
     doc.note(Para("The Warden applies the Bureau's own criteria (Program Statement 5050.50); a court applies "
-                  "USSG §1B1.13. A denial by the Warden does not decide what a court will do."))
+                  "USSG §1B1.13. A denial by the Warden does not decide what a court will do."),
+             Para(DISCLAIMER))

@@ -6,6 +6,7 @@ Every problem is reported as `FILE: field.path[0].name: what is wrong`; unknown 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from reprieve.case.checks import Problem, impossible_facts
 from reprieve.case.model import Case
+from reprieve.intake.suggest import suggestion
+from reprieve.intake.textfile import NotText, decode
 
 try:  # the C loader is several times faster; fall back where libyaml is absent
     _Base: Any = yaml.CSafeLoader
@@ -24,13 +27,17 @@ except AttributeError:  # pragma: no cover
 
 
 class _Loader(_Base):  # type: ignore[misc]
-    """Dates stay text, so that an impossible date is reported with its field path by the case model."""
+    """Dates stay text, so that an impossible date is reported with its field path by the case model. Only `true`
+    and `false` are booleans (as in YAML 1.2): the key `on` of a risk assessment stays the word "on", and a value
+    such as `yes` reaches the model, which reads it as true."""
 
 
+_BOOL = "tag:yaml.org,2002:bool"
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp", _BOOL)]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 class CaseFileError(Exception):
@@ -56,12 +63,21 @@ def load_case(path: str | Path) -> LoadedCase:
     path = Path(path)
     source = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise CaseFileError(source, [Problem("(file)", "does not exist")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CaseFileError(source, [Problem("(file)", f"cannot be read: {exc}")]) from None
-    return parse_case(_parse_text(text, source, json_only=path.suffix.lower() == ".json"), source)
+    except IsADirectoryError:
+        raise CaseFileError(source, [Problem("(file)", "is a folder, not a case file")]) from None
+    except OSError as exc:
+        raise CaseFileError(source, [Problem("(file)", f"cannot be read: {exc.strerror or exc}")]) from None
+    try:
+        decoded = decode(data)
+    except NotText as exc:
+        raise CaseFileError(source, [Problem("(file)", str(exc))]) from None
+    loaded = parse_case(_parse_text(decoded.text, source, json_only=path.suffix.lower() == ".json"), source)
+    if decoded.warning:
+        loaded.warnings.insert(0, Problem("(file)", decoded.warning))
+    return loaded
 
 
 def _parse_text(text: str, source: str, json_only: bool) -> Any:
@@ -95,8 +111,13 @@ def parse_case(data: Any, source: str = "<case>", *, warnings: bool = True) -> L
     problems = impossible_facts(case)
     if problems:
         raise CaseFileError(source, problems)
-    found = [Problem(path, "unknown key (kept, not used)") for path in _unknown_keys(case, "")] if warnings else []
+    found = [_unknown(path, model, key) for path, model, key in _unknown_keys(case, "")] if warnings else []
     return LoadedCase(case=case, source=source, warnings=found)
+
+
+def _unknown(path: str, model: type[BaseModel], key: str) -> Problem:
+    hint = suggestion(model, key)
+    return Problem(path, "unknown key (kept, not used)" + (f"; did you mean '{hint}'?" if hint else ""))
 
 
 # --- pydantic errors as field paths ---------------------------------------------------------------------------
@@ -159,10 +180,10 @@ def _problems_from(exc: ValidationError) -> list[Problem]:
     return [Problem(path, " or ".join(messages)) for path, messages in merged.items()]
 
 
-def _unknown_keys(node: Any, path: str) -> Iterator[str]:
+def _unknown_keys(node: Any, path: str) -> Iterator[tuple[str, type[BaseModel], str]]:
     if isinstance(node, BaseModel):
         for key in node.model_extra or {}:
-            yield f"{path}.{key}" if path else key
+            yield (f"{path}.{key}" if path else key), type(node), key
         for name in type(node).model_fields:
             child = getattr(node, name)
             yield from _unknown_keys(child, f"{path}.{name}" if path else name)

@@ -8,6 +8,7 @@ The grounds themselves are applied to a case in `reprieve.assess.relief.compassi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -15,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, RootModel
 
 from reprieve.law.params import Value, law
+from reprieve.law.penalty_ranges import parsed
 
 Regime = Literal["bop_motion_only", "old_policy_statement", "amended_policy_statement", "after_rutherford"]
 CITE_STATUTE = "18 U.S.C. § 3582(c)(1)(A)"
@@ -103,3 +105,27 @@ def threshold(name: str, on: date) -> tuple[int, str]:
 def grounds_in_force(on: date) -> tuple[list[str], Value]:
     entry = law().entry("compassionate_release.grounds_in_force", on)
     return list(entry.value), entry
+
+
+class TerminalExample(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    example: str
+    pattern: str
+
+
+class TerminalExamples(RootModel[list[TerminalExample]]):
+    """The policy statement's own examples of a terminal illness, with the words that name each."""
+
+
+def named_terminal_example(condition: str, on: date) -> tuple[str, str] | None:
+    """The example of §1B1.13(b)(1)(A) a condition's words name (e.g. 'end-stage renal disease' is 'end-stage organ
+    disease'), with the citation; None when none does or the data does not cover the date."""
+    entry = law().maybe("compassionate_release.terminal_illness_examples", on)
+    if entry is None:
+        return None
+    text = condition.lower()
+    for item in parsed(TerminalExamples, entry).root:
+        if re.search(item.pattern, text):
+            return item.example, entry.citation
+    return None

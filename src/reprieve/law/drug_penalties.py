@@ -67,6 +67,35 @@ class DrugCount:
     citation_text: str
 
 
+def substances(count: Count) -> list[tuple[str | None, Quantity | None]]:
+    """Each substance of the count with its quantity: `drugs` (several) and `drug`/`quantity` (one)."""
+    out: list[tuple[str | None, Quantity | None]] = [(d.drug, d.quantity) for d in count.drugs or []]
+    if count.drug is not None and all(d != count.drug for d, _ in out):
+        out.insert(0, (count.drug, count.quantity))
+    return out or [(None, count.quantity)]
+
+
+_RANK: dict[str, int] = {"A": 0, "B": 1, "C": 2, "D": 3, "E": 4, "IV": 5, "V": 6, "possession": 7}
+
+
+def principal_substance(count: Count, family: Family, dates: LawDates,
+                        trace: Trace) -> tuple[str | None, Quantity | None]:
+    """The substance that sets a multi-substance count's range: the one whose quantity reaches the highest
+    paragraph (quantities of different substances are not added for the statutory thresholds)."""
+    found = substances(count)
+    if len(found) == 1:
+        return found[0]
+
+    def rank(item: tuple[str | None, Quantity | None]) -> int:
+        drug, quantity = item
+        if drug is None or quantity is None:
+            return 99
+        level = classify(drug, quantity, family, dates, trace)
+        return _RANK.get(level, 99) if level else 99
+
+    return min(found, key=rank)
+
+
 def provision(family: Family, level: Level) -> str:
     return _PROVISIONS[family][level]
 

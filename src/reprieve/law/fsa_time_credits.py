@@ -30,6 +30,8 @@ class Eligibility:
     reasons: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     citation: str = CITE_ELIGIBILITY
+    presumed_absent: list[tuple[int, int, str]] = field(default_factory=list)  # (judgment, count, clause) whose
+    # death-or-injury element is presumed absent
 
 
 def _count_statutes(count: Count) -> tuple[Statute, ...]:
@@ -41,8 +43,11 @@ def _rule_statutes(texts: tuple[str, ...]) -> tuple[Statute, ...]:
     return tuple(parse_statute(str(s)) for s in texts)
 
 
-def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, where: str) -> tuple[bool | None, str]:
-    """Does clause `rule` reach this count? True / False / None (a deciding fact is missing: named in the text)."""
+def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, where: str,
+                    presumed: list[str] | None = None) -> tuple[bool | None, str]:
+    """Does clause `rule` reach this count? True / False / None (a deciding fact is missing: named in the text).
+    Death or serious bodily injury, unstated, is presumed not to have resulted (an element the judgment would name):
+    its field is added to `presumed`."""
     rule_statutes = _rule_statutes(tuple(rule["statutes"]))  # type: ignore[arg-type]
     statutes = _count_statutes(count)
     matched = any(s.within(r) for s in statutes for r in rule_statutes)
@@ -57,12 +62,16 @@ def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, w
         unknown.append(f"{where}.penalty")
     drugs = rule.get("drugs")
     if drugs:
-        if count.drug is None:
+        named = {d.drug for d in count.drugs or []} | ({count.drug} if count.drug else set())
+        if not named:
             unknown.append(f"{where}.drug")
-        elif count.drug not in drugs:  # type: ignore[operator]
+        elif not named & set(drugs):  # type: ignore[call-overload]
             return False, ""
     requires = rule.get("requires")
     if requires == "death_or_serious_bodily_injury":
+        if count.death_or_serious_bodily_injury is None and presumed is not None:
+            presumed.append(f"{where}.death_or_serious_bodily_injury")
+            return False, ""
         if count.death_or_serious_bodily_injury is None:
             unknown.append(f"{where}.death_or_serious_bodily_injury")
         elif not count.death_or_serious_bodily_injury:
@@ -95,7 +104,10 @@ def eligibility(case: Case, on: date) -> Eligibility:
                 undecided.append(f"{where}.statute")
                 continue
             for rule in rules_entry.value:
-                applies, missing = _clause_applies(rule, count, judgment, where)
+                presumed: list[str] = []
+                applies, missing = _clause_applies(rule, count, judgment, where, presumed)
+                if presumed:
+                    out.presumed_absent.append((j, c, str(rule["clause"])))
                 if applies:
                     out.eligible = False
                     out.reasons.append(f"count {label} ({statutes[0]}) is listed in 3632(d)(4)(D){rule['clause']}: "
@@ -205,7 +217,7 @@ def project(start: date, release_before_credits: date, model: EarningModel, supe
         if window_start < target:
             transfer = max(window_start, target - timedelta(days=earned(window_start)))
     credits = earned(transfer) if transfer < target else 0
-    steps = [Step("FSA_CREDITS", CITE_EARNING,
+    steps: list[Step] = [Step("FSA_CREDITS", CITE_EARNING,
                   f"earning from {start} at {model.base} days per {model.period_days} (then {model.base + model.bonus} "
                   f"after {model.base_periods} periods at minimum/low risk): {credits} days earned by {transfer}, when "
                   f"the days left ({(target - transfer).days}) no longer exceed the credits",
@@ -226,13 +238,24 @@ def project(start: date, release_before_credits: date, model: EarningModel, supe
                           "go to prerelease custody"))
     else:
         release, applied = target, 0
+    # Prerelease custody fills the days from the transfer to the release. The BOP's handout dates it at the release
+    # less the credits left, which can precede the day they are earned by less than one 30-day period (law.md G2):
+    # that convention is kept. Credits beyond it are more than release needs and are not prerelease days; with
+    # no day left between transfer and release there is no prerelease custody at all.
     prerelease = credits - applied
+    available = max((release - transfer).days, 0)
+    unused = prerelease - available if prerelease > available + model.period_days - 1 or not available else 0
+    prerelease -= unused
+    if unused:
+        steps.append(Step("FSA_PRERELEASE", CITE_APPLICATION, f"{unused} days of credit are more than release "
+                          f"needs: only {available} days remain between {transfer} and {release}"))
+    less_unused = f" - {unused}" if unused else ""
     if prerelease > 0:
         steps.append(Step("FSA_PRERELEASE", "18 U.S.C. § 3624(g)(2); 28 C.F.R. § 523.44(c)",
-                          f"{credits} - {applied} = {prerelease} days of credit toward prerelease custody "
+                          f"{credits} - {applied}{less_unused} = {prerelease} days of credit toward prerelease custody "
                           f"(residential reentry or home confinement), which begins on {transfer}",
                           "The BOP handout dates prerelease custody at the release date less these credits; "
                           "credits are earned only per full 30 days, so the day they suffice can be a few days "
-                          "later (law.md G2, the 120-month example)." if (release - transfer).days != prerelease
+                          "later (the BOP handout's 120-month example)." if (release - transfer).days != prerelease
                           else None))
     return Projection(start, credits, transfer, release, applied, prerelease, tuple(steps))

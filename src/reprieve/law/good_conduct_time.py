@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 from functools import lru_cache
@@ -29,6 +29,7 @@ class GoodConductTime:
     rate: int
     full_years: int = 0
     partial_days: int = 0
+    not_before: date | None = None  # release no earlier than this day (the new method took effect after it)
 
 
 def rate_for(offense_date: date, has_diploma_or_progress: bool | None) -> tuple[int, str]:
@@ -42,11 +43,15 @@ def rate_for(offense_date: date, has_diploma_or_progress: bool | None) -> tuple[
 
 
 def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, computed_on: date,
-                release_with: Callable[[int], date] | None = None) -> GoodConductTime:
+                release_with: Callable[[int], date] | None = None,
+                lost_of: Callable[[int], int] | None = None) -> GoodConductTime:
     """The most GCT the term can earn, by the BOP method in force on `computed_on`.
 
     A prisoner released before a new method took effect keeps the release the old method gave: `release_with`
-    turns a number of GCT days into the release date it yields, so that this can be checked.
+    turns a number of GCT days into the release date it yields, and `lost_of` a number of GCT days into the days
+    of it already lost (which delay that release), so that this can be checked.
+    One still in custody when it took effect whose new-method date had already passed is released no earlier than
+    the day it took effect (`not_before`).
     """
     data = law()
     floor_months = int(data.value("good_conduct_time.minimum_term_months", offense_date))
@@ -60,18 +65,33 @@ def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, comp
     if method.value == "per_year_served":
         return _per_year_served(commenced, term, rate, computed_on, method.citation)
     current = _per_year_imposed(commenced, term, rate, computed_on, method.citation, method.note)
-    # The earlier method never gives more GCT, so it matters only if the new method's release is before the switch.
+    # The earlier method never gives more GCT, so it matters only if the new method's release is before the switch
+    # (GCT lost only delays release: it is counted only when the release without it is before the switch).
     if release_with is None or release_with(current.days) >= method.from_:
         return current
+    if lost_of is not None:
+        plain = release_with
+
+        def release_with(days: int) -> date:
+            return plain(days) + ONE_DAY * lost_of(days)
+
+        if release_with(current.days) >= method.from_:
+            return current
     before = data.maybe("good_conduct_time.method", method.from_ - ONE_DAY)
-    if before is not None and before.value == "per_year_served":
-        old = _per_year_served(commenced, term, rate, before.to or method.from_ - ONE_DAY, before.citation)
-        if release_with(old.days) < method.from_:
-            note = (f"Released under the earlier method before the First Step Act's method took effect "
-                    f"({method.from_}). {old.step.note or ''}").strip()
-            return GoodConductTime(old.days, Step("GCT", old.step.citation, old.step.detail, note), rate,
-                                   old.full_years, old.partial_days)
-    return current
+    if before is None or before.value != "per_year_served":
+        return current
+    old = _per_year_served(commenced, term, rate, before.to or method.from_ - ONE_DAY, before.citation)
+    if release_with(old.days) < method.from_:
+        note = (f"Released under the earlier method before the First Step Act's method took effect "
+                f"({method.from_}). {old.step.note or ''}").strip()
+        return GoodConductTime(old.days, Step("GCT", old.step.citation, old.step.detail, note), rate,
+                               old.full_years, old.partial_days)
+    # Still in custody when the new method took effect, and by it the release date had already passed.
+    note = (f"By the First Step Act's method the release date ({release_with(current.days)}) had passed before the "
+            f"method took effect on {method.from_}; the person was still in custody then, so release is no earlier "
+            f"than {method.from_}. {current.step.note or ''}").strip()
+    return GoodConductTime(current.days, replace(current.step, note=note), rate, current.full_years,
+                           current.partial_days, method.from_)
 
 
 @lru_cache(maxsize=16)

@@ -74,6 +74,12 @@ class Range:
             out["supervised_release_min_months"] = months_or_life(self.supervised_release_min)
         return out
 
+    def same_penalty(self, other: Range | None) -> bool:
+        """The same minimum, maximum and supervised-release minimum: a different citation for the same numbers (the
+        provision as amended, the same tier reached another way) is not a change."""
+        return other is not None and (self.minimum, self.maximum, self.supervised_release_min) == (
+            other.minimum, other.maximum, other.supervised_release_min)
+
     def __str__(self) -> str:
         low = describe(self.minimum)
         if self.minimum == self.maximum:

@@ -225,3 +225,43 @@ class SafetyValveRule(Strict):
     three_point_prior_disqualifies: bool = False
     two_point_violent_prior_disqualifies: bool = False
     citation: str
+
+
+class OffenseTier(Strict):
+    """Another range of the same provision, when a further fact is so (e.g. "the violation affects a financial
+    institution": 30 years instead of 20). `element`: a fact the jury must find or the plea admit, so the judgment
+    would cite it - presumed not so when unstated."""
+
+    when: str
+    fact: str = Field(pattern=r"^[a-z_]+$")
+    min: str
+    max: str
+    citation: str
+    element: bool = True
+
+    @field_validator("min", "max")
+    @classmethod
+    def _terms(cls, value: str) -> str:
+        return _term_text(value)
+
+
+class OffenseRange(Strict):
+    """The range of one offense provision (listed most specific first), with the statute's own words."""
+
+    statute: str
+    min: str
+    max: str
+    citation: str
+    quote: str | None = None
+    tiers: list[OffenseTier] | None = None
+    object_of: list[str] | None = None  # an attempt or conspiracy: the penalties of the object offense
+    consecutive: Literal["to_every_other_term", "to_every_other_kind_of_term"] | None = None
+
+    @field_validator("min", "max")
+    @classmethod
+    def _terms(cls, value: str) -> str:
+        return _term_text(value)
+
+
+class OffenseRanges(RootModel[list[OffenseRange]]):
+    pass

@@ -19,6 +19,7 @@ from reprieve.results import Step
 CITE_3584A = "18 U.S.C. § 3584(a)"
 CITE_3584C = "18 U.S.C. § 3584(c)"
 CITE_924C_D = "18 U.S.C. § 924(c)(1)(D)(ii)"
+CITE_1028A = "18 U.S.C. § 1028A(b)(2), (4)"
 _924C = Statute("18", "924", ("c",))
 
 
@@ -55,6 +56,12 @@ class Term:
         if self.days:
             parts.append(f"{self.days} day{'s' if self.days != 1 else ''}")
         return " ".join(parts)
+
+
+def _after_other_kinds(count: Count, on: date) -> bool:
+    from reprieve.law.other_penalties import consecutive_rule  # the rule is law data beside other offenses
+
+    return consecutive_rule(count, on) == "to_every_other_kind_of_term"
 
 
 def is_924c(count: Count) -> bool:
@@ -98,7 +105,8 @@ def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTe
     """
     out = JudgmentTerm(term=None)
     counts = judgment.counts
-    if not counts:
+    stated = _stated_total(judgment)
+    if not counts and stated is None:
         out.missing.append(f"judgments[{index}].counts")
         return out
     terms: dict[int, Term] = {}
@@ -108,6 +116,12 @@ def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTe
             out.missing.append(f"judgments[{index}].counts[{c}].months")
         else:
             terms[c] = term
+    if out.missing and stated is not None:
+        out.missing = []
+        out.term = stated
+        out.steps.append(Step("COUNTS_AGGREGATED", CITE_3584A, f"judgment {index + 1}: the judgment states a total "
+                              f"term of {stated} (the term of each count is not stated)"))
+        return out
     if out.missing:
         return out
 
@@ -125,11 +139,26 @@ def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTe
         ends[c] = start + terms[c]
         return ends[c]
 
-    plain = [c for c, count in enumerate(counts) if not is_924c(count)]
     gun = [c for c, count in enumerate(counts) if is_924c(count)]
+    grouped = [c for c, count in enumerate(counts) if c not in gun and _after_other_kinds(count, reference)]
+    plain = [c for c in range(len(counts)) if c not in gun and c not in grouped]
     for c in plain:
         end_of(c, frozenset())
     chain = _longest([ends[c] for c in plain], reference) if plain else Term()
+    if grouped:
+        # 1028A: after every other kind of term (1028A(b)(2)); with each other as the judgment orders, else
+        # concurrently (1028A(b)(4); 3584(a))
+        own = {c: Term() for c in grouped}
+        for c in grouped:
+            before = [label_index[t] for t in counts[c].consecutive_to or [] if label_index.get(t) in own]
+            own[c] = _longest([own[b] for b in before], reference) + terms[c] if before else terms[c]
+        longest = _longest(list(own.values()), reference)
+        for c in grouped:
+            ends[c] = chain + own[c]
+            out.steps.append(Step("1028A_CONSECUTIVE", CITE_1028A,
+                                  f"count {counts[c].count or f'#{c + 1}'} ({terms[c]}) runs consecutively to every "
+                                  "term but another 1028A term"))
+        chain = chain + longest
     for c in gun:
         label = counts[c].count or f"#{c + 1}"
         if counts[c].concurrent_with:
@@ -151,7 +180,21 @@ def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTe
                              f"judgment {index + 1}: {described}; unless ordered otherwise, terms imposed at the "
                              f"same time run concurrently: total {total}"))
     out.term = total
+    if stated is not None and stated != total:
+        # The court's own words govern: the counts as entered may miss an order that they run consecutively.
+        out.term = stated
+        out.steps.append(Step("COUNTS_AGGREGATED", CITE_3584A, f"the judgment states a total term of {stated}, not "
+                              f"the {total} the counts give as entered: the judgment's total is used",
+                              "check the counts' terms and whether they run concurrently or consecutively"))
     return out
+
+
+def _stated_total(judgment: Judgment) -> Term | None:
+    if judgment.total_life:
+        return Term(life=True)
+    if judgment.total_months is None and judgment.total_days is None:
+        return None
+    return Term(judgment.total_months or 0, judgment.total_days or 0)
 
 
 @dataclass

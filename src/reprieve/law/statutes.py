@@ -9,6 +9,7 @@ from functools import lru_cache
 _TITLE = re.compile(r"(\d+)\s*U\.?\s*S\.?\s*C\.?\s*(?:A\.?)?\s*(?:§|Sec(?:tion)?s?\.?)*\s*", re.IGNORECASE)
 _SECTION = re.compile(r"(\d+[a-z]?(?:-\d+)?)((?:\s*\([0-9A-Za-z]+\))*)")
 _PAREN = re.compile(r"\(([0-9A-Za-z]+)\)")
+_SUBSECTIONS = re.compile(r"((?:\s*\([0-9A-Za-z]+\))+)")
 _SEPARATOR = re.compile(r"^\s*(?:,|and|&|;|§|or)+\s*", re.IGNORECASE)
 
 
@@ -49,6 +50,14 @@ def parse_statutes(text: str | None) -> tuple[Statute, ...]:
             if not separator or _TITLE.match(rest[separator.end():]):
                 break
             rest = rest[separator.end():]
+            # "2113(a) and (d)": more subsections of the same section
+            while (more := _SUBSECTIONS.match(rest)) is not None:
+                found.append(Statute(title, section.group(1), tuple(_PAREN.findall(more.group(1)))))
+                rest = rest[more.end():]
+                after = _SEPARATOR.match(rest)
+                if not after:
+                    return tuple(found)
+                rest = rest[after.end():]
     return tuple(found)
 
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)")
 _INDEX = re.compile(r"\[(\d+)\]")
 ID_COLUMNS = ("id", "person.register_number")
+MAX_INDEX = 999  # positions in a list: a larger one is a typing slip, not a 1,000th judgment
 
 
 class ColumnError(ValueError):
@@ -37,7 +38,10 @@ def parse_path(column: str) -> list[str | int]:
         if not match:
             raise ColumnError(column, "is not a case-file field path (e.g. judgments[0].counts[1].months)")
         parts.append(match.group(1))
-        parts.extend(int(i) for i in _INDEX.findall(match.group(2)))
+        indexes = [int(i) for i in _INDEX.findall(match.group(2))]
+        if any(i > MAX_INDEX for i in indexes):
+            raise ColumnError(column, f"a list position above {MAX_INDEX} is not a case-file field")
+        parts.extend(indexes)
     return parts
 
 
@@ -103,13 +107,16 @@ def field_paths() -> tuple[str, ...]:
 
 def resolve_target(name: str) -> str:
     """A column mapping's target: `id`, a case-file field path, or a field name found once in the case file
-    (`register_number` -> `person.register_number`)."""
+    (`register_number` -> `person.register_number`), or once outside the lists (`district` -> `court.district`)."""
     name = name.strip()
     if name == "id" or (("." in name or "[" in name) and field_of(parse_path(name))):
         return name
     found = [p for p in field_paths() if re.sub(r"\[\d+\]", "", p).rsplit(".", 1)[-1] == name]
-    if len(found) == 1:
-        return found[0]
+    # the case-wide place before a per-judgment one, as a case file's 'did you mean' does: `district` is
+    # `court.district`; only a case with judgments from several courts sets `judgments[0].district`
+    case_wide = [p for p in found if "[" not in p]
+    if len(found) == 1 or len(case_wide) == 1:
+        return (case_wide or found)[0]
     if found:
         raise ColumnError(name, "names several case-file fields: write one of " + ", ".join(found))
     raise ColumnError(name, "is not a case-file field (docs/screening.md lists them)")
@@ -142,8 +149,28 @@ def _cell(value: Any, listed: bool) -> Any:
     return value
 
 
-# Columns whose cell is a list of labels or numbers, written "1; 2".
-_LIST_FIELDS = {"consecutive_to", "concurrent_with", "priors", "programs", "range_months"}
+@cache
+def list_fields() -> frozenset[str]:
+    """Names of the fields whose value is a list of labels or numbers (a cell written "1; 2"), read from the case
+    model so a field added to the format is split too."""
+    from reprieve.case.model import Case
+
+    names: set[str] = set()
+
+    def walk(model: type[BaseModel]) -> None:
+        for name, info in model.model_fields.items():
+            annotation = _unwrap(info.annotation)
+            if typing.get_origin(annotation) is list:
+                inner = _unwrap(typing.get_args(annotation)[0])
+                if (nested := _model(inner)) is not None:
+                    walk(nested)
+                else:
+                    names.add(name)
+            elif (nested := _model(annotation)) is not None:
+                walk(nested)
+
+    walk(Case)
+    return frozenset(names)
 
 
 _LEAF, _DICT, _LIST, _EITHER = 0, 1, 2, 3
@@ -158,6 +185,7 @@ class RowBuilder:
 
     def __init__(self, paths: list[list[str | int]], columns: list[str]) -> None:
         root: dict[Any, Any] = {}
+        listed = list_fields()
         for index, (path, column) in enumerate(zip(paths, columns, strict=True)):
             node = root
             for here, nxt in itertools.pairwise(path):
@@ -169,7 +197,7 @@ class RowBuilder:
                     raise ColumnError(column, f"'{here}' is used both as a list and as a single field by the "
                                               "columns of this file")
                 node = child
-            leaf = (index, path[-1] in _LIST_FIELDS)
+            leaf = (index, path[-1] in listed)
             existing = node.get(path[-1])
             if isinstance(existing, dict) and _WHOLE not in existing:
                 existing[_WHOLE] = leaf

@@ -8,13 +8,18 @@ an explicit fact; evaluative elements ("similar in gravity", "gross disparity") 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from reprieve.assess import rulings
 from reprieve.assess.findings import Finding, Question, Status
+from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
+from reprieve.assess.relief.sunset import offered_while_open
 from reprieve.case.model import FamilyFact, MedicalFact
 from reprieve.law import compassionate_release as cr
+from reprieve.law.params import Value
 from reprieve.law.statutes import Statute, parse_statutes
 
 AVENUE = "3582(c)(1)(A)"
@@ -53,6 +58,13 @@ def exhaustion(s: Situation) -> Finding:
     """3582(c)(1)(A): a defendant may move after fully exhausting appeals of the BOP's failure to move, or after 30
     days from the warden's receipt of the request, whichever is earlier."""
     lapse, cite = cr.threshold("exhaustion_lapse_days", s.as_of)
+    settled = rulings.of_kind(s.case, "exhaustion_satisfied")
+    if settled:
+        when = settled[0].on
+        element = Element("exhaustion", True, f"the court found exhaustion satisfied{f' on {when}' if when else ''} "
+                          "(rulings)", facts={"rulings.exhaustion_satisfied": str(when) if when else True})
+        return finding(AVENUE, "exhaustion", [element], [cite], summary_ok="Exhaustion is met: the court has said "
+                       "so.", summary_no="", summary_facts="")
     requests = [r for r in s.case.requests if r.to in (None, "warden") and r.kind in (None, "reduction_in_sentence")]
     appeals = [r for r in s.case.requests if r.kind == "bp11" and r.response == "denied" and r.responded_on]
     citations = [cite]
@@ -66,9 +78,7 @@ def exhaustion(s: Situation) -> Finding:
                        "exhausted.", summary_no="Not exhausted yet.", summary_facts="")
     if not requests:
         element = Element("request to the warden", None, "no request to the warden is on record",
-                          Question("requests", "Have you asked the warden of your prison, in writing, to file for a "
-                                   "reduction in your sentence? On what date did the warden receive it?",
-                                   "you may file in court 30 days after the warden receives the request"))
+                          ask("requests", "you may file in court 30 days after the warden receives the request"))
         return finding(AVENUE, "exhaustion", [element], citations, summary_ok="", summary_no="",
                        summary_facts="Ask the warden first: you may file 30 days after the warden receives your "
                        "request.")
@@ -101,8 +111,7 @@ def _rank(e: Element) -> int:
 def _request_element(i: int, request: Any, lapse: int, as_of: date) -> Element:
     days = timedelta(days=lapse)
     received = request.received_on
-    question = Question(f"requests[{i}].received_on", "On what date did the warden receive your request? (The "
-                        "date stamped on it, or on the response.)", "you may file 30 days after that date")
+    question = ask(f"requests[{i}].received_on", "you may file 30 days after that date")
     if received is not None:
         first, last = received.earliest + days, received.latest + days
         facts = {f"requests[{i}].received_on": str(received)}
@@ -132,8 +141,8 @@ def _medical(s: Situation) -> list[MedicalFact] | None:
     return s.case.circumstances.medical
 
 
-def _no_facts(key: str, question: str, fld: str) -> Element:
-    return Element(GROUNDS[key][1], None, "the case file says nothing about this", Question(fld, question))
+def _no_facts(key: str, fld: str) -> Element:
+    return Element(GROUNDS[key][1], None, "the case file says nothing about this", ask(fld))
 
 
 def _bool_element(name: str, value: bool | None, yes: str, no: str, question: Question, facts: dict[str, Any],
@@ -158,39 +167,45 @@ def _best_over(facts: list[Any], build: Callable[[int, Any], list[Element]]) -> 
 def terminal_illness(s: Situation) -> list[Element]:
     medical = _medical(s)
     if medical is None:
-        return [_no_facts("b1A", "Do you have a serious illness that a doctor says has an end-of-life trajectory "
-                          "(for example metastatic cancer, ALS, end-stage organ disease, advanced dementia)?",
-                          "circumstances.medical")]
+        return [_no_facts("b1A", "circumstances.medical")]
     if not medical:
         return [Element("terminal illness", False, "no medical condition is listed")]
+    def named(m: MedicalFact) -> bool | None:
+        """Stated terminal, or named as one of the policy statement's own examples of a terminal illness."""
+        if m.terminal is not None:
+            return m.terminal
+        found = cr.named_terminal_example(" ".join(filter(None, [m.condition, m.description])), s.as_of)
+        return True if found else None
+
     return _best_over(medical, lambda i, m: [_bool_element(
-        "a serious and advanced illness with an end-of-life trajectory", m.terminal,
+        "a serious and advanced illness with an end-of-life trajectory", named(m),
         f"{m.condition or m.description or 'condition'} is terminal" + (
             f" (life expectancy {m.life_expectancy_months} months; no prognosis is required)"
-            if m.life_expectancy_months is not None else " (no specific prognosis is required)"),
+            if m.life_expectancy_months is not None else " (no specific prognosis is required)") + (
+            "" if m.terminal else f": {_example(m, s.as_of)}"),
         f"{m.condition or m.description or 'condition'} is not terminal",
-        Question(f"circumstances.medical[{i}].terminal", "Has a doctor said this illness is terminal (has an "
-                 "end-of-life trajectory)?"), {f"circumstances.medical[{i}].terminal": m.terminal})])
+        ask(f"circumstances.medical[{i}].terminal"), {f"circumstances.medical[{i}].terminal": m.terminal})])
+
+
+def _example(m: MedicalFact, on: date) -> str:
+    found = cr.named_terminal_example(" ".join(filter(None, [m.condition, m.description])), on)
+    return f"the policy statement names {found[0]} as a terminal illness ({found[1]})" if found else ""
 
 
 def self_care(s: Situation) -> list[Element]:
     medical = _medical(s)
     if medical is None:
-        return [_no_facts("b1B", "Does a medical condition, impairment or aging make it much harder for you to care "
-                          "for yourself in prison, with no recovery expected?", "circumstances.medical")]
+        return [_no_facts("b1B", "circumstances.medical")]
     if not medical:
         return [Element("self-care", False, "no medical condition is listed")]
     return _best_over(medical, lambda i, m: [
         _bool_element("substantially diminished ability to provide self-care in prison", m.self_care_diminished,
                       "self-care is substantially diminished", "self-care is not substantially diminished",
-                      Question(f"circumstances.medical[{i}].self_care_diminished", "Does this condition make it much "
-                               "harder for you to take care of yourself in prison (bathing, dressing, eating, "
-                               "moving)?"),
+                      ask(f"circumstances.medical[{i}].self_care_diminished"),
                       {f"circumstances.medical[{i}].self_care_diminished": m.self_care_diminished}),
         _bool_element("not expected to recover", None if m.recovery_expected is None else not m.recovery_expected,
                       "no recovery is expected", "recovery is expected",
-                      Question(f"circumstances.medical[{i}].recovery_expected", "Do your doctors expect you to "
-                               "recover from it?"),
+                      ask(f"circumstances.medical[{i}].recovery_expected"),
                       {f"circumstances.medical[{i}].recovery_expected": m.recovery_expected}),
     ])
 
@@ -198,20 +213,17 @@ def self_care(s: Situation) -> list[Element]:
 def care_not_provided(s: Situation) -> list[Element]:
     medical = _medical(s)
     if medical is None:
-        return [_no_facts("b1C", "Do you need long-term or specialized medical care that the prison is not providing?",
-                          "circumstances.medical")]
+        return [_no_facts("b1C", "circumstances.medical")]
     if not medical:
         return [Element("care not provided", False, "no medical condition is listed")]
     return _best_over(medical, lambda i, m: [
         _bool_element("long-term or specialized medical care is not being provided", m.care_not_provided,
                       "the needed care is not being provided", "the care is being provided",
-                      Question(f"circumstances.medical[{i}].care_not_provided", "Is the prison failing to give you "
-                               "long-term or specialized care you need?"),
+                      ask(f"circumstances.medical[{i}].care_not_provided"),
                       {f"circumstances.medical[{i}].care_not_provided": m.care_not_provided}),
         _bool_element("without it, at risk of serious deterioration in health or death", m.risk_without_care,
                       "without the care there is a risk of serious deterioration or death", "no such risk",
-                      Question(f"circumstances.medical[{i}].risk_without_care", "Without that care, could your "
-                               "health get seriously worse, or could you die?"),
+                      ask(f"circumstances.medical[{i}].risk_without_care"),
                       {f"circumstances.medical[{i}].risk_without_care": m.risk_without_care}),
     ])
 
@@ -219,23 +231,19 @@ def care_not_provided(s: Situation) -> list[Element]:
 def outbreak(s: Situation) -> list[Element]:
     medical = _medical(s)
     if medical is None:
-        return [_no_facts("b1D", "Is your prison affected by an ongoing outbreak of infectious disease or a declared "
-                          "public health emergency that puts you personally at high risk?", "circumstances.medical")]
+        return [_no_facts("b1D", "circumstances.medical")]
     if not medical:
         return [Element("outbreak", False, "no medical condition is listed")]
     return _best_over(medical, lambda i, m: [
         _bool_element("(i) the facility is affected or at imminent risk of an ongoing outbreak or public health "
                       "emergency", m.outbreak_at_facility, "yes", "no",
-                      Question(f"circumstances.medical[{i}].outbreak_at_facility", "Is there an ongoing outbreak or "
-                               "declared public health emergency at (or about to reach) your prison?"),
+                      ask(f"circumstances.medical[{i}].outbreak_at_facility"),
                       {f"circumstances.medical[{i}].outbreak_at_facility": m.outbreak_at_facility}),
         _bool_element("(ii) personal risk factors for severe complications or death", m.personal_risk_factors,
-                      "yes", "no", Question(f"circumstances.medical[{i}].personal_risk_factors", "Do your health "
-                                            "conditions put you at higher risk of severe illness or death from it?"),
+                      "yes", "no", ask(f"circumstances.medical[{i}].personal_risk_factors"),
                       {f"circumstances.medical[{i}].personal_risk_factors": m.personal_risk_factors}),
         _bool_element("(iii) the risk cannot be adequately mitigated in a timely manner", m.risk_not_mitigable,
-                      "yes", "no", Question(f"circumstances.medical[{i}].risk_not_mitigable", "Is the prison unable "
-                                            "to protect you from that risk in time?"),
+                      "yes", "no", ask(f"circumstances.medical[{i}].risk_not_mitigable"),
                       {f"circumstances.medical[{i}].risk_not_mitigable": m.risk_not_mitigable}),
     ])
 
@@ -248,15 +256,13 @@ def age(s: Situation) -> list[Element]:
     deteriorations = s.case.circumstances.age_related
     if deteriorations is None:
         elements.append(Element("serious deterioration in physical or mental health because of aging", None,
-                                "not stated", Question("circumstances.age_related", "Has your physical or mental "
-                                                       "health seriously declined because of aging?")))
+                                "not stated", ask("circumstances.age_related")))
     else:
         flags = [f.serious_deterioration for f in deteriorations]
         met = True if any(flags) else (None if any(f is None for f in flags) or not flags else False)
         elements.append(Element("serious deterioration in physical or mental health because of aging", met,
                                 "established" if met else ("not established" if met is False else "not stated"),
-                                Question("circumstances.age_related[0].serious_deterioration", "Has your physical "
-                                         "or mental health seriously declined because of aging?") if met is None
+                                ask("circumstances.age_related[0].serious_deterioration") if met is None
                                 else None, facts={"circumstances.age_related.serious_deterioration": met}))
     ten = s.served_months_element(f"served {served_years} years", served_years * 12, cite)
     share = s.served_share_element(f"served {percent}% of the term", percent, 100, cite)
@@ -267,6 +273,9 @@ def age(s: Situation) -> list[Element]:
         served = ten if (ten.from_date or date.max) <= (share.from_date or date.max) else share
     else:
         served = ten if ten.met is None else share
+        other = share if served is ten else ten
+        if other.met is False:  # the lesser may still be the unknown one: say what is known of the other
+            served = replace(served, detail=f"{served.detail}; {other.name}: {other.detail}")
     served.name = f"served {served_years} years or {percent}% of the term, whichever is less"
     elements.append(served)
     return elements
@@ -278,46 +287,37 @@ def _family(s: Situation, key: str, relations: tuple[str, ...], situations: tupl
     what = GROUNDS[key][1]
     if family is None:
         return [Element(what, None, "no family circumstances are stated",
-                        Question("circumstances.family", "Is a close family member (child, spouse, parent, sibling, "
-                                 "grandparent, grandchild) unable to care for themselves, or has their caregiver "
-                                 "died or become unable to care for them?"))]
-    candidates = [(i, f) for i, f in enumerate(family) if f.relation in relations or f.relation is None]
+                        ask("circumstances.family"))]
+    # "child" with no age stated may be a minor child (or an incapacitated adult one): a candidate for (b)(3)(A)
+    maybe = ("child",) if "minor_child" in relations else ()
+    candidates = [(i, f) for i, f in enumerate(family) if f.relation in relations or f.relation is None
+                  or f.relation in maybe]
     if not candidates:
         return [Element(what, False, f"no family member listed is a {' or '.join(relations)}")]
 
     def build(_: int, pair: tuple[int, FamilyFact]) -> list[Element]:
         i, f = pair
-        label = _RELATIVE.get(f.relation or "", "this family member")
         kin = " or ".join(r.replace("_", " ") for r in relations)
         elements = [Element(f"the family member is the defendant's {kin}", True if f.relation in relations else None,
                             f"{f.relation or 'relationship not stated'}",
-                            Question(f"circumstances.family[{i}].relation", f"How is {label} related to you?"),
+                            ask(f"circumstances.family[{i}].relation"),
                             facts={f"circumstances.family[{i}].relation": f.relation})]
         met = None if f.situation is None else f.situation in situations
         wanted = {"caregiver_died": "the caregiver died", "caregiver_incapacitated": "the caregiver is incapacitated",
                   "incapacitated": "the family member is incapacitated"}
         elements.append(Element(" or ".join(wanted[x] for x in situations), met,
                                 f"situation: {f.situation or 'not stated'}",
-                                Question(f"circumstances.family[{i}].situation",
-                                         f"Is {label} unable to care for themselves (incapacitated)?" if
-                                         "incapacitated" in situations else
-                                         f"Has the person caring for {label} died or become unable to care for them?"),
+                                ask(f"circumstances.family[{i}].situation"),
                                 facts={f"circumstances.family[{i}].situation": f.situation}))
         if only_caregiver:
             elements.append(_bool_element(
                 "the defendant would be the only available caregiver", f.only_available_caregiver,
                 "no one else is available to care for them", "someone else is available",
-                Question(f"circumstances.family[{i}].only_available_caregiver", f"Is there anyone besides you who "
-                         f"could care for {label}? Who, and why can they not?"),
+                ask(f"circumstances.family[{i}].only_available_caregiver"),
                 {f"circumstances.family[{i}].only_available_caregiver": f.only_available_caregiver}))
         return elements
 
     return _best_over(candidates, build)
-
-
-_RELATIVE = {"minor_child": "your child", "adult_child_incapacitated": "your adult child", "spouse": "your spouse",
-             "partner": "your partner", "parent": "your parent", "sibling": "your brother or sister",
-             "grandchild": "your grandchild", "grandparent": "your grandparent"}
 
 
 def minor_child_caregiver(s: Situation) -> list[Element]:
@@ -341,9 +341,7 @@ def other_family(s: Situation) -> list[Element]:
 def abuse(s: Situation) -> list[Element]:
     facts = s.case.circumstances.abuse
     if facts is None:
-        return [Element("abuse in custody", None, "not stated", Question(
-            "circumstances.abuse", "While serving this sentence, were you sexually abused, or physically abused with "
-            "serious injury, by a correctional officer or other BOP staff?"))]
+        return [Element("abuse in custody", None, "not stated", ask("circumstances.abuse"))]
     if not facts:
         return [Element("abuse in custody", False, "none is listed")]
 
@@ -352,18 +350,13 @@ def abuse(s: Situation) -> list[Element]:
         return [
             Element("sexual abuse (a 'sexual act') or physical abuse causing serious bodily injury", None
                     if a.kind is None else True, a.kind or "kind not stated",
-                    Question(f"circumstances.abuse[{i}].kind", "Was it sexual abuse, or physical abuse that caused "
-                             "serious bodily injury?"), facts={f"circumstances.abuse[{i}].kind": a.kind}),
+                    ask(f"circumstances.abuse[{i}].kind"), facts={f"circumstances.abuse[{i}].kind": a.kind}),
             _bool_element("committed by a correctional officer, BOP employee or contractor, or someone with custody",
-                          a.by_staff, "by staff", "not by staff", Question(
-                              f"circumstances.abuse[{i}].by_staff", "Was it done by a correctional officer or other "
-                              "prison staff (or at their direction)?"),
+                          a.by_staff, "by staff", "not by staff", ask(f"circumstances.abuse[{i}].by_staff"),
                           {f"circumstances.abuse[{i}].by_staff": a.by_staff}),
             Element("established by a conviction, a civil finding or admission, or an administrative finding",
                     established, a.established_by or "not stated",
-                    Question(f"circumstances.abuse[{i}].established_by", "Has anyone been convicted, or has a court "
-                             "or agency found that it happened? If the case is still pending, has it been unduly "
-                             "delayed, or are you in imminent danger?"),
+                    ask(f"circumstances.abuse[{i}].established_by"),
                     review=a.established_by == "pending",
                     facts={f"circumstances.abuse[{i}].established_by": a.established_by}),
         ]
@@ -379,9 +372,8 @@ def abuse(s: Situation) -> list[Element]:
 def other_reasons(s: Situation) -> list[Element]:
     other = s.case.circumstances.other
     if other is None:
-        return [Element("other circumstances similar in gravity to (b)(1)-(4)", None, "none stated", Question(
-            "circumstances.other", "Is there any other circumstance as serious as a terminal illness, old age with "
-            "failing health, or a family member with no one else to care for them?"))]
+        return [Element("other circumstances similar in gravity to (b)(1)-(4)", None, "none stated",
+                        ask("circumstances.other"))]
     usable = [f for f in other if not f.attacks_conviction]
     if not usable:
         return [Element("other circumstances", False, "none is listed" if not other else
@@ -399,6 +391,17 @@ GROUND_RULES: dict[str, Callable[[Situation], list[Element]]] = {
 }
 
 
+def _issue_exhaustion(s: Situation, key: str) -> list[str]:
+    """Requests that list the grounds they raised (requests[].grounds_raised): a ground none of them raised may
+    meet an issue-exhaustion objection in some courts."""
+    listed = [(i, r) for i, r in enumerate(s.case.requests) if r.grounds_raised is not None]
+    if not listed or any(key.lower() in (r.grounds_raised or []) for _, r in listed):
+        return []
+    where = ", ".join(f"requests[{i}]" for i, _ in listed)
+    return [f"not raised in the request to the warden ({where}): some courts hold a motion to the grounds the "
+            "request raised (issue exhaustion); others do not - a new request raising it avoids the question"]
+
+
 def ground_finding(s: Situation, key: str) -> Finding:
     """One §1B1.13(b) ground under the law in force on the as-of date, in the case's circuit."""
     paragraph, name = GROUNDS[key]
@@ -414,7 +417,7 @@ def ground_finding(s: Situation, key: str) -> Finding:
         citations.append(listed_entry.citation)
         if s.circuit is None or binding is None:
             elements.append(Element("the court may consider this reason", None, "the circuit is unknown",
-                                    Question("court.district", "In which federal district were you sentenced?")))
+                                    ask("court.district")))
         elif binding.answer == "binding":
             elements.append(Element("the court may consider this reason", False, "the old policy statement binds "
                                     f"defendants' motions in the {s.circuit} Circuit and does not list it "
@@ -435,6 +438,7 @@ def ground_finding(s: Situation, key: str) -> Finding:
             elements.append(Element("reasons other than the listed ones", False, "under the old policy statement "
                                     "only the BOP Director could find 'other reasons' in this circuit "
                                     f"({binding.citation})"))
+    extra += _issue_exhaustion(s, key)
     result = finding(AVENUE, paragraph, elements, citations,
                      summary_ok=f"{name.capitalize()}: the facts establish this ground.",
                      summary_no=f"{name.capitalize()}: not met.",
@@ -468,6 +472,23 @@ def _disparity(s: Situation) -> tuple[int | None, list[int], str]:
     return (then if isinstance(then, int) else None), options, text
 
 
+_CLOSED_ANSWERS = ("closed", "prohibited", "b6_invalid")
+
+
+def _reopened_by(closing: Value) -> str:
+    """What could reopen a change-in-law ground once closed: Rutherford read the statute, so only Congress."""
+    if closing.value == "closed":
+        return "an Act of Congress"
+    return "a Supreme Court decision, an Act of Congress or a new Sentencing Commission policy statement"
+
+
+def _span_words(span: list[Any] | None) -> str:
+    if not span:
+        return "unknown"
+    low, high = (f"{v} months" if isinstance(v, int) else str(v) for v in span)
+    return low if low == high else f"{low} to {high}"
+
+
 def change_in_law(s: Situation) -> Finding:
     """A non-retroactive change in law as (part of) an extraordinary and compelling reason: the circuit's case law
     before Nov. 1, 2023; §1B1.13(b)(6) from then; closed by Rutherford from May 28, 2026."""
@@ -481,21 +502,29 @@ def change_in_law(s: Situation) -> Finding:
     positions: list[dict[str, Any]] = []
     if s.circuit is None:
         elements.append(Element("the circuit's law", None, "the sentencing district is unknown",
-                                Question("court.district", "In which federal district were you sentenced?")))
-    if then is None or not options:
+                                ask("court.district")))
+    lower = ((s.current_law or {}).get("aggregate") or {}).get("lower_today") or {}
+    if (then is None or not options) and lower.get("answer") is not None:
+        spans = f"the minimum then {_span_words(lower.get('then_months_range'))}, today " \
+                f"{_span_words(lower.get('now_months_range'))}"
+        elements.append(Element("a change in law lowered the sentence that would be imposed today",
+                                bool(lower["answer"]), (f"lower today in every alternative: {spans}" if lower["answer"]
+                                                        else f"not lower today in any alternative: {spans}"),
+                                facts={"then_min_months_range": lower.get("then_months_range"),
+                                       "now_min_months_range": lower.get("now_months_range")}))
+    elif then is None or not options:
+        fields = lower.get("missing") or ((s.current_law or {}).get("missing") or [])
         elements.append(Element("a change in law lowered the sentence that would be imposed today", None,
                                 "the current-law comparison is not available for this case" if s.current_law is None
                                 else "the then/now minimums could not be determined",
-                                Question("judgments[0].counts", "Which statute and penalty provision was each count "
-                                         "sentenced under, and did an 851 enhancement apply?")))
+                                ask(fields[0] if fields else "judgments[0].counts")))
     elif min(options) >= then:
         elements.append(Element("a change in law lowered the sentence that would be imposed today", False,
                                 f"no lower minimum today ({text})"))
     elif max(options) >= then:
+        fields = lower.get("missing") or ((s.current_law or {}).get("aggregate") or {}).get("missing") or ["priors"]
         elements.append(Element("a change in law lowered the sentence that would be imposed today", None, text,
-                                Question("priors", "For the prior conviction(s) used to enhance your sentence: how "
-                                         "long did you actually serve, and when were you released?",
-                                         "decides whether today's law gives a lower minimum")))
+                                ask(fields[0], "decides whether today's law gives a lower minimum")))
     else:
         elements.append(Element("a change in law lowered the sentence that would be imposed today", True, text,
                                 facts={"then_min_months": then, "now_min_months": options}))
@@ -537,6 +566,9 @@ def change_in_law(s: Situation) -> Finding:
                      summary_facts="Change in law: depends on facts not yet stated.",
                      summary_review="Change in law: open and arguable; the court weighs the disparity.")
     result.positions = positions
+    if s.circuit is not None:  # a court may close the ground before the requirements are met
+        offered_while_open(result, f"compassionate_release_circuits.change_in_law_{cr.circuit_key(s.circuit)}",
+                           lambda answer: answer not in _CLOSED_ANSWERS, s.as_of, "This ground", _reopened_by)
     if position is not None and position.answer == "closed":
         result.extra["note"] = ("After Rutherford, whether a change in law may still be weighed in deciding how much "
                                 "to reduce a sentence (§1B1.13(c)) once another reason is established is unsettled.")
@@ -550,25 +582,27 @@ def statutory_elderly(s: Situation) -> Finding:
     determination that the defendant is not a danger."""
     age_years, cite = cr.threshold("elderly_statutory_age", s.as_of)
     years, _ = cr.threshold("elderly_statutory_years_served", s.as_of)
-    counts = [c for j in s.case.judgments for c in j.counts]
-    under = [any(x.within(_3559C) for x in (*parse_statutes(c.statute), *parse_statutes(c.penalty))) for c in counts]
+    counts = [(j, c, count) for j, judgment in enumerate(s.case.judgments) for c, count in enumerate(judgment.counts)]
+    under = [any(x.within(_3559C) for x in (*parse_statutes(c.statute), *parse_statutes(c.penalty)))
+             for _, _, c in counts]
+    # 3559(c)(1) requires life: a count sentenced to a term of years (as first imposed) was not sentenced under it.
+    unsettled = [(j, c) for j, c, count in counts if not count.penalty and (count.life or count.months is None)]
     if any(under):
         sentence = Element("sentenced under 18 U.S.C. 3559(c)", True, "a count rests on 3559(c)")
-    elif counts and all(c.penalty for c in counts):
+    elif counts and not unsettled:
         sentence = Element("sentenced under 18 U.S.C. 3559(c)", False, "no count was sentenced under 3559(c) "
-                           "(the 'three strikes' life provision)")
+                           "(the 'three strikes' provision, which requires life imprisonment)")
     else:
+        j, c = unsettled[0] if unsettled else (0, 0)
         sentence = Element("sentenced under 18 U.S.C. 3559(c)", None, "the penalty provision of a count is not stated",
-                           Question("judgments[0].counts[0].penalty", "Under which penalty provision was each count "
-                                    "sentenced (for example 18 U.S.C. 3559(c))?"))
+                           ask(f"judgments[{j}].counts[{c}].penalty"))
     determination = s.case.custody.bop_not_danger_determination
     elements = [
         s.age_element(f"at least {age_years} years old", age_years, cite),
         s.served_months_element(f"served at least {years} years", years * 12, cite),
         sentence,
         _bool_element("the BOP Director determined the defendant is not a danger (3142(g))", determination,
-                      "determined", "not determined", Question("custody.bop_not_danger_determination", "Has the "
-                                                                "BOP Director found that you are not a danger?"), {}),
+                      "determined", "not determined", ask("custody.bop_not_danger_determination"), {}),
     ]
     return finding(AVENUE, "3582(c)(1)(A)(ii)", elements, [cite, "USSG §1B1.13(a)(1)(B)"],
                    summary_ok="Age 70 / 30 years under a 3559(c) sentence: met.",
@@ -619,6 +653,14 @@ def combined(s: Situation, exhausted: Finding, grounds: list[Finding]) -> Findin
                if g.status != "not_eligible"]
     reasons.append("The court must also consider the 3553(a) factors and find no danger to the community "
                    "(18 U.S.C. 3142(g)); those are not decided here.")
+    home = s.case.custody.home_confinement
+    if home is not None:
+        authority = {"cares_act": " (CARES Act)", "3624c": " (18 U.S.C. 3624(c))"}.get(home.authority or "", "")
+        reasons.append(f"serving the sentence in home confinement{f' since {home.since}' if home.since else ''}"
+                       f"{authority}: the sentence is still being served, and a reduction would end it")
+    for ruling in rulings.of_kind(s.case, "motion_denied", avenue=AVENUE):
+        reasons.append(f"a court denied an earlier motion{f' on {ruling.on}' if ruling.on else ''}: a new motion "
+                       "should show what has changed since")
     if exhausted.status != "eligible":
         reasons.append(f"exhaustion: {exhausted.status} - {exhausted.summary}")
     citations = ["18 U.S.C. § 3582(c)(1)(A)(i)", "USSG §1B1.13(a), (b)"]

@@ -7,8 +7,10 @@ kept apart on purpose: arguing the BOP criteria in court is a common reason pro 
 
 from __future__ import annotations
 
-from reprieve.assess.findings import Finding, Question
+from reprieve.assess.findings import Finding
+from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
+from reprieve.assess.relief.sunset import offered_while_open
 from reprieve.law.params import law
 from reprieve.law.statutes import parse_statute, parse_statutes
 
@@ -25,7 +27,7 @@ def bop_criteria(s: Situation) -> list[Finding]:
     months = int(entry.value)
     if medical is None:
         terminal = Element("life expectancy of 18 months or less", None, "no medical facts stated",
-                           Question("circumstances.medical", "Has a doctor estimated your life expectancy?"))
+                           ask("circumstances.medical"))
     else:
         known = [m.life_expectancy_months for m in medical if m.life_expectancy_months is not None]
         if any(k <= months for k in known):
@@ -35,8 +37,7 @@ def bop_criteria(s: Situation) -> list[Finding]:
                                f"{min(known)} months" if known else "no medical condition is listed")
         else:
             terminal = Element(f"life expectancy of {months} months or less", None, "no prognosis stated",
-                               Question("circumstances.medical[0].life_expectancy_months", "What life expectancy "
-                                        "have your doctors given (in months)?"))
+                               ask("circumstances.medical[0].life_expectancy_months"))
     out.append(finding(BOP, "terminal medical condition", [terminal], [entry.citation],
                        summary_ok="Meets the BOP's terminal-condition category.",
                        summary_no="Does not meet the BOP's terminal-condition category.",
@@ -45,15 +46,13 @@ def bop_criteria(s: Situation) -> list[Finding]:
     debilitated_entry = data.entry("bop_reduction_in_sentence.debilitated_percent_waking_hours", s.as_of)
     if medical is None:
         confined = Element("completely disabled or confined to a bed or chair more than half of waking hours", None,
-                           "no medical facts stated", Question("circumstances.medical", "Are you confined to a bed "
-                                                               "or wheelchair more than half the time you are awake?"))
+                           "no medical facts stated", ask("circumstances.medical"))
     else:
         flags = [m.confined_to_bed_or_chair for m in medical]
         met = True if any(flags) else (None if any(f is None for f in flags) else False)
         confined = Element("completely disabled or confined to a bed or chair more than half of waking hours", met,
                            "stated" if met else "not stated" if met is None else "no",
-                           Question("circumstances.medical[0].confined_to_bed_or_chair", "Are you confined to a "
-                                    "bed or wheelchair more than half the time you are awake?")
+                           ask("circumstances.medical[0].confined_to_bed_or_chair")
                            if met is None else None)
     out.append(finding(BOP, "debilitated medical condition", [confined], [debilitated_entry.citation],
                        summary_ok="Meets the BOP's debilitated-condition category.",
@@ -77,7 +76,9 @@ def bop_criteria(s: Situation) -> list[Finding]:
                 later = [e.from_date for e in both if e.met is False and e.from_date is not None]
                 complete = len(later) == len([e for e in both if e.met is False])
                 elements.append(Element("served the greater of 10 years or 75% of the term", False,
-                                        "not yet", from_date=max(later) if later and complete else None))
+                                        "not yet (" + "; ".join(f"{e.name}: {e.detail}" for e in both
+                                                                if e.met is False) + ")",
+                                        from_date=max(later) if later and complete else None))
             else:
                 elements.extend(e for e in both if e.met is None)
         elif spec.get("years_served"):
@@ -89,8 +90,7 @@ def bop_criteria(s: Situation) -> list[Finding]:
             chronic = s.case.circumstances.age_related
             elements.append(Element("chronic or serious medical conditions related to aging",
                                     None if chronic is None else bool(chronic), "stated" if chronic else "not stated",
-                                    Question("circumstances.age_related", "Do you have chronic or serious medical "
-                                             "conditions related to aging?") if chronic is None else None))
+                                    ask("circumstances.age_related") if chronic is None else None))
         out.append(finding(BOP, name, elements, [rule.citation],
                            summary_ok=f"Meets the BOP's '{name}' category.",
                            summary_no=f"Does not meet the BOP's '{name}' category.",
@@ -108,7 +108,7 @@ def fsa_time_credits(s: Situation) -> Finding:
     if eligible is False:
         return Finding("FSA time credits", "3632(d)(4)(D) eligibility", "not_eligible",
                        "The offenses of conviction bar earning FSA time credits.", reasons, citations)
-    missing = [Question(m, f"Please provide {m}.") for m in s.computation.missing if "counts" in m]
+    missing = [ask(m) for m in s.computation.missing if "counts" in m]
     if eligible is None:
         return Finding("FSA time credits", "3632(d)(4)(D) eligibility", "needs_facts",
                        "Whether the offenses allow FSA time credits depends on facts not yet stated.", reasons,
@@ -118,9 +118,7 @@ def fsa_time_credits(s: Situation) -> Finding:
     if risk is None:
         return Finding("FSA time credits", "3624(g) application", "needs_facts",
                        "Eligible to earn credits; applying them needs a minimum or low recidivism risk (PATTERN).",
-                       reasons, citations, missing=[Question("custody.fsa.risk_levels", "What were your last two "
-                                                             "PATTERN risk levels (minimum, low, medium, high), and "
-                                                             "on what dates?")])
+                       reasons, citations, missing=[ask("custody.fsa.risk_levels")])
     if risk in ("medium", "high"):
         return Finding("FSA time credits", "3624(g) application", "not_eligible",
                        f"Eligible to earn credits, but at {risk} risk they cannot be applied until the risk is "
@@ -166,12 +164,14 @@ def elderly_home_detention(s: Situation) -> Finding:
     else:
         elements.append(Element("no conviction (now or in the past) for a crime of violence, sex offense, terrorism "
                                 "or espionage; no escape; the BOP finds net cost savings and no substantial risk",
-                                None, "the BOP decides these", Question("priors", "Have you ever been convicted of a "
-                                                                        "violent or sex offense, or escaped?")))
-    return finding(avenue, "eligible elderly offender", elements, [program.citation, age_entry.citation],
-                   summary_ok="Eligible for elderly offender home detention.",
-                   summary_no="Not eligible for elderly offender home detention.",
-                   summary_facts="Elderly offender home detention depends on facts not yet stated.")
+                                None, "the BOP decides these", ask("priors")))
+    result = finding(avenue, "eligible elderly offender", elements, [program.citation, age_entry.citation],
+                     summary_ok="Eligible for elderly offender home detention.",
+                     summary_no="Not eligible for elderly offender home detention.",
+                     summary_facts="Elderly offender home detention depends on facts not yet stated.")
+    return offered_while_open(result, "elderly_home_detention.program", lambda value: value in ("pilot", "fsa"),
+                              s.as_of, "The program", "reauthorization by Congress (a new law extending 34 U.S.C. "
+                              "60541(g))")
 
 
 def commutation(s: Situation) -> Finding:

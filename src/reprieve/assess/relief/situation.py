@@ -17,6 +17,7 @@ from typing import Any
 
 from reprieve.assess.computation import Computation
 from reprieve.assess.findings import Finding, Question, Status
+from reprieve.assess.questions import ask
 from reprieve.case.model import Case
 from reprieve.dates import ONE_DAY, PartialDate, add_months
 from reprieve.law.sentence_aggregation import Term
@@ -85,6 +86,15 @@ class Situation:
         return (early.custody_start if early else None), (late.custody_start if late else None)
 
     @property
+    def first_possible_custody(self) -> date | None:
+        """The earliest day custody credited to this sentence can have begun: credit is for custody after the
+        offense was committed (18 U.S.C. 3585(b)). None unless every count's offense date is stated."""
+        days = [c.offense_began or c.offense_ended for j in self.case.judgments for c in j.counts]
+        if not days or any(d is None for d in days):
+            return None
+        return min(d.earliest for d in days if d is not None)
+
+    @property
     def term(self) -> Term | None:
         return self.computation.total_term
 
@@ -93,9 +103,16 @@ class Situation:
         earliest_start, latest_start = self.custody_start
         text = _years(months)
         if earliest_start is None:
+            term = self.term
+            if term is not None and not term.life and term.months + math.ceil(term.days / 28) < months:
+                return Element(name, False, f"the whole term ({term}) is shorter than {text}")
+            first = self.first_possible_custody
+            if first is not None and self.as_of < reached(first, months):
+                return Element(name, False, f"{text} will be served on {reached(first, months)} at the earliest "
+                               f"(credited custody begins no earlier than the offense, {first}: 18 U.S.C. § 3585(b))",
+                               from_date=reached(first, months))
             return Element(name, None, f"time served is unknown (needs {text})",
-                           Question("custody.commenced_on", "When did your federal sentence begin, and how much jail "
-                                    "credit did you get?", f"decides whether you have served {text}"))
+                           ask("custody.commenced_on", f"decides whether you have served {text}"))
         certain_from = reached(latest_start, months) if latest_start else None
         possible_from = reached(earliest_start, months)
         facts = {"served_threshold_months": months}
@@ -106,8 +123,7 @@ class Situation:
             return Element(name, False, f"{text} will be served on {certain_from or possible_from}"
                            + ("" if when else " at the earliest"), from_date=when or possible_from, facts=facts)
         return Element(name, None, f"{text} is reached between {possible_from} and {certain_from or 'unknown'}",
-                       Question("custody.arrested_on", "On what exact date were you arrested, and were you held "
-                                "without a break until sentencing?", f"decides whether you have served {text}"),
+                       ask("custody.arrested_on", f"decides whether you have served {text}"),
                        facts=facts)
 
     def served_share_element(self, name: str, numerator: int, denominator: int, citation: str) -> Element:
@@ -119,9 +135,14 @@ class Situation:
             return Element(name, None if term is None else False,
                            "the term is " + ("unknown" if term is None else "life: no share of it can be served"))
         if earliest_start is None:
+            first = self.first_possible_custody
+            if first is not None and self.as_of < share_reached(first, term, numerator, denominator):
+                soonest = share_reached(first, term, numerator, denominator)
+                return Element(name, False, f"{share} will be served on {soonest} at the earliest (credited custody "
+                               f"begins no earlier than the offense, {first}: 18 U.S.C. § 3585(b))",
+                               from_date=soonest)
             return Element(name, None, f"time served is unknown (needs {share})",
-                           Question("custody.commenced_on", "When did your federal sentence begin, and how much jail "
-                                    "credit did you get?", f"decides whether you have served {share}"))
+                           ask("custody.commenced_on", f"decides whether you have served {share}"))
         possible_from = share_reached(earliest_start, term, numerator, denominator)
         certain_from = share_reached(latest_start, term, numerator, denominator) if latest_start else None
         if certain_from is not None and self.as_of >= certain_from:
@@ -130,28 +151,40 @@ class Situation:
             return Element(name, False, f"{share} will be served on {certain_from or possible_from}",
                            from_date=certain_from or possible_from)
         return Element(name, None, f"{share} is reached between {possible_from} and {certain_from or 'unknown'}",
-                       Question("custody.arrested_on", "On what exact date were you arrested, and were you held "
-                                "without a break until sentencing?", f"decides whether you have served {share}"))
+                       ask("custody.arrested_on", f"decides whether you have served {share}"))
 
     # --- age ---------------------------------------------------------------------------------------------------
+    @property
+    def born(self) -> tuple[date, date, str] | None:
+        """The earliest and latest possible birth date: as stated, or from an age stated at a date (person.age_on:
+        aged N on D means born after D less N+1 years and on or before D less N years)."""
+        person = self.case.person
+        if person.born is not None:
+            return person.born.earliest, person.born.latest, str(person.born)
+        if person.age_on is not None:
+            on = person.age_on.date
+            latest = add_months(on.earliest, -12 * person.age_on.age)
+            earliest = add_months(on.latest, -12 * (person.age_on.age + 1)) + ONE_DAY
+            return earliest, latest, f"{person.age_on.age} on {on}"
+        return None
+
     def age_element(self, name: str, years: int, citation: str) -> Element:
-        born = self.case.person.born
-        if born is None:
+        window = self.born
+        if window is None:
             return Element(name, None, f"age unknown (needs {years})",
-                           Question("person.born", "What is your date of birth?", f"decides whether you are {years} "
-                                    "or older"))
-        certain_from = birthday(born.latest, years)
-        possible_from = birthday(born.earliest, years)
-        facts = {"person.born": str(born)}
+                           ask("person.born", f"decides whether you are {years} or older"))
+        born_earliest, born_latest, stated = window
+        certain_from = birthday(born_latest, years)
+        possible_from = birthday(born_earliest, years)
+        facts = {"person.born": stated}
         if self.as_of >= certain_from:
             return Element(name, True, f"{years} or older since {certain_from} ({citation})", facts=facts)
         if self.as_of < possible_from:
-            return Element(name, False, f"turns {years} on {certain_from}" if born.is_exact else
+            return Element(name, False, f"turns {years} on {certain_from}" if possible_from == certain_from else
                            f"turns {years} between {possible_from} and {certain_from}", from_date=certain_from,
                            facts=facts)
         return Element(name, None, f"turns {years} between {possible_from} and {certain_from}",
-                       Question("person.born", "What is your exact date of birth?", f"decides whether you are "
-                                f"{years} yet"), facts=facts)
+                       ask("person.born", f"decides whether you are {years} yet"), facts=facts)
 
     @property
     def released(self) -> bool | None:

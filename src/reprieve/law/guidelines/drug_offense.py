@@ -68,8 +68,10 @@ def role_cap(level: int, mitigating_levels: int | None, on: date, trace: Trace) 
 
 
 def specific_characteristics(weapon: bool | None, violence: bool | None, safety_valve: bool | None, on: date,
-                             trace: Trace) -> Levels:
-    """§2D1.1(b)(1), (b)(2), (b)(18): the levels they add together."""
+                             trace: Trace, base_level: int | None = None) -> Levels:
+    """§2D1.1(b)(1), (b)(2), (b)(18): the levels they add together. From Nov. 1, 1995 to Oct. 31, 2001 the
+    safety-valve reduction applied only if "the offense level determined above" (`base_level` with the
+    characteristics before it) was level 26 or greater (Amendment 515, struck by Amendment 624)."""
     out = Levels(0)
     for fact, name, sign, what in ((weapon, "weapon_levels", 1, "(b)(1) a dangerous weapon was possessed"),
                                    (violence, "violence_levels", 1, "(b)(2) violence was used or threatened"),
@@ -78,6 +80,8 @@ def specific_characteristics(weapon: bool | None, violence: bool | None, safety_
         entry = trace.entry(f"{_FILE}.{name}", on)
         if entry is None:
             continue  # the characteristic did not exist in that Manual
+        if name == "safety_valve_levels" and _below_safety_valve_minimum(base_level, out, on, trace):
+            continue
         if fact is None:
             out.missing.append(name.removesuffix("_levels"))
             out.steps.append(f"§2D1.1{what.split(' ')[0]}: not stated whether it applied")
@@ -90,3 +94,17 @@ def specific_characteristics(weapon: bool | None, violence: bool | None, safety_
     if out.missing:
         out.levels = None
     return out
+
+
+def _below_safety_valve_minimum(base_level: int | None, so_far: Levels, on: date, trace: Trace) -> bool:
+    """True when the Manual limits the safety-valve reduction to a minimum level that the offense level determined
+    above it does not reach (a step says so); unknown levels never exclude it."""
+    minimum = trace.entry(f"{_FILE}.safety_valve_minimum_level", on)
+    if minimum is None or base_level is None or so_far.levels is None or so_far.missing:
+        return False
+    level = base_level + so_far.levels
+    if level >= int(minimum.value):
+        return False
+    so_far.steps.append(f"§2D1.1(b) safety valve: no reduction - the offense level determined above is {level}, below "
+                        f"level {minimum.value} ({minimum.citation})")
+    return True

@@ -170,9 +170,13 @@ class Firearm924cTable(RootModel[list[Firearm924cRow]]):
 
 
 class AcceptanceRule(Strict):
+    """§3E1.1: `levels` under (a); `additional_levels` under (b) from `additional_from_level` (none before Nov. 1,
+    1992), on the government's motion from Apr. 30, 2003 (before it, the court found the defendant's timely steps)."""
+
     levels: int = Field(ge=0)
     additional_levels: int = Field(ge=0)
-    additional_from_level: int
+    additional_from_level: int | None
+    government_motion_required: bool = True
 
 
 class StatusRule(Strict):

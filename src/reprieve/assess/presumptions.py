@@ -1,0 +1,273 @@
+"""What the stated facts settle, and what reprieve presumes where a fact is not stated.
+
+A careful lawyer answers on the stated facts plus named presumptions. Two steps, in this order, on the
+alternatives each count's evaluation branched into (`count_ranges.Scenario`):
+
+1. Settle: drop every alternative the stated facts rule out - a term above the alternative's maximum, or below its
+   minimum without a basis to go below (a government motion under 18 U.S.C. 3553(e), the safety valve 3553(f)); a
+   minimum or maximum the court stated; a guideline range found that a statutory minimum above it would have
+   replaced (USSG §5G1.1); a base offense level found that is not the death-or-injury level (USSG §2D1.1(a)(1)-(2)).
+   Each is said, with the fact that settled it.
+2. Presume: where a fact the record would name if it were so is not stated, presume it is not so (death or
+   serious bodily injury resulting, an 851 information, brandishing or discharge beyond the 924(c) subsection
+   cited, a 924(c)(1)(B) weapon, the Armed Career Criminal Act, more than one 851 prior) - each presumption listed
+   with why it is sound and the answer if it is wrong ("if_instead").
+
+Where no presumption is sound (is an earlier conviction a "serious drug felony"?), the alternatives stay, and the
+output gives the range over them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from reprieve.case.model import Case, Count, Judgment
+from reprieve.law.params import law
+from reprieve.law.penalty_ranges import Range, describe, months_or_life, term_key
+from reprieve.law.sentence_aggregation import Term, count_term
+
+if TYPE_CHECKING:
+    from reprieve.assess.count_ranges import Branch, Scenario
+
+
+@dataclass(frozen=True)
+class Presumed:
+    """A presumption the answer rests on: the field, what is presumed, why, and the answer if it is not so."""
+
+    field: str
+    presumed: str
+    why: str
+    if_instead: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"field": self.field, "presumed": self.presumed, "why": self.why, "if_instead": self.if_instead}
+
+
+# Each presumption: what it presumes (for the count named) and why a careful reader may presume it.
+PRESUMPTIONS: dict[str, tuple[str, str]] = {
+    "death_or_injury": (
+        "no death or serious bodily injury resulted from the drugs in count {label}",
+        "that death or serious bodily injury resulted is an element the jury must find or the plea admit "
+        "(Burrage v. United States, 571 U.S. 204 (2014); Alleyne v. United States, 570 U.S. 99 (2013)): the "
+        "judgment and the verdict would name it"),
+    "death_or_injury_offense": (
+        "no death or serious bodily injury resulted from the drugs in the offense of conviction",
+        "that death or serious bodily injury resulted is an element the jury must find or the plea admit "
+        "(Burrage v. United States, 571 U.S. 204 (2014)), and a §2D1.1(a)(1)-(2) base level the presentence report "
+        "would show"),
+    "no_851": (
+        "no information under 21 U.S.C. 851 was filed (no enhancement for earlier drug convictions)",
+        "an enhanced minimum needs an information filed before trial or plea (21 U.S.C. 851(a)(1)); the docket, the "
+        "presentence report and the judgment would show it"),
+    "851_count": (
+        "the 851 information charged one earlier conviction",
+        "a second charged conviction raises the minimum (to life under 841(b)(1)(A) before the First Step Act): the "
+        "information, the presentence report and the term imposed would show it"),
+    "firearm_conduct": (
+        "the firearm in count {label} was used, carried or possessed, not brandished or discharged",
+        "brandishing and discharge are elements the jury must find (Alleyne v. United States, 570 U.S. 99 (2013)); "
+        "the judgment would cite 18 U.S.C. 924(c)(1)(A)(ii) or (iii)"),
+    "firearm_type": (
+        "the weapon in count {label} was not one of those 18 U.S.C. 924(c)(1)(B) names (short-barreled rifle or "
+        "shotgun, assault weapon, machinegun, destructive device, silencer)",
+        "the kind of weapon in 924(c)(1)(B) is an element (United States v. O'Brien, 560 U.S. 218 (2010)): the "
+        "judgment would cite 924(c)(1)(B)"),
+    "tier": (
+        "in count {label}, {fact}",
+        "the fact raises the statutory range, so it is an element the jury must find or the plea admit (Apprendi v. "
+        "New Jersey, 530 U.S. 466 (2000); Alleyne v. United States, 570 U.S. 99 (2013)): the judgment would cite it"),
+    "acca": (
+        "the Armed Career Criminal Act (18 U.S.C. 924(e)) did not apply to count {label}",
+        "its 15-year minimum is imposed only under 924(e), which the judgment would cite"),
+}
+NO_BASIS = ("no government motion allowed a term below the mandatory minimum (18 U.S.C. 3553(e)) and the safety valve "
+            "(3553(f)) was not applied",
+            "a term below a mandatory minimum needs one of them, and the judgment's statement of reasons would say so")
+
+
+def _words(value: Any) -> str:
+    if value == "life":
+        return "life"
+    return describe(Term(int(value))) if isinstance(value, int) else "unknown"
+
+
+def _minimums(scenarios: list[Scenario], which: str) -> str:
+    values = sorted({months_or_life(r.minimum) for s in scenarios if (r := s.then if which == "then" else s.now)},
+                    key=lambda v: 10**9 if v == "life" else int(v))
+    return " or ".join(_words(v) for v in values) or "unknown"
+
+
+def _branch(scenario: Scenario, key: str) -> Branch | None:
+    return next((b for b in scenario.branches if b.key == key), None)
+
+
+# --- 1. settle ------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Stated:
+    """The stated facts one count's alternatives are checked against."""
+
+    term: Term | None
+    term_text: str
+    basis: bool | None  # a basis to go below a minimum: True stated, False stated absent, None unknown
+    minimum: int | str | None
+    maximum: int | str | None
+    range_low: int | str | None
+    range_high: int | str | None
+    only_count: bool
+    death_levels: tuple[int, ...]
+    base_level: int | None
+
+
+def _stated(case: Case, judgment: Judgment, count: Count, is_924c: bool) -> _Stated:
+    term = count_term(count)
+    term_text = f"the term imposed on this count ({term})" if term is not None else ""
+    if term is None and (judgment.total_life or judgment.total_months is not None):
+        term = Term(life=True) if judgment.total_life else Term(judgment.total_months or 0, judgment.total_days or 0)
+        term_text = f"the judgment's total term ({term})"
+    g = judgment.guidelines
+    assistance = g.substantial_assistance if g else None
+    valve = count.safety_valve_applied
+    basis = True if (assistance or valve) else (False if assistance is False and valve is False else None)
+    low = high = None
+    if g is not None and g.range_months and not is_924c:
+        low, high = g.range_months
+    plain_counts = [c for c in judgment.counts if not _is_924c(c)]
+    levels: tuple[int, ...] = ()
+    base = g.base_offense_level if g else None
+    if base is not None:
+        on = _sentencing_day(judgment)
+        if on is not None:
+            data = law()
+            levels = tuple(int(v.value) for name in ("base_level_death_or_injury",
+                                                     "base_level_death_or_injury_with_prior")
+                           if (v := data.maybe(f"guidelines.drug_offense.{name}", on)) is not None)
+    return _Stated(term, term_text, basis, count.statutory_minimum_months, count.statutory_maximum_months, low, high,
+                   len(plain_counts) == 1, levels, base)
+
+
+def _is_924c(count: Count) -> bool:
+    from reprieve.law.firearm_penalties import is_924c
+
+    return is_924c(count)
+
+
+def _sentencing_day(judgment: Judgment) -> date | None:
+    g = judgment.guidelines
+    if g is not None and g.manual is not None:
+        return date(g.manual, 11, 1)
+    return judgment.imposed_on.latest if judgment.imposed_on is not None else None
+
+
+def _key(value: int | str) -> tuple[int, int, int]:
+    return term_key(Term(life=True) if value == "life" else Term(int(value)))
+
+
+def _conflicts(stated: _Stated, scenario: Scenario) -> list[tuple[str, bool]]:
+    """Why the stated facts rule this alternative out, each with whether it rests on there being no basis to go
+    below a minimum (empty when it fits them)."""
+    then: Range | None = scenario.then
+    if then is None:
+        return []
+    out: list[tuple[str, bool]] = []
+    minimum, maximum = then.minimum, then.maximum
+    if stated.minimum is not None and _key(stated.minimum) != term_key(minimum):
+        out.append((f"the court stated a minimum of {_words(stated.minimum)}", False))
+    if stated.maximum is not None and _key(stated.maximum) != term_key(maximum):
+        out.append((f"the court stated a maximum of {_words(stated.maximum)}", False))
+    on_count = stated.term is not None and stated.term_text.startswith("the term imposed on")
+    if on_count and stated.term is not None and term_key(stated.term) > term_key(maximum):
+        out.append((f"{stated.term_text} is above its maximum ({describe(maximum)})", False))
+    if stated.range_low is not None and term_key(minimum) > _key(stated.range_low):
+        out.append((f"the guideline range found starts at {_words(stated.range_low)}, below its minimum "
+                    f"({describe(minimum)}): a minimum above the range becomes the range (USSG §5G1.1(b), (c)(2))",
+                    False))
+    if stated.range_high is not None and stated.only_count and _key(stated.range_high) > term_key(maximum):
+        out.append((f"the guideline range found reaches {_words(stated.range_high)}, above its maximum "
+                    f"({describe(maximum)}) (USSG §5G1.1(a), (c)(1))", False))
+    death = next((b for b in scenario.branches if b.presumption == "death_or_injury"), None)
+    if death is not None and death.value == "yes" and stated.base_level is not None and stated.death_levels and \
+            stated.base_level not in stated.death_levels:
+        out.append((f"the base offense level found ({stated.base_level}) is not the death-or-injury level "
+                    f"({' or '.join(str(v) for v in stated.death_levels)}, USSG §2D1.1(a)(1)-(2))", False))
+    if stated.term is not None and term_key(stated.term) < term_key(minimum) and stated.basis is not True:
+        out.append((f"{stated.term_text} is below its minimum ({describe(minimum)})", True))
+    return out
+
+
+def _conflict(stated: _Stated, scenario: Scenario) -> tuple[str, bool] | None:
+    """The reason that rules the alternative out, preferring one that rests on the stated facts alone."""
+    found = _conflicts(stated, scenario)
+    return min(found, key=lambda item: item[1]) if found else None
+
+
+# --- 2. presume -------------------------------------------------------------------------------------------------------
+
+def settle(case: Case, judgment: Judgment, count: Count, j: int, c: int, label: str,
+           scenarios: list[Scenario]) -> tuple[list[Scenario], list[Presumed], list[str]]:
+    """The alternatives left once the stated facts and the presumptions are applied; the presumptions made; and what
+    the stated facts settled. The stated facts first; then the term imposed, read as a term at or above the minimum
+    unless a basis to go below it is stated (that reading is a presumption, listed); last the presumptions about
+    elements the record would name."""
+    stated = _stated(case, judgment, count, _is_924c(count))
+    settled: list[str] = []
+    presumed: list[Presumed] = []
+    kept = _prune(scenarios, [_fact_conflict(stated, s) for s in scenarios], settled)
+    below = [_conflict(stated, s) for s in kept]
+    if any(why is not None for why in below):
+        before = kept
+        kept = _prune(kept, below, settled)
+        if len(kept) < len(before) and stated.basis is None:
+            presumed.append(Presumed(f"judgments[{j}].guidelines.substantial_assistance", NO_BASIS[0], NO_BASIS[1],
+                                     "the alternatives with a minimum above the term imposed would be possible again: "
+                                     f"minimum then {_minimums(before, 'then')}"))
+    kept = _presume(kept, label, presumed)
+    return kept, presumed, settled
+
+
+def _fact_conflict(stated: _Stated, scenario: Scenario) -> tuple[str, bool] | None:
+    return next((why for why in _conflicts(stated, scenario) if not why[1]), None)
+
+
+def _prune(scenarios: list[Scenario], conflicts: list[tuple[str, bool] | None], settled: list[str]) -> list[Scenario]:
+    kept = [s for s, why in zip(scenarios, conflicts, strict=True) if why is None]
+    if not kept:
+        if any(why is not None for why in conflicts):
+            settled.append("the stated facts fit none of the alternatives (check the judgment): all are shown")
+        return scenarios
+    reasons = list(dict.fromkeys(why[0] for why in conflicts if why is not None))
+    settled += [f"ruled out by the stated facts: {reason}" for reason in reasons if
+                f"ruled out by the stated facts: {reason}" not in settled]
+    return kept
+
+
+def _presume(kept: list[Scenario], label: str, presumed: list[Presumed]) -> list[Scenario]:
+    keys = list(dict.fromkeys(b.key for s in kept for b in s.branches if b.presumption))
+    for key in keys:
+        branches = [_branch(s, key) for s in kept]
+        if not any(b is not None and b.presumed for b in branches):
+            continue
+        flips = [s for s, b in zip(kept, branches, strict=True) if b is not None and not b.presumed]
+        if not flips:
+            continue
+        kept = [s for s, b in zip(kept, branches, strict=True) if b is None or b.presumed]
+        sample = next(b for b in branches if b is not None and b.presumed)
+        words, why = PRESUMPTIONS[sample.presumption]
+        words = words.replace("{fact}", sample.words)
+        flip_texts = list(dict.fromkeys(b.text.removeprefix("if ") for s in flips if (b := _branch(s, key))))
+        presumed.append(Presumed(sample.fields[0] if sample.fields else key, words.format(label=label), why,
+                                 f"if {' or '.join(flip_texts)}: {_flipped(kept, flips)}"))
+    return kept
+
+
+def _flipped(kept: list[Scenario], flips: list[Scenario]) -> str:
+    """The minimums if the presumption is wrong, saying only what would differ."""
+    then, now = _minimums(flips, "then"), _minimums(flips, "now")
+    parts = []
+    if then != _minimums(kept, "then"):
+        parts.append(f"the minimum at sentencing would have been {then}")
+    if now != _minimums(kept, "now"):
+        parts.append(f"the minimum today would be {now}")
+    return " and ".join(parts) or f"the same minimums ({then} then, {now} today)"

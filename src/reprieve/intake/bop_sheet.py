@@ -1,0 +1,179 @@
+"""The BOP's "Sentence Monitoring Computation Data" printout (SENTRY), read into `custody.bop` and the facts it states.
+
+The printout is a fixed-width screen of "LABEL.....: value" lines (labels as documents-and-users.md 1.2 lists them).
+The BOP's own results (full term, statutory release, projected release and method, GCT earned) go to `custody.bop`
+for reconciliation; the facts the computation starts from (the date it began, jail credit, GCT taken away) also go
+to `custody`, as the BOP states them, so that reprieve's arithmetic can be checked against the BOP's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reprieve.intake import patterns as pat
+from reprieve.intake.fields import Read, read_at
+from reprieve.intake.layout import Page, Text
+
+SHEET_PAGE = re.compile(r"SENTENCE\s+MONITORING|COMPUTATION\s+DATA|REGNO\s*\.*\s*:", re.IGNORECASE)
+# The dot leader and colon after a label: OCR drops the colon or reads it as '?' or '-'.
+_LEADER = r"[\s.,:;_'`?\-\u2026]*(?:(?<=\.)[0-9!l|](?=\s+\d))?\s*"
+
+
+def _label(words: str) -> re.Pattern[str]:
+    return re.compile(r"^\s*" + r"\s*".join(re.escape(w) for w in words.split()) + _LEADER, re.IGNORECASE)
+
+
+# label on the sheet -> (case field, kind)
+DATES = {
+    "DATE COMPUTATION BEGAN": ["custody.bop.computation_began_on", "custody.commenced_on"],
+    "STATUTORY RELEASE DATE PROJECTED": ["custody.bop.statutory_release_date"],
+    "EXPIRATION FULL TERM DATE": ["custody.bop.full_term_date"],
+    "PROJECTED SATISFACTION DATE": ["custody.bop.projected_release_date"],
+    "HOME DETENTION ELIGIBILITY DATE": ["custody.bop.home_detention_date"],
+}
+NUMBERS = {
+    "TOTAL PRIOR CREDIT TIME": ["custody.bop.jail_credit_days", "custody.prior_custody_days"],
+    "TOTAL GCT EARNED AND PROJECTED": ["custody.bop.gct_earned_and_projected_days"],
+    "TOTAL GCT EARNED": ["custody.bop.gct_earned_days"],
+    "TOTAL GCT DISALLOWED": ["custody.bop.gct_disallowed_days", "custody.gct_disallowed_days"],
+    "TOTAL GCT FORFEITED": ["custody.bop.gct_forfeited_days", "custody.gct_forfeited_days"],
+    "FSA TIME CREDITS APPLIED": ["custody.bop.fsa_credits_days"],
+}
+METHODS = ("GCT REL", "FSA REL", "3621E REL", "FULL TERM", "EXP FULL TERM", "GCT REL/FSA", "PAROLE", "MAND REL")
+_AS_OF = re.compile(r"\bAS\s+OF\s+", re.IGNORECASE)
+_REGNO = re.compile(r"^\s*REGNO\s*[.,]*\s*[:;]\s*", re.IGNORECASE)
+_NAME = re.compile(r"\bNAME\s*[:;]\s*", re.IGNORECASE)
+_PROJECTED = re.compile(r"PROJECTED\s+FOR\s+RELEASE\s*[:;]?\s*", re.IGNORECASE)
+
+
+@dataclass
+class SheetRead:
+    reads: list[Read] = field(default_factory=list)
+    docket: str | None = None
+
+
+def is_sheet_page(page: Page) -> bool:
+    return bool(SHEET_PAGE.search("\n".join(line.text for line in page.lines[:10])))
+
+
+def read_sheet(pages: list[Page]) -> SheetRead:
+    out = SheetRead()
+    seen: set[str] = set()
+
+    def add(read: Read) -> None:
+        if read.path not in seen:
+            seen.add(read.path)
+            out.reads.append(read)
+
+    for page in pages:
+        for line in page.lines:
+            text = Text.of([line])
+            s = text.text
+            m = _AS_OF.search(s)
+            if m and "custody.bop.sheet_as_of" not in seen:
+                found = pat.find_date(s, m.end())
+                if found and found[2] - m.end() < 3:
+                    add(read_at(text, found[2], found[3], "custody.bop.sheet_as_of", found[0].isoformat(),
+                                label="AS OF", fixed=found[1]))
+            m = _REGNO.search(s)
+            if m:
+                found_reg = pat.register_number(s[m.end():m.end() + 14])
+                if found_reg:
+                    add(read_at(text, m.end(), m.end() + 9, "person.register_number", found_reg.value,
+                                label="REGNO", fixed=found_reg.fixed))
+                name = _NAME.search(s, m.end())
+                if name:
+                    add(_name(text, name.end()))
+            m = _PROJECTED.search(s)
+            if m:
+                _projected(text, m.end(), add)
+            for label, paths in DATES.items():
+                m = _label(label).search(s)
+                if not m:
+                    continue
+                found = pat.find_date(s, m.end())
+                if found and found[2] - m.end() < 3:
+                    for path in paths:
+                        add(read_at(text, found[2], found[3], path, found[0].isoformat(), label=label,
+                                    fixed=found[1]))
+            for label, paths in NUMBERS.items():
+                m = _label(label).search(s)
+                if not m:
+                    continue
+                value = re.match(rf"({pat.DIGITISH}{{1,5}})\b", s[m.end():])
+                if value:
+                    number = pat.digits(value.group(1))
+                    if number.value.isdigit():
+                        for path in paths:
+                            add(read_at(text, m.end(), m.end() + len(value.group(1)), path, int(number.value),
+                                        label=label, fixed=number.fixed))
+            m = _label("PROJECTED SATISFACTION METHOD").search(s)
+            if m:
+                _method(text, m.end(), add)
+            m = _label("DOCKET NUMBER").search(s)
+            if m and out.docket is None:
+                found_docket = pat.docket(s[m.end():].split()[0] if s[m.end():].split() else "")
+                out.docket = found_docket.value if found_docket else None
+    return out
+
+
+def _name(text: Text, at: int) -> Read:
+    """'DOE, JOHN LEE' -> 'John Lee Doe'."""
+    raw = text.text[at:].strip()
+    last, _, first = raw.partition(",")
+    name = pat.person_name(f"{first.strip()} {last.strip()}" if first else raw)
+    return read_at(text, at, len(text.text), "person.name", name, label="NAME", ceiling=0.85,
+                   note="the BOP prints 'LAST, FIRST': the order was turned around")
+
+
+def _method(text: Text, at: int, add: object) -> None:
+    rest = " ".join(text.text[at:].split()).upper()
+    for method in sorted(METHODS, key=len, reverse=True):
+        if rest.startswith(method):
+            add(read_at(text, at, at + len(method) + 2, "custody.bop.release_method", method,  # type: ignore[operator]
+                        label="PROJECTED SATISFACTION METHOD"))
+            return
+
+
+def _projected(text: Text, at: int, add: object) -> None:
+    """'THE INMATE IS PROJECTED FOR RELEASE: 09-15-2025 VIA GCT REL' (the date and method again, in the header)."""
+    found = pat.find_date(text.text, at)
+    if not found:
+        return
+    add(read_at(text, found[2], found[3], "custody.bop.projected_release_date", found[0].isoformat(),  # type: ignore[operator]
+                label="PROJECTED FOR RELEASE", fixed=found[1]))
+    via = re.search(r"\bVIA\s+", text.text[found[3]:], re.IGNORECASE)
+    if via:
+        _method(text, found[3] + via.end(), add)
+
+
+# A letter or a staff response that states the date: "your projected release date is August 8, 2023, via good
+# conduct time release". Prose, so asked about even when read cleanly.
+_LETTER_DATE = re.compile(r"(?:projected|scheduled|anticipated)\s+(?:for\s+)?release(?:\s+date)?\s*(?:is|of|on|"
+                          r"will\s+be|:)?\s*", re.IGNORECASE)
+_LETTER_METHOD = re.compile(r"\bvia\s+(good\s+conduct\s+time|GCT|First\s+Step\s+Act|FSA)", re.IGNORECASE)
+LETTER_PAGE = re.compile(r"Federal\s+Bureau\s+of\s+Prisons|U\.\s?S\.\s+Department\s+of\s+Justice", re.IGNORECASE)
+
+
+def read_letter(pages: list[Page]) -> list[Read]:
+    """The release date (and its method) a BOP letter states in a sentence."""
+    for page in pages:
+        text = Text.of(page.lines, " ")
+        m = _LETTER_DATE.search(text.text)
+        if not m:
+            continue
+        found = pat.find_date(text.text, m.end())
+        if not found or found[2] - m.end() > 3:
+            continue
+        out = [read_at(text, found[2], found[3], "custody.bop.projected_release_date", found[0].isoformat(),
+                       label="projected release date", ceiling=0.85, fixed=found[1],
+                       note="stated in a letter, not on the computation sheet")]
+        method = _LETTER_METHOD.search(text.text, found[3], found[3] + 40)
+        if method:
+            word = method.group(1).lower()
+            value = "GCT REL" if word.startswith(("good", "gct")) else "FSA REL"
+            out.append(read_at(text, method.start(1), method.end(1), "custody.bop.release_method", value,
+                               label="release method", ceiling=0.85))
+        return out
+    return []

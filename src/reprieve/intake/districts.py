@@ -1,0 +1,50 @@
+"""District names as judgments print them ("Western District of North Carolina") to the case file's abbreviation
+("W.D.N.C."). The districts are courts-db's (ended ones too: some of its end dates are wrong); the state
+abbreviations are the Bluebook's (law/circuits.yaml), since courts-db's own citation strings are uneven
+('D. Maryland', 'E.D.N.Y')."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+_PREFIX = {"E": "Eastern", "W": "Western", "N": "Northern", "S": "Southern", "M": "Middle", "C": "Central"}
+
+
+def _compose(division: str, state: str) -> str:
+    """'W.D.' + 'N.C.' -> 'W.D.N.C.'; 'D.' + 'Md.' -> 'D. Md.' (Bluebook: no space before a one-letter part)."""
+    return division + state if re.match(r"^[A-Z]\.", state) else f"{division} {state}"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    from courts_db import courts
+
+    from reprieve.law.params import law
+
+    states = {state: abbr for abbr, state in law().value("circuits.state_abbreviations", date.today()).items()}
+    out: dict[str, str] = {"districtofcolumbia": "D.D.C."}
+    for court in courts:
+        if court.get("system") != "federal" or "District Court" not in court.get("name", ""):
+            continue
+        citation = (court.get("citation_string") or "").strip()
+        location = court.get("location") or ""
+        if location not in states:
+            continue
+        m = re.match(r"^([EWNSMC])\.\s?D\.", citation)
+        if m:
+            out.setdefault(_key(f"{_PREFIX[m.group(1)]} District of {location}"),
+                           _compose(f"{m.group(1)}.D.", states[location]))
+        elif citation.startswith("D."):
+            out.setdefault(_key(f"District of {location}"), _compose("D.", states[location]))
+    return out
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def abbreviation(name: str) -> str | None:
+    """'Western District of North Carolina' -> 'W.D.N.C.'; None for a name no district has."""
+    return _table().get(_key(name))

@@ -1,0 +1,592 @@
+"""A judgment in a criminal case (AO 245B, AO 245C and district variants) read into case fields.
+
+Anchored on the form's labels and sheet headings ("Case Number:", "USM Number:", "Date of Imposition of Judgment",
+"Title & Section ... Count", "IMPRISONMENT", "SUPERVISED RELEASE", "Reason for Amendment"), never on positions on
+the page: revisions and districts move things around (`AO 245B (Rev. 09/19)`, `GAS 245B`, `(CASD Rev. 1/19)`,
+`AO 245 B&C`). Paths of judgment fields start with "judgment." (the caller numbers the judgments).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reprieve.intake import patterns as pat
+from reprieve.intake.districts import abbreviation
+from reprieve.intake.fields import DERIVED, TEXT_LAYER, Read, read_at
+from reprieve.intake.layout import Line, Page, Text
+from reprieve.intake.terms import Term, read_imprisonment, read_supervision, total_of
+
+# The reasons printed on AO 245C (Rev. 09/19), in the form's words.
+AMENDMENT_REASONS = [
+    "Correction of Sentence on Remand (18 U.S.C. 3742(f)(1) and (2))",
+    "Reduction of Sentence for Changed Circumstances (Fed. R. Crim. P. 35(b))",
+    "Correction of Sentence by Sentencing Court (Fed. R. Crim. P. 35(a))",
+    "Correction of Sentence for Clerical Mistake (Fed. R. Crim. P. 36)",
+    "Modification of Supervision Conditions (18 U.S.C. §§ 3563(c) or 3583(e))",
+    "Modification of Imposed Term of Imprisonment for Extraordinary and Compelling Reasons (18 U.S.C. § 3582(c)(1))",
+    "Modification of Imposed Term of Imprisonment for Retroactive Amendment(s) to the Sentencing Guidelines "
+    "(18 U.S.C. § 3582(c)(2))",
+    "Direct Motion to District Court Pursuant to 28 U.S.C. § 2255",
+    "Direct Motion to District Court Pursuant to 18 U.S.C. § 3559(c)(7)",
+    "Modification of Restitution Order (18 U.S.C. § 3664)",
+]
+
+FORM = re.compile(r"\b((?:AO|[A-Z]{2,4})\s?245\s?(?:B\s?&\s?C|[BCD]))\b\s*(\([^)]*\))?")
+JUDGMENT_PAGE = re.compile(r"Judgment\s+in\s+a\s+Criminal\s+Case|JUDGMENT\s+IN\s+A\s+CRIMINAL\s+CASE|\bAO\s?245",
+                           re.IGNORECASE)
+_CASE_NUMBER = re.compile(r"\bCase\s+(?:Number|No\.?|#)\s*[:.;]?\s*", re.IGNORECASE)
+_USM = re.compile(r"\bUSM\s*(?:Number|No\.?|#)\s*[:.;]?\s*", re.IGNORECASE)
+_DEFENDANT = re.compile(r"^\s*DEFENDANT\s*[:;]\s*", re.IGNORECASE)
+_DISTRICT = re.compile(r"\b(?:(Eastern|Western|Northern|Southern|Middle|Central)\s+)?District\s+of\s+"
+                       r"((?:[A-Z][A-Za-z.]*)(?:\s+[A-Z][A-Za-z.]*){0,3})")
+_IMPOSITION = re.compile(r"Date\s+of\s+Imposition\s+of\s+(?:Judgment|Sentence)", re.IGNORECASE)
+_ORIGINAL = re.compile(r"Date\s+of\s+Original\s+Judgment\s*[:;]?", re.IGNORECASE)
+_JUDGE_LABEL = re.compile(r"Name\s+(?:and|&)\s+Title\s+of\s+Judge", re.IGNORECASE)
+_TABLE_END = re.compile(r"The\s+defendant\s+(?:is\s+sentenced|has\s+been)|See\s+additional|Count\s*\(s\)|"
+                        r"It\s+is\s+ordered|sentenced\s+as\s+provided|Sentencing\s+Reform", re.IGNORECASE)
+_BOX = r"(?:[Xx&☒■☐□]|\[\s?[Xx]?\]|[OoCL]\]?|[1lI|])"
+_DISMISSED = re.compile(rf"Count\s*\(s\)\s*(.*?)\s*(?:{_BOX}\s+)?\S{{0,2}}?is\s+(?:{_BOX}\s*)?\S{{0,2}}?are\s+"
+                        r"dismissed", re.IGNORECASE)
+
+
+@dataclass
+class JudgmentRead:
+    reads: list[Read] = field(default_factory=list)
+    form: str | None = None
+    amended: bool = False
+    docket: str | None = None  # as read, to group pages and judgments
+    pages: list[Page] = field(default_factory=list)
+    asks: list[str] = field(default_factory=list)  # paths printed on the paper but not read: asked for
+
+
+def is_judgment_page(page: Page) -> bool:
+    head = "\n".join(line.text for line in page.lines[:12])
+    return bool(JUDGMENT_PAGE.search(head)) or bool(re.search(r"^\s*CASE\s+NUMBER\s*:", page.text, re.M))
+
+
+def case_number_on(page: Page) -> str | None:
+    for line in page.lines:
+        m = _CASE_NUMBER.search(line.text)
+        if m:
+            found = pat.docket(_docket_text(line.text[m.end():]))
+            if found:
+                return found.value
+    return None
+
+
+def _docket_text(rest: str) -> str:
+    """The case number after its label: one token, or tokens OCR split apart ('2:10CR002 14-002')."""
+    rest = re.split(r"\s{2,}|\)|\s\|", rest)[0].strip()
+    tokens = rest.split()
+    if not tokens:
+        return ""
+    if re.fullmatch(r"[A-Za-z]{1,3}", tokens[0]) and len(tokens) > 1:  # 'CR 407-123'
+        tokens = [tokens[0] + tokens[1], *tokens[2:]]
+    value = tokens[0]
+    for token in tokens[1:]:
+        if not re.fullmatch(r"[0-9OlI\-]{1,8}", token):
+            break
+        value += token
+    return value
+
+
+def _vote(reads: list[Read]) -> Read | None:
+    """The value most reads agree on; disagreement lowers the confidence, agreement across pages raises OCR's."""
+    if not reads:
+        return None
+    counter = Counter(str(r.value) for r in reads)
+    value, votes = counter.most_common(1)[0]
+    best = max((r for r in reads if str(r.value) == value), key=lambda r: r.confidence)
+    confidence = best.confidence
+    if len(counter) > 1:
+        confidence = min(confidence, 0.5 + 0.3 * votes / len(reads))
+        return Read(best.path, best.value, best.source, confidence, best.label,
+                    "the pages disagree: " + ", ".join(f"'{v}'" for v in counter))
+    if votes >= 2 and not best.note:
+        confidence = max(confidence, min(TEXT_LAYER, sorted(r.confidence for r in reads)[-2] + 0.05))
+    return Read(best.path, best.value, best.source, confidence, best.label, best.note)
+
+
+def read_judgment(pages: list[Page]) -> JudgmentRead:
+    out = JudgmentRead(pages=pages)
+    first = pages[0]
+    head = "\n".join(line.text for line in first.lines[:8])
+    form = FORM.search(head)
+    out.form = " ".join(filter(None, [form.group(1), form.group(2)])) if form else None
+    whole = "\n".join(p.text for p in pages)
+    out.amended = bool(re.search(r"AMENDED\s+JUDGMENT|Reason\s+for\s+Amendment", whole, re.IGNORECASE)) or bool(
+        _ORIGINAL.search(whole)) or bool(form and re.search(r"245\s?C", form.group(1)))
+
+    out.reads += _district(pages)
+    dockets = [r for p in pages for r in _after_label(p, _CASE_NUMBER, "court.docket", "Case Number", _docket_value)]
+    docket = _vote(dockets)
+    if docket:
+        out.reads.append(docket)
+        out.docket = docket.value
+    register = _vote([r for p in pages for r in _after_label(p, _USM, "person.register_number", "USM Number",
+                                                              _register_value)])
+    if register:
+        out.reads.append(register)
+    names = [r for p in pages for r in _after_label(p, _DEFENDANT, "person.name", "Defendant", _name_value)]
+    names += _caption_name(first)
+    name = _vote(names)
+    if name:
+        out.reads.append(name)
+    out.reads += _dates(pages, out.amended)
+    out.reads += _judge(pages)
+    if out.amended:
+        out.reads += _amendment_reason(pages)
+    counts = _counts(pages)
+    out.reads += counts
+    labels = [r.value for r in counts if r.path.endswith(".count")]
+    terms = _imprisonment(pages, labels)
+    out.reads += terms
+    if len(labels) > 1 and not any(re.search(r"counts\[\d+\]\.(months|life)$", r.path) for r in terms):
+        section = _imprisonment_text(pages)
+        if section is not None and re.search(r"\bCounts?\b", section.text):  # a split per count, not read
+            out.asks += [f"judgment.counts[{n}].months" for n in range(len(labels))]
+    out.reads += _supervision(pages)
+    dismissed = _dismissed(pages)
+    if dismissed is None:
+        out.asks.append("judgment.counts_dismissed")
+    else:
+        out.reads += dismissed
+    return out
+
+
+# --- labelled values -------------------------------------------------------------------------------------------
+
+def _after_label(page: Page, label: re.Pattern[str], path: str, name: str,
+                 parse: object) -> list[Read]:
+    found = []
+    for line in page.lines:
+        text = Text.of([line])
+        m = label.search(text.text)
+        if not m:
+            continue
+        value = parse(text, m.end(), path, name, page)  # type: ignore[operator]
+        if value is not None:
+            found.append(value)
+    return found
+
+
+def _docket_value(text: Text, at: int, path: str, label: str, page: Page) -> Read | None:
+    raw = _docket_text(text.text[at:])
+    found = pat.docket(raw)
+    if not found:
+        return None
+    start = text.text.find(raw.split()[0] if raw.split() else raw, at)
+    return read_at(text, start, start + len(raw), path, found.value, label=label, fixed=found.fixed)
+
+
+def _register_value(text: Text, at: int, path: str, label: str, page: Page) -> Read | None:
+    squeezed = re.match(r"\s*([0-9OolI|SB]{1,5})\s([0-9OolI|SB]{1,4})\s?-", text.text[at:])
+    if squeezed and len(squeezed.group(1) + squeezed.group(2)) == 5:  # OCR split the number: '7784 1-083'
+        joined = text.text[at:].replace(" ", "", 1 if squeezed.start(2) else 0)
+        found = pat.register_number(joined[:16])
+        if found:
+            start = at + squeezed.start(1)
+            return read_at(text, start, start + 10, path, found.value, label=label, fixed=True)
+    m = pat.REGISTER.search(text.text, at)
+    if not m or m.start() - at > 4:
+        return None
+    found = pat.register_number(m.group())
+    if not found:
+        return None
+    return read_at(text, m.start(), m.end(), path, found.value, label=label, fixed=found.fixed)
+
+
+def _name_value(text: Text, at: int, path: str, label: str, page: Page) -> Read | None:
+    raw = re.split(r"\s{2,}|\)", text.text[at:])[0].strip()
+    if not re.fullmatch(r"[A-Za-z][A-Za-z.'\- ]{2,60}", raw):
+        return None
+    return read_at(text, at, at + len(raw), path, pat.person_name(raw), label=label)
+
+
+def _caption_name(page: Page) -> list[Read]:
+    """The name in the caption: the line after 'v.', left of the ')' column."""
+    for n, line in enumerate(page.lines[:-1]):
+        if re.match(r"^\s*(?:v\.?|vs\.?)\s*(?:\)|\||$)", line.text, re.IGNORECASE):
+            below = page.lines[n + 1]
+            text = Text.of([below])
+            raw = re.split(r"\s*[)|}\]]\s*|\s{2,}", text.text)[0].strip()
+            if re.fullmatch(r"[A-Za-z][A-Za-z.'\- ]{2,60}", raw) and "Case" not in raw:
+                return [read_at(text, 0, len(raw), "person.name", pat.person_name(raw),
+                                label="Defendant")]
+    return []
+
+
+def _district(pages: list[Page]) -> list[Read]:
+    page = pages[0]
+    for n, line in enumerate(page.lines[:20]):
+        if not re.search(r"UNITED\s+STATES\s+DISTRICT\s+COURT", line.text, re.IGNORECASE):
+            continue
+        for candidate in page.lines[n:n + 3]:
+            text = Text.of([candidate])
+            m = _DISTRICT.search(text.text)
+            if m:
+                name = " ".join(m.group().split())
+                short = abbreviation(name)
+                if short:
+                    return [read_at(text, m.start(), m.end(), "court.district", short, label="District")]
+                return [read_at(text, m.start(), m.end(), "court.district", name, label="District",
+                                ceiling=0.5, note="not a district reprieve knows")]
+    return []
+
+
+def _date_above(page: Page, label: re.Pattern[str]) -> tuple[Text, int, int, bool, object] | None:
+    for n, line in enumerate(page.lines):
+        m = label.search(line.text)
+        if not m:
+            continue
+        candidates = [line, *reversed(page.lines[max(0, n - 3):n])]
+        for candidate in candidates:
+            text = Text.of([candidate])
+            found = pat.find_date(text.text)
+            if found:
+                return text, found[2], found[3], found[1], found[0]
+    return None
+
+
+def _dates(pages: list[Page], amended: bool) -> list[Read]:
+    out = []
+    for page in pages:
+        at = _date_above(page, _IMPOSITION)
+        if at:
+            text, start, end, fixed, day = at
+            path = "judgment.amended_on" if amended else "judgment.imposed_on"
+            label = "Date of Imposition of Judgment"
+            out.append(read_at(text, start, end, path, day.isoformat(), label=label,  # type: ignore[attr-defined]
+                               fixed=fixed))
+            break
+    if amended:
+        for page in pages:
+            for line in page.lines:
+                text = Text.of([line])
+                m = _ORIGINAL.search(text.text)
+                found = pat.find_date(text.text, m.end()) if m else None
+                if found:
+                    out.append(read_at(text, found[2], found[3], "judgment.imposed_on",
+                                       found[0].isoformat(), label="Date of Original Judgment", fixed=found[1]))
+                    return out
+    return out
+
+
+def _judge(pages: list[Page]) -> list[Read]:
+    for page in pages:
+        for n, line in enumerate(page.lines):
+            if not _JUDGE_LABEL.search(line.text) or n == 0:
+                continue
+            above = page.lines[n - 1]
+            text = Text.of([above])
+            raw = text.text.strip()
+            name = pat.judge_name(raw)
+            if re.fullmatch(r"[A-Z][A-Za-z.'\- ]{3,60}", name):
+                start = text.text.find(raw.split()[0])
+                return [read_at(text, start, start + len(name), "court.judge", name,
+                                label="Name and Title of Judge")]
+    return []
+
+
+def _amendment_reason(pages: list[Page]) -> list[Read]:
+    page = pages[0]
+    start = next((n for n, line in enumerate(page.lines) if re.search(r"Reason\s+for\s+Amendment", line.text,
+                                                                       re.IGNORECASE)), None)
+    if start is None:
+        return []
+    end = next((n for n, line in enumerate(page.lines[start + 1:], start + 1)
+                if re.search(r"THE\s+DEFENDANT", line.text)), len(page.lines))
+    middle = page.width / 2
+    items: list[tuple[str, list[Line]]] = []  # (mark, lines) per reason printed
+    for column in ((0.0, middle), (middle, page.width)):
+        for line in page.lines[start + 1:end]:
+            part = line.part(*column)
+            if not part.words:
+                continue
+            words = part.text.split()
+            mark, body = (words[0], " ".join(words[1:])) if len(words) > 1 and len(words[0]) <= 3 else ("", part.text)
+            if _known_reason(body) is not None or not items:
+                items.append((mark, [part]))
+            else:
+                items[-1][1].append(part)
+    checked: list[Read] = []
+    unsure = False
+    for mark, lines in items:
+        whole = " ".join(" ".join(ln.text.split()[1:]) if n == 0 and mark else ln.text for n, ln in enumerate(lines))
+        reason = _best_reason(whole)
+        if reason is None:
+            continue
+        state = pat.checkbox(mark) if mark else False
+        if state is None:
+            unsure = True
+        if state:
+            ceiling = TEXT_LAYER if mark in ("X", "x", "☒") else 0.8
+            text = Text.of(lines)
+            checked.append(read_at(text, 0, len(text.text), "judgment.amendment_reason", reason,
+                                   label="Reason for Amendment", ceiling=ceiling))
+    if len(checked) == 1:
+        read = checked[0]
+        if unsure:
+            return [Read(read.path, read.value, read.source, min(read.confidence, 0.6), read.label,
+                         "another box could not be read")]
+        return checked
+    if len(checked) > 1:
+        return [Read(checked[0].path, "; ".join(r.value for r in checked), checked[0].source, 0.7,
+                     checked[0].label)]
+    return []
+
+
+def _best_reason(text: str) -> str | None:
+    scored = [(difflib.SequenceMatcher(None, text.lower(), reason.lower()).ratio(), reason)
+              for reason in AMENDMENT_REASONS]
+    score, reason = max(scored)
+    return reason if score > 0.75 else None
+
+
+def _known_reason(body: str) -> str | None:
+    if len(body) < 12:
+        return None
+    for reason in AMENDMENT_REASONS:
+        head = reason[:len(body)] if len(body) < len(reason) else reason
+        if difflib.SequenceMatcher(None, body[:len(head)].lower(), head.lower()).ratio() > 0.8:
+            return reason
+    return None
+
+
+# --- the counts table --------------------------------------------------------------------------------------------
+
+def _header_columns(line: Line) -> tuple[float, float, float, float] | None:
+    words = line.words
+    texts = [w.text.lower().strip(":") for w in words]
+    if not ("title" in texts and "count" in texts[-2:] + [t.rstrip("s") for t in texts[-2:]]):
+        return None
+    title = words[texts.index("title")].x0
+    nature = next((w.x0 for w, t in zip(words, texts, strict=True) if t == "nature"), None)
+    offense = [w.x0 for w, t in zip(words, texts, strict=True) if t == "offense"]
+    ended = offense[-1] if len(offense) >= 2 else next((w.x0 for w, t in zip(words, texts, strict=True)
+                                                         if t in ("ended", "concluded")), None)
+    count = words[-1].x0 if texts[-1].startswith("count") else words[-2].x0
+    if nature is None or ended is None:
+        return None
+    return title, nature, ended, count
+
+
+def _counts(pages: list[Page]) -> list[Read]:
+    rows: list[list[Line]] = []  # each row: [title part, nature part, ended part, count part] lines
+    for page in pages:
+        columns = None
+        for line in page.lines:
+            if columns is None:
+                columns = _header_columns(line)
+                continue
+            if _TABLE_END.search(line.text):
+                columns = None
+                continue
+            _, nature_x, ended_x, count_x = columns
+            bounds = [(0.0, nature_x - 4), (nature_x - 4, ended_x - 4), (ended_x - 4, count_x - 8),
+                      (count_x - 8, page.width)]
+            parts = [line.part(a, b) for a, b in bounds]
+            starts_row = bool(parts[3].words) or bool(parts[2].words and pat.find_date(parts[2].text))
+            if starts_row or not rows:
+                rows.append(parts)
+            else:
+                previous = rows[-1]
+                for k in (0, 1):
+                    if parts[k].words:
+                        previous[k] = Line(previous[k].words + parts[k].words, previous[k].page, previous[k].file)
+    out: list[Read] = []
+    for n, row in enumerate(rows):
+        title, nature, ended, count = row
+        prefix = f"judgment.counts[{n}]"
+        if count.words:
+            text = Text.of([count])
+            label = pat.count_label(text.text)
+            out.append(read_at(text, 0, len(text.text), f"{prefix}.count", label.value, label="Count",
+                               fixed=label.fixed))
+        if title.words:
+            text = Text.of([title])
+            written = pat.statute(text.text)
+            value = written.value
+            out.append(read_at(text, 0, len(text.text), f"{prefix}.statute", value, label="Title & Section",
+                               fixed=written.fixed))
+            provision = pat.penalty(value)
+            if provision:
+                out.append(read_at(text, 0, len(text.text), f"{prefix}.penalty", provision,
+                                   label="Title & Section", ceiling=TEXT_LAYER))
+        if nature.words:
+            text = Text.of([nature])
+            written = pat.nature(text.text)
+            value = written.value
+            out.append(read_at(text, 0, len(text.text), f"{prefix}.nature_of_offense", value,
+                               label="Nature of Offense", fixed=written.fixed))
+            drug, quantity, clean = pat.drug_and_quantity(value)
+            ceiling = DERIVED if clean else 0.6
+            if drug:
+                out.append(read_at(text, 0, len(text.text), f"{prefix}.drug", drug, label="Nature of Offense",
+                                   ceiling=ceiling, note="the substance named in 'Nature of Offense'"))
+            if quantity:
+                out.append(read_at(text, 0, len(text.text), f"{prefix}.quantity", quantity,
+                                   label="Nature of Offense", ceiling=ceiling,
+                                   note="the quantity named in 'Nature of Offense'"))
+        if ended.words:
+            text = Text.of([ended])
+            found = pat.find_date(text.text)
+            if found:
+                out.append(read_at(text, found[2], found[3], f"{prefix}.offense_ended",
+                                   found[0].isoformat(), label="Offense Ended", fixed=found[1]))
+    return out
+
+
+# --- imprisonment, supervised release, dismissed counts ------------------------------------------------------------
+
+def _section(pages: list[Page], heading: re.Pattern[str], start: re.Pattern[str],
+             stop: re.Pattern[str]) -> Text | None:
+    for page in pages:
+        lines = page.lines
+        top = next((n for n, line in enumerate(lines) if heading.search(line.text)), None)
+        if top is None:
+            continue
+        body: list[Line] = []
+        begun = False
+        for line in lines[top + 1:]:
+            if not begun:
+                m = start.search(line.text)
+                if not m:
+                    continue
+                begun = True
+            elif stop.search(line.text):
+                break
+            body.append(line)
+        if body:
+            return Text.of(body, " ")
+    return None
+
+
+def _term_reads(text: Text, where: list[int], term: Term, path: str, label: str,
+                ceiling: float) -> list[Read]:
+    start, end = where[term.start], where[max(term.end - 1, term.start)] + 1
+    if term.life:
+        return [read_at(text, start, end, f"{path}life", True, label=label, ceiling=ceiling)]
+    out = [read_at(text, start, end, f"{path}months", term.months, label=label, ceiling=ceiling)]
+    if term.days:
+        out.append(read_at(text, start, end, f"{path}days", term.days, label=label, ceiling=ceiling))
+    return out
+
+
+def _imprisonment_text(pages: list[Page]) -> Text | None:
+    return _section(pages, re.compile(r"^\s*IMPRISONMENT\s*$"), re.compile(r"total\s+term|imprisoned|committed",
+                                                                          re.IGNORECASE),
+                    re.compile(r"recommendations|remanded|surrender|^\s*RETURN\s*$|^\W{0,3}The\s+court\s+makes",
+                               re.IGNORECASE))
+
+
+def _imprisonment(pages: list[Page], labels: list[str]) -> list[Read]:
+    found = _imprisonment_text(pages)
+    if found is None:
+        return []
+    text = found
+    at = re.search(r"total\s+term\s+of\s*:?", text.text, re.IGNORECASE)
+    body = text.text[at.end():] if at else text.text
+    offset = at.end() if at else 0
+    from reprieve.intake.terms import normalize
+
+    normalized, where = normalize(body)
+    where = [w + offset for w in where]
+    result = read_imprisonment(body)
+    assert result.text == normalized
+    out: list[Read] = []
+    derived = total_of(result.counts)
+    agrees = result.total is None or derived is None or (
+        derived.life == result.total.life and derived.months == result.total.months
+        and (derived.days or None) == (result.total.days or None))
+    ceiling = TEXT_LAYER if agrees else 0.55
+    note = "" if agrees else "the terms per count do not add up to the total term stated"
+    if _mixed(text):
+        ceiling, note = 0.5, "the printed term has handwriting or a pasted correction beside it"
+    total = result.total
+    if total is None and len(result.counts) == 0:
+        return []
+    if total is not None:
+        path = "judgment.total_"
+        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note)
+                for r in _term_reads(text, where, total, path, "total term of imprisonment", ceiling)]
+    by_label = {c.label: c for c in result.counts}
+    if not result.counts and total is not None and len(labels) == 1:
+        by_label = {}
+        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note)
+                for r in _term_reads(text, where, total, "judgment.counts[0].", "total term of imprisonment",
+                                     ceiling)]
+    for n, label in enumerate(labels):
+        c = by_label.get(label) or by_label.get(label.rstrip("s"))
+        if c is None:
+            continue
+        prefix = f"judgment.counts[{n}]."
+        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note)
+                for r in _term_reads(text, where, c.term, prefix, f"the term on Count {label}", ceiling)]
+        if c.consecutive_to:
+            start = where[c.term.start]
+            out.append(read_at(text, start, min(len(text.text), start + 120),
+                               f"{prefix}consecutive_to", c.consecutive_to, label=f"how Count {label} runs",
+                               ceiling=ceiling))
+    missing = [label for label in labels if label not in by_label and label.rstrip("s") not in by_label]
+    if result.counts and missing:
+        out = [Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label,
+                    "the term of Count(s) " + ", ".join(missing) + " was not found") for r in out]
+    if result.relation and result.relation_span:
+        start, end = where[result.relation_span[0]], where[result.relation_span[1] - 1] + 1
+        out.append(read_at(text, start, end, "judgment.relation", result.relation,
+                           label="how this term runs with earlier sentences"))
+    return out
+
+
+def _mixed(text: Text) -> bool:
+    """Printed words and a picture read by OCR in the same section: a handwritten or pasted change."""
+    confidences = {w.conf == 1.0 for line in text.lines for w in line.words}
+    return confidences == {True, False}
+
+
+def _supervision(pages: list[Page]) -> list[Read]:
+    found = _section(pages, re.compile(r"^\s*SUPERVISED\s+RELEASE\s*$"), re.compile(r"supervised\s+release",
+                                                                                     re.IGNORECASE),
+                     re.compile(r"MANDATORY\s+CONDITIONS|must\s+not\s+commit", re.IGNORECASE))
+    if found is None:
+        return []
+    text = found
+    at = re.search(r"term\s+of\s*:?", text.text, re.IGNORECASE)
+    if not at:
+        return []
+    from reprieve.intake.terms import normalize
+
+    body = text.text[at.start():]
+    _, where = normalize(body)
+    where = [w + at.start() for w in where]
+    term = read_supervision(body)
+    if term is None or term.life or term.months is None:
+        return []
+    start, end = where[term.start], where[term.end - 1] + 1
+    return [read_at(text, start, end, "judgment.supervised_release_months", term.months,
+                    label="term of supervised release")]
+
+
+def _dismissed(pages: list[Page]) -> list[Read] | None:
+    """The counts dismissed on the government's motion; None when the line shows some but they cannot be read."""
+    for line in pages[0].lines:
+        text = Text.of([line])
+        m = _DISMISSED.search(text.text)
+        if not m:
+            if re.search(r"dismissed\s+on\s+the\s+motion", text.text, re.IGNORECASE) and \
+                    re.search(r"\d", text.text.split("dismissed")[0].replace("(s)", "")):
+                return None
+            continue
+        raw = m.group(1).strip()
+        labels = [pat.count_label(x).value for x in re.split(r"\s*(?:,|\band\b|&)\s*", raw) if x.strip()]
+        labels = [x for x in labels if re.fullmatch(r"\d+[a-z]{0,3}", x)]
+        if labels:
+            return [read_at(text, m.start(1), m.end(1), "judgment.counts_dismissed", labels,
+                            label="Count(s) dismissed on the motion of the United States")]
+        if raw:
+            return None
+    return []

@@ -1,0 +1,346 @@
+"""The shapes of values on judgments and computation sheets, and OCR fixes made only inside those shapes.
+
+OCR confuses O/0, l/I/|/1, S/5, B/8 and reads a checked box as '&' or 'X'. A fix is made only where the shape says a
+digit must stand, e.g. the number part of a docket ('2:09CRO0l23' -> '2:09CR00123'), never in a judge's initials;
+every value that needed a fix is reported as such, so that its confidence is lowered and the person checks it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+
+_TO_DIGIT = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "I": "1", "|": "1", "i": "1",
+                           "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "g": "9",
+                           "}": "1", "]": "1", "T": "7", "$": "5"})
+DIGITISH = r"[0-9OoQDlI|i!SsBZzGgT\]$]"
+
+
+@dataclass(frozen=True)
+class Fixed:
+    value: str
+    fixed: bool  # an OCR confusion was corrected to fit the shape
+
+
+def digits(text: str) -> Fixed:
+    out = text.translate(_TO_DIGIT)
+    return Fixed(out, out != text)
+
+
+# --- dates ---------------------------------------------------------------------------------------------------------
+
+MONTHS = {m: n for n, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                      "september", "october", "november", "december"], start=1)}
+_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
+            r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+NUMERIC_DATE = re.compile(rf"(?<![\w/]){DIGITISH}{{1,2}}\s?[/\-.]\s?{DIGITISH}{{1,2}}\s?[/\-.]\s?"
+                          rf"(?:{DIGITISH}{{4}}|{DIGITISH}{{2}})(?![\w/])")
+LONG_DATE = re.compile(rf"\b({_MONTH_RE})\s+({DIGITISH}{{1,2}}),?\s+({DIGITISH}{{4}})\b", re.IGNORECASE)
+
+
+def parse_date(text: str) -> tuple[date, bool] | None:
+    """A date written m/d/yyyy, mm-dd-yyyy or 'April 20, 2009' -> (date, fixed)."""
+    found = find_date(text)
+    return (found[0], found[1]) if found else None
+
+
+def find_date(text: str, at: int = 0) -> tuple[date, bool, int, int] | None:
+    """The first date in text[at:]: (date, fixed, start, end)."""
+    long = LONG_DATE.search(text, at)
+    numeric = NUMERIC_DATE.search(text, at)
+    for m in sorted((x for x in (long, numeric) if x), key=lambda x: x.start()):
+        if m.re is LONG_DATE:
+            day, year = digits(m.group(2)), digits(m.group(3))
+            month = MONTHS.get(_month_key(m.group(1)))
+            if month is None or not (day.value.isdigit() and year.value.isdigit()):
+                continue
+            try:
+                return date(int(year.value), month, int(day.value)), day.fixed or year.fixed, m.start(), m.end()
+            except ValueError:
+                continue
+        parts = re.split(r"\s?[/\-.]\s?", m.group())
+        fixed = [digits(p) for p in parts]
+        if len(parts) != 3 or not all(f.value.isdigit() for f in fixed):
+            continue
+        month_n, day_n, year_n = (int(f.value) for f in fixed)
+        if year_n < 100:
+            year_n += 2000 if year_n < 50 else 1900
+        try:
+            return date(year_n, month_n, day_n), any(f.fixed for f in fixed), m.start(), m.end()
+        except ValueError:
+            continue
+    return None
+
+
+def _month_key(word: str) -> str:
+    word = word.lower().rstrip(".")
+    for name in MONTHS:
+        if name.startswith(word[:3]):
+            return name
+    return word
+
+
+# --- identifiers ---------------------------------------------------------------------------------------------------
+
+REGISTER = re.compile(rf"(?<![\w-])({DIGITISH}{{5}})\s?[-\u2013~]\s?({DIGITISH}{{3}})(?![\w])")
+
+
+def register_number(text: str) -> Fixed | None:
+    m = REGISTER.search(text)
+    if not m:
+        return None
+    a, b = digits(m.group(1)), digits(m.group(2))
+    if not (a.value.isdigit() and b.value.isdigit()):
+        return None
+    return Fixed(f"{a.value}-{b.value}", a.fixed or b.fixed)
+
+
+# A federal docket: [division:]yy[-]cr[-]number[-suffixes], or the older 'CR 407-123' shapes.
+_DOCKET_CORE = re.compile(rf"^(?P<div>{DIGITISH}\s?:\s?)?(?P<yy>{DIGITISH}{{2}})\s?-?\s?(?P<kind>[CcGg][RrKk]|[Mm][Jj]|"
+                          rf"[Pp][Oo])\s?-?\s?(?P<num>{DIGITISH}{{1,6}})(?P<rest>(?:\s?-\s?[0-9A-Za-z]+)*)$")
+_DOCKET_OLD = re.compile(rf"^(?P<kind>CR|cr)\s?(?P<num>{DIGITISH}{{3}})\s?-\s?(?P<rest>{DIGITISH}{{2,6}})$")
+
+
+def docket(raw: str) -> Fixed | None:
+    """A case number as printed, with OCR fixes in its number parts only."""
+    text = re.sub(r"\s*([:\-])\s*", r"\1", raw.strip().strip(".,;)|"))
+    m = _DOCKET_CORE.match(text)
+    if m:
+        out, changed, at = [], False, 0
+        for group in ("div", "yy", "kind", "num", "rest"):
+            start, end = m.span(group)
+            if start < 0:
+                continue
+            out.append(text[at:start])
+            part = m.group(group)
+            if group == "kind":
+                new = part.replace("G", "C").replace("g", "c").replace("K", "R").replace("k", "r")
+            elif group == "rest":  # a defendant number (digits) or a judge's initials (letters)
+                new = "-".join(digits(s).value if re.fullmatch(rf"{DIGITISH}*\d{DIGITISH}*", s) else s
+                               for s in part.split("-"))
+            else:
+                new = digits(part).value
+                if group == "num" and len(part) == 6 and part[0] in "Oo" and new[1:].isdigit():
+                    new = new[1:]  # 'CR0' read as 'CRO0': the letter O doubled the first zero
+            changed |= new != part
+            out.append(new)
+            at = end
+        return Fixed("".join(out) + text[at:], changed)
+    m = _DOCKET_OLD.match(text)
+    if m:
+        num, rest = digits(m.group("num")), digits(m.group("rest"))
+        return Fixed(f"{m.group('kind')}{num.value}-{rest.value}", num.fixed or rest.fixed)
+    if re.fullmatch(r"[0-9A-Za-z:\-]{6,40}", text) and sum(ch.isdigit() for ch in text) >= 4:
+        return Fixed(text, False)  # a shape reprieve does not know: read as printed
+    return None
+
+
+# --- names ---------------------------------------------------------------------------------------------------------
+
+def person_name(raw: str) -> str:
+    """'VALON MARCEL VAILES' -> 'Valon Marcel Vailes'; 'MCDANIEL' -> 'McDaniel'; mixed case is kept."""
+    text = " ".join(raw.replace("\u2019", "'").split()).strip(" ,.;:)|")
+    if not text or text != text.upper():
+        return text
+
+    def word(w: str) -> str:
+        if re.fullmatch(r"[IVX]+", w) and len(w) <= 4:
+            return w  # a suffix like III
+        if w in ("JR", "JR.", "SR", "SR."):
+            return w.title()
+        out = "-".join("'".join(p.capitalize() for p in part.split("'")) for part in w.split("-"))
+        if re.match(r"Mc[a-z]", out):
+            out = "Mc" + out[2:].capitalize()
+        return out
+
+    return " ".join(word(w) for w in text.split())
+
+
+def judge_name(raw: str) -> str:
+    text = re.sub(r"^/s/\s*", "", raw.strip())
+    text = re.split(r",?\s*(?:Senior\s+|Chief\s+)?(?:United States|U\.\s?S\.|US)\s+(?:District|Magistrate)|,\s",
+                    text)[0]
+    return person_name(text.strip(" ,"))
+
+
+# --- statutes, drugs, quantities -----------------------------------------------------------------------------------
+
+_SHORTHAND = re.compile(r"^(\d{1,2})\s*:\s*(\d{2,4}[A-Za-z]?)")
+
+
+def statute(raw: str) -> Fixed:
+    """A 'Title & Section' cell as written, with the '21:846' shorthand spelled out, and OCR's usual damage
+    repaired ('$' for '§', 'B41' for '841', '(a) 1)' or '(a)C1)' for '(a)(1)'); `fixed` if a repair was needed."""
+    text = " ".join(raw.split())
+    text = re.sub(r"(\d+)\s*U\.?\s*S\.?\s*C\.?(?=\s|$|§|\$)", r"\1 U.S.C.", text)
+    text = re.sub(r"§\s*§", "§§", text)
+    text = re.sub(r"§(?=\d)", "§ ", text)
+    m = _SHORTHAND.match(text)
+    if m:
+        text = f"{m.group(1)} U.S.C. § {m.group(2)}{text[m.end():]}"
+    clean = text
+    text = re.sub(r"^([0-9IlBSOo]{1,2})\s*U\.?\s*S\.?\s*C\.?[,.]?\s*(?=§|\$|\d)",
+                  lambda m: digits(m.group(1)).value + " U.S.C. ", text)
+    text = re.sub(r"U\.S\.C\.\s*(?:[$S8][$S8§]|§[$S8])\s*(?=\d)", "U.S.C. §§ ", text)
+    text = re.sub(r"U\.S\.C\.\s*[$S]\s*(?=\d)", "U.S.C. § ", text)
+    text = re.sub(r"(?<![\w])B(\d{2})(?=[\s(]|$)", r"8\1", text)
+    text = re.sub(r"(\d)\s+\((?=[a-z0-9]\))", r"\1(", text)
+    text = re.sub(r"\)\s*[C(\[{]?\s*([0-9])\s*\)", r")(\1)", text)
+    return Fixed(text, text != clean)
+
+
+_PENALTY = re.compile(r"\b(841|960)\s*\(b\)\s*\(1\)\s*\(([A-E])\)|\b924\s*\(c\)\s*\(1\)\s*\(A\)\s*\((i{1,3})\)")
+_TITLE = re.compile(r"\b(\d{1,2})\s*U\.\s?S\.\s?C\.")
+
+
+def penalty(statute_text: str) -> str | None:
+    """The penalty provision named in a statute cell: 841(b)(1)(A)-(E), 960(b)(1)-(3), 924(c)(1)(A)(i)-(iii)."""
+    m = _PENALTY.search(statute_text)
+    if not m:
+        return None
+    if m.group(1):
+        return f"21 U.S.C. § {m.group(1)}(b)(1)({m.group(2)})"
+    return f"18 U.S.C. § 924(c)(1)(A)({m.group(3)})"
+
+
+DRUGS = [  # first match wins: the more specific names first
+    (r"cocaine\s+base|crack", "cocaine_base"),
+    (r"methamphetamine\s*\(actual\)|actual\s+methamphetamine|methamphetamine\s+actual|\bice\b",
+     "methamphetamine_actual"),
+    (r"methamphetamine", "methamphetamine"),
+    (r"fentanyl\s+analogue", "fentanyl_analogue"),
+    (r"fentanyl", "fentanyl"),
+    (r"heroin", "heroin"),
+    (r"cocaine", "cocaine"),
+    (r"mari[jh]uana", "marijuana"),
+    (r"phencyclidine|\bPCP\b", "pcp"),
+    (r"\bLSD\b|lysergic", "lsd"),
+    (r"\bMDMA\b|ecstasy", "mdma"),
+]
+_QUANTITY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(kilograms?|kilos?|kg|grams?|g|pounds?|lbs?|plants?)\b",
+                       re.IGNORECASE)
+_THOUSANDS_READ_AS_POINT = re.compile(r"\b(\d{1,3})\.(\d{3})(?=\s*(?:kilo|gram|pound|kg|g\b|lb|plant))",
+                                      re.IGNORECASE)
+
+
+# Words of federal offense descriptions, to repair OCR's misread letters ('distnbute', 'fentany]', 'moncy'): a word
+# not in the list is replaced by the one listed word it is close to.
+OFFENSE_WORDS = frozenset(
+    line.strip() for line in resources.files("reprieve.intake").joinpath("offense_words.txt").read_text().splitlines()
+    if line.strip() and not line.startswith("#"))
+
+
+def _lexicon_fix(text: str) -> str:
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        plain = word.lower()
+        if plain in OFFENSE_WORDS or len(plain) < 5 or any(ch.isdigit() for ch in plain):
+            return word
+        close = difflib.get_close_matches(plain.replace("]", "l").replace("|", "l"), OFFENSE_WORDS, n=1,
+                                          cutoff=0.8)
+        return close[0] if close and word.islower() else word
+
+    return re.sub(r"[A-Za-z\]|]+", fix, text)
+
+
+def nature(raw: str) -> Fixed:
+    """A 'Nature of Offense' cell as written; OCR's '1.000 kilograms' (a comma read as a point) -> '1,000', and
+    misread letters in the words such descriptions use ('distnbute' -> 'distribute')."""
+    text = " ".join(raw.split())
+    fixed = _lexicon_fix(_THOUSANDS_READ_AS_POINT.sub(r"\1,\2", text))
+    return Fixed(fixed, fixed != text)
+_UNITS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "gram": "g", "g": "g", "pound": "lb", "lb": "lb",
+          "plant": "plants"}
+
+
+def drug_and_quantity(nature: str) -> tuple[str | None, str | None, bool]:
+    """The one substance a 'Nature of Offense' names, and its quantity; `clean` if the wording is unambiguous."""
+    found = []
+    rest = nature
+    for pattern, name in DRUGS:
+        if re.search(pattern, rest, re.IGNORECASE):
+            found.append(name)
+            rest = re.sub(pattern, " ", rest, flags=re.IGNORECASE)
+    if not found:  # a name OCR damaged ('fentany]'): the closest drug word, never taken as clean
+        for word in re.findall(r"[A-Za-z\]|!1]{4,}", rest):
+            close = difflib.get_close_matches(word.lower(), _DRUG_WORDS, n=1, cutoff=0.8)
+            if close:
+                return _DRUG_WORDS[close[0]], _quantity(nature), False
+        return None, None, True
+    clean = len(found) == 1 and len(_QUANTITY.findall(nature)) <= 1
+    return (found[0] if len(found) == 1 else None), _quantity(nature), clean
+
+
+_DRUG_WORDS = {"marijuana": "marijuana", "marihuana": "marijuana", "cocaine": "cocaine", "heroin": "heroin",
+               "fentanyl": "fentanyl", "methamphetamine": "methamphetamine", "phencyclidine": "pcp"}
+
+
+def _quantity(nature: str) -> str | None:
+    quantities = _QUANTITY.findall(nature)
+    if len(quantities) != 1:
+        return None
+    amount, unit = quantities[0]
+    key = unit.lower().rstrip("s") if unit.lower() not in ("kg", "g") else unit.lower()
+    return f"{amount.replace(',', '')} {_UNITS.get(key, unit.lower())}"
+
+
+# --- numbers in words ----------------------------------------------------------------------------------------------
+
+_SMALL = {w: n for n, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                       "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                                       "seventeen", "eighteen", "nineteen"])}
+_TENS = {w: 10 * n for n, w in enumerate(["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                          "ninety"]) if n > 1}
+NUMBER_WORDS = r"(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
+               r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|" \
+               r"ninety|hundred|and)[\s-]*)+"
+
+
+def words_to_number(text: str) -> int | None:
+    total = 0
+    seen = False
+    for word in re.split(r"[\s-]+", text.lower().strip()):
+        if not word or word == "and":
+            continue
+        if word in _SMALL:
+            total += _SMALL[word]
+        elif word in _TENS:
+            total += _TENS[word]
+        elif word == "hundred":
+            total = max(total, 1) * 100
+        else:
+            return None
+        seen = True
+    return total if seen else None
+
+
+COUNT_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+               "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
+
+
+def count_label(raw: str) -> Fixed:
+    """'One' -> '1'; OCR's 'l' or 'I' for 1 in a label; '1s' kept."""
+    text = raw.strip(" .,;:()")
+    if text.lower() in COUNT_WORDS:
+        return Fixed(COUNT_WORDS[text.lower()], False)
+    m = re.fullmatch(r"([0-9lI|\]}!]{1,3})([sS]{0,3})", text)
+    if m:
+        number = digits(m.group(1))
+        return Fixed(number.value + m.group(2).lower(), number.fixed)
+    return Fixed(text, False)
+
+
+# --- checkboxes ----------------------------------------------------------------------------------------------------
+
+_CHECKED = re.compile(r"^(?:[\[\({E|]?[XxKk×☒■][\]\)}|]?|[\[(]?&[\])]?|[Bb]d|[Kk][Xx]|[Mm]|Ed|Gd|Bl)$")
+_EMPTY = re.compile(r"^(?:[\[\({|]?[OoCDJLUl0I1\]\[()]{0,2}[\]\)}|J]?|☐|□)$")
+def checkbox(token: str) -> bool | None:
+    """True for a checked box as printed or as OCR reads it, False for an empty one, None when unsure."""
+    if _CHECKED.match(token):
+        return True
+    if _EMPTY.match(token):
+        return False
+    return None

@@ -1,0 +1,184 @@
+"""The imprisonment and supervised-release wording of a judgment, read into terms per count.
+
+"a total term of TWO HUNDRED FIFTY (250) MONTHS. This term consists of 250 months on Count 1s and 120 months on
+Count 2s, to run concurrently" -> total 250 months; count 1s: 250; count 2s: 120. A count "to run consecutively to"
+named counts gets `consecutive_to`; "consecutive to any term previously imposed" is the judgment's relation to
+earlier judgments (18 U.S.C. 3584(a)), not a count's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reprieve.intake.patterns import COUNT_WORDS, NUMBER_WORDS, count_label, words_to_number
+
+
+@dataclass
+class Term:
+    months: int | None = None
+    days: int | None = None
+    life: bool = False
+    start: int = 0  # where it was read, in the normalized text
+    end: int = 0
+
+
+@dataclass
+class CountTerm:
+    label: str
+    term: Term
+    consecutive_to: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Imprisonment:
+    text: str  # the normalized text the spans refer to
+    total: Term | None
+    counts: list[CountTerm]
+    relation: str | None  # to earlier judgments: "consecutive", "concurrent" or None
+    relation_span: tuple[int, int] | None = None
+
+
+def _substitute(text: str, where: list[int], pattern: re.Pattern[str],
+                replace: Callable[[re.Match[str]], str | None]) -> tuple[str, list[int]]:
+    """re.sub that keeps, for each character of the result, its index in the original text."""
+    out: list[str] = []
+    mapped: list[int] = []
+    at = 0
+    for m in pattern.finditer(text):
+        value = replace(m)
+        if value is None:
+            continue
+        out.append(text[at:m.start()])
+        mapped.extend(where[at:m.start()])
+        out.append(value)
+        mapped.extend([where[m.start()]] * len(value))
+        at = m.end()
+    out.append(text[at:])
+    mapped.extend(where[at:])
+    return "".join(out), mapped
+
+
+_WORDS_PAREN = re.compile(rf"\b({NUMBER_WORDS})\s*\(\s*(\d+)\s*\)|\(\s*(\d+)\s*\)", re.IGNORECASE)
+_WORDS_UNIT = re.compile(rf"\b({NUMBER_WORDS})(?=\s*(?:months?|years?|days?)\b)", re.IGNORECASE)
+_COUNT_WORD = "|".join(COUNT_WORDS)
+_COUNT_LIST = re.compile(rf"(?<=\bCount )({_COUNT_WORD})\b|(?<=\bCounts )((?:{_COUNT_WORD})(?:\s*(?:,\s*(?:and\s+)?|"
+                         rf"and\s+|&\s*)(?:{_COUNT_WORD}))*)\b", re.IGNORECASE)
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Number words replaced by their digits ('FORTY-SIX (46)' -> '46'; 'Counts One and Two' -> 'Counts 1 and 2'),
+    with a map from each character of the result back to the original text."""
+    where = list(range(len(text)))
+    text, where = _substitute(text, where, _WORDS_PAREN, lambda m: m.group(2) or m.group(3))
+
+    def spelled(m: re.Match[str]) -> str | None:
+        number = words_to_number(m.group(1))
+        return None if number is None else str(number) + (" " if m.group(1).endswith(" ") else "")
+
+    text, where = _substitute(text, where, _WORDS_UNIT, spelled)
+
+    def counts(m: re.Match[str]) -> str:
+        return re.sub(_COUNT_WORD, lambda w: COUNT_WORDS[w.group().lower()], m.group(), flags=re.IGNORECASE)
+
+    return _substitute(text, where, _COUNT_LIST, counts)
+
+
+_TERM = re.compile(r"\b(\d+)\s*(months?|years?)(?:\s*(?:and|,)?\s*(\d+)\s*days?)?\b|\b(\d+)\s*days?\b|\b(life)\b",
+                   re.IGNORECASE)
+_LABEL = r"(?:\d+|[lI\]|])\d*[a-z]{0,3}"
+_LABELS = rf"(?:{_LABEL})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*){_LABEL})*"
+_ON_COUNTS = re.compile(rf"^\W*(?:imposed\s+)?(?:on|as\s+to|for|in|under)\s+(?:each\s+of\s+)?(?:the\s+)?Counts?\s+"
+                        rf"({_LABELS})", re.IGNORECASE)
+_COUNT_FIRST = re.compile(rf"Counts?\s+({_LABELS})\s*[:\-]\s*$", re.IGNORECASE)
+_CONSECUTIVE_TO = re.compile(rf"consecutive(?:ly)?\s+(?:to|with)\s+(?:the\s+)?(?:terms?\s+(?:imposed\s+)?(?:on|in|as\s+"
+                             rf"to|for)\s+)?Counts?\s+({_LABELS})", re.IGNORECASE)
+_CONSECUTIVE = re.compile(r"\bconsecutive(?:ly)?\b", re.IGNORECASE)
+_OTHER_JUDGMENT = re.compile(r"(consecutive(?:ly)?|concurrent(?:ly)?)\s+(?:to|with)\s+(?:any|the|all)?\s*(?:other\s+|"
+                             r"undischarged\s+)?(?:terms?|sentences?)\s+(?:of\s+imprisonment\s+)?(?:previously\s+"
+                             r"imposed|imposed\s+in\s+(?:case|docket)|in\s+(?:case|docket))", re.IGNORECASE)
+
+
+def labels(text: str) -> list[str]:
+    """'1, 2 and 3' -> ['1', '2', '3'], OCR's 'l' or ']' for 1 repaired as in the counts table."""
+    return [count_label(p).value for p in re.split(r"\s*(?:,\s*(?:and\s+)?|\band\b\s*|&)\s*", text.strip()) if p]
+
+
+def _term(m: re.Match[str]) -> Term:
+    if m.group(5):
+        return Term(life=True, start=m.start(), end=m.end())
+    if m.group(4):
+        return Term(0, int(m.group(4)), start=m.start(), end=m.end())
+    amount = int(m.group(1))
+    months = amount * 12 if m.group(2).lower().startswith("year") else amount
+    days = int(m.group(3)) if m.group(3) else None
+    return Term(months, days, start=m.start(), end=m.end())
+
+
+def read_imprisonment(raw: str) -> Imprisonment:
+    text, _ = normalize(raw)
+    terms = list(_TERM.finditer(text))
+    total: Term | None = None
+    counts: list[CountTerm] = []
+    for n, m in enumerate(terms):
+        segment_end = terms[n + 1].start() if n + 1 < len(terms) else len(text)
+        after = text[m.end():segment_end]
+        before = text[terms[n - 1].end() if n else 0:m.start()]
+        on = _ON_COUNTS.match(after)
+        first = _COUNT_FIRST.search(before)
+        found = labels(on.group(1)) if on else labels(first.group(1)) if first else []
+        if not found:
+            if total is None and not counts:
+                total = _term(m)
+            continue
+        rest = after[on.end():] if on else after
+        to = _CONSECUTIVE_TO.search(rest)
+        consecutive_to = labels(to.group(1)) if to else []
+        if not to and _CONSECUTIVE.search(rest) and not _OTHER_JUDGMENT.search(rest):
+            consecutive_to = [label for c in counts for label in [c.label] if label not in found]
+        for label in found:
+            counts.append(CountTerm(label, _term(m), consecutive_to))
+    relation = None
+    span = None
+    other = _OTHER_JUDGMENT.search(text)
+    if other:
+        relation = "consecutive" if other.group(1).lower().startswith("consecutive") else "concurrent"
+        span = other.span()
+    return Imprisonment(text, total, counts, relation, span)
+
+
+def read_supervision(raw: str) -> Term | None:
+    text, _ = normalize(raw)
+    at = re.search(r"term\s+of\s*:?", text, re.IGNORECASE)
+    m = _TERM.search(text, at.end() if at else 0)
+    return _term(m) if m else None
+
+
+def total_of(counts: list[CountTerm]) -> Term | None:
+    """The aggregate the counts make (concurrent unless consecutive), to check a stated total against."""
+    if any(c.term.life for c in counts):
+        return Term(life=True)
+    if not counts or any(c.term.months is None for c in counts):
+        return None
+    by_label = {c.label: c for c in counts}
+    memo: dict[str, int] = {}
+
+    def end(label: str, seen: frozenset[str]) -> int:
+        if label in memo:
+            return memo[label]
+        c = by_label[label]
+        start = max((end(t, seen | {label}) for t in c.consecutive_to if t in by_label and t not in seen), default=0)
+        memo[label] = start + (c.term.months or 0) * 31 + (c.term.days or 0)
+        return memo[label]
+
+    longest = max(counts, key=lambda c: end(c.label, frozenset()))
+    months = 0
+    days = 0
+    label: str | None = longest.label
+    while label is not None:
+        c = by_label[label]
+        months += c.term.months or 0
+        days += c.term.days or 0
+        label = max((t for t in c.consecutive_to if t in by_label), key=lambda t: memo.get(t, 0), default=None)
+    return Term(months, days or None)

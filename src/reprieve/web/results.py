@@ -1,0 +1,201 @@
+"""The answer page's content: a verdict per avenue in words, colour and icon (never colour alone), the dates, the
+then/now table, the presumptions made, each finding with its steps and citations, and a timeline of the sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from reprieve.web.engine import Assessment
+
+# status -> (words, css class, icon): the words carry the meaning; colour and icon repeat it
+VERDICTS = {
+    "eligible": (gettext_lazy("Open: you can ask for this now"), "open", "✓"),
+    "needs_review": (gettext_lazy("Maybe: a decision-maker must weigh it"), "maybe", "!"),
+    "needs_facts": (gettext_lazy("More facts needed"), "facts", "?"),
+    "not_eligible": (gettext_lazy("Not now"), "closed", "✕"),
+}
+AVENUES = {
+    "3582(c)(1)(A)": gettext_lazy("Compassionate release (court motion)"),
+    "BOP reduction in sentence (PS 5050.50)": gettext_lazy("The BOP asks the court (warden request)"),
+    "FSA time credits": gettext_lazy("First Step Act time credits"),
+    "34 U.S.C. 60541(g)": gettext_lazy("Elderly home detention"),
+    "commutation": gettext_lazy("Clemency from the President"),
+    "3582(c)(2)": gettext_lazy("Lower guideline range (retroactive amendment)"),
+    "FSA 404": gettext_lazy("First Step Act section 404 (crack cocaine)"),
+}
+
+
+def avenue_name(avenue: str) -> str:
+    return str(AVENUES.get(avenue, avenue))
+
+
+def verdict_rows(avenues: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for avenue, v in avenues.items():
+        words, css, icon = VERDICTS[v["status"]]
+        rows.append({"avenue": avenue_name(avenue), "code": avenue, "words": words, "css": css, "icon": icon,
+                     "eligible_from": _day(v.get("eligible_from"))})
+    return rows
+
+
+def change_lines(changes: list[dict[str, str]]) -> list[str]:
+    out = []
+    for c in changes:
+        if c["kind"] == "opened":
+            out.append(_("A new avenue is open: %(avenue)s") % {"avenue": avenue_name(c["avenue"])})
+        elif c["kind"] == "closed":
+            out.append(_("This avenue closed: %(avenue)s") % {"avenue": avenue_name(c["avenue"])})
+        elif c["kind"] == "release":
+            out.append(_("The release date moved to %(date)s") % {"date": _day(c["status"])})
+        else:
+            out.append(_("%(avenue)s is now: %(words)s") % {
+                "avenue": avenue_name(c["avenue"]), "words": VERDICTS[c["status"]][0]})
+    return out
+
+
+def _day(value: Any) -> str:
+    if not value:
+        return ""
+    try:
+        return date_format(date.fromisoformat(str(value)), "DATE_FORMAT")
+    except ValueError:
+        return str(value)
+
+
+def _months(value: Any) -> str:
+    if value is None:
+        return _("not known")
+    if value == "life":
+        return _("life")
+    return _("%(n)s months") % {"n": value}
+
+
+def _range(then_or_now: dict[str, Any] | None) -> str:
+    if not then_or_now:
+        return _("not known")
+    if then_or_now.get("min_months") is None and then_or_now.get("alternatives"):
+        return "; ".join(f"{_months(a.get('min_months'))} {_('to')} {_months(a.get('max_months'))} "
+                         f"({a.get('if', '')})" for a in then_or_now["alternatives"])
+    return f"{_months(then_or_now.get('min_months'))} {_('to')} {_months(then_or_now.get('max_months'))}"
+
+
+def _date_or_range(comp: dict[str, Any], key: str) -> str:
+    if comp.get(key):
+        return _day(comp[key])
+    found = (comp.get("ranges") or {}).get(key)
+    if found and found.get("earliest"):
+        if found["earliest"] == found.get("latest"):
+            return _day(found["earliest"])
+        return _("between %(a)s and %(b)s") % {"a": _day(found["earliest"]), "b": _day(found.get("latest"))}
+    return ""
+
+
+@dataclass
+class Mark:
+    label: str
+    day: date
+    kind: str  # start, today, eligible, release
+
+
+def _first(comp: dict[str, Any], key: str) -> date | None:
+    value = comp.get(key) or ((comp.get("ranges") or {}).get(key) or {}).get("earliest")
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def timeline(assessment: Assessment, comp: dict[str, Any]) -> dict[str, Any] | None:
+    """Positions (percent of the width) of commencement, today, each eligible-from date and the release dates."""
+    marks: list[Mark] = []
+    start = _first(comp, "commenced_on")
+    if start is None:
+        served = (comp.get("ranges") or {}).get("time_served_days") or {}
+        if served.get("most") is not None:
+            from datetime import timedelta
+            start = assessment.as_of - timedelta(days=int(served["most"]))
+    if start:
+        marks.append(Mark(_("Sentence began"), start, "start"))
+    marks.append(Mark(_("Today") if assessment.as_of == date.today() else _("Date assessed"), assessment.as_of,
+                      "today"))
+    for key, label, earliest in (("projected_release_date", _("Projected release"), _("Earliest projected release")),
+                                 ("full_term_date", _("Full term ends"), _("Full term ends, at the earliest"))):
+        found = _first(comp, key)
+        if found:
+            marks.append(Mark(label if comp.get(key) else earliest, found, "release"))
+    for f in assessment.findings:
+        if f.eligible_from and f.eligible_from > assessment.as_of:
+            marks.append(Mark(_("Eligible: %(avenue)s") % {"avenue": avenue_name(f.avenue)}, f.eligible_from,
+                              "eligible"))
+    if len(marks) < 2:
+        return None
+    marks.sort(key=lambda m: m.day)
+    unique: list[Mark] = []
+    for m in marks:
+        if not any(u.day == m.day and u.label == m.label for u in unique):
+            unique.append(m)
+    first, last = unique[0].day, unique[-1].day
+    span = max((last - first).days, 1)
+    # numbered dots on a line; the words for each number are a list under the picture (they wrap on a phone)
+    width, left, right, axis = 400, 16, 16, 34
+    points = []
+    for i, m in enumerate(unique, start=1):
+        x = left + (width - left - right) * (m.day - first).days / span
+        points.append({"n": i, "x": round(x, 1), "label": m.label, "day": _day(m.day.isoformat()), "kind": m.kind,
+                       })
+    return {"points": points, "width": width, "height": axis + 14, "axis_y": axis,
+            "x1": left, "x2": width - right}
+
+
+def context(assessment: Assessment) -> dict[str, Any]:
+    data = assessment.as_json()
+    comp = data["computation"]
+    verdicts = []
+    for avenue, f in assessment.verdicts():
+        words, css, icon = VERDICTS[f.status]
+        verdicts.append({"avenue": avenue_name(avenue), "code": avenue, "words": words, "css": css, "icon": icon,
+                         "summary": f.summary, "eligible_from": _day(f.eligible_from.isoformat())
+                         if f.eligible_from else ""})
+    requests_received = None
+    dates = [
+        (_("Projected release"), _date_or_range(comp, "projected_release_date")),
+        (_("Release with good conduct time"), _date_or_range(comp, "statutory_release_date")),
+        (_("Full term ends"), _date_or_range(comp, "full_term_date")),
+        (_("Home confinement possible from"), _date_or_range(comp, "home_detention_eligibility_date")),
+    ]
+    for f in assessment.findings:
+        if f.ground == "exhaustion" and f.eligible_from:
+            requests_received = _day(f.eligible_from.isoformat())
+    if requests_received:
+        dates.append((_("You may file in court from (30 days after the warden received the request)"),
+                      requests_received))
+    current = data.get("current_law") or {}
+    then_now = [{"count": c.get("count"), "statute": c.get("statute"), "then": _range(c.get("then")),
+                 "now": _range(c.get("now")), "changed": c.get("changed")} for c in current.get("counts", [])]
+    aggregate = current.get("aggregate") or {}
+    presumptions = list(getattr(assessment, "assumptions", None) or [])
+    presumptions_shown = [{"field": p.get("field"), "presumed": p.get("presumed"), "why": p.get("why"),
+                           "if_instead": p.get("if_instead")} if isinstance(p, dict) else
+                          {"field": getattr(p, "field", ""), "presumed": getattr(p, "presumed", ""),
+                           "why": getattr(p, "why", ""), "if_instead": getattr(p, "if_instead", "")}
+                          for p in presumptions]
+    uncertain = comp.get("uncertain", [])
+    findings = []
+    for f in assessment.findings:
+        words, css, icon = VERDICTS[f.status]
+        findings.append({"avenue": avenue_name(f.avenue), "ground": f.ground, "words": words, "css": css,
+                         "icon": icon, "summary": f.summary, "reasons": f.reasons, "citations": f.citations,
+                         "eligible_from": _day(f.eligible_from.isoformat()) if f.eligible_from else "",
+                         "positions": f.positions})
+    steps = comp.get("steps", [])
+    return {"verdicts": verdicts, "dates": [d for d in dates if d[1]], "then_now": then_now,
+            "sentenced_now": _day(aggregate.get("release_date_if_sentenced_now")),
+            "presumptions": presumptions_shown, "uncertain": uncertain, "findings": findings, "steps": steps,
+            "timeline": timeline(assessment, comp), "as_of": _day(assessment.as_of.isoformat()),
+            "circuit": assessment.circuit}

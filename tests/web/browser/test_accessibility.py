@@ -1,0 +1,102 @@
+"""axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA): 0 violations on every page, for every role, at a phone's
+width and a desktop's. With REPRIEVE_SCREENSHOTS=DIR each page is also saved as PNG at 390 px and 1280 px."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+
+from tests.web.browser.conftest import DESKTOP, PHONE, log_in_as
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# pages whose layout changes most between a phone and a desktop (tables become cards, columns): axe at both widths;
+# every other page is checked by axe at the phone's width and for sideways scrolling at both
+BOTH_WIDTHS = {"home", "q-text-first", "q-date-error", "results", "case", "organisation", "audit", "review"}
+AXE = Axe()
+
+
+def pages_for(world: Any) -> dict[str, list[tuple[str, str]]]:
+    """(name, path) of every page each role can open."""
+    case, pk = world.case, world.case.pk
+    document = case.documents.first()
+
+    def q(field: str) -> str:
+        return reverse("question", args=[pk, field])
+
+    return {
+        "anonymous": [("home", "/"), ("login", reverse("account_login")), ("signup", reverse("account_signup")),
+                      ("password-reset", reverse("account_reset_password"))],
+        "owner": [
+            ("cases", reverse("case_list")), ("case", reverse("case_detail", args=[pk])),
+            ("results", reverse("results", args=[pk])), ("review", reverse("review", args=[pk])),
+            ("q-text-first", q("person.name")), ("q-date", q("judgments[0].imposed_on")),
+            ("q-yes-no", q("custody.continuous_since_arrest")), ("q-select", q("court.district")),
+            ("q-radio-choice", q("_851")), ("q-long-text", q("release_plan.residence")),
+            ("q-group", q("circumstances.family")), ("documents", reverse("documents", args=[pk])),
+            ("document-ready", reverse("document_status", args=[pk, document.pk])),
+            ("exhibits", reverse("exhibits", args=[pk])), ("sharing", reverse("sharing", args=[pk])),
+            ("use-a-code", reverse("share_accept")), ("import", reverse("import_cases")),
+            ("audit", reverse("case_audit", args=[pk])), ("results-es", reverse("results", args=[pk]) + "?es"),
+        ],
+        "lawyer": [("cases", reverse("case_list")), ("case", reverse("case_detail", args=[pk])),
+                   ("results", reverse("results", args=[pk]))],
+        "org_admin": [("organisation", reverse("organisation")), ("case", reverse("case_detail", args=[pk])),
+                      ("audit", reverse("case_audit", args=[pk]))],
+        "site_admin": [("cases", reverse("case_list")), ("admin", "/admin/")],
+    }
+
+
+def check(page: Any, role: str, name: str, found: list[str]) -> None:
+    shots = os.environ.get("REPRIEVE_SCREENSHOTS")
+    for size, label in ((PHONE, "390"), (DESKTOP, "1280")):
+        page.set_viewport_size(size)
+        overflow = page.evaluate("document.documentElement.scrollWidth") - size["width"]
+        if overflow > 0:
+            found.append(f"{role}/{name} at {label}px: {overflow}px wider than the screen (sideways scrolling)")
+        if size is DESKTOP and name not in BOTH_WIDTHS and not shots:
+            continue
+        result = AXE.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+        for violation in result.response["violations"]:
+            targets = [n["target"] for n in violation["nodes"]][:3]
+            found.append(f"{role}/{name} at {label}px: {violation['id']} ({violation['impact']}) {targets}")
+        if shots:
+            Path(shots).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=f"{shots}/{role}-{name}-{label}.png", full_page=True)
+
+
+def test_axe_every_page_every_role(live_server: Any, browser: Any, world: Any) -> None:
+    from reprieve.web.models import Case
+
+    case = Case.objects.get(pk=world.case.pk)  # the notes, the as-of form and every part of a full case
+    case.data = {**case.data, "release_plan": {"residence": "Charlotte, North Carolina"}}
+    case.meta = {**case.meta, "gates": {"circumstances.family": "yes"}}
+    case.save()
+    found: list[str] = []
+    for role, pages in pages_for(world).items():
+        context = browser.new_context(viewport=PHONE, locale="en-US")
+        if role != "anonymous":
+            log_in_as(context, getattr(world, role), live_server.url)
+        page = context.new_page()
+        for name, path in pages:
+            if name.endswith("-es"):
+                context.add_cookies([{"name": "django_language", "value": "es", "url": live_server.url}])
+                path = path.removesuffix("?es")
+            response = page.goto(live_server.url + path)
+            assert response is not None and response.status < 400, f"{role}/{name}: {response and response.status}"
+            check(page, role, name, found)
+        if role == "owner":  # pages that show an error, after a wrong answer
+            page.goto(live_server.url + reverse("question", args=[case.pk, "judgments[0].imposed_on"]))
+            page.fill("#year", "09")
+            page.click("button[name=save]")
+            check(page, role, "q-date-error", found)
+            page.goto(live_server.url + reverse("exhibits", args=[case.pk]))
+            page.set_input_files("#file", files=[{"name": "x.pdf", "mimeType": "application/pdf",
+                                                  "buffer": b"not a pdf"}])
+            page.click("main form[enctype] button[type=submit]")
+            check(page, role, "exhibits-error", found)
+        context.close()
+    assert not found, "\n".join(found)

@@ -1,0 +1,195 @@
+"""The guided interview through the test client: papers first, then the engine's questions; 'I don't know' is an
+answer; every answer saved; a review page with change links; bad answers refused with nothing saved."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.web.conftest import make_user
+
+
+@pytest.fixture
+def family(db: Any) -> tuple[Client, Any]:
+    from reprieve.web.models import Case
+
+    client = Client()
+    user = make_user("sister@example.org")
+    client.force_login(user)
+    response = client.post(reverse("case_new"))
+    case = Case.objects.get(owner=user)
+    assert response["Location"] == reverse("interview", args=[case.pk])
+    return client, case
+
+
+def next_field(client: Client, case: Any) -> str:
+    response = client.get(reverse("interview", args=[case.pk]))
+    assert response.status_code == 302
+    prefix = f"/cases/{case.pk}/q/"
+    if not response["Location"].startswith(prefix):
+        return "(review)"
+    return unquote(response["Location"][len(prefix):-1])
+
+
+def answer(client: Client, case: Any, field: str, **form: str) -> Any:
+    return client.post(reverse("question", args=[case.pk, field]), form)
+
+
+def test_papers_first_then_the_engines_questions(family: tuple[Client, Any]) -> None:
+    from reprieve.web.models import Case
+
+    client, case = family
+    assert next_field(client, case) == "person.name"
+    page = client.get(reverse("question", args=[case.pk, "person.name"])).content.decode()
+    assert "I don't know" in page and "Add the judgment" in page
+    steps = [
+        ("person.name", {"value": "Valon Marcel Vailes"}),
+        ("person.facility", {"value": "FCI Butner"}),
+        ("person.register_number", {"dont_know": "1"}),
+        ("person.born", {"dont_know": "1"}),
+        ("court.district", {"value": "W.D.N.C."}),
+        ("court.docket", {"value": "3:07-cr-00162"}),
+        ("judgments[0].imposed_on", {"year": "2009"}),
+        ("_counts", {"value": "2"}),
+        ("judgments[0].counts[0].statute", {"value": "21 U.S.C. § 846"}),
+        ("judgments[0].counts[0].months", {"value": "250"}),
+        ("judgments[0].counts[0].quantity", {"value": "1000 kg"}),
+        ("judgments[0].counts[1].statute", {"value": "21 U.S.C. § 841(a)(1)"}),
+        ("judgments[0].counts[1].months", {"value": "120"}),
+        ("judgments[0].counts[1].quantity", {"value": "100 lb"}),
+        ("_851", {"value": "1"}),
+        ("custody.arrested_on", {"year": "2007", "month": "7"}),
+        ("custody.continuous_since_arrest", {"value": "yes"}),
+        ("custody.bop.projected_release_date", {"dont_know": "1"}),
+    ]
+    for field, form in steps:
+        assert next_field(client, case) == field
+        response = answer(client, case, field, **form)
+        assert response.status_code == 302, (field, response.content[:500])
+    case.refresh_from_db()
+    assert case.data["judgments"][0]["counts"][0] == {"statute": "21 U.S.C. § 846", "months": 250,
+                                                      "quantity": "1000 kg"}
+    assert case.data["judgments"][0]["enhancements"] == [{"kind": "851", "priors": [0]}]
+    assert case.data["priors"][0]["kind"] == "drug_felony"  # a pre-2018 notice rests on a felony drug offense
+    assert case.data["judgments"][0]["imposed_on"] == "2009"
+    assert case.data["custody"]["arrested_on"] == "2007-07"
+    assert "person.born" in case.meta["unknown"] and "born" not in case.data["person"]
+    # then the engine's own questions: a question about a kind of circumstance is a yes/no screen
+    facts = {  # United States v. Vailes, No. 3:07-CR-00162 (W.D.N.C.); 369 F. App'x 450 (4th Cir. 2010)
+        "judgments[0].counts[0].penalty": "21 U.S.C. § 841(b)(1)(A)",
+        "judgments[0].counts[1].penalty": "21 U.S.C. § 841(b)(1)(D)",
+        "judgments[0].counts[0].drug": "marijuana", "judgments[0].counts[1].drug": "marijuana",
+        "judgments[0].counts[0].death_or_serious_bodily_injury": "no",
+        "judgments[0].counts[1].death_or_serious_bodily_injury": "no",
+    }
+    asked = []
+    for _ in range(60):
+        field = next_field(client, case)
+        if field == "(review)":
+            break
+        asked.append(field)
+        if field == "circumstances.family":
+            answer(client, case, field, value="yes")
+        elif field == "circumstances.family[0].relation":
+            answer(client, case, field, value="sibling")
+        elif field == "circumstances.family[0].situation":
+            answer(client, case, field, value="incapacitated")
+        elif field == "circumstances.family[0].only_available_caregiver":
+            answer(client, case, field, value="yes")
+        elif field in facts:
+            assert answer(client, case, field, value=facts[field]).status_code == 302, field
+        elif (field.startswith("circumstances.") and "[" not in field) or field == "requests":
+            answer(client, case, field, value="no")
+        else:
+            assert answer(client, case, field, dont_know="1").status_code == 302
+    assert field == "(review)", "the interview must end"
+    assert asked.index("circumstances.family") < asked.index("circumstances.family[0].relation")
+    assert "requests" in asked and asked[-3:] == ["release_plan.residence", "release_plan.household",
+                                                   "release_plan.support"]
+    assert len(asked) == len(set(asked)), "no question is asked twice"
+    case = Case.objects.get(pk=case.pk)
+    assert case.data["circumstances"]["family"] == [{"relation": "sibling", "situation": "incapacitated",
+                                                     "only_available_caregiver": True}]
+    assert case.data["circumstances"]["medical"] == []
+    # the review lists every answer with a link to change it
+    review = client.get(reverse("review", args=[case.pk])).content.decode()
+    assert "FCI Butner" in review and "Brother or sister" in review and "I don&#x27;t know" in review
+    change = reverse("question", args=[case.pk, "person.facility"]) + "?review=1"
+    assert change in review
+    response = client.post(reverse("question", args=[case.pk, "person.facility"]),
+                           {"value": "FCI Butner Medium II", "review": "1"})
+    assert response["Location"] == reverse("review", args=[case.pk])
+    # the answer page: the statutory minimum then (21 U.S.C. 841(b)(1)(A) before the First Step Act, one prior
+    # felony drug offense: 20 years) and now (after First Step Act § 401: 15 years, if the prior qualifies)
+    results = client.get(reverse("results", args=[case.pk])).content.decode()
+    assert "Compassionate release" in results
+    assert "240 months" in results and "180 months" in results
+
+
+def test_bad_answers_are_refused_and_nothing_is_saved(family: tuple[Client, Any]) -> None:
+    client, case = family
+    bad = [
+        ("person.name", {"value": "  "}, "Type an answer"),
+        ("judgments[0].imposed_on", {"year": "09"}, "four digits"),
+        ("judgments[0].imposed_on", {"year": "2009", "month": "2", "day": "30"}, "does not exist"),
+        ("_counts", {"value": "-3"}, "whole number"),
+        ("custody.continuous_since_arrest", {"value": "maybe"}, "yes or no"),
+        ("court.district", {"value": "Narnia"}, "Choose one"),
+        ("_counts", {"value": "0"}, "from 1 to"),
+    ]
+    for field, form, message in bad:
+        response = answer(client, case, field, **form)
+        assert response.status_code == 400, field
+        assert message in response.content.decode(), field
+    case.refresh_from_db()
+    assert case.data == {"format": 1} and case.revision == 0
+
+
+def test_an_answer_that_contradicts_the_case_is_refused(family: tuple[Client, Any]) -> None:
+    """The engine's own check names the problem: the arrest cannot come after the sentence."""
+    client, case = family
+    assert answer(client, case, "judgments[0].imposed_on", year="2009", month="3", day="2").status_code == 302
+    response = answer(client, case, "custody.arrested_on", year="2010", month="1", day="5")
+    assert response.status_code == 400
+    case.refresh_from_db()
+    assert "arrested_on" not in case.data.get("custody", {})
+
+
+def test_dont_know_clears_an_answer_and_is_not_asked_again(family: tuple[Client, Any]) -> None:
+    client, case = family
+    answer(client, case, "person.name", value="A Person")
+    answer(client, case, "person.name", dont_know="1")
+    case.refresh_from_db()
+    assert "name" not in case.data.get("person", {})
+    assert next_field(client, case) == "person.facility"
+
+
+def test_answers_from_two_devices_are_both_kept(family: tuple[Client, Any]) -> None:
+    """A stale form (an older revision) is applied to the case as saved, not over it."""
+    client, case = family
+    form_revision = str(case.revision)
+    answer(client, case, "person.name", value="A Person")
+    client.post(reverse("question", args=[case.pk, "person.facility"]), {"value": "FCI Dublin",
+                                                                       "revision": form_revision})
+    case.refresh_from_db()
+    assert case.data["person"] == {"name": "A Person", "facility": "FCI Dublin"}
+
+
+def test_spanish_by_accept_language_and_by_the_switch(family: tuple[Client, Any]) -> None:
+    client, case = family
+    page = client.get(reverse("question", args=[case.pk, "person.name"]), HTTP_ACCEPT_LANGUAGE="es")
+    text = page.content.decode()
+    assert 'lang="es"' in text and "No sé" in text and "nombre completo" in text
+    client.post(reverse("set_language"), {"language": "en", "next": "/"}, HTTP_ACCEPT_LANGUAGE="es")
+    text = client.get(reverse("question", args=[case.pk, "person.name"]), HTTP_ACCEPT_LANGUAGE="es").content
+    assert b"I don't know" in text
+
+
+def test_the_group_screens_are_the_groups_known() -> None:
+    from reprieve.web.interview import GROUP_FIELDS, groups
+
+    assert set(groups()) == GROUP_FIELDS
