@@ -22,7 +22,7 @@ from reprieve.dates import PartialDate, add_months, days_inclusive
 from reprieve.law import fsa_time_credits as fsa
 from reprieve.law import gct_loss, rdap
 from reprieve.law.good_conduct_time import maximum_gct, rate_for
-from reprieve.law.params import law
+from reprieve.law.params import LawSnapshot, law, using
 from reprieve.law.release_day import release_weekday
 from reprieve.law.sentence_aggregation import Aggregate, Term, aggregate_term
 from reprieve.results import Refusal, Step, Uncertainty
@@ -222,9 +222,15 @@ class _Plan:
     loss_presumed: bool = False  # GCT already disallowed is not stated
 
 
-def compute(case: Case, as_of: date, *, explain: bool = True) -> Computation:
-    """The computation on `as_of`. `explain=False` leaves out what only a reader needs (the answer if a presumption
-    is wrong), for computations of hypothetical terms."""
+def compute(case: Case, as_of: date, *, explain: bool = True, law: LawSnapshot | None = None) -> Computation:
+    """The computation on `as_of`, under `law` (`Law.at(as_of, changes)`; default: the law in use, the shipped law
+    unless a caller bound another). `explain=False` leaves out what only a reader needs (the answer if a
+    presumption is wrong), for computations of hypothetical terms."""
+    with using(law):
+        return _compute(case, as_of, explain)
+
+
+def _compute(case: Case, as_of: date, explain: bool) -> Computation:
     result = Computation(as_of=as_of)
     case = with_rulings(case)  # a resentencing or reduction a court already ordered sets the term in force
     _refusals(case, as_of, result)

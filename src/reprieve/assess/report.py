@@ -14,6 +14,7 @@ from reprieve.assess.questions import Asked, ask, language_of, localize, questio
 from reprieve.assess.relief import Situation, relief_findings
 from reprieve.case.model import Case
 from reprieve.law.circuits import circuit_of
+from reprieve.law.params import LawSnapshot, using
 from reprieve.law.sentence_aggregation import judgment_term
 
 STATUS_RANK = {"eligible": 0, "needs_review": 1, "needs_facts": 2, "not_eligible": 3}
@@ -37,6 +38,7 @@ class Assessment:
     case: Case | None = None
     language: str = "en"
     essentials: list[str] = field(default_factory=list)  # fields without which no avenue is open or closed
+    law: LawSnapshot | None = field(default=None, repr=False, compare=False)  # the law it was assessed under
 
     @property
     def assumptions(self) -> list[dict[str, Any]]:
@@ -55,7 +57,8 @@ class Assessment:
     @property
     def questions(self) -> list[Asked]:
         """The facts still worth asking, deduplicated, most decisive first (reprieve.assess.questions)."""
-        return questions_for(self)
+        with using(self.law):
+            return questions_for(self)
 
     def verdicts(self) -> list[tuple[str, Finding]]:
         """One finding per avenue, the one that decides it: for 3582(c)(1)(A) the combined grounds, otherwise the
@@ -83,8 +86,17 @@ class Assessment:
         }
 
 
-def assess(case: Case, as_of: date, options: Options | None = None) -> Assessment:
-    options = options or Options()
+def assess(case: Case, as_of: date, options: Options | None = None, *, law: LawSnapshot | None = None) -> Assessment:
+    """Everything reprieve can say about `case` on `as_of`, under `law` (`Law.at(as_of, changes)`, built once and
+    reused for many people; default: the shipped law). The assessment keeps its law: what it works out later (its
+    questions) is worked out under the same law."""
+    with using(law) as applied:
+        result = _assess(case, as_of, options or Options())
+        result.law = applied
+        return result
+
+
+def _assess(case: Case, as_of: date, options: Options) -> Assessment:
     computation = compute(case, as_of)
     circuit, circuit_citation = circuit_of(case.court.district, as_of)
     result = Assessment(as_of=as_of, circuit=circuit, computation=computation)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from pydantic import RootModel
 
-from reprieve.law.params import law
+from reprieve.law.params import law, law_cache
 
 _DIVISION = re.compile(r"^\s*([NSEWMC])\.?\s*D\.?\s*", re.IGNORECASE)
 _DISTRICT_OF = re.compile(r"^\s*D\.?\s*", re.IGNORECASE)
@@ -47,7 +47,7 @@ def _courts_db_districts() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=512)
+@law_cache(maxsize=512)
 def state_of_district(district: str, on: date) -> str | None:
     """The state or territory of a federal district court named as in a case file."""
     found = _courts_db_districts().get(_squash(district))

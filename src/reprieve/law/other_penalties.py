@@ -8,10 +8,9 @@ penalties of its object offense (an attempt or conspiracy, `object_of`), or run 
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from reprieve.case.model import Count
-from reprieve.law.params import Value, law
+from reprieve.law.params import Value, law, law_cache
 from reprieve.law.penalty_ranges import Range, Trace, parsed
 from reprieve.law.penalty_schemas import OffenseRange, OffenseRanges, OffenseTier, parse_term
 from reprieve.law.statutes import Statute, parse_statute, parse_statutes
@@ -87,11 +86,11 @@ def tier_range(tier: OffenseTier) -> Range:
 
 def consecutive_rule(count: Count, on: date) -> str | None:
     """'to_every_other_term', 'to_every_other_kind_of_term' (1028A: other 1028A terms may run with it) or None."""
-    return _consecutive(count.statute, count.penalty, on, id(law()))
+    return _consecutive(count.statute, count.penalty, on)
 
 
-@lru_cache(maxsize=1024)
-def _consecutive(statute: str | None, penalty: str | None, on: date, law_id: int) -> str | None:
+@law_cache(maxsize=1024)
+def _consecutive(statute: str | None, penalty: str | None, on: date) -> str | None:
     """Cached by the statutes as written and the law in use (a what-if law is another law)."""
     found = row_for((*parse_statutes(penalty), *parse_statutes(statute)), LawDates(on, on), Trace())
     return found.consecutive if found is not None else None

@@ -11,11 +11,14 @@ The loader is strict: a key it does not know is an error, so a misplaced value c
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.abc import Traversable
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -132,6 +135,12 @@ class Law:
                 self._params[key] = parameter
                 self._starts[key] = [v.from_ for v in parameter.values]
 
+    @staticmethod
+    def at(as_of: date, changes: LawChange | dict[str, Any] | None = None) -> LawSnapshot:
+        """The law one assessment applies: the shipped data as of `as_of` with the what-if `changes` spliced in,
+        resolved once (`LawSnapshot`; pass it to `compute` or `assess`)."""
+        return law_at(as_of, changes)
+
     def names(self) -> list[str]:
         return sorted(self._params)
 
@@ -188,13 +197,6 @@ def shipped_law() -> Law:
     return Law(files)
 
 
-_CHANGED: list[Law] = []
-
-
-def law() -> Law:
-    """The law in use: the shipped data, or a what-if version of it (`apply_change`)."""
-    return _CHANGED[-1] if _CHANGED else shipped_law()
-
 
 class Change(BaseModel):
     """One hypothetical change: from `from` (to `to`, or for good) the parameter takes `value`."""
@@ -214,6 +216,11 @@ class LawChange(BaseModel):
 
     description: str
     changes: list[Change] = Field(min_length=1)
+
+    @property
+    def parameters(self) -> frozenset[str]:
+        """The keys of the parameters this what-if changes (see `LawSnapshot.read`)."""
+        return frozenset(c.parameter for c in self.changes)
 
 
 def changed(base: Law, change: LawChange) -> Law:
@@ -246,12 +253,152 @@ def changed(base: Law, change: LawChange) -> Law:
     return Law(files)
 
 
-def apply_change(raw: dict[str, Any] | LawChange) -> LawChange:
-    """Use a what-if version of the law in this process from now on (see `restore_law`)."""
-    change = raw if isinstance(raw, LawChange) else LawChange.model_validate(raw)
-    _CHANGED.append(changed(shipped_law(), change))
-    return change
+# --- the law for one assessment: a snapshot, passed explicitly ---------------------------------------------------
+
+_MISSING = object()
 
 
-def restore_law() -> None:
-    _CHANGED.clear()
+@lru_cache(maxsize=16)
+def _changed_law(change_json: str) -> Law:
+    """The shipped law with a change spliced in, built once per distinct change (a `Law` is never modified)."""
+    return changed(shipped_law(), LawChange.model_validate_json(change_json))
+
+
+class LawSnapshot:
+    """The law one assessment applies: the shipped data (or a what-if version of it) as of a date, resolved once.
+
+    Build one with `Law.at(as_of, changes)`, pass it to `compute(case, as_of, law=...)` or `assess(..., law=...)`;
+    the rules inside read it (`law()`) for the duration of that call only, so two threads assessing under two
+    different snapshots at the same time each apply their own. A snapshot answers the same questions as `Law`
+    (`entry`, `value`, `maybe`, `parameter`, `names`, `files`); a lookup depends only on (parameter, date), so each
+    is memoized and a snapshot reused for many people (a population screen) resolves each lookup once.
+
+    Read trace: `traced = snapshot.traced()` is the same snapshot (same law, same memo) that also records the key
+    of every parameter a computation reads; after `assess(case, as_of, law=traced)`, `traced.read` is the set of
+    keys (`"file.parameter"`, e.g. `"drug_penalties.trafficking_penalties"`) the result depends on. A result whose
+    keys include none of a what-if's changed parameters (`LawChange.parameters`) is the same under that what-if.
+    Values the rules cache across calls record their keys again on every hit (`law_cache`), so the trace is
+    complete however often a value was looked up before.
+    """
+
+    __slots__ = ("_memo", "_read", "as_of", "change", "law")
+    _MEMO_LIMIT = 500_000  # lookups kept; a larger memo is cleared (a screen of millions sees many offense dates)
+
+    def __init__(self, law: Law, as_of: date, change: LawChange | None = None,
+                 memo: dict[tuple[str, date], Value | None] | None = None, read: set[str] | None = None) -> None:
+        self.law = law
+        self.as_of = as_of
+        self.change = change
+        self._memo: dict[tuple[str, date], Value | None] = {} if memo is None else memo
+        self._read = read
+
+    def traced(self) -> LawSnapshot:
+        """This snapshot, recording the keys read through it (see the class's docstring)."""
+        return LawSnapshot(self.law, self.as_of, self.change, self._memo, set())
+
+    @property
+    def read(self) -> frozenset[str]:
+        """The keys of the parameters read through this snapshot (empty unless it is `traced()`)."""
+        return frozenset(self._read or ())
+
+    def note(self, keys: Iterable[str]) -> None:
+        """Record keys as read (a cached result replaying what it read when it was computed)."""
+        if self._read is not None:
+            self._read.update(keys)
+
+    @property
+    def files(self) -> dict[str, LawFile]:
+        return self.law.files
+
+    def names(self) -> list[str]:
+        return self.law.names()
+
+    def parameter(self, name: str) -> Parameter:
+        if self._read is not None:
+            self._read.add(name)
+        return self.law.parameter(name)
+
+    def maybe(self, name: str, on: date) -> Value | None:
+        """The value in force, or None outside the period the parameter covers."""
+        if self._read is not None:
+            self._read.add(name)
+        key = (name, on)
+        found = self._memo.get(key, _MISSING)
+        if found is _MISSING:
+            if len(self._memo) >= self._MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[key] = self.law.maybe(name, on)
+        return found  # type: ignore[return-value]
+
+    def entry(self, name: str, on: date) -> Value:
+        found = self.maybe(name, on)
+        if found is None:
+            return self.law.entry(name, on)  # raises NotInForce, naming the period the data covers
+        return found
+
+    def value(self, name: str, on: date) -> Any:
+        return self.entry(name, on).value
+
+
+def law_at(as_of: date, changes: LawChange | dict[str, Any] | None = None) -> LawSnapshot:
+    """The shipped law as of `as_of`, with a what-if `changes` (a `LawChange` or its YAML/JSON form) spliced in."""
+    change = changes if isinstance(changes, LawChange) or changes is None else LawChange.model_validate(changes)
+    return LawSnapshot(shipped_law() if change is None else _changed_law(change.model_dump_json()), as_of,
+                       change)
+
+
+_CURRENT: ContextVar[LawSnapshot | None] = ContextVar("reprieve_law", default=None)
+_SHIPPED: list[LawSnapshot] = []
+
+
+def law() -> LawSnapshot:
+    """The law the rules apply now: the snapshot bound by the `compute` or `assess` call running in this thread or
+    task (`using`), else the shipped law."""
+    current = _CURRENT.get()
+    if current is not None:
+        return current
+    if not _SHIPPED:
+        _SHIPPED.append(LawSnapshot(shipped_law(), date.today()))
+    return _SHIPPED[0]
+
+
+@contextmanager
+def using(snapshot: LawSnapshot | None) -> Iterator[LawSnapshot]:
+    """Apply `snapshot` to every rule called inside the block, in this thread or task only (a context variable:
+    other threads keep their own). None keeps the law in use."""
+    if snapshot is None:
+        yield law()
+        return
+    token = _CURRENT.set(snapshot)
+    try:
+        yield snapshot
+    finally:
+        _CURRENT.reset(token)
+
+
+R = TypeVar("R")
+
+
+def law_cache(maxsize: int) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """An LRU cache for a function of law data: keyed by its arguments and the law in use (a what-if law is another
+    law), and replaying into a traced snapshot the keys the first call read, so the read trace stays complete."""
+
+    def decorate(fn: Callable[..., R]) -> Callable[..., R]:
+        @lru_cache(maxsize=maxsize)
+        def inner(law_id: int, *args: Any) -> tuple[R, frozenset[str]]:
+            traced = law().traced()
+            with using(traced):
+                result = fn(*args)
+            return result, traced.read
+
+        def wrapper(*args: Any) -> R:
+            current = law()
+            result, keys = inner(id(current.law), *args)
+            current.note(keys)
+            return result
+
+        wrapper.__doc__ = fn.__doc__
+        wrapper.__name__ = fn.__name__
+        return wrapper
+
+    return decorate

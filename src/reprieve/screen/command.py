@@ -186,14 +186,10 @@ def _write_errors(errors: list[RowError], path: Path) -> None:
 
 def _explain(source: Path, wanted: str, as_of: date, change: dict[str, Any] | None, mapping: dict[str, str] | None,
              key: IdKey | None, console: Any) -> int:
-    from reprieve.law.params import apply_change, restore_law
+    from reprieve.law.params import Law, using
 
-    if change is not None:
-        apply_change(change)
-    try:
+    with using(Law.at(as_of, change)):  # the assessment and its printing, under the what-if law
         return _explain_one(source, wanted.strip(), as_of, mapping, key, console)
-    finally:
-        restore_law()
 
 
 def _shown(ident: str, number: int, hash_of: Callable[[str], str] | None) -> set[str]:

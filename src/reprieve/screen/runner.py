@@ -66,14 +66,12 @@ _STATE: dict[str, Any] = {}
 
 
 def _init_worker(settings: Settings) -> None:
-    from reprieve.law.params import apply_change, law, restore_law
+    from reprieve.law.params import Law
 
-    restore_law()
-    if settings.law_change:
-        apply_change(settings.law_change)
-    law()  # load and validate once per process
     case_columns = [i for i, t in enumerate(settings.targets) if t != "id"]
-    _STATE.update(settings=settings, case_columns=case_columns, hash=hasher(settings.key),
+    # the law resolved once per process for the whole run (a what-if law included), passed to every assessment
+    _STATE.update(settings=settings, law=Law.at(settings.as_of, settings.law_change), case_columns=case_columns,
+                  hash=hasher(settings.key),
                   builder=RowBuilder([parse_path(settings.targets[i]) for i in case_columns],
                                      [settings.columns[i] for i in case_columns]),
                   id_columns=[settings.targets.index(c) if c in settings.targets else None
@@ -81,10 +79,7 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _reset() -> None:
-    """After screening in this process, the law in use is the shipped law again."""
-    from reprieve.law.params import restore_law
-
-    restore_law()
+    """After screening in this process, nothing of the run stays."""
     _STATE.clear()
 
 
@@ -117,7 +112,7 @@ def _assess_slice(task: tuple[int, int]) -> tuple[Any, list[RowError]]:
         except CaseFileError as exc:
             errors.extend(RowError(number, p.path, p.message) for p in exc.problems)
             continue
-        rows.append(person_row(_shown_id(cells, number), number, assess(case, settings.as_of)))
+        rows.append(person_row(_shown_id(cells, number), number, assess(case, settings.as_of, law=_STATE["law"])))
     return to_frame(rows), errors
 
 
@@ -214,7 +209,7 @@ def _assess_files(paths: list[tuple[int, str]]) -> tuple[Any, list[RowError]]:
             continue
         ident = folder_id(loaded.case.person.register_number, Path(path))
         shown = ident if settings.keep_ids else _STATE["hash"](ident)
-        rows.append(person_row(shown, number, assess(loaded.case, settings.as_of)))
+        rows.append(person_row(shown, number, assess(loaded.case, settings.as_of, law=_STATE["law"])))
     return to_frame(rows), errors
 
 
