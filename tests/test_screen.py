@@ -23,8 +23,10 @@ AS_OF = date(2026, 11, 28)
 
 @pytest.fixture(autouse=True)
 def private_key_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The id key a run creates goes to a fresh configuration folder, never the user's own."""
+    """The id key a run creates goes to a fresh configuration folder, and the results it keeps to a fresh cache
+    folder, never the user's own."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("REPRIEVE_ID_KEY", raising=False)
     monkeypatch.delenv("REPRIEVE_ID_KEY_FILE", raising=False)
     return tmp_path / "config"

@@ -19,7 +19,8 @@ DISCLAIMER = "Information, not legal advice: every row is a screen for a person 
 
 def run_screen(source: Path, output: Path, as_of: date, *, explain: str | None = None,
                law_change: Path | None = None, keep_ids: bool = False, id_key: str | None = None,
-               id_key_file: Path | None = None, columns: str | None = None, workers: int | None = None) -> int:
+               id_key_file: Path | None = None, columns: str | None = None, workers: int | None = None,
+               cache: bool = True) -> int:
     from rich.console import Console
 
     console = Console(stderr=True, highlight=False)
@@ -40,9 +41,9 @@ def run_screen(source: Path, output: Path, as_of: date, *, explain: str | None =
         if explain is not None:
             return _explain(source, explain, as_of, change, mapping, key, console)
         if source.is_dir():
-            return _screen(source, None, output, as_of, change, keep_ids, key, workers, console)
+            return _screen(source, None, output, as_of, change, keep_ids, key, workers, cache, console)
         with open_table(source, mapping) as table:
-            return _screen(source, table, output, as_of, change, keep_ids, key, workers, console)
+            return _screen(source, table, output, as_of, change, keep_ids, key, workers, cache, console)
     except (InputError, IdKeyError) as exc:
         console.print(str(exc))
         return 1
@@ -62,7 +63,7 @@ def _key(text: str | None, path: Path | None, *, create: bool, console: Any) -> 
 
 
 def _screen(source: Path, table: Table | None, output: Path, as_of: date, change: dict[str, Any] | None,
-            keep_ids: bool, key: IdKey | None, workers: int | None, console: Any) -> int:
+            keep_ids: bool, key: IdKey | None, workers: int | None, keep: bool, console: Any) -> int:
     secret = key.secret if key else None
     if table is not None:
         for note in table.notes:
@@ -70,24 +71,21 @@ def _screen(source: Path, table: Table | None, output: Path, as_of: date, change
         for warning in table.warnings:
             console.print(f"{source}: warning: {warning}")
 
-    def run(law: dict[str, Any] | None, label: str) -> Screened:
-        def go(progress: Callable[[int], None]) -> Screened:
-            if table is None:
-                return screen_folder(source, as_of, law_change=law, keep_ids=keep_ids, id_key=secret,
-                                     workers=workers, progress=progress)
-            return screen_table(table, as_of, law_change=law, keep_ids=keep_ids, id_key=secret, workers=workers,
-                                progress=progress)
+    from reprieve.screen.runner import case_files
 
-        from reprieve.screen.runner import case_files
-
-        return _with_progress(label, table.height if table else len(case_files(source)), go, console)
-
-    result = run(change, "screening")
-    baseline = run(None, "baseline (law as it is)") if change is not None else None
+    total = table.height if table else len(case_files(source))
+    reused = ""
+    if table is None:
+        result = _with_progress("screening", total, lambda progress: screen_folder(
+            source, as_of, law_change=change, keep_ids=keep_ids, id_key=secret, workers=workers, progress=progress),
+            console)
+        base = result.base
+    else:
+        result, base, reused = _screen_table(table, as_of, change, keep_ids, secret, workers, keep, console)
     frame = result.frame  # in input order; ranked as it is written
     what_if = None
-    if baseline is not None and change is not None:
-        frame, what_if = _compare(baseline.frame, frame, change)
+    if change is not None:
+        frame, what_if = _compare(base, frame, change)
     order = rank_order(frame)
     skipped = len({e.row for e in result.errors})
     errors_path = output.with_name(output.stem + ".errors.csv")
@@ -105,11 +103,48 @@ def _screen(source: Path, table: Table | None, output: Path, as_of: date, change
     open_now = frame.filter(frame["best_status"] == "eligible").height if frame.height else 0
     console.print(f"{frame.height} people screened, {skipped} rows skipped; {open_now} with an avenue open now. "
                   f"Wrote {output}, {report_path}" + (f", {errors_path}" if result.errors else "") + ".")
+    if reused:
+        console.print(reused)
     if what_if:
         console.print(f"What-if ({what_if['description']}): reaches {what_if['people_reached']} people; removes "
                       f"up to {what_if['years_removed']} years of imprisonment.")
     console.print(DISCLAIMER, style="italic")
     return 0
+
+
+def _screen_table(table: Table, as_of: date, change: dict[str, Any] | None, keep_ids: bool, secret: bytes | None,
+                  workers: int | None, keep: bool, console: Any) -> tuple[Screened, Any, str]:
+    """The screening, its rows under the shipped law (for a what-if) and a note of what was reused. A screening
+    under the shipped law is kept (`cache`); a what-if of the same table re-assesses only the people it can reach."""
+    from reprieve.screen import cache
+    from reprieve.screen.runner import READS, rescreen
+
+    digest = cache.run_digest(table, as_of, keep_ids, b"" if keep_ids else secret or b"") if keep else ""
+    kept = cache.load(digest) if keep and change is not None else None
+    if change is not None and kept is not None:
+        base_rows, errors = kept
+        reach: list[int] = []
+
+        def again(progress: Callable[[int], None]) -> Screened:
+            result, count = rescreen(table, base_rows, errors, as_of, change, keep_ids=keep_ids, id_key=secret,
+                                     workers=workers, progress=progress)
+            reach.append(count)
+            return result
+
+        result = _with_progress("what-if (the people it can reach)", table.height, again, console)
+        return result, result.base, (f"Reused the earlier screening of {table.source.name} on the law as it is: "
+                                     f"{reach[0]} of {table.height} people assessed again (the others' results "
+                                     "read nothing the what-if changes).")
+    result = _with_progress("screening", table.height, lambda progress: screen_table(
+        table, as_of, law_change=change, keep_ids=keep_ids, id_key=secret, workers=workers, trace=keep,
+        progress=progress), console)
+    base = result.base if change is not None else result.frame
+    if keep:
+        cache.save(digest, base, result.errors)
+        base = base.drop(READS)
+        if change is None:
+            result.parts = [base]
+    return result, base, ""
 
 
 def _with_progress(label: str, total: int, go: Callable[[Callable[[int], None]], Screened],

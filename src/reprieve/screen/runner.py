@@ -35,18 +35,31 @@ class RowError:
 
 @dataclass
 class Screened:
-    parts: list[Any] = field(default_factory=list)  # polars frames, one per chunk
+    parts: list[Any] = field(default_factory=list)  # polars frames, one per chunk: the results under the law asked
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    base_parts: list[Any] = field(default_factory=list)  # with a what-if: the same people under the shipped law
 
     @property
     def frame(self) -> Any:
         """Every person's row, in input order (unranked)."""
-        import polars as pl
+        return _concat(self.parts)
 
-        if not self.parts:
-            return pl.DataFrame()
-        return pl.concat(self.parts, how="diagonal_relaxed")
+    @property
+    def base(self) -> Any:
+        """With a what-if law, every person's row under the shipped law (with `READS` when traced)."""
+        return _concat(self.base_parts)
+
+
+def _concat(parts: list[Any]) -> Any:
+    import polars as pl
+
+    if not parts:
+        return pl.DataFrame()
+    return pl.concat(parts, how="diagonal_relaxed")
+
+
+READS = "law reads"  # the keys of the law parameters a person's result read, space-separated (a what-if's guide)
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,7 @@ class Settings:
     file: str = ""  # the table's Parquet file
     columns: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
+    trace: bool = False  # record, beside each row under the shipped law, the law parameters it read (`READS`)
 
 
 # --- the work one process does ---------------------------------------------------------------------------------
@@ -70,7 +84,10 @@ def _init_worker(settings: Settings) -> None:
 
     case_columns = [i for i, t in enumerate(settings.targets) if t != "id"]
     # the law resolved once per process for the whole run (a what-if law included), passed to every assessment
-    _STATE.update(settings=settings, law=Law.at(settings.as_of, settings.law_change), case_columns=case_columns,
+    changed = Law.at(settings.as_of, settings.law_change) if settings.law_change else None
+    _STATE.update(settings=settings, law=Law.at(settings.as_of), changed=changed, reads_text={},
+                  changed_keys=changed.change.parameters if changed is not None and changed.change else frozenset(),
+                  case_columns=case_columns,
                   hash=hasher(settings.key),
                   builder=RowBuilder([parse_path(settings.targets[i]) for i in case_columns],
                                      [settings.columns[i] for i in case_columns]),
@@ -91,29 +108,75 @@ def _shown_id(cells: tuple[Any, ...], number: int) -> str:
     return ident if settings.keep_ids else _STATE["hash"](ident)
 
 
-def _assess_slice(task: tuple[int, int]) -> tuple[Any, list[RowError]]:
-    """Read rows `offset .. offset + length` of the table and assess each person (rows numbered from 2: the header
-    is row 1)."""
-    from reprieve.assess.report import assess
-    from reprieve.intake import CaseFileError, parse_case
-    from reprieve.screen.rows import person_row, to_frame
+Task = tuple[int, int, tuple[int, ...] | None]  # rows offset .. offset + length of the table; only these, if given
 
-    offset, length = task
+
+def _assess_slice(task: Task) -> tuple[Any, Any, list[RowError]]:
+    """Read rows `offset .. offset + length` of the table (rows numbered from 2: the header is row 1) and assess each
+    person, or only the rows `only` names.
+
+    Without a what-if: each row under the shipped law (with the law it read, when traced). With a what-if: each row
+    under the what-if law, and under the shipped law beside it; a person whose result under the shipped law read
+    none of the parameters the what-if changes is not assessed again (the result would be the same: see
+    `LawSnapshot.read`). With `only`, the rows named are re-assessed under the what-if law alone (their results
+    under the shipped law are known from an earlier screening)."""
+    from reprieve.intake import CaseFileError, parse_case
+    from reprieve.screen.rows import to_frame
+
+    offset, length, only = task
     settings: Settings = _STATE["settings"]
     builder: RowBuilder = _STATE["builder"]
     case_columns: list[int] = _STATE["case_columns"]
-    rows: list[dict[str, Any]] = []
+    wanted = None if only is None else set(only)
+    base: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    reads: list[str] = []
     errors: list[RowError] = []
     for number, cells in enumerate(read_rows(Path(settings.file), list(settings.columns), offset, length),
                                    start=offset + 2):
+        if wanted is not None and number not in wanted:
+            continue
         try:
             case = parse_case(builder.build([cells[i] for i in case_columns]), f"row {number}",
                               warnings=False).case
         except CaseFileError as exc:
             errors.extend(RowError(number, p.path, p.message) for p in exc.problems)
             continue
-        rows.append(person_row(_shown_id(cells, number), number, assess(case, settings.as_of, law=_STATE["law"])))
-    return to_frame(rows), errors
+        _assess_one(case, _shown_id(cells, number), number, wanted is not None, base, changed, reads)
+    base_frame = to_frame(base) if wanted is None else None
+    if base_frame is not None and settings.trace:
+        import polars as pl
+
+        base_frame = base_frame.with_columns(pl.Series(READS, reads, dtype=pl.Categorical))
+    return base_frame, to_frame(changed) if settings.law_change else None, errors
+
+
+def _assess_one(case: Any, shown: str, number: int, changed_only: bool, base: list[dict[str, Any]],
+                changed: list[dict[str, Any]], reads: list[str]) -> None:
+    from reprieve.assess.report import assess
+    from reprieve.screen.rows import person_row
+
+    as_of = _STATE["settings"].as_of
+    what_if = _STATE["changed"]
+    if changed_only:
+        changed.append(person_row(shown, number, assess(case, as_of, law=what_if)))
+        return
+    traced = _STATE["law"].traced() if _STATE["settings"].trace or what_if is not None else _STATE["law"]
+    row = person_row(shown, number, assess(case, as_of, law=traced))
+    base.append(row)
+    if _STATE["settings"].trace:
+        reads.append(_reads_text(traced.read))
+    if what_if is not None:
+        changed.append(person_row(shown, number, assess(case, as_of, law=what_if))
+                       if traced.read & _STATE["changed_keys"] else row)
+
+
+def _reads_text(read: frozenset[str]) -> str:
+    known: dict[frozenset[str], str] = _STATE["reads_text"]  # a few hundred different sets in a population
+    text = known.get(read)
+    if text is None:
+        text = known[read] = " ".join(sorted(read))
+    return text
 
 
 # --- running ------------------------------------------------------------------------------------------------------
@@ -129,17 +192,50 @@ def screen(path: Path, as_of: date, *, law_change: dict[str, Any] | None = None,
 
 
 def screen_table(table: Table, as_of: date, *, law_change: dict[str, Any] | None = None, keep_ids: bool = False,
-                 id_key: bytes | None = None, workers: int | None = None,
+                 id_key: bytes | None = None, workers: int | None = None, trace: bool = False,
                  progress: Callable[[int], None] | None = None) -> Screened:
+    """Every person of the table, under the shipped law or, with `law_change`, under the what-if law (and under the
+    shipped law beside it, as `Screened.base`). `trace`: each row under the shipped law carries the law it read
+    (`READS`), so a later what-if re-assesses only the people a change can reach (`rescreen`)."""
     out = Screened(warnings=list(table.warnings))
     settings = Settings(as_of, law_change, keep_ids, id_key or os.urandom(32), str(table.file),
-                        tuple(table.columns), tuple(table.targets))
-    tasks = ((offset, min(CHUNK, table.height - offset)) for offset in range(0, table.height, CHUNK))
+                        tuple(table.columns), tuple(table.targets), trace)
+    tasks = ((offset, min(CHUNK, table.height - offset), None) for offset in range(0, table.height, CHUNK))
     _run(_assess_slice, tasks, settings, workers, out, progress)
     return out
 
 
-def _run(work: Callable[[Any], tuple[Any, list[RowError]]], tasks: Iterator[Any], settings: Settings,
+def rescreen(table: Table, base: Any, errors: list[RowError], as_of: date, law_change: dict[str, Any], *,
+             keep_ids: bool = False, id_key: bytes | None = None, workers: int | None = None,
+             progress: Callable[[int], None] | None = None) -> tuple[Screened, int]:
+    """A what-if from an earlier screening of the same table under the shipped law (`base`, with `READS`): only the
+    people whose results read a parameter the what-if changes are assessed again; everyone else's row is reused as
+    it is. The same rows, cell for cell, as `screen_table(table, as_of, law_change=law_change)`. Returns the
+    screening (its `base`: the earlier rows, without `READS`) and how many people were assessed again."""
+    import polars as pl
+
+    from reprieve.law.params import LawChange
+
+    changed_keys = LawChange.model_validate(law_change).parameters
+    sets = base.select(pl.col(READS).unique().cast(pl.String)).to_series().to_list() if base.height else []
+    reached_sets = [text for text in sets if changed_keys & set(text.split(" "))]
+    reached = pl.col(READS).cast(pl.String).is_in(reached_sets)
+    again = base.filter(reached)["row"].to_list() if reached_sets else []
+    blocks: dict[int, list[int]] = {}
+    for number in again:
+        blocks.setdefault((number - 2) // CHUNK * CHUNK, []).append(number)
+    tasks = ((offset, min(CHUNK, table.height - offset), tuple(rows)) for offset, rows in sorted(blocks.items()))
+    out = Screened(warnings=list(table.warnings), errors=list(errors))
+    settings = Settings(as_of, law_change, keep_ids, id_key or os.urandom(32), str(table.file),
+                        tuple(table.columns), tuple(table.targets))
+    _run(_assess_slice, tasks, settings, workers, out, progress)
+    kept = (base.filter(~reached) if reached_sets else base).drop(READS, strict=False)
+    out.parts = [_concat([kept, *out.parts]).sort("row")] if out.parts else [kept]
+    out.base_parts = [base.drop(READS, strict=False)]
+    return out, len(again)
+
+
+def _run(work: Callable[[Any], tuple[Any, Any, list[RowError]]], tasks: Iterator[Any], settings: Settings,
          workers: int | None, out: Screened, progress: Callable[[int], None] | None) -> None:
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1:
@@ -172,14 +268,19 @@ def _bounded_map(pool: ProcessPoolExecutor, fn: Callable[[Any], Any], items: Ite
         yield pending.popleft().result()
 
 
-def _collect(results: Iterator[tuple[Any, list[RowError]]], out: Screened,
+def _collect(results: Iterator[tuple[Any, Any, list[RowError]]], out: Screened,
              progress: Callable[[int], None] | None) -> None:
-    for frame, errors in results:
-        if frame.height:
-            out.parts.append(frame)
+    """Each task's rows under the shipped law and under a what-if law (either can be None): the what-if's are the
+    screening's, the shipped law's its base; without a what-if, the shipped law's are the screening's."""
+    for base, changed, errors in results:
+        result = changed if changed is not None else base
+        if result is not None and result.height:
+            out.parts.append(result)
+        if changed is not None and base is not None and base.height:
+            out.base_parts.append(base)
         out.errors.extend(errors)
         if progress:
-            progress(frame.height + len({e.row for e in errors}))
+            progress((result.height if result is not None else 0) + len({e.row for e in errors}))
 
 
 # --- a folder of case files ---------------------------------------------------------------------------------------
@@ -193,13 +294,13 @@ def folder_id(register: str | None, path: Path) -> str:
     return register or path.stem
 
 
-def _assess_files(paths: list[tuple[int, str]]) -> tuple[Any, list[RowError]]:
-    from reprieve.assess.report import assess
+def _assess_files(paths: list[tuple[int, str]]) -> tuple[Any, Any, list[RowError]]:
     from reprieve.intake import CaseFileError, load_case
-    from reprieve.screen.rows import person_row, to_frame
+    from reprieve.screen.rows import to_frame
 
     settings: Settings = _STATE["settings"]
-    rows: list[dict[str, Any]] = []
+    base: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     errors: list[RowError] = []
     for number, path in paths:
         try:
@@ -209,8 +310,8 @@ def _assess_files(paths: list[tuple[int, str]]) -> tuple[Any, list[RowError]]:
             continue
         ident = folder_id(loaded.case.person.register_number, Path(path))
         shown = ident if settings.keep_ids else _STATE["hash"](ident)
-        rows.append(person_row(shown, number, assess(loaded.case, settings.as_of, law=_STATE["law"])))
-    return to_frame(rows), errors
+        _assess_one(loaded.case, shown, number, False, base, changed, [])
+    return to_frame(base), to_frame(changed) if settings.law_change else None, errors
 
 
 def screen_folder(folder: Path, as_of: date, *, law_change: dict[str, Any] | None = None, keep_ids: bool = False,
