@@ -2,7 +2,7 @@
 its wall time, CPU time and peak memory as JSON: the figures are the run's alone, not the benchmark's other work
 and not generating the population (used by bench_screen.py).
 
-    python -m benchmarks.screen_once INPUT OUTPUT [--workers N] [--law-change FILE]
+    python -m benchmarks.screen_once INPUT OUTPUT [--workers N] [--law-change FILE] [--no-cache]
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from pathlib import Path
 AS_OF = date(2026, 11, 28)
 
 
-def main(source: Path, output: Path, workers: int | None, law_change: Path | None) -> dict[str, float]:
+def main(source: Path, output: Path, workers: int | None, law_change: Path | None, cache: bool) -> dict[str, float]:
     from reprieve.screen.command import run_screen
 
     start = time.perf_counter()
-    code = run_screen(source, output, AS_OF, id_key="benchmark", workers=workers, law_change=law_change)
+    code = run_screen(source, output, AS_OF, id_key="benchmark", workers=workers, law_change=law_change, cache=cache)
     seconds = time.perf_counter() - start
     if code != 0:
         raise SystemExit(f"reprieve screen exited with {code}")
@@ -42,5 +42,6 @@ if __name__ == "__main__":
     parser.add_argument("output", type=Path)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--law-change", type=Path, default=None)
+    parser.add_argument("--no-cache", action="store_true")
     args = parser.parse_args()
-    print(json.dumps(main(args.source, args.output, args.workers, args.law_change)))
+    print(json.dumps(main(args.source, args.output, args.workers, args.law_change, not args.no_cache)))
