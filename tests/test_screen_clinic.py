@@ -361,3 +361,19 @@ def test_a_large_table_is_written_a_batch_at_a_time_whole_and_in_order(
     assert back["id"].to_list() == [f"'=p{i}" if i % 3 == 0 else f"p{i}" for i in range(11)]
     output.write_table(frame.clear(), tmp_path / "empty.csv")
     assert (tmp_path / "empty.csv").read_text() == "id,n\n"
+
+
+def test_the_verdicts_table_of_a_folder_of_packets_is_private_and_spreadsheet_safe(tmp_path: Path) -> None:
+    """`reprieve draft packet FOLDER` writes verdicts.csv: a client's name or a file's name cannot run as a formula."""
+    from reprieve.cli.batch import PacketResult, write_summary
+
+    path = tmp_path / "out" / "verdicts.csv"
+    write_summary([PacketResult(file="=cmd|' /C calc'!A0.yaml", name='=HYPERLINK("http://x","click")',
+                                register="12345-678", verdicts={"3582(c)(1)(A)": "eligible"}, to_complete=2),
+                   PacketResult(file="b.yaml", error="-1 is not a number of months")], path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    rows = pl.read_csv(path, infer_schema=False)
+    assert rows["case file"].to_list() == ["'=cmd|' /C calc'!A0.yaml", "b.yaml"]
+    assert rows["name"].to_list() == ["'=HYPERLINK(\"http://x\",\"click\")", None]
+    assert rows["error"].to_list() == [None, "'-1 is not a number of months"]
+    assert rows["3582(c)(1)(A)"].to_list() == ["OPEN", None] and rows["register number"][0] == "12345-678"

@@ -15,6 +15,13 @@ from pathlib import Path
 from typing import Any
 
 FORMULA = r"^[=+\-@\t\r]"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: Any) -> Any:
+    """One cell of a CSV written row by row (`csv.writer`): text a spreadsheet would run as a formula, prefixed
+    with `'`; anything else as it is."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
 
 
 def neutralise_formulas(frame: Any) -> Any:
