@@ -226,6 +226,8 @@ def rescreen(table: Table, base: Any, errors: list[RowError], as_of: date, law_c
         blocks.setdefault((number - 2) // CHUNK * CHUNK, []).append(number)
     tasks = ((offset, min(CHUNK, table.height - offset), tuple(rows)) for offset, rows in sorted(blocks.items()))
     out = Screened(warnings=list(table.warnings), errors=list(errors))
+    if progress:
+        progress(base.height - len(again) + len({e.row for e in errors}))  # the rows reused are done
     settings = Settings(as_of, law_change, keep_ids, id_key or os.urandom(32), str(table.file),
                         tuple(table.columns), tuple(table.targets))
     _run(_assess_slice, tasks, settings, workers, out, progress)
