@@ -21,6 +21,17 @@ from reprieve.screen.synth import generate, write_population
 AS_OF = date(2026, 11, 28)
 
 
+@pytest.fixture(autouse=True)
+def private_key_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The id key a run creates goes to a fresh configuration folder, and the results it keeps to a fresh cache
+    folder, never the user's own."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("REPRIEVE_ID_KEY", raising=False)
+    monkeypatch.delenv("REPRIEVE_ID_KEY_FILE", raising=False)
+    return tmp_path / "config"
+
+
 @pytest.fixture(scope="module")
 def population(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]]]:
     path = tmp_path_factory.mktemp("pop") / "people.csv"
@@ -92,9 +103,9 @@ def test_ranking_puts_eligible_now_first_then_soonest_then_disparity() -> None:
 
 def test_people_already_released_rank_last_whatever_their_findings() -> None:
     rows = [
-        {"id": "out", "row": 2, "best_status": "eligible", "released": True, "disparity_months": 120},
-        {"id": "in", "row": 3, "best_status": "not_eligible", "released": False, "disparity_months": 0},
-        {"id": "open", "row": 4, "best_status": "needs_facts", "released": None, "disparity_months": 0},
+        {"id": "out", "row": 2, "best_status": "eligible", "release_status": "released", "disparity_months": 120},
+        {"id": "in", "row": 3, "best_status": "not_eligible", "release_status": "in custody", "disparity_months": 0},
+        {"id": "open", "row": 4, "best_status": "needs_facts", "release_status": None, "disparity_months": 0},
     ]
     assert rank(to_frame(rows))["id"].to_list() == ["open", "in", "out"]
 
@@ -156,14 +167,43 @@ def test_a_file_that_cannot_be_read_is_an_error_naming_it(tmp_path: Path, name: 
     assert not output.exists()
 
 
-def test_a_table_is_read_in_batches_without_losing_or_reordering_rows(
+def test_slices_of_a_table_cover_every_row_once_in_order(
         monkeypatch: pytest.MonkeyPatch, population: tuple[Path, list[dict[str, Any]]]) -> None:
-    from reprieve.screen import runner
+    from reprieve.screen import source
+    from reprieve.screen.source import open_table, read_rows
 
+    monkeypatch.setattr(source, "CSV_BATCH", 90)  # the CSV copied in 12 parts
     path, _ = population
-    monkeypatch.setattr(runner, "READ_BATCH", 7)
-    columns, rows, height = runner.read_table(path)
     whole = pl.read_csv(path, infer_schema=False)
-    assert columns == whole.columns
-    assert height == whole.height
-    assert list(rows) == whole.rows()
+    with open_table(path) as table:
+        assert table.columns == whole.columns and table.height == whole.height
+        rows = [row for offset in range(0, table.height, 7) for row in read_rows(table.file, table.columns, offset, 7)]
+    assert rows == whole.select(pl.col(pl.String).str.strip_chars().replace("", None)).rows()
+
+
+def test_a_row_becomes_the_case_file_it_flattens() -> None:
+    from reprieve.screen.columns import ColumnError, RowBuilder, parse_path
+
+    columns = ["judgments[0].counts[2].months", "judgments[0].counts[0].months", "requests", "requests[0].to",
+               "circumstances.conduct[0].infractions", "judgments[0].counts[0].consecutive_to", "person.born"]
+    builder = RowBuilder([parse_path(c) for c in columns], columns)
+    assert builder.build([120.0, "60", "[]", None, "[]", "1; 2", None]) == {
+        "format": 1, "judgments": [{"counts": [{"months": "60", "consecutive_to": ["1", "2"]}, {"months": 120}]}],
+        "requests": [], "circumstances": {"conduct": [{"infractions": []}]}}  # holes closed, [] is "none"
+    assert builder.build([None, None, "[]", "warden", None, None, None])["requests"] == [{"to": "warden"}]
+    assert builder.build([None] * 7) == {"format": 1}  # every cell empty: nothing known
+    for clash in (["judgments[0].imposed_on", "judgments.imposed_on"], ["person.born", "person.born"]):
+        with pytest.raises(ColumnError):
+            RowBuilder([parse_path(c) for c in clash], clash)
+
+
+def test_every_list_field_of_the_case_format_is_split_on_semicolons() -> None:
+    """Fields the format gained (the grounds raised in a request, dismissed counts) are lists in a row as well."""
+    from reprieve.screen.columns import RowBuilder, parse_path
+
+    columns = ["requests[0].grounds_raised", "judgments[0].counts_dismissed", "judgments[0].counts[0].months"]
+    case = RowBuilder([parse_path(c) for c in columns], columns).build(["b1a; b3c", "2; 3", "120"])
+    assert case["requests"] == [{"grounds_raised": ["b1a", "b3c"]}]
+    assert case["judgments"][0]["counts_dismissed"] == ["2", "3"]
+    parsed = parse_case(case).case
+    assert parsed.requests[0].grounds_raised == ["b1a", "b3c"]

@@ -180,14 +180,22 @@ def avenues(results: list[PacketResult]) -> list[str]:
 
 
 def write_summary(results: list[PacketResult], path: Path) -> None:
-    """The table of verdicts, one row per case, as CSV (a spreadsheet opens it)."""
+    """The table of verdicts, one row per case, as CSV (a spreadsheet opens it): private (mode 0600), and no cell
+    that a spreadsheet would run as a formula (a name or a file name beginning with `=`)."""
+    from reprieve.screen.output import spreadsheet_safe, write_private
+
     columns = avenues(results)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["case file", "folder", "name", "register number", "projected release", *columns,
-                         "to complete in the motion", "error"])
-        for r in results:
-            writer.writerow([r.file, r.folder, r.name, r.register, r.release,
-                             *(VERDICT_WORDS.get(r.verdicts.get(a, ""), "") for a in columns),
-                             r.to_complete if not r.error else "", r.error])
+
+    def write(tmp: str) -> None:
+        with open(tmp, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["case file", "folder", "name", "register number", "projected release", *columns,
+                             "to complete in the motion", "error"])
+            for r in results:
+                writer.writerow([spreadsheet_safe(cell) for cell in (
+                    r.file, r.folder, r.name, r.register, r.release,
+                    *(VERDICT_WORDS.get(r.verdicts.get(a, ""), "") for a in columns),
+                    r.to_complete if not r.error else "", r.error)])
+
+    write_private(path, write)

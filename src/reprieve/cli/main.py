@@ -251,15 +251,27 @@ def screen(
                                                                          "hashes)")] = False,
     id_key: Annotated[str | None, typer.Option("--id-key", metavar="KEY", envvar="REPRIEVE_ID_KEY",
                                                help="key for the id hashes, to match ids across runs")] = None,
+    id_key_file: Annotated[Path | None, typer.Option(
+        "--id-key-file", metavar="FILE", envvar="REPRIEVE_ID_KEY_FILE",
+        help="the clinic's key file for the id hashes, made on first use (default: "
+        "~/.config/reprieve/screen-id.key)")] = None,
+    columns: Annotated[str | None, typer.Option(
+        "--columns", metavar="MAPPING",
+        help="the file's own column names: \"Reg No=register_number,Sentence=judgments[0].counts[0].months\", or "
+        "a saved YAML mapping file")] = None,
     workers: Annotated[int | None, typer.Option("--workers", metavar="N", help="processes (default: one per "
                                                                               "core)")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", metavar="", help="neither keep this screening's results "
+                                           "nor reuse kept ones (by default they are kept, privately, so a what-if "
+                                           "of the same file re-assesses only the people it reaches)")] = False,
 ) -> None:
     """Screen a population: every person assessed by the same rules as `reprieve assess`, ranked, explained."""
     from reprieve.screen.command import run_screen
 
     day = _as_of(as_of) or date.today()
     raise typer.Exit(run_screen(source, output, day, explain=explain, law_change=law_change, keep_ids=keep_ids,
-                                id_key=id_key, workers=workers))
+                                id_key=id_key, id_key_file=id_key_file, columns=columns, workers=workers,
+                                cache=not no_cache))
 
 
 @app.command(cls=Command)

@@ -7,6 +7,7 @@ a test proves that the screener's rows equal `person_row(assess(case))` field fo
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from reprieve.assess.report import COMBINED, STATUS_RANK, Assessment
@@ -18,8 +19,14 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+@cache  # the same few dozen names for every person of a population
 def finding_column(avenue: str, ground: str) -> str:
     return f"finding: {avenue} | {ground}"
+
+
+@cache
+def avenue_columns(avenue: str) -> tuple[str, str]:
+    return f"avenue: {avenue}", f"avenue: {avenue} | eligible_from"
 
 
 def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]:
@@ -42,6 +49,7 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
         else served.get("least"),
         "fsa_eligible": c.fsa.get("eligible"),
         "released": c.released_by(a.as_of),
+        "release_status": _release_status(c, a.as_of),
     }
     law_now = (a.current_law or {}).get("aggregate") or {}
     then_min = law_now.get("then_min_months")
@@ -51,28 +59,53 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
     row["current_law_release_date"] = _iso(law_now.get("release_date_if_sentenced_now"))
     row["disparity_months"] = then_min - now_min if isinstance(then_min, int) and isinstance(now_min, int) else None
 
-    soonest: date | None = None
+    verdicts = a.verdicts()
+    for avenue, f in verdicts:
+        status_column, from_column = avenue_columns(avenue)
+        row[status_column] = f.status
+        row[from_column] = _iso(f.eligible_from)
+    # A day after the person's last possible release day is no day to act on: an age threshold decades away, or
+    # an avenue open for someone already out.
+    last_day = c.latest.projected_release if c.latest else c.projected_release_date
+    opening: list[date] = []
     missing: set[str] = set()
-    for avenue, f in a.verdicts():
-        row[f"avenue: {avenue}"] = f.status
-        row[f"avenue: {avenue} | eligible_from"] = _iso(f.eligible_from)
     for f in a.findings:
         row[finding_column(f.avenue, f.ground)] = f.status
         if f.status == "not_eligible" and f.eligible_from and f.avenue not in INFORMATIONAL \
-                and f.ground != COMBINED and (soonest is None or f.eligible_from < soonest):
-            soonest = f.eligible_from
+                and f.ground != COMBINED:
+            opening.append(f.eligible_from)
         if f.status == "needs_facts":
             missing.update(q.field for q in f.missing)
-    verdicts = [f.status for avenue, f in a.verdicts() if avenue not in INFORMATIONAL]
-    best = min(verdicts, key=STATUS_RANK.__getitem__) if verdicts else "not_eligible"
+    counted = [(avenue, f) for avenue, f in verdicts if avenue not in INFORMATIONAL]
+    best = min((f.status for _, f in counted), key=STATUS_RANK.__getitem__) if counted else "not_eligible"
     row["best_status"] = best
-    row["soonest_eligible_from"] = _iso(soonest)
+    row["open_avenues"] = "; ".join(
+        avenue + (f" from {f.eligible_from}" if f.eligible_from and f.eligible_from > a.as_of else "")
+        for avenue, f in counted if f.status == "eligible")
+    row["arguable_avenues"] = "; ".join(avenue for avenue, f in counted if f.status == "needs_review")
+    # The first day an avenue is open: today when one is open now (or the day its last requirement, such as the
+    # 30 days after a request to the warden, is met), else the first day a closed ground opens.
+    opening += [max(f.eligible_from or a.as_of, a.as_of) for _, f in counted if f.status == "eligible"]
+    row["soonest_eligible_from"] = _iso(min((d for d in opening if last_day is None or d <= last_day), default=None))
     row["missing_facts"] = "; ".join(sorted(missing))
     return row
 
 
+def _release_status(c: Any, as_of: date) -> str | None:
+    """released / possibly released (the earliest possible release day has passed, the latest has not) / in custody;
+    None when no release date could be computed."""
+    released = c.released_by(as_of)
+    if released is not None:
+        return "released" if released else "in custody"
+    earliest = c.earliest.projected_release if c.earliest else None
+    return "possibly released" if earliest is not None and earliest <= as_of else None
+
+
 STATUSES = ("eligible", "needs_review", "needs_facts", "not_eligible")
 _INTS = ("row", "then_min_months", "now_min_months", "disparity_months")
+# Text that takes few values across a population, held once each (the list of missing facts alone would be half of
+# a large screening's memory as plain text).
+_REPEATED = ("circuit", "release_method", "open_avenues", "arguable_avenues", "missing_facts")
 
 
 def _kind(column: str) -> Any:
@@ -87,42 +120,69 @@ def _kind(column: str) -> Any:
     if column == "best_status" or (column.startswith(("avenue: ", "finding: ")) and
                                    not column.endswith("| eligible_from")):
         return pl.Enum(STATUSES)
+    if column in _REPEATED:
+        return pl.Categorical
     return pl.String
 
 
 def to_frame(rows: list[dict[str, Any]]) -> Any:
-    """Rows as a typed, columnar table (statuses as an enumeration: one byte each)."""
+    """Rows as a typed, columnar table (statuses as an enumeration: one byte each), built a column at a time."""
     import polars as pl
 
-    columns: dict[str, None] = {}
+    names: dict[str, None] = {}
     for row in rows:
-        for key in row:
-            columns.setdefault(key, None)
-    schema = {c: _kind(c) for c in columns}
-    return pl.DataFrame([[_cell(row.get(c), schema[c]) for c in columns] for row in rows], schema=schema,
-                        orient="row")
+        names.update(dict.fromkeys(row))
+    series = []
+    for name in names:
+        kind = _kind(name)
+        values = [row.get(name) for row in rows]
+        if kind in (pl.String, pl.Categorical):  # a term in months or "life", a yes/no fact: written as text
+            values = [v if v is None or type(v) is str else str(v) for v in values]
+        series.append(pl.Series(name, values, dtype=kind))
+    return pl.DataFrame(series)
 
 
-def _cell(value: Any, kind: Any) -> Any:
-    import polars as pl
-
-    if value is None or kind in (pl.Int64, pl.Float64, pl.Boolean):
-        return value
-    return str(value)
+LEADING = ("rank", "id", "row", "best_status", "open_avenues", "arguable_avenues", "soonest_eligible_from",
+           "release_status", "projected_release_date", "projected_release_earliest", "projected_release_latest",
+           "disparity_months", "missing_facts")
+_RELEASE_ORDER = {"possibly released": 1, "released": 2}
 
 
-def rank(frame: Any) -> Any:
-    """Eligible now first, then the soonest eligible, then the most months of disparity (then by status and row);
-    people whose projected release date has passed last, whatever their findings."""
+def rank_order(frame: Any) -> Any:
+    """The rows' positions in rank order: eligible now first, then by the soonest day an avenue is open, then the
+    most months of disparity (then by status and row). People who may already be out (their earliest possible
+    release day has passed) come after everyone still in custody, and those certainly released last, whatever their
+    findings. Worked out on the keys alone, so a large table is never sorted (copied) whole."""
     import polars as pl
 
     if frame.height == 0:
-        return frame.with_columns(pl.lit(None, pl.Int64).alias("rank")).select("rank", pl.exclude("rank"))
-    first = [pl.col("released").fill_null(False)] if "released" in frame.columns else []
-    now = pl.col("best_status") == "eligible"
-    soonest = pl.col("soonest_eligible_from") if "soonest_eligible_from" in frame.columns else pl.lit(None)
-    disparity = pl.col("disparity_months") if "disparity_months" in frame.columns else pl.lit(0)
-    ordered = frame.sort(
-        by=[*first, ~now, pl.when(now).then(pl.lit("")).otherwise(soonest.fill_null("9999-12-31")),
-            -disparity.fill_null(0), pl.col("best_status").to_physical(), pl.col("row")])
-    return ordered.with_row_index("rank", offset=1).with_columns(pl.col("rank").cast(pl.Int64))
+        return pl.Series("at", [], pl.UInt32)
+
+    def column(name: str, kind: Any) -> Any:
+        return pl.col(name) if name in frame.columns else pl.lit(None, kind)
+
+    keys = frame.select(
+        column("release_status", pl.String).replace_strict(_RELEASE_ORDER, default=0, return_dtype=pl.Int8)
+        .fill_null(0).alias("out"),
+        (pl.col("best_status") != "eligible").alias("not_now"),
+        column("soonest_eligible_from", pl.String).fill_null("9999-12-31").alias("soonest"),
+        (-column("disparity_months", pl.Int64).fill_null(0)).alias("disparity"),
+        pl.col("best_status").to_physical().alias("status"), pl.col("row")).with_row_index("at")
+    return keys.sort(["out", "not_now", "soonest", "disparity", "status", "row"])["at"]
+
+
+def ranked_rows(frame: Any, order: Any, start: int = 0, length: int | None = None) -> Any:
+    """Ranks `start + 1 ..` of the ranking (all of them by default), with their rank, the columns a clinic reads
+    first leading."""
+    import polars as pl
+
+    at = order.slice(start, length)
+    part = frame[at] if frame.height else frame
+    ranked = part.with_row_index("rank", offset=start + 1).with_columns(pl.col("rank").cast(pl.Int64))
+    leading = [c for c in LEADING if c in ranked.columns]
+    return ranked.select(*leading, pl.exclude(leading))
+
+
+def rank(frame: Any) -> Any:
+    """The whole table in rank order (`rank_order`), with its rank."""
+    return ranked_rows(frame, rank_order(frame))

@@ -1,14 +1,14 @@
-"""Screen a population: read rows, assess each person with the single-case engine, rank, write.
+"""Screen a population: assess each person with the single-case engine, in worker processes.
 
 The rules are not copied: every row goes through `parse_case` and `assess` exactly as a case file does. Speed comes
-from running rows in worker processes across the machine's cores, in chunks, with the law data loaded once per
-worker. A bad row is reported with its row number and field and skipped; it never stops the run.
+from running slices of rows in worker processes across the machine's cores, each worker reading its own slice from
+the table (the main process hands out only row numbers), with the law data loaded once per worker, and from
+sending results back as typed columns. A bad row is reported with its row number and field and skipped; it never
+stops the run.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import multiprocessing
 import os
 from collections import deque
@@ -19,9 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reprieve.screen.columns import ColumnError, compact, parse_path, unflatten
+from reprieve.screen.columns import ID_COLUMNS, RowBuilder, parse_path
+from reprieve.screen.ids import hasher, person_id
+from reprieve.screen.source import Table, open_table, read_rows
 
-CHUNK = 1000
+CHUNK = 1000  # rows per task: large enough that reading a slice costs little, small enough to keep both cores busy
 
 
 @dataclass
@@ -33,36 +35,43 @@ class RowError:
 
 @dataclass
 class Screened:
-    parts: list[Any] = field(default_factory=list)  # polars frames, one per chunk
+    parts: list[Any] = field(default_factory=list)  # polars frames, one per chunk: the results under the law asked
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    base_parts: list[Any] = field(default_factory=list)  # with a what-if: the same people under the shipped law
 
     @property
     def frame(self) -> Any:
         """Every person's row, in input order (unranked)."""
-        import polars as pl
-
-        if not self.parts:
-            return pl.DataFrame()
-        return pl.concat(self.parts, how="diagonal_relaxed")
+        return _concat(self.parts)
 
     @property
-    def rows(self) -> list[dict[str, Any]]:
-        return list(self.frame.iter_rows(named=True))
+    def base(self) -> Any:
+        """With a what-if law, every person's row under the shipped law (with `READS` when traced)."""
+        return _concat(self.base_parts)
 
 
-def person_id(row: dict[str, Any], row_number: int) -> str:
-    for column in ("id", "person.register_number"):
-        value = row.get(column)
-        if value not in (None, ""):
-            return str(value)
-    return f"row-{row_number}"
+def _concat(parts: list[Any]) -> Any:
+    import polars as pl
+
+    if not parts:
+        return pl.DataFrame()
+    return pl.concat(parts, how="diagonal_relaxed")
 
 
-def hash_id(value: str, key: bytes) -> str:
-    """A keyed hash: the same person gets the same code within a run (or across runs with the same key), and the
-    8-digit register-number space cannot be searched without the key."""
-    return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()[:16]
+READS = "law reads"  # the keys of the law parameters a person's result read, space-separated (a what-if's guide)
+
+
+@dataclass(frozen=True)
+class Settings:
+    as_of: date
+    law_change: dict[str, Any] | None
+    keep_ids: bool
+    key: bytes
+    file: str = ""  # the table's Parquet file
+    columns: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    trace: bool = False  # record, beside each row under the shipped law, the law parameters it read (`READS`)
 
 
 # --- the work one process does ---------------------------------------------------------------------------------
@@ -70,12 +79,20 @@ def hash_id(value: str, key: bytes) -> str:
 _STATE: dict[str, Any] = {}
 
 
-def _init_worker(as_of: date, law_change: dict[str, Any] | None, keep_ids: bool, key: bytes,
-                 columns: list[str]) -> None:
+def _init_worker(settings: Settings) -> None:
     from reprieve.law.params import Law
 
-    _STATE.update(law=Law.at(as_of, law_change), as_of=as_of, keep_ids=keep_ids, key=key, columns=columns,
-                  paths={c: parse_path(c) for c in columns if c != "id"})
+    case_columns = [i for i, t in enumerate(settings.targets) if t != "id"]
+    # the law resolved once per process for the whole run (a what-if law included), passed to every assessment
+    changed = Law.at(settings.as_of, settings.law_change) if settings.law_change else None
+    _STATE.update(settings=settings, law=Law.at(settings.as_of), changed=changed, reads_text={},
+                  changed_keys=changed.change.parameters if changed is not None and changed.change else frozenset(),
+                  case_columns=case_columns,
+                  hash=hasher(settings.key),
+                  builder=RowBuilder([parse_path(settings.targets[i]) for i in case_columns],
+                                     [settings.columns[i] for i in case_columns]),
+                  id_columns=[settings.targets.index(c) if c in settings.targets else None
+                              for c in ID_COLUMNS])
 
 
 def _reset() -> None:
@@ -83,116 +100,167 @@ def _reset() -> None:
     _STATE.clear()
 
 
-def _assess_chunk(chunk: list[tuple[int, tuple[Any, ...]]]) -> tuple[Any, list[RowError]]:
-    from reprieve.assess.report import assess
-    from reprieve.intake import CaseFileError, parse_case
-    from reprieve.screen.rows import person_row, to_frame
+def _shown_id(cells: tuple[Any, ...], number: int) -> str:
+    settings: Settings = _STATE["settings"]
+    given = {name: cells[i] for name, i in zip(ID_COLUMNS, _STATE["id_columns"], strict=True)
+             if i is not None}
+    ident = person_id(given, number)
+    return ident if settings.keep_ids else _STATE["hash"](ident)
 
-    columns: list[str] = _STATE["columns"]
-    rows: list[dict[str, Any]] = []
+
+Task = tuple[int, int, tuple[int, ...] | None]  # rows offset .. offset + length of the table; only these, if given
+
+
+def _assess_slice(task: Task) -> tuple[Any, Any, list[RowError]]:
+    """Read rows `offset .. offset + length` of the table (rows numbered from 2: the header is row 1) and assess each
+    person, or only the rows `only` names.
+
+    Without a what-if: each row under the shipped law (with the law it read, when traced). With a what-if: each row
+    under the what-if law, and under the shipped law beside it; a person whose result under the shipped law read
+    none of the parameters the what-if changes is not assessed again (the result would be the same: see
+    `LawSnapshot.read`). With `only`, the rows named are re-assessed under the what-if law alone (their results
+    under the shipped law are known from an earlier screening)."""
+    from reprieve.intake import CaseFileError, parse_case
+    from reprieve.screen.rows import to_frame
+
+    offset, length, only = task
+    settings: Settings = _STATE["settings"]
+    builder: RowBuilder = _STATE["builder"]
+    case_columns: list[int] = _STATE["case_columns"]
+    wanted = None if only is None else set(only)
+    base: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    reads: list[str] = []
     errors: list[RowError] = []
-    for number, values in chunk:
-        raw = dict(zip(columns, values, strict=True))
+    for number, cells in enumerate(read_rows(Path(settings.file), list(settings.columns), offset, length),
+                                   start=offset + 2):
+        if wanted is not None and number not in wanted:
+            continue
         try:
-            data = compact(unflatten(raw, _STATE["paths"]))
-            case = parse_case(data, f"row {number}", warnings=False).case
+            case = parse_case(builder.build([cells[i] for i in case_columns]), f"row {number}",
+                              warnings=False).case
         except CaseFileError as exc:
             errors.extend(RowError(number, p.path, p.message) for p in exc.problems)
             continue
-        except ColumnError as exc:
-            errors.append(RowError(number, exc.column, exc.message))
-            continue
-        ident = person_id(raw, number)
-        shown = ident if _STATE["keep_ids"] else hash_id(ident, _STATE["key"])
-        rows.append(person_row(shown, number, assess(case, _STATE["as_of"], law=_STATE["law"])))
-    return to_frame(rows), errors
+        _assess_one(case, _shown_id(cells, number), number, wanted is not None, base, changed, reads)
+    base_frame = to_frame(base) if wanted is None else None
+    if base_frame is not None and settings.trace:
+        import polars as pl
+
+        base_frame = base_frame.with_columns(pl.Series(READS, reads, dtype=pl.Categorical))
+    return base_frame, to_frame(changed) if settings.law_change else None, errors
 
 
-# --- reading ------------------------------------------------------------------------------------------------------
+def _assess_one(case: Any, shown: str, number: int, changed_only: bool, base: list[dict[str, Any]],
+                changed: list[dict[str, Any]], reads: list[str]) -> None:
+    from reprieve.assess.report import assess
+    from reprieve.screen.rows import person_row
 
-READ_BATCH = 50_000
+    as_of = _STATE["settings"].as_of
+    what_if = _STATE["changed"]
+    if changed_only:
+        changed.append(person_row(shown, number, assess(case, as_of, law=what_if)))
+        return
+    traced = _STATE["law"].traced() if _STATE["settings"].trace or what_if is not None else _STATE["law"]
+    row = person_row(shown, number, assess(case, as_of, law=traced))
+    base.append(row)
+    if _STATE["settings"].trace:
+        reads.append(_reads_text(traced.read))
+    if what_if is not None:
+        changed.append(person_row(shown, number, assess(case, as_of, law=what_if))
+                       if traced.read & _STATE["changed_keys"] else row)
 
 
-def read_table(path: Path) -> tuple[list[str], Iterator[tuple[Any, ...]], int]:
-    """The columns, the rows (read a batch at a time, so a large file is never whole in memory as Python objects
-    or as a table) and how many there are."""
-    import polars as pl
+def _reads_text(read: frozenset[str]) -> str:
+    known: dict[frozenset[str], str] = _STATE["reads_text"]  # a few hundred different sets in a population
+    text = known.get(read)
+    if text is None:
+        text = known[read] = " ".join(sorted(read))
+    return text
 
-    suffix = path.suffix.lower()
-    if suffix not in (".parquet", ".csv"):
-        raise ValueError(f"{path}: the input must be .csv, .parquet or a folder of case files")
 
-    def unreadable(exc: Exception) -> ValueError:
-        return ValueError(f"{path}: cannot be read as {suffix[1:].upper()}: {str(exc).splitlines()[0]}")
-
-    try:
-        lazy = pl.scan_parquet(path) if suffix == ".parquet" else pl.scan_csv(path, infer_schema=False)
-        columns = lazy.collect_schema().names()
-        height = int(lazy.select(pl.len()).collect().item())
-    except pl.exceptions.PolarsError as exc:
-        raise unreadable(exc) from None
-
-    def rows() -> Iterator[tuple[Any, ...]]:
-        for offset in range(0, height, READ_BATCH):
-            try:
-                batch = lazy.slice(offset, READ_BATCH).collect()
-            except pl.exceptions.PolarsError as exc:
-                raise unreadable(exc) from None
-            yield from batch.iter_rows()
-
-    return columns, rows(), height
+# --- running ------------------------------------------------------------------------------------------------------
 
 
 def screen(path: Path, as_of: date, *, law_change: dict[str, Any] | None = None, keep_ids: bool = False,
-           id_key: bytes | None = None, workers: int | None = None,
+           id_key: bytes | None = None, workers: int | None = None, columns: dict[str, str] | None = None,
            progress: Callable[[int], None] | None = None) -> Screened:
     """Assess every person in a CSV or Parquet table (rows numbered from 2, the header being row 1)."""
-    columns, rows, _ = read_table(path)
-    out = Screened()
-    bad = []
-    from reprieve.case.model import Case
+    with open_table(path, columns) as table:
+        return screen_table(table, as_of, law_change=law_change, keep_ids=keep_ids, id_key=id_key, workers=workers,
+                            progress=progress)
 
-    for column in columns:
-        if column == "id":
-            continue
-        try:
-            top = parse_path(column)[0]
-        except ColumnError as exc:
-            bad.append(column)
-            out.warnings.append(str(exc))
-            continue
-        if top not in Case.model_fields:
-            bad.append(column)
-            out.warnings.append(f"{column}: is not a case-file field")
-    keep = [c for c in columns if c not in bad]
-    index = [columns.index(c) for c in keep]
-    key = id_key or os.urandom(32)
-    numbered = ((n, tuple(values[i] for i in index)) for n, values in enumerate(rows, start=2))
-    chunks = _chunks(numbered, CHUNK)
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    init_args = (as_of, law_change, keep_ids, key, keep)
-    if workers <= 1:
-        _init_worker(*init_args)
-        try:
-            _collect(map(_assess_chunk, chunks), out, progress)
-        finally:
-            _reset()
-    else:
-        with _pool(workers, init_args) as pool:
-            _collect(_bounded_map(pool, _assess_chunk, chunks, 2 * workers), out, progress)
+
+def screen_table(table: Table, as_of: date, *, law_change: dict[str, Any] | None = None, keep_ids: bool = False,
+                 id_key: bytes | None = None, workers: int | None = None, trace: bool = False,
+                 progress: Callable[[int], None] | None = None) -> Screened:
+    """Every person of the table, under the shipped law or, with `law_change`, under the what-if law (and under the
+    shipped law beside it, as `Screened.base`). `trace`: each row under the shipped law carries the law it read
+    (`READS`), so a later what-if re-assesses only the people a change can reach (`rescreen`)."""
+    out = Screened(warnings=list(table.warnings))
+    settings = Settings(as_of, law_change, keep_ids, id_key or os.urandom(32), str(table.file),
+                        tuple(table.columns), tuple(table.targets), trace)
+    tasks = ((offset, min(CHUNK, table.height - offset), None) for offset in range(0, table.height, CHUNK))
+    _run(_assess_slice, tasks, settings, workers, out, progress)
     return out
 
 
-def _pool(workers: int, init_args: tuple[Any, ...]) -> ProcessPoolExecutor:
+def rescreen(table: Table, base: Any, errors: list[RowError], as_of: date, law_change: dict[str, Any], *,
+             keep_ids: bool = False, id_key: bytes | None = None, workers: int | None = None,
+             progress: Callable[[int], None] | None = None) -> tuple[Screened, int]:
+    """A what-if from an earlier screening of the same table under the shipped law (`base`, with `READS`): only the
+    people whose results read a parameter the what-if changes are assessed again; everyone else's row is reused as
+    it is. The same rows, cell for cell, as `screen_table(table, as_of, law_change=law_change)`. Returns the
+    screening (its `base`: the earlier rows, without `READS`) and how many people were assessed again."""
+    import polars as pl
+
+    from reprieve.law.params import LawChange
+
+    changed_keys = LawChange.model_validate(law_change).parameters
+    sets = base.select(pl.col(READS).unique().cast(pl.String)).to_series().to_list() if base.height else []
+    reached_sets = [text for text in sets if changed_keys & set(text.split(" "))]
+    reached = pl.col(READS).cast(pl.String).is_in(reached_sets)
+    again = base.filter(reached)["row"].to_list() if reached_sets else []
+    blocks: dict[int, list[int]] = {}
+    for number in again:
+        blocks.setdefault((number - 2) // CHUNK * CHUNK, []).append(number)
+    tasks = ((offset, min(CHUNK, table.height - offset), tuple(rows)) for offset, rows in sorted(blocks.items()))
+    out = Screened(warnings=list(table.warnings), errors=list(errors))
+    if progress:
+        progress(base.height - len(again) + len({e.row for e in errors}))  # the rows reused are done
+    settings = Settings(as_of, law_change, keep_ids, id_key or os.urandom(32), str(table.file),
+                        tuple(table.columns), tuple(table.targets))
+    _run(_assess_slice, tasks, settings, workers, out, progress)
+    kept = (base.filter(~reached) if reached_sets else base).drop(READS, strict=False)
+    out.parts = [_concat([kept, *out.parts]).sort("row")] if out.parts else [kept]
+    out.base_parts = [base.drop(READS, strict=False)]
+    return out, len(again)
+
+
+def _run(work: Callable[[Any], tuple[Any, Any, list[RowError]]], tasks: Iterator[Any], settings: Settings,
+         workers: int | None, out: Screened, progress: Callable[[int], None] | None) -> None:
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1:
+        _init_worker(settings)
+        try:
+            _collect(map(work, tasks), out, progress)
+        finally:
+            _reset()
+    else:
+        with _pool(workers, settings) as pool:
+            _collect(_bounded_map(pool, work, tasks, 2 * workers), out, progress)
+
+
+def _pool(workers: int, settings: Settings) -> ProcessPoolExecutor:
     """Worker processes are spawned, not forked: polars' thread pool does not survive a fork."""
-    return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=init_args,
+    return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,),
                                mp_context=multiprocessing.get_context("spawn"))
 
 
 def _bounded_map(pool: ProcessPoolExecutor, fn: Callable[[Any], Any], items: Iterator[Any],
                  in_flight: int) -> Iterator[Any]:
-    """`pool.map` without reading the whole input first: at most `in_flight` chunks wait or run at once, so the
-    memory a run needs does not grow with the population (results still come back in input order)."""
+    """`pool.map` without queueing every task first: at most `in_flight` tasks wait or run at once, so the results
+    waiting in memory do not grow with the population (they still come back in input order)."""
     pending: deque[Future[Any]] = deque()
     for item in items:
         pending.append(pool.submit(fn, item))
@@ -202,33 +270,39 @@ def _bounded_map(pool: ProcessPoolExecutor, fn: Callable[[Any], Any], items: Ite
         yield pending.popleft().result()
 
 
-def _collect(results: Iterator[tuple[Any, list[RowError]]], out: Screened,
+def _collect(results: Iterator[tuple[Any, Any, list[RowError]]], out: Screened,
              progress: Callable[[int], None] | None) -> None:
-    for frame, errors in results:
-        if frame.height:
-            out.parts.append(frame)
+    """Each task's rows under the shipped law and under a what-if law (either can be None): the what-if's are the
+    screening's, the shipped law's its base; without a what-if, the shipped law's are the screening's."""
+    for base, changed, errors in results:
+        result = changed if changed is not None else base
+        if result is not None and result.height:
+            out.parts.append(result)
+        if changed is not None and base is not None and base.height:
+            out.base_parts.append(base)
         out.errors.extend(errors)
         if progress:
-            progress(frame.height + len({e.row for e in errors}))
+            progress((result.height if result is not None else 0) + len({e.row for e in errors}))
 
 
-def _chunks(items: Iterator[tuple[int, tuple[Any, ...]]], size: int) -> Iterator[list[tuple[int, tuple[Any, ...]]]]:
-    chunk: list[tuple[int, tuple[Any, ...]]] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+# --- a folder of case files ---------------------------------------------------------------------------------------
 
 
-def _assess_files(paths: list[tuple[int, str]]) -> tuple[Any, list[RowError]]:
-    from reprieve.assess.report import assess
+def case_files(folder: Path) -> list[Path]:
+    return [p for p in sorted(folder.iterdir()) if p.suffix.lower() in (".yaml", ".yml", ".json")]
+
+
+def folder_id(register: str | None, path: Path) -> str:
+    return register or path.stem
+
+
+def _assess_files(paths: list[tuple[int, str]]) -> tuple[Any, Any, list[RowError]]:
     from reprieve.intake import CaseFileError, load_case
-    from reprieve.screen.rows import person_row, to_frame
+    from reprieve.screen.rows import to_frame
 
-    rows: list[dict[str, Any]] = []
+    settings: Settings = _STATE["settings"]
+    base: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     errors: list[RowError] = []
     for number, path in paths:
         try:
@@ -236,30 +310,20 @@ def _assess_files(paths: list[tuple[int, str]]) -> tuple[Any, list[RowError]]:
         except CaseFileError as exc:
             errors.extend(RowError(number, f"{Path(path).name}: {p.path}", p.message) for p in exc.problems)
             continue
-        register = loaded.case.person.register_number
-        ident = register or Path(path).stem
-        shown = ident if _STATE["keep_ids"] else hash_id(ident, _STATE["key"])
-        rows.append(person_row(shown, number, assess(loaded.case, _STATE["as_of"], law=_STATE["law"])))
-    return to_frame(rows), errors
+        ident = folder_id(loaded.case.person.register_number, Path(path))
+        shown = ident if settings.keep_ids else _STATE["hash"](ident)
+        _assess_one(loaded.case, shown, number, False, base, changed, [])
+    return to_frame(base), to_frame(changed) if settings.law_change else None, errors
 
 
 def screen_folder(folder: Path, as_of: date, *, law_change: dict[str, Any] | None = None, keep_ids: bool = False,
                   id_key: bytes | None = None, workers: int | None = None,
                   progress: Callable[[int], None] | None = None) -> Screened:
     """Assess every case file (.yaml, .yml, .json) in a folder; 'row' is the file's position in name order."""
-    files = [str(p) for p in sorted(folder.iterdir()) if p.suffix.lower() in (".yaml", ".yml", ".json")]
-    numbered = list(enumerate(files, start=1))
+    numbered = [(n, str(p)) for n, p in enumerate(case_files(folder), start=1)]
     out = Screened()
-    chunks = [numbered[i:i + CHUNK // 10 or 1] for i in range(0, len(numbered), CHUNK // 10 or 1)]
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    init_args: tuple[Any, ...] = (as_of, law_change, keep_ids, id_key or os.urandom(32), [])
-    if workers <= 1 or len(files) < 200:
-        _init_worker(*init_args)
-        try:
-            _collect(map(_assess_files, chunks), out, progress)
-        finally:
-            _reset()
-    else:
-        with _pool(workers, init_args) as pool:
-            _collect(_bounded_map(pool, _assess_files, iter(chunks), 2 * workers), out, progress)
+    size = CHUNK // 10
+    chunks = iter([numbered[i:i + size] for i in range(0, len(numbered), size)])
+    settings = Settings(as_of, law_change, keep_ids, id_key or os.urandom(32))
+    _run(_assess_files, chunks, settings, workers if len(numbered) >= 200 else 1, out, progress)
     return out

@@ -184,8 +184,6 @@ def write_population(count: int, output: Path, seed: int, as_of: date, batch: in
                 columns.setdefault(key, None)
         parts.append(pl.DataFrame([[None if row.get(c) is None else str(row[c]) for c in columns] for row in rows],
                                   schema={c: pl.String for c in columns}, orient="row"))
-    frame = pl.concat(parts, how="diagonal")
-    if output.suffix.lower() == ".parquet":
-        frame.write_parquet(output)
-    else:
-        frame.write_csv(output)
+    from reprieve.screen.output import write_table
+
+    write_table(pl.concat(parts, how="diagonal"), output)
