@@ -182,14 +182,54 @@ def statute(raw: str) -> Fixed:
     if m:
         text = f"{m.group(1)} U.S.C. § {m.group(2)}{text[m.end():]}"
     clean = text
-    text = re.sub(r"^([0-9IlBSOo]{1,2})\s*U\.?\s*S\.?\s*C\.?[,.]?\s*(?=§|\$|\d)",
+    text = re.sub(r"^([0-9IlBSOo]{1,2})[:;]?\s*U\.?\s*S\.?\s*C\.?[,.]?\s*(?=§|\$|\d)",
                   lambda m: digits(m.group(1)).value + " U.S.C. ", text)
     text = re.sub(r"U\.S\.C\.\s*(?:[$S8][$S8§]|§[$S8])\s*(?=\d)", "U.S.C. §§ ", text)
     text = re.sub(r"U\.S\.C\.\s*[$S]\s*(?=\d)", "U.S.C. § ", text)
     text = re.sub(r"(?<![\w])B(\d{2})(?=[\s(]|$)", r"8\1", text)
     text = re.sub(r"(\d)\s+\((?=[a-z0-9]\))", r"\1(", text)
     text = re.sub(r"\)\s*[C(\[{]?\s*([0-9])\s*\)", r")(\1)", text)
+    text = _SUBSECTIONS.sub(_subsections, text)
+    text = re.sub(r"\band\(", "and (", text)
+    text = re.sub(r"(?<=\s)[^\w\s§()]{1,2}(?=\s|$)", "", text)  # a speck read as '=' or '.' between words
+    text = re.sub(r"(?<=\))\s+[a-z]$", "", text)  # ... or as a letter after the last subsection
+    text = " ".join(text.split())
     return Fixed(text, text != clean)
+
+
+# A section number and the subsections after it as OCR may garble them: '841(aX 1)', '924(ay(2)', '841(b)C IA)'.
+_SUBSECTIONS = re.compile(r"(?<![\w(])(\d{3,4}[a-z]?)(\s?\((?:(?:(?!\s*and\b|\s*\d{3})[\sA-Za-z0-9()\[\]{}|!])*"
+                          r"[)\]}J])?)")
+_PAREN_LIKE = set("()[]{}|! XJUyC")
+
+
+def _subsections(m: re.Match[str]) -> str:
+    """Rebuilt from the subsection levels a federal section has: (a) a lower-case letter, (1) a number, (A) a
+    capital, (i) a small roman numeral; a character that fits no level but looks like a parenthesis is dropped. The
+    text is kept as read when the levels cannot account for every character."""
+    tail = m.group(2)
+    if re.fullmatch(r"(?:\([a-z]\))?(?:\(\d{1,2}\))?(?:\([A-Z]\))?(?:\((?:i{1,3}|iv|v)\))?", tail):
+        return m.group()
+    levels = [r"[a-z]", r"\d{1,2}", r"[A-Z]", r"(?:iii|ii|iv|i|v)"]
+    parts: list[str] = []
+    rest = tail
+    level = 0
+    while rest and level < len(levels):
+        head = rest[0]
+        if level == 1 and head in "lI|!]":
+            rest = "1" + rest[1:]
+        found = re.match(levels[level], rest)
+        if found and not (level == 2 and head in "CXJU" and not re.match(r"[A-Z]\)", rest)):
+            parts.append(found.group())
+            rest = rest[found.end():]
+            level += 1
+        elif head in _PAREN_LIKE:
+            rest = rest[1:]
+        else:
+            return m.group()
+    if rest.strip("()[]{}|! "):
+        return m.group()
+    return m.group(1) + "".join(f"({p})" for p in parts)
 
 
 _PENALTY = re.compile(r"\b(841|960)\s*\(b\)\s*\(1\)\s*\(([A-E])\)|\b924\s*\(c\)\s*\(1\)\s*\(A\)\s*\((i{1,3})\)")
@@ -323,7 +363,7 @@ COUNT_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "
 
 def count_label(raw: str) -> Fixed:
     """'One' -> '1'; OCR's 'l' or 'I' for 1 in a label; '1s' kept."""
-    text = raw.strip(" .,;:()")
+    text = raw.strip(" .,;:()'\"`\u2018\u2019\u201c\u201d")  # a speck read as a quote mark
     if text.lower() in COUNT_WORDS:
         return Fixed(COUNT_WORDS[text.lower()], False)
     m = re.fullmatch(r"([0-9lI|\]}!]{1,3})([sS]{0,3})", text)
