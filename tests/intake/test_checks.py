@@ -105,6 +105,19 @@ def test_clean_statute_cells_untouched(clean: str) -> None:
     assert patterns.statute(clean) == patterns.Fixed(clean, False)
 
 
+@pytest.mark.parametrize(("read", "printed"), [
+    ("Conspiracy to distribute 400 grams or. more of fentanyl!", "Conspiracy to distribute 400 grams or more of "
+     "fentanyl"),
+    ("Possession with intent to distribute 28 grams or more of cocaine / base", "Possession with intent to "
+     "distribute 28 grams or more of cocaine base"),
+    ("Possession of a firearm in furtherance of a drug trafficking crime 9/25/2001", "Possession of a firearm in "
+     "furtherance of a drug trafficking crime"),
+    ("Armed. bank robbery", "Armed bank robbery"),
+])
+def test_nature_of_offense_specks_removed_and_flagged(read: str, printed: str) -> None:
+    assert patterns.nature(read) == patterns.Fixed(printed, True)
+
+
 def test_damaged_district_names() -> None:
     assert closest("Northern District of Hlinois") == ("northerndistrictofillinois", "N.D. Ill.")
     assert closest("Middle District of Flonda") == ("middledistrictofflorida", "M.D. Fla.")

@@ -206,7 +206,9 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
                 missing.append(prefix + "total_months")
         elif not any(re.search(r"\.(months|life)$", p) for p in read_paths) and "judgment.total_months" \
                 not in read_paths and "judgment.total_life" not in read_paths:
-            missing.append(prefix + "total_months")
+            missing.append(prefix + "total_months")  # no term read at all: each count's is asked too
+            rows = sorted({int(m.group(1)) for p in read_paths if (m := re.match(r"judgment\.counts\[(\d+)\]", p))})
+            missing += [f"{prefix}counts[{n}].months" for n in rows]
     if not judgments and sheet is None:
         warnings.append("no judgment and no BOP computation sheet was found in the files")
     if sheet is not None:

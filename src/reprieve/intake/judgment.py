@@ -148,6 +148,7 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
         # the table's rows and the counts of conviction listed above it disagree: a row split, merged or misread
         counts = [Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label, r.note or
                        "the counts table does not match the counts of conviction listed above it") for r in counts]
+        out.asks.append("judgment.counts")  # and what a row lost is asked with the table
     out.reads += counts
     rows = len({m.group(1) for r in counts if (m := re.match(r"judgment\.counts\[(\d+)\]", r.path))})
     labels = {int(m.group(1)): str(r.value) for r in counts
@@ -158,6 +159,7 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
                      Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label, r.note or
                           "the counts table does not match the counts named in the imprisonment")
                      for r in out.reads]
+        out.asks.append("judgment.counts")
     out.reads += terms
     if rows > 1 and not any(re.search(r"counts\[\d+\]\.(months|life)$", r.path) for r in terms):
         section = _imprisonment_text(pages)
@@ -338,6 +340,7 @@ def _amendment_reason(pages: list[Page]) -> list[Read]:
                 items[-1][1].append(part)
     checked: list[Read] = []
     unsure = False
+    odd: list[Read] = []  # reasons whose box is neither a checked nor an empty box as OCR reads them
     for mark, lines in items:
         whole = " ".join(" ".join(ln.text.split()[1:]) if n == 0 and mark else ln.text for n, ln in enumerate(lines))
         reason = _best_reason(whole)
@@ -346,6 +349,10 @@ def _amendment_reason(pages: list[Page]) -> list[Read]:
         state = pat.checkbox(mark) if mark else False
         if state is None:
             unsure = True
+            text = Text.of(lines)
+            odd.append(read_at(text, 0, len(text.text), "judgment.amendment_reason", reason,
+                               label="Reason for Amendment", ceiling=0.6,
+                               note="the only box not read as empty; its mark was not clear"))
         if state:
             ceiling = TEXT_LAYER if mark in ("X", "x", "☒") else 0.8
             text = Text.of(lines)
@@ -360,7 +367,7 @@ def _amendment_reason(pages: list[Page]) -> list[Read]:
     if len(checked) > 1:
         return [Read(checked[0].path, "; ".join(r.value for r in checked), checked[0].source, 0.7,
                      checked[0].label)]
-    return []
+    return odd if len(odd) == 1 else []
 
 
 def _best_reason(text: str) -> str | None:
@@ -448,6 +455,9 @@ def _counts(pages: list[Page]) -> list[Read]:
                 for k in (0, 1):
                     if parts[k].words:
                         previous[k] = Line(previous[k].words + parts[k].words, previous[k].page, previous[k].file)
+    # a speck on its own line (read as '_' or '/') is not a row; a row all of whose cells were lost is caught by the
+    # check against the counts of conviction
+    rows = [row for row in rows if sum(ch.isalnum() for part in row for ch in part.text) >= 3]
     out: list[Read] = []
     for n, row in enumerate(rows):
         title, nature, ended, count = row
@@ -482,12 +492,19 @@ def _counts(pages: list[Page]) -> list[Read]:
                 out.append(read_at(text, 0, len(text.text), f"{prefix}.quantity", quantity,
                                    label="Nature of Offense", ceiling=ceiling,
                                    note="the quantity named in 'Nature of Offense'"))
-        if ended.words:
+        found = pat.find_date(Text.of([ended]).text) if ended.words else None
+        if found:
             text = Text.of([ended])
-            found = pat.find_date(text.text)
-            if found:
-                out.append(read_at(text, found[2], found[3], f"{prefix}.offense_ended",
-                                   found[0].isoformat(), label="Offense Ended", fixed=found[1]))
+            out.append(read_at(text, found[2], found[3], f"{prefix}.offense_ended",
+                               found[0].isoformat(), label="Offense Ended", fixed=found[1]))
+        else:  # the date drifted into the next column (a slanted photo): taken from there, and asked
+            for cell in (nature, count):
+                text = Text.of([cell])
+                found = pat.find_date(text.text) if cell.words else None
+                if found:
+                    out.append(read_at(text, found[2], found[3], f"{prefix}.offense_ended", found[0].isoformat(),
+                                       label="Offense Ended", fixed=True))
+                    break
     return out
 
 

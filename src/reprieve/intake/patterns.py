@@ -290,7 +290,13 @@ def nature(raw: str) -> Fixed:
     """A 'Nature of Offense' cell as written; OCR's '1.000 kilograms' (a comma read as a point) -> '1,000', and
     misread letters in the words such descriptions use ('distnbute' -> 'distribute')."""
     text = " ".join(raw.split())
-    fixed = _lexicon_fix(_THOUSANDS_READ_AS_POINT.sub(r"\1,\2", text))
+    clean = re.sub(r"(?<=\w)!+(?=\s|$)", "", text)  # 'fentanyl!': a speck after the word
+    clean = re.sub(r"(?:(?<=\s)|^)[\u2018\u2019'\"`\u00bb\u00ab]+(?=\w)", "", clean)  # '\u2018methamphetamine'
+    clean = re.sub(r"(?:(?<=\s)|^)\d{1,2}/\d{1,2}/\d{2,4}(?=\s|$)", "", clean)  # the Offense Ended date leaking in
+    clean = re.sub(r"(?<=[a-z])\.(?=\s?[a-z])", " ", clean)  # 'Armed. bank', 'intent.to'
+    clean = re.sub(r"(?:(?<=\s)|^)[^\w\s(),]{1,2}(?=\s|$)", "", clean)  # '/', '=', '\u2014' between words
+    clean = " ".join(clean.split())
+    fixed = _lexicon_fix(_THOUSANDS_READ_AS_POINT.sub(r"\1,\2", clean))
     return Fixed(fixed, fixed != text)
 _UNITS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "gram": "g", "g": "g", "pound": "lb", "lb": "lb",
           "plant": "plants"}
