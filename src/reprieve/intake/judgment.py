@@ -46,6 +46,9 @@ _IMPOSITION = re.compile(r"Date\s+of\s+Imposition\s+of\s+(?:Judgment|Sentence)",
 # The same label as OCR may break it ('Date of of Judgment' with 'Imposition' pushed onto its own line).
 _IMPOSITION_DAMAGED = re.compile(r"^\W*\w{0,3}\W*Date\s+of\s+(?!Original)(?:\S+\s+){0,2}(?:Judgment|Sentence)\W*$|"
                                  r"^\W*Imposition\s+of\s+(?:Judgment|Sentence)", re.IGNORECASE)
+# Sheet headings, with a speck OCR may read beside them ('IMPRISONMENT me').
+_IMPRISONMENT_HEADING = re.compile(r"^\W{0,3}IMPRISONMENT(?:\s+\S{1,3})?\s*$")
+_SUPERVISION_HEADING = re.compile(r"^\W{0,3}SUPERVISED\s+RELEASE(?:\s+\S{1,3})?\s*$")
 _LABELS_DISAGREE = re.compile(r"was not found|not in the counts table")
 _ORIGINAL = re.compile(r"Date\s+of\s+Original\s+Judgment\s*[:;]?", re.IGNORECASE)
 _JUDGE_LABEL = re.compile(r"Name\s+(?:and|&)\s+Title\s+of\s+Judge", re.IGNORECASE)
@@ -307,7 +310,10 @@ def _judge(pages: list[Page]) -> list[Read]:
             if not _JUDGE_LABEL.search(line.text) or n == 0:
                 continue
             above = page.lines[n - 1]
-            text = Text.of([above])
+            words = list(above.words)
+            while len(words) > 1 and len(words[0].text) <= 2 and words[0].conf < 0.5:
+                words = words[1:]  # a speck before the name
+            text = Text.of([Line(words, above.page, above.file)])
             raw = text.text.strip()
             name = pat.judge_name(raw)
             if re.fullmatch(r"[A-Z][A-Za-z.'\- ]{3,60}", name):
@@ -545,8 +551,7 @@ def _term_reads(text: Text, where: list[int], term: Term, path: str, label: str,
 
 
 def _imprisonment_text(pages: list[Page]) -> Text | None:
-    return _section(pages, re.compile(r"^\s*IMPRISONMENT\s*$"), re.compile(r"total\s+term|imprisoned|committed",
-                                                                          re.IGNORECASE),
+    return _section(pages, _IMPRISONMENT_HEADING, re.compile(r"total\s+term|imprisoned|committed", re.IGNORECASE),
                     re.compile(r"recommendations|remanded|surrender|^\s*RETURN\s*$|^\W{0,3}The\s+court\s+makes",
                                re.IGNORECASE))
 
@@ -625,8 +630,7 @@ def _mixed(text: Text) -> bool:
 
 
 def _supervision(pages: list[Page]) -> list[Read]:
-    found = _section(pages, re.compile(r"^\s*SUPERVISED\s+RELEASE\s*$"), re.compile(r"supervised\s+release",
-                                                                                     re.IGNORECASE),
+    found = _section(pages, _SUPERVISION_HEADING, re.compile(r"supervised\s+release", re.IGNORECASE),
                      re.compile(r"MANDATORY\s+CONDITIONS|must\s+not\s+commit", re.IGNORECASE))
     if found is None:
         return []

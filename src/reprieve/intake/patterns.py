@@ -38,7 +38,7 @@ _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July
             r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 NUMERIC_DATE = re.compile(rf"(?<![\w/]){DIGITISH}{{1,2}}\s?[/\-.]\s?{DIGITISH}{{1,2}}\s?[/\-.]\s?"
                           rf"(?:{DIGITISH}{{4}}|{DIGITISH}{{2}})(?![\w/])")
-LONG_DATE = re.compile(rf"\b({_MONTH_RE})\s+({DIGITISH}{{1,2}}),?\s+({DIGITISH}{{4}})\b", re.IGNORECASE)
+LONG_DATE = re.compile(rf"\b({_MONTH_RE})\s+({DIGITISH}{{1,2}})[,.]?\s+({DIGITISH}{{4}})\b", re.IGNORECASE)
 
 
 def parse_date(text: str) -> tuple[date, bool] | None:
@@ -58,7 +58,9 @@ def find_date(text: str, at: int = 0) -> tuple[date, bool, int, int] | None:
             if month is None or not (day.value.isdigit() and year.value.isdigit()):
                 continue
             try:
-                return date(int(year.value), month, int(day.value)), day.fixed or year.fixed, m.start(), m.end()
+                comma_as_point = text[m.end(2):m.start(3)].strip() == "."
+                return (date(int(year.value), month, int(day.value)), day.fixed or year.fixed or comma_as_point,
+                        m.start(), m.end())
             except ValueError:
                 continue
         parts = re.split(r"\s?[/\-.]\s?", m.group())
