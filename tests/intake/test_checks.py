@@ -94,6 +94,7 @@ def test_offense_after_judgment_is_asked() -> None:
     ("18 U.S.C. §§ 922(g)(1) and 924(ay(2)", "18 U.S.C. §§ 922(g)(1) and 924(a)(2)"),
     ("18 U.S.C. §§ 2113(a) and = (d)", "18 U.S.C. §§ 2113(a) and (d)"),
     ("21 U.S.C. § 846 . .", "21 U.S.C. § 846"),
+    ("21 U.S.C. §§ 846 and 84] (b)(1)(A)", "21 U.S.C. §§ 846 and 841(b)(1)(A)"),
 ])
 def test_statute_cells_repaired_and_flagged(read: str, printed: str) -> None:
     assert patterns.statute(read) == patterns.Fixed(printed, True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from reprieve.intake import patterns as pat
 from reprieve.intake.districts import abbreviation, closest
-from reprieve.intake.fields import DERIVED, TEXT_LAYER, Read, read_at
+from reprieve.intake.fields import DERIVED, FIXED_CAP, TEXT_LAYER, Read, read_at
 from reprieve.intake.layout import Line, Page, Text, Word
 from reprieve.intake.terms import Term, read_imprisonment, read_supervision, total_of
 
@@ -481,8 +481,8 @@ def _counts(pages: list[Page]) -> list[Read]:
                                fixed=written.fixed))
             provision = pat.penalty(value)
             if provision:
-                out.append(read_at(text, 0, len(text.text), f"{prefix}.penalty", provision,
-                                   label="Title & Section", ceiling=TEXT_LAYER))
+                out.append(read_at(text, 0, len(text.text), f"{prefix}.penalty", provision,  # as sure as the cell
+                                   label="Title & Section", ceiling=FIXED_CAP if written.fixed else TEXT_LAYER))
         if nature.words:
             text = Text.of([nature])
             written = pat.nature(text.text)

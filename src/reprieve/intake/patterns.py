@@ -189,6 +189,7 @@ def statute(raw: str) -> Fixed:
     text = re.sub(r"U\.S\.C\.\s*(?:[$S8][$S8§]|§[$S8])\s*(?=\d)", "U.S.C. §§ ", text)
     text = re.sub(r"U\.S\.C\.\s*[$S]\s*(?=\d)", "U.S.C. § ", text)
     text = re.sub(r"(?<![\w])B(\d{2})(?=[\s(]|$)", r"8\1", text)
+    text = re.sub(r"(?<![\w])(\d{2})[\]|lI!](?=\s?\()", r"\g<1>1", text)  # '84] (b)': a 1 read as ']'
     text = re.sub(r"(\d)\s+\((?=[a-z0-9]\))", r"\1(", text)
     text = re.sub(r"\)\s*[C(\[{]?\s*([0-9])\s*\)", r")(\1)", text)
     text = _SUBSECTIONS.sub(_subsections, text)
