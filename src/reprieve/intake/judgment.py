@@ -453,7 +453,11 @@ def _counts(pages: list[Page]) -> list[Read]:
             bounds = [(0.0, nature_x - 4), (nature_x - 4, ended_x - 4), (ended_x - 4, count_x - 8),
                       (count_x - 8, page.width)]
             parts = [line.part(a, b) for a, b in bounds]
-            starts_row = bool(parts[3].words) or bool(parts[2].words and pat.find_date(parts[2].text))
+            shown = pat.count_label(parts[3].text).value if parts[3].words else ""
+            starts_row = bool(re.fullmatch(r"\d+[a-z]{0,3}", shown)) or bool(parts[2].words and
+                                                                          pat.find_date(parts[2].text))
+            if parts[3].words and not starts_row and not (parts[0].words or parts[1].words):
+                starts_row = True  # a label OCR mangled on a line of its own: a row still, asked
             if starts_row or not rows:
                 rows.append(parts)
             else:

@@ -203,7 +203,7 @@ def statute(raw: str) -> Fixed:
 # A section number and the subsections after it as OCR may garble them: '841(aX 1)', '924(ay(2)', '841(b)C IA)'.
 _SUBSECTIONS = re.compile(r"(?<![\w(])(\d{3,4}[a-z]?)(\s?\((?:(?:(?!\s*and\b|\s*\d{3})[\sA-Za-z0-9()\[\]{}|!])*"
                           r"[)\]}J])?)")
-_PAREN_LIKE = set("()[]{}|! XJUyC")
+_PAREN_LIKE = set("()[]{}|! XJUyCM")
 
 
 def _subsections(m: re.Match[str]) -> str:
@@ -221,6 +221,8 @@ def _subsections(m: re.Match[str]) -> str:
         head = rest[0]
         if level == 1 and head in "lI|!]":
             rest = "1" + rest[1:]
+        if level == 3 and head == "G":  # '(i)' read as 'G' or '(G)'
+            rest = "i" + rest[1:]
         found = re.match(levels[level], rest)
         if found and not (level == 2 and head in "CXJU" and not re.match(r"[A-Z]\)", rest)):
             parts.append(found.group())
