@@ -398,6 +398,9 @@ def _known_reason(body: str) -> str | None:
 _HEADER_WORDS = ("title", "section", "nature", "offense", "ended", "concluded", "count", "counts")
 
 
+_HEADER_PARTS = re.compile(r"tit|sect|nat|off|end|coun|ount", re.IGNORECASE)
+
+
 def _header_word(text: str) -> str:
     """A header word as OCR may damage it ('Natwe', 'Cout', 'Title&'): the header word it is close to."""
     plain = re.sub(r"[^a-z]", "", text.lower())
@@ -422,6 +425,8 @@ def _split_merged(line: Line) -> Line:
 
 
 def _header_columns(line: Line) -> tuple[float, float, float, float] | None:
+    if len(_HEADER_PARTS.findall(line.text)) < 3:
+        return None  # not the header: spares the fuzzy match of every word of the page
     line = _split_merged(line)
     words = line.words
     texts = [_header_word(w.text) for w in words]
