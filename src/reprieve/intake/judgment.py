@@ -8,7 +8,9 @@ the page: revisions and districts move things around (`AO 245B (Rev. 09/19)`, `G
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -458,6 +460,11 @@ def _counts(pages: list[Page]) -> list[Read]:
             bounds = [(0.0, nature_x - 4), (nature_x - 4, ended_x - 4), (ended_x - 4, count_x - 8),
                       (count_x - 8, page.width)]
             parts = [line.part(a, b) for a, b in bounds]
+            drifted = list(itertools.takewhile(lambda w: not any(ch.isdigit() for ch in w.text), parts[2].words))
+            if drifted and len(drifted) < len(parts[2].words):  # 'crime 8/25/2009': the cell's end slid right
+                parts[1] = Line(parts[1].words + [dataclasses.replace(w, conf=min(w.conf, 0.7)) for w in drifted],
+                                line.page, line.file)
+                parts[2] = Line(parts[2].words[len(drifted):], line.page, line.file)
             shown = pat.count_label(parts[3].text).value if parts[3].words else ""
             starts_row = bool(re.fullmatch(r"\d+[a-z]{0,3}", shown)) or bool(parts[2].words and
                                                                           pat.find_date(parts[2].text))
