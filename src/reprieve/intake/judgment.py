@@ -312,12 +312,14 @@ def _judge(pages: list[Page]) -> list[Read]:
             if not _JUDGE_LABEL.search(line.text) or n == 0:
                 continue
             above = page.lines[n - 1]
+            if n >= 2 and sum(ch.isalpha() for ch in above.text) < 3:
+                above = page.lines[n - 2]  # a speck read as a line of its own between the name and its label
             words = list(above.words)
             while len(words) > 1 and len(words[0].text) <= 2 and words[0].conf < 0.5:
                 words = words[1:]  # a speck before the name
             text = Text.of([Line(words, above.page, above.file)])
             raw = text.text.strip()
-            name = pat.judge_name(raw)
+            name = pat.judge_name(raw.lstrip("_-\u2014.,'` "))  # the signature line's underscores
             if re.fullmatch(r"[A-Z][A-Za-z.'\- ]{3,60}", name):
                 start = text.text.find(raw.split()[0])
                 return [read_at(text, start, start + len(name), "court.judge", name,

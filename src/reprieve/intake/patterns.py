@@ -192,9 +192,13 @@ def statute(raw: str) -> Fixed:
     text = re.sub(r"(?<![\w])(\d{2})[\]|lI!](?=\s?\()", r"\g<1>1", text)  # '84] (b)': a 1 read as ']'
     text = re.sub(r"(\d)\s+\((?=[a-z0-9]\))", r"\1(", text)
     text = re.sub(r"\)\s*[C(\[{]?\s*([0-9])\s*\)", r")(\1)", text)
+    text = re.sub(r"^[\u201c\u201d\"'`]+(?=\d)", "", text)  # a speck before the title read as a quote mark
+    text = re.sub(r"\bU[LI1l]S\.C\.", "U.S.C.", text)
+    text = re.sub(r"(?<=U\.S\.C\. )(?:§\$§|8§|§8|\$§|§\$)(?=\s)", "§§", text)
+    text = re.sub(r"(?<=\d)\u00a2(?=[a-z0-9]\))", "(", text)  # '1956¢h)': a parenthesis read as a cent sign
     text = _SUBSECTIONS.sub(_subsections, text)
     text = re.sub(r"\band\(", "and (", text)
-    text = re.sub(r"(?<=\s)[^\w\s§()]{1,2}(?=\s|$)", "", text)  # a speck read as '=' or '.' between words
+    text = re.sub(r"(?<=\s)(?:[^\w\s§()]|_)+(?=\s|$)", "", text)  # a speck read as '=', '.' or '—_—' between words
     text = re.sub(r"(?<=\))\s+[a-z]$", "", text)  # ... or as a letter after the last subsection
     text = " ".join(text.split())
     return Fixed(text, text != clean)
