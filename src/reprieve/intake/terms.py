@@ -60,7 +60,7 @@ def _substitute(text: str, where: list[int], pattern: re.Pattern[str],
     return "".join(out), mapped
 
 
-_WORDS_PAREN = re.compile(rf"\b({NUMBER_WORDS})\s*\(\s*(\d+)\s*\)|\(\s*(\d+)\s*\)", re.IGNORECASE)
+_WORDS_PAREN = re.compile(rf"\b({NUMBER_WORDS})\s*\(\s*(\d+|\d[\dSOlI|]*)\s*\)|\(\s*(\d+)\s*\)", re.IGNORECASE)
 _WORDS_UNIT = re.compile(rf"\b({NUMBER_WORDS})(?=\s*(?:months?|years?|days?)\b)", re.IGNORECASE)
 _COUNT_WORD = "|".join(COUNT_WORDS)
 _COUNT_LIST = re.compile(rf"(?<=\bCount )({_COUNT_WORD})\b|(?<=\bCounts )((?:{_COUNT_WORD})(?:\s*(?:,\s*(?:and\s+)?|"
@@ -78,7 +78,13 @@ def normalize(text: str) -> tuple[str, list[int]]:
     where = list(range(len(text)))
     text, where = _substitute(text, where, _SPECK_AFTER_NUMBER, lambda m: "")
     text, where = _substitute(text, where, _ONE_AS_BAR, lambda m: "1")
-    text, where = _substitute(text, where, _WORDS_PAREN, lambda m: m.group(2) or m.group(3))
+    def paren(m: re.Match[str]) -> str | None:
+        if m.group(2) and not m.group(2).isdigit():  # 'FIVE (5S)': the words, since OCR damaged the digits
+            number = words_to_number(m.group(1))
+            return None if number is None else str(number)
+        return m.group(2) or m.group(3)
+
+    text, where = _substitute(text, where, _WORDS_PAREN, paren)
 
     def spelled(m: re.Match[str]) -> str | None:
         number = words_to_number(m.group(1))
