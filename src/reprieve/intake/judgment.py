@@ -521,6 +521,10 @@ def _counts(pages: list[Page]) -> list[Read]:
             text = Text.of([ended])
             out.append(read_at(text, found[2], found[3], f"{prefix}.offense_ended",
                                found[0].isoformat(), label="Offense Ended", fixed=found[1]))
+        elif ended.words and (slashed := pat.slash_read_as_one(Text.of([ended]).text)):
+            text = Text.of([ended])
+            out.append(read_at(text, slashed[1], slashed[2], f"{prefix}.offense_ended", slashed[0].isoformat(),
+                               label="Offense Ended", fixed=True))
         else:  # the date drifted into the next column (a slanted photo): taken from there, and asked
             for cell in (nature, count):
                 text = Text.of([cell])

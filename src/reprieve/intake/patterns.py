@@ -77,6 +77,23 @@ def find_date(text: str, at: int = 0) -> tuple[date, bool, int, int] | None:
     return None
 
 
+def slash_read_as_one(text: str) -> tuple[date, int, int] | None:
+    """'7112/2006' -> 7/12/2006: the first slash of m/d/yyyy read as '1' (or 'l', '|'), when only one way of taking
+    it out gives a date: (date, start, end). Always an OCR fix."""
+    m = re.search(r"(?<![\w/])(\d[\dl|I]{2,3})/(\d{4})(?![\w/])", text)
+    if not m:
+        return None
+    head, year = m.group(1), int(m.group(2))
+    found = []
+    for i in range(1, len(head) - 1):
+        if head[i] in "1l|I" and head[:i].isdigit() and head[i + 1:].isdigit():
+            try:
+                found.append(date(year, int(head[:i]), int(head[i + 1:])))
+            except ValueError:
+                continue
+    return (found[0], m.start(), m.end()) if len(found) == 1 else None
+
+
 def _month_key(word: str) -> str:
     word = word.lower().rstrip(".")
     for name in MONTHS:
