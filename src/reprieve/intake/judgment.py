@@ -104,7 +104,12 @@ def _vote(reads: list[Read]) -> Read | None:
     if not reads:
         return None
     counter = Counter(str(r.value) for r in reads)
-    value, votes = counter.most_common(1)[0]
+    votes_for = Counter(counter)
+    for short in counter:  # '1:97-cr-00550-' is '1:97-cr-00550-VMH-1' cut short by OCR: its votes go to the whole
+        longer = [v for v in counter if len(v) > len(short) and v.startswith(short)]
+        if longer:
+            votes_for[max(longer, key=len)] += votes_for.pop(short)
+    value, votes = max(votes_for.items(), key=lambda kv: (kv[1], len(kv[0])))
     best = max((r for r in reads if str(r.value) == value), key=lambda r: r.confidence)
     confidence = best.confidence
     if len(counter) > 1:

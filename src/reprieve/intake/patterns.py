@@ -138,8 +138,10 @@ def docket(raw: str) -> Fixed | None:
             if group == "kind":
                 new = part.replace("G", "C").replace("g", "c").replace("K", "R").replace("k", "r")
             elif group == "rest":  # a defendant number (digits) or a judge's initials (letters)
-                new = "-".join(digits(s).value if re.fullmatch(rf"{DIGITISH}*\d{DIGITISH}*", s) else s
-                               for s in part.split("-"))
+                pieces = part.split("-")
+                new = "-".join(digits(s).value if re.fullmatch(rf"{DIGITISH}*\d{DIGITISH}*", s) or (
+                    n == len(pieces) - 1 and n > 1 and re.fullmatch(r"[lI|!]", s)) else s  # '-VMH-I': defendant 1
+                               for n, s in enumerate(pieces))
             else:
                 new = digits(part).value
                 if group == "num" and len(part) == 6 and part[0] in "Oo" and new[1:].isdigit():
