@@ -101,6 +101,7 @@ def test_statute_cells_repaired_and_flagged(read: str, printed: str) -> None:
 
 
 @pytest.mark.parametrize("clean", ["21 U.S.C. §§ 841(a)(1) and 841(b)(1)(A)", "18 U.S.C. § 924(c)(1)(A)(i)",
+                                   "18 U.S.C. §§ 2113(a) & (d)", "21 U.S.C. § 841(b)(1)(A)(viii)",
                                    "18 U.S.C. §§ 2113(a) and (d)", "21 U.S.C. §§ 952(a) and 960(b)(1)(B)(ii)"])
 def test_clean_statute_cells_untouched(clean: str) -> None:
     assert patterns.statute(clean) == patterns.Fixed(clean, False)

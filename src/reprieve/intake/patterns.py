@@ -217,7 +217,7 @@ def statute(raw: str) -> Fixed:
     text = re.sub(r"(?<=\d)\u00a2(?=[a-z0-9]\))", "(", text)  # '1956¢h)': a parenthesis read as a cent sign
     text = _SUBSECTIONS.sub(_subsections, text)
     text = re.sub(r"\band\(", "and (", text)
-    text = re.sub(r"(?<=\s)(?:[^\w\s§()]|_)+(?=\s|$)", "", text)  # a speck read as '=', '.' or '—_—' between words
+    text = re.sub(r"(?<=\s)(?:[^\w\s§()&]|_)+(?=\s|$)", "", text)  # a speck read as '=', '.' or '—_—' between words
     text = re.sub(r"(?<=\))\s+[a-z]$", "", text)  # ... or as a letter after the last subsection
     text = " ".join(text.split())
     return Fixed(text, text != clean)
@@ -322,7 +322,7 @@ def nature(raw: str) -> Fixed:
     clean = re.sub(r"(?:(?<=\s)|^)[\u2018\u2019'\"`\u00bb\u00ab]+(?=\w)", "", clean)  # '\u2018methamphetamine'
     clean = re.sub(r"(?:(?<=\s)|^)\d{1,2}/\d{1,2}/\d{2,4}(?=\s|$)", "", clean)  # the Offense Ended date leaking in
     clean = re.sub(r"(?<=[a-z])\.(?=\s?[a-z])", " ", clean)  # 'Armed. bank', 'intent.to'
-    clean = re.sub(r"(?:(?<=\s)|^)[^\w\s(),]{1,2}(?=\s|$)", "", clean)  # '/', '=', '\u2014' between words
+    clean = re.sub(r"(?:(?<=\s)|^)[^\w\s(),&]{1,2}(?=\s|$)", "", clean)  # '/', '=', '\u2014' between words
     clean = " ".join(clean.split())
     fixed = _lexicon_fix(_THOUSANDS_READ_AS_POINT.sub(r"\1,\2", clean))
     return Fixed(fixed, fixed != text)
