@@ -4,7 +4,8 @@
   computation sheet, one in ten with a second judgment): every field the papers carry compared with the case they
   were rendered from. Targets: <= 1% of fields wrong, no wrong field left unflagged, <= 0.5 s per text PDF.
 - 100 scanned or photographed specimens (alternately: every page rasterised, turned, blurred, with noise and low
-  contrast into an image-only PDF; or every page as a JPEG phone photo at a slant, unevenly lit). Targets: <= 5%
+  contrast into an image-only PDF, one in three at a low 150 dpi; or every page as a JPEG phone photo at a slant,
+  unevenly lit, one in three shrunk as a messaging app does; tests/intake/degrade.py). Targets: <= 5%
   wrong, none unflagged, <= 5 s per page. Seconds per page are wall time and CPU time (this process and
   Tesseract's), since the machine is shared: the CPU figure is what a page costs.
 
