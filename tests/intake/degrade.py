@@ -1,8 +1,9 @@
 """Scanned and photographed copies of rendered documents: what a family member's phone or a prison copier makes.
 
-`scanned(pdf)`: every page rasterised, turned a few degrees, blurred, with noise and low contrast, saved as an
-image-only PDF. `photographed(pdf)`: every page as a JPEG photo: the sheet on a darker table, seen at a slant
-(perspective), lit unevenly, a little out of focus, compressed.
+`scanned(pdf)`: every page rasterised (at 200 dpi, or one in three at a low 150 dpi), turned a few degrees, blurred,
+with noise and low contrast, saved as an image-only PDF. `photographed(pdf)`: every page as a JPEG photo: the sheet
+on a darker table, seen at a slant (perspective), lit unevenly, a little out of focus, compressed; one in three
+shrunk as a messaging app does (about 1,250 pixels across, some 140 dpi on the page).
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def scan_page(page: Image.Image, rng: random.Random) -> Image.Image:
     return _noise(page, rng, rng.uniform(4, 14))
 
 
-def scanned(pdf: bytes, rng: random.Random, dpi: int = 200) -> bytes:
+def scanned(pdf: bytes, rng: random.Random, dpi: int | None = None) -> bytes:
+    dpi = dpi or rng.choice((200, 200, 150))
     pages = [scan_page(p, rng) for p in _pages(pdf, dpi)]
     out = io.BytesIO()
     pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=dpi)
@@ -85,9 +87,13 @@ def photo_page(page: Image.Image, rng: random.Random) -> Image.Image:
 
 def photographed(pdf: bytes, rng: random.Random, dpi: int = 200) -> list[bytes]:
     out = []
+    shrunk = rng.random() < 1 / 3
     for page in _pages(pdf, dpi):
         buffer = io.BytesIO()
-        photo_page(page, rng).convert("RGB").save(buffer, "JPEG", quality=rng.randrange(60, 86))
+        photo = photo_page(page, rng)
+        if shrunk:
+            photo = photo.resize((1250, round(photo.height * 1250 / photo.width)), Image.Resampling.BILINEAR)
+        photo.convert("RGB").save(buffer, "JPEG", quality=rng.randrange(60, 86))
         out.append(buffer.getvalue())
     return out
 

@@ -17,11 +17,11 @@ from reprieve.intake.layout import Page, Text
 
 SHEET_PAGE = re.compile(r"SENTENCE\s+MONITORING|COMPUTATION\s+DATA|REGNO\s*\.*\s*:", re.IGNORECASE)
 # The dot leader and colon after a label: OCR drops the colon or reads it as '?' or '-'.
-_LEADER = r"[\s.,:;_'`?\-\u2026]*(?:(?<=\.)[0-9!l|](?=\s+\d))?\s*"
+_LEADER = r"[\s.,:;_'`?\-\u2026]*(?:(?<=\.)[0-9!l|%\u00b0]{1,2}(?=\s+\d))?\s*"
 
 
 def _label(words: str) -> re.Pattern[str]:
-    return re.compile(r"^\s*" + r"\s*".join(re.escape(w) for w in words.split()) + _LEADER, re.IGNORECASE)
+    return re.compile(r"^\W{0,3}" + r"[\s.,]*".join(re.escape(w) for w in words.split()) + _LEADER, re.IGNORECASE)
 
 
 # label on the sheet -> (case field, kind)
@@ -51,6 +51,8 @@ _PROJECTED = re.compile(r"PROJECTED\s+FOR\s+RELEASE\s*[:;]?\s*", re.IGNORECASE)
 class SheetRead:
     reads: list[Read] = field(default_factory=list)
     docket: str | None = None
+    asks: list[str] = field(default_factory=list)  # labels printed whose value could not be read: asked for
+    offense_dates: list[str] = field(default_factory=list)  # each obligation's DATE OF OFFENSE, to check the judgment's
 
 
 def is_sheet_page(page: Page) -> bool:
@@ -97,17 +99,27 @@ def read_sheet(pages: list[Page]) -> SheetRead:
                     for path in paths:
                         add(read_at(text, found[2], found[3], path, found[0].isoformat(), label=label,
                                     fixed=found[1]))
+                elif not re.match(r"\s*N/?A\b", s[m.end():], re.IGNORECASE):
+                    out.asks += paths
             for label, paths in NUMBERS.items():
                 m = _label(label).search(s)
                 if not m:
                     continue
                 value = re.match(rf"({pat.DIGITISH}{{1,5}})\b", s[m.end():])
+                if not value or not pat.digits(value.group(1)).value.isdigit():
+                    out.asks += paths
                 if value:
                     number = pat.digits(value.group(1))
+                    leader_junk = bool(re.search(r"[0-9!l|%\u00b0]", s[m.start():m.end()].split(".")[-1]))
                     if number.value.isdigit():
-                        for path in paths:
+                        for path in paths:  # a colon read as a digit may be a digit of the value: asked
                             add(read_at(text, m.end(), m.end() + len(value.group(1)), path, int(number.value),
-                                        label=label, fixed=number.fixed))
+                                        label=label, fixed=number.fixed or leader_junk))
+            m = _label("DATE OF OFFENSE").search(s)
+            if m:
+                found = pat.find_date(s, m.end())
+                if found and found[2] - m.end() < 3:
+                    out.offense_dates.append(found[0].isoformat())
             m = _label("PROJECTED SATISFACTION METHOD").search(s)
             if m:
                 _method(text, m.end(), add)

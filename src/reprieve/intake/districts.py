@@ -48,3 +48,22 @@ def _key(name: str) -> str:
 def abbreviation(name: str) -> str | None:
     """'Western District of North Carolina' -> 'W.D.N.C.'; None for a name no district has."""
     return _table().get(_key(name))
+
+
+def closest(name: str) -> tuple[str, str] | None:
+    """A district name OCR damaged ('Northern District of Hlinois') -> (the district's name key, abbreviation) of the
+    one district whose state is close to the one read, with the same division; None when none is, or two are."""
+    import difflib
+
+    m = re.match(r"^(?:(\w+)\s+)?District\s+of\s+(.+)$", name.strip(), re.IGNORECASE)
+    if not m:
+        return None
+    division = m.group(1) or ""
+    close_division = difflib.get_close_matches(division.title(), list(_PREFIX.values()), n=1, cutoff=0.75)
+    head = _key((close_division[0] if division and close_division else "") + "districtof")
+    state = _key(m.group(2))
+    scored = sorted(((difflib.SequenceMatcher(None, state, known[len(head):]).ratio(), known) for known in _table()
+                     if known.startswith(head) and (division or known.startswith("districtof"))), reverse=True)
+    if not scored or scored[0][0] < 0.7 or (len(scored) > 1 and scored[1][0] > scored[0][0] - 0.1):
+        return None
+    return scored[0][1], _table()[scored[0][1]]

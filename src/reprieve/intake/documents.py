@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from reprieve.intake import bop_sheet, judgment
+from reprieve.intake.checks import cross_check
 from reprieve.intake.fields import CONFIRM_BELOW, Read
 from reprieve.intake.layout import Page
 from reprieve.intake.ocr import OcrUnavailable
@@ -178,7 +179,7 @@ def _likeness(a: str | None, b: str | None) -> float:
 # --- the case ------------------------------------------------------------------------------------------------------
 
 # What each judgment must carry; absent, it is asked for.
-_NEEDED = ("court.district", "court.docket", "person.name", "judgment.imposed_on",
+_NEEDED = ("court.district", "court.docket", "court.judge", "person.name", "judgment.imposed_on",
            "judgment.supervised_release_months")
 _NEEDED_AMENDED = ("judgment.amended_on", "judgment.amendment_reason")
 
@@ -218,11 +219,16 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
                 missing.append(prefix + "total_months")
         elif not any(re.search(r"\.(months|life)$", p) for p in read_paths) and "judgment.total_months" \
                 not in read_paths and "judgment.total_life" not in read_paths:
-            missing.append(prefix + "total_months")
+            missing.append(prefix + "total_months")  # no term read at all: each count's is asked too
+            rows = sorted({int(m.group(1)) for p in read_paths if (m := re.match(r"judgment\.counts\[(\d+)\]", p))})
+            missing += [f"{prefix}counts[{n}].months" for n in rows]
     if not judgments and sheet is None:
         warnings.append("no judgment and no BOP computation sheet was found in the files")
     if sheet is not None:
         found = {r.path for r in sheet.reads}
+        if sheet.offense_dates and len(judgments) == 1:
+            _check_offense_dates(fields, set(sheet.offense_dates))
+        missing += [path for path in sheet.asks if path not in found]
         for path in _SHEET_NEEDED if full_sheet else ():
             if path not in found:  # the fact the BOP's figure also fills (custody.prior_custody_days, ...) too
                 twins = next((paths for paths in (*bop_sheet.DATES.values(), *bop_sheet.NUMBERS.values())
@@ -235,6 +241,7 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
                 fields[r.path] = r
         if "court.docket" not in fields and sheet.docket and not judgments:
             warnings.append(f"the BOP sheet names docket {sheet.docket}; give the judgment to read the case")
+    cross_check(fields)
     missing = [p for p in dict.fromkeys(missing) if p not in fields]
     case = _valid_case(fields, missing, warnings)
     return IntakeResult(case, fields, missing, documents, warnings)
@@ -316,6 +323,14 @@ def _cross_check(fields: dict[str, Read], other: Read) -> None:
     else:
         note = f"{other.source.file} says '{other.value}'"
         fields[other.path] = Read(mine.path, mine.value, mine.source, min(mine.confidence, 0.5), mine.label, note)
+
+
+def _check_offense_dates(fields: dict[str, Read], on_sheet: set[str]) -> None:
+    """Each count's Offense Ended is one of the dates of offense the BOP's sheet lists: one that is not is asked."""
+    for path, read in list(fields.items()):
+        if re.fullmatch(r"judgments\[0\]\.counts\[\d+\]\.offense_ended", path) and read.value not in on_sheet:
+            fields[path] = Read(read.path, read.value, read.source, min(read.confidence, 0.6), read.label,
+                                read.note or "not among the dates of offense on the BOP's sheet")
 
 
 def _same_person(a: str, b: str) -> bool:

@@ -8,15 +8,17 @@ the page: revisions and districts move things around (`AO 245B (Rev. 09/19)`, `G
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from reprieve.intake import patterns as pat
-from reprieve.intake.districts import abbreviation
-from reprieve.intake.fields import DERIVED, TEXT_LAYER, Read, read_at
-from reprieve.intake.layout import Line, Page, Text
+from reprieve.intake.districts import abbreviation, closest
+from reprieve.intake.fields import DERIVED, FIXED_CAP, TEXT_LAYER, Read, read_at
+from reprieve.intake.layout import Line, Page, Text, Word
 from reprieve.intake.terms import Term, read_imprisonment, read_supervision, total_of
 
 # The reasons printed on AO 245C (Rev. 09/19), in the form's words.
@@ -43,13 +45,17 @@ _DEFENDANT = re.compile(r"^\s*DEFENDANT\s*[:;]\s*", re.IGNORECASE)
 _DISTRICT = re.compile(r"\b(?:(Eastern|Western|Northern|Southern|Middle|Central)\s+)?District\s+of\s+"
                        r"((?:[A-Z][A-Za-z.]*)(?:\s+[A-Z][A-Za-z.]*){0,3})")
 _IMPOSITION = re.compile(r"Date\s+of\s+Imposition\s+of\s+(?:Judgment|Sentence)", re.IGNORECASE)
+# The same label as OCR may break it ('Date of of Judgment' with 'Imposition' pushed onto its own line).
+_IMPOSITION_DAMAGED = re.compile(r"^\W*\w{0,3}\W*Date\s+of\s+(?!Original)(?:\S+\s+){0,2}(?:Judgment|Sentence)\W*$|"
+                                 r"^\W*Imposition\s+of\s+(?:Judgment|Sentence)", re.IGNORECASE)
+# Sheet headings, with a speck OCR may read beside them ('IMPRISONMENT me').
+_IMPRISONMENT_HEADING = re.compile(r"^\W{0,3}IMPRISONMENT(?:\s+\S{1,3})?\s*$")
+_SUPERVISION_HEADING = re.compile(r"^\W{0,3}SUPERVISED\s+RELEASE(?:\s+\S{1,3})?\s*$")
+_LABELS_DISAGREE = re.compile(r"was not found|not in the counts table")
 _ORIGINAL = re.compile(r"Date\s+of\s+Original\s+Judgment\s*[:;]?", re.IGNORECASE)
 _JUDGE_LABEL = re.compile(r"Name\s+(?:and|&)\s+Title\s+of\s+Judge", re.IGNORECASE)
 _TABLE_END = re.compile(r"The\s+defendant\s+(?:is\s+sentenced|has\s+been)|See\s+additional|Count\s*\(s\)|"
                         r"It\s+is\s+ordered|sentenced\s+as\s+provided|Sentencing\s+Reform", re.IGNORECASE)
-_BOX = r"(?:[Xx&☒■☐□]|\[\s?[Xx]?\]|[OoCL]\]?|[1lI|])"
-_DISMISSED = re.compile(rf"Count\s*\(s\)\s*(.*?)\s*(?:{_BOX}\s+)?\S{{0,2}}?is\s+(?:{_BOX}\s*)?\S{{0,2}}?are\s+"
-                        r"dismissed", re.IGNORECASE)
 
 
 @dataclass
@@ -98,7 +104,12 @@ def _vote(reads: list[Read]) -> Read | None:
     if not reads:
         return None
     counter = Counter(str(r.value) for r in reads)
-    value, votes = counter.most_common(1)[0]
+    votes_for = Counter(counter)
+    for short in counter:  # '1:97-cr-00550-' is '1:97-cr-00550-VMH-1' cut short by OCR: its votes go to the whole
+        longer = [v for v in counter if len(v) > len(short) and v.startswith(short)]
+        if longer:
+            votes_for[max(longer, key=len)] += votes_for.pop(short)
+    value, votes = max(votes_for.items(), key=lambda kv: (kv[1], len(kv[0])))
     best = max((r for r in reads if str(r.value) == value), key=lambda r: r.confidence)
     confidence = best.confidence
     if len(counter) > 1:
@@ -140,20 +151,39 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
     if out.amended:
         out.reads += _amendment_reason(pages)
     counts = _counts(pages)
+    convicted = _convicted(pages)
+    table = [str(r.value) for r in counts if r.path.endswith(".count")]
+    rows_read = len({r.path.split("]")[0] for r in counts})
+    if convicted and (sorted(convicted) != sorted(table) or rows_read != len(convicted)):
+        # the table's rows and the counts of conviction listed above it disagree: a row split, merged or misread
+        counts = [Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label, r.note or
+                       "the counts table does not match the counts of conviction listed above it") for r in counts]
+        out.asks.append("judgment.counts")  # and what a row lost is asked with the table
     out.reads += counts
-    labels = [r.value for r in counts if r.path.endswith(".count")]
-    terms = _imprisonment(pages, labels)
+    rows = len({m.group(1) for r in counts if (m := re.match(r"judgment\.counts\[(\d+)\]", r.path))})
+    labels = {int(m.group(1)): str(r.value) for r in counts
+              if (m := re.fullmatch(r"judgment\.counts\[(\d+)\]\.count", r.path))}
+    terms = _imprisonment(pages, labels, rows)
+    if any(_LABELS_DISAGREE.search(r.note) for r in terms):  # the imprisonment's counts are not the table's
+        out.reads = [r if not r.path.startswith("judgment.counts[") else
+                     Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label, r.note or
+                          "the counts table does not match the counts named in the imprisonment")
+                     for r in out.reads]
+        out.asks.append("judgment.counts")
     out.reads += terms
-    if len(labels) > 1 and not any(re.search(r"counts\[\d+\]\.(months|life)$", r.path) for r in terms):
+    if rows > 1 and not any(re.search(r"counts\[\d+\]\.(months|life)$", r.path) for r in terms):
         section = _imprisonment_text(pages)
         if section is not None and re.search(r"\bCounts?\b", section.text):  # a split per count, not read
-            out.asks += [f"judgment.counts[{n}].months" for n in range(len(labels))]
+            out.asks += [f"judgment.counts[{n}].months" for n in range(rows)]
     out.reads += _supervision(pages)
     dismissed = _dismissed(pages)
     if dismissed is None:
         out.asks.append("judgment.counts_dismissed")
     else:
-        out.reads += dismissed
+        # a count both convicted and dismissed: one of them is misread
+        out.reads += [r if not set(labels.values()) & set(r.value) else
+                      Read(r.path, r.value, r.source, min(r.confidence, 0.5), r.label,
+                           "a count dismissed is also in the counts table") for r in dismissed]
     return out
 
 
@@ -232,6 +262,10 @@ def _district(pages: list[Page]) -> list[Read]:
                 short = abbreviation(name)
                 if short:
                     return [read_at(text, m.start(), m.end(), "court.district", short, label="District")]
+                near = closest(name)
+                if near:  # letters misread in a known district's name: taken, and asked about
+                    return [read_at(text, m.start(), m.end(), "court.district", near[1], label="District",
+                                    fixed=True)]
                 return [read_at(text, m.start(), m.end(), "court.district", name, label="District",
                                 ceiling=0.5, note="not a district reprieve knows")]
     return []
@@ -254,13 +288,15 @@ def _date_above(page: Page, label: re.Pattern[str]) -> tuple[Text, int, int, boo
 def _dates(pages: list[Page], amended: bool) -> list[Read]:
     out = []
     for page in pages:
-        at = _date_above(page, _IMPOSITION)
+        at, ceiling = _date_above(page, _IMPOSITION), TEXT_LAYER
+        if at is None:  # a label OCR broke may be another date's ('Date of Onginal Judgment'): asked
+            at, ceiling = _date_above(page, _IMPOSITION_DAMAGED), 0.7
         if at:
             text, start, end, fixed, day = at
             path = "judgment.amended_on" if amended else "judgment.imposed_on"
             label = "Date of Imposition of Judgment"
             out.append(read_at(text, start, end, path, day.isoformat(), label=label,  # type: ignore[attr-defined]
-                               fixed=fixed))
+                               fixed=fixed, ceiling=ceiling))
             break
     if amended:
         for page in pages:
@@ -281,9 +317,14 @@ def _judge(pages: list[Page]) -> list[Read]:
             if not _JUDGE_LABEL.search(line.text) or n == 0:
                 continue
             above = page.lines[n - 1]
-            text = Text.of([above])
+            if n >= 2 and sum(ch.isalpha() for ch in above.text) < 3:
+                above = page.lines[n - 2]  # a speck read as a line of its own between the name and its label
+            words = list(above.words)
+            while len(words) > 1 and len(words[0].text) <= 2 and words[0].conf < 0.5:
+                words = words[1:]  # a speck before the name
+            text = Text.of([Line(words, above.page, above.file)])
             raw = text.text.strip()
-            name = pat.judge_name(raw)
+            name = pat.judge_name(raw.lstrip("_-\u2014.,'` "))  # the signature line's underscores
             if re.fullmatch(r"[A-Z][A-Za-z.'\- ]{3,60}", name):
                 start = text.text.find(raw.split()[0])
                 return [read_at(text, start, start + len(name), "court.judge", name,
@@ -314,6 +355,7 @@ def _amendment_reason(pages: list[Page]) -> list[Read]:
                 items[-1][1].append(part)
     checked: list[Read] = []
     unsure = False
+    odd: list[Read] = []  # reasons whose box is neither a checked nor an empty box as OCR reads them
     for mark, lines in items:
         whole = " ".join(" ".join(ln.text.split()[1:]) if n == 0 and mark else ln.text for n, ln in enumerate(lines))
         reason = _best_reason(whole)
@@ -322,6 +364,10 @@ def _amendment_reason(pages: list[Page]) -> list[Read]:
         state = pat.checkbox(mark) if mark else False
         if state is None:
             unsure = True
+            text = Text.of(lines)
+            odd.append(read_at(text, 0, len(text.text), "judgment.amendment_reason", reason,
+                               label="Reason for Amendment", ceiling=0.6,
+                               note="the only box not read as empty; its mark was not clear"))
         if state:
             ceiling = TEXT_LAYER if mark in ("X", "x", "☒") else 0.8
             text = Text.of(lines)
@@ -336,7 +382,7 @@ def _amendment_reason(pages: list[Page]) -> list[Read]:
     if len(checked) > 1:
         return [Read(checked[0].path, "; ".join(r.value for r in checked), checked[0].source, 0.7,
                      checked[0].label)]
-    return []
+    return odd if len(odd) == 1 else []
 
 
 def _best_reason(text: str) -> str | None:
@@ -358,9 +404,41 @@ def _known_reason(body: str) -> str | None:
 
 # --- the counts table --------------------------------------------------------------------------------------------
 
+_HEADER_WORDS = ("title", "section", "nature", "offense", "ended", "concluded", "count", "counts")
+
+
+_HEADER_PARTS = re.compile(r"tit|sect|nat|off|end|coun|ount", re.IGNORECASE)
+
+
+def _header_word(text: str) -> str:
+    """A header word as OCR may damage it ('Natwe', 'Cout', 'Title&'): the header word it is close to."""
+    plain = re.sub(r"[^a-z]", "", text.lower())
+    if plain in _HEADER_WORDS or len(plain) < 4:
+        return plain
+    close = difflib.get_close_matches(plain, _HEADER_WORDS, n=1, cutoff=0.7)
+    return close[0] if close else plain
+
+
+def _split_merged(line: Line) -> Line:
+    """'OffenseEnded' (OCR lost the space) -> 'Offense' 'Ended', the second word placed by its share of letters."""
+    words = []
+    for w in line.words:
+        m = re.fullmatch(r"(Offense|Date)(Ended|Concluded|Offense)", w.text.strip(":"), re.IGNORECASE)
+        if m is None:
+            words.append(w)
+            continue
+        cut = w.x0 + (w.x1 - w.x0) * len(m.group(1)) / len(m.group())
+        words += [Word(m.group(1), w.x0, cut, w.top, w.bottom, w.conf),
+                  Word(m.group(2), cut, w.x1, w.top, w.bottom, w.conf)]
+    return Line(words, line.page, line.file)
+
+
 def _header_columns(line: Line) -> tuple[float, float, float, float] | None:
+    if len(_HEADER_PARTS.findall(line.text)) < 3:
+        return None  # not the header: spares the fuzzy match of every word of the page
+    line = _split_merged(line)
     words = line.words
-    texts = [w.text.lower().strip(":") for w in words]
+    texts = [_header_word(w.text) for w in words]
     if not ("title" in texts and "count" in texts[-2:] + [t.rstrip("s") for t in texts[-2:]]):
         return None
     title = words[texts.index("title")].x0
@@ -389,7 +467,16 @@ def _counts(pages: list[Page]) -> list[Read]:
             bounds = [(0.0, nature_x - 4), (nature_x - 4, ended_x - 4), (ended_x - 4, count_x - 8),
                       (count_x - 8, page.width)]
             parts = [line.part(a, b) for a, b in bounds]
-            starts_row = bool(parts[3].words) or bool(parts[2].words and pat.find_date(parts[2].text))
+            drifted = list(itertools.takewhile(lambda w: not any(ch.isdigit() for ch in w.text), parts[2].words))
+            if drifted and len(drifted) < len(parts[2].words):  # 'crime 8/25/2009': the cell's end slid right
+                parts[1] = Line(parts[1].words + [dataclasses.replace(w, conf=min(w.conf, 0.7)) for w in drifted],
+                                line.page, line.file)
+                parts[2] = Line(parts[2].words[len(drifted):], line.page, line.file)
+            shown = pat.count_label(parts[3].text).value if parts[3].words else ""
+            starts_row = bool(re.fullmatch(r"\d+[a-z]{0,3}", shown)) or bool(parts[2].words and
+                                                                          pat.find_date(parts[2].text))
+            if parts[3].words and not starts_row and not (parts[0].words or parts[1].words):
+                starts_row = True  # a label OCR mangled on a line of its own: a row still, asked
             if starts_row or not rows:
                 rows.append(parts)
             else:
@@ -397,6 +484,9 @@ def _counts(pages: list[Page]) -> list[Read]:
                 for k in (0, 1):
                     if parts[k].words:
                         previous[k] = Line(previous[k].words + parts[k].words, previous[k].page, previous[k].file)
+    # a speck on its own line (read as '_' or '/') is not a row; a row all of whose cells were lost is caught by the
+    # check against the counts of conviction
+    rows = [row for row in rows if sum(ch.isalnum() for part in row for ch in part.text) >= 3]
     out: list[Read] = []
     for n, row in enumerate(rows):
         title, nature, ended, count = row
@@ -414,8 +504,8 @@ def _counts(pages: list[Page]) -> list[Read]:
                                fixed=written.fixed))
             provision = pat.penalty(value)
             if provision:
-                out.append(read_at(text, 0, len(text.text), f"{prefix}.penalty", provision,
-                                   label="Title & Section", ceiling=TEXT_LAYER))
+                out.append(read_at(text, 0, len(text.text), f"{prefix}.penalty", provision,  # as sure as the cell
+                                   label="Title & Section", ceiling=FIXED_CAP if written.fixed else TEXT_LAYER))
         if nature.words:
             text = Text.of([nature])
             written = pat.nature(text.text)
@@ -431,12 +521,23 @@ def _counts(pages: list[Page]) -> list[Read]:
                 out.append(read_at(text, 0, len(text.text), f"{prefix}.quantity", quantity,
                                    label="Nature of Offense", ceiling=ceiling,
                                    note="the quantity named in 'Nature of Offense'"))
-        if ended.words:
+        found = pat.find_date(Text.of([ended]).text) if ended.words else None
+        if found:
             text = Text.of([ended])
-            found = pat.find_date(text.text)
-            if found:
-                out.append(read_at(text, found[2], found[3], f"{prefix}.offense_ended",
-                                   found[0].isoformat(), label="Offense Ended", fixed=found[1]))
+            out.append(read_at(text, found[2], found[3], f"{prefix}.offense_ended",
+                               found[0].isoformat(), label="Offense Ended", fixed=found[1]))
+        elif ended.words and (slashed := pat.slash_read_as_one(Text.of([ended]).text)):
+            text = Text.of([ended])
+            out.append(read_at(text, slashed[1], slashed[2], f"{prefix}.offense_ended", slashed[0].isoformat(),
+                               label="Offense Ended", fixed=True))
+        else:  # the date drifted into the next column (a slanted photo): taken from there, and asked
+            for cell in (nature, count):
+                text = Text.of([cell])
+                found = pat.find_date(text.text) if cell.words else None
+                if found:
+                    out.append(read_at(text, found[2], found[3], f"{prefix}.offense_ended", found[0].isoformat(),
+                                       label="Offense Ended", fixed=True))
+                    break
     return out
 
 
@@ -477,13 +578,14 @@ def _term_reads(text: Text, where: list[int], term: Term, path: str, label: str,
 
 
 def _imprisonment_text(pages: list[Page]) -> Text | None:
-    return _section(pages, re.compile(r"^\s*IMPRISONMENT\s*$"), re.compile(r"total\s+term|imprisoned|committed",
-                                                                          re.IGNORECASE),
+    return _section(pages, _IMPRISONMENT_HEADING, re.compile(r"total\s+term|imprisoned|committed", re.IGNORECASE),
                     re.compile(r"recommendations|remanded|surrender|^\s*RETURN\s*$|^\W{0,3}The\s+court\s+makes",
                                re.IGNORECASE))
 
 
-def _imprisonment(pages: list[Page], labels: list[str]) -> list[Read]:
+def _imprisonment(pages: list[Page], labels: dict[int, str], rows: int) -> list[Read]:
+    """The total term and each count's, placed on the counts table's rows by their labels (row -> label; a row whose
+    label was not read gets no term and is asked)."""
     found = _imprisonment_text(pages)
     if found is None:
         return []
@@ -514,12 +616,12 @@ def _imprisonment(pages: list[Page], labels: list[str]) -> list[Read]:
         out += [Read(r.path, r.value, r.source, r.confidence, r.label, note)
                 for r in _term_reads(text, where, total, path, "total term of imprisonment", ceiling)]
     by_label = {c.label: c for c in result.counts}
-    if not result.counts and total is not None and len(labels) == 1:
+    if not result.counts and total is not None and rows == 1:
         by_label = {}
         out += [Read(r.path, r.value, r.source, r.confidence, r.label, note)
                 for r in _term_reads(text, where, total, "judgment.counts[0].", "total term of imprisonment",
                                      ceiling)]
-    for n, label in enumerate(labels):
+    for n, label in labels.items():
         c = by_label.get(label) or by_label.get(label.rstrip("s"))
         if c is None:
             continue
@@ -531,10 +633,16 @@ def _imprisonment(pages: list[Page], labels: list[str]) -> list[Read]:
             out.append(read_at(text, start, min(len(text.text), start + 120),
                                f"{prefix}consecutive_to", c.consecutive_to, label=f"how Count {label} runs",
                                ceiling=ceiling))
-    missing = [label for label in labels if label not in by_label and label.rstrip("s") not in by_label]
+    missing = [label for label in labels.values() if label not in by_label and label.rstrip("s") not in by_label]
+    table = set(labels.values()) | {label.rstrip("s") for label in labels.values()}
+    unknown = [label for label in by_label if label not in table]
     if result.counts and missing:
         out = [Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label,
                     "the term of Count(s) " + ", ".join(missing) + " was not found") for r in out]
+    if unknown:  # a count the table does not show (its label misread there or here): no term placed is sure
+        out = [Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label,
+                    "Count(s) " + ", ".join(unknown) + " of the imprisonment wording are not in the counts table")
+               for r in out]
     if result.relation and result.relation_span:
         start, end = where[result.relation_span[0]], where[result.relation_span[1] - 1] + 1
         out.append(read_at(text, start, end, "judgment.relation", result.relation,
@@ -549,8 +657,7 @@ def _mixed(text: Text) -> bool:
 
 
 def _supervision(pages: list[Page]) -> list[Read]:
-    found = _section(pages, re.compile(r"^\s*SUPERVISED\s+RELEASE\s*$"), re.compile(r"supervised\s+release",
-                                                                                     re.IGNORECASE),
+    found = _section(pages, _SUPERVISION_HEADING, re.compile(r"supervised\s+release", re.IGNORECASE),
                      re.compile(r"MANDATORY\s+CONDITIONS|must\s+not\s+commit", re.IGNORECASE))
     if found is None:
         return []
@@ -571,22 +678,65 @@ def _supervision(pages: list[Page]) -> list[Read]:
                     label="term of supervised release")]
 
 
+_DISMISSED_LINE = re.compile(r"\bCount\s*\(?s?\)\s*(.*?)\bare\s+dismissed", re.IGNORECASE)
+_CONVICTED_LINE = re.compile(r"(?:pleaded\s+guilty|nolo\s+contendere|found\s+guilty)\W+(?:to|on)\s+count\s*\(?s?\)?\s*",
+                             re.IGNORECASE)
+_LIST_WORD = re.compile(r"\S+")
+
+
+def _label_list(text: str, at: int) -> tuple[list[str], int, bool]:
+    """Count labels listed from text[at:] ('3 and 4', '1s, 2s'): (labels, where the list ends, whether it ends on a
+    separator). The list stops at the first word that is neither a label nor 'and' / ',' / '&' (the 'is' box and its
+    mark, however OCR read them), and each label after the first must follow a separator: a box read as '1' beside
+    the list is not taken as a count."""
+    labels: list[str] = []
+    end = at
+    separated = True
+    for word in _LIST_WORD.finditer(text, at):
+        token = word.group()
+        ok = True
+        for part in (x for x in re.split(r"(,|&|;)", token) if x):
+            if part in (",", "&", ";") or part.lower() == "and":
+                separated = True
+                continue
+            label = pat.count_label(part).value
+            if not (separated and re.fullmatch(r"\d+[a-z]{0,3}", label)):
+                ok = False
+                break
+            labels.append(label)
+            separated = part.endswith(".")  # '1. 2': a comma read as a point
+        if not ok:
+            break
+        end = word.end()
+    return labels, end, separated and bool(labels)
+
+
+def _convicted(pages: list[Page]) -> list[str]:
+    """The counts listed beside the checked 'pleaded guilty to' / 'was found guilty on' box."""
+    out: list[str] = []
+    for line in pages[0].lines:
+        m = _CONVICTED_LINE.search(line.text)
+        if m:
+            out += _label_list(line.text, m.end())[0]
+    return out
+
+
 def _dismissed(pages: list[Page]) -> list[Read] | None:
-    """The counts dismissed on the government's motion; None when the line shows some but they cannot be read."""
+    """The counts dismissed on the government's motion ('Count(s) 3 and 4 [ ] is [X] are dismissed'); None when the
+    line shows some but they cannot be read."""
     for line in pages[0].lines:
         text = Text.of([line])
-        m = _DISMISSED.search(text.text)
+        m = _DISMISSED_LINE.search(text.text)
         if not m:
             if re.search(r"dismissed\s+on\s+the\s+motion", text.text, re.IGNORECASE) and \
                     re.search(r"\d", text.text.split("dismissed")[0].replace("(s)", "")):
                 return None
             continue
-        raw = m.group(1).strip()
-        labels = [pat.count_label(x).value for x in re.split(r"\s*(?:,|\band\b|&)\s*", raw) if x.strip()]
-        labels = [x for x in labels if re.fullmatch(r"\d+[a-z]{0,3}", x)]
-        if labels:
-            return [read_at(text, m.start(1), m.end(1), "judgment.counts_dismissed", labels,
-                            label="Count(s) dismissed on the motion of the United States")]
-        if raw:
+        labels, end, dangling = _label_list(text.text[:m.end(1)], m.start(1))
+        if labels:  # a list that ends on 'and' lost its last label
+            return [read_at(text, m.start(1), end, "judgment.counts_dismissed", labels,
+                            label="Count(s) dismissed on the motion of the United States",
+                            ceiling=0.6 if dangling else TEXT_LAYER)]
+        if re.search(r"\d", m.group(1)):
             return None
     return []

@@ -38,7 +38,7 @@ _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July
             r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 NUMERIC_DATE = re.compile(rf"(?<![\w/]){DIGITISH}{{1,2}}\s?[/\-.]\s?{DIGITISH}{{1,2}}\s?[/\-.]\s?"
                           rf"(?:{DIGITISH}{{4}}|{DIGITISH}{{2}})(?![\w/])")
-LONG_DATE = re.compile(rf"\b({_MONTH_RE})\s+({DIGITISH}{{1,2}}),?\s+({DIGITISH}{{4}})\b", re.IGNORECASE)
+LONG_DATE = re.compile(rf"\b({_MONTH_RE})\s+({DIGITISH}{{1,2}})[,.]?\s+({DIGITISH}{{4}})\b", re.IGNORECASE)
 
 
 def parse_date(text: str) -> tuple[date, bool] | None:
@@ -58,7 +58,9 @@ def find_date(text: str, at: int = 0) -> tuple[date, bool, int, int] | None:
             if month is None or not (day.value.isdigit() and year.value.isdigit()):
                 continue
             try:
-                return date(int(year.value), month, int(day.value)), day.fixed or year.fixed, m.start(), m.end()
+                comma_as_point = text[m.end(2):m.start(3)].strip() == "."
+                return (date(int(year.value), month, int(day.value)), day.fixed or year.fixed or comma_as_point,
+                        m.start(), m.end())
             except ValueError:
                 continue
         parts = re.split(r"\s?[/\-.]\s?", m.group())
@@ -73,6 +75,23 @@ def find_date(text: str, at: int = 0) -> tuple[date, bool, int, int] | None:
         except ValueError:
             continue
     return None
+
+
+def slash_read_as_one(text: str) -> tuple[date, int, int] | None:
+    """'7112/2006' -> 7/12/2006: the first slash of m/d/yyyy read as '1' (or 'l', '|'), when only one way of taking
+    it out gives a date: (date, start, end). Always an OCR fix."""
+    m = re.search(r"(?<![\w/])(\d[\dl|I]{2,3})/(\d{4})(?![\w/])", text)
+    if not m:
+        return None
+    head, year = m.group(1), int(m.group(2))
+    found = []
+    for i in range(1, len(head) - 1):
+        if head[i] in "1l|I" and head[:i].isdigit() and head[i + 1:].isdigit():
+            try:
+                found.append(date(year, int(head[:i]), int(head[i + 1:])))
+            except ValueError:
+                continue
+    return (found[0], m.start(), m.end()) if len(found) == 1 else None
 
 
 def _month_key(word: str) -> str:
@@ -119,8 +138,10 @@ def docket(raw: str) -> Fixed | None:
             if group == "kind":
                 new = part.replace("G", "C").replace("g", "c").replace("K", "R").replace("k", "r")
             elif group == "rest":  # a defendant number (digits) or a judge's initials (letters)
-                new = "-".join(digits(s).value if re.fullmatch(rf"{DIGITISH}*\d{DIGITISH}*", s) else s
-                               for s in part.split("-"))
+                pieces = part.split("-")
+                new = "-".join(digits(s).value if re.fullmatch(rf"{DIGITISH}*\d{DIGITISH}*", s) or (
+                    n == len(pieces) - 1 and n > 1 and re.fullmatch(r"[lI|!]", s)) else s  # '-VMH-I': defendant 1
+                               for n, s in enumerate(pieces))
             else:
                 new = digits(part).value
                 if group == "num" and len(part) == 6 and part[0] in "Oo" and new[1:].isdigit():
@@ -182,14 +203,61 @@ def statute(raw: str) -> Fixed:
     if m:
         text = f"{m.group(1)} U.S.C. § {m.group(2)}{text[m.end():]}"
     clean = text
-    text = re.sub(r"^([0-9IlBSOo]{1,2})\s*U\.?\s*S\.?\s*C\.?[,.]?\s*(?=§|\$|\d)",
+    text = re.sub(r"^([0-9IlBSOo]{1,2})[:;]?\s*U\.?\s*S\.?\s*C\.?[,.]?\s*(?=§|\$|\d)",
                   lambda m: digits(m.group(1)).value + " U.S.C. ", text)
     text = re.sub(r"U\.S\.C\.\s*(?:[$S8][$S8§]|§[$S8])\s*(?=\d)", "U.S.C. §§ ", text)
     text = re.sub(r"U\.S\.C\.\s*[$S]\s*(?=\d)", "U.S.C. § ", text)
     text = re.sub(r"(?<![\w])B(\d{2})(?=[\s(]|$)", r"8\1", text)
+    text = re.sub(r"(?<![\w])(\d{2})[\]|lI!](?=\s?\()", r"\g<1>1", text)  # '84] (b)': a 1 read as ']'
     text = re.sub(r"(\d)\s+\((?=[a-z0-9]\))", r"\1(", text)
     text = re.sub(r"\)\s*[C(\[{]?\s*([0-9])\s*\)", r")(\1)", text)
+    text = re.sub(r"^[\u201c\u201d\"'`]+(?=\d)", "", text)  # a speck before the title read as a quote mark
+    text = re.sub(r"\bU[LI1l]S\.C\.", "U.S.C.", text)
+    text = re.sub(r"(?<=U\.S\.C\. )(?:§\$§|8§|§8|\$§|§\$)(?=\s)", "§§", text)
+    text = re.sub(r"(?<=\d)\u00a2(?=[a-z0-9]\))", "(", text)  # '1956¢h)': a parenthesis read as a cent sign
+    text = _SUBSECTIONS.sub(_subsections, text)
+    text = re.sub(r"\band\(", "and (", text)
+    text = re.sub(r"(?<=\s)(?:[^\w\s§()&]|_)+(?=\s|$)", "", text)  # a speck read as '=', '.' or '—_—' between words
+    text = re.sub(r"(?<=\))\s+[a-z]$", "", text)  # ... or as a letter after the last subsection
+    text = " ".join(text.split())
     return Fixed(text, text != clean)
+
+
+# A section number and the subsections after it as OCR may garble them: '841(aX 1)', '924(ay(2)', '841(b)C IA)'.
+_SUBSECTIONS = re.compile(r"(?<![\w(])(\d{3,4}[a-z]?)(\s?\((?:(?:(?!\s*and\b|\s*\d{3})[\sA-Za-z0-9()\[\]{}|!])*"
+                          r"[)\]}J])?)")
+_PAREN_LIKE = set("()[]{}|! XJUyCM")
+
+
+def _subsections(m: re.Match[str]) -> str:
+    """Rebuilt from the subsection levels a federal section has: (a) a lower-case letter, (1) a number, (A) a
+    capital, (i) a small roman numeral; a character that fits no level but looks like a parenthesis is dropped. The
+    text is kept as read when the levels cannot account for every character."""
+    tail = m.group(2)
+    if re.fullmatch(r"(?:\([a-z]\))?(?:\(\d{1,2}\))?(?:\([A-Z]\))?(?:\((?:i{1,3}|iv|v)\))?", tail):
+        return m.group()
+    levels = [r"[a-z]", r"\d{1,2}", r"[A-Z]", r"(?:iii|ii|iv|i|v)"]
+    parts: list[str] = []
+    rest = tail
+    level = 0
+    while rest and level < len(levels):
+        head = rest[0]
+        if level == 1 and head in "lI|!]":
+            rest = "1" + rest[1:]
+        if level == 3 and head == "G":  # '(i)' read as 'G' or '(G)'
+            rest = "i" + rest[1:]
+        found = re.match(levels[level], rest)
+        if found and not (level == 2 and head in "CXJU" and not re.match(r"[A-Z]\)", rest)):
+            parts.append(found.group())
+            rest = rest[found.end():]
+            level += 1
+        elif head in _PAREN_LIKE:
+            rest = rest[1:]
+        else:
+            return m.group()
+    if rest.strip("()[]{}|! "):
+        return m.group()
+    return m.group(1) + "".join(f"({p})" for p in parts)
 
 
 _PENALTY = re.compile(r"\b(841|960)\s*\(b\)\s*\(1\)\s*\(([A-E])\)|\b924\s*\(c\)\s*\(1\)\s*\(A\)\s*\((i{1,3})\)")
@@ -250,7 +318,13 @@ def nature(raw: str) -> Fixed:
     """A 'Nature of Offense' cell as written; OCR's '1.000 kilograms' (a comma read as a point) -> '1,000', and
     misread letters in the words such descriptions use ('distnbute' -> 'distribute')."""
     text = " ".join(raw.split())
-    fixed = _lexicon_fix(_THOUSANDS_READ_AS_POINT.sub(r"\1,\2", text))
+    clean = re.sub(r"(?<=\w)!+(?=\s|$)", "", text)  # 'fentanyl!': a speck after the word
+    clean = re.sub(r"(?:(?<=\s)|^)[\u2018\u2019'\"`\u00bb\u00ab]+(?=\w)", "", clean)  # '\u2018methamphetamine'
+    clean = re.sub(r"(?:(?<=\s)|^)\d{1,2}/\d{1,2}/\d{2,4}(?=\s|$)", "", clean)  # the Offense Ended date leaking in
+    clean = re.sub(r"(?<=[a-z])\.(?=\s?[a-z])", " ", clean)  # 'Armed. bank', 'intent.to'
+    clean = re.sub(r"(?:(?<=\s)|^)[^\w\s(),&]{1,2}(?=\s|$)", "", clean)  # '/', '=', '\u2014' between words
+    clean = " ".join(clean.split())
+    fixed = _lexicon_fix(_THOUSANDS_READ_AS_POINT.sub(r"\1,\2", clean))
     return Fixed(fixed, fixed != text)
 _UNITS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "gram": "g", "g": "g", "pound": "lb", "lb": "lb",
           "plant": "plants"}
@@ -323,7 +397,7 @@ COUNT_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "
 
 def count_label(raw: str) -> Fixed:
     """'One' -> '1'; OCR's 'l' or 'I' for 1 in a label; '1s' kept."""
-    text = raw.strip(" .,;:()")
+    text = raw.strip(" .,;:()'\"`\u2018\u2019\u201c\u201d")  # a speck read as a quote mark
     if text.lower() in COUNT_WORDS:
         return Fixed(COUNT_WORDS[text.lower()], False)
     m = re.fullmatch(r"([0-9lI|\]}!]{1,3})([sS]{0,3})", text)

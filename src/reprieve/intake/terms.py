@@ -60,18 +60,31 @@ def _substitute(text: str, where: list[int], pattern: re.Pattern[str],
     return "".join(out), mapped
 
 
-_WORDS_PAREN = re.compile(rf"\b({NUMBER_WORDS})\s*\(\s*(\d+)\s*\)|\(\s*(\d+)\s*\)", re.IGNORECASE)
+_WORDS_PAREN = re.compile(rf"\b({NUMBER_WORDS})\s*\(\s*(\d+|\d[\dSOlI|]*)\s*\)|\(\s*(\d+)\s*\)", re.IGNORECASE)
 _WORDS_UNIT = re.compile(rf"\b({NUMBER_WORDS})(?=\s*(?:months?|years?|days?)\b)", re.IGNORECASE)
 _COUNT_WORD = "|".join(COUNT_WORDS)
 _COUNT_LIST = re.compile(rf"(?<=\bCount )({_COUNT_WORD})\b|(?<=\bCounts )((?:{_COUNT_WORD})(?:\s*(?:,\s*(?:and\s+)?|"
                          rf"and\s+|&\s*)(?:{_COUNT_WORD}))*)\b", re.IGNORECASE)
 
 
+_SPECK_AFTER_NUMBER = re.compile(r"(?<=\d)[!|](?=\s*(?:months?|years?|days?)\b)", re.IGNORECASE)
+_ONE_AS_BAR = re.compile(r"(?<=\band )[|lI](?=\s*days?\b)", re.IGNORECASE)
+
+
 def normalize(text: str) -> tuple[str, list[int]]:
     """Number words replaced by their digits ('FORTY-SIX (46)' -> '46'; 'Counts One and Two' -> 'Counts 1 and 2'),
-    with a map from each character of the result back to the original text."""
+    with a map from each character of the result back to the original text. OCR's '121! months' and '12 months and
+    | day' are read as 121 months and 12 months and 1 day."""
     where = list(range(len(text)))
-    text, where = _substitute(text, where, _WORDS_PAREN, lambda m: m.group(2) or m.group(3))
+    text, where = _substitute(text, where, _SPECK_AFTER_NUMBER, lambda m: "")
+    text, where = _substitute(text, where, _ONE_AS_BAR, lambda m: "1")
+    def paren(m: re.Match[str]) -> str | None:
+        if m.group(2) and not m.group(2).isdigit():  # 'FIVE (5S)': the words, since OCR damaged the digits
+            number = words_to_number(m.group(1))
+            return None if number is None else str(number)
+        return m.group(2) or m.group(3)
+
+    text, where = _substitute(text, where, _WORDS_PAREN, paren)
 
     def spelled(m: re.Match[str]) -> str | None:
         number = words_to_number(m.group(1))
@@ -89,7 +102,8 @@ _TERM = re.compile(r"\b(\d+)\s*(months?|years?)(?:\s*(?:and|,)?\s*(\d+)\s*days?)
                    re.IGNORECASE)
 _LABEL = r"(?:\d+|[lI\]|])\d*[a-z]{0,3}"
 _LABELS = rf"(?:{_LABEL})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*){_LABEL})*"
-_ON_COUNTS = re.compile(rf"^\W*(?:imposed\s+)?(?:on|as\s+to|for|in|under)\s+(?:each\s+of\s+)?(?:the\s+)?Counts?\s+"
+_ON_COUNTS = re.compile(rf"^\W*(?:imposed\s+)?(?:on|as\s+to|for|in|under)\W*\s+(?:[a-z]\W*\s+)?(?:each\s+of\s+)?"
+                        rf"(?:the\s+)?Counts?\s+"
                         rf"({_LABELS})", re.IGNORECASE)
 _COUNT_FIRST = re.compile(rf"Counts?\s+({_LABELS})\s*[:\-]\s*$", re.IGNORECASE)
 _CONSECUTIVE_TO = re.compile(rf"consecutive(?:ly)?\s+(?:to|with)\s+(?:the\s+)?(?:terms?\s+(?:imposed\s+)?(?:on|in|as\s+"
