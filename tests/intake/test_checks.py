@@ -139,7 +139,8 @@ def _tampered(made_documents: list[tuple[str, bytes]], old: str, new: str, monke
                 line.words = [dataclasses.replace(w, text=new) if w.text == old else w for w in line.words]
         return page
 
-    monkeypatch.setattr(documents, "read_pages", lambda name, data: [tamper(p) for p in read_pages(name, data)])
+    monkeypatch.setattr(documents, "read_pages",
+                        lambda name, data, *progress: [tamper(p) for p in read_pages(name, data, *progress)])
     return documents.read_documents(made_documents)
 
 
