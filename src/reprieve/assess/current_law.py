@@ -21,6 +21,7 @@ from typing import Any
 from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute, with_terms
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count
+from reprieve.assess.current_law_result import Aggregate, CountLaw, CurrentLaw
 from reprieve.assess.findings import Finding, Status
 from reprieve.assess.presumptions import Presumed
 from reprieve.assess.questions import ask
@@ -418,29 +419,28 @@ def _bottom_of_range(guidelines: dict[str, Any] | None) -> Term | None:
 # --- the block -----------------------------------------------------------------------------------------------------
 
 def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_range: bool = False,
-                guidelines: dict[str, Any] | None = None) -> dict[str, Any]:
+                guidelines: dict[str, Any] | None = None) -> CurrentLaw:
     """The `current_law` block of `reprieve assess` (cli.md)."""
     results = [evaluate_count(case, j, c, as_of)
                for j, judgment in enumerate(case.judgments) for c in range(len(judgment.counts))]
     counts = [count_json(r) for r in results]
     aggregate = _aggregate(case, as_of, results, at_bottom_of_range, guidelines, computation)
-    out: dict[str, Any] = {
-        "as_of": as_of.isoformat(),
-        "counts": counts,
-        "aggregate": aggregate,
-        "priors": _priors(case, as_of, results),
-        "summary": summary_sentence(case, aggregate, computation),
-        "assumptions": sorted({a for r in results for a in r.assumptions}),
-        "presumptions": [p.as_json() for p in presumptions(case, results)],
-        "unverified": sorted({u for r in results for u in r.unverified}),
-        "steps": [s.as_json() for s in _steps(results, aggregate)],
-    }
     missing = set(aggregate.get("missing", []))
     for c in counts:
         for side in ("then", "now"):
             missing.update(c[side].get("missing", []))
-    out["missing"] = sorted(missing)
-    return out
+    return CurrentLaw(
+        as_of=as_of,
+        counts=[CountLaw.of(c) for c in counts],
+        aggregate=Aggregate.of(aggregate),
+        priors=_priors(case, as_of, results),
+        summary=summary_sentence(case, aggregate, computation),
+        assumptions=sorted({a for r in results for a in r.assumptions}),
+        presumptions=presumptions(case, results),
+        unverified=sorted({u for r in results for u in r.unverified}),
+        steps=_steps(results, aggregate),
+        missing=sorted(missing),
+    )
 
 
 SAME_PRIORS = ("today the government would rely on the same earlier convictions it charged under 21 U.S.C. 851 at "

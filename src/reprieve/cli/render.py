@@ -206,7 +206,7 @@ def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
     console.print()
     print_computation(result.computation, source, "")
     from reprieve.cli.render_current_law import print_current_law
-    print_current_law(console, result.current_law or {})
+    print_current_law(console, result.current_law)
     print_guidelines(console, result.guidelines)
 
     console.print()

@@ -123,12 +123,12 @@ def _computation(f: Facts) -> list[Block]:
 
 def _current_law(f: Facts) -> list[Block]:
     law_now = f.assessment.current_law
-    if not law_now:
+    if law_now is None:
         return [Para("No current-law comparison was possible for this case.")]
     rows = []
-    for count in law_now.get("counts") or []:
-        then, now = count.get("then") or {}, count.get("now") or {}
-        rows.append((str(count.get("count") or ""), str(count.get("penalty") or count.get("statute") or "not stated"),
+    for count in law_now.counts:
+        then, now = count.then, count.now
+        rows.append((str(count.count or ""), str(count.penalty or count.statute or "not stated"),
                      _side(then), _side(now),
                      _cites([then.get("citation"), now.get("citation"),
                              *(a.get("citation") for a in now.get("alternatives") or [])])))
@@ -142,10 +142,9 @@ def _current_law(f: Facts) -> list[Block]:
                 g.paragraph == "§1B1.13(b)(6)" for g in f.selection.raised):
             blocks.append(Para("On this date the change in law is not an extraordinary and compelling reason in this "
                                "circuit (see the §1B1.13(b)(6) finding); the figure is context for § 3553(a)."))
-    elif law_now.get("summary"):
-        blocks.append(Para(str(law_now["summary"])))
-    unverified = sorted({_unverified(u) for count in law_now.get("counts") or []
-                         for u in count.get("unverified") or []})
+    elif law_now.summary:
+        blocks.append(Para(law_now.summary))
+    unverified = sorted({_unverified(u) for count in law_now.counts for u in count.unverified or []})
     if unverified:
         blocks.append(Para("These ranges rest on values of reprieve's law data not yet verified against the primary "
                            "text; check them before relying on the figures:"))

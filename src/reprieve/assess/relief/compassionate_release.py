@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from reprieve.assess import rulings
+from reprieve.assess.current_law_result import LowerToday
 from reprieve.assess.findings import STATUS_RANK, Finding, Question, Status
 from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
@@ -455,17 +456,17 @@ def ground_finding(s: Situation, key: str) -> Finding:
 
 def _disparity(s: Situation) -> tuple[int | None, list[int], str]:
     """(minimum then, possible minimums now, text) from the current-law comparison."""
-    law_now = s.current_law or {}
-    aggregate = law_now.get("aggregate") or {}
-    then = aggregate.get("then_min_months")
-    now = aggregate.get("now_min_months")
+    if s.current_law is None:
+        return None, [], ""
+    aggregate = s.current_law.aggregate
+    then = aggregate.then_min_months
+    now = aggregate.now_min_months
     options: list[int] = []
     if isinstance(now, int):
         options = [now]
     else:
-        for alternative in aggregate.get("now_min_alternatives") or aggregate.get("alternatives") or []:
-            months = alternative.get("now_min_months", alternative.get("min_months")) \
-                if isinstance(alternative, dict) else alternative
+        for alternative in aggregate.alternatives("now"):
+            months = alternative.get("now_min_months")
             if isinstance(months, int):
                 options.append(months)
     text = ""
@@ -505,17 +506,17 @@ def change_in_law(s: Situation) -> Finding:
     if s.circuit is None:
         elements.append(Element("the circuit's law", None, "the sentencing district is unknown",
                                 ask("court.district")))
-    lower = ((s.current_law or {}).get("aggregate") or {}).get("lower_today") or {}
-    if (then is None or not options) and lower.get("answer") is not None:
-        spans = f"the minimum then {_span_words(lower.get('then_months_range'))}, today " \
-                f"{_span_words(lower.get('now_months_range'))}"
+    lower = (s.current_law.aggregate.lower_today if s.current_law else None) or LowerToday()
+    if (then is None or not options) and lower.answer is not None:
+        spans = f"the minimum then {_span_words(lower.then_months_range)}, today " \
+                f"{_span_words(lower.now_months_range)}"
         elements.append(Element("a change in law lowered the sentence that would be imposed today",
-                                bool(lower["answer"]), (f"lower today in every alternative: {spans}" if lower["answer"]
-                                                        else f"not lower today in any alternative: {spans}"),
-                                facts={"then_min_months_range": lower.get("then_months_range"),
-                                       "now_min_months_range": lower.get("now_months_range")}))
+                                bool(lower.answer), (f"lower today in every alternative: {spans}" if lower.answer
+                                                     else f"not lower today in any alternative: {spans}"),
+                                facts={"then_min_months_range": lower.then_months_range,
+                                       "now_min_months_range": lower.now_months_range}))
     elif then is None or not options:
-        fields = lower.get("missing") or ((s.current_law or {}).get("missing") or [])
+        fields = lower.missing or (s.current_law.missing if s.current_law else [])
         elements.append(Element("a change in law lowered the sentence that would be imposed today", None,
                                 "the current-law comparison is not available for this case" if s.current_law is None
                                 else "the then/now minimums could not be determined",
@@ -524,7 +525,7 @@ def change_in_law(s: Situation) -> Finding:
         elements.append(Element("a change in law lowered the sentence that would be imposed today", False,
                                 f"no lower minimum today ({text})"))
     elif max(options) >= then:
-        fields = lower.get("missing") or ((s.current_law or {}).get("aggregate") or {}).get("missing") or ["priors"]
+        fields = lower.missing or (s.current_law.aggregate.missing if s.current_law else None) or ["priors"]
         elements.append(Element("a change in law lowered the sentence that would be imposed today", None, text,
                                 ask(fields[0], "decides whether today's law gives a lower minimum")))
     else:
