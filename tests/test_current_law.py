@@ -14,9 +14,11 @@ from typer.testing import CliRunner
 
 from reprieve.assess.computation import compute
 from reprieve.assess.current_law import current_law
+from reprieve.assess.guidelines import GuidelineSides, Side
 from reprieve.cli.main import app
 from reprieve.cli.render_current_law import print_current_law
 from reprieve.intake import parse_case
+from reprieve.law.guidelines.sentencing_table import GuidelineRange
 from reprieve.law.params import law
 
 AS_OF = date(2026, 11, 28)
@@ -78,17 +80,23 @@ def test_at_bottom_of_range_without_a_guideline_range_says_so() -> None:
     assert "no recomputed guideline range" in block["aggregate"]["at_bottom_of_range"]["note"]
 
 
+def _recomputed(low: int, high: int) -> GuidelineSides:
+    """A guidelines result whose range with today's amendments is `low`-`high` months."""
+    now = Side(manual=AS_OF, range=GuidelineRange(low, high, "USSG ch. 5, pt. A"))
+    return GuidelineSides(0, "judgments[0]", now, now, amendments_applied=[])
+
+
 def test_at_bottom_of_range_uses_the_bottom_but_never_below_the_minimum() -> None:
     """USSG §5G1.1: the bottom of the recomputed range (70 months) above the 60-month minimum is used."""
     case = parse_case(_drug_case()).case
     block = current_law(case, AS_OF, compute(case, AS_OF), at_bottom_of_range=True,
-                        guidelines={"now": {"range_months": [70, 87]}}).as_json()
+                        guidelines=_recomputed(70, 87)).as_json()
     assert block["aggregate"]["basis"] == "bottom_of_range"
     expected = compute(parse_case(_drug_case(months=70)).case, AS_OF).projected_release_date
     assert expected is not None
     assert block["aggregate"]["release_date_if_sentenced_now"] == expected.isoformat()
     low = current_law(case, AS_OF, compute(case, AS_OF), at_bottom_of_range=True,
-                      guidelines={"now": {"range_months": [41, 51]}}).as_json()
+                      guidelines=_recomputed(41, 51)).as_json()
     floor = compute(parse_case(_drug_case(months=60)).case, AS_OF).projected_release_date
     assert floor is not None
     assert low["aggregate"]["release_date_if_sentenced_now"] == floor.isoformat()

@@ -139,7 +139,7 @@ def test_a_3582c2_screen_with_a_stated_base_level_asks_nothing_the_level_settles
     asked = {q.field for f in result.findings for q in f.missing} | {q.field for q in result.questions}
     assert not [f for f in asked if "death_or_serious_bodily_injury" in f]
     assert not [a for a in result.assumptions if "death_or_serious_bodily_injury" in a["field"]]
-    assert any("(32) is not" in s for s in result.guidelines["settled"])  # type: ignore[index]
+    assert any("(32) is not" in s for s in result.guidelines.settled)  # type: ignore[union-attr]
     # 5 to 15 kg of cocaine: level 32 before Amendment 782, 30 after (USSG §2D1.1(c)(4)-(5) (2014)): 29 -> 27, I,
     # 70-87 months
     finding = next(f for f in result.findings if f.ground == "Amendment 782")
@@ -318,9 +318,9 @@ def test_the_guidelines_presume_no_death_and_stating_it_gives_level_38() -> None
     data["judgments"][0]["guidelines"] = {"manual": 2014, "drug_quantities": [{"drug": "heroin", "quantity": "10 g"}]}
     presumed = _assess(data, date(2024, 1, 2))
     # 10 g of heroin: level 14 (USSG §2D1.1(c)(13) (2014), "At least 10 G but less than 20 G of Heroin")
-    assert presumed.guidelines["then"]["base_offense_level"] == 14  # type: ignore[index]
+    assert presumed.guidelines.then.base_offense_level == 14  # type: ignore[union-attr]
     assert "judgments[0].guidelines.death_or_serious_bodily_injury" in {a["field"] for a in presumed.assumptions}
     data["judgments"][0]["guidelines"]["death_or_serious_bodily_injury"] = True
     data["judgments"][0]["guidelines"]["prior_similar_conviction"] = False
     stated = _assess(data, date(2024, 1, 2))
-    assert stated.guidelines["then"]["base_offense_level"] == 38  # type: ignore[index]
+    assert stated.guidelines.then.base_offense_level == 38  # type: ignore[union-attr]

@@ -20,6 +20,7 @@ from reprieve.assess.questions import DATE, ESSENTIAL, FINDING, GUIDELINES, MINI
 if TYPE_CHECKING:
     from reprieve.assess.current_law_result import CurrentLaw
     from reprieve.assess.findings import Finding
+    from reprieve.assess.guidelines import GuidelineSides
     from reprieve.assess.report import Assessment
 
 LIFE_MONTHS = 1200  # to compare a life minimum with a number of months: longer than any term of years
@@ -39,7 +40,8 @@ def occurrences(a: Assessment) -> Iterator[Occurrence]:
     yield from _from_findings(a)
     if a.current_law is not None:
         yield from _from_current_law(a.current_law, set(a.computation.missing))
-    yield from _from_guidelines(a.guidelines or {})
+    if a.guidelines is not None:
+        yield from _from_guidelines(a.guidelines)
     yield from _from_computation(a)
 
 
@@ -96,12 +98,12 @@ def _from_current_law(current: CurrentLaw, dates: set[str]) -> Iterator[Occurren
             yield Occurrence(name, MINIMUM, 0, {"current_law": "the comparison"})
 
 
-def _from_guidelines(guidelines: dict[str, Any]) -> Iterator[Occurrence]:
-    for item in guidelines.get("missing") or []:
-        yield Occurrence(item["field"], GUIDELINES, 0, {"guidelines": "the sentencing date"})
+def _from_guidelines(guidelines: GuidelineSides) -> Iterator[Occurrence]:
+    for item in guidelines.missing or []:
+        yield Occurrence(item.field, GUIDELINES, 0, {"guidelines": "the sentencing date"})
     for which in ("then", "now"):
-        for item in (guidelines.get(which) or {}).get("missing") or []:
-            yield Occurrence(item["field"], GUIDELINES, 0, {"guidelines": which})
+        for name in guidelines.missing_fields(which):
+            yield Occurrence(name, GUIDELINES, 0, {"guidelines": which})
 
 
 def _from_computation(a: Assessment) -> Iterator[Occurrence]:

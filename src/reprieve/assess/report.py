@@ -12,7 +12,7 @@ from reprieve.assess.current_law import current_law, fsa404_findings
 from reprieve.assess.current_law_result import CurrentLaw
 from reprieve.assess.findings import STATUS_RANK as STATUS_RANK  # the order other modules rank by
 from reprieve.assess.findings import Finding
-from reprieve.assess.guidelines import assess_guidelines
+from reprieve.assess.guidelines import GuidelineSides, assess_guidelines
 from reprieve.assess.questions import Asked, ask, language_of, localize, questions_for
 from reprieve.assess.relief import Situation, relief_findings
 from reprieve.case.model import Case
@@ -35,7 +35,7 @@ class Assessment:
     circuit: str | None
     computation: Computation
     current_law: CurrentLaw | None = None
-    guidelines: dict[str, Any] | None = None
+    guidelines: GuidelineSides | None = None
     findings: list[Finding] = field(default_factory=list)
     case: Case | None = None
     language: str = "en"
@@ -47,7 +47,8 @@ class Assessment:
         """The presumptions the answers rest on, once per field: {field, presumed, why, if_instead}."""
         out: dict[tuple[str, str], dict[str, Any]] = {}
         law_now = [p.as_json() for p in self.current_law.presumptions] if self.current_law is not None else []
-        sources = [*self.computation.assumptions, *law_now, *((self.guidelines or {}).get("presumptions") or [])]
+        ranges = [p.as_json() for p in self.guidelines.presumptions] if self.guidelines is not None else []
+        sources = [*self.computation.assumptions, *law_now, *ranges]
         for item in sources:
             key = (item["field"], item["presumed"])
             if key not in out:
@@ -79,7 +80,7 @@ class Assessment:
             "circuit": self.circuit,
             "computation": self.computation.as_json(),
             "current_law": self.current_law.as_json() if self.current_law is not None else None,
-            "guidelines": self.guidelines,
+            "guidelines": self.guidelines.as_json() if self.guidelines is not None else None,
             "findings": [f.as_json() for f in self.findings],
             "language": self.language,
             "questions": [q.as_json() for q in self.questions],

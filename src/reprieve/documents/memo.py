@@ -165,8 +165,7 @@ def _unverified(item: str) -> str:
     return f"{name}, in force {start} to {end} (source: {_GRADES.get(grade, grade)})"
 
 
-def _range(side: dict[str, Any]) -> str:
-    span = side.get("range_months")
+def _range(span: list[Any] | None) -> str:
     if isinstance(span, list) and len(span) == 2:
         return f"{_months(span[0])} to {_months(span[1])}"
     return "not determined"
@@ -174,18 +173,18 @@ def _range(side: dict[str, Any]) -> str:
 
 def _guidelines(f: Facts) -> list[Block]:
     g = f.assessment.guidelines
-    if not g:
+    if g is None:
         return []
     rows = []
     for label, title in (("then", "At sentencing"), ("now", "With retroactive amendments")):
-        side = g.get(label)
-        if isinstance(side, dict):
-            rows.append((title, _or_unknown(side.get("offense_level")),
-                         _or_unknown(side.get("category")), _range(side), _or_unknown(side.get("zone"))))
+        side = g.side(label)
+        if side is not None:
+            rows.append((title, _or_unknown(side.offense_level), _or_unknown(side.category),
+                         _range(side.range.as_list() if side.range else None), _or_unknown(side.zone)))
     if not rows:
         return []
     blocks: list[Block] = [Table(("", "Offense level", "Criminal history category", "Range", "Zone"), tuple(rows))]
-    steps = [str(step) for label in ("then", "now") for step in (g.get(label) or {}).get("steps") or []]
+    steps = [str(step) for side in (g.then, g.now) if side is not None for step in side.steps]
     if steps:
         blocks.append(Bullets(tuple(dict.fromkeys(steps))))
     return blocks
