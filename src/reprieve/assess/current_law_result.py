@@ -33,8 +33,38 @@ def _keyed_json(block: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key in block.keys:
         value = getattr(block, key)
+        if isinstance(value, list) and value and hasattr(value[0], "as_json"):
+            value = [v.as_json() for v in value]
         out[key] = value.as_json() if hasattr(value, "as_json") else value
     return out
+
+
+@dataclass
+class Alternative:
+    """One way the aggregate minimum can come out, then or now, with the facts it assumes (`condition`, the words
+    "if ...") and the fields that would settle it; for today's, the release date it would give."""
+
+    which: str  # "then" or "now"
+    min_months: Months
+    condition: str
+    missing: list[str]
+    release_date: str | None = None
+    release_date_range: dict[str, str] | None = None
+    release_date_is_past: bool | None = None
+    keys: tuple[str, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def of(cls, which: str, values: dict[str, Any]) -> Alternative:
+        renamed = {cls._attribute(which, k): v for k, v in values.items()}
+        args = _carried(cls, renamed)
+        return cls(which=which, **{**args, "keys": tuple(values)})
+
+    @staticmethod
+    def _attribute(which: str, key: str) -> str:
+        return {f"{which}_min_months": "min_months", "if": "condition"}.get(key, key)
+
+    def as_json(self) -> dict[str, Any]:
+        return {key: getattr(self, self._attribute(self.which, key)) for key in self.keys}
 
 
 @dataclass
@@ -74,8 +104,8 @@ class Aggregate:
     now_min_months_range: list[Any] | None = None
     then_min_range_months: dict[str, Any] | None = None
     now_min_range_months: dict[str, Any] | None = None
-    then_min_alternatives: list[dict[str, Any]] | None = None
-    now_min_alternatives: list[dict[str, Any]] | None = None
+    then_min_alternatives: list[Alternative] | None = None
+    now_min_alternatives: list[Alternative] | None = None
     missing: list[str] | None = None
     safety_valve_today: list[str] | None = None
     at_bottom_of_range: dict[str, Any] | None = None
@@ -93,9 +123,13 @@ class Aggregate:
         args = _carried(cls, values)
         if isinstance(args.get("lower_today"), dict):
             args["lower_today"] = LowerToday.of(args["lower_today"])
+        for which in ("then", "now"):
+            listed = args.get(f"{which}_min_alternatives")
+            if listed is not None:
+                args[f"{which}_min_alternatives"] = [Alternative.of(which, a) for a in listed]
         return cls(**args)
 
-    def alternatives(self, which: str) -> list[dict[str, Any]]:
+    def alternatives(self, which: str) -> list[Alternative]:
         """The then or now alternatives (empty when the minimum does not depend on unknown facts)."""
         return (self.then_min_alternatives if which == "then" else self.now_min_alternatives) or []
 

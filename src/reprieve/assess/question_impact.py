@@ -81,9 +81,9 @@ def _from_current_law(current: CurrentLaw, dates: set[str]) -> Iterator[Occurren
     not a minimum."""
     for which in ("then", "now"):
         alternatives = current.aggregate.alternatives(which)
-        spread = _spread([x.get(f"{which}_min_months") for x in alternatives])
+        spread = _spread([x.min_months for x in alternatives])
         for alternative in alternatives:
-            for name in alternative.get("missing", []):
+            for name in alternative.missing:
                 yield Occurrence(name, MINIMUM, spread, {"current_law": f"{which} minimum"})
     for count in current.counts:
         for which in ("then", "now"):

@@ -114,8 +114,7 @@ def _aggregate(aggregate: Aggregate, which: str) -> str:
         return _months(value)
     alternatives = aggregate.alternatives(which)
     if alternatives:
-        return "depends:\n" + "\n".join(f"- {_months(a.get(f'{which}_min_months'))} {a.get('if', '')}".rstrip()
-                                         for a in alternatives)
+        return "depends:\n" + "\n".join(f"- {_months(a.min_months)} {a.condition}".rstrip() for a in alternatives)
     span = aggregate.then_min_range_months if which == "then" else aggregate.now_min_range_months
     if span:
         return f"between {_months(span.get('least'))} and {_months(span.get('most'))}"
@@ -128,7 +127,7 @@ def _lower(aggregate: Aggregate) -> bool:
         return now < then
     if then == "life" and isinstance(now, int):
         return True
-    values = [a.get("now_min_months") for a in aggregate.alternatives("now")]
+    values = [a.min_months for a in aggregate.alternatives("now")]
     if isinstance(then, int) and values and all(isinstance(v, int) and v < then for v in values):
         return True
     return then == "life" and bool(values) and all(isinstance(v, int) for v in values)

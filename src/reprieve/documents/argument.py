@@ -62,13 +62,13 @@ def sentenced_today(assessment: Assessment) -> SentencedToday | None:
     then = aggregate.then_min_months
     if not isinstance(then, int):
         return None
-    alternatives = [a for a in aggregate.alternatives("now") if isinstance(a.get("now_min_months"), int)]
+    alternatives = [a for a in aggregate.alternatives("now") if isinstance(a.min_months, int)]
     others_as_imposed = False
     if alternatives:
-        alternatives.sort(key=lambda a: int(a["now_min_months"]), reverse=True)
-        now = tuple(int(a["now_min_months"]) for a in alternatives)
-        conditions = tuple(str(a.get("if") or "") for a in alternatives)
-        release, exact = _release(alternatives[0].get("release_date"), alternatives[0].get("release_date_range"))
+        alternatives.sort(key=lambda a: int(a.min_months or 0), reverse=True)
+        now = tuple(int(a.min_months or 0) for a in alternatives)
+        conditions = tuple(a.condition or "" for a in alternatives)
+        release, exact = _release(alternatives[0].release_date, alternatives[0].release_date_range)
     elif isinstance(aggregate.now_min_months, int):
         now, conditions = (aggregate.now_min_months,), ("",)
         if aggregate.release_date_if_changed_counts_at_minimum or \

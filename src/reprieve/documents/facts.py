@@ -540,8 +540,7 @@ class Facts:
         if isinstance(now, int):
             nows = [now]
         else:
-            nows = [a["now_min_months"] for a in aggregate.alternatives("now")
-                    if isinstance(a.get("now_min_months"), int)]
+            nows = [a.min_months for a in aggregate.alternatives("now") if isinstance(a.min_months, int)]
         if not isinstance(then, int) or not nows or min(nows) >= then:
             return None
         return {"then": then, "now": sorted(set(nows), reverse=True), "summary": law_now.summary}

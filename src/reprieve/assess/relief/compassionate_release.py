@@ -465,10 +465,7 @@ def _disparity(s: Situation) -> tuple[int | None, list[int], str]:
     if isinstance(now, int):
         options = [now]
     else:
-        for alternative in aggregate.alternatives("now"):
-            months = alternative.get("now_min_months")
-            if isinstance(months, int):
-                options.append(months)
+        options = [a.min_months for a in aggregate.alternatives("now") if isinstance(a.min_months, int)]
     text = ""
     if isinstance(then, int) and options:
         text = f"the minimum was {then} months then; today it would be " + " or ".join(str(o) for o in options)
