@@ -64,7 +64,7 @@ def test_alternatives_over_two_counts_never_repeat_or_contradict_a_condition() -
     current = assess(case, date(2024, 1, 2)).current_law
     assert current is not None
     texts = [a.condition for a in current.aggregate.alternatives("now")]
-    texts += [a["if"] for c in current.counts for side in ("then", "now") for a in c.side(side).get("alternatives", [])]
+    texts += [a.condition for c in current.counts for side in ("then", "now") for a in c.side(side).alternatives or []]
     assert texts
     assert [p for t in texts for p in _conditions_read_right(t)] == []
     assert sorted(a.min_months for a in current.aggregate.alternatives("now")) == [120, 180]  # type: ignore[type-var]

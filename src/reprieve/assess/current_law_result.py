@@ -68,6 +68,43 @@ class Alternative:
 
 
 @dataclass
+class RangeSide:
+    """A count's statutory range on one side (then or now), or one alternative of it: the range, or null with the
+    alternatives (each with the facts it assumes, `condition` being the words "if ...") and the missing facts."""
+
+    min_months: Months = None
+    max_months: Months = None
+    citation: str | None = None
+    min_days: int | None = None
+    supervised_release_min_months: Months = None
+    basis: str | None = None
+    not_covered: str | None = None
+    reason: str | None = None
+    condition: str | None = None
+    assumes: dict[str, list[str]] | None = None
+    alternatives: list[RangeSide] | None = None
+    missing: list[str] | None = None
+    min_months_range: list[Any] | None = None
+    max_months_range: list[Any] | None = None
+    keys: tuple[str, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> RangeSide:
+        renamed = {("condition" if k == "if" else k): v for k, v in values.items()}
+        args = _carried(cls, renamed)
+        if args.get("alternatives") is not None:
+            args["alternatives"] = [RangeSide.of(a) for a in args["alternatives"]]
+        return cls(**{**args, "keys": tuple(values)})
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key in self.keys:
+            value = getattr(self, "condition" if key == "if" else key)
+            out[key] = [a.as_json() for a in value] if key == "alternatives" else value
+        return out
+
+
+@dataclass
 class LowerToday:
     """Whether today's law gives a lower aggregate minimum in every alternative (True), in none (False), or it
     depends (None); the then and now ranges over the alternatives, and the facts that decide it."""
@@ -147,8 +184,8 @@ class CountLaw:
     penalty: str | None
     kind: str
     consecutive: bool
-    then: dict[str, Any]
-    now: dict[str, Any]
+    then: RangeSide
+    now: RangeSide
     changed: bool | None
     safety_valve: dict[str, Any] | None = None
     notes: list[str] | None = None
@@ -160,9 +197,11 @@ class CountLaw:
 
     @classmethod
     def of(cls, values: dict[str, Any]) -> CountLaw:
-        return cls(**_carried(cls, values))
+        args = _carried(cls, values)
+        args["then"], args["now"] = RangeSide.of(args["then"]), RangeSide.of(args["now"])
+        return cls(**args)
 
-    def side(self, which: str) -> dict[str, Any]:
+    def side(self, which: str) -> RangeSide:
         return self.then if which == "then" else self.now
 
     def as_json(self) -> dict[str, Any]:

@@ -88,8 +88,8 @@ def _from_current_law(current: CurrentLaw, dates: set[str]) -> Iterator[Occurren
     for count in current.counts:
         for which in ("then", "now"):
             side = count.side(which)
-            spread = _spread([x.get("min_months") for x in side.get("alternatives") or []])
-            for name in side.get("missing") or []:
+            spread = _spread([x.min_months for x in side.alternatives or []])
+            for name in side.missing or []:
                 yield Occurrence(name, MINIMUM, spread, {"current_law": f"count {count.count}, {which}"})
     for name in current.missing:
         if name in dates:

@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from reprieve.assess.current_law_result import Aggregate, CurrentLaw
+from reprieve.assess.current_law_result import Aggregate, CurrentLaw, RangeSide
 
 
 def _months(value: Any) -> str:
@@ -27,25 +27,25 @@ def _months(value: Any) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _range(side: dict[str, Any]) -> str:
-    low, high = side.get("min_months"), _months(side.get("max_months"))
-    if side.get("min_days"):
-        return f"minimum {side['min_days']} days, at most {high}"
+def _range(side: RangeSide) -> str:
+    low, high = side.min_months, _months(side.max_months)
+    if side.min_days:
+        return f"minimum {side.min_days} days, at most {high}"
     if low == 0:
         return f"no minimum, at most {high}"
     return f"minimum {_months(low)}, at most {high}"
 
 
-def _side(side: dict[str, Any]) -> str:
-    if side.get("not_covered"):
-        return f"not covered: {side['not_covered']}"
-    alternatives = side.get("alternatives")
+def _side(side: RangeSide) -> str:
+    if side.not_covered:
+        return f"not covered: {side.not_covered}"
+    alternatives = side.alternatives
     if alternatives:
-        lines = [f"{_range(a)} {a.get('if', '')}".strip() for a in alternatives]
+        lines = [f"{_range(a)} {a.condition or ''}".strip() for a in alternatives]
         return "depends on facts not stated:\n" + "\n".join(f"- {line}" for line in lines)
-    if side.get("min_months") is None and side.get("max_months") is None:
-        return f"unknown: {side.get('reason', 'facts missing')}"
-    citation = f"\n[{side['citation']}]" if side.get("citation") else ""
+    if side.min_months is None and side.max_months is None:
+        return f"unknown: {side.reason if 'reason' in side.keys else 'facts missing'}"
+    citation = f"\n[{side.citation}]" if side.citation else ""
     return f"{_range(side)}{citation}"
 
 

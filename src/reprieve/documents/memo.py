@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from reprieve.assess.current_law_result import RangeSide
 from reprieve.assess.findings import Finding
 from reprieve.assess.report import STATUS_RANK
 from reprieve.documents.argument import sentenced_today, strongest
@@ -38,18 +39,18 @@ def _months(value: Any) -> str:
     return f"{value} mo." if isinstance(value, int) else str(value)
 
 
-def _side(side: dict[str, Any]) -> str:
+def _side(side: RangeSide) -> str:
     """A count's statutory range then or now: '240 mo. to life', or each alternative with its condition."""
-    alternatives = side.get("alternatives") or []
-    if side.get("min_months") is None and alternatives:
-        return "; ".join(f"{_min_max(a)} {a.get('if', '')}".strip() for a in alternatives)
-    if side.get("min_months") is None and side.get("max_months") is None:
-        return str(side.get("not_covered") or side.get("reason") or "not determined")
+    alternatives = side.alternatives or []
+    if side.min_months is None and alternatives:
+        return "; ".join(f"{_min_max(a)} {a.condition or ''}".strip() for a in alternatives)
+    if side.min_months is None and side.max_months is None:
+        return str(side.not_covered or side.reason or "not determined")
     return _min_max(side)
 
 
-def _min_max(side: dict[str, Any]) -> str:
-    low, high = side.get("min_months"), side.get("max_months")
+def _min_max(side: RangeSide) -> str:
+    low, high = side.min_months, side.max_months
     if low is None:
         return f"minimum unknown, at most {_months(high)}"
     if low == 0:
@@ -130,8 +131,7 @@ def _current_law(f: Facts) -> list[Block]:
         then, now = count.then, count.now
         rows.append((str(count.count or ""), str(count.penalty or count.statute or "not stated"),
                      _side(then), _side(now),
-                     _cites([then.get("citation"), now.get("citation"),
-                             *(a.get("citation") for a in now.get("alternatives") or [])])))
+                     _cites([then.citation, now.citation, *(a.citation for a in now.alternatives or [])])))
     blocks: list[Block] = []
     if rows:
         blocks.append(Table(("Count", "Penalty provision", "Range then", "Range now", "Authority"), tuple(rows)))
