@@ -188,7 +188,7 @@ def count_json(result: CountRanges) -> dict[str, Any]:
         if getattr(result, key):
             out[key] = getattr(result, key)
     if result.presumptions:
-        out["presumptions"] = [p.as_json() for p in result.presumptions]
+        out["presumptions"] = list(result.presumptions)
     if result.settled:
         out["settled"] = result.settled
     if result.truncated:

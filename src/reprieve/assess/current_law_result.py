@@ -191,7 +191,7 @@ class CountLaw:
     notes: list[str] | None = None
     assumptions: list[str] | None = None
     unverified: list[str] | None = None
-    presumptions: list[dict[str, Any]] | None = None
+    presumptions: list[Presumed] | None = None
     settled: Any = None
     keys: tuple[str, ...] = field(default=(), repr=False)
 
