@@ -83,7 +83,7 @@ def test_several_substances_the_highest_paragraph_sets_the_range_and_crack_makes
                               {"drug": "cocaine_base", "quantity": "30 g"}]}]}],
         "custody": {"commenced_on": "2012-03-01", "prior_custody_days": 0}}
     result = _assess(data, date(2024, 1, 2))
-    then = result.current_law["counts"][0]["then"]  # type: ignore[index]
+    then = result.current_law.as_json()["counts"][0]["then"]  # type: ignore[union-attr]
     assert (then["min_months"], then["max_months"]) == (60, 480)
     assert any(f.avenue == "FSA 404" and "count 1" in f.ground for f in result.findings)
 
@@ -186,5 +186,5 @@ def test_the_example_of_the_new_fields_reads_without_warnings_and_uses_each() ->
     assert "circumstances.family[0].relation" in {q.field for q in _finding(result, "§1B1.13(b)(3)(A)").missing}
     assert any("not raised in the request" in r for r in _finding(result, "§1B1.13(b)(3)(A)").reasons)
     assert any("home confinement" in r for r in _finding(result, "extraordinary and compelling reasons").reasons)
-    count = result.current_law["counts"][0]  # type: ignore[index]
+    count = result.current_law.as_json()["counts"][0]  # type: ignore[union-attr]
     assert count["then"]["min_months"] == 240  # 841(b)(1)(A) with one 851 prior, as the court stated

@@ -14,9 +14,11 @@ from typer.testing import CliRunner
 
 from reprieve.assess.computation import compute
 from reprieve.assess.current_law import current_law
+from reprieve.assess.guidelines import GuidelineSides, Side
 from reprieve.cli.main import app
 from reprieve.cli.render_current_law import print_current_law
 from reprieve.intake import parse_case
+from reprieve.law.guidelines.sentencing_table import GuidelineRange
 from reprieve.law.params import law
 
 AS_OF = date(2026, 11, 28)
@@ -58,7 +60,7 @@ def test_release_if_sentenced_now_is_the_same_bop_computation_of_the_minimum() -
     """100 g of crack sentenced 2015: (B) already (Fair Sentencing Act), 5 years then and now. The release date at
     the minimum is what `compute` gives for a 60-month sentence on the same facts (jail credit, GCT)."""
     case = parse_case(_drug_case()).case
-    block = current_law(case, AS_OF, compute(case, AS_OF))
+    block = current_law(case, AS_OF, compute(case, AS_OF)).as_json()
     aggregate = block["aggregate"]
     assert aggregate["then_min_months"] == 60 and aggregate["now_min_months"] == 60
     same = parse_case(_drug_case(months=60)).case
@@ -72,23 +74,29 @@ def test_release_if_sentenced_now_is_the_same_bop_computation_of_the_minimum() -
 
 def test_at_bottom_of_range_without_a_guideline_range_says_so() -> None:
     case = parse_case(_drug_case()).case
-    block = current_law(case, AS_OF, compute(case, AS_OF), at_bottom_of_range=True)
+    block = current_law(case, AS_OF, compute(case, AS_OF), at_bottom_of_range=True).as_json()
     assert block["aggregate"]["basis"] == "statutory_minimum"
     assert block["aggregate"]["at_bottom_of_range"]["available"] is False
     assert "no recomputed guideline range" in block["aggregate"]["at_bottom_of_range"]["note"]
+
+
+def _recomputed(low: int, high: int) -> GuidelineSides:
+    """A guidelines result whose range with today's amendments is `low`-`high` months."""
+    now = Side(manual=AS_OF, range=GuidelineRange(low, high, "USSG ch. 5, pt. A"))
+    return GuidelineSides(0, "judgments[0]", now, now, amendments_applied=[])
 
 
 def test_at_bottom_of_range_uses_the_bottom_but_never_below_the_minimum() -> None:
     """USSG §5G1.1: the bottom of the recomputed range (70 months) above the 60-month minimum is used."""
     case = parse_case(_drug_case()).case
     block = current_law(case, AS_OF, compute(case, AS_OF), at_bottom_of_range=True,
-                        guidelines={"now": {"range_months": [70, 87]}})
+                        guidelines=_recomputed(70, 87)).as_json()
     assert block["aggregate"]["basis"] == "bottom_of_range"
     expected = compute(parse_case(_drug_case(months=70)).case, AS_OF).projected_release_date
     assert expected is not None
     assert block["aggregate"]["release_date_if_sentenced_now"] == expected.isoformat()
     low = current_law(case, AS_OF, compute(case, AS_OF), at_bottom_of_range=True,
-                      guidelines={"now": {"range_months": [41, 51]}})
+                      guidelines=_recomputed(41, 51)).as_json()
     floor = compute(parse_case(_drug_case(months=60)).case, AS_OF).projected_release_date
     assert floor is not None
     assert low["aggregate"]["release_date_if_sentenced_now"] == floor.isoformat()
@@ -99,7 +107,7 @@ def test_a_release_date_not_yet_reached_is_not_past() -> None:
     data["judgments"][0]["imposed_on"] = data["custody"]["commenced_on"] = str(AS_OF - timedelta(days=100))
     data["judgments"][0]["counts"][0].update(offense_began="2025-01-01", offense_ended="2025-02-01")
     case = parse_case(data).case
-    aggregate = current_law(case, AS_OF, compute(case, AS_OF))["aggregate"]
+    aggregate = current_law(case, AS_OF, compute(case, AS_OF)).as_json()["aggregate"]
     assert aggregate["release_date_if_sentenced_now_is_past"] is False
     assert aggregate["release_date_if_sentenced_now"] > AS_OF.isoformat()
 
@@ -112,14 +120,14 @@ def test_a_count_outside_the_data_is_named_and_the_aggregate_bounded_by_the_othe
     data["judgments"][0]["counts"].append({"count": "2", "statute": "18 U.S.C. § 1030(a)(2)", "months": 60,
                                            "offense_ended": "2014-06-01"})
     case = parse_case(data).case
-    block = current_law(case, AS_OF, compute(case, AS_OF))
+    block = current_law(case, AS_OF, compute(case, AS_OF)).as_json()
     computer = block["counts"][1]
     assert computer["then"]["min_months"] is None and "does not cover" in computer["then"]["not_covered"]
     assert block["aggregate"]["not_covered"][0].startswith("count 2: ")
     assert block["aggregate"]["then_min_months"] == 60
     data["judgments"][0]["counts"][1]["months"] = 120
     case = parse_case(data).case
-    aggregate = current_law(case, AS_OF, compute(case, AS_OF))["aggregate"]
+    aggregate = current_law(case, AS_OF, compute(case, AS_OF)).as_json()["aggregate"]
     assert aggregate["then_min_months"] is None and aggregate["then_min_months_range"] == [60, 120]
     assert aggregate["missing"] == []
 

@@ -24,7 +24,7 @@ def _case(*counts: dict[str, Any], enhancements: list[Any] | None = None) -> dic
 
 
 def _then(data: dict[str, Any], n: int = 0) -> dict[str, Any]:
-    result: dict[str, Any] = assess(parse_case(data).case, AS_OF).current_law["counts"][n]["then"]  # type: ignore[index]
+    result: dict[str, Any] = assess(parse_case(data).case, AS_OF).current_law.as_json()["counts"][n]["then"]  # type: ignore[union-attr]
     return result
 
 
@@ -39,7 +39,7 @@ def test_wire_fraud_after_2002_and_the_financial_institution_tier_presumed_absen
     would cite, so presumed absent; the court's stated maximum of 30 years settles it."""
     data = _case({"statute": "18 U.S.C. § 1343", "months": 100})
     result = assess(parse_case(data).case, AS_OF)
-    assert result.current_law["counts"][0]["then"]["max_months"] == 240  # type: ignore[index]
+    assert result.current_law.as_json()["counts"][0]["then"]["max_months"] == 240  # type: ignore[union-attr]
     presumed = [a for a in result.assumptions if a["field"] == "judgments[0].counts[0].statutory_maximum_months"]
     assert presumed and "financial institution" in presumed[0]["presumed"]
     data["judgments"][0]["counts"][0]["statutory_maximum_months"] = 360
@@ -60,7 +60,7 @@ def test_aggravated_identity_theft_runs_after_the_fraud() -> None:
     data = _case({"statute": "18 U.S.C. § 1343", "months": 60}, {"statute": "18 U.S.C. § 1028A(a)(1)", "months": 24})
     computed = compute(parse_case(data).case, AS_OF)
     assert computed.total_term is not None and computed.total_term.months == 84
-    aggregate = assess(parse_case(data).case, AS_OF).current_law["aggregate"]  # type: ignore[index]
+    aggregate = assess(parse_case(data).case, AS_OF).current_law.as_json()["aggregate"]  # type: ignore[union-attr]
     assert aggregate["then_min_months"] == 24
 
 

@@ -79,7 +79,7 @@ def vailes() -> Assessment:
 
 
 def test_vailes_then_240_now_120_to_180(vailes: Assessment) -> None:
-    aggregate = vailes.current_law["aggregate"]  # type: ignore[index]
+    aggregate = vailes.current_law.as_json()["aggregate"]  # type: ignore[union-attr]
     assert aggregate["then_min_months"] == 240
     assert aggregate["now_min_months"] is None
     assert aggregate["now_min_months_range"] == [120, 180]
@@ -105,7 +105,7 @@ def test_vailes_lists_the_presumptions_it_rests_on(vailes: Assessment) -> None:
     assert {"custody.gct_disallowed_days", "custody.gct_rate", "judgments[0].enhancements"} <= set(presumed)
     assert all(set(a) == {"field", "presumed", "why", "if_instead"} and all(a.values()) for a in presumed.values())
     # the guideline range found (240-262) settles death or injury: with the 851 prior it would have meant life
-    count = vailes.current_law["counts"][0]  # type: ignore[index]
+    count = vailes.current_law.as_json()["counts"][0]  # type: ignore[union-attr]
     assert any("USSG §5G1.1" in s for s in count["settled"])
     assert "judgments[0].counts[0].death_or_serious_bodily_injury" not in {
         q.field for f in vailes.findings for q in f.missing}
@@ -139,7 +139,7 @@ def test_a_3582c2_screen_with_a_stated_base_level_asks_nothing_the_level_settles
     asked = {q.field for f in result.findings for q in f.missing} | {q.field for q in result.questions}
     assert not [f for f in asked if "death_or_serious_bodily_injury" in f]
     assert not [a for a in result.assumptions if "death_or_serious_bodily_injury" in a["field"]]
-    assert any("(32) is not" in s for s in result.guidelines["settled"])  # type: ignore[index]
+    assert any("(32) is not" in s for s in result.guidelines.settled)  # type: ignore[union-attr]
     # 5 to 15 kg of cocaine: level 32 before Amendment 782, 30 after (USSG §2D1.1(c)(4)-(5) (2014)): 29 -> 27, I,
     # 70-87 months
     finding = next(f for f in result.findings if f.ground == "Amendment 782")
@@ -158,7 +158,7 @@ def _drug(penalty: str, **count: Any) -> dict[str, Any]:
 
 
 def _then_min(data: dict[str, Any], as_of: date = date(2024, 1, 2)) -> Any:
-    return _assess(data, as_of).current_law["aggregate"]["then_min_months"]  # type: ignore[index]
+    return _assess(data, as_of).current_law.as_json()["aggregate"]["then_min_months"]  # type: ignore[union-attr]
 
 
 def _presumed(data: dict[str, Any], as_of: date = date(2024, 1, 2)) -> set[str]:
@@ -223,7 +223,7 @@ def test_the_term_imposed_rules_out_the_machinegun_minimum_without_a_presumption
     3553(e) motion is stated, which is listed) - the term settles what the weapon was not."""
     data = _gun(firearm_conduct="brandish", months=84)
     result = _assess(data, date(2024, 1, 2))
-    count = result.current_law["counts"][0]  # type: ignore[index]
+    count = result.current_law.as_json()["counts"][0]  # type: ignore[union-attr]
     assert count["then"]["min_months"] == 84
     assert any("below its minimum" in s for s in count["settled"])
     presumed = {a["field"] for a in result.assumptions}
@@ -237,7 +237,7 @@ def test_acca_is_presumed_absent_and_stating_it_flips_the_minimum() -> None:
         "counts": [{"count": "1", "statute": "18 U.S.C. § 922(g)(1)", "offense_ended": "2014-01-10"}]}],
         "custody": {"commenced_on": "2015-03-02", "prior_custody_days": 0}}
     result = _assess(data, date(2024, 1, 2))  # the term not stated: only the presumption answers
-    assert result.current_law["counts"][0]["then"]["max_months"] == 120  # type: ignore[index]
+    assert result.current_law.as_json()["counts"][0]["then"]["max_months"] == 120  # type: ignore[union-attr]
     assert "judgments[0].enhancements" in {a["field"] for a in result.assumptions}
     data["judgments"][0]["enhancements"] = [{"kind": "acca"}]
     assert _then_min(data) == 180
@@ -264,7 +264,7 @@ def test_no_basis_below_a_minimum_is_presumed_and_stating_one_brings_the_alterna
     assert _then_min(data) == 120  # no 851 presumed; with one, the 240 minimum is above the term
     data["judgments"][0]["guidelines"] = {"substantial_assistance": True}
     result = _assess(data, date(2024, 1, 2))
-    assert result.current_law["aggregate"]["then_min_months"] == 120  # type: ignore[index]
+    assert result.current_law.as_json()["aggregate"]["then_min_months"] == 120  # type: ignore[union-attr]
     assert "judgments[0].guidelines.substantial_assistance" not in {a["field"] for a in result.assumptions}
 
 
@@ -318,9 +318,9 @@ def test_the_guidelines_presume_no_death_and_stating_it_gives_level_38() -> None
     data["judgments"][0]["guidelines"] = {"manual": 2014, "drug_quantities": [{"drug": "heroin", "quantity": "10 g"}]}
     presumed = _assess(data, date(2024, 1, 2))
     # 10 g of heroin: level 14 (USSG §2D1.1(c)(13) (2014), "At least 10 G but less than 20 G of Heroin")
-    assert presumed.guidelines["then"]["base_offense_level"] == 14  # type: ignore[index]
+    assert presumed.guidelines.then.base_offense_level == 14  # type: ignore[union-attr]
     assert "judgments[0].guidelines.death_or_serious_bodily_injury" in {a["field"] for a in presumed.assumptions}
     data["judgments"][0]["guidelines"]["death_or_serious_bodily_injury"] = True
     data["judgments"][0]["guidelines"]["prior_similar_conviction"] = False
     stated = _assess(data, date(2024, 1, 2))
-    assert stated.guidelines["then"]["base_offense_level"] == 38  # type: ignore[index]
+    assert stated.guidelines.then.base_offense_level == 38  # type: ignore[union-attr]

@@ -193,7 +193,7 @@ def test_missing_facts_never_crash_and_give_months_life_or_null(data: dict[str, 
         case = parse_case(data).case
     except Exception:  # an impossible case is rejected by intake, which has its own tests
         return
-    block = current_law(case, AS_OF, compute(case, AS_OF))
+    block = current_law(case, AS_OF, compute(case, AS_OF)).as_json()
     json.dumps(block)
     for count in block["counts"]:
         for side in ("then", "now"):

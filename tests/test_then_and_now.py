@@ -28,7 +28,7 @@ def test_a_count_with_the_same_minimum_maximum_and_supervised_release_is_not_cha
     release, before and after the First Step Act (which changed only the enhanced tiers): the citation differs, the
     penalty does not."""
     case = parse_case(_count(120, "2015-03-02")).case
-    count = assess(case, date(2024, 1, 2)).current_law["counts"][0]  # type: ignore[index]
+    count = assess(case, date(2024, 1, 2)).current_law.as_json()["counts"][0]  # type: ignore[union-attr]
     assert (count["then"]["min_months"], count["then"]["max_months"]) == (120, "life")
     assert (count["now"]["min_months"], count["now"]["max_months"]) == (120, "life")
     assert count["then"]["supervised_release_min_months"] == count["now"]["supervised_release_min_months"] == 60
@@ -39,7 +39,7 @@ def test_a_count_with_the_same_minimum_maximum_and_supervised_release_is_not_cha
 def test_a_lower_minimum_today_is_changed() -> None:
     """One 851 prior under 841(b)(1)(A): 20 years before the First Step Act, 15 (or 10) after (section 401)."""
     case = load_case(ROOT / "examples" / "vailes.yaml").case
-    count = assess(case, date(2023, 7, 6)).current_law["counts"][0]  # type: ignore[index]
+    count = assess(case, date(2023, 7, 6)).current_law.as_json()["counts"][0]  # type: ignore[union-attr]
     assert count["then"]["min_months"] == 240
     assert count["changed"] is True
 
@@ -63,11 +63,11 @@ def test_alternatives_over_two_counts_never_repeat_or_contradict_a_condition() -
     case = load_case(CASES / "two_counts_one_prior_served_unknown.yaml").case
     current = assess(case, date(2024, 1, 2)).current_law
     assert current is not None
-    texts = [a["if"] for a in current["aggregate"]["now_min_alternatives"]]
-    texts += [a["if"] for c in current["counts"] for side in ("then", "now") for a in c[side].get("alternatives", [])]
+    texts = [a.condition for a in current.aggregate.alternatives("now")]
+    texts += [a.condition for c in current.counts for side in ("then", "now") for a in c.side(side).alternatives or []]
     assert texts
     assert [p for t in texts for p in _conditions_read_right(t)] == []
-    assert sorted(a["now_min_months"] for a in current["aggregate"]["now_min_alternatives"]) == [120, 180]
+    assert sorted(a.min_months for a in current.aggregate.alternatives("now")) == [120, 180]  # type: ignore[type-var]
 
 
 def test_the_checker_sees_a_contradiction() -> None:

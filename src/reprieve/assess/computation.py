@@ -672,6 +672,30 @@ def _prior_custody_steps(case: Case, starts_in_custody: bool, notes: _Notes) -> 
                                      f"was continuous since arrest and not credited elsewhere): from none to {bound}"))
 
 
+def _earning_start(case: Case, first_day: date, commenced: date | None, which: str) -> date | None:
+    """The day FSA credits begin to be earned in the point, earliest or latest computation: as stated, else at
+    commencement or arrival at the designated facility (the law's rule then), never before the first day credits
+    could be earned."""
+    stated = case.custody.fsa
+    if stated and stated.earning_since is not None:
+        day = {"early": stated.earning_since.earliest, "late": stated.earning_since.latest,
+               "point": stated.earning_since.exact}[which]
+    elif commenced is None:
+        return None
+    else:
+        rule = law().value("fsa_time_credits.earning_start_rule", max(commenced, first_day))
+        arrival = case.custody.arrived_at_facility_on
+        if rule == "commencement" or which == "early":
+            day = commenced
+        elif arrival is not None:
+            day = {"late": arrival.latest, "point": arrival.exact}[which]
+        else:
+            day = None
+    if day is None:
+        return None
+    return day if day > first_day else first_day
+
+
 def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str | None, point_c: date | None,
               early_c: date | None, late_c: date | None, uncertain: list[Uncertainty],
               ) -> tuple[FsaInputs | None, FsaInputs | None, FsaInputs | None]:
@@ -691,32 +715,13 @@ def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str |
     if stated and stated.credits_days is not None:
         reported = (as_of, stated.credits_days)
 
-    def start_for(commenced: date | None, which: str) -> date | None:
-        if stated and stated.earning_since is not None:
-            day = {"early": stated.earning_since.earliest, "late": stated.earning_since.latest,
-                   "point": stated.earning_since.exact}[which]
-        elif commenced is None:
-            return None
-        else:
-            rule = data.value("fsa_time_credits.earning_start_rule", max(commenced, first_day))
-            arrival = case.custody.arrived_at_facility_on
-            if rule == "commencement" or which == "early":
-                day = commenced
-            elif arrival is not None:
-                day = {"late": arrival.latest, "point": arrival.exact}[which]
-            else:
-                day = None
-        if day is None:
-            return None
-        return day if day > first_day else first_day
-
     low = risk in LOW_RISK if risk else None
     reasons = []
     if eligibility.eligible is None:
         reasons.append("FSA eligibility depends on facts not stated (" + ", ".join(eligibility.missing) + ")")
     if risk is None:
         reasons.append("no recidivism risk level (PATTERN) is stated")
-    point_start = start_for(point_c, "point")
+    point_start = _earning_start(case, first_day, point_c, "point")
     if point_start is None and point_c is not None:
         reasons.append("the date credits began to be earned is not stated (arrival at the designated prison)")
 
@@ -727,7 +732,7 @@ def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str |
             uncertain.append(Uncertainty("judgments[0].supervised_release_months", "without a supervised-release "
                                          "term, credits cannot advance release (only prerelease custody); the "
                                          "earliest date assumes the judgment imposed one"))
-    early_start = start_for(early_c, "early")
+    early_start = _earning_start(case, first_day, early_c, "early")
     early = FsaInputs(early_start, low is not False, True if sr is None else sr, may_apply, reported) \
         if early_start is not None else None
     late = None

@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from reprieve.case.model import Case, Count, Judgment
+from reprieve.case.types import Quantity
 from reprieve.dates import PartialDate
 from reprieve.law import drug_penalties as drugs
 from reprieve.law import firearm_penalties as guns
@@ -268,42 +269,11 @@ def _drug(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
     read = drugs.read_count(ctx.count, then_dates, trace)
     assert read is not None and read.family is not None
     family = read.family
-    count = ctx.count
-    drug, quantity = drugs.principal_substance(count, family, then_dates, trace)
-    wc = ctx.where_count
-    quantity_fits = True
-
-    # The paragraph at sentencing: as the judgment states it, else from the drug and quantity.
-    level = read.stated
-    if level is not None and level in drugs.QUANTITY_LEVELS and drug and quantity is not None:
-        found = drugs.classify(drug, quantity, family, then_dates, trace)
-        if found is not None and found != level:
-            quantity_fits = False
-            ctx.notes.add(f"the judgment's penalty provision ({read.citation_text}) does not match {quantity} of "
-                          f"{drug.replace('_', ' ')} under the thresholds then in force ({found}); the provision "
-                          "of the judgment is used")
+    drug, quantity = drugs.principal_substance(ctx.count, family, then_dates, trace)
+    level, quantity_fits, unknown = _level_then(ctx, chooser, read, drug, quantity, then_dates, now_dates)
     if level is None:
-        if drug is None:
-            text = "the penalty provision and the drug are not stated"
-            ctx.missing.update({f"{wc}.penalty", f"{wc}.drug"})
-            return None, None, text, text
-        if quantity is not None:
-            level = drugs.classify(drug, quantity, family, then_dates, trace)
-        elif drugs.has_thresholds(drug, then_dates, trace):
-            level = _quantity_band(ctx, chooser, drug, family, then_dates, now_dates, None)
-        if level is None:
-            text = f"the penalty provision is not stated and {quantity or 'the quantity'} of " \
-                   f"{drug.replace('_', ' ')} does not decide it"
-            ctx.missing.update({f"{wc}.penalty", f"{wc}.quantity"})
-            return None, None, text, text
-
-    # The paragraph today: the same, unless the thresholds for this drug changed (cocaine base, 2010).
-    now_level = level
-    if level in drugs.QUANTITY_LEVELS and drug and drugs.has_thresholds(drug, now_dates, trace):
-        if quantity is not None and quantity_fits:
-            now_level = drugs.classify(drug, quantity, family, now_dates, trace) or level
-        elif read.stated is not None:
-            now_level = _quantity_band(ctx, chooser, drug, family, then_dates, now_dates, level) or level
+        return None, None, unknown, unknown
+    now_level = _level_now(ctx, chooser, read, level, drug, quantity, quantity_fits, then_dates, now_dates)
 
     # 844(a) cocaine base before 2010: its own mandatory minimum.
     if family == "844":
@@ -311,16 +281,7 @@ def _drug(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
 
     then_key = drugs.provision(family, level)
     now_key = drugs.provision(family, now_level)
-    injury = count.death_or_serious_bodily_injury
-    if injury is None and (drugs.has_injury_terms(then_key, then_dates, trace)
-                           or drugs.has_injury_terms(now_key, now_dates, trace)):
-        field_ = f"{wc}.death_or_serious_bodily_injury"
-        injury = chooser.choose(field_, [
-            Branch(field_, "no", f"if in count {ctx.label} no death or serious bodily injury resulted", (field_,),
-                   "death_or_injury", True),
-            Branch(field_, "yes", f"if in count {ctx.label} death or serious bodily injury resulted", (field_,),
-                   "death_or_injury"),
-        ]).value == "yes"
+    injury = _injury(ctx, chooser, then_key, then_dates, now_key, now_dates)
     priors_then = _priors_charged(ctx, chooser, then_key, then_dates)
     priors_now = _priors_now(ctx, chooser, priors_then, then_key, then_dates, now_key, now_dates)
     then = drugs.penalty_range(then_key, len(priors_then), bool(injury), then_dates, trace)
@@ -331,6 +292,65 @@ def _drug(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
     if now_level != level:
         now_text += f" (the thresholds changed: {quantity or 'the quantity'} is now under ({now_level}))"
     return then, now, then_text, now_text
+
+
+def _level_then(ctx: _Context, chooser: Chooser, read: drugs.DrugCount, drug: str | None, quantity: Quantity | None,
+                then_dates: LawDates, now_dates: LawDates) -> tuple[drugs.Level | None, bool, str]:
+    """The paragraph at sentencing: as the judgment states it, else from the drug and quantity; whether the
+    quantity fits the stated paragraph; why it is unknown, when it is."""
+    trace, wc, family = ctx.trace, ctx.where_count, read.family
+    assert family is not None
+    level = read.stated
+    if level is not None and level in drugs.QUANTITY_LEVELS and drug and quantity is not None:
+        found = drugs.classify(drug, quantity, family, then_dates, trace)
+        if found is not None and found != level:
+            ctx.notes.add(f"the judgment's penalty provision ({read.citation_text}) does not match {quantity} of "
+                          f"{drug.replace('_', ' ')} under the thresholds then in force ({found}); the provision "
+                          "of the judgment is used")
+            return level, False, ""
+    if level is not None:
+        return level, True, ""
+    if drug is None:
+        ctx.missing.update({f"{wc}.penalty", f"{wc}.drug"})
+        return None, True, "the penalty provision and the drug are not stated"
+    if quantity is not None:
+        level = drugs.classify(drug, quantity, family, then_dates, trace)
+    elif drugs.has_thresholds(drug, then_dates, trace):
+        level = _quantity_band(ctx, chooser, drug, family, then_dates, now_dates, None)
+    if level is None:
+        ctx.missing.update({f"{wc}.penalty", f"{wc}.quantity"})
+        return None, True, f"the penalty provision is not stated and {quantity or 'the quantity'} of " \
+                           f"{drug.replace('_', ' ')} does not decide it"
+    return level, True, ""
+
+
+def _level_now(ctx: _Context, chooser: Chooser, read: drugs.DrugCount, level: drugs.Level, drug: str | None,
+               quantity: Quantity | None, quantity_fits: bool, then_dates: LawDates,
+               now_dates: LawDates) -> drugs.Level:
+    """The paragraph today: the same, unless the thresholds for this drug changed (cocaine base, 2010)."""
+    assert read.family is not None
+    if level in drugs.QUANTITY_LEVELS and drug and drugs.has_thresholds(drug, now_dates, ctx.trace):
+        if quantity is not None and quantity_fits:
+            return drugs.classify(drug, quantity, read.family, now_dates, ctx.trace) or level
+        if read.stated is not None:
+            return _quantity_band(ctx, chooser, drug, read.family, then_dates, now_dates, level) or level
+    return level
+
+
+def _injury(ctx: _Context, chooser: Chooser, then_key: str, then_dates: LawDates, now_key: str,
+            now_dates: LawDates) -> bool | None:
+    """Death or serious bodily injury, as found, else chosen (both ways) where either side's penalty turns on it."""
+    injury = ctx.count.death_or_serious_bodily_injury
+    if injury is None and (drugs.has_injury_terms(then_key, then_dates, ctx.trace)
+                           or drugs.has_injury_terms(now_key, now_dates, ctx.trace)):
+        field_ = f"{ctx.where_count}.death_or_serious_bodily_injury"
+        injury = chooser.choose(field_, [
+            Branch(field_, "no", f"if in count {ctx.label} no death or serious bodily injury resulted", (field_,),
+                   "death_or_injury", True),
+            Branch(field_, "yes", f"if in count {ctx.label} death or serious bodily injury resulted", (field_,),
+                   "death_or_injury"),
+        ]).value == "yes"
+    return injury
 
 
 def _quantity_band(ctx: _Context, chooser: Chooser, drug: str, family: drugs.Family, then_dates: LawDates,

@@ -16,11 +16,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute, with_terms
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count
+from reprieve.assess.current_law_result import Aggregate, CountLaw, CurrentLaw
 from reprieve.assess.findings import Finding, Status
 from reprieve.assess.presumptions import Presumed
 from reprieve.assess.questions import ask
@@ -33,6 +34,9 @@ from reprieve.law.prior_convictions import felony_drug_offense, serious_drug_fel
 from reprieve.law.sentence_aggregation import Term, count_term
 from reprieve.law.which_penalty_law import LawDates, offense_day, sentencing_date
 from reprieve.results import Step
+
+if TYPE_CHECKING:
+    from reprieve.assess.guidelines import GuidelineSides
 
 AVENUE_404 = "FSA 404"
 MAX_COMBINATIONS = 20000
@@ -184,7 +188,7 @@ def count_json(result: CountRanges) -> dict[str, Any]:
         if getattr(result, key):
             out[key] = getattr(result, key)
     if result.presumptions:
-        out["presumptions"] = [p.as_json() for p in result.presumptions]
+        out["presumptions"] = list(result.presumptions)
     if result.settled:
         out["settled"] = result.settled
     if result.truncated:
@@ -404,12 +408,11 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
             "missing": computation.missing}
 
 
-def _bottom_of_range(guidelines: dict[str, Any] | None) -> Term | None:
-    now = (guidelines or {}).get("now") or {}
-    span = now.get("range_months") if isinstance(now, dict) else None
-    if not isinstance(span, list) or not span:
+def _bottom_of_range(guidelines: GuidelineSides | None) -> Term | None:
+    now = guidelines.now if guidelines is not None else None
+    if now is None or now.range is None:
         return None
-    low = span[0]
+    low = now.range.low
     if low == "life":
         return Term(life=True)
     return Term(int(low)) if isinstance(low, int) else None
@@ -418,29 +421,28 @@ def _bottom_of_range(guidelines: dict[str, Any] | None) -> Term | None:
 # --- the block -----------------------------------------------------------------------------------------------------
 
 def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_range: bool = False,
-                guidelines: dict[str, Any] | None = None) -> dict[str, Any]:
+                guidelines: GuidelineSides | None = None) -> CurrentLaw:
     """The `current_law` block of `reprieve assess` (cli.md)."""
     results = [evaluate_count(case, j, c, as_of)
                for j, judgment in enumerate(case.judgments) for c in range(len(judgment.counts))]
     counts = [count_json(r) for r in results]
     aggregate = _aggregate(case, as_of, results, at_bottom_of_range, guidelines, computation)
-    out: dict[str, Any] = {
-        "as_of": as_of.isoformat(),
-        "counts": counts,
-        "aggregate": aggregate,
-        "priors": _priors(case, as_of, results),
-        "summary": summary_sentence(case, aggregate, computation),
-        "assumptions": sorted({a for r in results for a in r.assumptions}),
-        "presumptions": [p.as_json() for p in presumptions(case, results)],
-        "unverified": sorted({u for r in results for u in r.unverified}),
-        "steps": [s.as_json() for s in _steps(results, aggregate)],
-    }
     missing = set(aggregate.get("missing", []))
     for c in counts:
         for side in ("then", "now"):
             missing.update(c[side].get("missing", []))
-    out["missing"] = sorted(missing)
-    return out
+    return CurrentLaw(
+        as_of=as_of,
+        counts=[CountLaw.of(c) for c in counts],
+        aggregate=Aggregate.of(aggregate),
+        priors=_priors(case, as_of, results),
+        summary=summary_sentence(case, aggregate, computation),
+        assumptions=sorted({a for r in results for a in r.assumptions}),
+        presumptions=presumptions(case, results),
+        unverified=sorted({u for r in results for u in r.unverified}),
+        steps=_steps(results, aggregate),
+        missing=sorted(missing),
+    )
 
 
 SAME_PRIORS = ("today the government would rely on the same earlier convictions it charged under 21 U.S.C. 851 at "
@@ -509,7 +511,7 @@ def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[C
 
 
 def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of_range: bool,
-               guidelines: dict[str, Any] | None, computation: Computation) -> dict[str, Any]:
+               guidelines: GuidelineSides | None, computation: Computation) -> dict[str, Any]:
     out: dict[str, Any] = {"then_min_months": None, "now_min_months": None, "release_date_if_sentenced_now": None,
                            "release_date_if_sentenced_now_is_past": None, "basis": "statutory_minimum"}
     if not results:
@@ -605,7 +607,7 @@ class _Release:
 
 
 def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dict[str, Any],
-                   at_bottom_of_range: bool, guidelines: dict[str, Any] | None, computation: Computation,
+                   at_bottom_of_range: bool, guidelines: GuidelineSides | None, computation: Computation,
                    alternative_combos: list[Combination]) -> None:
     """release_date_if_sentenced_now: the same BOP computation, with today's minimum on every count."""
     bottom = _bottom_of_range(guidelines) if at_bottom_of_range else None

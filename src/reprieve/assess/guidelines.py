@@ -161,6 +161,50 @@ class Side:
 
 
 @dataclass
+class GuidelineSides:
+    """The `guidelines` key of `reprieve assess`: the range found at sentencing (`then`) and with today's retroactive
+    amendments (`now`, USSG §1B1.10); both None, with `missing`, when the sentencing date is unknown."""
+
+    judgment: int
+    where: str  # the judgment's path, for the questions a side's missing facts raise
+    then: Side | None
+    now: Side | None
+    amendments_applied: list[str] | None = None  # None: not compared (the sentencing date is unknown)
+    unverified: list[str] = field(default_factory=list)
+    presumptions: list[Presumed] = field(default_factory=list)
+    settled: list[str] = field(default_factory=list)
+    note: str | None = None
+    missing: list[Question] | None = None
+
+    def side(self, which: str) -> Side | None:
+        return self.then if which == "then" else self.now
+
+    def missing_fields(self, which: str) -> list[str]:
+        """The case-file fields a side needs and the case does not state."""
+        side = self.side(which)
+        return [question(self.where, k).field for k in side.missing] if side is not None else []
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "judgment": self.judgment,
+            "then": self.then.as_json(self.where) if self.then is not None else None,
+            "now": self.now.as_json(self.where) if self.now is not None else None,
+        }
+        if self.missing is not None:
+            out["missing"] = [q.as_json() for q in self.missing]
+        if self.amendments_applied is not None:
+            out["amendments_applied"] = self.amendments_applied
+            out["unverified"] = self.unverified
+        if self.presumptions:
+            out["presumptions"] = [p.as_json() for p in self.presumptions]
+        if self.settled:
+            out["settled"] = self.settled
+        if self.note is not None:
+            out["note"] = self.note
+        return out
+
+
+@dataclass
 class Facts:
     """What the case says about one judgment's guideline calculation."""
 
@@ -780,7 +824,7 @@ def _relevant(f: Facts, amendment: CoveredAmendment) -> bool:
     return topics != {"other"} or f.drug_offense
 
 
-def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tuple[dict[str, Any] | None,
+def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tuple[GuidelineSides | None,
                                                                                   list[Finding]]:
     """The `guidelines` key of `reprieve assess` and the 3582(c)(2) findings (cli.md)."""
     if not case.judgments:
@@ -795,8 +839,7 @@ def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tupl
                           "Whether a retroactive amendment lowers the range depends on when the sentence was imposed.",
                           ["the sentencing date (or the Manual used) is not stated"], [retro.STATUTE, retro.METHOD],
                           [question(f.where, "imposed_on")])
-        return {"judgment": j, "then": None, "now": None, "missing": [question(f.where, "imposed_on").as_json()]}, \
-            [finding]
+        return GuidelineSides(j, f.where, None, None, missing=[question(f.where, "imposed_on")]), [finding]
     manual = f.manual
     then_rules = _rules_then(manual, f.trace)
     then = calculate_then(f, then_rules)
@@ -830,21 +873,12 @@ def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tupl
     older = [a for a in amendments if set(a.changes) == {"other"}]
     if older:
         findings.append(_older(f, older, listed[1] if listed else retro.STATUTE))
-    out: dict[str, Any] = {
-        "judgment": j,
-        "then": then.as_json(f.where),
-        "now": now.as_json(f.where),
-        "amendments_applied": [retro.name(a) for a in amendments if set(a.changes) - {"other"}],
-        "unverified": f.trace.unverified(),
-    }
-    if f.presumptions:
-        out["presumptions"] = [p.as_json() for p in f.presumptions]
-    if f.settled:
-        out["settled"] = f.settled
-    if ambiguous:
-        out["note"] = ("the sentencing date is known only in part and an amendment took effect within it: the "
-                       "Manual applied is uncertain")
-    return out, findings
+    note = ("the sentencing date is known only in part and an amendment took effect within it: the Manual applied "
+            "is uncertain") if ambiguous else None
+    sides = GuidelineSides(j, f.where, then, now,
+                           amendments_applied=[retro.name(a) for a in amendments if set(a.changes) - {"other"}],
+                           unverified=f.trace.unverified(), presumptions=f.presumptions, settled=f.settled, note=note)
+    return sides, findings
 
 
 def _lowers(then: GuidelineRange, amended: GuidelineRange) -> bool:

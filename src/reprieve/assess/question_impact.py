@@ -18,7 +18,9 @@ from reprieve.assess.findings import STATUS_RANK
 from reprieve.assess.questions import DATE, ESSENTIAL, FINDING, GUIDELINES, MINIMUM, VERDICT
 
 if TYPE_CHECKING:
+    from reprieve.assess.current_law_result import CurrentLaw
     from reprieve.assess.findings import Finding
+    from reprieve.assess.guidelines import GuidelineSides
     from reprieve.assess.report import Assessment
 
 LIFE_MONTHS = 1200  # to compare a life minimum with a number of months: longer than any term of years
@@ -36,8 +38,10 @@ def occurrences(a: Assessment) -> Iterator[Occurrence]:
     for name in a.essentials:
         yield Occurrence(name, ESSENTIAL, 0, {"essential": True})
     yield from _from_findings(a)
-    yield from _from_current_law(a.current_law or {}, set(a.computation.missing))
-    yield from _from_guidelines(a.guidelines or {})
+    if a.current_law is not None:
+        yield from _from_current_law(a.current_law, set(a.computation.missing))
+    if a.guidelines is not None:
+        yield from _from_guidelines(a.guidelines)
     yield from _from_computation(a)
 
 
@@ -72,35 +76,34 @@ def _spread(values: list[Any]) -> int:
     return max(known_values) - min(known_values) if len(known_values) > 1 else 0
 
 
-def _from_current_law(current: dict[str, Any], dates: set[str]) -> Iterator[Occurrence]:
+def _from_current_law(current: CurrentLaw, dates: set[str]) -> Iterator[Occurrence]:
     """`dates`: the facts the release date needs; in the comparison they move the release date if sentenced today,
     not a minimum."""
-    aggregate = current.get("aggregate") or {}
     for which in ("then", "now"):
-        alternatives = aggregate.get(f"{which}_min_alternatives") or []
-        spread = _spread([x.get(f"{which}_min_months") for x in alternatives])
+        alternatives = current.aggregate.alternatives(which)
+        spread = _spread([x.min_months for x in alternatives])
         for alternative in alternatives:
-            for name in alternative.get("missing", []):
+            for name in alternative.missing:
                 yield Occurrence(name, MINIMUM, spread, {"current_law": f"{which} minimum"})
-    for count in current.get("counts") or []:
+    for count in current.counts:
         for which in ("then", "now"):
-            side = count.get(which) or {}
-            spread = _spread([x.get("min_months") for x in side.get("alternatives") or []])
-            for name in side.get("missing") or []:
-                yield Occurrence(name, MINIMUM, spread, {"current_law": f"count {count.get('count')}, {which}"})
-    for name in current.get("missing") or []:
+            side = count.side(which)
+            spread = _spread([x.min_months for x in side.alternatives or []])
+            for name in side.missing or []:
+                yield Occurrence(name, MINIMUM, spread, {"current_law": f"count {count.count}, {which}"})
+    for name in current.missing:
         if name in dates:
             yield Occurrence(name, DATE, 0, {"current_law": "release date if sentenced today"})
         else:
             yield Occurrence(name, MINIMUM, 0, {"current_law": "the comparison"})
 
 
-def _from_guidelines(guidelines: dict[str, Any]) -> Iterator[Occurrence]:
-    for item in guidelines.get("missing") or []:
-        yield Occurrence(item["field"], GUIDELINES, 0, {"guidelines": "the sentencing date"})
+def _from_guidelines(guidelines: GuidelineSides) -> Iterator[Occurrence]:
+    for item in guidelines.missing or []:
+        yield Occurrence(item.field, GUIDELINES, 0, {"guidelines": "the sentencing date"})
     for which in ("then", "now"):
-        for item in (guidelines.get(which) or {}).get("missing") or []:
-            yield Occurrence(item["field"], GUIDELINES, 0, {"guidelines": which})
+        for name in guidelines.missing_fields(which):
+            yield Occurrence(name, GUIDELINES, 0, {"guidelines": which})
 
 
 def _from_computation(a: Assessment) -> Iterator[Occurrence]:

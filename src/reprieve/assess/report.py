@@ -9,9 +9,10 @@ from typing import Any
 
 from reprieve.assess.computation import Computation, compute
 from reprieve.assess.current_law import current_law, fsa404_findings
+from reprieve.assess.current_law_result import CurrentLaw
 from reprieve.assess.findings import STATUS_RANK as STATUS_RANK  # the order other modules rank by
 from reprieve.assess.findings import Finding
-from reprieve.assess.guidelines import assess_guidelines
+from reprieve.assess.guidelines import GuidelineSides, assess_guidelines
 from reprieve.assess.questions import Asked, ask, language_of, localize, questions_for
 from reprieve.assess.relief import Situation, relief_findings
 from reprieve.case.model import Case
@@ -33,8 +34,8 @@ class Assessment:
     as_of: date
     circuit: str | None
     computation: Computation
-    current_law: dict[str, Any] | None = None
-    guidelines: dict[str, Any] | None = None
+    current_law: CurrentLaw | None = None
+    guidelines: GuidelineSides | None = None
     findings: list[Finding] = field(default_factory=list)
     case: Case | None = None
     language: str = "en"
@@ -45,8 +46,9 @@ class Assessment:
     def assumptions(self) -> list[dict[str, Any]]:
         """The presumptions the answers rest on, once per field: {field, presumed, why, if_instead}."""
         out: dict[tuple[str, str], dict[str, Any]] = {}
-        sources = [*self.computation.assumptions, *((self.current_law or {}).get("presumptions") or []),
-                   *((self.guidelines or {}).get("presumptions") or [])]
+        law_now = [p.as_json() for p in self.current_law.presumptions] if self.current_law is not None else []
+        ranges = [p.as_json() for p in self.guidelines.presumptions] if self.guidelines is not None else []
+        sources = [*self.computation.assumptions, *law_now, *ranges]
         for item in sources:
             key = (item["field"], item["presumed"])
             if key not in out:
@@ -77,8 +79,8 @@ class Assessment:
             "as_of": self.as_of.isoformat(),
             "circuit": self.circuit,
             "computation": self.computation.as_json(),
-            "current_law": self.current_law,
-            "guidelines": self.guidelines,
+            "current_law": self.current_law.as_json() if self.current_law is not None else None,
+            "guidelines": self.guidelines.as_json() if self.guidelines is not None else None,
             "findings": [f.as_json() for f in self.findings],
             "language": self.language,
             "questions": [q.as_json() for q in self.questions],

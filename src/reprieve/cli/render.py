@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from reprieve.assess.computation import Computation
+from reprieve.assess.guidelines import GuidelineSides
 from reprieve.assess.report import STATUS_RANK, Assessment
 from reprieve.words import join_citations
 
@@ -146,9 +147,9 @@ def _range_text(span: Any) -> str:
     return f"{low}-{high} months" if high != "life" else f"{low} months to life"
 
 
-def print_guidelines(console: Console, guidelines: dict[str, Any] | None) -> None:
+def print_guidelines(console: Console, guidelines: GuidelineSides | None) -> None:
     """The guideline range found at sentencing and with today's retroactive amendments (USSG §1B1.10)."""
-    if not guidelines or not guidelines.get("then"):
+    if guidelines is None or guidelines.then is None:
         return
     console.print()
     table = Table(title="Guideline range then and now (USSG §1B1.10)", show_header=True, header_style="bold")
@@ -158,16 +159,18 @@ def print_guidelines(console: Console, guidelines: dict[str, Any] | None) -> Non
     table.add_column("Range")
     table.add_column("Zone")
     for label, key in (("At sentencing", "then"), ("With retroactive amendments", "now")):
-        side = guidelines.get(key) or {}
-        points = side.get("criminal_history_points")
-        history = side.get("category") or "unknown"
-        if points is not None:
-            history += f" ({points} points)"
-        level = side.get("offense_level")
+        side = guidelines.side(key)
+        if side is None:
+            table.add_row(label, "unknown", "unknown", _range_text(None), "")
+            continue
+        history = side.category or "unknown"
+        if side.points is not None:
+            history += f" ({side.points} points)"
+        level = side.offense_level
         table.add_row(label, "unknown" if level is None else str(level), history,
-                      _range_text(side.get("range_months")), side.get("zone") or "")
+                      _range_text(side.range.as_list() if side.range else None), side.zone or "")
     console.print(table)
-    applied = guidelines.get("amendments_applied") or []
+    applied = guidelines.amendments_applied or []
     if applied:
         console.print("Amendments substituted: " + ", ".join(applied), style="dim")
 
@@ -206,7 +209,7 @@ def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
     console.print()
     print_computation(result.computation, source, "")
     from reprieve.cli.render_current_law import print_current_law
-    print_current_law(console, result.current_law or {})
+    print_current_law(console, result.current_law)
     print_guidelines(console, result.guidelines)
 
     console.print()

@@ -10,6 +10,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from reprieve.assess.current_law_result import Aggregate, CurrentLaw, RangeSide
+
 
 def _months(value: Any) -> str:
     if value is None:
@@ -25,25 +27,25 @@ def _months(value: Any) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _range(side: dict[str, Any]) -> str:
-    low, high = side.get("min_months"), _months(side.get("max_months"))
-    if side.get("min_days"):
-        return f"minimum {side['min_days']} days, at most {high}"
+def _range(side: RangeSide) -> str:
+    low, high = side.min_months, _months(side.max_months)
+    if side.min_days:
+        return f"minimum {side.min_days} days, at most {high}"
     if low == 0:
         return f"no minimum, at most {high}"
     return f"minimum {_months(low)}, at most {high}"
 
 
-def _side(side: dict[str, Any]) -> str:
-    if side.get("not_covered"):
-        return f"not covered: {side['not_covered']}"
-    alternatives = side.get("alternatives")
+def _side(side: RangeSide) -> str:
+    if side.not_covered:
+        return f"not covered: {side.not_covered}"
+    alternatives = side.alternatives
     if alternatives:
-        lines = [f"{_range(a)} {a.get('if', '')}".strip() for a in alternatives]
+        lines = [f"{_range(a)} {a.condition or ''}".strip() for a in alternatives]
         return "depends on facts not stated:\n" + "\n".join(f"- {line}" for line in lines)
-    if side.get("min_months") is None and side.get("max_months") is None:
-        return f"unknown: {side.get('reason', 'facts missing')}"
-    citation = f"\n[{side['citation']}]" if side.get("citation") else ""
+    if side.min_months is None and side.max_months is None:
+        return f"unknown: {side.reason if 'reason' in side.keys else 'facts missing'}"
+    citation = f"\n[{side.citation}]" if side.citation else ""
     return f"{_range(side)}{citation}"
 
 
@@ -51,14 +53,15 @@ def _changed(value: Any) -> str:
     return {True: "CHANGED", False: "same", None: "depends"}.get(value, "depends")
 
 
-def print_current_law(console: Console, current_law: dict[str, Any]) -> None:
+def print_current_law(console: Console, current_law: CurrentLaw | None) -> None:
     """The then/now table, the aggregate minimum, the release date if sentenced now, and the plain sentence."""
-    if not current_law:
+    if current_law is None:
         return
     console.print()
     console.print("[bold]Statutory penalties then and now[/bold] (the law at sentencing, and if sentenced on "
-                  f"{current_law.get('as_of', 'the as-of date')} for the same offense)")
-    counts = current_law.get("counts") or []
+                  f"{current_law.as_of.isoformat()} for the same offense)")
+    counts = current_law.counts
+    aggregate = current_law.aggregate
     if counts:
         table = Table(show_header=True, header_style="bold")
         table.add_column("Count")
@@ -66,68 +69,65 @@ def print_current_law(console: Console, current_law: dict[str, Any]) -> None:
         table.add_column("Now: if sentenced today")
         table.add_column("Change")
         for c in counts:
-            label = f"{c.get('count')}" + (f" (judgment {c['judgment'] + 1})" if c.get("judgment") else "")
-            if c.get("consecutive"):
+            label = f"{c.count}" + (f" (judgment {c.judgment + 1})" if c.judgment else "")
+            if c.consecutive:
                 label += "\n924(c): consecutive"
-            table.add_row(label, _side(c.get("then") or {}), _side(c.get("now") or {}), _changed(c.get("changed")))
-        aggregate = current_law.get("aggregate") or {}
+            table.add_row(label, _side(c.then), _side(c.now), _changed(c.changed))
         table.add_row("Aggregate minimum", _aggregate(aggregate, "then"), _aggregate(aggregate, "now"),
                       "LOWER TODAY" if _lower(aggregate) else "")
         console.print(table)
-    aggregate = current_law.get("aggregate") or {}
-    release = aggregate.get("release_date_if_sentenced_now")
-    if release:
-        past = aggregate.get("release_date_if_sentenced_now_is_past")
-        console.print(f"Release if sentenced now: {release}"
-                      + (" (already past)" if past else " (not yet reached)" if past is False else ""))
-    elif aggregate.get("release_date_range"):
-        span = aggregate["release_date_range"]
-        console.print(f"Release if sentenced now: between {span['earliest']} and {span['latest']}")
-    for note in (aggregate.get("at_bottom_of_range") or {}).get("note", ""), aggregate.get("release_note", ""):
-        if note:
-            console.print(f"  note: {note}", style="dim")
-    summary = current_law.get("summary")
-    if summary:
-        console.print(f"[bold]In plain words:[/bold] {summary}")
+    _print_release(console, aggregate)
+    if current_law.summary:
+        console.print(f"[bold]In plain words:[/bold] {current_law.summary}")
     for c in counts:
-        valve = c.get("safety_valve")
+        valve = c.safety_valve
         if valve and valve.get("now", {}).get("status") not in (None, "not_applicable"):
             then = valve.get("then", {}).get("status", "unknown")
-            console.print(f"  Safety valve (18 U.S.C. 3553(f)), count {c.get('count')}: then {then.replace('_', ' ')}"
+            console.print(f"  Safety valve (18 U.S.C. 3553(f)), count {c.count}: then {then.replace('_', ' ')}"
                           f", now {valve['now']['status'].replace('_', ' ')}")
-    missing = current_law.get("missing") or []
-    if missing:
-        console.print("  Facts that would settle it: " + ", ".join(missing))
-    for assumption in current_law.get("assumptions") or []:
+    if current_law.missing:
+        console.print("  Facts that would settle it: " + ", ".join(current_law.missing))
+    for assumption in current_law.assumptions:
         console.print(f"  assumes: {assumption}", style="dim")
-    unverified = current_law.get("unverified") or []
-    if unverified:
-        console.print(f"  {len(unverified)} rule(s) used here rest on sources marked UNVERIFIED (see --json "
-                      "'unverified')", style="dim")
+    if current_law.unverified:
+        console.print(f"  {len(current_law.unverified)} rule(s) used here rest on sources marked UNVERIFIED (see "
+                      "--json 'unverified')", style="dim")
 
 
-def _aggregate(aggregate: dict[str, Any], which: str) -> str:
-    value = aggregate.get(f"{which}_min_months")
+def _print_release(console: Console, aggregate: Aggregate) -> None:
+    release = aggregate.release_date_if_sentenced_now
+    if release:
+        past = aggregate.release_date_if_sentenced_now_is_past
+        console.print(f"Release if sentenced now: {release}"
+                      + (" (already past)" if past else " (not yet reached)" if past is False else ""))
+    elif aggregate.release_date_range:
+        span = aggregate.release_date_range
+        console.print(f"Release if sentenced now: between {span['earliest']} and {span['latest']}")
+    for note in (aggregate.at_bottom_of_range or {}).get("note", ""), aggregate.release_note or "":
+        if note:
+            console.print(f"  note: {note}", style="dim")
+
+
+def _aggregate(aggregate: Aggregate, which: str) -> str:
+    value = aggregate.then_min_months if which == "then" else aggregate.now_min_months
     if value is not None:
         return _months(value)
-    alternatives = aggregate.get(f"{which}_min_alternatives") or []
+    alternatives = aggregate.alternatives(which)
     if alternatives:
-        return "depends:\n" + "\n".join(f"- {_months(a.get(f'{which}_min_months'))} {a.get('if', '')}".rstrip()
-                                         for a in alternatives)
-    span = aggregate.get(f"{which}_min_range_months")
+        return "depends:\n" + "\n".join(f"- {_months(a.min_months)} {a.condition}".rstrip() for a in alternatives)
+    span = aggregate.then_min_range_months if which == "then" else aggregate.now_min_range_months
     if span:
         return f"between {_months(span.get('least'))} and {_months(span.get('most'))}"
     return "unknown"
 
 
-def _lower(aggregate: dict[str, Any]) -> bool:
-    then, now = aggregate.get("then_min_months"), aggregate.get("now_min_months")
+def _lower(aggregate: Aggregate) -> bool:
+    then, now = aggregate.then_min_months, aggregate.now_min_months
     if isinstance(then, int) and isinstance(now, int):
         return now < then
     if then == "life" and isinstance(now, int):
         return True
-    alternatives = aggregate.get("now_min_alternatives") or []
-    values = [a.get("now_min_months") for a in alternatives]
+    values = [a.min_months for a in aggregate.alternatives("now")]
     if isinstance(then, int) and values and all(isinstance(v, int) and v < then for v in values):
         return True
     return then == "life" and bool(values) and all(isinstance(v, int) for v in values)

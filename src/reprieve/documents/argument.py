@@ -56,29 +56,29 @@ def _release(point: Any, span: Any) -> tuple[date | None, bool]:
 def sentenced_today(assessment: Assessment) -> SentencedToday | None:
     """The then/now minimums and the release a sentence at today's minimum would have had; None when the current-
     law comparison cannot say (a minimum unknown, no lower minimum today, no release date)."""
-    aggregate = (assessment.current_law or {}).get("aggregate") or {}
-    then = aggregate.get("then_min_months")
+    if assessment.current_law is None:
+        return None
+    aggregate = assessment.current_law.aggregate
+    then = aggregate.then_min_months
     if not isinstance(then, int):
         return None
-    alternatives = [a for a in aggregate.get("now_min_alternatives") or []
-                    if isinstance(a, dict) and isinstance(a.get("now_min_months"), int)]
+    alternatives = [a for a in aggregate.alternatives("now") if isinstance(a.min_months, int)]
     others_as_imposed = False
     if alternatives:
-        alternatives.sort(key=lambda a: int(a["now_min_months"]), reverse=True)
-        now = tuple(int(a["now_min_months"]) for a in alternatives)
-        conditions = tuple(str(a.get("if") or "") for a in alternatives)
-        release, exact = _release(alternatives[0].get("release_date"), alternatives[0].get("release_date_range"))
-    elif isinstance(aggregate.get("now_min_months"), int):
-        now, conditions = (int(aggregate["now_min_months"]),), ("",)
-        if aggregate.get("release_date_if_changed_counts_at_minimum") or \
-                aggregate.get("release_date_if_changed_counts_at_minimum_range"):
-            release, exact = _release(aggregate.get("release_date_if_changed_counts_at_minimum"),
-                                      aggregate.get("release_date_if_changed_counts_at_minimum_range"))
+        alternatives.sort(key=lambda a: int(a.min_months or 0), reverse=True)
+        now = tuple(int(a.min_months or 0) for a in alternatives)
+        conditions = tuple(a.condition or "" for a in alternatives)
+        release, exact = _release(alternatives[0].release_date, alternatives[0].release_date_range)
+    elif isinstance(aggregate.now_min_months, int):
+        now, conditions = (aggregate.now_min_months,), ("",)
+        if aggregate.release_date_if_changed_counts_at_minimum or \
+                aggregate.release_date_if_changed_counts_at_minimum_range:
+            release, exact = _release(aggregate.release_date_if_changed_counts_at_minimum,
+                                      aggregate.release_date_if_changed_counts_at_minimum_range)
             others_as_imposed = True
         else:
-            release, exact = _release(aggregate.get("release_date_if_sentenced_now"),
-                                      aggregate.get("release_date_range")
-                                      or aggregate.get("release_date_if_sentenced_now_range"))
+            release, exact = _release(aggregate.release_date_if_sentenced_now,
+                                      aggregate.release_date_range or aggregate.release_date_if_sentenced_now_range)
     else:
         return None
     return SentencedToday(then, now, conditions, release, exact, others_as_imposed, assessment.as_of)

@@ -531,17 +531,16 @@ class Facts:
     def disparity(self) -> dict[str, Any] | None:
         """The then/now minimums from the current-law comparison, when it shows a lower minimum today."""
         law_now = self.assessment.current_law
-        if not law_now:
+        if law_now is None:
             return None
-        aggregate = law_now.get("aggregate") or {}
-        then = aggregate.get("then_min_months")
+        aggregate = law_now.aggregate
+        then = aggregate.then_min_months
         nows: list[int] = []
-        now = aggregate.get("now_min_months")
+        now = aggregate.now_min_months
         if isinstance(now, int):
             nows = [now]
         else:
-            nows = [a["now_min_months"] for a in aggregate.get("now_min_alternatives") or []
-                    if isinstance(a, dict) and isinstance(a.get("now_min_months"), int)]
+            nows = [a.min_months for a in aggregate.alternatives("now") if isinstance(a.min_months, int)]
         if not isinstance(then, int) or not nows or min(nows) >= then:
             return None
-        return {"then": then, "now": sorted(set(nows), reverse=True), "summary": law_now.get("summary")}
+        return {"then": then, "now": sorted(set(nows), reverse=True), "summary": law_now.summary}

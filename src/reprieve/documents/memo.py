@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from reprieve.assess.current_law_result import RangeSide
 from reprieve.assess.findings import Finding
 from reprieve.assess.report import STATUS_RANK
 from reprieve.documents.argument import sentenced_today, strongest
@@ -38,18 +39,18 @@ def _months(value: Any) -> str:
     return f"{value} mo." if isinstance(value, int) else str(value)
 
 
-def _side(side: dict[str, Any]) -> str:
+def _side(side: RangeSide) -> str:
     """A count's statutory range then or now: '240 mo. to life', or each alternative with its condition."""
-    alternatives = side.get("alternatives") or []
-    if side.get("min_months") is None and alternatives:
-        return "; ".join(f"{_min_max(a)} {a.get('if', '')}".strip() for a in alternatives)
-    if side.get("min_months") is None and side.get("max_months") is None:
-        return str(side.get("not_covered") or side.get("reason") or "not determined")
+    alternatives = side.alternatives or []
+    if side.min_months is None and alternatives:
+        return "; ".join(f"{_min_max(a)} {a.condition or ''}".strip() for a in alternatives)
+    if side.min_months is None and side.max_months is None:
+        return str(side.not_covered or side.reason or "not determined")
     return _min_max(side)
 
 
-def _min_max(side: dict[str, Any]) -> str:
-    low, high = side.get("min_months"), side.get("max_months")
+def _min_max(side: RangeSide) -> str:
+    low, high = side.min_months, side.max_months
     if low is None:
         return f"minimum unknown, at most {_months(high)}"
     if low == 0:
@@ -123,15 +124,14 @@ def _computation(f: Facts) -> list[Block]:
 
 def _current_law(f: Facts) -> list[Block]:
     law_now = f.assessment.current_law
-    if not law_now:
+    if law_now is None:
         return [Para("No current-law comparison was possible for this case.")]
     rows = []
-    for count in law_now.get("counts") or []:
-        then, now = count.get("then") or {}, count.get("now") or {}
-        rows.append((str(count.get("count") or ""), str(count.get("penalty") or count.get("statute") or "not stated"),
+    for count in law_now.counts:
+        then, now = count.then, count.now
+        rows.append((str(count.count or ""), str(count.penalty or count.statute or "not stated"),
                      _side(then), _side(now),
-                     _cites([then.get("citation"), now.get("citation"),
-                             *(a.get("citation") for a in now.get("alternatives") or [])])))
+                     _cites([then.citation, now.citation, *(a.citation for a in now.alternatives or [])])))
     blocks: list[Block] = []
     if rows:
         blocks.append(Table(("Count", "Penalty provision", "Range then", "Range now", "Authority"), tuple(rows)))
@@ -142,10 +142,9 @@ def _current_law(f: Facts) -> list[Block]:
                 g.paragraph == "§1B1.13(b)(6)" for g in f.selection.raised):
             blocks.append(Para("On this date the change in law is not an extraordinary and compelling reason in this "
                                "circuit (see the §1B1.13(b)(6) finding); the figure is context for § 3553(a)."))
-    elif law_now.get("summary"):
-        blocks.append(Para(str(law_now["summary"])))
-    unverified = sorted({_unverified(u) for count in law_now.get("counts") or []
-                         for u in count.get("unverified") or []})
+    elif law_now.summary:
+        blocks.append(Para(law_now.summary))
+    unverified = sorted({_unverified(u) for count in law_now.counts for u in count.unverified or []})
     if unverified:
         blocks.append(Para("These ranges rest on values of reprieve's law data not yet verified against the primary "
                            "text; check them before relying on the figures:"))
@@ -166,8 +165,7 @@ def _unverified(item: str) -> str:
     return f"{name}, in force {start} to {end} (source: {_GRADES.get(grade, grade)})"
 
 
-def _range(side: dict[str, Any]) -> str:
-    span = side.get("range_months")
+def _range(span: list[Any] | None) -> str:
     if isinstance(span, list) and len(span) == 2:
         return f"{_months(span[0])} to {_months(span[1])}"
     return "not determined"
@@ -175,18 +173,18 @@ def _range(side: dict[str, Any]) -> str:
 
 def _guidelines(f: Facts) -> list[Block]:
     g = f.assessment.guidelines
-    if not g:
+    if g is None:
         return []
     rows = []
     for label, title in (("then", "At sentencing"), ("now", "With retroactive amendments")):
-        side = g.get(label)
-        if isinstance(side, dict):
-            rows.append((title, _or_unknown(side.get("offense_level")),
-                         _or_unknown(side.get("category")), _range(side), _or_unknown(side.get("zone"))))
+        side = g.side(label)
+        if side is not None:
+            rows.append((title, _or_unknown(side.offense_level), _or_unknown(side.category),
+                         _range(side.range.as_list() if side.range else None), _or_unknown(side.zone)))
     if not rows:
         return []
     blocks: list[Block] = [Table(("", "Offense level", "Criminal history category", "Range", "Zone"), tuple(rows))]
-    steps = [str(step) for label in ("then", "now") for step in (g.get(label) or {}).get("steps") or []]
+    steps = [str(step) for side in (g.then, g.now) if side is not None for step in side.steps]
     if steps:
         blocks.append(Bullets(tuple(dict.fromkeys(steps))))
     return blocks

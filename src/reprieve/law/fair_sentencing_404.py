@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from reprieve.dates import PartialDate
+from reprieve.law.params import Value
 from reprieve.law.penalty_ranges import Trace
 from reprieve.law.statutes import parse_statute
 
@@ -54,58 +55,65 @@ def elements(facts: Facts, decided_on: date, trace: Trace) -> list[Element] | No
     if covered is None or before_entry is None:
         return None
     before: date = before_entry.value
-    out: list[Element] = []
+    return [_statute(facts, covered), _cocaine_base(facts), _committed(facts, before), _sentenced(facts, before),
+            _no_earlier_motion(facts)]
+
+
+def _statute(facts: Facts, covered: Value) -> Element:
     listed = [parse_statute(s) for s in covered.value]
     if facts.provision is None:
-        out.append(Element("a covered statute of conviction", None, "the penalty provision of conviction is not "
-                           "stated", [facts.provision_field]))
-    else:
-        statute = parse_statute(facts.provision)
-        if any(statute.within(s) for s in listed):
-            out.append(Element("a covered statute of conviction", True,
-                               f"{facts.provision}: its penalties were modified by the Fair Sentencing Act "
-                               f"({covered.citation})"))
-        else:
-            out.append(Element("a covered statute of conviction", False,
-                               f"{facts.provision} is not a provision the Fair Sentencing Act modified "
-                               f"({CITE_TERRY} for (b)(1)(C))"))
+        return Element("a covered statute of conviction", None, "the penalty provision of conviction is not stated",
+                       [facts.provision_field])
+    statute = parse_statute(facts.provision)
+    if any(statute.within(s) for s in listed):
+        return Element("a covered statute of conviction", True,
+                       f"{facts.provision}: its penalties were modified by the Fair Sentencing Act "
+                       f"({covered.citation})")
+    return Element("a covered statute of conviction", False,
+                   f"{facts.provision} is not a provision the Fair Sentencing Act modified ({CITE_TERRY} for "
+                   "(b)(1)(C))")
+
+
+def _cocaine_base(facts: Facts) -> Element:
     if facts.drug == "cocaine_base" or (facts.drug is None and facts.crack_clause):
-        out.append(Element("a cocaine-base offense", True, "cocaine base (crack)"))
-    elif facts.drug is None:
-        out.append(Element("a cocaine-base offense", None, "the drug is not stated", [facts.drug_field]))
-    else:
-        out.append(Element("a cocaine-base offense", False, f"the drug is {facts.drug.replace('_', ' ')}"))
+        return Element("a cocaine-base offense", True, "cocaine base (crack)")
+    if facts.drug is None:
+        return Element("a cocaine-base offense", None, "the drug is not stated", [facts.drug_field])
+    return Element("a cocaine-base offense", False, f"the drug is {facts.drug.replace('_', ' ')}")
+
+
+def _committed(facts: Facts, before: date) -> Element:
     offense = facts.offense
+    name = f"committed before {before}"
     if offense is None:
-        out.append(Element(f"committed before {before}", None, "the offense date is not stated",
-                           [facts.offense_field]))
-    elif offense.latest < before:
-        out.append(Element(f"committed before {before}", True, f"the offense ended {offense}"))
-    elif offense.earliest >= before:
-        out.append(Element(f"committed before {before}", False, f"the offense ended {offense}"))
-    else:
-        out.append(Element(f"committed before {before}", None, f"the offense ended {offense}: the exact date "
-                           "decides", [facts.offense_field]))
+        return Element(name, None, "the offense date is not stated", [facts.offense_field])
+    if offense.latest < before:
+        return Element(name, True, f"the offense ended {offense}")
+    if offense.earliest >= before:
+        return Element(name, False, f"the offense ended {offense}")
+    return Element(name, None, f"the offense ended {offense}: the exact date decides", [facts.offense_field])
+
+
+def _sentenced(facts: Facts, before: date) -> Element:
     sentenced = facts.sentenced
     name = "404(c): the sentence was not imposed under the Fair Sentencing Act"
     if sentenced is None:
-        out.append(Element(name, None, "the sentencing date is not stated", [facts.sentenced_field]))
-    elif sentenced.latest < before:
-        out.append(Element(name, True, f"sentenced {sentenced}, before the Fair Sentencing Act"))
-    elif sentenced.earliest >= before:
-        out.append(Element(name, False, f"sentenced {sentenced}: the Fair Sentencing Act already applied "
-                           "(Dorsey v. United States, 567 U.S. 260 (2012))"))
-    else:
-        out.append(Element(name, None, f"sentenced {sentenced}: the exact date decides", [facts.sentenced_field]))
+        return Element(name, None, "the sentencing date is not stated", [facts.sentenced_field])
+    if sentenced.latest < before:
+        return Element(name, True, f"sentenced {sentenced}, before the Fair Sentencing Act")
+    if sentenced.earliest >= before:
+        return Element(name, False, f"sentenced {sentenced}: the Fair Sentencing Act already applied "
+                       "(Dorsey v. United States, 567 U.S. 260 (2012))")
+    return Element(name, None, f"sentenced {sentenced}: the exact date decides", [facts.sentenced_field])
+
+
+def _no_earlier_motion(facts: Facts) -> Element:
     name = "404(c): no earlier 404 motion granted, or denied after a complete review on the merits"
     if facts.motion in ("none", "denied_not_on_merits"):
-        out.append(Element(name, True, "no earlier motion" if facts.motion == "none" else
-                           "an earlier motion was denied without a review on the merits"))
-    elif facts.motion in ("granted", "denied_on_merits"):
-        out.append(Element(name, False, "an earlier 404 motion was " + (
+        return Element(name, True, "no earlier motion" if facts.motion == "none" else
+                       "an earlier motion was denied without a review on the merits")
+    if facts.motion in ("granted", "denied_on_merits"):
+        return Element(name, False, "an earlier 404 motion was " + (
             "granted (the sentence was already reduced)" if facts.motion == "granted"
-            else "denied after a complete review on the merits")))
-    else:
-        out.append(Element(name, None, "whether an earlier 404 motion was filed is not stated",
-                           [facts.motion_field]))
-    return out
+            else "denied after a complete review on the merits"))
+    return Element(name, None, "whether an earlier 404 motion was filed is not stated", [facts.motion_field])

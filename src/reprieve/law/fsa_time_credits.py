@@ -8,6 +8,7 @@ months and the rest of them into prerelease custody (3624(g)). The projection fo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -200,28 +201,43 @@ def project(start: date, release_before_credits: date, model: EarningModel, supe
             return credits
         return credits + model.credits(n) - model.credits(model.periods((on - start).days))
 
-    transfer = target
-    if start < target:
-        # Window n (days start+30n .. start+30n+29) holds the transfer if target - credits(n) falls inside it, i.e.
-        # when 30n + credits(n) reaches (target - start) - 29; that sum grows with n, so search it by halving.
-        period = model.period_days
-        need = (target - start).days - (period - 1)
-        low, high = 0, max((target - start).days // period, 0)
-        while low < high:
-            middle = (low + high) // 2
-            if period * middle + earned(start + timedelta(days=period * middle)) >= need:
-                high = middle
-            else:
-                low = middle + 1
-        window_start = start + timedelta(days=period * low)
-        if window_start < target:
-            transfer = max(window_start, target - timedelta(days=earned(window_start)))
+    transfer = _transfer(start, target, model, earned)
     credits = earned(transfer) if transfer < target else 0
     steps: list[Step] = [Step("FSA_CREDITS", CITE_EARNING,
                   f"earning from {start} at {model.base} days per {model.period_days} (then {model.base + model.bonus} "
                   f"after {model.base_periods} periods at minimum/low risk): {credits} days earned by {transfer}, when "
                   f"the days left ({(target - transfer).days}) no longer exceed the credits",
                   "BOP projection model (PS 5410.01, as quoted); assumes continuous earning status")]
+    release, applied = _early_release(start, target, transfer, credits, supervised_release, steps)
+    prerelease = _prerelease(model, transfer, release, credits, applied, steps)
+    return Projection(start, credits, transfer, release, applied, prerelease, tuple(steps))
+
+
+def _transfer(start: date, target: date, model: EarningModel, earned: Callable[[date], int]) -> date:
+    """The first day D on which D + credits earned by D reaches `target`."""
+    if start >= target:
+        return target
+    # Window n (days start+30n .. start+30n+29) holds the transfer if target - credits(n) falls inside it, i.e.
+    # when 30n + credits(n) reaches (target - start) - 29; that sum grows with n, so search it by halving.
+    period = model.period_days
+    need = (target - start).days - (period - 1)
+    low, high = 0, max((target - start).days // period, 0)
+    while low < high:
+        middle = (low + high) // 2
+        if period * middle + earned(start + timedelta(days=period * middle)) >= need:
+            high = middle
+        else:
+            low = middle + 1
+    window_start = start + timedelta(days=period * low)
+    if window_start < target:
+        return max(window_start, target - timedelta(days=earned(window_start)))
+    return target
+
+
+def _early_release(start: date, target: date, transfer: date, credits: int, supervised_release: bool,
+                   steps: list[Step]) -> tuple[date, int]:
+    """The release date and the days of credit applied to it (only with a supervised-release term, at most the
+    cap)."""
     if supervised_release and credits:
         cap_months = int(law().value("fsa_time_credits.supervised_release_max_months", start))
         release = max(target - timedelta(days=credits), add_months(target, -cap_months))
@@ -230,18 +246,22 @@ def project(start: date, release_before_credits: date, model: EarningModel, supe
         steps.append(Step("FSA_SUPERVISED_RELEASE", "18 U.S.C. § 3624(g)(3); 28 C.F.R. § 523.44(d)",
                           f"{applied} days of credit advance release to supervised release: {target} - {applied} = "
                           f"{release} (at most {cap_months} months)"))
-    elif credits:
-        release = target
-        applied = 0
+        return release, applied
+    if credits:
         steps.append(Step("FSA_SUPERVISED_RELEASE", "28 C.F.R. § 523.44(d)(2)",
                           "no supervised-release term in the judgment: no credits toward early release; all of them "
                           "go to prerelease custody"))
-    else:
-        release, applied = target, 0
-    # Prerelease custody fills the days from the transfer to the release. The BOP's handout dates it at the release
-    # less the credits left, which can precede the day they are earned by less than one 30-day period (law.md G2):
-    # that convention is kept. Credits beyond it are more than release needs and are not prerelease days; with
-    # no day left between transfer and release there is no prerelease custody at all.
+    return target, 0
+
+
+def _prerelease(model: EarningModel, transfer: date, release: date, credits: int, applied: int,
+                steps: list[Step]) -> int:
+    """The days of credit toward prerelease custody.
+
+    Prerelease custody fills the days from the transfer to the release. The BOP's handout dates it at the release
+    less the credits left, which can precede the day they are earned by less than one 30-day period (law.md G2):
+    that convention is kept. Credits beyond it are more than release needs and are not prerelease days; with
+    no day left between transfer and release there is no prerelease custody at all."""
     prerelease = credits - applied
     available = max((release - transfer).days, 0)
     unused = prerelease - available if prerelease > available + model.period_days - 1 or not available else 0
@@ -258,4 +278,4 @@ def project(start: date, release_before_credits: date, model: EarningModel, supe
                           f"credits are earned only per full {model.period_days} days, so the day they suffice can be "
                           "a few days later (the BOP handout's 120-month example)."
                           if (release - transfer).days != prerelease else None))
-    return Projection(start, credits, transfer, release, applied, prerelease, tuple(steps))
+    return prerelease

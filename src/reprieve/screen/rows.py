@@ -51,12 +51,12 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
         "released": c.released_by(a.as_of),
         "release_status": _release_status(c, a.as_of),
     }
-    law_now = (a.current_law or {}).get("aggregate") or {}
-    then_min = law_now.get("then_min_months")
-    now_min = law_now.get("now_min_months")
+    law_now = a.current_law.aggregate if a.current_law is not None else None
+    then_min = law_now.then_min_months if law_now else None
+    now_min = law_now.now_min_months if law_now else None
     row["then_min_months"] = then_min if isinstance(then_min, int) else None
     row["now_min_months"] = now_min if isinstance(now_min, int) else None
-    row["current_law_release_date"] = _iso(law_now.get("release_date_if_sentenced_now"))
+    row["current_law_release_date"] = _iso(law_now.release_date_if_sentenced_now if law_now else None)
     row["disparity_months"] = then_min - now_min if isinstance(then_min, int) and isinstance(now_min, int) else None
 
     verdicts = a.verdicts()

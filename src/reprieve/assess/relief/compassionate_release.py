@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from reprieve.assess import rulings
+from reprieve.assess.current_law_result import LowerToday
 from reprieve.assess.findings import STATUS_RANK, Finding, Question, Status
 from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
@@ -455,19 +456,16 @@ def ground_finding(s: Situation, key: str) -> Finding:
 
 def _disparity(s: Situation) -> tuple[int | None, list[int], str]:
     """(minimum then, possible minimums now, text) from the current-law comparison."""
-    law_now = s.current_law or {}
-    aggregate = law_now.get("aggregate") or {}
-    then = aggregate.get("then_min_months")
-    now = aggregate.get("now_min_months")
+    if s.current_law is None:
+        return None, [], ""
+    aggregate = s.current_law.aggregate
+    then = aggregate.then_min_months
+    now = aggregate.now_min_months
     options: list[int] = []
     if isinstance(now, int):
         options = [now]
     else:
-        for alternative in aggregate.get("now_min_alternatives") or aggregate.get("alternatives") or []:
-            months = alternative.get("now_min_months", alternative.get("min_months")) \
-                if isinstance(alternative, dict) else alternative
-            if isinstance(months, int):
-                options.append(months)
+        options = [a.min_months for a in aggregate.alternatives("now") if isinstance(a.min_months, int)]
     text = ""
     if isinstance(then, int) and options:
         text = f"the minimum was {then} months then; today it would be " + " or ".join(str(o) for o in options)
@@ -491,77 +489,88 @@ def _span_words(span: list[Any] | None) -> str:
     return low if low == high else f"{low} to {high}"
 
 
+LOWERED = "a change in law lowered the sentence that would be imposed today"
+
+
+def _lowered(s: Situation, then: int | None, options: list[int], text: str) -> Element:
+    """Whether today's law gives a lower minimum: the then/now minimums, else the comparison over alternatives."""
+    lower = (s.current_law.aggregate.lower_today if s.current_law else None) or LowerToday()
+    if (then is None or not options) and lower.answer is not None:
+        spans = f"the minimum then {_span_words(lower.then_months_range)}, today " \
+                f"{_span_words(lower.now_months_range)}"
+        return Element(LOWERED, bool(lower.answer), (f"lower today in every alternative: {spans}" if lower.answer
+                                                     else f"not lower today in any alternative: {spans}"),
+                       facts={"then_min_months_range": lower.then_months_range,
+                              "now_min_months_range": lower.now_months_range})
+    if then is None or not options:
+        fields = lower.missing or (s.current_law.missing if s.current_law else [])
+        return Element(LOWERED, None, "the current-law comparison is not available for this case"
+                       if s.current_law is None else "the then/now minimums could not be determined",
+                       ask(fields[0] if fields else "judgments[0].counts"))
+    if min(options) >= then:
+        return Element(LOWERED, False, f"no lower minimum today ({text})")
+    if max(options) >= then:
+        fields = lower.missing or (s.current_law.aggregate.missing if s.current_law else None) or ["priors"]
+        return Element(LOWERED, None, text, ask(fields[0], "decides whether today's law gives a lower minimum"))
+    return Element(LOWERED, True, text, facts={"then_min_months": then, "now_min_months": options})
+
+
+ALLOWED = "the law allows a non-retroactive change in law to count"
+
+
+def _allowed(s: Situation, position: cr.CircuitLaw) -> Element:
+    """Whether the circuit's law (or the Supreme Court's) lets a non-retroactive change count on this date."""
+    answer = position.answer
+    if answer == "closed":
+        return Element(ALLOWED, False, "Rutherford v. United States (May 28, 2026): a disparity created by a change "
+                       "Congress did not make retroactive cannot be an extraordinary and compelling reason; "
+                       "§1B1.13(b)(6) is invalid to that extent")
+    if answer in ("prohibited", "b6_invalid"):
+        return Element(ALLOWED, False, f"closed in the {s.circuit} Circuit on this date ({position.citation})")
+    if answer in ("unsettled", "b6_contested"):
+        return Element(ALLOWED, True, f"unsettled in the {s.circuit} Circuit on this date: courts are divided "
+                       f"({position.citation})", review=True)
+    # permitted, b6_applies
+    return Element(ALLOWED, True, f"open in the {s.circuit} Circuit on this date ({position.citation})")
+
+
+def _disparity_elements(s: Situation, regime: Value, text: str) -> tuple[str, list[Element]]:
+    """The leading citation and what the regime on the date asks of the disparity: under §1B1.13(b)(6) ten years
+    served and an unusually long sentence; before it, the disparity weighed with individual circumstances."""
+    term = s.term
+    if regime.value in ("amended_policy_statement", "after_rutherford"):
+        years, cite = cr.threshold("unusually_long_years_served", s.as_of)
+        return cite, [
+            s.served_months_element(f"served at least {years} years", years * 12, cite),
+            Element("an unusually long sentence, and a gross disparity with the sentence likely imposed today", True,
+                    f"sentence {term}; {text or 'disparity unknown'} - whether it is unusually long and the disparity "
+                    "gross, after the individual circumstances, is for the court", review=True)]
+    return "18 U.S.C. § 3582(c)(1)(A)(i)", [
+        Element("the disparity, with individual circumstances, is extraordinary and compelling", True,
+                f"sentence {term}; {text or 'disparity unknown'} - for the court to weigh", review=True)]
+
+
 def change_in_law(s: Situation) -> Finding:
     """A non-retroactive change in law as (part of) an extraordinary and compelling reason: the circuit's case law
     before Nov. 1, 2023; §1B1.13(b)(6) from then; closed by Rutherford from May 28, 2026."""
     key = "b6"
-    regime = cr.regime(s.as_of)
     position = cr.change_in_law(s.circuit, s.as_of)
     then, options, text = _disparity(s)
-    term = s.term
     elements: list[Element] = []
     citations: list[str] = []
     positions: list[dict[str, Any]] = []
     if s.circuit is None:
         elements.append(Element("the circuit's law", None, "the sentencing district is unknown",
                                 ask("court.district")))
-    lower = ((s.current_law or {}).get("aggregate") or {}).get("lower_today") or {}
-    if (then is None or not options) and lower.get("answer") is not None:
-        spans = f"the minimum then {_span_words(lower.get('then_months_range'))}, today " \
-                f"{_span_words(lower.get('now_months_range'))}"
-        elements.append(Element("a change in law lowered the sentence that would be imposed today",
-                                bool(lower["answer"]), (f"lower today in every alternative: {spans}" if lower["answer"]
-                                                        else f"not lower today in any alternative: {spans}"),
-                                facts={"then_min_months_range": lower.get("then_months_range"),
-                                       "now_min_months_range": lower.get("now_months_range")}))
-    elif then is None or not options:
-        fields = lower.get("missing") or ((s.current_law or {}).get("missing") or [])
-        elements.append(Element("a change in law lowered the sentence that would be imposed today", None,
-                                "the current-law comparison is not available for this case" if s.current_law is None
-                                else "the then/now minimums could not be determined",
-                                ask(fields[0] if fields else "judgments[0].counts")))
-    elif min(options) >= then:
-        elements.append(Element("a change in law lowered the sentence that would be imposed today", False,
-                                f"no lower minimum today ({text})"))
-    elif max(options) >= then:
-        fields = lower.get("missing") or ((s.current_law or {}).get("aggregate") or {}).get("missing") or ["priors"]
-        elements.append(Element("a change in law lowered the sentence that would be imposed today", None, text,
-                                ask(fields[0], "decides whether today's law gives a lower minimum")))
-    else:
-        elements.append(Element("a change in law lowered the sentence that would be imposed today", True, text,
-                                facts={"then_min_months": then, "now_min_months": options}))
+    elements.append(_lowered(s, then, options, text))
     if position is not None:
         citations.append(position.citation)
-        answer = position.answer
-        if answer == "closed":
-            elements.append(Element("the law allows a non-retroactive change in law to count", False,
-                                    "Rutherford v. United States (May 28, 2026): a disparity created by a change "
-                                    "Congress did not make retroactive cannot be an extraordinary and compelling "
-                                    "reason; §1B1.13(b)(6) is invalid to that extent"))
-        elif answer in ("prohibited", "b6_invalid"):
-            elements.append(Element("the law allows a non-retroactive change in law to count", False,
-                                    f"closed in the {s.circuit} Circuit on this date ({position.citation})"))
-        elif answer in ("unsettled", "b6_contested"):
+        if position.answer in ("unsettled", "b6_contested"):
             positions = position.positions
-            elements.append(Element("the law allows a non-retroactive change in law to count", True,
-                                    f"unsettled in the {s.circuit} Circuit on this date: courts are divided "
-                                    f"({position.citation})", review=True))
-        else:  # permitted, b6_applies
-            elements.append(Element("the law allows a non-retroactive change in law to count", True,
-                                    f"open in the {s.circuit} Circuit on this date ({position.citation})"))
-    if regime.value in ("amended_policy_statement", "after_rutherford"):
-        years, cite = cr.threshold("unusually_long_years_served", s.as_of)
-        citations.insert(0, cite)
-        elements.append(s.served_months_element(f"served at least {years} years", years * 12, cite))
-        elements.append(Element("an unusually long sentence, and a gross disparity with the sentence likely imposed "
-                                "today", True, f"sentence {term}; {text or 'disparity unknown'} - whether it is "
-                                "unusually long and the disparity gross, after the individual circumstances, is "
-                                "for the court", review=True))
-    else:
-        citations.insert(0, "18 U.S.C. § 3582(c)(1)(A)(i)")
-        elements.append(Element("the disparity, with individual circumstances, is extraordinary and compelling", True,
-                                f"sentence {term}; {text or 'disparity unknown'} - for the court to weigh",
-                                review=True))
+        elements.append(_allowed(s, position))
+    cite, weighed = _disparity_elements(s, cr.regime(s.as_of), text)
+    citations.insert(0, cite)
+    elements.extend(weighed)
     result = finding(AVENUE, GROUNDS[key][0], elements, citations,
                      summary_ok="Change in law: open.",
                      summary_no="Change in law: not available.",

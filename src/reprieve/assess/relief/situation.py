@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from reprieve.assess.computation import Computation
+from reprieve.assess.current_law_result import CurrentLaw
 from reprieve.assess.findings import Finding, Question, Status
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case
@@ -75,7 +76,7 @@ class Situation:
     circuit: str | None
     circuit_citation: str
     computation: Computation
-    current_law: dict[str, Any] | None = None
+    current_law: CurrentLaw | None = None
 
     # --- time served -------------------------------------------------------------------------------------------
     @property

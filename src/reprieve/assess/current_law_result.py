@@ -1,0 +1,238 @@
+"""The typed result of the current-law comparison (`reprieve.assess.current_law`): the then/now ranges per count and
+the aggregate. Inside the engine consumers read attributes; `as_json()` gives the `current_law` block of
+`reprieve assess` (cli.md) exactly.
+
+A block of the contract carries some keys only in some cases (an alternative list, a note, a range beside a null
+value), and some keys with a null value: each typed block keeps the keys it carries, in order (`keys`), so that its
+JSON is the contract's, with nothing added and nothing dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from reprieve.assess.presumptions import Presumed
+from reprieve.results import Step
+
+Months = int | str | None  # months, "life", or unknown
+
+
+def _carried(cls: type, values: dict[str, Any]) -> dict[str, Any]:
+    """The arguments of a keyed block built from the keys its builder set, in order; a key the block does not name
+    is an error (it would be dropped from the JSON)."""
+    names = {f.name for f in fields(cls)} - {"keys"}
+    unknown = [k for k in values if k not in names]
+    if unknown:
+        raise ValueError(f"{cls.__name__}: unknown keys {unknown}")
+    return {**values, "keys": tuple(values)}
+
+
+def _keyed_json(block: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in block.keys:
+        value = getattr(block, key)
+        if isinstance(value, list) and value and hasattr(value[0], "as_json"):
+            value = [v.as_json() for v in value]
+        out[key] = value.as_json() if hasattr(value, "as_json") else value
+    return out
+
+
+@dataclass
+class Alternative:
+    """One way the aggregate minimum can come out, then or now, with the facts it assumes (`condition`, the words
+    "if ...") and the fields that would settle it; for today's, the release date it would give."""
+
+    which: str  # "then" or "now"
+    min_months: Months
+    condition: str
+    missing: list[str]
+    release_date: str | None = None
+    release_date_range: dict[str, str] | None = None
+    release_date_is_past: bool | None = None
+    keys: tuple[str, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def of(cls, which: str, values: dict[str, Any]) -> Alternative:
+        renamed = {cls._attribute(which, k): v for k, v in values.items()}
+        args = _carried(cls, renamed)
+        return cls(which=which, **{**args, "keys": tuple(values)})
+
+    @staticmethod
+    def _attribute(which: str, key: str) -> str:
+        return {f"{which}_min_months": "min_months", "if": "condition"}.get(key, key)
+
+    def as_json(self) -> dict[str, Any]:
+        return {key: getattr(self, self._attribute(self.which, key)) for key in self.keys}
+
+
+@dataclass
+class RangeSide:
+    """A count's statutory range on one side (then or now), or one alternative of it: the range, or null with the
+    alternatives (each with the facts it assumes, `condition` being the words "if ...") and the missing facts."""
+
+    min_months: Months = None
+    max_months: Months = None
+    citation: str | None = None
+    min_days: int | None = None
+    supervised_release_min_months: Months = None
+    basis: str | None = None
+    not_covered: str | None = None
+    reason: str | None = None
+    condition: str | None = None
+    assumes: dict[str, list[str]] | None = None
+    alternatives: list[RangeSide] | None = None
+    missing: list[str] | None = None
+    min_months_range: list[Any] | None = None
+    max_months_range: list[Any] | None = None
+    keys: tuple[str, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> RangeSide:
+        renamed = {("condition" if k == "if" else k): v for k, v in values.items()}
+        args = _carried(cls, renamed)
+        if args.get("alternatives") is not None:
+            args["alternatives"] = [RangeSide.of(a) for a in args["alternatives"]]
+        return cls(**{**args, "keys": tuple(values)})
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key in self.keys:
+            value = getattr(self, "condition" if key == "if" else key)
+            out[key] = [a.as_json() for a in value] if key == "alternatives" else value
+        return out
+
+
+@dataclass
+class LowerToday:
+    """Whether today's law gives a lower aggregate minimum in every alternative (True), in none (False), or it
+    depends (None); the then and now ranges over the alternatives, and the facts that decide it."""
+
+    answer: bool | None = None
+    then_months_range: list[Any] | None = None
+    now_months_range: list[Any] | None = None
+    missing: list[str] | None = None
+    keys: tuple[str, ...] = field(default=("answer",), repr=False)
+
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> LowerToday:
+        return cls(**_carried(cls, values))
+
+    def as_json(self) -> dict[str, Any]:
+        return _keyed_json(self)
+
+
+@dataclass
+class Aggregate:
+    """The aggregate minimum then and now (or the alternatives and what each assumes), and the release date if
+    sentenced today (cli.md `current_law.aggregate`)."""
+
+    then_min_months: Months = None
+    now_min_months: Months = None
+    release_date_if_sentenced_now: str | None = None
+    release_date_if_sentenced_now_is_past: bool | None = None
+    basis: str = "statutory_minimum"
+    reason: str | None = None
+    note: str | None = None
+    notes: list[str] | None = None
+    not_covered: list[str] | None = None
+    then_min_months_range: list[Any] | None = None
+    now_min_months_range: list[Any] | None = None
+    then_min_range_months: dict[str, Any] | None = None
+    now_min_range_months: dict[str, Any] | None = None
+    then_min_alternatives: list[Alternative] | None = None
+    now_min_alternatives: list[Alternative] | None = None
+    missing: list[str] | None = None
+    safety_valve_today: list[str] | None = None
+    at_bottom_of_range: dict[str, Any] | None = None
+    release_date_range: dict[str, str] | None = None
+    release_note: str | None = None
+    release_date_if_changed_counts_at_minimum: str | None = None
+    release_date_if_changed_counts_at_minimum_range: dict[str, str] | None = None
+    release_date_if_changed_counts_at_minimum_is_past: bool | None = None
+    release_date_if_sentenced_now_range: list[str] | None = None
+    lower_today: LowerToday | None = None
+    keys: tuple[str, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> Aggregate:
+        args = _carried(cls, values)
+        if isinstance(args.get("lower_today"), dict):
+            args["lower_today"] = LowerToday.of(args["lower_today"])
+        for which in ("then", "now"):
+            listed = args.get(f"{which}_min_alternatives")
+            if listed is not None:
+                args[f"{which}_min_alternatives"] = [Alternative.of(which, a) for a in listed]
+        return cls(**args)
+
+    def alternatives(self, which: str) -> list[Alternative]:
+        """The then or now alternatives (empty when the minimum does not depend on unknown facts)."""
+        return (self.then_min_alternatives if which == "then" else self.now_min_alternatives) or []
+
+    def as_json(self) -> dict[str, Any]:
+        return _keyed_json(self)
+
+
+@dataclass
+class CountLaw:
+    """One count: the statutory range at sentencing (`then`) and if sentenced on the as-of date (`now`)."""
+
+    count: str
+    judgment: int
+    statute: str | None
+    penalty: str | None
+    kind: str
+    consecutive: bool
+    then: RangeSide
+    now: RangeSide
+    changed: bool | None
+    safety_valve: dict[str, Any] | None = None
+    notes: list[str] | None = None
+    assumptions: list[str] | None = None
+    unverified: list[str] | None = None
+    presumptions: list[Presumed] | None = None
+    settled: Any = None
+    keys: tuple[str, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> CountLaw:
+        args = _carried(cls, values)
+        args["then"], args["now"] = RangeSide.of(args["then"]), RangeSide.of(args["now"])
+        return cls(**args)
+
+    def side(self, which: str) -> RangeSide:
+        return self.then if which == "then" else self.now
+
+    def as_json(self) -> dict[str, Any]:
+        return _keyed_json(self)
+
+
+@dataclass
+class CurrentLaw:
+    """The `current_law` block of `reprieve assess`."""
+
+    as_of: date
+    counts: list[CountLaw]
+    aggregate: Aggregate
+    priors: list[dict[str, Any]]
+    summary: str
+    assumptions: list[str]
+    presumptions: list[Presumed]
+    unverified: list[str]
+    steps: list[Step]
+    missing: list[str]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "counts": [c.as_json() for c in self.counts],
+            "aggregate": self.aggregate.as_json(),
+            "priors": self.priors,
+            "summary": self.summary,
+            "assumptions": self.assumptions,
+            "presumptions": [p.as_json() for p in self.presumptions],
+            "unverified": self.unverified,
+            "steps": [s.as_json() for s in self.steps],
+            "missing": self.missing,
+        }
