@@ -49,10 +49,13 @@ OUTPUTS = list(_outputs())
 
 def test_every_citation_in_every_output_is_a_registered_authority() -> None:
     unresolved: dict[str, str] = {}
+    seen: dict[str, list[Any]] = {}  # the same sentence recurs across outputs: read each once (eyecite is slow)
     for name, output, case in OUTPUTS:
         written = repr(case)  # the person's own statutes, echoed back, are theirs, not reprieve's citations
         for key, text in _strings(output):
-            found = cited_in(text)
+            found = seen.get(text)
+            if found is None:
+                found = seen[text] = cited_in(text)
             unknown = [c.text for c in found if c.authority is None and c.text not in written]
             if key in CITATION_KEYS and text.strip() and not found:
                 unknown.append(f"(nothing a registry entry matches in {text!r})")
