@@ -816,12 +816,21 @@ def _sentence(f: Facts) -> Months | None:
 
 
 def _relevant(f: Facts, amendment: CoveredAmendment) -> bool:
+    if amendment.only_with_drug is not None and _drugs_all_stated(f) and amendment.only_with_drug not in f.count_drugs:
+        return False
     topics = set(amendment.changes)
     if topics & {"drug_quantity"}:
         return f.drug_offense
     if topics == {"cocaine_base"}:
         return "cocaine_base" in f.count_drugs
     return topics != {"other"} or f.drug_offense
+
+
+def _drugs_all_stated(f: Facts) -> bool:
+    """Every drug count names its substance(s): only then can a substance absent from them and from the guideline
+    quantities (both in `count_drugs`) be said to have played no part."""
+    counts = [c for c in f.judgment.counts if _is_drug_count(c, f.manual or f.as_of)]
+    return bool(counts) and all(c.drug or c.drugs for c in counts)
 
 
 def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tuple[GuidelineSides | None,

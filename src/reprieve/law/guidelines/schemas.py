@@ -215,6 +215,9 @@ class CoveredAmendment(Strict):
     changes: list[Topic] = Field(min_length=1)
     what: str
     verified_dates: bool = False
+    # An amendment about one substance only (715: cocaine base combined with other controlled substances) cannot
+    # lower a range on which that substance played no part.
+    only_with_drug: str | None = None
 
 
 class CoveredAmendments(RootModel[list[CoveredAmendment]]):
