@@ -85,3 +85,19 @@ def test_consecutive_terms_past_the_calendar_are_refused_not_a_traceback() -> No
     result = compute(parse_case(data).case, date(2024, 1, 1))
     assert [r.code for r in result.refusals] == ["TERM_BEYOND_CALENDAR"]
     assert result.projected_release_date is None
+
+
+@pytest.mark.parametrize(("where", "value", "path"), [
+    ("custody", {"prior_custody_days": 365_251}, "custody.prior_custody_days"),
+    ("custody", {"prior_custody_days": 365_250}, None),
+])
+def test_a_number_of_days_past_1000_years_is_named_by_its_path(where: str, value: dict[str, int],
+                                                               path: str | None) -> None:
+    data = _robbery(120, "2015-01-01")
+    data[where] = {**data.get(where, {}), **value}
+    if path is None:
+        parse_case(data)
+        return
+    with pytest.raises(CaseFileError) as raised:
+        parse_case(data)
+    assert path in [p.path for p in raised.value.problems]

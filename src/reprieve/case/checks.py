@@ -44,18 +44,36 @@ def _bound(name: str) -> tuple[int, str]:
     return MAX_NUMBER, f"must be at most {MAX_NUMBER}"
 
 
+_WALKED = (BaseModel, list, int, float)  # what can hold a number these bounds apply to
+
+
 def _too_large(node: object, path: str, name: str = "") -> Iterator[Problem]:
+    # Walks every field of the case (once per assessment, so per person in a screen): the path text is built only for
+    # a number over its bound, and fields with nothing numeric in them are passed over.
+    for where, field_name, number in _numbers(node, (path,) if path else (), name):
+        limit, message = _bound(field_name)
+        if number > limit:
+            yield Problem("".join(_path_text(where)), message)
+
+
+def _numbers(node: object, where: tuple[str | int, ...], name: str) -> Iterator[tuple[tuple[str | int, ...], str,
+                                                                                      int | float]]:
     if isinstance(node, BaseModel):
+        values = node.__dict__
         for field_name in type(node).model_fields:
-            child = getattr(node, field_name)
-            yield from _too_large(child, f"{path}.{field_name}" if path else field_name, field_name)
+            child = values.get(field_name)
+            if isinstance(child, _WALKED):
+                yield from _numbers(child, (*where, field_name), field_name)
     elif isinstance(node, list):
         for i, item in enumerate(node):
-            yield from _too_large(item, f"{path}[{i}]", name)
+            yield from _numbers(item, (*where, i), name)
     elif isinstance(node, (int, float)) and not isinstance(node, bool):
-        limit, message = _bound(name)
-        if node > limit:
-            yield Problem(path, message)
+        yield where, name, node
+
+
+def _path_text(where: tuple[str | int, ...]) -> Iterator[str]:
+    for i, part in enumerate(where):
+        yield f"[{part}]" if isinstance(part, int) else (f".{part}" if i else part)
 
 
 def _problems(case: Case) -> Iterator[Problem]:
