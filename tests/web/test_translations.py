@@ -69,3 +69,15 @@ def test_the_compiled_catalogue_is_the_source() -> None:
             assert compiled.ngettext(entry.msgid, entry.plural, 2) == entry.msgstr[1], entry.msgid
         else:
             assert compiled.gettext(entry.msgid) == entry.msgstr[0], entry.msgid
+
+
+def test_a_good_conduct_rate_is_said_from_the_case_formats_value_in_each_language() -> None:
+    # the two rates the case format allows (18 U.S.C. 3624(b); 28 C.F.R. 523.20), worded from the value itself
+    from django.utils import translation
+
+    from reprieve.web.questions import choice_label
+
+    with translation.override("en"):
+        assert choice_label("custody.gct_rate", "54") == "54 days a year"
+    with translation.override("es"):
+        assert choice_label("custody.gct_rate", "42") == "42 días al año"

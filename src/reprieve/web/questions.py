@@ -88,6 +88,8 @@ def field_type(path: str) -> tuple[AnswerType, tuple[tuple[str, str], ...]]:
 def choice_label(field: str, value: str) -> str:
     """A choice as a person reads it, in the active language (the case file's value when the web has no words)."""
     leaf = registry.generic(field).rsplit(".", 1)[-1]
+    if leaf == "gct_rate":  # the rate is the case format's own value (18 U.S.C. 3624(b)): said, not repeated here
+        return _("%(days)s days a year") % {"days": value}
     labels = _labels(language()).get(leaf, {})
     return labels.get(value) or value.replace("_", " ")
 
@@ -121,7 +123,6 @@ def _labels(language: str) -> dict[str, dict[str, str]]:  # `language`: the cach
                           "denied_not_on_merits": _("Filed and denied for another reason")},
         "firearm_conduct": {"possess": _("Had or carried it"), "brandish": _("Showed it (brandished)"),
                             "discharge": _("Fired it (discharged)")},
-        "gct_rate": {"54": _("54 days a year"), "42": _("42 days a year")},
         "primary_jurisdiction": {"federal": _("Federal"), "state": _("A state")},
         "mitigating_role_levels": {"0": _("No reduction"), "2": _("2 levels (minor role)"),
                                    "3": _("3 levels"), "4": _("4 levels (minimal role)")},
