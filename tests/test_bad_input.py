@@ -96,6 +96,19 @@ def test_unknown_keys_warn_and_are_kept(tmp_path: Path) -> None:
     assert f"{case}: warning: judgments[0].counts[0].colour: unknown key" in result.stderr
 
 
+def test_keys_not_read_are_named_again_below_the_report(tmp_path: Path) -> None:
+    """A misspelt key means the answers went without that fact; the warning above a long report is easy to miss, so
+    the keys not read are named again at the end, after the report."""
+    case = tmp_path / "case.yaml"
+    case.write_text("format: 1\njudgments:\n  - sentenced_on: 2010-03-01\n    counts:\n"
+                    "      - {count: '1', months: 60}\n")
+    for command in ("compute", "assess", "questions"):
+        result = CliRunner().invoke(app, [command, str(case), "--as-of", "2012-01-01"])
+        assert result.exit_code == 0, result.output
+        last = result.stderr.strip().splitlines()[-1]
+        assert last == f"{case}: not read, so not used above: judgments[0].sentenced_on (did you mean 'imposed_on'?)"
+
+
 def test_with_json_the_warnings_are_in_the_json(tmp_path: Path) -> None:
     """cli.md: with --json, warnings are in the document (`warnings`: list of {field, message})."""
     case = tmp_path / "case.yaml"

@@ -367,7 +367,8 @@ def _quantity_band(ctx: _Context, chooser: Chooser, drug: str, family: drugs.Fam
         if then_level is None or now_level is None or (stated is not None and then_level != stated):
             continue
         high = cuts[i + 1] if i + 1 < len(cuts) else None
-        span = f"at least {low}" + (f" and less than {high}" if high else "")
+        span = (f"less than {high}" if not low.amount and high else
+                f"at least {low}" + (f" and less than {high}" if high else ""))
         bands.append((then_level, now_level, span))
     if not bands:
         return None

@@ -805,7 +805,7 @@ def summary_sentence(case: Case, aggregate: dict[str, Any], computation: Computa
     else:
         return (f"The minimum at sentencing was {then_text}; the minimum under today's law cannot be stated from "
                 "the facts given" + _missing_clause(aggregate) + ".")
-    if then is not None and now is not None and then == now:
+    if (then is not None and now is not None and then == now) or then_text == now_text:
         sentence = f"Today's law gives the same minimum as at sentencing: {then_text}"
     elif then is None and not then_alts and not aggregate.get("then_min_range_months"):
         sentence = f"Under today's law the minimum would be {now_text}; the minimum at sentencing cannot be stated"

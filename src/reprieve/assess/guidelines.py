@@ -26,6 +26,7 @@ from reprieve.case.types import Quantity
 from reprieve.law.firearm_penalties import is_924c
 from reprieve.law.guidelines import acceptance as acceptance_rule
 from reprieve.law.guidelines import career_offender as career
+from reprieve.law.guidelines import converted_drug_weight as cdw
 from reprieve.law.guidelines import criminal_history as history
 from reprieve.law.guidelines import drug_offense
 from reprieve.law.guidelines import drug_quantity as dqt
@@ -816,7 +817,7 @@ def _sentence(f: Facts) -> Months | None:
 
 
 def _relevant(f: Facts, amendment: CoveredAmendment) -> bool:
-    if amendment.only_with_drug is not None and _drugs_all_stated(f) and amendment.only_with_drug not in f.count_drugs:
+    if amendment.only_with_drug is not None and _played_no_part(f, amendment.only_with_drug):
         return False
     topics = set(amendment.changes)
     if topics & {"drug_quantity"}:
@@ -824,6 +825,17 @@ def _relevant(f: Facts, amendment: CoveredAmendment) -> bool:
     if topics == {"cocaine_base"}:
         return "cocaine_base" in f.count_drugs
     return topics != {"other"} or f.drug_offense
+
+
+def _played_no_part(f: Facts, substance: str) -> bool:
+    """`substance` (in any of its forms: oxycodone, oxycodone_actual) played no part in the range: every drug count
+    names its substances, each one the guidelines' conversion table names (a class such as "schedule_ii" could
+    hide it), and none is a form of it."""
+    if not _drugs_all_stated(f):
+        return False
+    known = cdw.substances(f.as_of, f.trace)
+    return all(d in known for d in f.count_drugs) and not any(
+        d == substance or d.startswith(substance + "_") for d in f.count_drugs)
 
 
 def _drugs_all_stated(f: Facts) -> bool:

@@ -127,6 +127,18 @@ def _load(path: Path, as_json: bool = False) -> Any:
     return loaded
 
 
+def _remind_unread(loaded: Any) -> None:
+    """Repeat, below a long report, the keys of the case file that were not read: a warning above the tables is
+    easy to miss, and a misspelt key (`sentenced_on`) means the answers above went without that fact."""
+    unread = [w for w in loaded.warnings if w.message.startswith("unknown key")]
+    if unread:
+        def named(warning: Any) -> str:
+            hint = warning.message.partition("; ")[2]
+            return f"{warning.path} ({hint})" if hint else warning.path
+
+        typer.echo(f"{loaded.source}: not read, so not used above: {', '.join(named(w) for w in unread)}", err=True)
+
+
 def _print_json(data: dict[str, Any], loaded: Any) -> None:
     from reprieve.cli.batch import warnings_json
 
@@ -155,6 +167,7 @@ def compute(case: CasePath, as_of: AsOf = None, as_json: AsJson = False) -> None
     from reprieve.cli.render import print_computation
 
     print_computation(result, loaded.source, DISCLAIMER)
+    _remind_unread(loaded)
 
 
 @app.command(cls=Command)
@@ -185,6 +198,7 @@ def assess(
     from reprieve.cli.render import print_assessment
 
     print_assessment(result, loaded.source, DISCLAIMER)
+    _remind_unread(loaded)
 
 
 def _assess_folder(folder: Path, as_of: date | None, options: Any, as_json: bool, workers: int | None) -> int:
@@ -233,6 +247,7 @@ def questions(case: CasePath, as_of: AsOf = None, as_json: AsJson = False, langu
     console = Console(highlight=False)
     console.print(f"{loaded.source}, as of {day}. {DISCLAIMER}", style="italic")
     print_questions(console, asked, result.language)
+    _remind_unread(loaded)
 
 
 @app.command(cls=Command)

@@ -22,6 +22,7 @@ VERDICTS = {
     "not_eligible": (gettext_lazy("Not now"), "closed", "✕"),
 }
 AVENUES = {
+    "custody": gettext_lazy("Still in prison?"),
     "3582(c)(1)(A)": gettext_lazy("Compassionate release (court motion)"),
     "BOP reduction in sentence (PS 5050.50)": gettext_lazy("The BOP asks the court (warden request)"),
     "FSA time credits": gettext_lazy("First Step Act time credits"),

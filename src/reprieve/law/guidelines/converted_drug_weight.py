@@ -29,6 +29,12 @@ def minimum_level(drugs: set[str], on: date, trace: Trace) -> tuple[int, list[st
     return (rule.level, listed, entry.citation) if listed else None
 
 
+def substances(on: date, trace: Trace) -> frozenset[str]:
+    """The substances the conversion table in force on `on` names (empty when none is in force)."""
+    entry = trace.entry(_NAME, on)
+    return frozenset(parsed(Conversions, entry).root) if entry is not None else frozenset()
+
+
 @dataclass
 class Total:
     grams: Decimal | None

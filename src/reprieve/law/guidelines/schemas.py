@@ -217,7 +217,7 @@ class CoveredAmendment(Strict):
     verified_dates: bool = False
     # An amendment about one substance only (715: cocaine base combined with other controlled substances) cannot
     # lower a range on which that substance played no part.
-    only_with_drug: str | None = None
+    only_with_drug: str | None = None  # the substance in any form: "oxycodone" covers oxycodone_actual
 
 
 class CoveredAmendments(RootModel[list[CoveredAmendment]]):
