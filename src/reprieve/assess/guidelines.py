@@ -19,7 +19,7 @@ from typing import Any
 from reprieve.assess.computation import Computation
 from reprieve.assess.count_ranges import evaluate_count
 from reprieve.assess.findings import Finding, Question, Status
-from reprieve.assess.presumptions import PRESUMPTIONS, Presumed
+from reprieve.assess.presumptions import Presumed, presumption
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case, Count, Judgment, SentencingGuidelines
 from reprieve.case.types import Quantity
@@ -47,6 +47,7 @@ from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Trace, months_or_life
 from reprieve.law.statutes import parse_statutes
 from reprieve.law.statutes import sections as _sections
+from reprieve.results import Said, said
 
 AVENUE = "3582(c)(2)"
 # Appendix A (Statutory Index) sends these controlled-substance offenses to §2D1.1.
@@ -315,18 +316,31 @@ def _settle_death(f: Facts) -> None:
     settles it; otherwise it is presumed not to have resulted (the record would name it)."""
     base = f.g.base_offense_level
     if base is not None and f.manual is not None:
-        levels = {int(v.value) for name in ("base_level_death_or_injury", "base_level_death_or_injury_with_prior")
-                  if (v := f.trace.entry(f"guidelines.drug_offense.{name}", f.manual)) is not None}
+        levels = _death_levels(f, f.manual)
         if levels and base not in levels:
             f.death = False
             f.settled.append(f"no death or serious bodily injury: the base offense level found ({base}) is not "
                              f"{' or '.join(str(v) for v in sorted(levels))} (USSG §2D1.1(a)(1)-(2))")
             return
-    words, why = PRESUMPTIONS["death_or_injury_offense"]
+    words, why = presumption("death_or_injury_offense")
     f.death = False
+    levels = _death_levels(f, f.manual or f.as_of)
     f.presumptions.append(Presumed(f"{f.where}.guidelines.death_or_serious_bodily_injury", words, why,
-                                   "the base offense level would come from §2D1.1(a)(1)-(2) (level 38 or 43), which "
-                                   "the Drug Quantity Table amendments do not change"))
+                                   said("presumed.death_or_injury_offense.if_instead", levels=_or(levels))
+                                   if levels else said("presumed.death_or_injury_offense.if_instead.no_levels")))
+
+
+def _death_levels(f: Facts, on: date) -> list[int]:
+    """The §2D1.1(a)(1)-(2) base offense levels (death or serious bodily injury resulted), from the law data."""
+    return sorted({int(v.value) for name in ("base_level_death_or_injury", "base_level_death_or_injury_with_prior")
+                   if (v := f.trace.entry(f"guidelines.drug_offense.{name}", on)) is not None})
+
+
+def _or(levels: list[int]) -> Said:
+    out = said("text", text=levels[-1])
+    for level in reversed(levels[:-1]):
+        out = said("term.or", first=said("text", text=level), then=out)
+    return out
 
 
 def _decimal(value: float) -> Decimal:
