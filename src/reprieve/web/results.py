@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any
 
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from reprieve.web.engine import Assessment
 from reprieve.web.interview import screen_of
@@ -180,14 +180,14 @@ def context(assessment: Assessment) -> dict[str, Any]:
     then_now = [{"count": c.get("count"), "statute": c.get("statute"), "then": _range(c.get("then")),
                  "now": _range(c.get("now")), "changed": c.get("changed")} for c in current.get("counts", [])]
     aggregate = current.get("aggregate") or {}
-    presumptions = list(getattr(assessment, "assumptions", None) or [])
+    language = (get_language() or "en")[:2]
     presumptions_shown = []
-    for p in presumptions:
-        shown = p if isinstance(p, dict) else {key: getattr(p, key, "") for key in ("field", "presumed", "why",
-                                                                                     "if_instead")}
+    for shown in assessment.presumptions(language):  # in the page's language, from the engine's words catalogs
         field = str(shown.get("field") or "")
         why = str(shown.get("why") or "").rstrip(". ")  # a sentence, so "If not:" starts the next one
-        presumptions_shown.append({**shown, "why": f"{why}." if why else "",
+        # a text with words of the law data in it stays English: marked so, for a screen reader
+        english = {k: "en" for k, whole in shown["whole"].items() if not whole and language != "en"}
+        presumptions_shown.append({**shown, "why": f"{why}." if why else "", "lang": english,
                                    "change": screen_of(field) if field else None})
     uncertain = comp.get("uncertain", [])
     findings = []
@@ -197,7 +197,7 @@ def context(assessment: Assessment) -> dict[str, Any]:
                          "icon": icon, "summary": f.summary, "reasons": f.reasons, "citations": f.citations,
                          "eligible_from": _day(f.eligible_from.isoformat()) if f.eligible_from else "",
                          "positions": f.positions})
-    steps = comp.get("steps", [])
+    steps = [s.render(language) for s in assessment.computation.steps]  # the arithmetic, in the page's language
     return {"verdicts": verdicts, "dates": [d for d in dates if d[1]], "then_now": then_now,
             "sentenced_now": _day(aggregate.get("release_date_if_sentenced_now")),
             "presumptions": presumptions_shown, "uncertain": uncertain, "findings": findings, "steps": steps,
