@@ -95,3 +95,21 @@ def test_a_message_is_formatted_only_when_rendered_and_in_the_language_asked() -
     assert step.said.args["served"] == 3650
     assert step.detail == "as of 2023-03-01: 3650 days served (including 10 days of credit) of a 7300-day term = 50.0%"
     assert step.render("es")["detail"].startswith("al 2023-03-01: 3650 días cumplidos")
+
+
+def test_a_number_in_the_prose_follows_the_law_data_under_a_law_change() -> None:
+    """18 U.S.C. 3624(c)(2): home confinement for "the shorter of 10 percent of the term of imprisonment of that
+    prisoner or 6 months". A what-if that makes it 12 months changes the words that explain the date; the amended
+    policy statement's date is read from the data, not written in code."""
+    from reprieve.assess.reconcile import _home_detention_rule
+    from reprieve.law.compassionate_release import amended_from
+    from reprieve.law.params import Law, using
+
+    day = date(2024, 1, 2)
+    with using(Law.at(day)):
+        assert "the last 10% of the term or 6 months before release" in _home_detention_rule(day)
+        assert amended_from() == date(2023, 11, 1)  # 88 Fed. Reg. 28254 (May 3, 2023): effective Nov. 1, 2023
+    longer = Law.at(day, {"description": "12 months of home confinement", "changes": [
+        {"parameter": "prerelease_custody.home_confinement_max_months", "value": 12, "from": "2020-01-01"}]})
+    with using(longer):
+        assert "the last 10% of the term or 12 months before release" in _home_detention_rule(day)

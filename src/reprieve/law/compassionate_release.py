@@ -60,6 +60,12 @@ def regime(on: date) -> Value:
     return law().entry("compassionate_release.regime", on)
 
 
+def amended_from() -> date:
+    """The day the amended policy statement (USSG §1B1.13, as amended) took effect, from the law data."""
+    return next(v.from_ for v in law().parameter("compassionate_release.regime").values
+                if v.value == "amended_policy_statement")
+
+
 def circuit_key(circuit: str) -> str:
     return "cadc" if circuit == "D.C." else "ca" + circuit.rstrip("stndrh")
 

@@ -22,6 +22,7 @@ from reprieve.case.model import FamilyFact, MedicalFact
 from reprieve.law import compassionate_release as cr
 from reprieve.law.params import Value
 from reprieve.law.statutes import Statute, parse_statutes
+from reprieve.words import words
 
 AVENUE = "3582(c)(1)(A)"
 CITE_OLD = "USSG §1B1.13, comment. n.1 (Nov. 2018)"
@@ -434,7 +435,8 @@ def ground_finding(s: Situation, key: str) -> Finding:
                                         f"whether it limits a defendant's motion was unsettled in the {s.circuit} "
                                         "Circuit"), review=True))
             citations.append(binding.citation)
-            extra.append("The amended policy statement (Nov. 1, 2023) later listed this ground.")
+            extra.append(f"The amended policy statement ({words().short_date(cr.amended_from())}) later listed this "
+                         "ground.")
     if key == "b5" and old:
         binding = cr.old_statement_binds(s.circuit, s.as_of)
         if binding is not None and binding.answer == "binding":
@@ -616,9 +618,10 @@ def statutory_elderly(s: Situation) -> Finding:
                       "determined", "not determined", ask("custody.bop_not_danger_determination"), {}),
     ]
     return finding(AVENUE, "3582(c)(1)(A)(ii)", elements, [cite, "USSG §1B1.13(a)(1)(B)"],
-                   summary_ok="Age 70 / 30 years under a 3559(c) sentence: met.",
-                   summary_no="Age 70 / 30 years under a 3559(c) sentence: not met.",
-                   summary_facts="Age 70 / 30 years under a 3559(c) sentence: depends on facts not yet stated.")
+                   summary_ok=f"Age {age_years} / {years} years under a 3559(c) sentence: met.",
+                   summary_no=f"Age {age_years} / {years} years under a 3559(c) sentence: not met.",
+                   summary_facts=f"Age {age_years} / {years} years under a 3559(c) sentence: depends on facts not yet "
+                                 "stated.")
 
 
 def rehabilitation(s: Situation) -> Finding:
