@@ -393,15 +393,14 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
     span = computation.ranges.get("projected_release_date")
     bounded = span is not None and isinstance(span.low, date) and isinstance(span.high, date)
     if point is not None:
-        out: dict[str, Any] = {"date": point.isoformat(), "is_past": point <= as_of,
-                               "term": str(computation.total_term)}
+        out: dict[str, Any] = {"date": point, "is_past": point <= as_of, "term": str(computation.total_term)}
         if span is not None and bounded:
-            out["range"] = span.as_json()
+            out["range"] = {"earliest": span.low, "latest": span.high}
         return out
     if span is not None and isinstance(span.low, date) and isinstance(span.high, date):
         early, late = span.low, span.high
         past = True if late <= as_of else False if early > as_of else None
-        return {"date": None, "earliest": early.isoformat(), "latest": late.isoformat(), "is_past": past,
+        return {"date": None, "earliest": early, "latest": late, "is_past": past,
                 "term": str(computation.total_term) if computation.total_term else None,
                 "missing": computation.missing}
     return {"date": None, "is_past": None, "reason": "the computation needs facts the case file does not state",

@@ -102,7 +102,7 @@ def _print_release(console: Console, aggregate: Aggregate) -> None:
                       + (" (already past)" if past else " (not yet reached)" if past is False else ""))
     elif aggregate.release_date_range:
         span = aggregate.release_date_range
-        console.print(f"Release if sentenced now: between {span['earliest']} and {span['latest']}")
+        console.print(f"Release if sentenced now: between {span.low} and {span.high}")
     for note in (aggregate.at_bottom_of_range or {}).get("note", ""), aggregate.release_note or "":
         if note:
             console.print(f"  note: {note}", style="dim")
