@@ -113,3 +113,36 @@ def test_a_number_in_the_prose_follows_the_law_data_under_a_law_change() -> None
         {"parameter": "prerelease_custody.home_confinement_max_months", "value": 12, "from": "2020-01-01"}]})
     with using(longer):
         assert "the last 10% of the term or 12 months before release" in _home_detention_rule(day)
+
+
+def test_the_drafts_count_the_exhaustion_days_the_law_data_gives() -> None:
+    """18 U.S.C. 3582(c)(1)(A): "the lapse of 30 days from the receipt of such a request by the warden". The warden
+    request and the plain summary say 30 days; a what-if of 45 days changes every place they say it."""
+    from pathlib import Path
+
+    import yaml
+
+    from reprieve.documents.draft import build
+    from reprieve.documents.render import notes_document, to_text
+    from reprieve.intake.casefile import _Loader
+    from reprieve.law.params import Law, LawSnapshot, using
+
+    day = date(2026, 11, 28)
+    path = Path(__file__).resolve().parents[1] / "examples" / "vailes.yaml"
+    case = parse_case(yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader), "vailes", warnings=False).case
+
+    def texts(snapshot: LawSnapshot) -> str:
+        with using(snapshot):
+            assessment = assess(case, day)
+            out = ""
+            for kind in ("warden-request", "summary"):
+                doc = build(kind, case, assessment)
+                notes = notes_document(doc)
+                out += to_text(doc) + (to_text(notes) if notes is not None else "")
+            return out
+
+    shipped = texts(Law.at(day))
+    assert "30 days" in shipped and "45 days" not in shipped
+    longer = texts(Law.at(day, {"description": "45 days", "changes": [
+        {"parameter": "compassionate_release.exhaustion_lapse_days", "value": 45, "from": "2018-12-21"}]}))
+    assert "45 days" in longer and "30 days" not in longer
