@@ -146,3 +146,19 @@ def test_the_drafts_count_the_exhaustion_days_the_law_data_gives() -> None:
     longer = texts(Law.at(day, {"description": "45 days", "changes": [
         {"parameter": "compassionate_release.exhaustion_lapse_days", "value": 45, "from": "2018-12-21"}]}))
     assert "45 days" in longer and "30 days" not in longer
+
+
+def test_an_elements_reason_is_typed_and_worded_per_language() -> None:
+    """A finding's element is data (met, element, detail), so a draft reads it instead of parsing 'met: ...' back;
+    the words around it come from the catalog."""
+    from reprieve.assess.findings import Reason
+
+    assert str(Reason(True, "at least 65 years old", "born 1950")) == "met: at least 65 years old: born 1950"
+    assert str(Reason(True, "x", "y", review=True)) == "met (for the court to weigh): x: y"
+    assert Reason(False, "x", "y").render("es") == "no se cumple: x: y"
+    texts = []
+    for name, data, day in _case_files():
+        for finding in assess(parse_case(data, name, warnings=False).case, day).findings:
+            texts += [(name, r) for r in finding.reasons if isinstance(r, str)]
+    as_text = [t for t in texts if re.match(r"^(met|not met|unknown)( \(for the court to weigh\))?: ", t[1])]
+    assert not as_text, as_text[:5]

@@ -22,7 +22,7 @@ from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute, with_terms
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count
 from reprieve.assess.current_law_result import Aggregate, CountLaw, CurrentLaw
-from reprieve.assess.findings import Finding, Status
+from reprieve.assess.findings import Finding, Reason, Status
 from reprieve.assess.presumptions import Presumed
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case
@@ -968,8 +968,7 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
                  computation: Computation | None) -> Finding:
     count = case.judgments[j].counts[c]
     label = count.count or f"#{c + 1}"
-    reasons = [f"{'met' if e.met else 'not met' if e.met is False else 'unknown'}: {e.name}: {e.detail}"
-               for e in elements]
+    reasons: list[str | Reason] = [Reason(e.met, e.name, e.detail) for e in elements]
     release = computation.projected_release_date if computation is not None else None
     served = release is not None and release <= as_of
     if served:

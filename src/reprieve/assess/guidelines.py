@@ -18,7 +18,7 @@ from typing import Any
 
 from reprieve.assess.computation import Computation
 from reprieve.assess.count_ranges import evaluate_count
-from reprieve.assess.findings import Finding, Question, Status
+from reprieve.assess.findings import Finding, Question, Reason, Status
 from reprieve.assess.presumptions import Presumed, presumption
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case, Count, Judgment, SentencingGuidelines
@@ -917,7 +917,7 @@ class _Draft:
     then: Side
     ground: str
     eligible_from: date
-    reasons: list[str]
+    reasons: list[str | Reason]
     citations: list[str]
     extra: dict[str, Any]
 
@@ -935,8 +935,8 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
     extra: dict[str, Any] = {"amended_range_months": None, "lowest_sentence_months": None,
                              "range_with_this_amendment_only_months": variant.range.as_list() if variant.range
                              else None}
-    reasons = [f"{ground} ({amendment.what}) took effect {amendment.effective}, after the Manual applied "
-               f"({then.manual})", *variant.steps]
+    reasons: list[str | Reason] = [f"{ground} ({amendment.what}) took effect {amendment.effective}, after the "
+                                   f"Manual applied ({then.manual})", *variant.steps]
     if not amendment.verified_dates:
         reasons.append(f"UNVERIFIED: the effective date and subject of {ground} are general knowledge, not read in the "
                        "primary text")
@@ -961,7 +961,7 @@ def _not_comparable(d: _Draft, variant: Side, ambiguous: bool) -> Finding | None
         return d.make("not_eligible", f"{ground} does not lower a career-offender range.")
     if variant.review:
         return Finding(AVENUE, ground, "needs_review", f"Whether {ground} applies turns on an unsettled reading.",
-                       d.reasons + variant.review, d.citations, [], None, extra=d.extra, positions=[
+                       [*d.reasons, *variant.review], d.citations, [], None, extra=d.extra, positions=[
                            {"position": "either fact alone disqualifies", "holding": "the 2024 text of §4C1.1(a)(10)-"
                             "(11) says so", "authorities": ["USSG §4C1.1(a)(10), (11) (2024)"]},
                            {"position": "both facts are needed", "holding": "the 2023 text joined them with 'and'",
@@ -1074,7 +1074,7 @@ def _reduced_term(d: _Draft, combined: GuidelineRange, floor: Months, sentence: 
 
 
 def _lowest(f: Facts, then_range: GuidelineRange, amended: GuidelineRange, sa: bool,
-            reasons: list[str]) -> Months | None:
+            reasons: list[str | Reason]) -> Months | None:
     """USSG §1B1.10(b)(2): not below the amended minimum, or a comparable reduction after substantial assistance."""
     if amended.low == "life":
         return "life"
@@ -1101,7 +1101,7 @@ def _older(f: Facts, older: list[CoveredAmendment], citation: str) -> Finding:
     noun, pronoun = ("Amendment", "it") if len(older) == 1 else ("Amendments", "them")
     return Finding(AVENUE, "earlier amendments in §1B1.10(d)", "needs_review",
                    f"{noun} {names} took effect after the Manual applied; reprieve does not compute {pronoun}.",
-                   [f"Amendment {a.amendment} ({a.what}), effective {a.effective}"
-                    + ("" if a.verified_dates else " (UNVERIFIED date)") for a in older]
-                   + [f"a lawyer should check whether {'it' if len(older) == 1 else 'any of them'} lowers the range"],
+                   [*(f"Amendment {a.amendment} ({a.what}), effective {a.effective}"
+                      + ("" if a.verified_dates else " (UNVERIFIED date)") for a in older),
+                    f"a lawyer should check whether {'it' if len(older) == 1 else 'any of them'} lowers the range"],
                    [retro.STATUTE, citation])

@@ -168,7 +168,8 @@ def _change_in_law(f: Facts, ground: Ground) -> list[Block]:
     served = f.served_short
     # §1B1.13(b)(6) exists from Nov. 1, 2023; its years-served threshold is dated law data
     years, cite = cr.threshold("unusually_long_years_served", f.as_of) if f.amended_policy else (0, "")
-    long_enough = any(r.startswith(f"met: served at least {years} years") for r in ground.finding.reasons)
+    long_enough = any(r.element.startswith(f"served at least {years} years") and not r.review
+                      for r in ground.finding.elements(True))
     if served:
         text = f"{f.Ref} has served {served} of a sentence of {f.term}"
         if f.amended_policy and long_enough:

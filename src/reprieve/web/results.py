@@ -194,7 +194,7 @@ def context(assessment: Assessment) -> dict[str, Any]:
     for f in assessment.findings:
         words, css, icon = VERDICTS[f.status]
         findings.append({"avenue": avenue_name(f.avenue), "ground": f.ground, "words": words, "css": css,
-                         "icon": icon, "summary": f.summary, "reasons": f.reasons, "citations": f.citations,
+                         "icon": icon, "summary": f.summary, "reasons": f.reason_texts(), "citations": f.citations,
                          "eligible_from": _day(f.eligible_from.isoformat()) if f.eligible_from else "",
                          "positions": f.positions})
     steps = [s.render(language) for s in assessment.computation.steps]  # the arithmetic, in the page's language

@@ -14,7 +14,7 @@ from typing import Any
 
 from reprieve.assess import rulings
 from reprieve.assess.current_law_result import LowerToday
-from reprieve.assess.findings import STATUS_RANK, Finding, Question, Status
+from reprieve.assess.findings import STATUS_RANK, Finding, Question, Reason, Status
 from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
 from reprieve.assess.relief.sunset import offered_while_open
@@ -71,7 +71,7 @@ def exhaustion(s: Situation) -> Finding:
     requests = cr.warden_requests(s.case)
     appeals = [r for r in s.case.requests if r.kind == "bp11" and r.response == "denied" and r.responded_on]
     citations = [cite]
-    reasons: list[str] = []
+    reasons: list[str | Reason] = []
     if appeals:
         done = min(r.responded_on.latest for r in appeals if r.responded_on)
         element = Element("administrative appeals fully exhausted", s.as_of >= done,
@@ -630,7 +630,7 @@ def rehabilitation(s: Situation) -> Finding:
     infractions = [i for c in conduct for i in (c.infractions or [])]
     summary = ("Rehabilitation alone is not an extraordinary and compelling reason; it can be weighed with another "
                "ground and under 3553(a).")
-    reasons = []
+    reasons: list[str | Reason] = []
     if conduct:
         reasons.append(f"record: {len(programs)} program entries, {len(infractions)} infraction(s)"
                        + "".join(f"; {c.description}" for c in conduct if c.description))
@@ -662,8 +662,8 @@ def combined(s: Situation, exhausted: Finding, grounds: list[Finding]) -> Findin
                    "needs_review": "An extraordinary and compelling reason is arguable; the court must weigh it.",
                    "needs_facts": "Whether there is an extraordinary and compelling reason depends on facts not yet "
                                   "stated."}[status]
-    reasons = [f"{g.ground} {GROUND_NAMES.get(g.ground, '')}: {g.status}".replace("  ", " ") for g in usable
-               if g.status != "not_eligible"]
+    reasons: list[str | Reason] = [f"{g.ground} {GROUND_NAMES.get(g.ground, '')}: {g.status}".replace("  ", " ")
+                                   for g in usable if g.status != "not_eligible"]
     reasons.append("The court must also consider the 3553(a) factors and find no danger to the community "
                    "(18 U.S.C. 3142(g)); those are not decided here.")
     home = s.case.custody.home_confinement
