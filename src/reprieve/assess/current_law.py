@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute, with_terms
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count
-from reprieve.assess.current_law_result import Aggregate, CountLaw, CurrentLaw
+from reprieve.assess.current_law_result import Aggregate, CountLaw, CurrentLaw, SafetyValves
 from reprieve.assess.findings import Finding, Reason, Status
 from reprieve.assess.presumptions import Presumed
 from reprieve.assess.questions import ask
@@ -181,9 +181,7 @@ def count_json(result: CountRanges) -> dict[str, Any]:
         "changed": _changed(result),
     }
     if result.safety_valve is not None and _has_minimum(result):
-        out["safety_valve"] = {k: v.as_json() for k, v in result.safety_valve.items()}
-        if result.safety_valve_unverified:
-            out["safety_valve"]["unverified"] = result.safety_valve_unverified
+        out["safety_valve"] = SafetyValves(dict(result.safety_valve), result.safety_valve_unverified or None)
     for key in ("notes", "assumptions", "unverified"):
         if getattr(result, key):
             out[key] = getattr(result, key)

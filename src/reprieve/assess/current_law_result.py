@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from reprieve.assess.presumptions import Presumed
+from reprieve.law.safety_valve import SafetyValve
 from reprieve.results import Span, Step
 
 Months = int | str | None  # months, "life", or unknown
@@ -50,10 +51,12 @@ def _edge(key: str, value: Any) -> Any:
 
 
 def _dates(values: dict[str, Any]) -> dict[str, Any]:
-    """The release dates the comparison's builder gives ({earliest, latest} of dates, or [earliest, latest]) as
-    spans; dates stay dates."""
+    """The release dates the comparison's builder gives ({earliest, latest} of dates, or [earliest, latest]) and the
+    least and most minimums ({least, most}) as spans; dates stay dates."""
     out = dict(values)
     for key, value in values.items():
+        if key.endswith("_min_range_months") and isinstance(value, dict):
+            out[key] = Span(value.get("least"), value.get("most"), dates=False)
         if key.endswith("_range") and key.startswith("release_date"):
             if isinstance(value, dict):
                 out[key] = Span(value.get("earliest"), value.get("latest"))
@@ -162,8 +165,8 @@ class Aggregate:
     not_covered: list[str] | None = None
     then_min_months_range: list[Any] | None = None
     now_min_months_range: list[Any] | None = None
-    then_min_range_months: dict[str, Any] | None = None
-    now_min_range_months: dict[str, Any] | None = None
+    then_min_range_months: Span | None = None
+    now_min_range_months: Span | None = None
     then_min_alternatives: list[Alternative] | None = None
     now_min_alternatives: list[Alternative] | None = None
     missing: list[str] | None = None
@@ -198,6 +201,24 @@ class Aggregate:
 
 
 @dataclass
+class SafetyValves:
+    """A count's safety valve (18 U.S.C. 3553(f)) at sentencing ("then") and today ("now"), and the rules it read
+    that rest on UNVERIFIED sources."""
+
+    sides: dict[str, SafetyValve]
+    unverified: list[str] | None = None
+
+    def side(self, which: str) -> SafetyValve | None:
+        return self.sides.get(which)
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {k: v.as_json() for k, v in self.sides.items()}
+        if self.unverified:
+            out["unverified"] = self.unverified
+        return out
+
+
+@dataclass
 class CountLaw:
     """One count: the statutory range at sentencing (`then`) and if sentenced on the as-of date (`now`)."""
 
@@ -210,7 +231,7 @@ class CountLaw:
     then: RangeSide
     now: RangeSide
     changed: bool | None
-    safety_valve: dict[str, Any] | None = None
+    safety_valve: SafetyValves | None = None
     notes: list[str] | None = None
     assumptions: list[str] | None = None
     unverified: list[str] | None = None

@@ -80,11 +80,11 @@ def print_current_law(console: Console, current_law: CurrentLaw | None) -> None:
     if current_law.summary:
         console.print(f"[bold]In plain words:[/bold] {current_law.summary}")
     for c in counts:
-        valve = c.safety_valve
-        if valve and valve.get("now", {}).get("status") not in (None, "not_applicable"):
-            then = valve.get("then", {}).get("status", "unknown")
-            console.print(f"  Safety valve (18 U.S.C. 3553(f)), count {c.count}: then {then.replace('_', ' ')}"
-                          f", now {valve['now']['status'].replace('_', ' ')}")
+        then, now = (c.safety_valve.side("then"), c.safety_valve.side("now")) if c.safety_valve else (None, None)
+        if now is not None and now.status != "not_applicable":
+            was = (then.status if then else "unknown").replace("_", " ")
+            console.print(f"  Safety valve (18 U.S.C. 3553(f)), count {c.count}: then {was}, now "
+                          f"{now.status.replace('_', ' ')}")
     if current_law.missing:
         console.print("  Facts that would settle it: " + ", ".join(current_law.missing))
     for assumption in current_law.assumptions:
@@ -117,7 +117,7 @@ def _aggregate(aggregate: Aggregate, which: str) -> str:
         return "depends:\n" + "\n".join(f"- {_months(a.min_months)} {a.condition}".rstrip() for a in alternatives)
     span = aggregate.then_min_range_months if which == "then" else aggregate.now_min_range_months
     if span:
-        return f"between {_months(span.get('least'))} and {_months(span.get('most'))}"
+        return f"between {_months(span.low)} and {_months(span.high)}"
     return "unknown"
 
 
