@@ -11,6 +11,8 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from reprieve.law.compassionate_release import exhaustion_lapse
+from reprieve.law.params import using
 from reprieve.web.engine import Assessment
 from reprieve.web.interview import screen_of
 
@@ -174,8 +176,10 @@ def context(assessment: Assessment) -> dict[str, Any]:
         if f.ground == "exhaustion" and f.eligible_from:
             requests_received = _day(f.eligible_from.isoformat())
     if requests_received:
-        dates.append((_("You may file in court from (30 days after the warden received the request)"),
-                      requests_received))
+        with using(assessment.law):  # the days of 18 U.S.C. 3582(c)(1)(A)'s lapse, from the law data
+            days = exhaustion_lapse(assessment.as_of)[0].days
+        dates.append((_("You may file in court from (%(days)s days after the warden received the request)")
+                      % {"days": days}, requests_received))
     current = data.get("current_law") or {}
     then_now = [{"count": c.get("count"), "statute": c.get("statute"), "then": _range(c.get("then")),
                  "now": _range(c.get("now")), "changed": c.get("changed")} for c in current.get("counts", [])]
