@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from reprieve.words import words
+from reprieve.words import template
 
 Bound = date | int | float | None
 
@@ -27,8 +27,12 @@ class Said:
     args: dict[str, Any] = field(default_factory=dict)
 
     def render(self, language: str | None = None) -> str:
-        return words(language)(self.key, **{k: v.render(language) if isinstance(v, Said | Joined) else v
-                                            for k, v in self.args.items()})
+        args = self.args
+        for value in args.values():
+            if isinstance(value, _NESTED):  # a message inside: render it in the same language first
+                args = {k: v.render(language) if isinstance(v, _NESTED) else v for k, v in args.items()}
+                break
+        return template(self.key, language).format(**args)
 
     def whole(self) -> bool:
         """Whether every word comes from the catalog (False: a part is text given verbatim, in English)."""
@@ -50,6 +54,9 @@ class Joined:
 
     def whole(self) -> bool:
         return all(item.whole() for item in self.items)
+
+
+_NESTED = (Said, Joined)
 
 
 _USC = re.compile(r"(\d+) U\.S\.C\. §+ ?(\w+)")

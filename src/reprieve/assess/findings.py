@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, Literal
 
 from reprieve.results import Said, said, verbatim
+from reprieve.words import template
 
 Status = Literal["eligible", "not_eligible", "needs_review", "needs_facts"]
 STATUSES: tuple[Status, ...] = ("eligible", "needs_review", "needs_facts", "not_eligible")
@@ -59,7 +60,8 @@ class Reason:
                     detail=verbatim(self.detail))
 
     def render(self, language: str | None = None) -> str:
-        return self.said().render(language)
+        return template("reason.element", language).format(status=template(self.status_key, language),
+                                                            element=self.element, detail=self.detail)
 
     def __str__(self) -> str:
         return self.render()

@@ -46,9 +46,9 @@ class Assessment:
     @property
     def assumptions(self) -> list[dict[str, Any]]:
         """The presumptions the answers rest on, once per field: {field, presumed, why, if_instead}."""
-        return [{k: item[k] for k in ("field", "presumed", "why", "if_instead")} for item in self.presumptions()]
+        return self.presumptions(whole=False)
 
-    def presumptions(self, language: str | None = None) -> list[dict[str, Any]]:
+    def presumptions(self, language: str | None = None, whole: bool = True) -> list[dict[str, Any]]:
         """`assumptions` in `language` (English by default); each also says, under `whole`, which of its texts come
         wholly from that language's catalog (False: a part is words of the law data or the case, in English)."""
         out: dict[tuple[str, str], dict[str, Any]] = {}
@@ -58,12 +58,15 @@ class Assessment:
         for p in sources:
             item = p.render(language)
             key = (item["field"], item["presumed"])
-            whole = {"presumed": p.presumes.whole(), "why": p.because.whole(), "if_instead": p.otherwise.whole()}
             if key not in out:
-                out[key] = {**item, "whole": whole}
+                out[key] = item
+                if whole:
+                    item["whole"] = {"presumed": p.presumes.whole(), "why": p.because.whole(),
+                                     "if_instead": p.otherwise.whole()}
             elif item["if_instead"] not in out[key]["if_instead"]:  # one fact, several answers it would change
                 out[key]["if_instead"] += w("presumed.and_also", text=item["if_instead"])
-                out[key]["whole"]["if_instead"] = out[key]["whole"]["if_instead"] and whole["if_instead"]
+                if whole:
+                    out[key]["whole"]["if_instead"] = out[key]["whole"]["if_instead"] and p.otherwise.whole()
         return list(out.values())
 
     @property
