@@ -782,14 +782,6 @@ def _words(months: Any) -> str:
     return describe(Term(int(months)))
 
 
-def _range_words(side: dict[str, Any]) -> str:
-    low, high = side.get("min_months"), side.get("max_months")
-    text = f"{_words(low)} to {_words(high)}"
-    if side.get("citation"):
-        text += f" [{side['citation']}]"
-    return text
-
-
 # --- the plain sentence --------------------------------------------------------------------------------------------
 
 def summary_sentence(case: Case, aggregate: dict[str, Any], computation: Computation) -> str:
