@@ -26,7 +26,7 @@ def _review(count: dict[str, Any], imposed_on: str = "2008-03-10") -> list[str]:
             "judgments": [{"imposed_on": imposed_on, "counts": [{"statute": "21 U.S.C. 846", "months": 250,
                                                                     **count}]}]}
     findings = assess(parse_case(data, "case", warnings=False).case, AS_OF).findings
-    return [r for f in findings if f.ground == "earlier amendments in §1B1.10(d)" for r in f.reasons]
+    return [r for f in findings if f.ground == "earlier amendments in §1B1.10(d)" for r in f.reason_texts()]
 
 
 def test_715_is_not_listed_for_marijuana_only() -> None:

@@ -45,7 +45,7 @@ def test_time_served_stated_at_a_date_places_the_first_day_of_custody() -> None:
     assert computed.commenced_on == first_day
     assert computed.time_served_days == (AS_OF - first_day).days + 1
     ground = _finding(_assess(data, date(2024, 1, 2)), "§1B1.13(b)(6)")  # the amended §1B1.13: 10 years served
-    assert any(r.startswith("met: served at least 10 years") for r in ground.reasons)
+    assert any(r.startswith("met: served at least 10 years") for r in ground.reason_texts())
 
 
 def test_the_bops_projected_release_date_bounds_time_served_when_commencement_is_unknown() -> None:
@@ -92,7 +92,7 @@ def test_an_age_stated_at_a_date_answers_the_age_ground() -> None:
     """Aged 66 on 2023-07-06: born between 1956-07-07 and 1957-07-06, so 65 or older on that date (§1B1.13(b)(2))."""
     data = _load("served_stated.yaml")
     data["person"] = {"age_on": {"date": "2023-07-06", "age": 66}}
-    element = _finding(_assess(data, date(2024, 1, 2)), "§1B1.13(b)(2)").reasons[0]
+    element = _finding(_assess(data, date(2024, 1, 2)), "§1B1.13(b)(2)").reason_texts()[0]
     assert element.startswith("met: at least 65 years old")
 
 
@@ -107,7 +107,7 @@ def test_rulings_settle_exhaustion_a_covered_offense_and_the_term() -> None:
     assert _finding(result, "exhaustion").status == "eligible"
     assert compute(parse_case(data).case, AS_OF).total_term.months == 300  # type: ignore[union-attr]
     covered = next(f for f in result.findings if f.avenue == "FSA 404")
-    assert any("settled: a court held it a covered offense on 2020-02-01" in r for r in covered.reasons)
+    assert any("settled: a court held it a covered offense on 2020-02-01" in r for r in covered.reason_texts())
     granted = copy.deepcopy(data)
     granted["rulings"].append({"kind": "motion_granted", "avenue": "FSA 404", "count": "1", "on": "2020-02-01"})
     assert next(f for f in _assess(granted).findings if f.avenue == "FSA 404").status == "not_eligible"  # 404(c)
@@ -128,10 +128,10 @@ def test_home_confinement_and_grounds_raised_are_said() -> None:
     data["circumstances"] = {"medical": [{"condition": "end-stage renal disease, on dialysis"}]}
     result = _assess(data)
     combined = _finding(result, "extraordinary and compelling reasons")
-    assert any("home confinement since 2021-04-01 (CARES Act)" in r for r in combined.reasons)
+    assert any("home confinement since 2021-04-01 (CARES Act)" in r for r in combined.reason_texts())
     terminal = _finding(result, "§1B1.13(b)(1)(A)")
-    assert any("not raised in the request to the warden" in r for r in terminal.reasons)
-    assert not any("not raised" in r for r in _finding(result, "§1B1.13(b)(6)").reasons)
+    assert any("not raised in the request to the warden" in r for r in terminal.reason_texts())
+    assert not any("not raised" in r for r in _finding(result, "§1B1.13(b)(6)").reason_texts())
 
 
 def test_end_stage_organ_disease_is_a_terminal_illness_without_asking_a_doctor() -> None:
@@ -182,9 +182,9 @@ def test_the_example_of_the_new_fields_reads_without_warnings_and_uses_each() ->
     assert result.computation.total_term is not None and result.computation.total_term.months == 360
     assert result.computation.commenced_on == date(2005, 11, 6)  # 220 months before 2024-03-05, counting that day
     assert _finding(result, "exhaustion").status == "eligible"
-    assert _finding(result, "§1B1.13(b)(2)").reasons[0].startswith("met: at least 65")
+    assert _finding(result, "§1B1.13(b)(2)").reason_texts()[0].startswith("met: at least 65")
     assert "circumstances.family[0].relation" in {q.field for q in _finding(result, "§1B1.13(b)(3)(A)").missing}
-    assert any("not raised in the request" in r for r in _finding(result, "§1B1.13(b)(3)(A)").reasons)
-    assert any("home confinement" in r for r in _finding(result, "extraordinary and compelling reasons").reasons)
+    assert any("not raised in the request" in r for r in _finding(result, "§1B1.13(b)(3)(A)").reason_texts())
+    assert any("home confinement" in r for r in _finding(result, "extraordinary and compelling reasons").reason_texts())
     count = result.current_law.as_json()["counts"][0]  # type: ignore[union-attr]
     assert count["then"]["min_months"] == 240  # 841(b)(1)(A) with one 851 prior, as the court stated

@@ -84,7 +84,7 @@ def test_a_term_shorter_than_the_threshold_is_not_asked_about() -> None:
                            ("BOP reduction in sentence (PS 5050.50)", "new law elderly")):
         finding = _finding(result, avenue, ground)
         assert finding.status == "not_eligible"
-        assert any("the whole term (120 months) is shorter than 30 years" in r for r in finding.reasons)
+        assert any("the whole term (120 months) is shorter than 30 years" in r for r in finding.reason_texts())
         assert finding.missing == []
 
 
@@ -94,11 +94,11 @@ def test_time_served_cannot_begin_before_the_offense() -> None:
     result = _assess(_case())
     finding = _finding(result, "3582(c)(1)(A)", "§1B1.13(b)(6)")
     assert finding.status == "not_eligible"
-    assert any("10 years will be served on 2034-05-31 at the earliest" in r for r in finding.reasons)
+    assert any("10 years will be served on 2034-05-31 at the earliest" in r for r in finding.reason_texts())
     assert "custody.commenced_on" not in {q.field for q in finding.missing}
     # 75% of 120 months (the lesser, for the age ground) is 90 months: not before 2031-11-30
     finding = _finding(result, "3582(c)(1)(A)", "§1B1.13(b)(2)")
-    assert any("75% of the term will be served on 2031-11-30 at the earliest" in r for r in finding.reasons)
+    assert any("75% of the term will be served on 2031-11-30 at the earliest" in r for r in finding.reason_texts())
     assert "custody.commenced_on" not in {q.field for q in finding.missing}
     # an offense date not stated for every count: no bound, the question stays
     data = _case()
@@ -110,7 +110,7 @@ def test_time_served_cannot_begin_before_the_offense() -> None:
 def test_a_term_of_years_is_not_a_3559c_sentence() -> None:
     result = _assess(_case())
     finding = _finding(result, "3582(c)(1)(A)", "3582(c)(1)(A)(ii)")
-    assert any("not met: sentenced under 18 U.S.C. 3559(c)" in r for r in finding.reasons)
+    assert any("not met: sentenced under 18 U.S.C. 3559(c)" in r for r in finding.reason_texts())
     assert "judgments[0].counts[0].penalty" not in _asked(result)
     # a life count with no penalty provision stated: its own provision is asked for
     data = _case(commenced_on="1990-01-01", prior_custody_days=0)

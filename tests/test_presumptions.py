@@ -278,26 +278,26 @@ def _term(**custody: Any) -> dict[str, Any]:
 
 def test_no_gct_disallowed_is_presumed_and_each_day_disallowed_is_a_day_later() -> None:
     presumed = compute(parse_case(_term()).case, date(2024, 1, 2))
-    assert "custody.gct_disallowed_days" in {a["field"] for a in presumed.assumptions}
+    assert "custody.gct_disallowed_days" in {a.field for a in presumed.assumptions}
     stated = compute(parse_case(_term(gct_disallowed_days=27)).case, date(2024, 1, 2))
     assert stated.statutory_release_date == presumed.statutory_release_date + timedelta(days=27)  # type: ignore[operator]
-    assert "custody.gct_disallowed_days" not in {a["field"] for a in stated.assumptions}
+    assert "custody.gct_disallowed_days" not in {a.field for a in stated.assumptions}
 
 
 def test_the_full_gct_rate_is_presumed_and_42_days_gives_the_date_said() -> None:
     """60 months: 5 x 54 = 270 days at the full rate, 5 x 42 = 210 at the reduced one: 60 days later."""
     presumed = compute(parse_case(_term()).case, date(2024, 1, 2))
-    flip = next(a for a in presumed.assumptions if a["field"] == "custody.gct_rate")
+    flip = next(a for a in presumed.assumptions if a.field == "custody.gct_rate")
     stated = compute(parse_case(_term(gct_rate=42)).case, date(2024, 1, 2))
     assert stated.statutory_release_date == presumed.statutory_release_date + timedelta(days=60)  # type: ignore[operator]
-    assert str(stated.projected_release_date) in flip["if_instead"]
-    assert "custody.gct_rate" not in {a["field"] for a in stated.assumptions}
+    assert str(stated.projected_release_date) in flip.if_instead
+    assert "custody.gct_rate" not in {a.field for a in stated.assumptions}
 
 
 def test_a_diploma_stated_needs_no_rate_presumption() -> None:
     data = _term()
     data["circumstances"] = {"conduct": [{"education": "GED"}]}
-    assert "custody.gct_rate" not in {a["field"] for a in compute(parse_case(data).case, date(2024, 1, 2)).assumptions}
+    assert "custody.gct_rate" not in {a.field for a in compute(parse_case(data).case, date(2024, 1, 2)).assumptions}
 
 
 def test_fsa_eligibility_presumes_no_death_and_stating_it_bars_credits() -> None:
@@ -306,7 +306,7 @@ def test_fsa_eligibility_presumes_no_death_and_stating_it_bars_credits() -> None
     data["judgments"][0]["enhancements"] = []
     presumed = compute(parse_case(data).case, date(2024, 1, 2))
     assert presumed.fsa["eligible"] is True
-    assert "judgments[0].counts[0].death_or_serious_bodily_injury" in {a["field"] for a in presumed.assumptions}
+    assert "judgments[0].counts[0].death_or_serious_bodily_injury" in {a.field for a in presumed.assumptions}
     stated = copy.deepcopy(data)
     stated["judgments"][0]["counts"][0]["death_or_serious_bodily_injury"] = True
     assert compute(parse_case(stated).case, date(2024, 1, 2)).fsa["eligible"] is False

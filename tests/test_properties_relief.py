@@ -148,7 +148,7 @@ def test_never_falsely_eligible(generated: tuple[dict[str, Any], date]) -> None:
     for f in result.findings:
         if f.status != "eligible":
             continue
-        assert oracle(f.ground, data, as_of), f"{f.avenue} {f.ground} is eligible without the facts: {f.reasons}"
+        assert oracle(f.ground, data, as_of), f"{f.avenue} {f.ground} is eligible without the facts: {f.reason_texts()}"
         if f.ground == "extraordinary and compelling reasons":
             assert any(g.status == "eligible" for k, g in grounds.items() if k.startswith("§1B1.13(b)")
                        or k == "3582(c)(1)(A)(ii)")

@@ -37,7 +37,7 @@ def test_change_in_law_is_closed_after_rutherford(case: Any) -> None:
     found = finding(assess(case, date(2026, 11, 28)), "§1B1.13(b)(6)")
     assert found.status == "not_eligible"
     assert any("Rutherford" in c for c in found.citations)
-    assert any("Rutherford" in r for r in found.reasons)
+    assert any("Rutherford" in r for r in found.reason_texts())
 
 
 def test_the_sibling_ground_needs_the_facts_that_decide_it(case: Any) -> None:

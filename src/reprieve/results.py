@@ -1,28 +1,113 @@
-"""The parts every result shares: the steps that show the arithmetic, what is uncertain, and refusals."""
+"""The parts every result shares: the steps that show the arithmetic, what is uncertain, and refusals.
+
+An explanation is data, not text: a `Said` is a message key of the words layer (reprieve/words/en.yaml, es.yaml) and
+the values that fill it, formatted only when a reader asks for it (`render(language)`); a `Step` is a rule id, the key
+of its authority in law/authorities.yaml, the pinpoint citation printed, and what it says. A screen that keeps a few
+fields never pays for the prose; a Spanish reader gets the same explanation from the Spanish catalog.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
+
+from reprieve.words import template
 
 Bound = date | int | float | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
+class Said:
+    """A message of the words layer and its values (a value may itself be a `Said`, rendered in the same language).
+    Values are the numbers and dates themselves, from the case and the law data: the catalog says how they read."""
+
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, language: str | None = None) -> str:
+        args = self.args
+        for value in args.values():
+            if isinstance(value, _NESTED):  # a message inside: render it in the same language first
+                args = {k: v.render(language) if isinstance(v, _NESTED) else v for k, v in args.items()}
+                break
+        return template(self.key, language).format(**args)
+
+    def whole(self) -> bool:
+        """Whether every word comes from the catalog (False: a part is text given verbatim, in English)."""
+        return self.key != "verbatim" and all(v.whole() for v in self.args.values() if isinstance(v, Said | Joined))
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@dataclass(frozen=True, eq=False)
+class Joined:
+    """Several messages read one after the other, joined with `sep` (punctuation, the same in every language)."""
+
+    items: tuple[Said, ...]
+    sep: str = " "
+
+    def render(self, language: str | None = None) -> str:
+        return self.sep.join(item.render(language) for item in self.items)
+
+    def whole(self) -> bool:
+        return all(item.whole() for item in self.items)
+
+
+_NESTED = (Said, Joined)
+
+
+_USC = re.compile(r"(\d+) U\.S\.C\. §+ ?(\w+)")
+
+
+def statute_key(citation: str) -> str | None:
+    """The registry key of the first U.S. Code section a printed citation names ('21 U.S.C. § 841(b)(1)(A)' ->
+    'usc_21_841'), for a step whose citation comes from the law data."""
+    found = _USC.search(citation)
+    return f"usc_{found.group(1)}_{found.group(2).lower()}" if found else None
+
+
+def said(key: str, **args: Any) -> Said:
+    """`said("step.full_term", commenced=day, ...)`: the message, not yet formatted."""
+    return Said(key, args)
+
+
+def verbatim(text: str) -> Said:
+    """A text that is already words (a value the case file or the law data states, such as a reason the law data
+    gives): printed as it is in every language."""
+    return Said("verbatim", {"text": text})
+
+
+@dataclass(frozen=True, eq=False)
 class Step:
-    """One line of the arithmetic, as a person would check it against the BOP's computation sheet."""
+    """One line of the arithmetic, as a person would check it against the BOP's computation sheet: the rule id, the
+    authority (a key of law/authorities.yaml; None only for a step that applies no law), the pinpoint citation
+    printed, and what it says (formatted when rendered)."""
 
     rule: str
+    authority: str | None
     citation: str
-    detail: str
-    note: str | None = None
+    said: Said | Joined
+    noted: Said | Joined | None = None
+
+    @property
+    def detail(self) -> str:
+        return self.said.render()
+
+    @property
+    def note(self) -> str | None:
+        return self.noted.render() if self.noted is not None else None
+
+    def render(self, language: str | None = None) -> dict[str, Any]:
+        out = {"rule": self.rule, "citation": self.citation, "detail": self.said.render(language)}
+        if self.noted is not None:
+            out["note"] = self.noted.render(language)
+        return out
 
     def as_json(self) -> dict[str, Any]:
-        out = asdict(self)
-        if out["note"] is None:
-            del out["note"]
-        return out
+        return self.render()
 
 
 @dataclass(frozen=True)

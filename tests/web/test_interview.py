@@ -125,6 +125,10 @@ def test_first_steps_then_the_registrys_questions(family: tuple[Client, Any]) ->
     assert "240 months" not in results
     link = reverse("question", args=[case.pk, "_851"]) + "?results=1"
     assert link in results
+    # on a Spanish page the presumption reads in Spanish (the engine's words catalog), no longer marked as English
+    spanish = client.get(reverse("results", args=[case.pk]), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "no se presentó un escrito de acusación (information) bajo 21 U.S.C. 851" in spanish
+    assert "no information under 21 U.S.C. 851 was filed" not in spanish and '<strong lang="en">' not in spanish
     response = client.post(reverse("question", args=[case.pk, "_851"]), {"value": "1", "results": "1"})
     assert response["Location"] == reverse("results", args=[case.pk])
     # one prior felony drug offense: 20 years then; 15 years now if the prior is a serious drug felony (21 U.S.C.

@@ -14,7 +14,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from reprieve.assess.presumptions import PRESUMPTIONS
+from reprieve.assess.presumptions import Presumed, presumption
 from reprieve.assess.reconcile import reconcile
 from reprieve.assess.rulings import with_rulings
 from reprieve.case.model import Case, Infraction
@@ -25,10 +25,11 @@ from reprieve.law.good_conduct_time import GoodConductTime, maximum_gct, rate_fo
 from reprieve.law.params import LawSnapshot, law, using
 from reprieve.law.release_day import release_weekday
 from reprieve.law.sentence_aggregation import Aggregate, Term, aggregate_term
-from reprieve.results import Refusal, Span, Step, Uncertainty
+from reprieve.results import Refusal, Said, Span, Step, Uncertainty, said, verbatim
 
 CITE_3585A = "18 U.S.C. § 3585(a)"
 CITE_3585B = "18 U.S.C. § 3585(b)"
+AUTHORITY_3585 = "usc_18_3585"
 _DIPLOMA_WORDS = ("ged", "diploma", "high school", "hse", "hiset")
 LOW_RISK = ("minimum", "low")
 
@@ -102,7 +103,7 @@ class Computation:
     refusals: list[Refusal] = field(default_factory=list)
     reconciliation: list[dict[str, Any]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-    assumptions: list[dict[str, Any]] = field(default_factory=list)  # {field, presumed, why, if_instead}
+    assumptions: list[Presumed] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     earliest: Dates | None = None
     latest: Dates | None = None
@@ -148,7 +149,7 @@ class Computation:
             "refusals": [r.as_json() for r in self.refusals],
             "reconciliation": self.reconciliation,
             "missing": self.missing,
-            "assumptions": self.assumptions,
+            "assumptions": [p.as_json() for p in self.assumptions],
             "steps": [s.as_json() for s in self.steps],
         }
         if self.ranges:
@@ -295,8 +296,7 @@ def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explai
         return result
     result.steps = plan.steps + shown.steps
     if point is None:
-        result.steps.insert(0, Step("SCENARIO", "", "some facts are unknown or approximate (see 'uncertain'): the "
-                                    "steps show the computation that gives the latest possible dates"))
+        result.steps.insert(0, Step("SCENARIO", None, "", said("step.scenario")))
     scenario = plan.point or plan.late or plan.early
     assert scenario is not None
     if point or _same(early, late, "term"):
@@ -318,39 +318,31 @@ def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explai
 
 
 def _presumptions(case: Case, plan: _Plan, shown: Dates, scenario: Scenario, offense_day: date,
-                  as_of: date) -> list[dict[str, Any]]:
+                  as_of: date) -> list[Presumed]:
     """The BOP's projection conventions the dates rest on, each with the answer if it is wrong."""
-    out: list[dict[str, Any]] = []
+    out: list[Presumed] = []
     eligibility = plan.fsa_eligibility
     for j, c, clause in dict.fromkeys(eligibility.presumed_absent if eligibility else []):
-        words, why = PRESUMPTIONS["death_or_injury"]
-        out.append({"field": f"judgments[{j}].counts[{c}].death_or_serious_bodily_injury",
-                    "presumed": words.format(label=case.judgments[j].counts[c].count or c + 1), "why": why,
-                    "if_instead": f"the offense would be one that bars FSA time credits (18 U.S.C. § "
-                                  f"3632(d)(4)(D){clause})"})
+        words, why = presumption("death_or_injury", label=case.judgments[j].counts[c].count or c + 1)
+        out.append(Presumed(f"judgments[{j}].counts[{c}].death_or_serious_bodily_injury", words, why,
+                            said("presumed.fsa_bar", clause=clause)))
     if shown.release is None or shown.gct_max == 0:
         return out
     if plan.loss_presumed:
         least = shown.gct_lost
-        out.append({
-            "field": "custody.gct_disallowed_days",
-            "presumed": f"{least} days of good conduct time disallowed" + (
-                " (the least the stated infractions require, 28 C.F.R. § 541.4)" if least else ""),
-            "why": "the BOP projects release with all good conduct time not yet disallowed (28 C.F.R. § 523.20); "
-                   "the days already disallowed are on its computation sheet",
-            "if_instead": "each day disallowed moves the release date one day later"})
+        out.append(Presumed("custody.gct_disallowed_days",
+                            said("presumed.gct_disallowed.least" if least else "presumed.gct_disallowed", days=least),
+                            said("presumed.gct_disallowed.why"), said("presumed.gct_disallowed.if_instead")))
     if plan.rate_flip is not None:
         rate, citation = plan.rate_flip
         flipped = _evaluate(case, replace(scenario, gct_rate=rate), offense_day, as_of)
         later = flipped.projected_release if flipped is not None else None
-        out.append({
-            "field": "custody.gct_rate",
-            "presumed": f"good conduct time at {scenario.gct_rate} days a year",
-            "why": "the BOP projects the full rate; the lower rate is for a person without a high school diploma or "
-                   f"GED who is not making satisfactory progress toward one ({citation})",
-            "if_instead": f"at {rate} days a year" + (
-                f", release {later} ({(later - shown.projected_release).days} days later)"
-                if later and shown.projected_release else "")})
+        out.append(Presumed(
+            "custody.gct_rate", said("presumed.gct_rate", rate=scenario.gct_rate),
+            said("presumed.gct_rate.why", citation=citation),
+            said("presumed.gct_rate.if_instead_later", rate=rate, release=later,
+                 days=(later - shown.projected_release).days) if later and shown.projected_release else
+            said("presumed.gct_rate.if_instead", rate=rate)))
     return out
 
 
@@ -442,7 +434,7 @@ def served_start(case: Case, term: Term | None) -> tuple[date, date] | None:
     return None
 
 
-def custody_window(case: Case, as_of: date) -> tuple[date, date, str] | None:
+def custody_window(case: Case, as_of: date) -> tuple[date, date, Said] | None:
     """The first day of custody, earliest and latest, when commencement is not known: from the time served stated,
     else from the BOP's projected release date (the term less good conduct time at the rate the BOP projects, and at
     most a year of First Step Act credits)."""
@@ -453,10 +445,11 @@ def custody_window(case: Case, as_of: date) -> tuple[date, date, str] | None:
     if served is not None:
         stated = case.custody.served
         assert stated is not None
-        amount = f"{stated.percent}% of the term" if stated.months is None and stated.days is None else \
-            f"{stated.months or 0} months and {stated.days or 0} days"
-        return served[0], served[1], f"{amount} served as of {stated.as_of} (stated): custody began on " + (
-            f"{served[0]}" if served[0] == served[1] else f"a day between {served[0]} and {served[1]}")
+        amount = said("step.window.percent", percent=stated.percent) if stated.months is None and \
+            stated.days is None else said("step.window.months_days", months=stated.months or 0, days=stated.days or 0)
+        began = said("text", text=served[0]) if served[0] == served[1] else \
+            said("step.window.between", low=served[0], high=served[1])
+        return served[0], served[1], said("step.window.served", amount=amount, as_of=stated.as_of, began=began)
     bop = case.custody.bop
     projected = bop.projected_release_date.exact if bop and bop.projected_release_date else None
     if projected is None or term is None or term.life:
@@ -471,9 +464,8 @@ def custody_window(case: Case, as_of: date) -> tuple[date, date, str] | None:
         start = start - (end - timedelta(days=gct) - projected)
     fsa_possible = fsa.eligibility(case, as_of).eligible is not False
     latest = start + timedelta(days=365 if fsa_possible else 0)
-    return start, latest, (f"the BOP's projected release date ({projected}), less the term ({term}) with good conduct "
-                           f"time at {rate} days a year" + (" and at most a year of First Step Act credits"
-                                                             if fsa_possible else ""))
+    return start, latest, said("step.window.projected_fsa" if fsa_possible else "step.window.projected",
+                               projected=projected, term=term.said(), rate=rate)
 
 
 @dataclass
@@ -578,7 +570,8 @@ def _commencement(case: Case, as_of: date, notes: _Notes) -> tuple[date | None, 
     if custody.commenced_on is not None:
         early_c, late_c, point_c = custody.commenced_on.earliest, custody.commenced_on.latest, \
             custody.commenced_on.exact
-        steps.append(Step("COMMENCEMENT", CITE_3585A, f"the sentence commenced on {custody.commenced_on} (stated)"))
+        steps.append(Step("COMMENCEMENT", AUTHORITY_3585, CITE_3585A,
+                          said("step.commencement.stated", on=custody.commenced_on)))
         if point_c is None:
             missing.append("custody.commenced_on")
             uncertain.append(Uncertainty("custody.commenced_on", f"only {custody.commenced_on} is known: the "
@@ -586,9 +579,8 @@ def _commencement(case: Case, as_of: date, notes: _Notes) -> tuple[date | None, 
     elif first.imposed_on is not None and custody.continuous_since_arrest:
         imposed = first.imposed_on
         early_c, late_c, point_c = imposed.earliest, imposed.latest, imposed.exact
-        steps.append(Step("COMMENCEMENT", CITE_3585A,
-                          f"in custody since arrest, so the sentence commenced when imposed: {imposed}",
-                          "A federal sentence cannot commence before it is imposed (PS 5880.28; UNVERIFIED text)."))
+        steps.append(Step("COMMENCEMENT", AUTHORITY_3585, CITE_3585A, said("step.commencement.imposed", on=imposed),
+                          said("step.commencement.imposed.note")))
         if point_c is None:
             missing.append("judgments[0].imposed_on")
             uncertain.append(Uncertainty("judgments[0].imposed_on", f"only {imposed} is known for the sentencing "
@@ -599,11 +591,11 @@ def _commencement(case: Case, as_of: date, notes: _Notes) -> tuple[date | None, 
         early_c, late_c, step_text = window
         point_c = early_c if early_c == late_c else None
         starts_in_custody = True
-        steps.append(Step("COMMENCEMENT", f"{CITE_3585A}; {CITE_3585B}", step_text))
+        steps.append(Step("COMMENCEMENT", AUTHORITY_3585, f"{CITE_3585A}; {CITE_3585B}", step_text))
         missing.append("custody.commenced_on")
         if point_c is None:
             uncertain.append(Uncertainty("custody.commenced_on", f"commencement and jail credit are not stated: "
-                                         f"custody began between {early_c} and {late_c} ({step_text})"))
+                                         f"custody began between {early_c} and {late_c} ({step_text.render()})"))
     elif first.imposed_on is not None:
         early_c, late_c, point_c = first.imposed_on.earliest, None, None
         missing.append("custody.commenced_on")
@@ -649,16 +641,13 @@ def _prior_custody_steps(case: Case, starts_in_custody: bool, notes: _Notes) -> 
     custody = case.custody
     uncertain, missing, steps = notes.uncertain, notes.missing, notes.steps
     if custody.prior_custody_days is not None:
-        steps.append(Step("PRIOR_CUSTODY", CITE_3585B, f"{custody.prior_custody_days} days of prior custody credit "
-                                                       "(stated)"))
+        steps.append(Step("PRIOR_CUSTODY", AUTHORITY_3585, CITE_3585B,
+                          said("step.prior_custody.stated", days=custody.prior_custody_days)))
     elif custody.arrested_on is not None and custody.continuous_since_arrest and \
             custody.time_credited_elsewhere is not True:
-        steps.append(Step("PRIOR_CUSTODY", CITE_3585B,
-                          f"in custody without a break since the arrest on {custody.arrested_on}, and the time was not "
-                          "credited to another sentence: every day from the arrest to the day before commencement "
-                          "is credited",
-                          "The BOP, not the court, computes this credit (United States v. Wilson, 503 U.S. 329 "
-                          "(1992))."))
+        steps.append(Step("PRIOR_CUSTODY", AUTHORITY_3585, CITE_3585B,
+                          said("step.prior_custody.since_arrest", arrested=custody.arrested_on),
+                          said("step.prior_custody.since_arrest.note")))
         if not custody.arrested_on.is_exact:
             missing.append("custody.arrested_on")
             uncertain.append(Uncertainty("custody.arrested_on", f"only {custody.arrested_on} is known: each day "
@@ -789,14 +778,14 @@ def _base(case: Case, s: Scenario, offense_day: date, as_of: date) -> _Base | Da
     term = aggregate.term
     full_no_credit = term.full_term_date(s.commenced)
     if full_no_credit is None:  # life
-        steps.append(Step("FULL_TERM", "18 U.S.C. § 3584(c)", "life term: no full-term date"))
+        steps.append(Step("FULL_TERM", "usc_18_3584", "18 U.S.C. § 3584(c)", said("step.full_term.life")))
         return Dates(term, None, None, 0, 0, None, None, None, None, None, 0, None, None, _served(s, as_of, None),
                      None, None, steps, s.commenced - timedelta(days=s.prior_custody_days))
 
     full_term = max(full_no_credit - timedelta(days=s.prior_custody_days), s.commenced)
-    steps.append(Step("FULL_TERM", f"{CITE_3585A}; {CITE_3585B}",
-                      f"{s.commenced} + {term} - 1 day = {full_no_credit}; less {s.prior_custody_days} days of prior "
-                      f"custody credit = {full_term}"))
+    steps.append(Step("FULL_TERM", AUTHORITY_3585, f"{CITE_3585A}; {CITE_3585B}",
+                      said("step.full_term", commenced=s.commenced, term=term.said(), full=full_no_credit,
+                           credit=s.prior_custody_days, full_term=full_term)))
 
     def lost_of(available: int) -> int:
         return _gct_lost(case, s, available, s.gct_rate, term, offense_day, as_of)[0]
@@ -814,7 +803,8 @@ def _base(case: Case, s: Scenario, offense_day: date, as_of: date) -> _Base | Da
     if s.rdap_months:
         months, rdap_step = rdap.reduction(term, None if s.rdap_months < 0 else s.rdap_months, as_of)
         after_rdap = add_months(statutory, -months)
-        steps.append(replace(rdap_step, detail=f"{rdap_step.detail}: {statutory} - {months} months = {after_rdap}"))
+        steps.append(replace(rdap_step, said=said("step.rdap.applied", rdap=rdap_step.said, statutory=statutory,
+                                                  months=months, after=after_rdap)))
     return _Base(term, full_no_credit, full_term, gct.days, lost, statutory, after_rdap, months, tuple(steps))
 
 
@@ -822,17 +812,17 @@ def _statutory_release(s: Scenario, full_term: date, gct: GoodConductTime, lost:
     """The full term less the GCT not lost (3624(b)), never before the First Step Act's method could apply nor
     before commencement."""
     statutory = full_term - timedelta(days=gct.days - lost)
-    steps.append(Step("STATUTORY_RELEASE", "18 U.S.C. § 3624(b); 28 C.F.R. § 523.20(b)(1)",
-                      f"{full_term} - ({gct.days} - {lost}) days of GCT = {statutory}",
-                      "The BOP projects release assuming all GCT not yet lost will be earned."))
+    steps.append(Step("STATUTORY_RELEASE", "usc_18_3624", "18 U.S.C. § 3624(b); 28 C.F.R. § 523.20(b)(1)",
+                      said("step.statutory_release", full_term=full_term, gct=gct.days, lost=lost, release=statutory),
+                      said("step.statutory_release.note")))
     if gct.not_before is not None and statutory < gct.not_before:
         statutory = gct.not_before
-        steps.append(Step("STATUTORY_RELEASE", gct.step.citation, f"that date had passed when the First Step Act's "
-                          f"method took effect, with the person still in custody: release on {statutory}"))
+        steps.append(Step("STATUTORY_RELEASE", gct.step.authority, gct.step.citation,
+                          said("step.statutory_release.not_before", release=statutory)))
     if statutory < s.commenced:
         statutory = s.commenced
-        steps.append(Step("STATUTORY_RELEASE", CITE_3585B, f"the credit covers the whole term: release on the day "
-                                                           f"the sentence commenced, {statutory} (time served)"))
+        steps.append(Step("STATUTORY_RELEASE", AUTHORITY_3585, CITE_3585B,
+                          said("step.statutory_release.time_served", release=statutory)))
     return statutory
 
 
@@ -858,14 +848,12 @@ def _with_credits(case: Case, s: Scenario, b: _Base, as_of: date) -> Dates:
             steps.extend(projection.steps)
             release = projection.release_date
         else:
-            steps.append(Step("FSA_CREDITS", fsa.CITE_APPLICATION,
-                              f"{earned_to_date} days of credit earned by {as_of}, not applicable: "
-                              + ("final order of removal" if not s.fsa.may_apply else
-                                 "risk is not minimum or low on the last assessment")))
+            steps.append(Step("FSA_CREDITS", fsa.AUTHORITY_APPLICATION, fsa.CITE_APPLICATION,
+                              said("step.fsa.not_applicable", days=earned_to_date, as_of=as_of,
+                                   why=said("step.fsa.removal" if not s.fsa.may_apply else "step.fsa.risk"))))
     if release < s.commenced:
         release = s.commenced
-        steps.append(Step("RELEASE", CITE_3585A, f"the reductions exceed what remains: release on commencement, "
-                                                 f"{release}"))
+        steps.append(Step("RELEASE", AUTHORITY_3585, CITE_3585A, said("step.release.commencement", release=release)))
     day, weekend = release_weekday(release)
     if day < s.commenced:  # released the day the sentence commenced: there is no earlier weekday to move to
         day = release
@@ -874,9 +862,9 @@ def _with_credits(case: Case, s: Scenario, b: _Base, as_of: date) -> Dates:
     total_days = days_inclusive(s.commenced, b.full_no_credit)
     served_days = min(_served(s, as_of, release), total_days)
     percent = round(100 * served_days / total_days, 2) if total_days > 0 else 100.0  # a term of no days: served
-    steps.append(Step("TIME_SERVED", CITE_3585B,
-                      f"as of {as_of}: {served_days} days served (including {s.prior_custody_days} days of credit) of "
-                      f"a {total_days}-day term = {percent}%"))
+    steps.append(Step("TIME_SERVED", AUTHORITY_3585, CITE_3585B,
+                      said("step.time_served", as_of=as_of, served=served_days, credit=s.prior_custody_days,
+                           total=total_days, percent=percent)))
     home = _home_detention(b.term, s.commenced, b.full_no_credit, release, as_of)
     return Dates(b.term, b.full_no_credit, b.full_term, b.gct_max, b.gct_lost, b.statutory, b.after_rdap, projection,
                  earned_to_date, earned_max, b.rdap_months, release, day, served_days, percent, home, steps,
@@ -896,8 +884,9 @@ def _gct_lost(case: Case, s: Scenario, available: int, rate: int, term: Term, of
     custody = case.custody
     if s.gct_loss == "stated":
         lost = (custody.gct_disallowed_days or 0) + (custody.gct_forfeited_days or 0)
-        return min(lost, available), Step("GCT_LOSS", gct_loss.CITE, f"{custody.gct_disallowed_days or 0} days "
-                                          f"disallowed + {custody.gct_forfeited_days or 0} forfeited (stated)")
+        return min(lost, available), Step("GCT_LOSS", gct_loss.AUTHORITY, gct_loss.CITE, said(
+            "step.gct_loss.stated", disallowed=custody.gct_disallowed_days or 0,
+            forfeited=custody.gct_forfeited_days or 0))
     years_begun = relativedelta(as_of, s.commenced).years + 1 if as_of >= s.commenced else 0
     full_years = term.months // 12
     yearly = [rate] * min(years_begun, full_years)
@@ -907,7 +896,8 @@ def _gct_lost(case: Case, s: Scenario, available: int, rate: int, term: Term, of
     lost = bounds.least if s.gct_loss == "least" else bounds.most
     if bounds.most == 0:
         return 0, None
-    return lost, Step("GCT_LOSS", gct_loss.CITE, f"{bounds.detail}; this computation uses {lost}")
+    return lost, Step("GCT_LOSS", gct_loss.AUTHORITY, gct_loss.CITE,
+                      said("step.gct_loss.bounds", bounds=verbatim(bounds.detail), lost=lost))
 
 
 def _home_detention(term: Term, commenced: date, full_no_credit: date, release: date, as_of: date) -> date | None:
@@ -993,7 +983,8 @@ def _fill_fsa(result: Computation, plan: _Plan, point: Dates | None) -> None:
     }
     if projection is None and point is not None and plan.point is not None and plan.point.fsa is not None:
         result.fsa["note"] = "credits earned but not applicable"
-    result.steps.append(Step("FSA_ELIGIBILITY", eligibility.citation,
-                             "; ".join(eligibility.reasons) or "not determined"))
+    result.steps.append(Step("FSA_ELIGIBILITY", fsa.AUTHORITY_ELIGIBILITY, eligibility.citation,
+                             said("text", text="; ".join(eligibility.reasons)) if eligibility.reasons else
+                             said("step.fsa_eligibility.not_determined")))
     if eligibility.missing:
         result.missing.extend(m for m in eligibility.missing if m not in result.missing)

@@ -21,19 +21,19 @@ from typing import TYPE_CHECKING, Any
 from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute, with_terms
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count
-from reprieve.assess.current_law_result import Aggregate, CountLaw, CurrentLaw
-from reprieve.assess.findings import Finding, Status
+from reprieve.assess.current_law_result import Aggregate, CountLaw, CurrentLaw, SafetyValves
+from reprieve.assess.findings import Finding, Reason, Status
 from reprieve.assess.presumptions import Presumed
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case
 from reprieve.law import drug_penalties as drugs
 from reprieve.law import fair_sentencing_404 as fsa404
 from reprieve.law.params import law
-from reprieve.law.penalty_ranges import Range, Trace, describe, months_or_life, term_key
+from reprieve.law.penalty_ranges import Range, Trace, describe, described, months_or_life, term_key
 from reprieve.law.prior_convictions import felony_drug_offense, serious_drug_felony, serious_violent_felony
 from reprieve.law.sentence_aggregation import Term, count_term
 from reprieve.law.which_penalty_law import LawDates, offense_day, sentencing_date
-from reprieve.results import Step
+from reprieve.results import Joined, Said, Step, said, statute_key, verbatim
 
 if TYPE_CHECKING:
     from reprieve.assess.guidelines import GuidelineSides
@@ -181,9 +181,7 @@ def count_json(result: CountRanges) -> dict[str, Any]:
         "changed": _changed(result),
     }
     if result.safety_valve is not None and _has_minimum(result):
-        out["safety_valve"] = {k: v.as_json() for k, v in result.safety_valve.items()}
-        if result.safety_valve_unverified:
-            out["safety_valve"]["unverified"] = result.safety_valve_unverified
+        out["safety_valve"] = SafetyValves(dict(result.safety_valve), result.safety_valve_unverified or None)
     for key in ("notes", "assumptions", "unverified"):
         if getattr(result, key):
             out[key] = getattr(result, key)
@@ -393,15 +391,14 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
     span = computation.ranges.get("projected_release_date")
     bounded = span is not None and isinstance(span.low, date) and isinstance(span.high, date)
     if point is not None:
-        out: dict[str, Any] = {"date": point.isoformat(), "is_past": point <= as_of,
-                               "term": str(computation.total_term)}
+        out: dict[str, Any] = {"date": point, "is_past": point <= as_of, "term": str(computation.total_term)}
         if span is not None and bounded:
-            out["range"] = span.as_json()
+            out["range"] = {"earliest": span.low, "latest": span.high}
         return out
     if span is not None and isinstance(span.low, date) and isinstance(span.high, date):
         early, late = span.low, span.high
         past = True if late <= as_of else False if early > as_of else None
-        return {"date": None, "earliest": early.isoformat(), "latest": late.isoformat(), "is_past": past,
+        return {"date": None, "earliest": early, "latest": late, "is_past": past,
                 "term": str(computation.total_term) if computation.total_term else None,
                 "missing": computation.missing}
     return {"date": None, "is_past": None, "reason": "the computation needs facts the case file does not state",
@@ -445,11 +442,6 @@ def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_
     )
 
 
-SAME_PRIORS = ("today the government would rely on the same earlier convictions it charged under 21 U.S.C. 851 at "
-               "sentencing", "a new 851 information could charge others, but the comparison is of the same case on the "
-               "same record", "with other or fewer convictions charged, today's minimum would differ")
-
-
 def presumptions(case: Case, results: list[CountRanges]) -> list[Presumed]:
     """Every presumption the comparison rests on, once per field."""
     out: dict[str, Presumed] = {}
@@ -458,7 +450,9 @@ def presumptions(case: Case, results: list[CountRanges]) -> list[Presumed]:
             out.setdefault(p.field, p)
         if r.assumptions and any("same prior convictions" in a for a in r.assumptions):
             field_ = f"judgments[{r.judgment}].enhancements"
-            out.setdefault(f"{field_}#same", Presumed(field_, *SAME_PRIORS))
+            out.setdefault(f"{field_}#same", Presumed(field_, said("presumed.same_priors"),
+                                                      said("presumed.same_priors.why"),
+                                                      said("presumed.same_priors.if_instead")))
     return list(out.values())
 
 
@@ -745,24 +739,39 @@ def _priors(case: Case, as_of: date, results: list[CountRanges]) -> list[dict[st
 def _steps(results: list[CountRanges], aggregate: dict[str, Any]) -> list[Step]:
     steps: list[Step] = []
     for r in results:
-        note = "; ".join(r.unverified) or None
+        note = verbatim("; ".join(r.unverified)) if r.unverified else None
         for which in ("then", "now"):
             side = side_json(r, which)
+            detail: Said | Joined
             if side.get("alternatives"):
-                detail = "; ".join(f"{_range_words(a)} {a['if']}".strip() for a in side["alternatives"])
+                detail = Joined(tuple(said("step.penalty.if", range=_range_said(a), when=a["if"]) if a["if"] else
+                                      _range_said(a) for a in side["alternatives"]), "; ")
             elif side.get("min_months") is not None or side.get("max_months") is not None:
-                detail = _range_words(side) + (f" ({side['basis']})" if side.get("basis") else "")
+                detail = said("step.penalty.basis", range=_range_said(side), basis=side["basis"]) \
+                    if side.get("basis") else _range_said(side)
             else:
-                detail = side.get("not_covered") or side.get("reason") or "unknown"
-            label = "at sentencing" if which == "then" else "if sentenced today"
-            steps.append(Step(f"PENALTY_{which.upper()}", side.get("citation") or "",
-                              f"count {r.label}: {label}: {detail}", note))
-    then_min = aggregate.get("then_min_months")
-    now_min = aggregate.get("now_min_months")
-    steps.append(Step("PENALTY_AGGREGATE", CITE_AGGREGATE,
-                      f"aggregate minimum: then {_words(then_min)}, now {_words(now_min)} (the longest non-924(c) "
-                      "minimum plus every 924(c) minimum, which runs consecutively)"))
+                reason = side.get("not_covered") or side.get("reason")
+                detail = verbatim(reason) if reason else said("term.unknown")
+            citation = side.get("citation") or ""
+            steps.append(Step(f"PENALTY_{which.upper()}", statute_key(citation), citation,
+                              said(f"step.penalty.{which}", count=r.label, detail=detail), note))
+    steps.append(Step("PENALTY_AGGREGATE", "usc_18_3584", CITE_AGGREGATE, said(
+        "step.penalty.aggregate", then=_months_said(aggregate.get("then_min_months")),
+        now=_months_said(aggregate.get("now_min_months")))))
     return steps
+
+
+def _months_said(months: Any) -> Said:
+    if months is None:
+        return said("term.unknown")
+    return said("term.life") if months == "life" else described(Term(int(months)))
+
+
+def _range_said(side: dict[str, Any]) -> Said:
+    low, high = _months_said(side.get("min_months")), _months_said(side.get("max_months"))
+    if side.get("citation"):
+        return said("step.penalty.range_cited", low=low, high=high, citation=side["citation"])
+    return said("step.penalty.range", low=low, high=high)
 
 
 def _words(months: Any) -> str:
@@ -771,14 +780,6 @@ def _words(months: Any) -> str:
     if months == "life":
         return "life"
     return describe(Term(int(months)))
-
-
-def _range_words(side: dict[str, Any]) -> str:
-    low, high = side.get("min_months"), side.get("max_months")
-    text = f"{_words(low)} to {_words(high)}"
-    if side.get("citation"):
-        text += f" [{side['citation']}]"
-    return text
 
 
 # --- the plain sentence --------------------------------------------------------------------------------------------
@@ -957,8 +958,7 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
                  computation: Computation | None) -> Finding:
     count = case.judgments[j].counts[c]
     label = count.count or f"#{c + 1}"
-    reasons = [f"{'met' if e.met else 'not met' if e.met is False else 'unknown'}: {e.name}: {e.detail}"
-               for e in elements]
+    reasons: list[str | Reason] = [Reason(e.met, e.name, e.detail) for e in elements]
     release = computation.projected_release_date if computation is not None else None
     served = release is not None and release <= as_of
     if served:

@@ -14,7 +14,8 @@ from datetime import date
 from typing import Any
 
 from reprieve.assess.presumptions import Presumed
-from reprieve.results import Step
+from reprieve.law.safety_valve import SafetyValve
+from reprieve.results import Span, Step
 
 Months = int | str | None  # months, "life", or unknown
 
@@ -35,7 +36,32 @@ def _keyed_json(block: Any) -> dict[str, Any]:
         value = getattr(block, key)
         if isinstance(value, list) and value and hasattr(value[0], "as_json"):
             value = [v.as_json() for v in value]
-        out[key] = value.as_json() if hasattr(value, "as_json") else value
+        out[key] = _edge(key, value)
+    return out
+
+
+def _edge(key: str, value: Any) -> Any:
+    """A typed value as the contract writes it: a date as ISO text, a span of dates as {earliest, latest} (or, for
+    `release_date_if_sentenced_now_range`, as [earliest, latest])."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Span):
+        return value.ends_json() if key == "release_date_if_sentenced_now_range" else value.as_json()
+    return value.as_json() if hasattr(value, "as_json") else value
+
+
+def _dates(values: dict[str, Any]) -> dict[str, Any]:
+    """The release dates the comparison's builder gives ({earliest, latest} of dates, or [earliest, latest]) and the
+    least and most minimums ({least, most}) as spans; dates stay dates."""
+    out = dict(values)
+    for key, value in values.items():
+        if key.endswith("_min_range_months") and isinstance(value, dict):
+            out[key] = Span(value.get("least"), value.get("most"), dates=False)
+        if key.endswith("_range") and key.startswith("release_date"):
+            if isinstance(value, dict):
+                out[key] = Span(value.get("earliest"), value.get("latest"))
+            elif isinstance(value, list | tuple):
+                out[key] = Span(value[0], value[1])
     return out
 
 
@@ -48,14 +74,14 @@ class Alternative:
     min_months: Months
     condition: str
     missing: list[str]
-    release_date: str | None = None
-    release_date_range: dict[str, str] | None = None
+    release_date: date | None = None
+    release_date_range: Span | None = None
     release_date_is_past: bool | None = None
     keys: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
     def of(cls, which: str, values: dict[str, Any]) -> Alternative:
-        renamed = {cls._attribute(which, k): v for k, v in values.items()}
+        renamed = {cls._attribute(which, k): v for k, v in _dates(values).items()}
         args = _carried(cls, renamed)
         return cls(which=which, **{**args, "keys": tuple(values)})
 
@@ -64,7 +90,7 @@ class Alternative:
         return {f"{which}_min_months": "min_months", "if": "condition"}.get(key, key)
 
     def as_json(self) -> dict[str, Any]:
-        return {key: getattr(self, self._attribute(self.which, key)) for key in self.keys}
+        return {key: _edge(key, getattr(self, self._attribute(self.which, key))) for key in self.keys}
 
 
 @dataclass
@@ -130,7 +156,7 @@ class Aggregate:
 
     then_min_months: Months = None
     now_min_months: Months = None
-    release_date_if_sentenced_now: str | None = None
+    release_date_if_sentenced_now: date | None = None
     release_date_if_sentenced_now_is_past: bool | None = None
     basis: str = "statutory_minimum"
     reason: str | None = None
@@ -139,25 +165,25 @@ class Aggregate:
     not_covered: list[str] | None = None
     then_min_months_range: list[Any] | None = None
     now_min_months_range: list[Any] | None = None
-    then_min_range_months: dict[str, Any] | None = None
-    now_min_range_months: dict[str, Any] | None = None
+    then_min_range_months: Span | None = None
+    now_min_range_months: Span | None = None
     then_min_alternatives: list[Alternative] | None = None
     now_min_alternatives: list[Alternative] | None = None
     missing: list[str] | None = None
     safety_valve_today: list[str] | None = None
     at_bottom_of_range: dict[str, Any] | None = None
-    release_date_range: dict[str, str] | None = None
+    release_date_range: Span | None = None
     release_note: str | None = None
-    release_date_if_changed_counts_at_minimum: str | None = None
-    release_date_if_changed_counts_at_minimum_range: dict[str, str] | None = None
+    release_date_if_changed_counts_at_minimum: date | None = None
+    release_date_if_changed_counts_at_minimum_range: Span | None = None
     release_date_if_changed_counts_at_minimum_is_past: bool | None = None
-    release_date_if_sentenced_now_range: list[str] | None = None
+    release_date_if_sentenced_now_range: Span | None = None
     lower_today: LowerToday | None = None
     keys: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
     def of(cls, values: dict[str, Any]) -> Aggregate:
-        args = _carried(cls, values)
+        args = _carried(cls, _dates(values))
         if isinstance(args.get("lower_today"), dict):
             args["lower_today"] = LowerToday.of(args["lower_today"])
         for which in ("then", "now"):
@@ -175,6 +201,24 @@ class Aggregate:
 
 
 @dataclass
+class SafetyValves:
+    """A count's safety valve (18 U.S.C. 3553(f)) at sentencing ("then") and today ("now"), and the rules it read
+    that rest on UNVERIFIED sources."""
+
+    sides: dict[str, SafetyValve]
+    unverified: list[str] | None = None
+
+    def side(self, which: str) -> SafetyValve | None:
+        return self.sides.get(which)
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {k: v.as_json() for k, v in self.sides.items()}
+        if self.unverified:
+            out["unverified"] = self.unverified
+        return out
+
+
+@dataclass
 class CountLaw:
     """One count: the statutory range at sentencing (`then`) and if sentenced on the as-of date (`now`)."""
 
@@ -187,7 +231,7 @@ class CountLaw:
     then: RangeSide
     now: RangeSide
     changed: bool | None
-    safety_valve: dict[str, Any] | None = None
+    safety_valve: SafetyValves | None = None
     notes: list[str] | None = None
     assumptions: list[str] | None = None
     unverified: list[str] | None = None

@@ -18,8 +18,8 @@ from typing import Any
 
 from reprieve.assess.computation import Computation
 from reprieve.assess.count_ranges import evaluate_count
-from reprieve.assess.findings import Finding, Question, Status
-from reprieve.assess.presumptions import PRESUMPTIONS, Presumed
+from reprieve.assess.findings import Finding, Question, Reason, Status
+from reprieve.assess.presumptions import Presumed, presumption
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case, Count, Judgment, SentencingGuidelines
 from reprieve.case.types import Quantity
@@ -48,6 +48,7 @@ from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Trace, months_or_life
 from reprieve.law.statutes import parse_statutes
 from reprieve.law.statutes import sections as _sections
+from reprieve.results import Said, said
 
 AVENUE = "3582(c)(2)"
 # Appendix A (Statutory Index) sends these controlled-substance offenses to §2D1.1.
@@ -316,18 +317,31 @@ def _settle_death(f: Facts) -> None:
     settles it; otherwise it is presumed not to have resulted (the record would name it)."""
     base = f.g.base_offense_level
     if base is not None and f.manual is not None:
-        levels = {int(v.value) for name in ("base_level_death_or_injury", "base_level_death_or_injury_with_prior")
-                  if (v := f.trace.entry(f"guidelines.drug_offense.{name}", f.manual)) is not None}
+        levels = _death_levels(f, f.manual)
         if levels and base not in levels:
             f.death = False
             f.settled.append(f"no death or serious bodily injury: the base offense level found ({base}) is not "
                              f"{' or '.join(str(v) for v in sorted(levels))} (USSG §2D1.1(a)(1)-(2))")
             return
-    words, why = PRESUMPTIONS["death_or_injury_offense"]
+    words, why = presumption("death_or_injury_offense")
     f.death = False
+    levels = _death_levels(f, f.manual or f.as_of)
     f.presumptions.append(Presumed(f"{f.where}.guidelines.death_or_serious_bodily_injury", words, why,
-                                   "the base offense level would come from §2D1.1(a)(1)-(2) (level 38 or 43), which "
-                                   "the Drug Quantity Table amendments do not change"))
+                                   said("presumed.death_or_injury_offense.if_instead", levels=_or(levels))
+                                   if levels else said("presumed.death_or_injury_offense.if_instead.no_levels")))
+
+
+def _death_levels(f: Facts, on: date) -> list[int]:
+    """The §2D1.1(a)(1)-(2) base offense levels (death or serious bodily injury resulted), from the law data."""
+    return sorted({int(v.value) for name in ("base_level_death_or_injury", "base_level_death_or_injury_with_prior")
+                   if (v := f.trace.entry(f"guidelines.drug_offense.{name}", on)) is not None})
+
+
+def _or(levels: list[int]) -> Said:
+    out = said("text", text=levels[-1])
+    for level in reversed(levels[:-1]):
+        out = said("term.or", first=said("text", text=level), then=out)
+    return out
 
 
 def _decimal(value: float) -> Decimal:
@@ -915,7 +929,7 @@ class _Draft:
     then: Side
     ground: str
     eligible_from: date
-    reasons: list[str]
+    reasons: list[str | Reason]
     citations: list[str]
     extra: dict[str, Any]
 
@@ -933,8 +947,8 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
     extra: dict[str, Any] = {"amended_range_months": None, "lowest_sentence_months": None,
                              "range_with_this_amendment_only_months": variant.range.as_list() if variant.range
                              else None}
-    reasons = [f"{ground} ({amendment.what}) took effect {amendment.effective}, after the Manual applied "
-               f"({then.manual})", *variant.steps]
+    reasons: list[str | Reason] = [f"{ground} ({amendment.what}) took effect {amendment.effective}, after the "
+                                   f"Manual applied ({then.manual})", *variant.steps]
     if not amendment.verified_dates:
         reasons.append(f"UNVERIFIED: the effective date and subject of {ground} are general knowledge, not read in the "
                        "primary text")
@@ -959,7 +973,7 @@ def _not_comparable(d: _Draft, variant: Side, ambiguous: bool) -> Finding | None
         return d.make("not_eligible", f"{ground} does not lower a career-offender range.")
     if variant.review:
         return Finding(AVENUE, ground, "needs_review", f"Whether {ground} applies turns on an unsettled reading.",
-                       d.reasons + variant.review, d.citations, [], None, extra=d.extra, positions=[
+                       [*d.reasons, *variant.review], d.citations, [], None, extra=d.extra, positions=[
                            {"position": "either fact alone disqualifies", "holding": "the 2024 text of §4C1.1(a)(10)-"
                             "(11) says so", "authorities": ["USSG §4C1.1(a)(10), (11) (2024)"]},
                            {"position": "both facts are needed", "holding": "the 2023 text joined them with 'and'",
@@ -1072,7 +1086,7 @@ def _reduced_term(d: _Draft, combined: GuidelineRange, floor: Months, sentence: 
 
 
 def _lowest(f: Facts, then_range: GuidelineRange, amended: GuidelineRange, sa: bool,
-            reasons: list[str]) -> Months | None:
+            reasons: list[str | Reason]) -> Months | None:
     """USSG §1B1.10(b)(2): not below the amended minimum, or a comparable reduction after substantial assistance."""
     if amended.low == "life":
         return "life"
@@ -1099,7 +1113,7 @@ def _older(f: Facts, older: list[CoveredAmendment], citation: str) -> Finding:
     noun, pronoun = ("Amendment", "it") if len(older) == 1 else ("Amendments", "them")
     return Finding(AVENUE, "earlier amendments in §1B1.10(d)", "needs_review",
                    f"{noun} {names} took effect after the Manual applied; reprieve does not compute {pronoun}.",
-                   [f"Amendment {a.amendment} ({a.what}), effective {a.effective}"
-                    + ("" if a.verified_dates else " (UNVERIFIED date)") for a in older]
-                   + [f"a lawyer should check whether {'it' if len(older) == 1 else 'any of them'} lowers the range"],
+                   [*(f"Amendment {a.amendment} ({a.what}), effective {a.effective}"
+                      + ("" if a.verified_dates else " (UNVERIFIED date)") for a in older),
+                    f"a lawyer should check whether {'it' if len(older) == 1 else 'any of them'} lowers the range"],
                    [retro.STATUTE, citation])

@@ -27,72 +27,76 @@ from reprieve.case.model import Case, Count, Judgment
 from reprieve.law.firearm_penalties import is_924c
 from reprieve.law.guidelines.manual import edition_in_force
 from reprieve.law.params import law
-from reprieve.law.penalty_ranges import Range, describe, months_or_life, term_key
+from reprieve.law.penalty_ranges import Range, describe, described, months_or_life, term_key
 from reprieve.law.sentence_aggregation import Term, count_term
+from reprieve.results import Joined, Said, said, verbatim
 
 if TYPE_CHECKING:
     from reprieve.assess.count_ranges import Branch, Scenario
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Presumed:
-    """A presumption the answer rests on: the field, what is presumed, why, and the answer if it is not so."""
+    """A presumption the answer rests on: the field, what is presumed, why, and the answer if it is not so; each a
+    message of the words layer, formatted when rendered (`render(language)`; `presumed`, `why` and `if_instead` are
+    the English)."""
 
     field: str
-    presumed: str
-    why: str
-    if_instead: str
+    presumes: Said | Joined
+    because: Said | Joined
+    otherwise: Said | Joined
+
+    @property
+    def presumed(self) -> str:
+        return self.presumes.render()
+
+    @property
+    def why(self) -> str:
+        return self.because.render()
+
+    @property
+    def if_instead(self) -> str:
+        return self.otherwise.render()
+
+    def render(self, language: str | None = None) -> dict[str, Any]:
+        return {"field": self.field, "presumed": self.presumes.render(language), "why": self.because.render(language),
+                "if_instead": self.otherwise.render(language)}
 
     def as_json(self) -> dict[str, Any]:
-        return {"field": self.field, "presumed": self.presumed, "why": self.why, "if_instead": self.if_instead}
+        return self.render()
 
 
-# Each presumption: what it presumes (for the count named) and why a careful reader may presume it.
-PRESUMPTIONS: dict[str, tuple[str, str]] = {
-    "death_or_injury": (
-        "no death or serious bodily injury resulted from the drugs in count {label}",
-        "that death or serious bodily injury resulted is an element the jury must find or the plea admit "
-        "(Burrage v. United States, 571 U.S. 204 (2014); Alleyne v. United States, 570 U.S. 99 (2013)): the "
-        "judgment and the verdict would name it"),
-    "death_or_injury_offense": (
-        "no death or serious bodily injury resulted from the drugs in the offense of conviction",
-        "that death or serious bodily injury resulted is an element the jury must find or the plea admit "
-        "(Burrage v. United States, 571 U.S. 204 (2014)), and a §2D1.1(a)(1)-(2) base level the presentence report "
-        "would show"),
-    "no_851": (
-        "no information under 21 U.S.C. 851 was filed (no enhancement for earlier drug convictions)",
-        "an enhanced minimum needs an information filed before trial or plea (21 U.S.C. 851(a)(1)); the docket, the "
-        "presentence report and the judgment would show it"),
-    "851_count": (
-        "the 851 information charged one earlier conviction",
-        "a second charged conviction raises the minimum (to life under 841(b)(1)(A) before the First Step Act): the "
-        "information, the presentence report and the term imposed would show it"),
-    "firearm_conduct": (
-        "the firearm in count {label} was used, carried or possessed, not brandished or discharged",
-        "brandishing and discharge are elements the jury must find (Alleyne v. United States, 570 U.S. 99 (2013)); "
-        "the judgment would cite 18 U.S.C. 924(c)(1)(A)(ii) or (iii)"),
-    "firearm_type": (
-        "the weapon in count {label} was not one of those 18 U.S.C. 924(c)(1)(B) names (short-barreled rifle or "
-        "shotgun, assault weapon, machinegun, destructive device, silencer)",
-        "the kind of weapon in 924(c)(1)(B) is an element (United States v. O'Brien, 560 U.S. 218 (2010)): the "
-        "judgment would cite 924(c)(1)(B)"),
-    "tier": (
-        "in count {label}, {fact}",
-        "the fact raises the statutory range, so it is an element the jury must find or the plea admit (Apprendi v. "
-        "New Jersey, 530 U.S. 466 (2000); Alleyne v. United States, 570 U.S. 99 (2013)): the judgment would cite it"),
-    "acca": (
-        "the Armed Career Criminal Act (18 U.S.C. 924(e)) did not apply to count {label}",
-        "its 15-year minimum is imposed only under 924(e), which the judgment would cite"),
-}
-NO_BASIS = ("no government motion allowed a term below the mandatory minimum (18 U.S.C. 3553(e)) and the safety valve "
-            "(3553(f)) was not applied",
-            "a term below a mandatory minimum needs one of them, and the judgment's statement of reasons would say so")
+# Each presumption (words/en.yaml `presumed.NAME` and `presumed.NAME.why`): what it presumes (for the count named) and
+# why a careful reader may presume it.
+PRESUMPTIONS = ("death_or_injury", "death_or_injury_offense", "no_851", "851_count", "firearm_conduct", "firearm_type",
+                "tier", "acca")
+
+
+def presumption(name: str, **values: Any) -> tuple[Said, Said]:
+    """What the presumption `name` presumes and why, filled with `values` (the count's `label`, a tier's `fact`, the
+    `years` of the minimum it avoids, from the law data)."""
+    assert name in PRESUMPTIONS, name
+    return said(f"presumed.{name}", **values), said(f"presumed.{name}.why", **values)
 
 
 def _words(value: Any) -> str:
     if value == "life":
         return "life"
     return describe(Term(int(value))) if isinstance(value, int) else "unknown"
+
+
+def _minimums_said(scenarios: list[Scenario], which: str) -> Said:
+    """`_minimums`, as a message formatted when rendered."""
+    values = sorted({months_or_life(r.minimum) for s in scenarios if (r := s.then if which == "then" else s.now)},
+                    key=lambda v: 10**9 if v == "life" else int(v))
+    if not values:
+        return said("term.unknown")
+    items = [said("term.life") if v == "life" else described(Term(int(v))) if isinstance(v, int) else
+             said("term.unknown") for v in values]
+    out = items[-1]
+    for item in reversed(items[:-1]):
+        out = said("term.or", first=item, then=out)
+    return out
 
 
 def _minimums(scenarios: list[Scenario], which: str) -> str:
@@ -217,9 +221,9 @@ def settle(case: Case, judgment: Judgment, count: Count, j: int, c: int, label: 
         before = kept
         kept = _prune(kept, below, settled)
         if len(kept) < len(before) and stated.basis is None:
-            presumed.append(Presumed(f"judgments[{j}].guidelines.substantial_assistance", NO_BASIS[0], NO_BASIS[1],
-                                     "the alternatives with a minimum above the term imposed would be possible again: "
-                                     f"minimum then {_minimums(before, 'then')}"))
+            presumed.append(Presumed(f"judgments[{j}].guidelines.substantial_assistance", said("presumed.no_basis"),
+                                     said("presumed.no_basis.why"),
+                                     said("presumed.no_basis.if_instead", then=_minimums_said(before, "then"))))
     kept = _presume(kept, label, presumed)
     return kept, presumed, settled
 
@@ -251,20 +255,31 @@ def _presume(kept: list[Scenario], label: str, presumed: list[Presumed]) -> list
             continue
         kept = [s for s, b in zip(kept, branches, strict=True) if b is None or b.presumed]
         sample = next(b for b in branches if b is not None and b.presumed)
-        words, why = PRESUMPTIONS[sample.presumption]
-        words = words.replace("{fact}", sample.words)
+        extra = {"fact": verbatim(sample.words)} if sample.presumption == "tier" else \
+            {"years": _least_minimum_years(flips)} if sample.presumption == "acca" else {}
+        words, why = presumption(sample.presumption, label=label, **extra)
         flip_texts = list(dict.fromkeys(b.text.removeprefix("if ") for s in flips if (b := _branch(s, key))))
-        presumed.append(Presumed(sample.fields[0] if sample.fields else key, words.format(label=label), why,
-                                 f"if {' or '.join(flip_texts)}: {_flipped(kept, flips)}"))
+        presumed.append(Presumed(sample.fields[0] if sample.fields else key, words, why,
+                                 said("presumed.if_instead", facts=verbatim(" or ".join(flip_texts)),
+                                      then=_flipped(kept, flips))))
     return kept
 
 
-def _flipped(kept: list[Scenario], flips: list[Scenario]) -> str:
+def _least_minimum_years(scenarios: list[Scenario]) -> int | None:
+    """The least minimum at sentencing of the alternatives, in whole years (the ACCA's minimum, from the law data)."""
+    months = [m for s in scenarios if s.then is not None and isinstance(m := months_or_life(s.then.minimum), int)]
+    return min(months) // 12 if months else None
+
+
+def _flipped(kept: list[Scenario], flips: list[Scenario]) -> Said:
     """The minimums if the presumption is wrong, saying only what would differ."""
     then, now = _minimums(flips, "then"), _minimums(flips, "now")
-    parts = []
-    if then != _minimums(kept, "then"):
-        parts.append(f"the minimum at sentencing would have been {then}")
-    if now != _minimums(kept, "now"):
-        parts.append(f"the minimum today would be {now}")
-    return " and ".join(parts) or f"the same minimums ({then} then, {now} today)"
+    then_said, now_said = _minimums_said(flips, "then"), _minimums_said(flips, "now")
+    differ_then, differ_now = then != _minimums(kept, "then"), now != _minimums(kept, "now")
+    if differ_then and differ_now:
+        return said("presumed.flip.both", then=then_said, now=now_said)
+    if differ_then:
+        return said("presumed.flip.then", then=then_said)
+    if differ_now:
+        return said("presumed.flip.now", now=now_said)
+    return said("presumed.flip.same", then=then_said, now=now_said)

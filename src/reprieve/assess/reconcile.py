@@ -105,11 +105,20 @@ def reconcile(case: Case, result: Computation) -> list[dict[str, Any]]:
     home = _exact(bop.home_detention_date)
     if home is not None:
         ours_home = result.home_detention_eligibility_date
-        rows.append(_date_row("home_detention_date", home, _Span(ours_home, ours_home, ours_home),
-                              lambda d: "follows the projected release date: home detention is the last 10% of "
-                                        "the term or 6 months before release, whichever is less "
-                                        "(18 U.S.C. 3624(c)(2))"))
+        rule = _home_detention_rule(on)
+        rows.append(_date_row("home_detention_date", home, _Span(ours_home, ours_home, ours_home), lambda d: rule))
     return rows
+
+
+def _home_detention_rule(on: date) -> str:
+    """How the home detention date follows the release date, worded from the law data in force on `on`."""
+    data = law()
+    percent = data.maybe("prerelease_custody.home_confinement_percent_of_term", on)
+    months = data.maybe("prerelease_custody.home_confinement_max_months", on)
+    if percent is None or months is None:
+        return "follows the projected release date (18 U.S.C. 3624(c)(2))"
+    return (f"follows the projected release date: home detention is the last {int(percent.value)}% of the term or "
+            f"{int(months.value)} months before release, whichever is less (18 U.S.C. 3624(c)(2))")
 
 
 def _method(text: str) -> str:

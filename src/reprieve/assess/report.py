@@ -19,6 +19,7 @@ from reprieve.case.model import Case
 from reprieve.law.circuits import circuit_of
 from reprieve.law.params import LawSnapshot, using
 from reprieve.law.sentence_aggregation import judgment_term
+from reprieve.words import words
 
 COMBINED = "extraordinary and compelling reasons"
 
@@ -45,16 +46,27 @@ class Assessment:
     @property
     def assumptions(self) -> list[dict[str, Any]]:
         """The presumptions the answers rest on, once per field: {field, presumed, why, if_instead}."""
+        return self.presumptions(whole=False)
+
+    def presumptions(self, language: str | None = None, whole: bool = True) -> list[dict[str, Any]]:
+        """`assumptions` in `language` (English by default); each also says, under `whole`, which of its texts come
+        wholly from that language's catalog (False: a part is words of the law data or the case, in English)."""
         out: dict[tuple[str, str], dict[str, Any]] = {}
-        law_now = [p.as_json() for p in self.current_law.presumptions] if self.current_law is not None else []
-        ranges = [p.as_json() for p in self.guidelines.presumptions] if self.guidelines is not None else []
-        sources = [*self.computation.assumptions, *law_now, *ranges]
-        for item in sources:
+        w = words(language)
+        sources = [*self.computation.assumptions, *(self.current_law.presumptions if self.current_law else []),
+                   *(self.guidelines.presumptions if self.guidelines else [])]
+        for p in sources:
+            item = p.render(language)
             key = (item["field"], item["presumed"])
             if key not in out:
-                out[key] = dict(item)
+                out[key] = item
+                if whole:
+                    item["whole"] = {"presumed": p.presumes.whole(), "why": p.because.whole(),
+                                     "if_instead": p.otherwise.whole()}
             elif item["if_instead"] not in out[key]["if_instead"]:  # one fact, several answers it would change
-                out[key]["if_instead"] += f"; and {item['if_instead']}"
+                out[key]["if_instead"] += w("presumed.and_also", text=item["if_instead"])
+                if whole:
+                    out[key]["whole"]["if_instead"] = out[key]["whole"]["if_instead"] and p.otherwise.whole()
         return list(out.values())
 
     @property

@@ -80,11 +80,11 @@ def print_current_law(console: Console, current_law: CurrentLaw | None) -> None:
     if current_law.summary:
         console.print(f"[bold]In plain words:[/bold] {current_law.summary}")
     for c in counts:
-        valve = c.safety_valve
-        if valve and valve.get("now", {}).get("status") not in (None, "not_applicable"):
-            then = valve.get("then", {}).get("status", "unknown")
-            console.print(f"  Safety valve (18 U.S.C. 3553(f)), count {c.count}: then {then.replace('_', ' ')}"
-                          f", now {valve['now']['status'].replace('_', ' ')}")
+        then, now = (c.safety_valve.side("then"), c.safety_valve.side("now")) if c.safety_valve else (None, None)
+        if now is not None and now.status != "not_applicable":
+            was = (then.status if then else "unknown").replace("_", " ")
+            console.print(f"  Safety valve (18 U.S.C. 3553(f)), count {c.count}: then {was}, now "
+                          f"{now.status.replace('_', ' ')}")
     if current_law.missing:
         console.print("  Facts that would settle it: " + ", ".join(current_law.missing))
     for assumption in current_law.assumptions:
@@ -102,7 +102,7 @@ def _print_release(console: Console, aggregate: Aggregate) -> None:
                       + (" (already past)" if past else " (not yet reached)" if past is False else ""))
     elif aggregate.release_date_range:
         span = aggregate.release_date_range
-        console.print(f"Release if sentenced now: between {span['earliest']} and {span['latest']}")
+        console.print(f"Release if sentenced now: between {span.low} and {span.high}")
     for note in (aggregate.at_bottom_of_range or {}).get("note", ""), aggregate.release_note or "":
         if note:
             console.print(f"  note: {note}", style="dim")
@@ -117,7 +117,7 @@ def _aggregate(aggregate: Aggregate, which: str) -> str:
         return "depends:\n" + "\n".join(f"- {_months(a.min_months)} {a.condition}".rstrip() for a in alternatives)
     span = aggregate.then_min_range_months if which == "then" else aggregate.now_min_range_months
     if span:
-        return f"between {_months(span.get('least'))} and {_months(span.get('most'))}"
+        return f"between {_months(span.low)} and {_months(span.high)}"
     return "unknown"
 
 

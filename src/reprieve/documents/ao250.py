@@ -111,7 +111,7 @@ def _exhaustion(f: Facts) -> list[Block]:
         response += f" on {partial_date(request.responded_on)}"
     blocks.append(FieldLine("Warden's response", response))
     if f.lapse_date is not None:
-        blocks.append(FieldLine("30 days after receipt", long_date(f.lapse_date)))
+        blocks.append(FieldLine(f"{f.lapse_days} days after receipt", long_date(f.lapse_date)))
     appeals = [a for a in f.appeals]
     if appeals:
         blocks.append(Bullets(tuple(f"Appeal {a.kind.upper() if a.kind else ''} filed "

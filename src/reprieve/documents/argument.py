@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from reprieve.assess.report import Assessment
+from reprieve.results import Span
 from reprieve.words import Words
 
 Person = Literal["first", "second", "third"]
@@ -39,18 +40,11 @@ class SentencedToday:
         return bool(self.now_months) and self.now_months[0] < self.then_months
 
 
-def _day(value: Any) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) else value if isinstance(value, date) else None
-
-
-def _release(point: Any, span: Any) -> tuple[date | None, bool]:
+def _release(point: date | None, span: Span | None) -> tuple[date | None, bool]:
     """The latest release the facts allow, and whether it is one exact day."""
-    if isinstance(span, dict) and span.get("latest"):
-        low, high = _day(span.get("earliest")), _day(span["latest"])
-        return high, low == high
-    if isinstance(span, list | tuple) and len(span) == 2 and span[1]:
-        return _day(span[1]), span[0] == span[1]
-    return _day(point), _day(point) is not None
+    if span is not None and isinstance(span.high, date):
+        return span.high, span.low == span.high
+    return point, point is not None
 
 
 def sentenced_today(assessment: Assessment) -> SentencedToday | None:

@@ -356,8 +356,13 @@ class Facts:
         return requests[-1] if requests else None
 
     @property
+    def lapse_days(self) -> int:
+        """How many days after the warden's receipt a defendant may move (18 U.S.C. 3582(c)(1)(A); law data)."""
+        return cr.exhaustion_lapse(self.as_of)[0].days
+
+    @property
     def lapse_date(self) -> date | None:
-        """The day the 30 days from the warden's receipt lapse (18 U.S.C. 3582(c)(1)(A))."""
+        """The day the days from the warden's receipt lapse (18 U.S.C. 3582(c)(1)(A))."""
         request = self.latest_request
         if request is None or request.received_on is None:
             return None

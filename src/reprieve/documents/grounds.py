@@ -59,7 +59,7 @@ class LeftOut(_OfFinding):
     @property
     def reasons(self) -> str:
         """The elements not met, without the citations: 'not terminal; self-care not diminished'."""
-        failed = [r.split(": ", 1)[1] if ": " in r else r for r in self.finding.reasons if r.startswith("not met")]
+        failed = [f"{r.element}: {r.detail}" for r in self.finding.elements(False)]
         return "; ".join(failed) or self.finding.summary.rstrip(".")
 
 
@@ -99,10 +99,8 @@ def has_facts(f: Finding) -> bool:
 def _why_not(f: Finding) -> str:
     """'Not met: <element>. <Why>.' for each element not met, then when it may be met and the authority."""
     parts = []
-    for reason in f.reasons:
-        if not reason.startswith("not met"):
-            continue
-        element, _, why = (reason.split(": ", 1)[1] if ": " in reason else reason).partition(": ")
+    for reason in f.elements(False):
+        element, why = reason.element, reason.detail
         parts.append(f"Not met: {element}." + (f" {why[0].upper()}{why[1:]}." if why else ""))
     text = " ".join(parts) or f.summary
     if f.eligible_from:

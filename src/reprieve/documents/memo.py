@@ -198,7 +198,7 @@ def _finding_blocks(finding: Finding) -> list[Block]:
     blocks: list[Block] = [Heading(f"{finding.ground}: {STATUS_WORDS[finding.status]}", 3),
                            Para(finding.summary)]
     if finding.reasons:
-        blocks.append(Bullets(tuple(finding.reasons)))
+        blocks.append(Bullets(tuple(finding.reason_texts())))
     for position in finding.positions:
         side = position.get("position", "")
         holding = position.get("holding", "")

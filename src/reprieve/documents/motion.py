@@ -78,9 +78,9 @@ def _exhaustion(f: Facts) -> list[Block]:
     request = f.latest_request
     if request is None:
         f.todo("the date you asked the Warden to bring this motion, and the date the Warden received the request "
-               "(the motion may be filed 30 days after that)")
+               f"(the motion may be filed {f.lapse_days} days after that)")
         return [Para(f"{f.Ref} asked the Warden of {f.facility} on {BLANK} to move for a reduction in sentence. The "
-                     f"Warden received the request on {BLANK}. Thirty days have passed since then (18 U.S.C. "
+                     f"Warden received the request on {BLANK}. Since then, {f.lapse_days} days have passed (18 U.S.C. "
                      "§ 3582(c)(1)(A)).")]
     sent = f" on {partial_date(request.submitted_on)}" if request.submitted_on else ""
     where = request.facility or f.facility
@@ -168,7 +168,8 @@ def _change_in_law(f: Facts, ground: Ground) -> list[Block]:
     served = f.served_short
     # §1B1.13(b)(6) exists from Nov. 1, 2023; its years-served threshold is dated law data
     years, cite = cr.threshold("unusually_long_years_served", f.as_of) if f.amended_policy else (0, "")
-    long_enough = any(r.startswith(f"met: served at least {years} years") for r in ground.finding.reasons)
+    long_enough = any(r.element.startswith(f"served at least {years} years") and not r.review
+                      for r in ground.finding.elements(True))
     if served:
         text = f"{f.Ref} has served {served} of a sentence of {f.term}"
         if f.amended_policy and long_enough:
@@ -252,8 +253,8 @@ def _notes(f: Facts, doc: Document) -> None:
         doc.note(Notice("Check", f"{f.released.summary} A motion to reduce imprisonment may be moot."))
     if not f.exhausted:
         when = f" Do not file before {long_date(f.lapse_date)}." if f.lapse_date else ""
-        doc.note(Notice("Wait", "Courts dismiss motions filed before 30 days have passed from the day the Warden "
-                        "received the request (or before full exhaustion of appeals)." + when))
+        doc.note(Notice("Wait", f"Courts dismiss motions filed before {f.lapse_days} days have passed from the day the "
+                        "Warden received the request (or before full exhaustion of appeals)." + when))
     for ground in f.selection.raised:
         if ground.standing == "arguable":
             label = f.label(ground)

@@ -19,10 +19,10 @@ from reprieve.documents.argument import sentenced_today, strongest
 from reprieve.documents.facts import Facts
 from reprieve.documents.model import Block, Bullets, Document, Heading, Notice, Para
 from reprieve.documents.sections import HEALTH
+from reprieve.law import compassionate_release as cr
 from reprieve.words import Words
 
 TRULINCS_LIMIT = 13_000
-RUTHERFORD = date(2026, 5, 28)  # the Supreme Court closed the change-in-law ground (reference/law.md)
 
 # Each USSG §1B1.13(b) ground in everyday words (the catalog's summary.ground.* keys).
 PLAIN_GROUNDS = {
@@ -80,8 +80,8 @@ def _body(f: Facts, w: Words) -> list[Block]:
     if questions:
         blocks += [Heading(w("summary.heading.questions"), 2), Bullets(tuple(questions))]
     blocks += [Heading(w("summary.heading.words"), 2),
-               Bullets(tuple(w("summary.word", word=w(f"summary.word.{k}"), meaning=w(f"summary.meaning.{k}"))
-                             for k in WORDS))]
+               Bullets(tuple(w("summary.word", word=w(f"summary.word.{k}"),
+                               meaning=w(f"summary.meaning.{k}", days=f.lapse_days)) for k in WORDS))]
     return blocks
 
 
@@ -172,13 +172,17 @@ def _avenues(f: Facts, w: Words) -> list[Block]:
     return blocks
 
 
-def _plain_ground(w: Words, paragraph: str) -> str:
-    return w(f"summary.ground.{PLAIN_GROUNDS[paragraph]}") if paragraph in PLAIN_GROUNDS else paragraph
+def _plain_ground(w: Words, paragraph: str, on: date) -> str:
+    """A ground in everyday words; the ages and years it names come from the law data in force on `on`."""
+    if paragraph not in PLAIN_GROUNDS:
+        return paragraph
+    return w(f"summary.ground.{PLAIN_GROUNDS[paragraph]}", age=cr.threshold("elderly_statutory_age", on)[0],
+             years=cr.threshold("elderly_statutory_years_served", on)[0])
 
 
 def _avenue_detail(f: Facts, w: Words, avenue: str, finding: Finding) -> list[Block]:
     if avenue == "3582(c)(1)(A)":
-        lines = [w(f"summary.reason.{STANDING[ground.standing]}", ground=_plain_ground(w, ground.paragraph))
+        lines = [w(f"summary.reason.{STANDING[ground.standing]}", ground=_plain_ground(w, ground.paragraph, f.as_of))
                  for ground in f.selection.raised]
         today = sentenced_today(f.assessment)
         argued = any(g.paragraph == "§1B1.13(b)(6)" for g in f.selection.raised)
@@ -186,7 +190,7 @@ def _avenue_detail(f: Facts, w: Words, avenue: str, finding: Finding) -> list[Bl
             lines.extend(strongest(today, w, "second"))
         for left in f.selection.left_out:
             if left.paragraph == "§1B1.13(b)(6)" and f.disparity():
-                lines.append(w("summary.rutherford", date=w.long_date(RUTHERFORD)))
+                lines.append(w("summary.rutherford", date=w.long_date(cr.regime_from("after_rutherford"))))
         lines.extend(_health_not_used(f, w))
         return [Bullets(tuple(lines))] if lines else []
     if finding.eligible_from:
@@ -208,15 +212,15 @@ def _next_steps(f: Facts, w: Words) -> list[str]:
     steps: list[str] = []
     request = f.latest_request
     if request is None:
-        steps += [w("summary.next.write_warden"), w("summary.next.wait_30")]
+        steps += [w("summary.next.write_warden"), w("summary.next.wait_30", days=f.lapse_days)]
     elif f.lapse_date is not None and f.lapse_date > f.as_of:
         assert request.received_on is not None  # a lapse date counts from the warden's receipt
         steps.append(w("summary.next.waiting", received=w.long_date(request.received_on.latest),
                        date=w.long_date(f.lapse_date)))
     elif f.lapse_date is not None:
-        steps.append(w("summary.next.may_ask", date=w.long_date(f.lapse_date)))
+        steps.append(w("summary.next.may_ask", date=w.long_date(f.lapse_date), days=f.lapse_days))
     else:
-        steps.append(w("summary.next.find_date"))
+        steps.append(w("summary.next.find_date", days=f.lapse_days))
     if f.health_based:
         steps.append(w("summary.next.records"))
     steps += [w("summary.next.housing_letter"), w("summary.next.lawyer"), w("summary.next.motion")]

@@ -41,8 +41,8 @@ def build(f: Facts) -> Document:
         Para("I ask the Warden to recommend that the Bureau of Prisons move the sentencing court to reduce my "
              "sentence under 18 U.S.C. § 3582(c)(1)(A). As 28 C.F.R. § 571.61(a) requires, this request states "
              "the extraordinary and compelling circumstances and my release plan. If the Bureau does not bring a "
-             "motion, the statute allows me to file my own motion once 30 days have passed from the day you "
-             "receive this request."),
+             f"motion, the statute allows me to file my own motion once {f.lapse_days} days have passed from the day "
+             "you receive this request."),
         Heading("1. Extraordinary and compelling circumstances", 2),
     )
     raised = f.selection.raised
@@ -75,11 +75,12 @@ def _notes(f: Facts, doc: Document) -> None:
     doc.note(
         Para("How to send it: give it to your unit team or send it as a Request to Staff (a paper cop-out or an "
              "electronic request) addressed to the Warden. Keep a copy. Ask staff to write the date they receive "
-             "it, or keep the electronic receipt: the 30 days run from the day the Warden receives it."),
+             f"it, or keep the electronic receipt: the {f.lapse_days} days run from the day the Warden receives it."),
     )
     received = f.latest_request.received_on if f.latest_request else None
     if received is not None and f.lapse_date is not None:
-        doc.note(Para(f"Your earlier request was received on {long_date(received.latest)}; the 30 days lapse on "
+        doc.note(Para(f"Your earlier request was received on {long_date(received.latest)}; the {f.lapse_days} days "
+                      "lapse on "
                       f"{long_date(f.lapse_date)}."))
     doc.note(*bop_date_notes(f, "letter"))
     if plan_gaps(f):

@@ -60,6 +60,17 @@ def regime(on: date) -> Value:
     return law().entry("compassionate_release.regime", on)
 
 
+def regime_from(which: Regime) -> date:
+    """The day a regime began, from the law data: the amended policy statement (USSG §1B1.13, as amended), or
+    Rutherford closing the change-in-law ground."""
+    return next(v.from_ for v in law().parameter("compassionate_release.regime").values if v.value == which)
+
+
+def amended_from() -> date:
+    """The day the amended policy statement (USSG §1B1.13, as amended) took effect, from the law data."""
+    return regime_from("amended_policy_statement")
+
+
 def circuit_key(circuit: str) -> str:
     return "cadc" if circuit == "D.C." else "ca" + circuit.rstrip("stndrh")
 

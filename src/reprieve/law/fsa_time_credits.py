@@ -17,11 +17,13 @@ from reprieve.case.model import Case, Count, Judgment
 from reprieve.dates import add_months
 from reprieve.law.params import law
 from reprieve.law.statutes import Statute, parse_statute, parse_statutes, sections
-from reprieve.results import Step
+from reprieve.results import Step, said
 
 CITE_ELIGIBILITY = "18 U.S.C. § 3632(d)(4)(D)"
 CITE_EARNING = "18 U.S.C. § 3632(d)(4)(A); 28 C.F.R. § 523.42"
 CITE_APPLICATION = "18 U.S.C. § 3624(g); 28 C.F.R. § 523.44"
+AUTHORITY_ELIGIBILITY = AUTHORITY_EARNING = "usc_18_3632"
+AUTHORITY_APPLICATION = "usc_18_3624"
 
 
 @dataclass
@@ -203,11 +205,10 @@ def project(start: date, release_before_credits: date, model: EarningModel, supe
 
     transfer = _transfer(start, target, model, earned)
     credits = earned(transfer) if transfer < target else 0
-    steps: list[Step] = [Step("FSA_CREDITS", CITE_EARNING,
-                  f"earning from {start} at {model.base} days per {model.period_days} (then {model.base + model.bonus} "
-                  f"after {model.base_periods} periods at minimum/low risk): {credits} days earned by {transfer}, when "
-                  f"the days left ({(target - transfer).days}) no longer exceed the credits",
-                  "BOP projection model (PS 5410.01, as quoted); assumes continuous earning status")]
+    steps: list[Step] = [Step("FSA_CREDITS", AUTHORITY_EARNING, CITE_EARNING, said(
+        "step.fsa.earning", start=start, base=model.base, period=model.period_days, more=model.base + model.bonus,
+        periods=model.base_periods, credits=credits, transfer=transfer, left=(target - transfer).days),
+        said("step.fsa.earning.note"))]
     release, applied = _early_release(start, target, transfer, credits, supervised_release, steps)
     prerelease = _prerelease(model, transfer, release, credits, applied, steps)
     return Projection(start, credits, transfer, release, applied, prerelease, tuple(steps))
@@ -243,14 +244,14 @@ def _early_release(start: date, target: date, transfer: date, credits: int, supe
         release = max(target - timedelta(days=credits), add_months(target, -cap_months))
         release = max(release, transfer)
         applied = (target - release).days
-        steps.append(Step("FSA_SUPERVISED_RELEASE", "18 U.S.C. § 3624(g)(3); 28 C.F.R. § 523.44(d)",
-                          f"{applied} days of credit advance release to supervised release: {target} - {applied} = "
-                          f"{release} (at most {cap_months} months)"))
+        steps.append(Step("FSA_SUPERVISED_RELEASE", AUTHORITY_APPLICATION,
+                          "18 U.S.C. § 3624(g)(3); 28 C.F.R. § 523.44(d)",
+                          said("step.fsa.supervised_release", applied=applied, target=target, release=release,
+                               cap=cap_months)))
         return release, applied
     if credits:
-        steps.append(Step("FSA_SUPERVISED_RELEASE", "28 C.F.R. § 523.44(d)(2)",
-                          "no supervised-release term in the judgment: no credits toward early release; all of them "
-                          "go to prerelease custody"))
+        steps.append(Step("FSA_SUPERVISED_RELEASE", "cfr_28_523_44", "28 C.F.R. § 523.44(d)(2)",
+                          said("step.fsa.no_supervised_release")))
     return target, 0
 
 
@@ -267,15 +268,14 @@ def _prerelease(model: EarningModel, transfer: date, release: date, credits: int
     unused = prerelease - available if prerelease > available + model.period_days - 1 or not available else 0
     prerelease -= unused
     if unused:
-        steps.append(Step("FSA_PRERELEASE", CITE_APPLICATION, f"{unused} days of credit are more than release "
-                          f"needs: only {available} days remain between {transfer} and {release}"))
+        steps.append(Step("FSA_PRERELEASE", AUTHORITY_APPLICATION, CITE_APPLICATION,
+                          said("step.fsa.unused", unused=unused, available=available, transfer=transfer,
+                               release=release)))
     less_unused = f" - {unused}" if unused else ""
     if prerelease > 0:
-        steps.append(Step("FSA_PRERELEASE", "18 U.S.C. § 3624(g)(2); 28 C.F.R. § 523.44(c)",
-                          f"{credits} - {applied}{less_unused} = {prerelease} days of credit toward prerelease custody "
-                          f"(residential reentry or home confinement), which begins on {transfer}",
-                          "The BOP handout dates prerelease custody at the release date less these credits; "
-                          f"credits are earned only per full {model.period_days} days, so the day they suffice can be "
-                          "a few days later (the BOP handout's 120-month example)."
+        steps.append(Step("FSA_PRERELEASE", AUTHORITY_APPLICATION, "18 U.S.C. § 3624(g)(2); 28 C.F.R. § 523.44(c)",
+                          said("step.fsa.prerelease", credits=credits, applied=applied, less_unused=less_unused,
+                               prerelease=prerelease, transfer=transfer),
+                          said("step.fsa.prerelease.note", period=model.period_days)
                           if (release - transfer).days != prerelease else None))
     return prerelease

@@ -14,6 +14,7 @@ from reprieve.case.model import Infraction
 from reprieve.law.params import law
 
 CITE = "28 C.F.R. § 541.4"
+AUTHORITY = "cfr_28_541_4"
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ from functools import lru_cache
 from reprieve.dates import ONE_DAY, add_months, days_inclusive
 from reprieve.law.params import law
 from reprieve.law.sentence_aggregation import Term
-from reprieve.results import Step
+from reprieve.results import Joined, Said, Step, said, verbatim
 
 CITE_GCT = "18 U.S.C. § 3624(b)(1); 28 C.F.R. § 523.20"
+AUTHORITY = "usc_18_3624"
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,10 @@ def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, comp
     data = law()
     floor_months = int(data.value("good_conduct_time.minimum_term_months", offense_date))
     if term.life:
-        return GoodConductTime(0, Step("GCT", CITE_GCT, "no good conduct time on a life term"), rate)
+        return GoodConductTime(0, Step("GCT", AUTHORITY, CITE_GCT, said("step.gct.life")), rate)
     if not term.exceeds(floor_months):
-        return GoodConductTime(0, Step("GCT", CITE_GCT,
-                                       f"no good conduct time: the term ({term}) is not more than {floor_months} "
-                                       "months"), rate)
+        return GoodConductTime(0, Step("GCT", AUTHORITY, CITE_GCT,
+                                       said("step.gct.too_short", term=term.said(), months=floor_months)), rate)
     method = data.entry("good_conduct_time.method", computed_on)
     if method.value == "per_year_served":
         return _per_year_served(commenced, term, rate, computed_on, method.citation)
@@ -82,16 +82,17 @@ def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, comp
         return current
     old = _per_year_served(commenced, term, rate, before.to or method.from_ - ONE_DAY, before.citation)
     if release_with(old.days) < method.from_:
-        note = (f"Released under the earlier method before the First Step Act's method took effect "
-                f"({method.from_}). {old.step.note or ''}").strip()
-        return GoodConductTime(old.days, Step("GCT", old.step.citation, old.step.detail, note), rate,
-                               old.full_years, old.partial_days)
+        note = _with(said("step.gct.earlier_method", effective=method.from_), old.step.noted)
+        return GoodConductTime(old.days, replace(old.step, noted=note), rate, old.full_years, old.partial_days)
     # Still in custody when the new method took effect, and by it the release date had already passed.
-    note = (f"By the First Step Act's method the release date ({release_with(current.days)}) had passed before the "
-            f"method took effect on {method.from_}; the person was still in custody then, so release is no earlier "
-            f"than {method.from_}. {current.step.note or ''}").strip()
-    return GoodConductTime(current.days, replace(current.step, note=note), rate, current.full_years,
+    note = _with(said("step.gct.passed_before", release=release_with(current.days), effective=method.from_),
+                 current.step.noted)
+    return GoodConductTime(current.days, replace(current.step, noted=note), rate, current.full_years,
                            current.partial_days, method.from_)
+
+
+def _with(first: Said, then: Said | Joined | None) -> Said | Joined:
+    return first if then is None else Joined((first, *(then.items if isinstance(then, Joined) else (then,))))
 
 
 @lru_cache(maxsize=16)
@@ -110,19 +111,22 @@ def _per_year_imposed(commenced: date, term: Term, rate: int, on: date, cite: st
     partial = days_inclusive(partial_start, full_term) if partial_start <= full_term else 0
     prorated = (partial * rate) // year_days
     total = years * rate + prorated
-    detail = (f"{years} full year{'s' if years != 1 else ''} x {rate} = {years * rate} days; partial final year "
-              f"{partial} days ({partial_start} to {full_term}) x {rate}/{year_days} = {prorated} (fraction dropped); "
-              f"total {total} days")
-    flags = []
+    detail = said("step.gct.per_year_imposed", years=_full_years(years), rate=rate, earned=years * rate,
+                  partial=partial, start=partial_start, end=full_term, year_days=year_days, prorated=prorated,
+                  total=total)
+    flags: list[Said] = []
     rounded_factor = _rounded_factor(rate, year_days)
     if math.floor(partial * rounded_factor) != prorated:
-        flags.append(f"for a partial year of {partial} days, the rounded factor {float(rounded_factor)} gives "
-                     f"{math.floor(partial * rounded_factor)} days instead of {prorated}: needs review against the "
-                     "BOP's own sheet")
+        flags.append(said("step.gct.rounded_factor", partial=partial, factor=float(rounded_factor),
+                          rounded=math.floor(partial * rounded_factor), prorated=prorated))
     if note:
-        flags.append(note)
-    return GoodConductTime(total, Step("GCT", cite, detail, " ".join(flags) or None), rate,
+        flags.append(verbatim(note))
+    return GoodConductTime(total, Step("GCT", AUTHORITY, cite, detail, Joined(tuple(flags)) if flags else None), rate,
                            years, partial)
+
+
+def _full_years(n: int) -> Said:
+    return said("step.gct.full_year" if n == 1 else "step.gct.full_years", n=n)
 
 
 def _per_year_served(commenced: date, term: Term, rate: int, on: date, cite: str) -> GoodConductTime:
@@ -140,9 +144,7 @@ def _per_year_served(commenced: date, term: Term, rate: int, on: date, cite: str
     served_last = math.ceil(Fraction(remaining) / (1 + factor))
     last = remaining - served_last
     total = years * rate + last
-    detail = (f"{years} full year{'s' if years != 1 else ''} served x {rate} = {years * rate} days; the last "
-              f"{remaining} days of the term: {remaining} / {float(1 + factor):.3f} = {served_last} days served "
-              f"(rounded up), {last} days GCT; total {total} days")
-    return GoodConductTime(total, Step("GCT", f"{CITE_GCT} (before the First Step Act); {cite}", detail,
-                                       "Method of PS 5880.28 as described by a secondary source; the manual's "
-                                       "text was not read (UNVERIFIED)."), rate, years, remaining)
+    detail = said("step.gct.per_year_served", years=_full_years(years), rate=rate, earned=years * rate,
+                  remaining=remaining, divisor=float(1 + factor), served=served_last, last=last, total=total)
+    return GoodConductTime(total, Step("GCT", AUTHORITY, f"{CITE_GCT} (before the First Step Act); {cite}", detail,
+                                       said("step.gct.per_year_served.note")), rate, years, remaining)

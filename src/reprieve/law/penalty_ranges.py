@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from reprieve.law.params import Value, law
 from reprieve.law.sentence_aggregation import Term
+from reprieve.results import Said, said
 
 M = TypeVar("M", bound=BaseModel)
 _PARSED: dict[tuple[type, int], tuple[Value, BaseModel]] = {}
@@ -37,6 +38,21 @@ def term_key(term: Term) -> tuple[int, int, int]:
 def months_or_life(term: Term) -> int | str:
     """The JSON form of a term in whole months (the days, if any, are given separately)."""
     return "life" if term.life else term.months
+
+
+def described(term: Term) -> Said:
+    """`describe`, as a message formatted when rendered (in the reader's language)."""
+    if term.life:
+        return said("term.life")
+    if term.months == 0 and term.days == 0:
+        return said("term.no_minimum")
+    years, months = divmod(term.months, 12)
+    parts = [said(f"unit.{unit}" if n == 1 else f"unit.{unit}s", n=n)
+             for unit, n in (("year", years), ("month", months), ("day", term.days)) if n]
+    out = parts[0]
+    for part in parts[1:]:
+        out = said("term.and", first=out, then=part)
+    return out
 
 
 def describe(term: Term) -> str:

@@ -10,9 +10,10 @@ from datetime import date
 
 from reprieve.law.params import law
 from reprieve.law.sentence_aggregation import Term
-from reprieve.results import Step
+from reprieve.results import Step, said
 
 CITE = "18 U.S.C. § 3621(e)(2)(B); 28 C.F.R. § 550.55"
+AUTHORITY = "usc_18_3621"
 
 
 def cap_months(term: Term, on: date) -> tuple[int, str]:
@@ -31,9 +32,8 @@ def cap_months(term: Term, on: date) -> tuple[int, str]:
 def reduction(term: Term, stated_months: int | None, on: date) -> tuple[int, Step]:
     cap, cite = cap_months(term, on)
     if stated_months is None:
-        return cap, Step("RDAP", cite, f"RDAP completed; reduction not stated: up to {cap} months for a {term} term")
+        return cap, Step("RDAP", AUTHORITY, cite, said("step.rdap.not_stated", cap=cap, term=term))
     allowed = min(stated_months, cap)
-    detail = f"RDAP early release of {allowed} months"
-    if stated_months > cap:
-        detail += f" (the case file says {stated_months}, but the cap for a {term} term is {cap})"
-    return allowed, Step("RDAP", cite, detail, "applied before FSA time credits (PS 5410.01, as quoted)")
+    detail = said("step.rdap.capped", allowed=allowed, stated=stated_months, term=term, cap=cap) \
+        if stated_months > cap else said("step.rdap", allowed=allowed)
+    return allowed, Step("RDAP", AUTHORITY, cite, detail, said("step.rdap.note"))

@@ -13,7 +13,7 @@ import holidays
 
 from reprieve.dates import ONE_DAY
 from reprieve.law.params import law
-from reprieve.results import Step
+from reprieve.results import Step, said
 
 CITE = "18 U.S.C. § 3624(a)"
 
@@ -35,11 +35,12 @@ def release_weekday(release: date) -> tuple[date, Step | None]:
     rule = law().entry("release_day.weekend_or_holiday_rule", release)
     if release.weekday() < 5 and holiday_name(release) is None:
         return release, None
-    why = release.strftime("%A") if release.weekday() >= 5 else f"a legal holiday ({holiday_name(release)})"
+    why = said(f"weekday.{release.weekday()}") if release.weekday() >= 5 else \
+        said("step.release_day.holiday", name=holiday_name(release))
     day = release - ONE_DAY
     while day.weekday() >= 5 or holiday_name(day) is not None:
         day -= ONE_DAY
-    return day, Step("RELEASE_DAY", f"{CITE}; {rule.citation}" if rule.citation != CITE else CITE,
-                     f"{release} is {why}: the BOP may release on the last preceding weekday, {day} "
-                     f"({day.strftime('%A')})",
-                     "State holidays at the place of confinement also count and were not checked.")
+    return day, Step("RELEASE_DAY", "usc_18_3624", f"{CITE}; {rule.citation}" if rule.citation != CITE else CITE,
+                     said("step.release_day", release=release, why=why, day=day,
+                          weekday=said(f"weekday.{day.weekday()}")),
+                     said("step.release_day.note"))

@@ -13,12 +13,13 @@ from datetime import date
 
 from reprieve.case.model import Count, Judgment
 from reprieve.dates import ONE_DAY, add_months, months_and_days_between
-from reprieve.results import Step
+from reprieve.results import Joined, Said, Step, said
 
 CITE_3584A = "18 U.S.C. § 3584(a)"
 CITE_3584C = "18 U.S.C. § 3584(c)"
 CITE_924C_D = "18 U.S.C. § 924(c)(1)(D)(ii)"
 CITE_1028A = "18 U.S.C. § 1028A(b)(2), (4)"
+AUTHORITY_3584 = "usc_18_3584"
 
 
 @dataclass(frozen=True, order=True)
@@ -46,6 +47,16 @@ class Term:
     def exceeds(self, months: int) -> bool:
         """True if longer than `months` whole months (12 months + 1 day exceeds 12)."""
         return self.life or self.months > months or (self.months == months and self.days > 0)
+
+    def said(self) -> Said:
+        """The term in words, formatted when rendered ('240 months', '1 month 10 days', 'life')."""
+        if self.life:
+            return said("term.life")
+        months = said("unit.month" if self.months == 1 else "unit.months", n=self.months)
+        if not self.days:
+            return months
+        return said("term.months_days", months=months, days=said("unit.day" if self.days == 1 else "unit.days",
+                                                                  n=self.days))
 
     def __str__(self) -> str:
         if self.life:
@@ -151,8 +162,8 @@ def _count_terms(judgment: Judgment, index: int, stated: Term | None, out: Judgm
     if out.missing and stated is not None:
         out.missing = []
         out.term = stated
-        out.steps.append(Step("COUNTS_AGGREGATED", CITE_3584A, f"judgment {index + 1}: the judgment states a total "
-                              f"term of {stated} (the term of each count is not stated)"))
+        out.steps.append(Step("COUNTS_AGGREGATED", AUTHORITY_3584, CITE_3584A,
+                              said("step.counts.total_only", judgment=index + 1, total=stated.said())))
         return None
     return None if out.missing else terms
 
@@ -169,9 +180,8 @@ def _after_every_other_kind(counts: list[Count], terms: dict[int, Term], grouped
     longest = _longest(list(own.values()), reference)
     for c in grouped:
         ends[c] = chain + own[c]
-        out.steps.append(Step("1028A_CONSECUTIVE", CITE_1028A,
-                              f"count {counts[c].count or f'#{c + 1}'} ({terms[c]}) runs consecutively to every "
-                              "term but another 1028A term"))
+        out.steps.append(Step("1028A_CONSECUTIVE", "usc_18_1028a", CITE_1028A,
+                              said("step.1028a", count=counts[c].count or f"#{c + 1}", term=terms[c].said())))
     return chain + longest
 
 
@@ -180,34 +190,32 @@ def _after_every_other_count(counts: list[Count], terms: dict[int, Term], c: int
     """924(c)(1)(D)(ii): no term under 924(c) runs concurrently with any other term."""
     label = counts[c].count or f"#{c + 1}"
     if counts[c].concurrent_with:
-        out.steps.append(Step("924C_CONSECUTIVE", CITE_924C_D,
-                              f"count {label} is a 924(c) count; the case file calls it concurrent, but a 924(c) "
-                              "term may not run concurrently with any other term: treated as consecutive",
-                              "check the judgment"))
+        out.steps.append(Step("924C_CONSECUTIVE", "usc_18_924", CITE_924C_D, said("step.924c.concurrent", count=label),
+                              said("step.check_judgment")))
     chain = chain + terms[c]
     ends[c] = chain
-    out.steps.append(Step("924C_CONSECUTIVE", CITE_924C_D,
-                          f"count {label} ({terms[c]}) runs consecutively to every other count"))
+    out.steps.append(Step("924C_CONSECUTIVE", "usc_18_924", CITE_924C_D,
+                          said("step.924c", count=label, term=terms[c].said())))
     return chain
 
 
 def _total(counts: list[Count], terms: dict[int, Term], total: Term, stated: Term | None, index: int,
            out: JudgmentTerm) -> None:
     """The judgment's total term: the counts aggregated (3584(a)), unless the judgment states another."""
-    described = ", ".join(
-        f"count {counts[c].count or f'#{c + 1}'}: {terms[c]}"
-        + (f" consecutive to {', '.join(counts[c].consecutive_to or [])}" if counts[c].consecutive_to else "")
-        for c in range(len(counts)))
-    out.steps.insert(0, Step("COUNTS_AGGREGATED", CITE_3584A,
-                             f"judgment {index + 1}: {described}; unless ordered otherwise, terms imposed at the "
-                             f"same time run concurrently: total {total}"))
+    described = Joined(tuple(
+        said("step.counts.count_after", count=counts[c].count or f"#{c + 1}", term=terms[c].said(),
+             after=", ".join(counts[c].consecutive_to or [])) if counts[c].consecutive_to else
+        said("step.counts.count", count=counts[c].count or f"#{c + 1}", term=terms[c].said())
+        for c in range(len(counts))), ", ")
+    out.steps.insert(0, Step("COUNTS_AGGREGATED", AUTHORITY_3584, CITE_3584A,
+                             said("step.counts", judgment=index + 1, counts=described, total=total.said())))
     out.term = total
     if stated is not None and stated != total:
         # The court's own words govern: the counts as entered may miss an order that they run consecutively.
         out.term = stated
-        out.steps.append(Step("COUNTS_AGGREGATED", CITE_3584A, f"the judgment states a total term of {stated}, not "
-                              f"the {total} the counts give as entered: the judgment's total is used",
-                              "check the counts' terms and whether they run concurrently or consecutively"))
+        out.steps.append(Step("COUNTS_AGGREGATED", AUTHORITY_3584, CITE_3584A,
+                              said("step.counts.stated_total", stated=stated.said(), total=total.said()),
+                              said("step.counts.stated_total.note")))
 
 
 def _stated_total(judgment: Judgment) -> Term | None:
@@ -243,12 +251,12 @@ def aggregate_term(judgments: list[Judgment], commenced: date, later_starts: lis
             total = None
             continue
         relation = judgment.relation or "consecutive"
-        why = "as ordered" if judgment.relation else \
-            "the 3584(a) default for a term imposed on a defendant already subject to an undischarged term"
+        why = said("step.judgments.as_ordered") if judgment.relation else said("step.judgments.default")
         if relation == "consecutive" or total.life or part.term.life:
             total = total + part.term
-            out.steps.append(Step("JUDGMENTS_AGGREGATED", CITE_3584C,
-                                  f"judgment {k + 1} ({part.term}) runs consecutively ({why}): aggregate {total}"))
+            out.steps.append(Step("JUDGMENTS_AGGREGATED", AUTHORITY_3584, CITE_3584C,
+                                  said("step.judgments.consecutive", judgment=k + 1, term=part.term.said(), why=why,
+                                       total=total.said())))
             continue
         start = later_starts[k - 1]
         if start is None:
@@ -263,10 +271,9 @@ def aggregate_term(judgments: list[Judgment], commenced: date, later_starts: lis
         months, days = months_and_days_between(commenced, end)
         total = Term(months, days)
         out.steps.append(Step(
-            "JUDGMENTS_AGGREGATED", CITE_3584C,
-            f"judgment {k + 1} ({part.term}) runs concurrently from {start} to {end_new}; the aggregate runs from "
-            f"{commenced} to {end}: {total}",
-            "How the BOP aggregates concurrent terms imposed at different times is UNVERIFIED (PS 5880.28 not "
-            "read); reprieve runs the aggregate from the first commencement to the latest full-term date."))
+            "JUDGMENTS_AGGREGATED", AUTHORITY_3584, CITE_3584C,
+            said("step.judgments.concurrent", judgment=k + 1, term=part.term.said(), start=start, end_new=end_new,
+                 commenced=commenced, end=end, total=total.said()),
+            said("step.judgments.concurrent.note")))
     out.term = total
     return out

@@ -20,7 +20,7 @@ from datetime import date
 from reprieve.case.model import Count, Judgment
 from reprieve.dates import PartialDate
 from reprieve.law.params import law
-from reprieve.results import Step
+from reprieve.results import Step, said, verbatim
 
 FILES = ("drug_penalties", "firearm_penalties", "other_penalties", "prior_convictions", "safety_valve")
 
@@ -58,15 +58,15 @@ def sentencing_date(judgment: Judgment, count: Count, where_judgment: str, where
         rule = law().entry("which_penalty_law.vacated_sentence_is_not_imposed", count.resentenced_on.latest) \
             if count.resentenced_on.latest >= _first_step_act_date() else None
         citation = rule.citation if rule else "18 U.S.C. § 3553"
+        note = rule.reader_note if rule else None
         return SentencingDate(count.resentenced_on, f"{where_count}.resentenced_on", Step(
-            "PENALTY_LAW", citation, f"resentenced on {count.resentenced_on} after the earlier sentence was "
-            "vacated: the law at the resentencing governs", rule.reader_note if rule else None))
+            "PENALTY_LAW", "hewitt_2025" if rule else "usc_18_3553", citation,
+            said("step.penalty_law.resentenced", on=count.resentenced_on), verbatim(note) if note else None))
     imposed = judgment.imposed_on
-    detail = f"sentenced on {imposed}" if imposed else "the sentencing date is not stated"
+    detail = said("step.penalty_law.sentenced", on=imposed) if imposed else said("step.penalty_law.not_stated")
     return SentencingDate(imposed, f"{where_judgment}.imposed_on",
-                          Step("PENALTY_LAW", "Dorsey v. United States, 567 U.S. 260 (2012); First Step Act of "
-                               "2018, §§ 401(c), 403(b)", f"{detail}: the penalties in force at sentencing govern "
-                               "(harsher changes only for later offenses)"))
+                          Step("PENALTY_LAW", "dorsey_2012", "Dorsey v. United States, 567 U.S. 260 (2012); First "
+                               "Step Act of 2018, §§ 401(c), 403(b)", said("step.penalty_law", when=detail)))
 
 
 def _first_step_act_date() -> date:

@@ -8,9 +8,11 @@ from datetime import date
 from typing import Any
 
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from reprieve.law.compassionate_release import exhaustion_lapse
+from reprieve.law.params import using
 from reprieve.web.engine import Assessment
 from reprieve.web.interview import screen_of
 
@@ -175,30 +177,32 @@ def context(assessment: Assessment) -> dict[str, Any]:
         if f.ground == "exhaustion" and f.eligible_from:
             requests_received = _day(f.eligible_from.isoformat())
     if requests_received:
-        dates.append((_("You may file in court from (30 days after the warden received the request)"),
-                      requests_received))
+        with using(assessment.law):  # the days of 18 U.S.C. 3582(c)(1)(A)'s lapse, from the law data
+            days = exhaustion_lapse(assessment.as_of)[0].days
+        dates.append((_("You may file in court from (%(days)s days after the warden received the request)")
+                      % {"days": days}, requests_received))
     current = data.get("current_law") or {}
     then_now = [{"count": c.get("count"), "statute": c.get("statute"), "then": _range(c.get("then")),
                  "now": _range(c.get("now")), "changed": c.get("changed")} for c in current.get("counts", [])]
     aggregate = current.get("aggregate") or {}
-    presumptions = list(getattr(assessment, "assumptions", None) or [])
+    language = (get_language() or "en")[:2]
     presumptions_shown = []
-    for p in presumptions:
-        shown = p if isinstance(p, dict) else {key: getattr(p, key, "") for key in ("field", "presumed", "why",
-                                                                                     "if_instead")}
+    for shown in assessment.presumptions(language):  # in the page's language, from the engine's words catalogs
         field = str(shown.get("field") or "")
         why = str(shown.get("why") or "").rstrip(". ")  # a sentence, so "If not:" starts the next one
-        presumptions_shown.append({**shown, "why": f"{why}." if why else "",
+        # a text with words of the law data in it stays English: marked so, for a screen reader
+        english = {k: "en" for k, whole in shown["whole"].items() if not whole and language != "en"}
+        presumptions_shown.append({**shown, "why": f"{why}." if why else "", "lang": english,
                                    "change": screen_of(field) if field else None})
     uncertain = comp.get("uncertain", [])
     findings = []
     for f in assessment.findings:
         words, css, icon = VERDICTS[f.status]
         findings.append({"avenue": avenue_name(f.avenue), "ground": f.ground, "words": words, "css": css,
-                         "icon": icon, "summary": f.summary, "reasons": f.reasons, "citations": f.citations,
+                         "icon": icon, "summary": f.summary, "reasons": f.reason_texts(), "citations": f.citations,
                          "eligible_from": _day(f.eligible_from.isoformat()) if f.eligible_from else "",
                          "positions": f.positions})
-    steps = comp.get("steps", [])
+    steps = [s.render(language) for s in assessment.computation.steps]  # the arithmetic, in the page's language
     return {"verdicts": verdicts, "dates": [d for d in dates if d[1]], "then_now": then_now,
             "sentenced_now": _day(aggregate.get("release_date_if_sentenced_now")),
             "presumptions": presumptions_shown, "uncertain": uncertain, "findings": findings, "steps": steps,

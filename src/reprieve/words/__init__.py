@@ -43,10 +43,11 @@ class Words:
         return self.language if catalog(self.language) else DEFAULT
 
     def __call__(self, key: str, **values: Any) -> str:
-        template = catalog(self.language).get(key)
-        if template is None:
-            template = catalog(DEFAULT)[key]
-        return template.format(**values)
+        return self._template(key).format(**values)
+
+    def _template(self, key: str) -> str:
+        found = catalog(self.language).get(key)
+        return catalog(DEFAULT)[key] if found is None else found
 
     # --- pieces ------------------------------------------------------------------------------------------------
     def month_name(self, month: int) -> str:
@@ -125,6 +126,13 @@ class Words:
 
 def words(language: str | None = None) -> Words:
     return Words(language)
+
+
+@cache
+def template(key: str, language: str | None = None) -> str:
+    """The catalog's template for `key` in `language` (English where it has none): what `Words` fills, looked up
+    once per key and language (an engine formatting thousands of explanations asks for the same few)."""
+    return Words(language)._template(key)
 
 
 def join_citations(citations: list[str] | tuple[str, ...]) -> str:

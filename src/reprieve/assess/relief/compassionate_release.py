@@ -14,7 +14,7 @@ from typing import Any
 
 from reprieve.assess import rulings
 from reprieve.assess.current_law_result import LowerToday
-from reprieve.assess.findings import STATUS_RANK, Finding, Question, Status
+from reprieve.assess.findings import STATUS_RANK, Finding, Question, Reason, Status
 from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
 from reprieve.assess.relief.sunset import offered_while_open
@@ -22,6 +22,7 @@ from reprieve.case.model import FamilyFact, MedicalFact
 from reprieve.law import compassionate_release as cr
 from reprieve.law.params import Value
 from reprieve.law.statutes import Statute, parse_statutes
+from reprieve.words import words
 
 AVENUE = "3582(c)(1)(A)"
 CITE_OLD = "USSG §1B1.13, comment. n.1 (Nov. 2018)"
@@ -70,7 +71,7 @@ def exhaustion(s: Situation) -> Finding:
     requests = cr.warden_requests(s.case)
     appeals = [r for r in s.case.requests if r.kind == "bp11" and r.response == "denied" and r.responded_on]
     citations = [cite]
-    reasons: list[str] = []
+    reasons: list[str | Reason] = []
     if appeals:
         done = min(r.responded_on.latest for r in appeals if r.responded_on)
         element = Element("administrative appeals fully exhausted", s.as_of >= done,
@@ -434,7 +435,8 @@ def ground_finding(s: Situation, key: str) -> Finding:
                                         f"whether it limits a defendant's motion was unsettled in the {s.circuit} "
                                         "Circuit"), review=True))
             citations.append(binding.citation)
-            extra.append("The amended policy statement (Nov. 1, 2023) later listed this ground.")
+            extra.append(f"The amended policy statement ({words().short_date(cr.amended_from())}) later listed this "
+                         "ground.")
     if key == "b5" and old:
         binding = cr.old_statement_binds(s.circuit, s.as_of)
         if binding is not None and binding.answer == "binding":
@@ -616,9 +618,10 @@ def statutory_elderly(s: Situation) -> Finding:
                       "determined", "not determined", ask("custody.bop_not_danger_determination"), {}),
     ]
     return finding(AVENUE, "3582(c)(1)(A)(ii)", elements, [cite, "USSG §1B1.13(a)(1)(B)"],
-                   summary_ok="Age 70 / 30 years under a 3559(c) sentence: met.",
-                   summary_no="Age 70 / 30 years under a 3559(c) sentence: not met.",
-                   summary_facts="Age 70 / 30 years under a 3559(c) sentence: depends on facts not yet stated.")
+                   summary_ok=f"Age {age_years} / {years} years under a 3559(c) sentence: met.",
+                   summary_no=f"Age {age_years} / {years} years under a 3559(c) sentence: not met.",
+                   summary_facts=f"Age {age_years} / {years} years under a 3559(c) sentence: depends on facts not yet "
+                                 "stated.")
 
 
 def rehabilitation(s: Situation) -> Finding:
@@ -627,7 +630,7 @@ def rehabilitation(s: Situation) -> Finding:
     infractions = [i for c in conduct for i in (c.infractions or [])]
     summary = ("Rehabilitation alone is not an extraordinary and compelling reason; it can be weighed with another "
                "ground and under 3553(a).")
-    reasons = []
+    reasons: list[str | Reason] = []
     if conduct:
         reasons.append(f"record: {len(programs)} program entries, {len(infractions)} infraction(s)"
                        + "".join(f"; {c.description}" for c in conduct if c.description))
@@ -659,8 +662,8 @@ def combined(s: Situation, exhausted: Finding, grounds: list[Finding]) -> Findin
                    "needs_review": "An extraordinary and compelling reason is arguable; the court must weigh it.",
                    "needs_facts": "Whether there is an extraordinary and compelling reason depends on facts not yet "
                                   "stated."}[status]
-    reasons = [f"{g.ground} {GROUND_NAMES.get(g.ground, '')}: {g.status}".replace("  ", " ") for g in usable
-               if g.status != "not_eligible"]
+    reasons: list[str | Reason] = [f"{g.ground} {GROUND_NAMES.get(g.ground, '')}: {g.status}".replace("  ", " ")
+                                   for g in usable if g.status != "not_eligible"]
     reasons.append("The court must also consider the 3553(a) factors and find no danger to the community "
                    "(18 U.S.C. 3142(g)); those are not decided here.")
     home = s.case.custody.home_confinement

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from reprieve.assess.findings import Finding
+from reprieve.assess.findings import Finding, Reason
 from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
 from reprieve.assess.relief.sunset import offered_while_open
@@ -192,7 +192,7 @@ def elderly_home_detention(s: Situation) -> Finding:
 def commutation(s: Situation) -> Finding:
     data = law()
     factors = data.entry("clemency.commutation_factors", s.as_of)
-    reasons = [f"the Office of the Pardon Attorney weighs: {', '.join(factors.value)}"]
+    reasons: list[str | Reason] = [f"the Office of the Pardon Attorney weighs: {', '.join(factors.value)}"]
     if factors.reader_note:
         reasons.append(factors.reader_note)
     return Finding("commutation", "executive clemency", "needs_review",

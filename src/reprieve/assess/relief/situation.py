@@ -11,13 +11,14 @@ fact) or met but left to the court's judgment (`review`). `decide` turns them in
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from reprieve.assess.computation import Computation
 from reprieve.assess.current_law_result import CurrentLaw
-from reprieve.assess.findings import Finding, Question, Status
+from reprieve.assess.findings import Finding, Question, Reason, Status
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case
 from reprieve.dates import ONE_DAY, PartialDate, add_months
@@ -50,21 +51,20 @@ def decide(elements: list[Element]) -> tuple[Status, date | None]:
 
 
 def finding(avenue: str, ground: str, elements: list[Element], citations: list[str], *, summary_ok: str,
-            summary_no: str, summary_facts: str, summary_review: str = "", extra_reasons: list[str] | None = None,
-            ) -> Finding:
+            summary_no: str, summary_facts: str, summary_review: str = "",
+            extra_reasons: Sequence[str | Reason] | None = None) -> Finding:
     status, eligible_from = decide(elements)
     summary = {"eligible": summary_ok, "not_eligible": summary_no, "needs_facts": summary_facts,
                "needs_review": summary_review or summary_ok}[status]
     if status == "not_eligible" and eligible_from:
         summary = f"{summary} (not before {eligible_from})"
-    reasons = [f"{'met' if e.met else 'not met' if e.met is False else 'unknown'}"
-               f"{' (for the court to weigh)' if e.review and e.met else ''}: {e.name}: {e.detail}" for e in elements]
+    reasons: list[str | Reason] = [Reason(e.met, e.name, e.detail, e.review) for e in elements]
     facts: dict[str, Any] = {}
     for e in elements:
         facts.update(e.facts)
     relevant = status != "not_eligible" or eligible_from is not None
     return Finding(avenue=avenue, ground=ground, status=status, summary=summary,
-                   reasons=reasons + (extra_reasons or []), citations=citations,
+                   reasons=[*reasons, *(extra_reasons or [])], citations=citations,
                    missing=[e.question for e in elements if e.met is None and e.question] if relevant else [],
                    eligible_from=eligible_from, facts_used=facts)
 
