@@ -9,6 +9,7 @@ import re
 import string
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 from reprieve.assess.report import assess
 from reprieve.intake import parse_case
@@ -162,3 +163,15 @@ def test_an_elements_reason_is_typed_and_worded_per_language() -> None:
             texts += [(name, r) for r in finding.reasons if isinstance(r, str)]
     as_text = [t for t in texts if re.match(r"^(met|not met|unknown)( \(for the court to weigh\))?: ", t[1])]
     assert not as_text, as_text[:5]
+
+
+SOURCE = Path(__file__).parents[1] / "src" / "reprieve"
+STEP_AUTHORITY = re.compile(r'Step\(\s*"[A-Z0-9_]+",\s*"([a-z0-9_]+)"|AUTHORITY\w* = "([a-z0-9_]+)"')
+
+
+def test_every_authority_a_step_is_written_with_is_registered() -> None:
+    """Also the steps no example reaches (a 1028A count's consecutive term named `usc_18_1028a`, which was missing)."""
+    named = {key for path in SOURCE.rglob("*.py") for m in STEP_AUTHORITY.finditer(path.read_text(encoding="utf-8"))
+             for key in m.groups() if key}
+    assert "usc_18_1028a" in named and len(named) > 10
+    assert named - set(registry()) == set()

@@ -151,14 +151,14 @@ _SUBDIVISION = r"\([0-9A-Za-z]{1,4}\)"
 _PINS = rf"(?:{_SUBDIVISION})*"
 _PIN_LIST = rf"{_PINS}(?:\s?[-–]\s?{_SUBDIVISION}{_PINS})?"
 
-_USC = re.compile(r"\b(\d{1,2}) U\.\s?S\.\s?C\.(?:A\.)?\s?(?:§§?\s?)?(\d+[a-z]{0,2})(?!\w|\.\d)")
+_USC = re.compile(r"\b(\d{1,2}) U\.\s?S\.\s?C\.(?:A\.)?\s?(?:§§?\s?)?(\d+[a-zA-Z]{0,2})(?!\w|\.\d)")
 _CFR = re.compile(r"\b(\d{1,2}) C\.\s?F\.\s?R\.\s?(?:§§?\s?)?(\d+\.\d+)")
 _PUB_L = re.compile(r"\bPub\.\s?L\.(?:\s?No\.)?\s?(\d{2,3}[-–]\d{1,4})")
 _STAT = re.compile(r"\b(\d{1,3}) Stat\. (\d+)")
 _FED_REG = re.compile(r"\b(\d{1,3}) (?:Fed\.\s?Reg\.|FR) (\d+)")
 # A following section of the same title: "21 U.S.C. § 841(b)(1)(A)(iii), (B)(iii), § 960(b)" or "§ 846 and § 963".
 _SAME_TITLE = re.compile(
-    rf"{_PIN_LIST}(?:,\s?{_SUBDIVISION}{_PIN_LIST})*(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)(§\s?(\d+[a-z]{{0,2}}(?:\.\d+)?))"
+    rf"{_PIN_LIST}(?:,\s?{_SUBDIVISION}{_PIN_LIST})*(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)(§\s?(\d+[a-zA-Z]{{0,2}}(?:\.\d+)?))"
 )
 _USSG = re.compile(r"(?:\b(?:USSG|U\.S\.S\.G\.)\s?)?§\s?(\d[A-Z]\d\.\d{1,2})(?!\d)")
 _USSG_PART = re.compile(r"\b(?:USSG|U\.S\.S\.G\.)\s?(?i:ch)\.\s?(\d),\s?(?i:pt)\.\s?([A-H])\b")
