@@ -324,3 +324,19 @@ def test_the_guidelines_presume_no_death_and_stating_it_gives_level_38() -> None
     data["judgments"][0]["guidelines"]["prior_similar_conviction"] = False
     stated = _assess(data, date(2024, 1, 2))
     assert stated.guidelines.then.base_offense_level == 38  # type: ignore[union-attr]
+
+
+def test_if_not_says_what_would_differ_without_restating_the_alternatives() -> None:
+    """No 851 information stated, quantity unknown, sentenced 2008: if one was filed, 21 U.S.C. 841(b)(1) as then in
+    force gave no minimum ((C), (D)), 10 years ((B), one prior), 20 years ((A), one prior) or life ((A), two or more);
+    today (First Step Act § 401) (A) gives 15 or 25 years. A list of every minimum read as noise, and the conditions
+    restated the presumption ("if 1 or more prior conviction was charged ... or 1 prior conviction was charged")."""
+    data = {"format": 1, "person": {"name": "A Person"}, "court": {"district": "E.D. Va."},
+            "judgments": [{"imposed_on": "2008-03-10", "counts": [
+                {"statute": "21 U.S.C. 846", "drug": "marijuana", "months": 250, "offense_ended": "2007-07-01"}]}]}
+    result = _assess(data, date(2026, 12, 1))
+    assert result.current_law is not None
+    flips = [p.as_json()["if_instead"] for p in result.current_law.presumptions
+             if p.field == "judgments[0].enhancements"]
+    assert ("the minimum at sentencing would have been anywhere from no minimum to 20 years and the minimum today "
+            "would be anywhere from no minimum to 15 years") in flips, flips

@@ -93,6 +93,8 @@ def _minimums_said(scenarios: list[Scenario], which: str) -> Said:
         return said("term.unknown")
     items = [said("term.life") if v == "life" else described(Term(int(v))) if isinstance(v, int) else
              said("term.unknown") for v in values]
+    if len(items) > 2:  # a list of five minimums reads as noise; its ends say what matters
+        return said("term.from_to", low=items[0], high=items[-1])
     out = items[-1]
     for item in reversed(items[:-1]):
         out = said("term.or", first=item, then=out)
@@ -258,10 +260,9 @@ def _presume(kept: list[Scenario], label: str, presumed: list[Presumed]) -> list
         extra = {"fact": verbatim(sample.words)} if sample.presumption == "tier" else \
             {"years": _least_minimum_years(flips)} if sample.presumption == "acca" else {}
         words, why = presumption(sample.presumption, label=label, **extra)
-        flip_texts = list(dict.fromkeys(b.text.removeprefix("if ") for s in flips if (b := _branch(s, key))))
-        presumed.append(Presumed(sample.fields[0] if sample.fields else key, words, why,
-                                 said("presumed.if_instead", facts=verbatim(" or ".join(flip_texts)),
-                                      then=_flipped(kept, flips))))
+        # The alternatives set aside are every other answer to the fact presumed, so "if not" says it: listing them
+        # ("if 1 or more prior convictions were charged ... or 1 prior conviction was charged ...") repeated it.
+        presumed.append(Presumed(sample.fields[0] if sample.fields else key, words, why, _flipped(kept, flips)))
     return kept
 
 
