@@ -418,9 +418,11 @@ def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then
     """How many of the charged priors raise the range today: the same number if the kind of prior that counts has
     not changed; otherwise those that are serious drug or violent felonies (First Step Act § 401)."""
     trace = ctx.trace
+    if not charged:  # nothing charged: the kind of prior that counts is not read (nor traced)
+        return 0
     then_kind = drugs.prior_kind(then_key, then_dates, trace)
     now_kind = drugs.prior_kind(now_key, now_dates, trace)
-    if not charged or then_kind == now_kind or now_kind != "serious_drug_or_violent_felony":
+    if then_kind == now_kind or now_kind != "serious_drug_or_violent_felony":
         return len(charged)
     ctx.assumptions.add("today's range assumes the government would rely on the same prior convictions it charged "
                         "under 21 U.S.C. 851 at sentencing")

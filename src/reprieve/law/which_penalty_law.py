@@ -37,7 +37,7 @@ class LawDates:
         """The date that selects the value of parameter `name` (its `selected_by`)."""
         if name in self.overrides:
             return self.overrides[name]
-        basis = law().parameter(name).selected_by
+        basis = law().selected_by(name)
         return self.offense if basis == "offense_date" else self.sentencing
 
 
