@@ -310,6 +310,10 @@ class Reach:
     def of(base: Law, what_if: Law, keys: Iterable[str]) -> Reach:
         changed: set[str] = set()
         for key in keys:
+            periods = [[(v.from_, v.to) for v in law_.parameter(key).values] for law_ in (base, what_if)]
+            if periods[0] != periods[1]:  # a new day the value changes on splits the periods a rule looks at
+                changed.add(key)  # (`which_penalty_law.boundaries`): every reader of it is reached
+                continue
             # the values are constant between these days, so comparing on each of them compares on every day
             days = {d for law_ in (base, what_if) for v in law_.parameter(key).values
                     for d in (v.from_, *((v.to + timedelta(days=1),) if v.to is not None and v.to < date.max else ()))}
