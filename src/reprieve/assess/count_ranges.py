@@ -10,7 +10,7 @@ government would rely on the same prior convictions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -249,7 +249,8 @@ def _dates(ctx: _Context, sentenced: PartialDate | None, sentenced_field: str,
     return LawDates(offense_rep, sentencing), LawDates(offense_rep, ctx.as_of)
 
 
-def _pick(chooser: Chooser, key: str, early: date, late: date, cuts: list[date], what: str, stated: bool) -> date:
+def _pick(chooser: Chooser, key: str, early: date, late: date, cuts: Sequence[date], what: str,
+          stated: bool) -> date:
     spans = periods(early, late, cuts)
     if len(spans) == 1:
         return spans[0][0] if stated else late

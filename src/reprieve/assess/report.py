@@ -11,7 +11,7 @@ from reprieve.assess.computation import Computation, compute
 from reprieve.assess.current_law import current_law, fsa404_findings
 from reprieve.assess.current_law_result import CurrentLaw
 from reprieve.assess.findings import STATUS_RANK as STATUS_RANK  # the order other modules rank by
-from reprieve.assess.findings import Finding
+from reprieve.assess.findings import Finding, Question
 from reprieve.assess.guidelines import GuidelineSides, assess_guidelines
 from reprieve.assess.questions import Asked, ask, language_of, localize, questions_for
 from reprieve.assess.relief import Situation, relief_findings
@@ -114,8 +114,9 @@ def _assess(case: Case, as_of: date, options: Options) -> Assessment:
     result.essentials = essentials(case, computation)
     if result.essentials:
         _hold_verdicts(result)
+    worded: dict[Question, Question] = {}  # a question several findings ask is worded once
     for finding in result.findings:  # worded by the registry, for this case (labels, names)
-        finding.missing = [localize(q, case) for q in finding.missing]
+        finding.missing = [worded.get(q) or worded.setdefault(q, localize(q, case)) for q in finding.missing]
     return result
 
 

@@ -40,12 +40,21 @@ def _rows(entry: Value) -> tuple[tuple[Statute, OffenseRange], ...]:
     return hit[1]
 
 
+_MATCHED: dict[tuple[tuple[Statute, ...], int], tuple[Value, OffenseRange | None]] = {}
+_MATCHED_LIMIT = 20_000  # (statutes, law value) pairs kept: a population names a few hundred statutes
+
+
 def _match(statutes: tuple[Statute, ...], entry: Value) -> OffenseRange | None:
-    """The most specific row any of the count's statutes falls under (rows are listed most specific first)."""
-    for statute, row in _rows(entry):
-        if any(s.within(statute) for s in statutes):
-            return row
-    return None
+    """The most specific row any of the count's statutes falls under (rows are listed most specific first); once
+    per statutes and law value (a pure function of them)."""
+    key = (statutes, id(entry))
+    hit = _MATCHED.get(key)
+    if hit is None or hit[0] is not entry:
+        if len(_MATCHED) >= _MATCHED_LIMIT:
+            _MATCHED.clear()
+        found = next((row for statute, row in _rows(entry) if any(s.within(statute) for s in statutes)), None)
+        hit = _MATCHED[key] = (entry, found)
+    return hit[1]
 
 
 def listed(count: Count) -> bool:
