@@ -403,6 +403,10 @@ class LawSnapshot:
         return LawSnapshot(self.law, self.as_of, self.change, self._memo, set())
 
     @property
+    def is_traced(self) -> bool:
+        return self._read is not None
+
+    @property
     def read(self) -> frozenset[str]:
         """The keys of the parameters read through this snapshot (empty unless it is `traced()`)."""
         return frozenset(self._read or ())

@@ -153,7 +153,7 @@ def _assess_slice(task: Task) -> tuple[Any, Any, list[RowError]]:
 
 def _assess_one(case: Any, shown: str, number: int, changed_only: bool, base: list[dict[str, Any]],
                 changed: list[dict[str, Any]], reads: list[str]) -> None:
-    from reprieve.assess.report import assess
+    from reprieve.assess.report import again, assess
     from reprieve.screen.rows import person_row
 
     as_of = _STATE["settings"].as_of
@@ -162,12 +162,13 @@ def _assess_one(case: Any, shown: str, number: int, changed_only: bool, base: li
         changed.append(person_row(shown, number, assess(case, as_of, law=what_if)))
         return
     traced = _STATE["law"].traced() if _STATE["settings"].trace or what_if is not None else _STATE["law"]
-    row = person_row(shown, number, assess(case, as_of, law=traced))
+    result = assess(case, as_of, law=traced)
+    row = person_row(shown, number, result)
     base.append(row)
     if _STATE["settings"].trace:
         reads.append(_reads_text(traced.read))
-    if what_if is not None:
-        changed.append(person_row(shown, number, assess(case, as_of, law=what_if))
+    if what_if is not None:  # assessed again only if the what-if reaches it, and then only the stages it reaches
+        changed.append(person_row(shown, number, again(result, what_if, _STATE["reach"]))
                        if _STATE["reach"](traced.read) else row)
 
 
