@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from reprieve.case.model import Count
 from reprieve.case.types import Quantity
-from reprieve.law.params import law, read_path
+from reprieve.law.params import Value, law, read_path
 from reprieve.law.penalty_ranges import Range, Trace, parsed
 from reprieve.law.penalty_schemas import (
     CrackPossession,
@@ -105,13 +105,24 @@ def _statutes(count: Count) -> tuple[tuple[Statute, ...], tuple[Statute, ...]]:
     return parse_statutes(count.statute), parse_statutes(count.penalty)
 
 
+_SAME: dict[int, tuple[Value, dict[tuple[str, str], tuple[str, str]]]] = {}
+
+
+def _same_penalties(entry: Value) -> dict[tuple[str, str], tuple[str, str]]:
+    """(title, section) of an offense -> that of the provision whose penalties it carries; once per law value."""
+    hit = _SAME.get(id(entry))
+    if hit is None or hit[0] is not entry:
+        mapped = {(s.title, s.section): (t.title, t.section) for row in parsed(SamePenalties, entry).root
+                  for s, t in [(parse_statute(row.statute), parse_statute(row.penalties_of))]}
+        hit = _SAME[id(entry)] = (entry, mapped)
+    return hit[1]
+
+
 def read_count(count: Count, dates: LawDates, trace: Trace) -> DrugCount | None:
     """The drug family of the count (841, 960 or 844), or None if it is not a drug count reprieve covers."""
     offense, penalty = _statutes(count)
     entry = trace.entry("drug_penalties.same_penalty_statutes", dates.on("drug_penalties.same_penalty_statutes"))
-    same = parsed(SamePenalties, entry).root if entry else []
-    mapped = {(s.title, s.section): (t.title, t.section) for row in same
-              for s, t in [(parse_statute(row.statute), parse_statute(row.penalties_of))]}
+    mapped = _same_penalties(entry) if entry else {}
 
     def family_of(statute: Statute) -> Family | None:
         key = mapped.get((statute.title, statute.section), (statute.title, statute.section))

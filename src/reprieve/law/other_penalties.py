@@ -8,9 +8,10 @@ penalties of its object offense (an attempt or conspiracy, `object_of`), or run 
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from reprieve.case.model import Count
-from reprieve.law.params import Value, law, law_cache
+from reprieve.law.params import Law, Value, law, law_cache
 from reprieve.law.penalty_ranges import Range, Trace, parsed
 from reprieve.law.penalty_schemas import OffenseRange, OffenseRanges, OffenseTier, parse_term
 from reprieve.law.statutes import Statute, parse_statute, parse_statutes
@@ -23,9 +24,15 @@ def _statutes(count: Count) -> tuple[Statute, ...]:
     return (*parse_statutes(count.penalty), *parse_statutes(count.statute))
 
 
-def _parameters() -> list[str]:
-    law_file = law().files.get(FILE)
-    return [f"{FILE}.{name}" for name in law_file.parameters] if law_file else []
+def _parameters() -> tuple[str, ...]:
+    return _parameters_of(law().law)
+
+
+@lru_cache(maxsize=16)
+def _parameters_of(data: Law) -> tuple[str, ...]:
+    """The file's parameters, once per law (a what-if law is another `Law`)."""
+    law_file = data.files.get(FILE)
+    return tuple(f"{FILE}.{name}" for name in law_file.parameters) if law_file else ()
 
 
 _ROWS: dict[int, tuple[Value, tuple[tuple[Statute, OffenseRange], ...]]] = {}
