@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reprieve.assess.report import assess
 from reprieve.intake import parse_case
 from reprieve.intake.casefile import _Loader
-from reprieve.law.params import Law, LawChange, law, shipped_law
+from reprieve.law.params import Law, LawChange, Reach, differing_parts, law, read_path, shipped_law
+from reprieve.screen.rows import person_row
 from reprieve.screen.synth import generate
 
 AS_OF = date(2026, 11, 28)
@@ -87,19 +90,69 @@ def test_the_trace_names_what_a_result_read_and_a_change_to_nothing_read_changes
     whatif = Law.at(AS_OF, change)
     traced = base.traced()
     assess(_vailes_with_a_serious_drug_felony(), AS_OF, law=traced)
-    assert TABLE in traced.read and "good_conduct_time.max_days_per_year" in traced.read
+    assert "good_conduct_time.max_days_per_year" in traced.read
+    # the table is read part by part: the row of the count's provision, the tiers that decide its range
+    assert f"{TABLE}[21 U.S.C. 841(b)(1)(A)][tiers][1]" in traced.read and TABLE not in traced.read
+    reach = change.reach(shipped_law())
+    assert reach(traced.read)  # an 851 information: the enhanced minimum the what-if changes is read
     assert not base.read  # the trace is the traced view's own; the snapshot it came from records nothing
 
     reading, not_reading, changed = 0, 0, 0
     for person in generate(300, seed=5, as_of=AS_OF):
         case = parse_case({k: v for k, v in person.items() if k != "id"}, "person", warnings=False).case
         mine = base.traced()
-        before = assess(case, AS_OF, law=mine).as_json()
-        after = assess(case, AS_OF, law=whatif).as_json()
-        if change.parameters & mine.read:
+        before = person_row("p", 2, assess(case, AS_OF, law=mine))  # every figure and finding a screening keeps
+        after = person_row("p", 2, assess(case, AS_OF, law=whatif))
+        if reach(mine.read):
             reading += 1
             changed += before != after
         else:
             not_reading += 1
             assert before == after, person["id"]  # what the what-if screen relies on to skip this person
     assert reading and not_reading and changed  # the population has both kinds, and the change reached some
+
+
+# --- a what-if's reach, read by read ---------------------------------------------------------------------------
+
+_LEAF = st.one_of(st.integers(0, 3), st.sampled_from(["10 years", "life"]), st.none())
+_VALUE = st.recursive(_LEAF, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["A", "B", "tiers", "min"]), inner, max_size=3)),
+    max_leaves=12)
+_GONE = object()
+
+
+def _part(value: Any, path: list[str | int]) -> Any:
+    """The part of `value` at `path` (`_GONE` where there is none), as a rule reading it finds it."""
+    for step in path:
+        in_table = isinstance(value, dict) and not isinstance(step, int) and step in value
+        in_list = isinstance(value, list) and isinstance(step, int) and step < len(value)
+        if not (in_table or in_list):
+            return _GONE
+        value = value[step]
+    return value
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VALUE, _VALUE, st.lists(st.one_of(st.sampled_from(["A", "B", "tiers", "min"]), st.integers(0, 3)),
+                                max_size=4))
+def test_every_read_whose_part_differs_between_the_two_laws_is_reached(a: Any, b: Any,
+                                                                       path: list[str | int]) -> None:
+    """Soundness of the what-if screen: a rule that read the part `path` of a table is assessed again whenever that
+    part differs between the shipped and the changed law (or appears, or disappears)."""
+    changed: set[str] = set()
+    differing_parts(a, b, "t.table", changed)
+    reach = Reach(frozenset(changed))
+    read = read_path("t.table", *path)
+    if _part(a, path) != _part(b, path):
+        assert reach([read]), (a, b, read)
+    if a == b:
+        assert not reach([read, "t.table"])
+    assert reach(["t.table"]) == (a != b)  # a read of the whole is reached by any change
+
+
+def test_a_change_of_the_851_tiers_reaches_the_tiers_and_not_the_other_rows() -> None:
+    reach = _repeal_401().reach(shipped_law())
+    a = f"{TABLE}[21 U.S.C. 841(b)(1)(A)]"
+    assert reach([f"{a}[tiers][1]"]) and reach([f"{a}[tiers]"]) and reach([a]) and reach([TABLE])
+    assert not reach([f"{a}[tiers][0][priors]", f"{a}[tiers][1][priors]", f"{TABLE}[21 U.S.C. 841(b)(1)(C)][tiers][0]",
+                      "good_conduct_time.max_days_per_year"])

@@ -8,6 +8,7 @@ projection convention supplies it, e.g. the maximum GCT not yet lost).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -103,12 +104,23 @@ class Computation:
     refusals: list[Refusal] = field(default_factory=list)
     reconciliation: list[dict[str, Any]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-    assumptions: list[Presumed] = field(default_factory=list)
+    presumed: Callable[[], list[Presumed]] | None = field(default=None, repr=False, compare=False)
     steps: list[Step] = field(default_factory=list)
     earliest: Dates | None = None
     latest: Dates | None = None
     point: Dates | None = None
     plan: _Plan | None = field(default=None, repr=False, compare=False)  # the scenarios (reused by `with_terms`)
+
+    _assumptions: list[Presumed] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def assumptions(self) -> list[Presumed]:
+        """The BOP's projection conventions the dates rest on, {field, presumed, why, if_instead}: worked out when
+        first read (one of them is the release at the other good conduct time rate, a whole computation that a
+        screening, which keeps no presumptions, never needs)."""
+        if self._assumptions is None:
+            self._assumptions = self.presumed() if self.presumed is not None else []
+        return self._assumptions
 
     @property
     def projected_release_range(self) -> Span | None:
@@ -313,7 +325,12 @@ def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explai
     result.reconciliation = reconcile(case, result)
     result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
     if explain:
-        result.assumptions = _presumptions(case, plan, shown, scenario, off_day, as_of)
+        snapshot = law()  # the law it was computed under, bound again when the presumptions are worked out
+
+        def presumed() -> list[Presumed]:
+            with using(snapshot):
+                return _presumptions(case, plan, shown, scenario, off_day, as_of)
+        result.presumed = presumed
     return result
 
 

@@ -10,7 +10,7 @@ government would rely on the same prior convictions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -249,7 +249,8 @@ def _dates(ctx: _Context, sentenced: PartialDate | None, sentenced_field: str,
     return LawDates(offense_rep, sentencing), LawDates(offense_rep, ctx.as_of)
 
 
-def _pick(chooser: Chooser, key: str, early: date, late: date, cuts: list[date], what: str, stated: bool) -> date:
+def _pick(chooser: Chooser, key: str, early: date, late: date, cuts: Sequence[date], what: str,
+          stated: bool) -> date:
     spans = periods(early, late, cuts)
     if len(spans) == 1:
         return spans[0][0] if stated else late
@@ -419,9 +420,11 @@ def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then
     """How many of the charged priors raise the range today: the same number if the kind of prior that counts has
     not changed; otherwise those that are serious drug or violent felonies (First Step Act § 401)."""
     trace = ctx.trace
+    if not charged:  # nothing charged: the kind of prior that counts is not read (nor traced)
+        return 0
     then_kind = drugs.prior_kind(then_key, then_dates, trace)
     now_kind = drugs.prior_kind(now_key, now_dates, trace)
-    if not charged or then_kind == now_kind or now_kind != "serious_drug_or_violent_felony":
+    if then_kind == now_kind or now_kind != "serious_drug_or_violent_felony":
         return len(charged)
     ctx.assumptions.add("today's range assumes the government would rely on the same prior convictions it charged "
                         "under 21 U.S.C. 851 at sentencing")

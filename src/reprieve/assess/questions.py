@@ -82,6 +82,7 @@ def registry() -> dict[str, Entry]:
     return out
 
 
+@lru_cache(maxsize=8192)  # the same few hundred paths for every person of a population
 def generic(field_path: str) -> str:
     """`judgments[0].counts[1].months` -> `judgments[].counts[].months`."""
     return _POSITION.sub("[]", field_path)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -11,13 +11,13 @@ from reprieve.assess.computation import Computation, compute
 from reprieve.assess.current_law import current_law, fsa404_findings
 from reprieve.assess.current_law_result import CurrentLaw
 from reprieve.assess.findings import STATUS_RANK as STATUS_RANK  # the order other modules rank by
-from reprieve.assess.findings import Finding
+from reprieve.assess.findings import Finding, Question
 from reprieve.assess.guidelines import GuidelineSides, assess_guidelines
 from reprieve.assess.questions import Asked, ask, language_of, localize, questions_for
 from reprieve.assess.relief import Situation, relief_findings
 from reprieve.case.model import Case
 from reprieve.law.circuits import circuit_of
-from reprieve.law.params import LawSnapshot, using
+from reprieve.law.params import LawSnapshot, Reach, using
 from reprieve.law.sentence_aggregation import judgment_term
 from reprieve.words import words
 
@@ -42,6 +42,7 @@ class Assessment:
     language: str = "en"
     essentials: list[str] = field(default_factory=list)  # fields without which no avenue is open or closed
     law: LawSnapshot | None = field(default=None, repr=False, compare=False)  # the law it was assessed under
+    stages: Stages | None = field(default=None, repr=False, compare=False)  # assessed under a traced law: see `again`
 
     @property
     def assumptions(self) -> list[dict[str, Any]]:
@@ -101,23 +102,79 @@ class Assessment:
         }
 
 
+@dataclass(frozen=True)
+class Stages:
+    """The first stages of an assessment under a traced law (`LawSnapshot.traced`), each with the law it read: the
+    BOP computation, the guideline ranges (and their findings, as first found), the current-law comparison. The
+    same assessment under a what-if law reuses each stage that read nothing the what-if changes and that rests only
+    on reused stages (`again`): a stage is a function of the case, the date, the law it reads and the stages
+    before it."""
+
+    computation: frozenset[str]
+    guidelines: frozenset[str]
+    current_law: frozenset[str]
+    guideline_findings: tuple[Finding, ...]
+
+
 def assess(case: Case, as_of: date, options: Options | None = None, *, law: LawSnapshot | None = None) -> Assessment:
     """Everything reprieve can say about `case` on `as_of`, under `law` (`Law.at(as_of, changes)`, built once and
     reused for many people; default: the shipped law). The assessment keeps its law: what it works out later (its
-    questions) is worked out under the same law."""
+    questions) is worked out under the same law. Under a traced law it keeps what each stage read (`stages`)."""
     with using(law) as applied:
-        result = _assess(case, as_of, options or Options())
+        result = _assess(case, as_of, options or Options(), applied)
         result.law = applied
         return result
 
 
-def _assess(case: Case, as_of: date, options: Options) -> Assessment:
-    computation = compute(case, as_of)
+def again(base: Assessment, law: LawSnapshot, reach: Reach, options: Options | None = None) -> Assessment:
+    """`base` (assessed under a traced law) assessed again under the what-if `law`, whose changes `reach` (see
+    `LawChange.reach`): the same as `assess(base.case, base.as_of, options, law=law)`, reusing each first stage
+    that read nothing the what-if changes (`Stages`); the findings are always worked out again."""
+    assert base.case is not None
+    if base.stages is None:
+        return assess(base.case, base.as_of, options, law=law)
+    with using(law) as applied:
+        result = _assess(base.case, base.as_of, options or Options(), applied, (base, reach))
+        result.law = applied
+        return result
+
+
+def _stage(snapshot: LawSnapshot, traced: bool) -> LawSnapshot:
+    """The law a stage runs under: its own trace (sharing the memo) when the assessment is traced."""
+    return snapshot.traced() if traced else snapshot
+
+
+def _assess(case: Case, as_of: date, options: Options, applied: LawSnapshot,
+            reuse: tuple[Assessment, Reach] | None = None) -> Assessment:
+    traced = applied.is_traced
+    base, reach = reuse if reuse is not None else (None, None)
+    stages = base.stages if base is not None else None
+    fresh = base is None or stages is None or reach is None
+
+    def anew(reads: frozenset[str] | None) -> bool:
+        """Is this stage worked out again (not reused)? Once one is, every later one is too (it rests on it)."""
+        nonlocal fresh
+        fresh = fresh or reads is None or reach is None or reach(reads)
+        return fresh
+
+    with using(_stage(applied, traced)) as computing:
+        computation = compute(case, as_of) if anew(stages.computation if stages else None) or base is None \
+            else base.computation
     circuit, circuit_citation = circuit_of(case.court.district, as_of)
     result = Assessment(as_of=as_of, circuit=circuit, computation=computation)
-    result.guidelines, guideline_findings = assess_guidelines(case, as_of, computation)
-    result.findings.extend(guideline_findings)
-    result.current_law = current_law(case, as_of, computation, options.at_bottom_of_range, result.guidelines)
+    with using(_stage(applied, traced)) as ranging:
+        if anew(stages.guidelines if stages else None) or base is None or stages is None:
+            result.guidelines, found = assess_guidelines(case, as_of, computation)
+        else:  # copies: the findings are held or worded below, and the base's must stay as first found
+            result.guidelines, found = base.guidelines, [replace(f) for f in stages.guideline_findings]
+    guideline_findings = tuple(replace(f) for f in found) if traced else ()
+    result.findings.extend(found)
+    with using(_stage(applied, traced)) as comparing:
+        result.current_law = current_law(case, as_of, computation, options.at_bottom_of_range, result.guidelines) \
+            if anew(stages.current_law if stages else None) or base is None else base.current_law
+    if traced:
+        result.stages = Stages(computing.read, ranging.read, comparing.read, guideline_findings)
+        applied.note(computing.read | ranging.read | comparing.read)
     situation = Situation(case, as_of, circuit, circuit_citation, computation, result.current_law)
     result.findings = relief_findings(situation) + result.findings
     result.findings.extend(fsa404_findings(case, as_of, computation))
@@ -126,8 +183,9 @@ def _assess(case: Case, as_of: date, options: Options) -> Assessment:
     result.essentials = essentials(case, computation)
     if result.essentials:
         _hold_verdicts(result)
+    worded: dict[Question, Question] = {}  # a question several findings ask is worded once
     for finding in result.findings:  # worded by the registry, for this case (labels, names)
-        finding.missing = [localize(q, case) for q in finding.missing]
+        finding.missing = [worded.get(q) or worded.setdefault(q, localize(q, case)) for q in finding.missing]
     return result
 
 

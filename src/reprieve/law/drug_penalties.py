@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from reprieve.case.model import Count
 from reprieve.case.types import Quantity
+from reprieve.law.params import Value, law, read_path
 from reprieve.law.penalty_ranges import Range, Trace, parsed
 from reprieve.law.penalty_schemas import (
     CrackPossession,
@@ -104,13 +105,24 @@ def _statutes(count: Count) -> tuple[tuple[Statute, ...], tuple[Statute, ...]]:
     return parse_statutes(count.statute), parse_statutes(count.penalty)
 
 
+_SAME: dict[int, tuple[Value, dict[tuple[str, str], tuple[str, str]]]] = {}
+
+
+def _same_penalties(entry: Value) -> dict[tuple[str, str], tuple[str, str]]:
+    """(title, section) of an offense -> that of the provision whose penalties it carries; once per law value."""
+    hit = _SAME.get(id(entry))
+    if hit is None or hit[0] is not entry:
+        mapped = {(s.title, s.section): (t.title, t.section) for row in parsed(SamePenalties, entry).root
+                  for s, t in [(parse_statute(row.statute), parse_statute(row.penalties_of))]}
+        hit = _SAME[id(entry)] = (entry, mapped)
+    return hit[1]
+
+
 def read_count(count: Count, dates: LawDates, trace: Trace) -> DrugCount | None:
     """The drug family of the count (841, 960 or 844), or None if it is not a drug count reprieve covers."""
     offense, penalty = _statutes(count)
     entry = trace.entry("drug_penalties.same_penalty_statutes", dates.on("drug_penalties.same_penalty_statutes"))
-    same = parsed(SamePenalties, entry).root if entry else []
-    mapped = {(s.title, s.section): (t.title, t.section) for row in same
-              for s, t in [(parse_statute(row.statute), parse_statute(row.penalties_of))]}
+    mapped = _same_penalties(entry) if entry else {}
 
     def family_of(statute: Statute) -> Family | None:
         key = mapped.get((statute.title, statute.section), (statute.title, statute.section))
@@ -231,25 +243,43 @@ def has_thresholds(drug: str | None, dates: LawDates, trace: Trace) -> bool:
     return drug is not None and threshold_row(drug, dates, trace) is not None
 
 
-def subsection(key: str, dates: LawDates, trace: Trace) -> tuple[SubsectionPenalty, str] | None:
-    """The penalty provision `key` in force (following 'sentenced under' references) and the table it is in."""
+@dataclass(frozen=True)
+class Provision:
+    """A penalty provision as its table gives it, and the rows it was read from (a row that is 'same_as' another:
+    both). A rule records in the law's read trace only the fields it uses (`uses`), so a what-if that changes other
+    fields or other rows of the table does not reach its result (`LawChange.reach`)."""
+
+    penalty: SubsectionPenalty
+    rows: tuple[tuple[str, str], ...]  # (table parameter, row)
+
+    def uses(self, *path: str | int) -> None:
+        law().note(read_path(table, row, *path) for table, row in self.rows)
+
+
+def subsection(key: str, dates: LawDates, trace: Trace) -> Provision | None:
+    """The penalty provision `key` in force (following 'sentenced under' references) and where it was read. The
+    citation is words of the explanation (the figures never turn on it): it is not recorded as read."""
     table_name = _TABLE_OF_KEY.get(key)
     if table_name is None:
         return None
     name = f"drug_penalties.{table_name}"
-    entry = trace.entry(name, dates.on(name))
+    entry = trace.entry(name, dates.on(name), record=False)
     if entry is None:
+        law().note((name,))  # no table in force: any table a what-if puts there reaches the result
         return None
     table = parsed(PenaltyTable, entry).root
     if key not in table:
+        law().note((read_path(name, key),))
         return None
     found = table[key]
+    law().note((read_path(name, key, "same_as"),))
     if found.same_as:
         target = subsection(found.same_as, dates, trace)
         if target is None:
             return None
-        return target[0].model_copy(update={"citation": f"{found.citation}; {target[0].citation}"}), target[1]
-    return found, name
+        return Provision(target.penalty.model_copy(update={"citation": f"{found.citation}; {target.penalty.citation}"}),
+                         ((name, key), *target.rows))
+    return Provision(found, ((name, key),))
 
 
 def penalty_range(key: str, priors: int, death_or_injury: bool, dates: LawDates, trace: Trace) -> Range | None:
@@ -258,14 +288,21 @@ def penalty_range(key: str, priors: int, death_or_injury: bool, dates: LawDates,
     found = subsection(key, dates, trace)
     if found is None:
         return None
-    sub = found[0]
-    tiers = sub.death_or_serious_bodily_injury if death_or_injury and sub.death_or_serious_bodily_injury \
-        else sub.tiers
+    sub = found.penalty
+    if death_or_injury:
+        found.uses("death_or_serious_bodily_injury")
+    injury = bool(death_or_injury and sub.death_or_serious_bodily_injury)
+    which = "death_or_serious_bodily_injury" if injury else "tiers"
+    tiers = sub.death_or_serious_bodily_injury if injury else sub.tiers
     if not tiers:
+        found.uses(which)
         return None
-    tier = [t for t in tiers if t.priors <= priors][-1]
-    extra = " (death or serious bodily injury resulted)" if death_or_injury and sub.death_or_serious_bodily_injury \
-        else ""
+    at = [i for i, t in enumerate(tiers) if t.priors <= priors][-1]
+    for i in range(len(tiers)):  # which tier applies turns on every tier's number of priors (a list's length too)
+        found.uses(which, i, "priors")
+    found.uses(which, at)
+    tier = tiers[at]
+    extra = " (death or serious bodily injury resulted)" if injury else ""
     with_priors = f" with {tier.priors}{'+' if tier is tiers[-1] and tier.priors else ''} qualifying prior " \
         f"conviction{'s' if tier.priors != 1 else ''}" if tier.priors else ""
     return Range(parse_term(tier.min), parse_term(tier.max), f"{sub.citation}{with_priors}{extra}",
@@ -274,21 +311,35 @@ def penalty_range(key: str, priors: int, death_or_injury: bool, dates: LawDates,
 
 def prior_kind(key: str, dates: LawDates, trace: Trace) -> str | None:
     found = subsection(key, dates, trace)
-    return found[0].prior_kind if found else None
+    if found is None:
+        return None
+    found.uses("prior_kind")
+    return found.penalty.prior_kind
 
 
 def most_priors_that_matter(key: str, dates: LawDates, trace: Trace) -> int:
     """The highest prior-conviction tier of the provision (more priors change nothing)."""
     found = subsection(key, dates, trace)
-    if found is None or not found[0].tiers:
+    if found is None:
         return 0
-    tiers = [*found[0].tiers, *(found[0].death_or_serious_bodily_injury or [])]
-    return max(t.priors for t in tiers)
+    tiers, injury = found.penalty.tiers or [], found.penalty.death_or_serious_bodily_injury or []
+    if not tiers:
+        found.uses("tiers")
+        return 0
+    if not injury:
+        found.uses("death_or_serious_bodily_injury")
+    for which, listed in (("tiers", tiers), ("death_or_serious_bodily_injury", injury)):
+        for i in range(len(listed)):  # a list's length too: a tier added or removed reaches these reads
+            found.uses(which, i, "priors")
+    return max(t.priors for t in [*tiers, *injury])
 
 
 def has_injury_terms(key: str, dates: LawDates, trace: Trace) -> bool:
     found = subsection(key, dates, trace)
-    return bool(found and found[0].death_or_serious_bodily_injury)
+    if found is None:
+        return False
+    found.uses("death_or_serious_bodily_injury")
+    return bool(found.penalty.death_or_serious_bodily_injury)
 
 
 def crack_possession_range(quantity: Quantity, priors: int, dates: LawDates, trace: Trace) -> Range | None:

@@ -45,6 +45,13 @@ def _rule_statutes(texts: tuple[str, ...]) -> tuple[Statute, ...]:
     return tuple(parse_statute(str(s)) for s in texts)
 
 
+@lru_cache(maxsize=8192)
+def _within_any(statutes: tuple[Statute, ...], rules: tuple[Statute, ...]) -> bool:
+    """Is any of a count's statutes one of the rule's (or a subdivision of one)? Once per pair: a population
+    names a few hundred statutes, each checked against every clause."""
+    return any(s.within(r) for s in statutes for r in rules)
+
+
 def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, where: str, on: date,
                     presumed: list[str] | None = None) -> tuple[bool | None, str]:
     """Does clause `rule` reach this count? True / False / None (a deciding fact is missing: named in the text).
@@ -52,12 +59,14 @@ def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, w
     its field is added to `presumed`."""
     rule_statutes = _rule_statutes(tuple(rule["statutes"]))  # type: ignore[arg-type]
     statutes = _count_statutes(count)
-    matched = any(s.within(r) for s in statutes for r in rule_statutes)
+    matched = _within_any(statutes, rule_statutes)
     if not matched:
         # A drug conspiracy whose penalty provision is not stated could rest on the listed subsection.
+        if count.penalty is not None:
+            return False, ""
         drug = sections(tuple(law().value("fsa_time_credits.drug_penalty_sections", on)))
         drug_rule = all((r.title, r.section) in drug for r in rule_statutes)
-        vague = count.penalty is None and any((s.title, s.section) in drug for s in statutes)
+        vague = any((s.title, s.section) in drug for s in statutes)
         if not (drug_rule and vague):
             return False, ""
     unknown: list[str] = []

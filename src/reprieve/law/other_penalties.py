@@ -8,9 +8,10 @@ penalties of its object offense (an attempt or conspiracy, `object_of`), or run 
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from reprieve.case.model import Count
-from reprieve.law.params import Value, law, law_cache
+from reprieve.law.params import Law, Value, law, law_cache
 from reprieve.law.penalty_ranges import Range, Trace, parsed
 from reprieve.law.penalty_schemas import OffenseRange, OffenseRanges, OffenseTier, parse_term
 from reprieve.law.statutes import Statute, parse_statute, parse_statutes
@@ -23,9 +24,15 @@ def _statutes(count: Count) -> tuple[Statute, ...]:
     return (*parse_statutes(count.penalty), *parse_statutes(count.statute))
 
 
-def _parameters() -> list[str]:
-    law_file = law().files.get(FILE)
-    return [f"{FILE}.{name}" for name in law_file.parameters] if law_file else []
+def _parameters() -> tuple[str, ...]:
+    return _parameters_of(law().law)
+
+
+@lru_cache(maxsize=16)
+def _parameters_of(data: Law) -> tuple[str, ...]:
+    """The file's parameters, once per law (a what-if law is another `Law`)."""
+    law_file = data.files.get(FILE)
+    return tuple(f"{FILE}.{name}" for name in law_file.parameters) if law_file else ()
 
 
 _ROWS: dict[int, tuple[Value, tuple[tuple[Statute, OffenseRange], ...]]] = {}
@@ -40,12 +47,21 @@ def _rows(entry: Value) -> tuple[tuple[Statute, OffenseRange], ...]:
     return hit[1]
 
 
+_MATCHED: dict[tuple[tuple[Statute, ...], int], tuple[Value, OffenseRange | None]] = {}
+_MATCHED_LIMIT = 20_000  # (statutes, law value) pairs kept: a population names a few hundred statutes
+
+
 def _match(statutes: tuple[Statute, ...], entry: Value) -> OffenseRange | None:
-    """The most specific row any of the count's statutes falls under (rows are listed most specific first)."""
-    for statute, row in _rows(entry):
-        if any(s.within(statute) for s in statutes):
-            return row
-    return None
+    """The most specific row any of the count's statutes falls under (rows are listed most specific first); once
+    per statutes and law value (a pure function of them)."""
+    key = (statutes, id(entry))
+    hit = _MATCHED.get(key)
+    if hit is None or hit[0] is not entry:
+        if len(_MATCHED) >= _MATCHED_LIMIT:
+            _MATCHED.clear()
+        found = next((row for statute, row in _rows(entry) if any(s.within(statute) for s in statutes)), None)
+        hit = _MATCHED[key] = (entry, found)
+    return hit[1]
 
 
 def listed(count: Count) -> bool:

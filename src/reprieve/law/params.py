@@ -259,6 +259,73 @@ class LawChange(BaseModel):
         """The keys of the parameters this what-if changes (see `LawSnapshot.read`)."""
         return frozenset(c.parameter for c in self.changes)
 
+    def reach(self, base: Law) -> Reach:
+        """Which read traces this what-if of `base` can change (see `Reach`)."""
+        return Reach.of(base, changed(base, self), self.parameters)
+
+
+def read_path(name: str, *path: str | int) -> str:
+    """The trace of reading only a part of a parameter's value: `read_path("f.table", "row", "tiers", 0)` is
+    `f.table[row][tiers][0]` (a row of a table, a field of it, an item of a list). A rule that reads only a part
+    records it (`LawSnapshot.note`), so a what-if that changes other parts does not reach it (`Reach`)."""
+    return name + "".join(f"[{part}]" for part in path)
+
+
+def _prefixes(read: str) -> Iterator[str]:
+    """`f.t[a][b]` -> `f.t`, `f.t[a]` (the reads that hold it)."""
+    at = read.find("[")
+    while at != -1:
+        yield read[:at]
+        at = read.find("[", at + 1)
+
+
+def differing_parts(a: Any, b: Any, path: str, out: set[str]) -> None:
+    """Add to `out` the smallest parts (`read_path` from `path`) in which two values differ: a key of a table (one
+    missing from a table included), an item of lists of the same length, else the whole."""
+    if a == b:
+        return
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in a.keys() | b.keys():
+            differing_parts(a.get(key, _MISSING), b.get(key, _MISSING), read_path(path, key), out)
+    elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            differing_parts(x, y, read_path(path, i), out)
+    else:
+        out.add(path)
+
+
+class Reach:
+    """The reads a what-if can change. A read (`"file.parameter"`, or a part of it, `read_path`) is reached when
+    the two laws' values differ, on some day, inside what it read or in all of it: the part read holds a part that
+    differs, or lies inside one. A result whose trace holds no read reached is the same under the what-if, its
+    explanation's words (citations, notes) aside: its figures and findings come only from what it read."""
+
+    __slots__ = ("changed", "holding")
+
+    def __init__(self, changed: frozenset[str]) -> None:
+        self.changed = changed  # the smallest parts that differ
+        self.holding = frozenset(p for c in changed for p in (c, *_prefixes(c)))  # and every read that holds one
+
+    @staticmethod
+    def of(base: Law, what_if: Law, keys: Iterable[str]) -> Reach:
+        changed: set[str] = set()
+        for key in keys:
+            periods = [[(v.from_, v.to) for v in law_.parameter(key).values] for law_ in (base, what_if)]
+            if periods[0] != periods[1]:  # a new day the value changes on splits the periods a rule looks at
+                changed.add(key)  # (`which_penalty_law.boundaries`): every reader of it is reached
+                continue
+            # the values are constant between these days, so comparing on each of them compares on every day
+            days = {d for law_ in (base, what_if) for v in law_.parameter(key).values
+                    for d in (v.from_, *((v.to + timedelta(days=1),) if v.to is not None and v.to < date.max else ()))}
+            for day in days:
+                a, b = base.maybe(key, day), what_if.maybe(key, day)
+                differing_parts(a.value if a else _MISSING, b.value if b else _MISSING, key, changed)
+        return Reach(frozenset(changed))
+
+    def __call__(self, reads: Iterable[str]) -> bool:
+        """Can a result that read `reads` (its trace, `LawSnapshot.read`) differ under the what-if?"""
+        return any(read in self.holding or any(p in self.changed for p in _prefixes(read)) for read in reads)
+
 
 def changed(base: Law, change: LawChange) -> Law:
     """A copy of `base` with each change spliced into its parameter's dated values (strictly validated)."""
@@ -315,7 +382,9 @@ class LawSnapshot:
     keys (`"file.parameter"`, e.g. `"drug_penalties.trafficking_penalties"`) the result depends on. A result whose
     keys include none of a what-if's changed parameters (`LawChange.parameters`) is the same under that what-if.
     Values the rules cache across calls record their keys again on every hit (`law_cache`), so the trace is
-    complete however often a value was looked up before.
+    complete however often a value was looked up before. A rule that reads only part of a table records that part
+    (`maybe(name, on, record=False)`, then `note(read_path(name, row, field))`), and a what-if reaches it only if
+    that part changes (`LawChange.reach`).
     """
 
     __slots__ = ("_memo", "_read", "as_of", "change", "law")
@@ -332,6 +401,10 @@ class LawSnapshot:
     def traced(self) -> LawSnapshot:
         """This snapshot, recording the keys read through it (see the class's docstring)."""
         return LawSnapshot(self.law, self.as_of, self.change, self._memo, set())
+
+    @property
+    def is_traced(self) -> bool:
+        return self._read is not None
 
     @property
     def read(self) -> frozenset[str]:
@@ -355,9 +428,15 @@ class LawSnapshot:
             self._read.add(name)
         return self.law.parameter(name)
 
-    def maybe(self, name: str, on: date) -> Value | None:
-        """The value in force, or None outside the period the parameter covers."""
-        if self._read is not None:
+    def selected_by(self, name: str) -> SelectedBy:
+        """The date that selects a value of parameter `name`: part of the data's structure, which a what-if does not
+        change, so not a read."""
+        return self.law.parameter(name).selected_by
+
+    def maybe(self, name: str, on: date, record: bool = True) -> Value | None:
+        """The value in force, or None outside the period the parameter covers. `record=False`: the caller records
+        the parts of it that it reads (`note(read_path(...))`) instead of the whole."""
+        if record and self._read is not None:
             self._read.add(name)
         key = (name, on)
         found = self._memo.get(key, _MISSING)

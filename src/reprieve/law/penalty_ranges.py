@@ -109,8 +109,10 @@ class Trace:
 
     used: dict[tuple[str, date], Value] = field(default_factory=dict)
 
-    def entry(self, name: str, on: date) -> Value | None:
-        value = law().maybe(name, on)
+    def entry(self, name: str, on: date, record: bool = True) -> Value | None:
+        """The value of `name` in force `on` (None outside the data); `record=False`: the caller records the parts it
+        reads in the law's read trace (`LawSnapshot.maybe`)."""
+        value = law().maybe(name, on, record)
         if value is not None:
             self.used[(name, value.from_)] = value
         return value

@@ -13,13 +13,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from reprieve.case.model import Count, Judgment
 from reprieve.dates import PartialDate
-from reprieve.law.params import law
+from reprieve.law.params import Law, law
 from reprieve.results import Step, said, verbatim
 
 FILES = ("drug_penalties", "firearm_penalties", "other_penalties", "prior_convictions", "safety_valve")
@@ -37,7 +38,7 @@ class LawDates:
         """The date that selects the value of parameter `name` (its `selected_by`)."""
         if name in self.overrides:
             return self.overrides[name]
-        basis = law().parameter(name).selected_by
+        basis = law().selected_by(name)
         return self.offense if basis == "offense_date" else self.sentencing
 
 
@@ -79,9 +80,14 @@ def offense_day(count: Count) -> PartialDate | None:
     return count.offense_ended or count.offense_began
 
 
-def boundaries(basis: str, files: Iterable[str] = FILES) -> list[date]:
+def boundaries(basis: str, files: Iterable[str] = FILES) -> tuple[date, ...]:
     """Every date on which a penalty parameter selected by `basis` changes value."""
-    data = law()
+    return _boundaries(law().law, basis, tuple(files))
+
+
+@lru_cache(maxsize=64)
+def _boundaries(data: Law, basis: str, files: tuple[str, ...]) -> tuple[date, ...]:
+    """Once per law (a what-if law is another `Law`) and question: it depends on nothing else."""
     cuts: set[date] = set()
     for file_name in files:
         law_file = data.files.get(file_name)
@@ -90,10 +96,10 @@ def boundaries(basis: str, files: Iterable[str] = FILES) -> list[date]:
         for parameter in law_file.parameters.values():
             if parameter.selected_by == basis:
                 cuts.update(v.from_ for v in parameter.values)
-    return sorted(cuts)
+    return tuple(sorted(cuts))
 
 
-def periods(earliest: date, latest: date, cuts: list[date]) -> list[tuple[date, date]]:
+def periods(earliest: date, latest: date, cuts: Sequence[date]) -> list[tuple[date, date]]:
     """[earliest, latest] split at every cut (a cut starts a new period)."""
     out: list[tuple[date, date]] = []
     start = earliest

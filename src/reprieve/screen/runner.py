@@ -59,7 +59,7 @@ def _concat(parts: list[Any]) -> Any:
     return pl.concat(parts, how="diagonal_relaxed")
 
 
-READS = "law reads"  # the keys of the law parameters a person's result read, space-separated (a what-if's guide)
+READS = "law reads"  # the law a person's result read (`LawSnapshot.read`), one read a line: a what-if's guide
 
 
 @dataclass(frozen=True)
@@ -80,13 +80,13 @@ _STATE: dict[str, Any] = {}
 
 
 def _init_worker(settings: Settings) -> None:
-    from reprieve.law.params import Law
+    from reprieve.law.params import Law, shipped_law
 
     case_columns = [i for i, t in enumerate(settings.targets) if t != "id"]
     # the law resolved once per process for the whole run (a what-if law included), passed to every assessment
     changed = Law.at(settings.as_of, settings.law_change) if settings.law_change else None
     _STATE.update(settings=settings, law=Law.at(settings.as_of), changed=changed, reads_text={},
-                  changed_keys=changed.change.parameters if changed is not None and changed.change else frozenset(),
+                  reach=changed.change.reach(shipped_law()) if changed is not None and changed.change else None,
                   case_columns=case_columns,
                   hash=hasher(settings.key),
                   builder=RowBuilder([parse_path(settings.targets[i]) for i in case_columns],
@@ -153,7 +153,7 @@ def _assess_slice(task: Task) -> tuple[Any, Any, list[RowError]]:
 
 def _assess_one(case: Any, shown: str, number: int, changed_only: bool, base: list[dict[str, Any]],
                 changed: list[dict[str, Any]], reads: list[str]) -> None:
-    from reprieve.assess.report import assess
+    from reprieve.assess.report import again, assess
     from reprieve.screen.rows import person_row
 
     as_of = _STATE["settings"].as_of
@@ -162,20 +162,21 @@ def _assess_one(case: Any, shown: str, number: int, changed_only: bool, base: li
         changed.append(person_row(shown, number, assess(case, as_of, law=what_if)))
         return
     traced = _STATE["law"].traced() if _STATE["settings"].trace or what_if is not None else _STATE["law"]
-    row = person_row(shown, number, assess(case, as_of, law=traced))
+    result = assess(case, as_of, law=traced)
+    row = person_row(shown, number, result)
     base.append(row)
     if _STATE["settings"].trace:
         reads.append(_reads_text(traced.read))
-    if what_if is not None:
-        changed.append(person_row(shown, number, assess(case, as_of, law=what_if))
-                       if traced.read & _STATE["changed_keys"] else row)
+    if what_if is not None:  # assessed again only if the what-if reaches it, and then only the stages it reaches
+        changed.append(person_row(shown, number, again(result, what_if, _STATE["reach"]))
+                       if _STATE["reach"](traced.read) else row)
 
 
 def _reads_text(read: frozenset[str]) -> str:
     known: dict[frozenset[str], str] = _STATE["reads_text"]  # a few hundred different sets in a population
     text = known.get(read)
     if text is None:
-        text = known[read] = " ".join(sorted(read))
+        text = known[read] = "\n".join(sorted(read))
     return text
 
 
@@ -214,11 +215,11 @@ def rescreen(table: Table, base: Any, errors: list[RowError], as_of: date, law_c
     screening (its `base`: the earlier rows, without `READS`) and how many people were assessed again."""
     import polars as pl
 
-    from reprieve.law.params import LawChange
+    from reprieve.law.params import LawChange, shipped_law
 
-    changed_keys = LawChange.model_validate(law_change).parameters
+    reach = LawChange.model_validate(law_change).reach(shipped_law())
     sets = base.select(pl.col(READS).unique().cast(pl.String)).to_series().to_list() if base.height else []
-    reached_sets = [text for text in sets if changed_keys & set(text.split(" "))]
+    reached_sets = [text for text in sets if reach(text.split("\n"))]
     reached = pl.col(READS).cast(pl.String).is_in(reached_sets)
     again = base.filter(reached)["row"].to_list() if reached_sets else []
     blocks: dict[int, list[int]] = {}

@@ -1,0 +1,94 @@
+"""The engine's memos return what working it out afresh returns (issue 17: what depends only on the law and its
+arguments is worked out once). Each memo is compared with the computation it replaces, on generated arguments, and
+a whole assessment with warm memos with one after every memo is emptied."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reprieve.assess import questions
+from reprieve.assess.report import assess
+from reprieve.intake import parse_case
+from reprieve.law import drug_penalties, fsa_time_credits, other_penalties, which_penalty_law
+from reprieve.law.params import Law, law, shipped_law, using
+from reprieve.law.penalty_ranges import parsed
+from reprieve.law.penalty_schemas import OffenseRanges, SamePenalties
+from reprieve.law.statutes import parse_statute, parse_statutes
+from reprieve.screen.synth import generate
+
+AS_OF = date(2026, 11, 28)
+_OTHER = [v for name in shipped_law().files[other_penalties.FILE].parameters
+          for v in shipped_law().parameter(f"{other_penalties.FILE}.{name}").values]
+_LISTED = sorted({row.statute for v in _OTHER for row in parsed(OffenseRanges, v).root})
+_CITATIONS = st.one_of(st.sampled_from(_LISTED), st.sampled_from(
+    ["18 U.S.C. § 1343", "21 U.S.C. §§ 841(a)(1), 846", "18 U.S.C. § 924(c)(1)(A)(i)", "8 U.S.C. § 1326(b)(2)"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_CITATIONS, min_size=1, max_size=3), st.sampled_from(_OTHER))
+def test_the_row_a_statute_falls_under_is_the_first_row_it_is_within(citations: list[str], value: Any) -> None:
+    statutes = tuple(s for text in citations for s in parse_statutes(text))
+    fresh = next((row for row in parsed(OffenseRanges, value).root
+                  if any(s.within(parse_statute(row.statute)) for s in statutes)), None)
+    assert other_penalties._match(statutes, value) == fresh
+    assert other_penalties._match(statutes, value) == fresh  # and again, from the memo
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_CITATIONS, min_size=1, max_size=3), st.lists(_CITATIONS, min_size=1, max_size=3))
+def test_a_count_falls_under_a_clause_when_one_of_its_statutes_is_within_one_of_the_clauses(
+        mine: list[str], clause: list[str]) -> None:
+    statutes = tuple(s for text in mine for s in parse_statutes(text))
+    rules = tuple(s for text in clause for s in parse_statutes(text))
+    fresh = any(s.title == r.title and s.section == r.section and s.subsections[:len(r.subsections)] == r.subsections
+                for s in statutes for r in rules)
+    assert fsa_time_credits._within_any(statutes, rules) == fresh == fsa_time_credits._within_any(statutes, rules)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(shipped_law().parameter("drug_penalties.same_penalty_statutes").values))
+def test_the_statutes_that_carry_another_provisions_penalties_are_read_from_the_law_value(value: Any) -> None:
+    expected = {(parse_statute(r.statute).title, parse_statute(r.statute).section):
+                (parse_statute(r.penalties_of).title, parse_statute(r.penalties_of).section)
+                for r in parsed(SamePenalties, value).root}
+    assert drug_penalties._same_penalties(value) == expected == drug_penalties._same_penalties(value)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["sentencing_date", "offense_date", "decision_date"]),
+       st.sets(st.sampled_from(which_penalty_law.FILES), min_size=1))
+def test_the_days_the_penalty_law_changes_are_those_of_the_law_in_use(basis: str, files: set[str]) -> None:
+    table = "drug_penalties.trafficking_penalties"  # the same table again from a new day: a new boundary
+    what_if = Law.at(AS_OF, {"description": "a new day of change", "changes": [
+        {"parameter": table, "value": shipped_law().parameter(table).values[-1].value, "from": date(2025, 3, 1)}]})
+    for snapshot in (Law.at(AS_OF), what_if):
+        with using(snapshot):
+            fresh = sorted({v.from_ for f in files if f in law().files
+                            for p in law().files[f].parameters.values() if p.selected_by == basis for v in p.values})
+            assert list(which_penalty_law.boundaries(basis, sorted(files))) == fresh
+            if snapshot is what_if and basis == "sentencing_date" and "drug_penalties" in files:
+                assert date(2025, 3, 1) in fresh
+
+
+def _json(case: Any) -> dict[str, Any]:
+    return assess(case, AS_OF, law=Law.at(AS_OF)).as_json()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000))
+def test_an_assessment_with_warm_memos_equals_one_with_every_memo_emptied(seed: int) -> None:
+    person = next(iter(generate(1, seed=seed, as_of=AS_OF)))
+    case = parse_case({k: v for k, v in person.items() if k != "id"}, "person", warnings=False).case
+    warm = _json(case)
+    assert _json(case) == warm
+    other_penalties._MATCHED.clear()
+    other_penalties._parameters_of.cache_clear()
+    drug_penalties._SAME.clear()
+    which_penalty_law._boundaries.cache_clear()
+    fsa_time_credits._within_any.cache_clear()
+    questions.generic.cache_clear()
+    assert _json(case) == warm
