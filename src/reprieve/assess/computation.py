@@ -297,15 +297,7 @@ def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explai
     result.point, result.earliest, result.latest = point, early, late
     shown = point or late or early
     if shown is None:
-        result.steps = plan.steps
-        alone = _term_alone(case, as_of)
-        if alone is not None:
-            result.total_term = alone.term
-            result.steps = plan.steps + alone.steps
-        if plan.fsa_eligibility is not None:  # whether the offenses allow credits does not turn on the dates
-            _fill_fsa(result, plan, None)
-        result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
-        return result
+        return _without_dates(case, as_of, plan, result)
     result.steps = plan.steps + shown.steps
     if point is None:
         result.steps.insert(0, Step("SCENARIO", None, "", said("step.scenario")))
@@ -331,6 +323,19 @@ def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explai
             with using(snapshot):
                 return _presumptions(case, plan, shown, scenario, off_day, as_of)
         result.presumed = presumed
+    return result
+
+
+def _without_dates(case: Case, as_of: date, plan: _Plan, result: Computation) -> Computation:
+    """No scenario gives dates: the term alone, and whether the offenses allow FSA credits."""
+    result.steps = plan.steps
+    alone = _term_alone(case, as_of)
+    if alone is not None:
+        result.total_term = alone.term
+        result.steps = plan.steps + alone.steps
+    if plan.fsa_eligibility is not None:  # whether the offenses allow credits does not turn on the dates
+        _fill_fsa(result, plan, None)
+    result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
     return result
 
 
