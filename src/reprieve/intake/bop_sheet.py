@@ -8,6 +8,7 @@ to `custody`, as the BOP states them, so that reprieve's arithmetic can be check
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -53,6 +54,7 @@ class SheetRead:
     docket: str | None = None
     asks: list[str] = field(default_factory=list)  # labels printed whose value could not be read: asked for
     offense_dates: list[str] = field(default_factory=list)  # each obligation's DATE OF OFFENSE, to check the judgment's
+    obligations: int = 0  # "CURRENT OBLIGATION NO:" headings: one per count the computation holds
 
 
 def is_sheet_page(page: Page) -> bool:
@@ -68,10 +70,17 @@ def read_sheet(pages: list[Page]) -> SheetRead:
             seen.add(read.path)
             out.reads.append(read)
 
+    labels_seen: set[str] = set()
     for page in pages:
         for line in page.lines:
             text = Text.of([line])
             s = text.text
+            if _OBLIGATION.search(s):
+                out.obligations += 1
+            known = [label for label in (*DATES, *NUMBERS) if _label(label).search(s)]
+            labels_seen.update(known)
+            if page.method == "ocr" and not known:
+                out.asks += _resembled(s)
             m = _AS_OF.search(s)
             if m and "custody.bop.sheet_as_of" not in seen:
                 found = pat.find_date(s, m.end())
@@ -127,6 +136,25 @@ def read_sheet(pages: list[Page]) -> SheetRead:
             if m and out.docket is None:
                 found_docket = pat.docket(s[m.end():].split()[0] if s[m.end():].split() else "")
                 out.docket = found_docket.value if found_docket else None
+    if any(page.method == "ocr" for page in pages) and "HOME DETENTION ELIGIBILITY DATE" not in labels_seen:
+        out.asks += DATES["HOME DETENTION ELIGIBILITY DATE"]  # printed on every sheet (N/A when none): OCR lost it
+    return out
+
+
+_OBLIGATION = re.compile(r"OBLIGATION\s+NO", re.IGNORECASE)
+
+
+def _resembled(line: str) -> list[str]:
+    """The fields of a label an OCR'd line resembles but that its exact pattern did not find ('HOME DETENTTON
+    ELIG1BILITY DATE'): asked for, since the value beside it was not read."""
+    head = re.split(r"\.{2,}|:|\d", line, maxsplit=1)[0]
+    letters = re.sub(r"[^A-Z]", "", head.upper())
+    if len(letters) < 8:
+        return []
+    out: list[str] = []
+    for label, paths in (*DATES.items(), *NUMBERS.items()):
+        if difflib.SequenceMatcher(None, letters, label.replace(" ", "")).ratio() >= 0.75:
+            out += paths
     return out
 
 

@@ -228,6 +228,9 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
         found = {r.path for r in sheet.reads}
         if sheet.offense_dates and len(judgments) == 1:
             _check_offense_dates(fields, set(sheet.offense_dates))
+        table_rows = {m.group(1) for p in fields if (m := re.match(r"judgments\[0\]\.counts\[(\d+)\]", p))}
+        if len(judgments) == 1 and len(table_rows) < sheet.obligations:
+            missing.append("judgments[0].counts")  # the sheet holds an obligation per count: a row was lost
         missing += [path for path in sheet.asks if path not in found]
         for path in _SHEET_NEEDED if full_sheet else ():
             if path not in found:  # the fact the BOP's figure also fills (custody.prior_custody_days, ...) too
@@ -283,11 +286,16 @@ _SHEET_NEEDED = ("custody.bop.sheet_as_of", "custody.bop.computation_began_on", 
 
 _DRUG_OFFENSE = re.compile(r"distribut|possess\w*\s+with\s+intent|manufactur|controlled\s+substance|grams|"
                            r"kilograms|pounds", re.IGNORECASE)
+_AMOUNT_WORD = re.compile(r"grams|kilo|pounds|\bkg\b|\bg\b|\bmore\b", re.IGNORECASE)
+# Title 21's trafficking offenses (841, 846, 952, 960, 963): the row's drug and quantity matter to its penalty.
+_DRUG_STATUTE = re.compile(r"\b21\b.*\b(?:841|846|952|960|963)\b")
 
 
 def _missing_in_counts(paths: set[str], reads: list[Read]) -> list[str]:
-    """Each row of the counts table needs its label, statute and date; its term, once any count has one; and the
-    drug, when a drug offense's description was read too poorly to name it."""
+    """Each row of the counts table needs its label, statute, description and date; its term, once any count has
+    one; and, for a drug offense, the drug and quantity whenever the evidence for them is weak: the description was
+    not read, read poorly, or names an amount ('5 kilograms or more') none was taken from. A value not read where
+    the papers may print one is asked, never left out silently."""
     rows = sorted({int(m.group(1)) for p in paths if (m := re.match(r"judgment\.counts\[(\d+)\]", p))})
     termed = any(re.search(r"\.counts\[\d+\]\.(months|life)$", p) for p in paths)
     natures = {r.path: r for r in reads if r.path.endswith(".nature_of_offense")}
@@ -295,16 +303,24 @@ def _missing_in_counts(paths: set[str], reads: list[Read]) -> list[str]:
     out = []
     for n in rows:
         row = f"judgment.counts[{n}]."
-        out += [row + key for key in ("count", "statute", "offense_ended") if row + key not in paths]
+        out += [row + key for key in ("count", "statute", "offense_ended", "nature_of_offense")
+                if row + key not in paths]
         if termed and row + "months" not in paths and row + "life" not in paths:
             out.append(row + "months")
         statute = statutes.get(row + "statute")
         if statute is not None and statute.confidence < CONFIRM_BELOW and row + "penalty" not in paths:
             out.append(row + "penalty")  # a statute read poorly may hide its penalty provision
         nature = natures.get(row + "nature_of_offense")
-        if nature is not None and nature.confidence < CONFIRM_BELOW and row + "drug" not in paths \
-                and _DRUG_OFFENSE.search(str(nature.value)):
-            out += [row + "drug", row + "quantity"]
+        drug_row = (nature is not None and _DRUG_OFFENSE.search(str(nature.value))) or (
+            statute is not None and _DRUG_STATUTE.search(str(statute.value)))
+        if not drug_row:
+            continue
+        weak = nature is None or nature.confidence < CONFIRM_BELOW
+        amount_unread = nature is not None and bool(_AMOUNT_WORD.search(str(nature.value)))
+        if (weak or amount_unread) and row + "quantity" not in paths:
+            out.append(row + "quantity")
+        if weak and row + "drug" not in paths:
+            out.append(row + "drug")
     return out
 
 
@@ -421,7 +437,8 @@ def _shown(value: Any, lang: str) -> str:
 def _why(read: Read) -> str:
     """Why a value is unsure, from the note its reader left (no note: OCR read its characters with low confidence)."""
     note = read.note
-    for key, words in (("disagree", ("say", "disagree")), ("fixed", ("OCR",)), ("derived", ("Nature of Offense",)),
+    for key, words in (("spelled", ("in words",)), ("second", ("second reading",)),
+                       ("disagree", ("say", "disagree")), ("fixed", ("OCR",)), ("derived", ("Nature of Offense",)),
                        ("handwriting", ("handwriting",)), ("total", ("add up",)), ("district", ("district",))):
         if any(word in note for word in words):
             return key

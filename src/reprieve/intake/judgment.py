@@ -19,7 +19,7 @@ from reprieve.intake import patterns as pat
 from reprieve.intake.districts import abbreviation, closest
 from reprieve.intake.fields import DERIVED, FIXED_CAP, TEXT_LAYER, Read, read_at
 from reprieve.intake.layout import Line, Page, Text, Word
-from reprieve.intake.terms import Term, read_imprisonment, read_supervision, total_of
+from reprieve.intake.terms import Term, read_imprisonment, read_supervision, spelled_disagrees, total_of
 
 # The reasons printed on AO 245C (Rev. 09/19), in the form's words.
 AMENDMENT_REASONS = [
@@ -569,11 +569,14 @@ def _section(pages: list[Page], heading: re.Pattern[str], start: re.Pattern[str]
 def _term_reads(text: Text, where: list[int], term: Term, path: str, label: str,
                 ceiling: float) -> list[Read]:
     start, end = where[term.start], where[max(term.end - 1, term.start)] + 1
+    note = ""
+    if any(a < end and start < b for a, b in spelled_disagrees(text.text)):
+        ceiling, note = min(ceiling, 0.6), "the number in words and the number in digits disagree"
     if term.life:
-        return [read_at(text, start, end, f"{path}life", True, label=label, ceiling=ceiling)]
-    out = [read_at(text, start, end, f"{path}months", term.months, label=label, ceiling=ceiling)]
+        return [read_at(text, start, end, f"{path}life", True, label=label, ceiling=ceiling, note=note)]
+    out = [read_at(text, start, end, f"{path}months", term.months, label=label, ceiling=ceiling, note=note)]
     if term.days:
-        out.append(read_at(text, start, end, f"{path}days", term.days, label=label, ceiling=ceiling))
+        out.append(read_at(text, start, end, f"{path}days", term.days, label=label, ceiling=ceiling, note=note))
     return out
 
 
@@ -613,12 +616,12 @@ def _imprisonment(pages: list[Page], labels: dict[int, str], rows: int) -> list[
         return []
     if total is not None:
         path = "judgment.total_"
-        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note)
+        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note or r.note)
                 for r in _term_reads(text, where, total, path, "total term of imprisonment", ceiling)]
     by_label = {c.label: c for c in result.counts}
     if not result.counts and total is not None and rows == 1:
         by_label = {}
-        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note)
+        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note or r.note)
                 for r in _term_reads(text, where, total, "judgment.counts[0].", "total term of imprisonment",
                                      ceiling)]
     for n, label in labels.items():
@@ -626,7 +629,7 @@ def _imprisonment(pages: list[Page], labels: dict[int, str], rows: int) -> list[
         if c is None:
             continue
         prefix = f"judgment.counts[{n}]."
-        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note)
+        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note or r.note)
                 for r in _term_reads(text, where, c.term, prefix, f"the term on Count {label}", ceiling)]
         if c.consecutive_to:
             start = where[c.term.start]
@@ -674,8 +677,10 @@ def _supervision(pages: list[Page]) -> list[Read]:
     if term is None or term.life or term.months is None:
         return []
     start, end = where[term.start], where[term.end - 1] + 1
+    doubt = any(a < end and start < b for a, b in spelled_disagrees(text.text))
     return [read_at(text, start, end, "judgment.supervised_release_months", term.months,
-                    label="term of supervised release")]
+                    label="term of supervised release", ceiling=0.6 if doubt else TEXT_LAYER,
+                    note="the number in words and the number in digits disagree" if doubt else "")]
 
 
 _DISMISSED_LINE = re.compile(r"\bCount\s*\(?s?\)\s*(.*?)\bare\s+dismissed", re.IGNORECASE)

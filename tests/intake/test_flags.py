@@ -1,0 +1,111 @@
+"""Weak evidence is asked, as a class: a label not read, a cell or a row lost, a number whose words and digits
+disagree. Each test damages the text of a rendered specimen the way OCR damages a scan, and checks that the field
+whose printed value is known (from the generated case) is asked about or asked for, never taken silently.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import pytest
+
+from reprieve.intake import documents
+from reprieve.intake.fields import CONFIRM_BELOW
+from reprieve.intake.layout import Line, Page
+from reprieve.intake.pages import read_pages
+from reprieve.intake.terms import spelled_disagrees
+from tests.intake.generate import specimen
+
+
+def _read(seed: int, change: Callable[[Page], Page], monkeypatch: pytest.MonkeyPatch) -> documents.IntakeResult:
+    made = specimen(seed, bop_sheet=True, judgments=1)
+    monkeypatch.setattr(documents, "read_pages",
+                        lambda name, data, *progress: [change(p) for p in read_pages(name, data, *progress)])
+    return documents.read_documents(made.documents)
+
+
+def _asked(result: documents.IntakeResult, path: str) -> bool:
+    return path in result.missing or (path in result.fields and result.fields[path].confidence < CONFIRM_BELOW)
+
+
+def _replace(old: str, new: str, on_line: str, ocr: bool = False) -> Callable[[Page], Page]:
+    def change(page: Page) -> Page:
+        if ocr and page.file.startswith("computation"):
+            page.method = "ocr"
+        for line in page.lines:
+            if on_line in line.text:
+                line.words = [dataclasses.replace(w, text=new) if w.text == old else w for w in line.words]
+        page.lines = [line for line in page.lines if line.words and line.text.strip()]
+        return page
+    return change
+
+
+@pytest.mark.parametrize(("text", "doubtful"), [
+    ("a total term of FORTY-SIX (46) MONTHS", False),
+    ("TWO HUNDRED FIFTY (250) MONTHS on Count 1", False),
+    ("SIXTY (60) MONTHS and ONE (1) DAY", False),
+    ("a term of 46 months", False),
+    ("a total term of FORTY (46) MONTHS", True),  # OCR lost '-SIX'
+    ("a total term of FORTY-SIX (40) MONTHS", True),
+    ("FQRTY-SIX (46) MONTHS", True),  # the words unreadable: the digits are not checked
+])
+def test_words_and_digits_must_agree(text: str, doubtful: bool) -> None:
+    assert bool(spelled_disagrees(text)) is doubtful
+
+
+def test_a_term_whose_words_and_digits_disagree_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Specimen 11 is sentenced to THREE HUNDRED SIXTY (360) MONTHS: OCR reads 'SIXTY' as 'FIFTY'.
+    result = _read(11, _replace("SIXTY", "FIFTY", "This term consists"), monkeypatch)
+    total = result.fields["judgments[0].total_months"]
+    assert total.value == 360 and total.confidence < CONFIRM_BELOW
+
+
+def test_supervised_release_whose_words_and_digits_disagree_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 'TWO (2) YEARS' of supervised release read as 'TWO (3) YEARS'
+    result = _read(11, _replace("(2)", "(3)", "supervised release for a term"), monkeypatch)
+    assert _asked(result, "judgments[0].supervised_release_months")
+
+
+def test_a_quantity_ocr_lost_from_the_description_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Count 1 of specimen 11: '... intent to distribute 5 / kilograms or more of cocaine'; the '5' is lost
+    made = specimen(11, bop_sheet=True, judgments=1)
+    assert made.case["judgments"][0]["counts"][0]["quantity"] == "5 kg"
+    result = _read(11, _replace("5", "", "intent to distribute"), monkeypatch)
+    assert "judgments[0].counts[0].quantity" not in result.fields
+    assert _asked(result, "judgments[0].counts[0].quantity")
+
+
+def test_a_sheet_label_ocr_did_not_read_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The home detention line of a scanned sheet, its label damaged: the date beside it is asked for.
+    made = specimen(11, bop_sheet=True, judgments=1)
+    assert made.case["custody"]["bop"]["home_detention_date"] == "2028-12-20"
+    result = _read(11, _replace("DETENTION", "DETENTTON", "HOME", ocr=True), monkeypatch)
+    assert "custody.bop.home_detention_date" not in result.fields
+    assert _asked(result, "custody.bop.home_detention_date")
+
+
+def test_a_sheet_line_ocr_lost_whole_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    def lose(page: Page) -> Page:
+        if page.file.startswith("computation"):
+            page.method = "ocr"
+            page.lines = [line for line in page.lines if "DETENTION" not in line.text]
+        return page
+
+    assert _asked(_read(11, lose, monkeypatch), "custody.bop.home_detention_date")
+
+
+def test_a_table_row_ocr_lost_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Specimen 11 has two counts and the sheet an obligation for each: the second row of the table is lost, and so
+    # are the lines naming count 2 elsewhere on the judgment, which would otherwise show it: the sheet's still do.
+    def lose(page: Page) -> Page:
+        page.lines = [line for line in page.lines if "28 grams or more" not in line.text
+                      and "guilty" not in line.text and "Count 2" not in line.text]
+        page.lines = [Line([w for w in line.words if "Count(s)" not in w.text], line.page, line.file)
+                      for line in page.lines]
+        page.lines = [line for line in page.lines if line.words]
+        return page
+
+    result = _read(11, lose, monkeypatch)
+    assert not any(p.startswith("judgments[0].counts[1]") for p in result.fields)
+    assert "judgments[0].counts" in result.missing
