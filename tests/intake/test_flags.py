@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 
 import pytest
 
-from reprieve.intake import documents
+from reprieve.intake import documents, patterns
 from reprieve.intake.fields import CONFIRM_BELOW
-from reprieve.intake.layout import Line, Page
+from reprieve.intake.layout import Line, Page, Word
 from reprieve.intake.pages import read_pages
 from reprieve.intake.terms import spelled_disagrees
 from tests.intake.generate import specimen
@@ -109,3 +111,22 @@ def test_a_table_row_ocr_lost_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     result = _read(11, lose, monkeypatch)
     assert not any(p.startswith("judgments[0].counts[1]") for p in result.fields)
     assert "judgments[0].counts" in result.missing
+
+
+# --- the second look: a word that should be a date, read again alone --------------------------------------------
+
+def test_a_date_over_a_rule_is_read_again_and_asked() -> None:
+    """Scanned specimen 20003 (benchmarks/bench_intake.py; its case was imposed on 2006-01-28): Tesseract read the
+    date above 'Date of Imposition of Judgment' as '_es006' at confidence 0, its box taking in the rule and the label
+    below. The image is that region of the prepared page, as the benchmark cut it out."""
+    from PIL import Image
+
+    from reprieve.intake import ocr
+
+    region = Image.open(Path(__file__).parent / "scans" / "imposition_date_20003.png").convert("L")
+    page = Image.new("L", (region.width + 200, region.height + 200), 255)
+    page.paste(region, (100, 100))
+    damaged = Word("_es006", 136, 369, 127, 217, 0.0)  # the box Tesseract gave, in the page
+    again = ocr._second_looks(page, [damaged])[0]
+    assert patterns.parse_date(again.text) == (date(2006, 1, 28), False)
+    assert again.conf < CONFIRM_BELOW  # one reading against another: asked

@@ -36,6 +36,7 @@ from reprieve.intake.fields import CONFIRM_BELOW, Read
 from reprieve.intake.layout import Page
 from reprieve.intake.ocr import OcrUnavailable
 from reprieve.intake.pages import UnreadableFile, read_pages
+from reprieve.intake.second import reread
 from reprieve.intake.text import field_words, say, why_words
 
 Input = str | Path | tuple[str, bytes]
@@ -129,6 +130,10 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress
     if letter:
         sheet = sheet or bop_sheet.SheetRead()
         sheet.reads += [r for r in letter if r.path not in {x.path for x in sheet.reads}]
+    for j in judgments:
+        j.reads = reread(j.reads, pages)
+    if sheet is not None:
+        sheet.reads = reread(sheet.reads, pages)
     return _assemble(judgments, sheet, documents, warnings, full_sheet=bool(sheet_pages))
 
 
