@@ -48,9 +48,9 @@ _IMPOSITION = re.compile(r"Date\s+of\s+Imposition\s+of\s+(?:Judgment|Sentence)",
 # The same label as OCR may break it ('Date of of Judgment' with 'Imposition' pushed onto its own line).
 _IMPOSITION_DAMAGED = re.compile(r"^\W*\w{0,3}\W*Date\s+of\s+(?!Original)(?:\S+\s+){0,2}(?:Judgment|Sentence)\W*$|"
                                  r"^\W*Imposition\s+of\s+(?:Judgment|Sentence)", re.IGNORECASE)
-# Sheet headings, with a speck OCR may read beside them ('IMPRISONMENT me').
-_IMPRISONMENT_HEADING = re.compile(r"^\W{0,3}IMPRISONMENT(?:\s+\S{1,3})?\s*$")
-_SUPERVISION_HEADING = re.compile(r"^\W{0,3}SUPERVISED\s+RELEASE(?:\s+\S{1,3})?\s*$")
+# Sheet headings, with a speck OCR may read beside them ('IMPRISONMENT me', '_ IMPRISONMENT Se').
+_IMPRISONMENT_HEADING = re.compile(r"^[\W_]{0,3}IMPRISONMENT(?:\s+\S{1,3})?\s*$")
+_SUPERVISION_HEADING = re.compile(r"^[\W_]{0,3}SUPERVISED\s+RELEASE(?:\s+\S{1,3})?\s*$")
 _LABELS_DISAGREE = re.compile(r"was not found|not in the counts table")
 _ORIGINAL = re.compile(r"Date\s+of\s+Original\s+Judgment\s*[:;]?", re.IGNORECASE)
 _JUDGE_LABEL = re.compile(r"Name\s+(?:and|&)\s+Title\s+of\s+Judge", re.IGNORECASE)
