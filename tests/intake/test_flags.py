@@ -130,3 +130,33 @@ def test_a_date_over_a_rule_is_read_again_and_asked() -> None:
     again = ocr._second_looks(page, [damaged])[0]
     assert patterns.parse_date(again.text) == (date(2006, 1, 28), False)
     assert again.conf < CONFIRM_BELOW  # one reading against another: asked
+
+
+def test_a_day_after_the_months_not_read_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Specimen 30: TWELVE (12) MONTHS AND ONE (1) DAY, the day's number smudged past reading ('AND | DAV').
+    made = specimen(30, bop_sheet=True, judgments=1)
+    assert made.case["judgments"][0]["total_days"] == 1
+
+    def smudge(page: Page) -> Page:
+        for line in page.lines:
+            if "AND ONE (1) DAY" in line.text:
+                line.words = [dataclasses.replace(w, text={"ONE": "|", "(1)": "", "DAY.": "DAV."}.get(w.text, w.text))
+                              for w in line.words]
+        return page
+
+    result = _read(30, smudge, monkeypatch)
+    assert "judgments[0].total_days" not in result.fields
+    assert _asked(result, "judgments[0].total_days") and _asked(result, "judgments[0].total_months")
+
+
+def test_a_description_with_a_word_ocr_misread_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Specimen 4, count 1: 'Distribution of a quantity of heroin' read by OCR, sure of every word, as 'Distnbution'
+    def misread(page: Page) -> Page:
+        for line in page.lines:
+            line.words = [dataclasses.replace(w, text="Distnbution", conf=0.95) if w.text == "Distribution" else
+                          dataclasses.replace(w, conf=0.95) if line.text.startswith("Distribution") else w
+                          for w in line.words]
+        return page
+
+    result = _read(4, misread, monkeypatch)
+    assert _asked(result, "judgments[0].counts[0].nature_of_offense")

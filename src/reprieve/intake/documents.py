@@ -124,8 +124,14 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress
     warnings = [f"{d.file}: page {n} is neither a judgment nor a BOP computation sheet: not read"
                 for d in documents for n, kind in enumerate(d.kinds, start=1) if kind == "unknown"
                 and not any(r.source.file == d.file and r.source.page == n for r in letter)]
-    judgments = [judgment.read_judgment(group) for group in _group(judgment_pages)]
+    groups, placed_surely = _group(judgment_pages)
+    judgments = [judgment.read_judgment(group) for group in groups]
     judgments.sort(key=lambda j: next((str(r.value) for r in j.reads if r.path == "judgment.imposed_on"), "9999"))
+    # A page whose judgment is a guess (its case number unlike the captions', or not read among several judgments),
+    # or several judgments one of whose dates was not read (their order is by date), may put a value in the wrong
+    # judgment: everything of every judgment is asked.
+    unsure_which = not placed_surely or (len(judgments) > 1 and any(
+        not any(r.path == "judgment.imposed_on" for r in j.reads) for j in judgments))
     sheet = bop_sheet.read_sheet(sheet_pages) if sheet_pages else None
     if letter:
         sheet = sheet or bop_sheet.SheetRead()
@@ -134,7 +140,21 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress
         j.reads = reread(j.reads, pages)
     if sheet is not None:
         sheet.reads = reread(sheet.reads, pages)
-    return _assemble(judgments, sheet, documents, warnings, full_sheet=bool(sheet_pages))
+    result = _assemble(judgments, sheet, documents, warnings, full_sheet=bool(sheet_pages))
+    if unsure_which:
+        _ask_every_judgment(result, len(judgments))
+    return result
+
+
+_PER_JUDGMENT = re.compile(r"judgments\[\d+\]\.|court\.(district|docket|judge)$")
+
+
+def _ask_every_judgment(result: IntakeResult, count: int) -> None:
+    for path, read in list(result.fields.items()):
+        if _PER_JUDGMENT.match(path) and read.confidence > 0.6:
+            result.fields[path] = Read(read.path, read.value, read.source, 0.6, read.label,
+                                       read.note or "the pages of the judgments may not have been told apart")
+    result.missing += [f"judgments[{i}]" for i in range(count) if f"judgments[{i}]" not in result.missing]
 
 
 def _load(item: Input) -> tuple[str, bytes]:
@@ -152,15 +172,16 @@ def _load(item: Input) -> tuple[str, bytes]:
 _FIRST_SHEET = re.compile(r"UNITED\s+STATES\s+DISTRICT\s+COURT", re.IGNORECASE)
 
 
-def _group(pages: list[Page]) -> list[list[Page]]:
+def _group(pages: list[Page]) -> tuple[list[list[Page]], bool]:
     """Pages into judgments: each caption page starts one; every other page joins the judgment whose case number is
     closest to its own (OCR may misread a character of it), or, without a readable one, the judgment before it.
-    Photos may come in any order."""
+    Photos may come in any order. Also whether every page was placed by its case number."""
     captions = [n for n, page in enumerate(pages)
                 if _FIRST_SHEET.search("\n".join(line.text for line in page.lines[:15]))]
     if not captions:
-        return [pages] if pages else []
+        return ([pages] if pages else []), True
     groups = [[pages[n]] for n in captions]
+    surely = True
     numbers = [judgment.case_number_on(pages[n]) for n in captions]
     for n, page in enumerate(pages):
         if n in captions:
@@ -171,8 +192,11 @@ def _group(pages: list[Page]) -> list[list[Page]]:
         if scores[best] < 0.75:
             before = [k for k, c in enumerate(captions) if c < n]
             best = before[-1] if before else 0
+            # another judgment's page (its case number unlike every caption's, whose own caption was not read), or
+            # a page with no case number read among several judgments: which judgment it belongs to is a guess
+            surely = surely and len(groups) == 1 and (not number or not numbers[0])
         groups[best].append(page)
-    return groups
+    return groups, surely
 
 
 def _likeness(a: str | None, b: str | None) -> float:
@@ -221,12 +245,13 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
         if not any(p.startswith("judgment.counts[") for p in read_paths):
             missing.append(prefix + "counts")
             if not {"judgment.total_months", "judgment.total_life"} & read_paths:
-                missing.append(prefix + "total_months")
+                missing += [prefix + "total_months", prefix + "total_life"]
         elif not any(re.search(r"\.(months|life)$", p) for p in read_paths) and "judgment.total_months" \
                 not in read_paths and "judgment.total_life" not in read_paths:
-            missing.append(prefix + "total_months")  # no term read at all: each count's is asked too
+            # no term read at all: each count's is asked too, in months or life
+            missing += [prefix + "total_months", prefix + "total_life"]
             rows = sorted({int(m.group(1)) for p in read_paths if (m := re.match(r"judgment\.counts\[(\d+)\]", p))})
-            missing += [f"{prefix}counts[{n}].months" for n in rows]
+            missing += [f"{prefix}counts[{n}].{key}" for n in rows for key in ("months", "life")]
     if not judgments and sheet is None:
         warnings.append("no judgment and no BOP computation sheet was found in the files")
     if sheet is not None:

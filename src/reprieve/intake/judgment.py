@@ -171,6 +171,8 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
                      for r in out.reads]
         out.asks.append("judgment.counts")
     out.reads += terms
+    out.asks += [r.path.removesuffix("months") + "days" for r in terms
+                 if r.path.endswith("months") and "days after the months" in r.note]
     if rows > 1 and not any(re.search(r"counts\[\d+\]\.(months|life)$", r.path) for r in terms):
         section = _imprisonment_text(pages)
         if section is not None and re.search(r"\bCounts?\b", section.text):  # a split per count, not read
@@ -510,8 +512,11 @@ def _counts(pages: list[Page]) -> list[Read]:
             text = Text.of([nature])
             written = pat.nature(text.text)
             value = written.value
+            odd = text.confidence(0, len(text.text)) < 1.0 and any(
+                word.lower() not in pat.OFFENSE_WORDS for word in re.findall(r"[A-Za-z]{5,}", value))
             out.append(read_at(text, 0, len(text.text), f"{prefix}.nature_of_offense", value,
-                               label="Nature of Offense", fixed=written.fixed))
+                               label="Nature of Offense", fixed=written.fixed, ceiling=0.85 if odd else TEXT_LAYER,
+                               note="a word OCR read is not one offense descriptions use" if odd else ""))
             drug, quantity, clean = pat.drug_and_quantity(value)
             ceiling = DERIVED if clean else 0.6
             if drug:
@@ -566,6 +571,9 @@ def _section(pages: list[Page], heading: re.Pattern[str], start: re.Pattern[str]
     return None
 
 
+_DAY_AFTER = re.compile(r"[\W_]*and\b[^.;]{0,12}?\bd\w{1,3}\b", re.IGNORECASE)
+
+
 def _term_reads(text: Text, where: list[int], term: Term, path: str, label: str,
                 ceiling: float) -> list[Read]:
     start, end = where[term.start], where[max(term.end - 1, term.start)] + 1
@@ -574,6 +582,8 @@ def _term_reads(text: Text, where: list[int], term: Term, path: str, label: str,
         ceiling, note = min(ceiling, 0.6), "the number in words and the number in digits disagree"
     if term.life:
         return [read_at(text, start, end, f"{path}life", True, label=label, ceiling=ceiling, note=note)]
+    if not term.days and _DAY_AFTER.match(text.text, end):  # '12 MONTHS and | dav': the day was not read
+        ceiling, note = min(ceiling, 0.6), "a number of days after the months could not be read"
     out = [read_at(text, start, end, f"{path}months", term.months, label=label, ceiling=ceiling, note=note)]
     if term.days:
         out.append(read_at(text, start, end, f"{path}days", term.days, label=label, ceiling=ceiling, note=note))
