@@ -738,7 +738,7 @@ def _convicted(pages: list[Page]) -> list[str]:
 
 def _dismissed(pages: list[Page]) -> list[Read] | None:
     """The counts dismissed on the government's motion ('Count(s) 3 and 4 [ ] is [X] are dismissed'); None when the
-    line shows some but they cannot be read."""
+    line shows some but they cannot be read, or when a scan shows none (OCR may have lost them, or the line)."""
     for line in pages[0].lines:
         text = Text.of([line])
         m = _DISMISSED_LINE.search(text.text)
@@ -752,6 +752,6 @@ def _dismissed(pages: list[Page]) -> list[Read] | None:
             return [read_at(text, m.start(1), end, "judgment.counts_dismissed", labels,
                             label="Count(s) dismissed on the motion of the United States",
                             ceiling=0.6 if dangling else TEXT_LAYER)]
-        if re.search(r"\d", m.group(1)):
-            return None
-    return []
+        if re.search(r"\d", m.group(1)) or pages[0].method == "ocr":
+            return None  # on a scan, a blank list may be a label OCR lost: asked
+    return None if pages[0].method == "ocr" else []  # the line itself lost on a scan: asked too
