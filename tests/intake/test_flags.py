@@ -160,3 +160,27 @@ def test_a_description_with_a_word_ocr_misread_is_asked(monkeypatch: pytest.Monk
 
     result = _read(4, misread, monkeypatch)
     assert _asked(result, "judgments[0].counts[0].nature_of_offense")
+
+
+def test_no_count_dismissed_on_a_scan_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Specimen 11 dismisses no count ('Count(s) __ is are dismissed'): on a scan a blank there may be a lost label.
+    made = specimen(11, bop_sheet=True, judgments=1)
+    assert not made.case["judgments"][0].get("counts_dismissed")
+
+    def scanned(page: Page) -> Page:
+        page.method = "ocr"
+        return page
+
+    assert _asked(_read(11, scanned, monkeypatch), "judgments[0].counts_dismissed")
+    assert not _asked(_read(11, lambda page: page, monkeypatch), "judgments[0].counts_dismissed")
+
+
+def test_a_term_not_read_asks_its_days_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Specimen 30: TWELVE (12) MONTHS AND ONE (1) DAY, the whole line lost
+    def lose(page: Page) -> Page:
+        page.lines = [line for line in page.lines if "AND ONE (1) DAY" not in line.text]
+        return page
+
+    result = _read(30, lose, monkeypatch)
+    assert "judgments[0].total_days" not in result.fields
+    assert _asked(result, "judgments[0].total_days") and _asked(result, "judgments[0].total_months")
