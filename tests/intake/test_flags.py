@@ -184,3 +184,19 @@ def test_a_term_not_read_asks_its_days_too(monkeypatch: pytest.MonkeyPatch) -> N
     result = _read(30, lose, monkeypatch)
     assert "judgments[0].total_days" not in result.fields
     assert _asked(result, "judgments[0].total_days") and _asked(result, "judgments[0].total_months")
+
+
+def test_a_case_number_cut_short_on_a_scan_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A CM/ECF case number has five digits; OCR lost the end of it on every page ('1:06-cr-0065' for '...-00651-...')
+    made = specimen(11, bop_sheet=True, judgments=1)
+    docket = made.case["court"]["docket"]
+    cut = docket[:docket.index("-cr-") + 8]
+    assert len(cut.split("-cr-")[1]) == 4
+
+    def cut_short(page: Page) -> Page:
+        for line in page.lines:
+            line.words = [dataclasses.replace(w, text=cut, conf=0.96) if w.text == docket else w for w in line.words]
+        return page
+
+    result = _read(11, cut_short, monkeypatch)
+    assert result.fields["court.docket"].value == cut and _asked(result, "court.docket")

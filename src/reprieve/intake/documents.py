@@ -275,8 +275,9 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
         if "court.docket" not in fields and sheet.docket and not judgments:
             warnings.append(f"the BOP sheet names docket {sheet.docket}; give the judgment to read the case")
     cross_check(fields)
-    # a term in months not read may have had days or been life: those are asked with it
-    missing += [p.removesuffix("months") + key for p in missing if p.endswith("months") for key in ("days", "life")]
+    # a term in months not read may have had days, been life, or run consecutively: those are asked with it
+    missing += [p.removesuffix("months") + key for p in missing if p.endswith("months")
+                for key in ("days", "life", "consecutive_to") if key != "consecutive_to" or ".counts[" in p]
     missing = [p for p in dict.fromkeys(missing) if p not in fields]
     case = _valid_case(fields, missing, warnings)
     return IntakeResult(case, fields, missing, documents, warnings)

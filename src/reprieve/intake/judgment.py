@@ -211,7 +211,13 @@ def _docket_value(text: Text, at: int, path: str, label: str, page: Page) -> Rea
     if not found:
         return None
     start = text.text.find(raw.split()[0] if raw.split() else raw, at)
-    return read_at(text, start, start + len(raw), path, found.value, label=label, fixed=found.fixed)
+    # CM/ECF case numbers have five digits ('1:06-cr-00651'): fewer, read by OCR, is a number cut short
+    short = text.confidence(start, start + len(raw)) < 1.0 and bool(_CUT_SHORT.match(found.value))
+    return read_at(text, start, start + len(raw), path, found.value, label=label, fixed=found.fixed,
+                   ceiling=0.75 if short else TEXT_LAYER, note="the case number looks cut short" if short else "")
+
+
+_CUT_SHORT = re.compile(r"^\d:\d\d-[a-z]{2}-\d{1,4}(?:-|$)")
 
 
 def _register_value(text: Text, at: int, path: str, label: str, page: Page) -> Read | None:
