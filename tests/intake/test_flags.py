@@ -200,3 +200,18 @@ def test_a_case_number_cut_short_on_a_scan_is_asked(monkeypatch: pytest.MonkeyPa
 
     result = _read(11, cut_short, monkeypatch)
     assert result.fields["court.docket"].value == cut and _asked(result, "court.docket")
+
+
+def test_a_count_term_not_read_asks_the_total_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Specimen 11: 'a total term of: / THREE HUNDRED SIXTY (360) MONTHS. This term consists of ... (360) MONTHS on /
+    # Count 1; ... (360) MONTHS on Count 2': the line with the total and count 1's term is lost, count 2's is read.
+    made = specimen(11, bop_sheet=True, judgments=1)
+    assert made.case["judgments"][0]["total_months"] == 360
+
+    def lose(page: Page) -> Page:
+        page.lines = [line for line in page.lines if "This term consists" not in line.text]
+        return page
+
+    result = _read(11, lose, monkeypatch)
+    assert "judgments[0].total_months" not in result.fields
+    assert _asked(result, "judgments[0].total_months") and _asked(result, "judgments[0].counts[0].months")

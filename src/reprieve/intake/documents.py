@@ -275,6 +275,10 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
         if "court.docket" not in fields and sheet.docket and not judgments:
             warnings.append(f"the BOP sheet names docket {sheet.docket}; give the judgment to read the case")
     cross_check(fields)
+    # a count's term not read leaves the total term unchecked: asked when it was not read either
+    missing += [m.group(1) + "total_months" for p in missing if (m := re.match(r"(judgments\[\d+\]\.)counts\[\d+\]"
+                                                                            r"\.months$", p))
+                and m.group(1) + "total_months" not in fields and m.group(1) + "total_life" not in fields]
     # a term in months not read may have had days, been life, or run consecutively: those are asked with it
     missing += [p.removesuffix("months") + key for p in missing if p.endswith("months")
                 for key in ("days", "life", "consecutive_to") if key != "consecutive_to" or ".counts[" in p]
