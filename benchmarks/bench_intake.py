@@ -40,12 +40,13 @@ if _CACHE:
 
     _words_of = ocr.words_of
 
-    def _cached_words(image: Any, lang: str = "eng") -> Any:
-        key = hashlib.sha1(image.tobytes() + repr((image.size, image.mode, lang)).encode()).hexdigest()
+    def _cached_words(image: Any, lang: str = "eng", config: str = "--psm 6") -> Any:
+        extra = "" if config == "--psm 6" else config  # the key of a page read with the default stays as it was
+        key = hashlib.sha1(image.tobytes() + repr((image.size, image.mode, lang)).encode() + extra.encode()).hexdigest()
         path = Path(_CACHE) / f"{key}.pickle"
         if path.exists():
             return pickle.loads(path.read_bytes())
-        words = _words_of(image, lang)
+        words = _words_of(image, lang, config)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(words))
         return words

@@ -163,3 +163,12 @@ def test_a_misread_date_on_the_sheet_is_asked(monkeypatch: pytest.MonkeyPatch) -
     result = _tampered(made.documents, printed, wrong, monkeypatch)
     read = result.fields["custody.bop.full_term_date"]
     assert read.value != full.isoformat() and read.confidence < CONFIRM_BELOW
+
+
+def test_a_year_misread_past_the_calendar_is_asked_not_a_crash() -> None:
+    # hypothesis found it: the date the computation began misread as 01-01-9999; its term runs past year 9999
+    values = _sheet(date(2009, 1, 1), 12, 0, 47)
+    values["custody.bop.computation_began_on"] = "9999-01-01"
+    fields = _fields(values)
+    cross_check(fields)
+    assert fields["custody.bop.computation_began_on"].confidence < CONFIRM_BELOW

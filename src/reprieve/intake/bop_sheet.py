@@ -8,12 +8,14 @@ to `custody`, as the BOP states them, so that reprieve's arithmetic can be check
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
 from reprieve.intake import patterns as pat
 from reprieve.intake.fields import Read, read_at
-from reprieve.intake.layout import Page, Text
+from reprieve.intake.layout import Line, Page, Text
+from reprieve.intake.ocr import read_again
 
 SHEET_PAGE = re.compile(r"SENTENCE\s+MONITORING|COMPUTATION\s+DATA|REGNO\s*\.*\s*:", re.IGNORECASE)
 # The dot leader and colon after a label: OCR drops the colon or reads it as '?' or '-'.
@@ -53,6 +55,7 @@ class SheetRead:
     docket: str | None = None
     asks: list[str] = field(default_factory=list)  # labels printed whose value could not be read: asked for
     offense_dates: list[str] = field(default_factory=list)  # each obligation's DATE OF OFFENSE, to check the judgment's
+    obligations: int = 0  # "CURRENT OBLIGATION NO:" headings: one per count the computation holds
 
 
 def is_sheet_page(page: Page) -> bool:
@@ -68,10 +71,17 @@ def read_sheet(pages: list[Page]) -> SheetRead:
             seen.add(read.path)
             out.reads.append(read)
 
+    labels_seen: set[str] = set()
     for page in pages:
         for line in page.lines:
             text = Text.of([line])
             s = text.text
+            if _OBLIGATION.search(s):
+                out.obligations += 1
+            known = [label for label in (*DATES, *NUMBERS) if _label(label).search(s)]
+            labels_seen.update(known)
+            if page.method == "ocr" and not known:
+                out.asks += _resembled(s)
             m = _AS_OF.search(s)
             if m and "custody.bop.sheet_as_of" not in seen:
                 found = pat.find_date(s, m.end())
@@ -100,12 +110,24 @@ def read_sheet(pages: list[Page]) -> SheetRead:
                         add(read_at(text, found[2], found[3], path, found[0].isoformat(), label=label,
                                     fixed=found[1]))
                 elif not re.match(r"\s*N/?A\b", s[m.end():], re.IGNORECASE):
-                    out.asks += paths
+                    again = None if _WORD_NEXT.match(s, m.end()) else _again(page, line, m.end(), "0123456789-/")
+                    found = pat.find_date(again.text) if again else None
+                    if again and found and found[2] < 3:
+                        for path in paths:
+                            add(read_at(again, found[2], found[3], path, found[0].isoformat(), label=label,
+                                        fixed=found[1]))
+                    else:
+                        out.asks += paths
             for label, paths in NUMBERS.items():
                 m = _label(label).search(s)
                 if not m:
                     continue
                 value = re.match(rf"({pat.DIGITISH}{{1,5}})\b", s[m.end():])
+                number_text, number_s, at = text, s, m.end()
+                if not (value and pat.digits(value.group(1)).value.isdigit()) and not _WORD_NEXT.match(
+                        s, m.end()) and (again := _again(page, line, m.end(), "0123456789")):
+                    number_text, number_s, at = again, again.text, 0
+                    value = re.match(rf"({pat.DIGITISH}{{1,5}})\b", number_s)
                 if not value or not pat.digits(value.group(1)).value.isdigit():
                     out.asks += paths
                 if value:
@@ -113,8 +135,8 @@ def read_sheet(pages: list[Page]) -> SheetRead:
                     leader_junk = bool(re.search(r"[0-9!l|%\u00b0]", s[m.start():m.end()].split(".")[-1]))
                     if number.value.isdigit():
                         for path in paths:  # a colon read as a digit may be a digit of the value: asked
-                            add(read_at(text, m.end(), m.end() + len(value.group(1)), path, int(number.value),
-                                        label=label, fixed=number.fixed or leader_junk))
+                            add(read_at(number_text, at, at + len(value.group(1)), path,
+                                        int(number.value), label=label, fixed=number.fixed or leader_junk))
             m = _label("DATE OF OFFENSE").search(s)
             if m:
                 found = pat.find_date(s, m.end())
@@ -127,6 +149,53 @@ def read_sheet(pages: list[Page]) -> SheetRead:
             if m and out.docket is None:
                 found_docket = pat.docket(s[m.end():].split()[0] if s[m.end():].split() else "")
                 out.docket = found_docket.value if found_docket else None
+    if any(page.method == "ocr" for page in pages) and "HOME DETENTION ELIGIBILITY DATE" not in labels_seen:
+        out.asks += DATES["HOME DETENTION ELIGIBILITY DATE"]  # printed on every sheet (N/A when none): OCR lost it
+    return out
+
+
+_WORD_NEXT = re.compile(r"\s*[A-Za-z]{2,}")  # a longer label goes on ('TOTAL GCT EARNED' + 'AND PROJECTED')
+
+
+def _again(page: Page, line: Line, at: int, whitelist: str) -> Text | None:
+    """What follows the label (the line's text from `at`) read again on its own, when the page's reading gave no
+    value there (a speck in the leader, a digit read as a letter): None without a page image or when nothing is read.
+    The region starts where character `at` lies, estimated within its word (a leader and its speck are one word)."""
+    if page.image is None:
+        return None
+    text = Text.of([line])
+    at = min(at, len(text.text) - 1)
+    box = text.boxes[at] if at >= 0 else None
+    if box is None:
+        return None
+    start = at
+    while start > 0 and text.boxes[start - 1] is box and not text.text[start - 1].isspace():
+        start -= 1
+    end = at
+    while end < len(text.text) and text.boxes[end] is box and not text.text[end].isspace():
+        end += 1
+    left = box[0] + (box[2] - box[0]) * (at - start) / max(end - start, 1)
+    height = line.bottom - line.top
+    region = (left, line.top - 0.3 * height, max(w.x1 for w in line.words) + 0.6 * height,
+              line.bottom + 0.3 * height)
+    words = read_again(page.image, region, whitelist)
+    return Text.of([Line(words, line.page, line.file)]) if words else None
+
+
+_OBLIGATION = re.compile(r"OBLIGATION\s+NO", re.IGNORECASE)
+
+
+def _resembled(line: str) -> list[str]:
+    """The fields of a label an OCR'd line resembles but that its exact pattern did not find ('HOME DETENTTON
+    ELIG1BILITY DATE'): asked for, since the value beside it was not read."""
+    head = re.split(r"\.{2,}|:|\d", line, maxsplit=1)[0]
+    letters = re.sub(r"[^A-Z]", "", head.upper())
+    if len(letters) < 8:
+        return []
+    out: list[str] = []
+    for label, paths in (*DATES.items(), *NUMBERS.items()):
+        if difflib.SequenceMatcher(None, letters, label.replace(" ", "")).ratio() >= 0.75:
+            out += paths
     return out
 
 

@@ -26,6 +26,21 @@ CAP = 0.6
 _WEEKEND_SLACK = 4  # a Monday holiday after a weekend: up to four days earlier
 
 
+def _plus(began: date, months: int, credit: int) -> date | None:
+    """The full term date by 3585; None when a misread year puts it past the calendar (year 9999)."""
+    try:
+        return began + relativedelta(months=months) - timedelta(days=1 + credit)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _minus(day: date, days: int) -> date | None:
+    try:
+        return day - timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def cross_check(fields: dict[str, Read]) -> None:
     """Cap, in place, the confidence of the values that fail a cross-check."""
     value = {path: read.value for path, read in fields.items()}
@@ -58,16 +73,16 @@ def cross_check(fields: dict[str, Read]) -> None:
     months = None if several or "judgments[0].total_days" in fields else number("judgments[0].total_months")
 
     if began and full and credit is not None and months is not None and \
-            began + relativedelta(months=months) - timedelta(days=1 + credit) != full:
+            _plus(began, months, credit) != full:
         fail([bop + "computation_began_on", "custody.commenced_on", bop + "jail_credit_days",
               "custody.prior_custody_days", bop + "full_term_date", "judgments[0].total_months"],
              "the full term date is not the term from the date the computation began, less the prior credit")
-    if full and srd and gct is not None and full - timedelta(days=gct) != srd:
+    if full and srd and gct is not None and _minus(full, gct) != srd:
         fail([bop + "full_term_date", bop + "statutory_release_date", bop + "gct_earned_and_projected_days"],
              "the statutory release date is not the full term date less the GCT earned and projected")
     if srd and projected:
         method = value.get(bop + "release_method")
-        target = srd - timedelta(days=fsa or 0) if method == "FSA REL" else srd
+        target = (_minus(srd, fsa or 0) or srd) if method == "FSA REL" else srd
         if method in ("GCT REL", "FSA REL") and not 0 <= (target - projected).days <= _WEEKEND_SLACK:
             fail([bop + "projected_release_date", bop + "statutory_release_date", bop + "release_method",
                   bop + "fsa_credits_days"],

@@ -36,6 +36,7 @@ from reprieve.intake.fields import CONFIRM_BELOW, Read
 from reprieve.intake.layout import Page
 from reprieve.intake.ocr import OcrUnavailable
 from reprieve.intake.pages import UnreadableFile, read_pages
+from reprieve.intake.second import reread
 from reprieve.intake.text import field_words, say, why_words
 
 Input = str | Path | tuple[str, bytes]
@@ -123,13 +124,37 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress
     warnings = [f"{d.file}: page {n} is neither a judgment nor a BOP computation sheet: not read"
                 for d in documents for n, kind in enumerate(d.kinds, start=1) if kind == "unknown"
                 and not any(r.source.file == d.file and r.source.page == n for r in letter)]
-    judgments = [judgment.read_judgment(group) for group in _group(judgment_pages)]
+    groups, placed_surely = _group(judgment_pages)
+    judgments = [judgment.read_judgment(group) for group in groups]
     judgments.sort(key=lambda j: next((str(r.value) for r in j.reads if r.path == "judgment.imposed_on"), "9999"))
+    # A page whose judgment is a guess (its case number unlike the captions', or not read among several judgments),
+    # or several judgments one of whose dates was not read (their order is by date), may put a value in the wrong
+    # judgment: everything of every judgment is asked.
+    unsure_which = not placed_surely or (len(judgments) > 1 and any(
+        not any(r.path == "judgment.imposed_on" for r in j.reads) for j in judgments))
     sheet = bop_sheet.read_sheet(sheet_pages) if sheet_pages else None
     if letter:
         sheet = sheet or bop_sheet.SheetRead()
         sheet.reads += [r for r in letter if r.path not in {x.path for x in sheet.reads}]
-    return _assemble(judgments, sheet, documents, warnings, full_sheet=bool(sheet_pages))
+    for j in judgments:
+        j.reads = reread(j.reads, pages)
+    if sheet is not None:
+        sheet.reads = reread(sheet.reads, pages)
+    result = _assemble(judgments, sheet, documents, warnings, full_sheet=bool(sheet_pages))
+    if unsure_which:
+        _ask_every_judgment(result, len(judgments))
+    return result
+
+
+_PER_JUDGMENT = re.compile(r"judgments\[\d+\]\.|court\.(district|docket|judge)$")
+
+
+def _ask_every_judgment(result: IntakeResult, count: int) -> None:
+    for path, read in list(result.fields.items()):
+        if _PER_JUDGMENT.match(path) and read.confidence > 0.6:
+            result.fields[path] = Read(read.path, read.value, read.source, 0.6, read.label,
+                                       read.note or "the pages of the judgments may not have been told apart")
+    result.missing += [f"judgments[{i}]" for i in range(count) if f"judgments[{i}]" not in result.missing]
 
 
 def _load(item: Input) -> tuple[str, bytes]:
@@ -147,15 +172,16 @@ def _load(item: Input) -> tuple[str, bytes]:
 _FIRST_SHEET = re.compile(r"UNITED\s+STATES\s+DISTRICT\s+COURT", re.IGNORECASE)
 
 
-def _group(pages: list[Page]) -> list[list[Page]]:
+def _group(pages: list[Page]) -> tuple[list[list[Page]], bool]:
     """Pages into judgments: each caption page starts one; every other page joins the judgment whose case number is
     closest to its own (OCR may misread a character of it), or, without a readable one, the judgment before it.
-    Photos may come in any order."""
+    Photos may come in any order. Also whether every page was placed by its case number."""
     captions = [n for n, page in enumerate(pages)
                 if _FIRST_SHEET.search("\n".join(line.text for line in page.lines[:15]))]
     if not captions:
-        return [pages] if pages else []
+        return ([pages] if pages else []), True
     groups = [[pages[n]] for n in captions]
+    surely = True
     numbers = [judgment.case_number_on(pages[n]) for n in captions]
     for n, page in enumerate(pages):
         if n in captions:
@@ -166,8 +192,11 @@ def _group(pages: list[Page]) -> list[list[Page]]:
         if scores[best] < 0.75:
             before = [k for k, c in enumerate(captions) if c < n]
             best = before[-1] if before else 0
+            # another judgment's page (its case number unlike every caption's, whose own caption was not read), or
+            # a page with no case number read among several judgments: which judgment it belongs to is a guess
+            surely = surely and len(groups) == 1 and (not number or not numbers[0])
         groups[best].append(page)
-    return groups
+    return groups, surely
 
 
 def _likeness(a: str | None, b: str | None) -> float:
@@ -216,18 +245,22 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
         if not any(p.startswith("judgment.counts[") for p in read_paths):
             missing.append(prefix + "counts")
             if not {"judgment.total_months", "judgment.total_life"} & read_paths:
-                missing.append(prefix + "total_months")
+                missing += [prefix + "total_months", prefix + "total_life"]
         elif not any(re.search(r"\.(months|life)$", p) for p in read_paths) and "judgment.total_months" \
                 not in read_paths and "judgment.total_life" not in read_paths:
-            missing.append(prefix + "total_months")  # no term read at all: each count's is asked too
+            # no term read at all: each count's is asked too, in months or life
+            missing += [prefix + "total_months", prefix + "total_life"]
             rows = sorted({int(m.group(1)) for p in read_paths if (m := re.match(r"judgment\.counts\[(\d+)\]", p))})
-            missing += [f"{prefix}counts[{n}].months" for n in rows]
+            missing += [f"{prefix}counts[{n}].{key}" for n in rows for key in ("months", "life")]
     if not judgments and sheet is None:
         warnings.append("no judgment and no BOP computation sheet was found in the files")
     if sheet is not None:
         found = {r.path for r in sheet.reads}
         if sheet.offense_dates and len(judgments) == 1:
             _check_offense_dates(fields, set(sheet.offense_dates))
+        table_rows = {m.group(1) for p in fields if (m := re.match(r"judgments\[0\]\.counts\[(\d+)\]", p))}
+        if len(judgments) == 1 and len(table_rows) < sheet.obligations:
+            missing.append("judgments[0].counts")  # the sheet holds an obligation per count: a row was lost
         missing += [path for path in sheet.asks if path not in found]
         for path in _SHEET_NEEDED if full_sheet else ():
             if path not in found:  # the fact the BOP's figure also fills (custody.prior_custody_days, ...) too
@@ -242,6 +275,13 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
         if "court.docket" not in fields and sheet.docket and not judgments:
             warnings.append(f"the BOP sheet names docket {sheet.docket}; give the judgment to read the case")
     cross_check(fields)
+    # a count's term not read leaves the total term unchecked: asked when it was not read either
+    missing += [m.group(1) + "total_months" for p in missing if (m := re.match(r"(judgments\[\d+\]\.)counts\[\d+\]"
+                                                                            r"\.months$", p))
+                and m.group(1) + "total_months" not in fields and m.group(1) + "total_life" not in fields]
+    # a term in months not read may have had days, been life, or run consecutively: those are asked with it
+    missing += [p.removesuffix("months") + key for p in missing if p.endswith("months")
+                for key in ("days", "life", "consecutive_to") if key != "consecutive_to" or ".counts[" in p]
     missing = [p for p in dict.fromkeys(missing) if p not in fields]
     case = _valid_case(fields, missing, warnings)
     return IntakeResult(case, fields, missing, documents, warnings)
@@ -283,11 +323,16 @@ _SHEET_NEEDED = ("custody.bop.sheet_as_of", "custody.bop.computation_began_on", 
 
 _DRUG_OFFENSE = re.compile(r"distribut|possess\w*\s+with\s+intent|manufactur|controlled\s+substance|grams|"
                            r"kilograms|pounds", re.IGNORECASE)
+_AMOUNT_WORD = re.compile(r"grams|kilo|pounds|\bkg\b|\bg\b|\bmore\b", re.IGNORECASE)
+# Title 21's trafficking offenses (841, 846, 952, 960, 963): the row's drug and quantity matter to its penalty.
+_DRUG_STATUTE = re.compile(r"\b21\b.*\b(?:841|846|952|960|963)\b")
 
 
 def _missing_in_counts(paths: set[str], reads: list[Read]) -> list[str]:
-    """Each row of the counts table needs its label, statute and date; its term, once any count has one; and the
-    drug, when a drug offense's description was read too poorly to name it."""
+    """Each row of the counts table needs its label, statute, description and date; its term, once any count has
+    one; and, for a drug offense, the drug and quantity whenever the evidence for them is weak: the description was
+    not read, read poorly, or names an amount ('5 kilograms or more') none was taken from. A value not read where
+    the papers may print one is asked, never left out silently."""
     rows = sorted({int(m.group(1)) for p in paths if (m := re.match(r"judgment\.counts\[(\d+)\]", p))})
     termed = any(re.search(r"\.counts\[\d+\]\.(months|life)$", p) for p in paths)
     natures = {r.path: r for r in reads if r.path.endswith(".nature_of_offense")}
@@ -295,16 +340,24 @@ def _missing_in_counts(paths: set[str], reads: list[Read]) -> list[str]:
     out = []
     for n in rows:
         row = f"judgment.counts[{n}]."
-        out += [row + key for key in ("count", "statute", "offense_ended") if row + key not in paths]
+        out += [row + key for key in ("count", "statute", "offense_ended", "nature_of_offense")
+                if row + key not in paths]
         if termed and row + "months" not in paths and row + "life" not in paths:
             out.append(row + "months")
         statute = statutes.get(row + "statute")
         if statute is not None and statute.confidence < CONFIRM_BELOW and row + "penalty" not in paths:
             out.append(row + "penalty")  # a statute read poorly may hide its penalty provision
         nature = natures.get(row + "nature_of_offense")
-        if nature is not None and nature.confidence < CONFIRM_BELOW and row + "drug" not in paths \
-                and _DRUG_OFFENSE.search(str(nature.value)):
-            out += [row + "drug", row + "quantity"]
+        drug_row = (nature is not None and _DRUG_OFFENSE.search(str(nature.value))) or (
+            statute is not None and _DRUG_STATUTE.search(str(statute.value)))
+        if not drug_row:
+            continue
+        weak = nature is None or nature.confidence < CONFIRM_BELOW
+        amount_unread = nature is not None and bool(_AMOUNT_WORD.search(str(nature.value)))
+        if (weak or amount_unread) and row + "quantity" not in paths:
+            out.append(row + "quantity")
+        if weak and row + "drug" not in paths:
+            out.append(row + "drug")
     return out
 
 
@@ -421,7 +474,8 @@ def _shown(value: Any, lang: str) -> str:
 def _why(read: Read) -> str:
     """Why a value is unsure, from the note its reader left (no note: OCR read its characters with low confidence)."""
     note = read.note
-    for key, words in (("disagree", ("say", "disagree")), ("fixed", ("OCR",)), ("derived", ("Nature of Offense",)),
+    for key, words in (("spelled", ("in words",)), ("second", ("second reading",)),
+                       ("disagree", ("say", "disagree")), ("fixed", ("OCR",)), ("derived", ("Nature of Offense",)),
                        ("handwriting", ("handwriting",)), ("total", ("add up",)), ("district", ("district",))):
         if any(word in note for word in words):
             return key

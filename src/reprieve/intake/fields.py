@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from reprieve.intake.layout import Text
+from reprieve.intake.layout import Box, Text
 
 # Below this a value is asked about, not just shown for confirmation. Calibrated on the generated documents
 # (benchmarks/bench_intake.py): every value read wrong there was below it.
@@ -20,6 +20,7 @@ class Source:
     file: str
     page: int
     text: str
+    box: Box | None = field(default=None, compare=False)  # where on the page (OCR: to read the value again)
 
     def as_json(self) -> dict[str, Any]:
         return {"file": self.file, "page": self.page, "text": self.text}
@@ -52,4 +53,4 @@ def read_at(text: Text, start: int, end: int, path: str, value: Any, *, label: s
     if fixed:
         confidence = min(confidence, FIXED_CAP)
         note = note or "corrected a likely OCR misreading to fit the expected shape"
-    return Read(path, value, Source(file, page, line), confidence, label, note)
+    return Read(path, value, Source(file, page, line, text.box(start, end)), confidence, label, note)

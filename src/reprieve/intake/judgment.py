@@ -19,7 +19,7 @@ from reprieve.intake import patterns as pat
 from reprieve.intake.districts import abbreviation, closest
 from reprieve.intake.fields import DERIVED, FIXED_CAP, TEXT_LAYER, Read, read_at
 from reprieve.intake.layout import Line, Page, Text, Word
-from reprieve.intake.terms import Term, read_imprisonment, read_supervision, total_of
+from reprieve.intake.terms import Term, read_imprisonment, read_supervision, spelled_disagrees, total_of
 
 # The reasons printed on AO 245C (Rev. 09/19), in the form's words.
 AMENDMENT_REASONS = [
@@ -48,9 +48,9 @@ _IMPOSITION = re.compile(r"Date\s+of\s+Imposition\s+of\s+(?:Judgment|Sentence)",
 # The same label as OCR may break it ('Date of of Judgment' with 'Imposition' pushed onto its own line).
 _IMPOSITION_DAMAGED = re.compile(r"^\W*\w{0,3}\W*Date\s+of\s+(?!Original)(?:\S+\s+){0,2}(?:Judgment|Sentence)\W*$|"
                                  r"^\W*Imposition\s+of\s+(?:Judgment|Sentence)", re.IGNORECASE)
-# Sheet headings, with a speck OCR may read beside them ('IMPRISONMENT me').
-_IMPRISONMENT_HEADING = re.compile(r"^\W{0,3}IMPRISONMENT(?:\s+\S{1,3})?\s*$")
-_SUPERVISION_HEADING = re.compile(r"^\W{0,3}SUPERVISED\s+RELEASE(?:\s+\S{1,3})?\s*$")
+# Sheet headings, with a speck OCR may read beside them ('IMPRISONMENT me', '_ IMPRISONMENT Se').
+_IMPRISONMENT_HEADING = re.compile(r"^[\W_]{0,3}IMPRISONMENT(?:\s+\S{1,3})?\s*$")
+_SUPERVISION_HEADING = re.compile(r"^[\W_]{0,3}SUPERVISED\s+RELEASE(?:\s+\S{1,3})?\s*$")
 _LABELS_DISAGREE = re.compile(r"was not found|not in the counts table")
 _ORIGINAL = re.compile(r"Date\s+of\s+Original\s+Judgment\s*[:;]?", re.IGNORECASE)
 _JUDGE_LABEL = re.compile(r"Name\s+(?:and|&)\s+Title\s+of\s+Judge", re.IGNORECASE)
@@ -171,6 +171,8 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
                      for r in out.reads]
         out.asks.append("judgment.counts")
     out.reads += terms
+    out.asks += [r.path.removesuffix("months") + "days" for r in terms
+                 if r.path.endswith("months") and "days after the months" in r.note]
     if rows > 1 and not any(re.search(r"counts\[\d+\]\.(months|life)$", r.path) for r in terms):
         section = _imprisonment_text(pages)
         if section is not None and re.search(r"\bCounts?\b", section.text):  # a split per count, not read
@@ -209,7 +211,13 @@ def _docket_value(text: Text, at: int, path: str, label: str, page: Page) -> Rea
     if not found:
         return None
     start = text.text.find(raw.split()[0] if raw.split() else raw, at)
-    return read_at(text, start, start + len(raw), path, found.value, label=label, fixed=found.fixed)
+    # CM/ECF case numbers have five digits ('1:06-cr-00651'): fewer, read by OCR, is a number cut short
+    short = text.confidence(start, start + len(raw)) < 1.0 and bool(_CUT_SHORT.match(found.value))
+    return read_at(text, start, start + len(raw), path, found.value, label=label, fixed=found.fixed,
+                   ceiling=0.75 if short else TEXT_LAYER, note="the case number looks cut short" if short else "")
+
+
+_CUT_SHORT = re.compile(r"^\d:\d\d-[a-z]{2}-\d{1,4}(?:-|$)")
 
 
 def _register_value(text: Text, at: int, path: str, label: str, page: Page) -> Read | None:
@@ -510,8 +518,11 @@ def _counts(pages: list[Page]) -> list[Read]:
             text = Text.of([nature])
             written = pat.nature(text.text)
             value = written.value
+            odd = text.confidence(0, len(text.text)) < 1.0 and any(
+                word.lower() not in pat.OFFENSE_WORDS for word in re.findall(r"[A-Za-z]{5,}", value))
             out.append(read_at(text, 0, len(text.text), f"{prefix}.nature_of_offense", value,
-                               label="Nature of Offense", fixed=written.fixed))
+                               label="Nature of Offense", fixed=written.fixed, ceiling=0.85 if odd else TEXT_LAYER,
+                               note="a word OCR read is not one offense descriptions use" if odd else ""))
             drug, quantity, clean = pat.drug_and_quantity(value)
             ceiling = DERIVED if clean else 0.6
             if drug:
@@ -566,14 +577,22 @@ def _section(pages: list[Page], heading: re.Pattern[str], start: re.Pattern[str]
     return None
 
 
+_DAY_AFTER = re.compile(r"[\W_]*and\b[^.;]{0,12}?\bd\w{1,3}\b", re.IGNORECASE)
+
+
 def _term_reads(text: Text, where: list[int], term: Term, path: str, label: str,
                 ceiling: float) -> list[Read]:
     start, end = where[term.start], where[max(term.end - 1, term.start)] + 1
+    note = ""
+    if any(a < end and start < b for a, b in spelled_disagrees(text.text)):
+        ceiling, note = min(ceiling, 0.6), "the number in words and the number in digits disagree"
     if term.life:
-        return [read_at(text, start, end, f"{path}life", True, label=label, ceiling=ceiling)]
-    out = [read_at(text, start, end, f"{path}months", term.months, label=label, ceiling=ceiling)]
+        return [read_at(text, start, end, f"{path}life", True, label=label, ceiling=ceiling, note=note)]
+    if not term.days and _DAY_AFTER.match(text.text, end):  # '12 MONTHS and | dav': the day was not read
+        ceiling, note = min(ceiling, 0.6), "a number of days after the months could not be read"
+    out = [read_at(text, start, end, f"{path}months", term.months, label=label, ceiling=ceiling, note=note)]
     if term.days:
-        out.append(read_at(text, start, end, f"{path}days", term.days, label=label, ceiling=ceiling))
+        out.append(read_at(text, start, end, f"{path}days", term.days, label=label, ceiling=ceiling, note=note))
     return out
 
 
@@ -613,12 +632,12 @@ def _imprisonment(pages: list[Page], labels: dict[int, str], rows: int) -> list[
         return []
     if total is not None:
         path = "judgment.total_"
-        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note)
+        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note or r.note)
                 for r in _term_reads(text, where, total, path, "total term of imprisonment", ceiling)]
     by_label = {c.label: c for c in result.counts}
     if not result.counts and total is not None and rows == 1:
         by_label = {}
-        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note)
+        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note or r.note)
                 for r in _term_reads(text, where, total, "judgment.counts[0].", "total term of imprisonment",
                                      ceiling)]
     for n, label in labels.items():
@@ -626,7 +645,7 @@ def _imprisonment(pages: list[Page], labels: dict[int, str], rows: int) -> list[
         if c is None:
             continue
         prefix = f"judgment.counts[{n}]."
-        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note)
+        out += [Read(r.path, r.value, r.source, r.confidence, r.label, note or r.note)
                 for r in _term_reads(text, where, c.term, prefix, f"the term on Count {label}", ceiling)]
         if c.consecutive_to:
             start = where[c.term.start]
@@ -674,8 +693,10 @@ def _supervision(pages: list[Page]) -> list[Read]:
     if term is None or term.life or term.months is None:
         return []
     start, end = where[term.start], where[term.end - 1] + 1
+    doubt = any(a < end and start < b for a, b in spelled_disagrees(text.text))
     return [read_at(text, start, end, "judgment.supervised_release_months", term.months,
-                    label="term of supervised release")]
+                    label="term of supervised release", ceiling=0.6 if doubt else TEXT_LAYER,
+                    note="the number in words and the number in digits disagree" if doubt else "")]
 
 
 _DISMISSED_LINE = re.compile(r"\bCount\s*\(?s?\)\s*(.*?)\bare\s+dismissed", re.IGNORECASE)
@@ -723,7 +744,7 @@ def _convicted(pages: list[Page]) -> list[str]:
 
 def _dismissed(pages: list[Page]) -> list[Read] | None:
     """The counts dismissed on the government's motion ('Count(s) 3 and 4 [ ] is [X] are dismissed'); None when the
-    line shows some but they cannot be read."""
+    line shows some but they cannot be read, or when a scan shows none (OCR may have lost them, or the line)."""
     for line in pages[0].lines:
         text = Text.of([line])
         m = _DISMISSED_LINE.search(text.text)
@@ -737,6 +758,6 @@ def _dismissed(pages: list[Page]) -> list[Read] | None:
             return [read_at(text, m.start(1), end, "judgment.counts_dismissed", labels,
                             label="Count(s) dismissed on the motion of the United States",
                             ceiling=0.6 if dangling else TEXT_LAYER)]
-        if re.search(r"\d", m.group(1)):
-            return None
-    return []
+        if re.search(r"\d", m.group(1)) or pages[0].method == "ocr":
+            return None  # on a scan, a blank list may be a label OCR lost: asked
+    return None if pages[0].method == "ocr" else []  # the line itself lost on a scan: asked too

@@ -8,6 +8,9 @@ anywhere in it carries the least confidence of its characters and the line it wa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Page:
     lines: list[Line]
     method: str  # "text" (the PDF's text layer) or "ocr"
     width: float
+    image: Any = field(default=None, repr=False, compare=False)  # OCR: the prepared page, for a second reading
 
     def __post_init__(self) -> None:
         for line in self.lines:
@@ -83,6 +87,7 @@ class Text:
     conf: list[float] = field(default_factory=list)
     origin: list[int] = field(default_factory=list)  # index into `lines` per character
     lines: list[Line] = field(default_factory=list)
+    boxes: list[Box | None] = field(default_factory=list)  # the box of each character's word
 
     @classmethod
     def of(cls, lines: list[Line], joiner: str = "\n") -> Text:
@@ -94,13 +99,22 @@ class Text:
             for n, word in enumerate(line.words):
                 if n:
                     out._add(" ", 1.0, len(out.lines) - 1)
-                out._add(word.text, word.conf, len(out.lines) - 1)
+                out._add(word.text, word.conf, len(out.lines) - 1, (word.x0, word.top, word.x1, word.bottom))
         return out
 
-    def _add(self, s: str, conf: float, origin: int) -> None:
+    def _add(self, s: str, conf: float, origin: int, box: Box | None = None) -> None:
         self.text += s
         self.conf.extend([conf] * len(s))
         self.origin.extend([origin] * len(s))
+        self.boxes.extend([box] * len(s))
+
+    def box(self, start: int, end: int) -> Box | None:
+        """Where the span [start, end) is on its page: the box around its words (None if on several lines)."""
+        boxes = [b for b in self.boxes[start:end] if b is not None]
+        if not boxes or len({self.origin[i] for i in range(start, min(end, len(self.origin)))}) > 1:
+            return None
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                max(b[3] for b in boxes))
 
     def confidence(self, start: int, end: int) -> float:
         values = [c for c, ch in zip(self.conf[start:end], self.text[start:end], strict=True) if not ch.isspace()]

@@ -110,8 +110,9 @@ def prepare(image: Image.Image, photo: bool) -> Image.Image:
     return gray
 
 
-def words_of(image: Image.Image, lang: str = "eng") -> list[Word]:
-    """Tesseract's words with their boxes (in the image's pixels) and confidences."""
+def words_of(image: Image.Image, lang: str = "eng", config: str = "--psm 6") -> list[Word]:
+    """Tesseract's words with their boxes (in the image's pixels) and confidences. `config`: the page segmentation
+    (6, a block of text, for a page; 7, one line, for a value's region) and any character whitelist."""
     if not tesseract_available():
         raise OcrUnavailable("Tesseract OCR is not installed: install tesseract-ocr, tesseract-ocr-eng and "
                              "tesseract-ocr-spa (make does this)")
@@ -119,7 +120,7 @@ def words_of(image: Image.Image, lang: str = "eng") -> list[Word]:
 
     # One thread: Tesseract's OpenMP threads cost four times the wall time on a busy two-core machine (measured).
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    data = pytesseract.image_to_data(image, lang=lang, config="--psm 6 -c tessedit_do_invert=0",
+    data = pytesseract.image_to_data(image, lang=lang, config=config + " -c tessedit_do_invert=0",
                                      output_type=pytesseract.Output.DICT)
     out = []
     for text, left, top, width, height, conf in zip(data["text"], data["left"], data["top"], data["width"],
@@ -132,7 +133,96 @@ def words_of(image: Image.Image, lang: str = "eng") -> list[Word]:
     return out
 
 
-def ocr_lines(image: Image.Image, page: int, photo: bool = False) -> tuple[list[Line], float]:
-    """The page's lines, and its width in the same units as the words' x positions."""
+def ocr_lines(image: Image.Image, page: int, photo: bool = False) -> tuple[list[Line], float, Image.Image]:
+    """The page's lines, its width in the same units as the words' x positions, and the prepared page they were
+    read from (for a second reading of a value)."""
     clean = prepare(image, photo)
-    return group_lines(words_of(clean), page), float(clean.width)
+    lines = group_lines(_second_looks(clean, words_of(clean)), page)
+    return lines, float(clean.width), clean
+
+
+# A word that should be a date but does not read as one ('§/22/2005', '11-68-2021', a smudged '_es006') is read again
+# on its own: its box enlarged twice, as a single word, with only the characters a date has. Tesseract's layout
+# analysis of the whole page often mis-sizes a damaged word; alone and whitelisted it reads it right more often.
+# What the second look gives is kept only when it is a valid date, and is asked about (below CONFIRM_BELOW): it rests
+# on one reading that the first contradicted. At most this many words a page: each costs a few hundredths of a second.
+MAX_SECOND_LOOKS = 12
+SECOND_LOOK_CAP = 0.85
+_DATE_WHITELIST = "0123456789/-"
+_DATEISH = re.compile(r"^\W?[\w§$&]{1,2}[/\-.][\w§$&]{1,2}[/\-.]\w{2,4}\W?$|^\W?\w{0,3}\d{3,4}\W?$")
+_CLEAN_DATE = re.compile(r"\d{1,2}([/\-])\d{1,2}\1(?:\d{4}|\d{2})")
+
+
+def _needs_second_look(word: Word) -> bool:
+    if not _DATEISH.match(word.text) or sum(ch.isdigit() for ch in word.text) < 3:
+        return False
+    if word.conf < 0.6:
+        return True
+    text = word.text.strip(".,;:")
+    if _CLEAN_DATE.fullmatch(text):
+        return not _valid(text)  # '11-68-2021'
+    return re.search(r"[/\-]", text) is not None  # '§/22/2005'
+
+
+
+def _valid(text: str) -> bool:
+    from reprieve.intake.patterns import find_date
+
+    found = find_date(text)
+    return found is not None and not found[1] and found[3] - found[2] >= len(text) - 1
+
+
+def _second_looks(page: Image.Image, words: list[Word]) -> list[Word]:
+    out = list(words)
+    looked = 0
+    for n, word in enumerate(words):
+        if looked >= MAX_SECOND_LOOKS or not _needs_second_look(word):
+            continue
+        looked += 1
+        height = word.bottom - word.top
+        box = (int(max(0, word.x0 - 0.4 * height)), int(max(0, word.top - 0.3 * height)),
+               int(min(page.width, word.x1 + 0.4 * height)), int(min(page.height, word.bottom + 0.3 * height)))
+        if box[2] - box[0] < 6 or box[3] - box[1] < 6:
+            continue
+        for band in _bands(page.crop(box)):
+            band = band.resize((band.width * 2, band.height * 2), Image.Resampling.LANCZOS)
+            again = words_of(band, config=f"--psm 7 -c tessedit_char_whitelist={_DATE_WHITELIST}")
+            text = "".join(w.text for w in again)
+            if _CLEAN_DATE.fullmatch(text) and _valid(text):
+                conf = min([w.conf for w in again] + [SECOND_LOOK_CAP])
+                out[n] = Word(text, word.x0, word.x1, word.top, word.bottom, conf)
+                break
+    return out
+
+
+def _bands(crop: Image.Image) -> list[Image.Image]:
+    """The crop, then each band of text in it: a damaged word's box often takes in a rule under it and the line
+    below ('1/28/2006' over '____' over 'Date of Imposition'), which a one-line reading cannot take."""
+    a = np.asarray(crop, dtype=np.uint8)
+    dark = (a < 128).mean(axis=1)
+    ink = (dark > 0.01) & (dark < 0.5)  # a rule (dark across) separates bands like blank paper
+    bands: list[Image.Image] = [crop]
+    start = None
+    for y, on in enumerate([*ink.tolist(), False]):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            if y - start >= 8 and (start > 0 or y < len(ink)):
+                bands.append(crop.crop((0, max(0, start - 3), crop.width, min(crop.height, y + 3))))
+            start = None
+    return bands if len(bands) > 2 else bands[:1]
+
+
+def read_again(image: Image.Image, box: tuple[float, float, float, float], whitelist: str) -> list[Word]:
+    """The words in a region of a prepared page read again on their own: enlarged twice, as one line, with only the
+    characters the value can have (a label's value the page's reading lost or garbled). Words in the page's
+    coordinates, their confidence at most SECOND_LOOK_CAP: one reading against another, so asked."""
+    left, top, right, bottom = (int(max(0, box[0])), int(max(0, box[1])), int(min(image.width, box[2])),
+                                int(min(image.height, box[3])))
+    if right - left < 6 or bottom - top < 6:
+        return []
+    crop = image.crop((left, top, right, bottom))
+    crop = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
+    return [Word(w.text, left + w.x0 / 2, left + w.x1 / 2, top + w.top / 2, top + w.bottom / 2,
+                 min(w.conf, SECOND_LOOK_CAP))
+            for w in words_of(crop, config=f"--psm 7 -c tessedit_char_whitelist={whitelist}")]

@@ -98,6 +98,28 @@ def normalize(text: str) -> tuple[str, list[int]]:
     return _substitute(text, where, _COUNT_LIST, counts)
 
 
+_NOT_A_NUMBER_WORD = re.compile(r"([A-Za-z][A-Za-z-]{2,})\s*\(\s*\d+\s*\)\s*(?:months?|years?|days?)\b",
+                                re.IGNORECASE)
+
+
+def spelled_disagrees(text: str) -> list[tuple[int, int]]:
+    """Where a number is written in words and in digits ('FORTY-SIX (46) MONTHS') and the two do not agree: OCR lost
+    or misread part of one of them ('FORTY (46)', 'FORTY-SIX (40)'), and which one is right cannot be told. A word
+    before the parentheses that is no number word ('FQRTY-SIX (46) MONTHS') leaves the digits unchecked: also
+    returned. Spans of `text`, to ask about every term read from them."""
+    out = []
+    for m in _WORDS_PAREN.finditer(text):
+        if m.group(1) and m.group(2):
+            number = words_to_number(m.group(1))
+            if number is None or not m.group(2).isdigit() or number != int(m.group(2)):
+                out.append(m.span())
+    for m in _NOT_A_NUMBER_WORD.finditer(text):
+        word = m.group(1)
+        if not re.fullmatch(NUMBER_WORDS, word + " ", re.IGNORECASE) and word.isupper():
+            out.append(m.span())
+    return out
+
+
 _TERM = re.compile(r"\b(\d+)\s*(months?|years?)(?:\s*(?:and|,)?\s*(\d+)\s*days?)?\b|\b(\d+)\s*days?\b|\b(life)\b",
                    re.IGNORECASE)
 _LABEL = r"(?:\d+|[lI\]|])\d*[a-z]{0,3}"

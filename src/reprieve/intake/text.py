@@ -120,6 +120,10 @@ WHY: dict[str, dict[str, str]] = {
     "total": {"en": "the terms of the counts do not add up to the total",
               "es": "las condenas de los cargos no suman el total"},
     "district": {"en": "we do not know a court by that name", "es": "no conocemos un tribunal con ese nombre"},
+    "spelled": {"en": "the number in words and the number in digits are not the same",
+                "es": "el número en letras y el número en cifras no son el mismo"},
+    "second": {"en": "a second, closer reading of the copy gave something else",
+               "es": "una segunda lectura, más de cerca, de la copia dio otra cosa"},
 }
 
 
