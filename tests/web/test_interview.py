@@ -3,6 +3,7 @@ answer; every answer saved; a review page with change links; bad answers refused
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import unquote
 
@@ -230,3 +231,16 @@ def test_the_review_lists_what_an_imported_case_states(family: tuple[Client, Any
     assert "Western District of North Carolina" in review and "21 U.S.C. § 846" in review
     assert reverse("question", args=[case.pk, "judgments[0].counts[0].months"]) + "?review=1" in review
     assert reverse("question", args=[case.pk, "judgments[0].counts[1].quantity"]) + "?review=1" in review
+
+
+def test_the_timeline_dots_stand_where_their_dates_are_in_every_language(world: Any) -> None:
+    """SVG coordinates need a decimal point: on a Spanish page Django wrote cx="123,4", which a browser reads as no
+    position at all, so every dot stood at the left edge, one on another."""
+    client = Client()
+    client.force_login(world.owner)
+    for language in ("en", "es"):
+        page = client.get(reverse("results", args=[world.case.pk]), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        xs = re.findall(r'<circle class="dot-\w+" cx="([^"]*)"', page)
+        assert len(xs) >= 3, language
+        assert all(re.fullmatch(r"\d+(\.\d+)?", x) for x in xs), (language, xs)
+        assert len(set(xs)) == len(xs), (language, xs)

@@ -151,8 +151,8 @@ def timeline(assessment: Assessment, comp: dict[str, Any]) -> dict[str, Any] | N
     points = []
     for i, m in enumerate(unique, start=1):
         x = left + (width - left - right) * (m.day - first).days / span
-        points.append({"n": i, "x": round(x, 1), "label": m.label, "day": _day(m.day.isoformat()), "kind": m.kind,
-                       })
+        # an SVG coordinate is written with a point in every language (Spanish formatting would write "123,4")
+        points.append({"n": i, "x": f"{x:.1f}", "label": m.label, "day": _day(m.day.isoformat()), "kind": m.kind})
     return {"points": points, "width": width, "height": axis + 14, "axis_y": axis,
             "x1": left, "x2": width - right}
 
