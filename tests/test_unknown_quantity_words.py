@@ -2,7 +2,7 @@
 kilograms or more of a mixture or substance containing a detectable amount of marihuana" and (b)(1)(B)(vii) a 5-year
 minimum for "100 kilograms or more"; neither changed between 2008 and today. The plain sentence says the minimum is
 the same then and now (it said "10 years ... or 5 years ..., not 10 years ... or 5 years ...") and names the
-thresholds as the statute does, in kilograms (it said "1000000 g")."""
+thresholds as the statute does, in kilograms (it said "1000000 g"; the statute writes "1000 kilograms")."""
 
 from __future__ import annotations
 
@@ -29,5 +29,5 @@ def test_the_same_minimums_then_and_now_are_said_to_be_the_same() -> None:
 
 def test_thresholds_are_named_in_kilograms() -> None:
     summary = _summary()
-    assert "at least 1,000 kg" in summary and "at least 100 kg and less than 1,000 kg" in summary, summary
+    assert "at least 1000 kg" in summary and "at least 100 kg and less than 1000 kg" in summary, summary
     assert "000 g" not in summary

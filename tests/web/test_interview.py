@@ -4,6 +4,7 @@ answer; every answer saved; a review page with change links; bad answers refused
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 from urllib.parse import unquote
 
@@ -244,3 +245,22 @@ def test_the_timeline_dots_stand_where_their_dates_are_in_every_language(world: 
         assert len(xs) >= 3, language
         assert all(re.fullmatch(r"\d+(\.\d+)?", x) for x in xs), (language, xs)
         assert len(set(xs)) == len(xs), (language, xs)
+
+
+def test_the_timeline_leaves_out_a_day_an_avenue_opens_after_the_last_possible_release() -> None:
+    """Born 1972-06-30, the person turns 65 on 2037-06-30 (the BOP's elderly criteria, PS 5050.50), long after a
+    250-month term commenced in 2009 can last (its full term ends in 2028): the page showed 'Eligible' in 2037 as a
+    day to act on. The screen's ranking already left such a day out."""
+    import copy
+
+    from reprieve.web.engine import assess_data
+    from reprieve.web.results import timeline
+    from tests.web.conftest import VAILES_LIKE
+
+    data = copy.deepcopy(VAILES_LIKE)
+    data["person"]["born_on"] = "1972-06-30"
+    assessment = assess_data(data, date(2026, 12, 1))
+    last = assessment.computation.last_possible_release
+    assert last is not None and any(f.eligible_from and f.eligible_from > last for f in assessment.findings)
+    drawn = timeline(assessment, assessment.computation.as_json())
+    assert drawn is not None and [p for p in drawn["points"] if p["kind"] == "eligible"] == []

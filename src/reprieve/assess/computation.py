@@ -123,6 +123,12 @@ class Computation:
         return self._assumptions
 
     @property
+    def last_possible_release(self) -> date | None:
+        """The latest day the person may be released on the facts stated; None when no date can be computed. A day
+        an avenue opens after it is no day to act on."""
+        return self.latest.projected_release if self.latest else self.projected_release_date
+
+    @property
     def projected_release_range(self) -> Span | None:
         return self.ranges.get("projected_release_date")
 

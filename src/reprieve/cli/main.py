@@ -130,7 +130,9 @@ def _load(path: Path, as_json: bool = False) -> Any:
 def _remind_unread(loaded: Any) -> None:
     """Repeat, below a long report, the keys of the case file that were not read: a warning above the tables is
     easy to miss, and a misspelt key (`sentenced_on`) means the answers above went without that fact."""
-    unread = [w for w in loaded.warnings if w.message.startswith("unknown key")]
+    from reprieve.intake.casefile import UNKNOWN_KEY
+
+    unread = [w for w in loaded.warnings if w.message.startswith(UNKNOWN_KEY)]
     if unread:
         def named(warning: Any) -> str:
             hint = warning.message.partition("; ")[2]

@@ -115,9 +115,12 @@ def parse_case(data: Any, source: str = "<case>", *, warnings: bool = True) -> L
     return LoadedCase(case=case, source=source, warnings=found)
 
 
+UNKNOWN_KEY = "unknown key (kept, not used)"
+
+
 def _unknown(path: str, model: type[BaseModel], key: str) -> Problem:
     hint = suggestion(model, key)
-    return Problem(path, "unknown key (kept, not used)" + (f"; did you mean '{hint}'?" if hint else ""))
+    return Problem(path, UNKNOWN_KEY + (f"; did you mean '{hint}'?" if hint else ""))
 
 
 # --- pydantic errors as field paths ---------------------------------------------------------------------------

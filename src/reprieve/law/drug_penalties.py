@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from reprieve.case.model import Count
 from reprieve.case.types import Quantity
+from reprieve.law.guidelines.converted_drug_weight import weight
 from reprieve.law.params import Value, law, read_path
 from reprieve.law.penalty_ranges import Range, Trace, parsed
 from reprieve.law.penalty_schemas import (
@@ -229,14 +230,8 @@ def quantity_cuts(drug: str, family: Family, dates_list: list[LawDates], trace: 
                 q = Quantity.parse(text)
                 if q.is_mass:
                     cuts.add(q.amount)
-    return [Quantity(amount, "g", _weight_words(amount)) for amount in sorted(cuts)]
+    return [Quantity(amount, "g", weight(amount)) for amount in sorted(cuts)]
 
-
-def _weight_words(grams: Decimal) -> str:
-    """A threshold as the statute writes it: `1000000` -> `1,000 kg`; `280` -> `280 g`."""
-    if grams >= 1000 and grams % 1000 == 0:
-        return f"{(grams / 1000).normalize():,f} kg"
-    return f"{grams.normalize():,f} g"
 
 
 def has_thresholds(drug: str | None, dates: LawDates, trace: Trace) -> bool:

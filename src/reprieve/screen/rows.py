@@ -66,7 +66,7 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
         row[from_column] = _iso(f.eligible_from)
     # A day after the person's last possible release day is no day to act on: an age threshold decades away, or
     # an avenue open for someone already out.
-    last_day = c.latest.projected_release if c.latest else c.projected_release_date
+    last_day = c.last_possible_release
     opening: list[date] = []
     missing: set[str] = set()
     for f in a.findings:

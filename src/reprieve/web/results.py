@@ -133,8 +133,9 @@ def timeline(assessment: Assessment, comp: dict[str, Any]) -> dict[str, Any] | N
         found = _first(comp, key)
         if found:
             marks.append(Mark(label if comp.get(key) else earliest, found, "release"))
+    last_day = assessment.computation.last_possible_release
     for f in assessment.findings:
-        if f.eligible_from and f.eligible_from > assessment.as_of:
+        if f.eligible_from and f.eligible_from > assessment.as_of and (last_day is None or f.eligible_from <= last_day):
             marks.append(Mark(_("Eligible: %(avenue)s") % {"avenue": avenue_name(f.avenue)}, f.eligible_from,
                               "eligible"))
     if len(marks) < 2:
