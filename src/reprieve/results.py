@@ -9,11 +9,12 @@ fields never pays for the prose; a Spanish reader gets the same explanation from
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from reprieve.words import template
+from reprieve.dates import PartialDate
+from reprieve.words import in_text, template
 
 Bound = date | int | float | None
 
@@ -29,8 +30,8 @@ class Said:
     def render(self, language: str | None = None) -> str:
         args = self.args
         for value in args.values():
-            if isinstance(value, _NESTED):  # a message inside: render it in the same language first
-                args = {k: v.render(language) if isinstance(v, _NESTED) else v for k, v in args.items()}
+            if isinstance(value, _WORDED):  # a message or a date inside: word it in the same language first
+                args = {k: _worded(v, language) if isinstance(v, _WORDED) else v for k, v in args.items()}
                 break
         return template(self.key, language).format(**args)
 
@@ -57,6 +58,27 @@ class Joined:
 
 
 _NESTED = (Said, Joined)
+_WORDED = (Said, Joined, date, PartialDate)
+
+
+def _worded(value: Said | Joined | date | PartialDate, language: str | None) -> str:
+    """A value inside a sentence as the language writes it: a message rendered, a date by the words layer (never
+    an ISO string in a Spanish sentence)."""
+    if isinstance(value, _NESTED):
+        return value.render(language)
+    return in_text(value, language)
+
+
+Text = str | Said | Joined  # words: a text given as it is (a value the case or the law data states), or a message
+
+
+def text_of(value: Text, language: str | None = None) -> str:
+    return value if isinstance(value, str) else value.render(language)
+
+
+def whole_text(value: Text) -> bool:
+    """Whether a text reads in every language (False: English given as it is)."""
+    return not isinstance(value, str) and value.whole()
 
 
 _USC = re.compile(r"(\d+) U\.S\.C\. §+ ?(\w+)")
@@ -112,25 +134,32 @@ class Step:
 
 @dataclass(frozen=True)
 class Uncertainty:
-    """A fact that is unknown or approximate, and what it could change."""
+    """A fact that is unknown or approximate, and what it could change (words formatted when rendered)."""
 
     field: str
-    why: str
+    why: Text
+
+    def why_text(self, language: str | None = None) -> str:
+        return text_of(self.why, language)
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"field": self.field, "why": text_of(self.why)}
 
 
 @dataclass(frozen=True)
 class Refusal:
-    """Something the engine does not compute, with a stable code instead of a guessed answer."""
+    """Something the engine does not compute, with a stable code instead of a guessed answer (the message formatted
+    when rendered)."""
 
     code: str
-    message: str
+    message: Text
     citation: str
 
+    def message_text(self, language: str | None = None) -> str:
+        return text_of(self.message, language)
+
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"code": self.code, "message": text_of(self.message), "citation": self.citation}
 
 
 @dataclass(frozen=True)
