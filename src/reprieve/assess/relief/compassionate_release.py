@@ -79,6 +79,14 @@ def _strings(items: object) -> list[str]:
     return [str(x) for x in items] if isinstance(items, list | tuple) else []
 
 
+CIRCUITS = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th", "D.C.")
+
+
+def _circuit(circuit: str | None) -> Said:
+    """'the 4th Circuit' (its name in the reader's language)."""
+    return said(f"relief.circuit.{circuit}") if circuit in CIRCUITS else verbatim(f"{circuit} Circuit")
+
+
 def short_date(day: date) -> Said:
     """'Nov. 1, 2023': a date as running prose abbreviates it, in the reader's language."""
     return said("date.long", month=said(f"month.short.{day.month}"), day=day.day, year=day.year)
@@ -245,7 +253,7 @@ def _terminal(m: MedicalFact, on: date) -> Said:
     found = cr.named_terminal_example(" ".join(filter(None, [m.condition, m.description])), on)
     if not found:
         return said("relief.cr.b1A.example_none", terminal=terminal)
-    return said("relief.cr.b1A.example", terminal=terminal, example=found[0], citation=found[1])
+    return said("relief.cr.b1A.example", terminal=terminal, example=verbatim(found[0]), citation=found[1])
 
 
 def self_care(s: Situation) -> list[Element]:
@@ -468,12 +476,13 @@ def _old_statement(s: Situation, key: str, citations: list[str], notes: list[Rea
         if s.circuit is None or binding is None:
             out.append(Element(may, None, said("relief.cr.circuit_unknown"), ask("court.district")))
         elif binding.answer == "binding":
-            out.append(Element(may, False, said("relief.cr.old.binds", circuit=s.circuit, citation=binding.citation)))
+            out.append(Element(may, False, said("relief.cr.old.binds", circuit=_circuit(s.circuit),
+                                                citation=binding.citation)))
             citations.append(binding.citation)
         else:
-            out.append(Element(may, True, said("relief.cr.old.not_binding", circuit=s.circuit,
+            out.append(Element(may, True, said("relief.cr.old.not_binding", circuit=_circuit(s.circuit),
                                                citation=binding.citation) if binding.answer == "not_binding"
-                               else said("relief.cr.old.unsettled", circuit=s.circuit), review=True))
+                               else said("relief.cr.old.unsettled", circuit=_circuit(s.circuit)), review=True))
             citations.append(binding.citation)
             notes.append(said("relief.cr.old.later_listed", day=short_date(cr.amended_from())))
     if key == "b5" and binding is not None and binding.answer == "binding":
@@ -583,13 +592,14 @@ def _allowed(s: Situation, position: cr.CircuitLaw) -> Element:
                                          day=said_long_date(cr.regime_from("after_rutherford"))),
                        authority=RUTHERFORD)
     if answer in ("prohibited", "b6_invalid"):
-        return Element(name, False, said("relief.cr.b6.closed_circuit", circuit=s.circuit,
+        return Element(name, False, said("relief.cr.b6.closed_circuit", circuit=_circuit(s.circuit),
                                          citation=position.citation))
     if answer in ("unsettled", "b6_contested"):
-        return Element(name, True, said("relief.cr.b6.unsettled_circuit", circuit=s.circuit,
+        return Element(name, True, said("relief.cr.b6.unsettled_circuit", circuit=_circuit(s.circuit),
                                         citation=position.citation), review=True)
     # permitted, b6_applies
-    return Element(name, True, said("relief.cr.b6.open_circuit", circuit=s.circuit, citation=position.citation))
+    return Element(name, True, said("relief.cr.b6.open_circuit", circuit=_circuit(s.circuit),
+                                    citation=position.citation))
 
 
 RUTHERFORD = "rutherford_2026"

@@ -17,7 +17,7 @@ from reprieve.assess.relief.situation import Element, Situation, finding
 from reprieve.assess.relief.sunset import offered_while_open
 from reprieve.law.params import Value, law
 from reprieve.law.statutes import parse_statute, parse_statutes
-from reprieve.results import Joined, said
+from reprieve.results import Joined, said, verbatim
 
 BOP = "BOP reduction in sentence (PS 5050.50)"
 AUTHORITY_BOP = "ps_5050_50"  # Program Statement 5050.50: the BOP's own criteria
@@ -195,7 +195,7 @@ def _elderly_served(s: Situation, share_entry: Value) -> list[Element]:
 def commutation(s: Situation) -> Finding:
     data = law()
     factors = data.entry("clemency.commutation_factors", s.as_of)
-    reasons: list[ReasonLike] = [said("relief.clemency.factors", factors=", ".join(factors.value))]
+    reasons: list[ReasonLike] = [said("relief.clemency.factors", factors=verbatim(", ".join(factors.value)))]
     if factors.reader_note:
         reasons.append(factors.reader_note)
     return Finding("commutation", "executive clemency", "needs_review", said("relief.clemency.summary"), reasons,
