@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from reprieve.dates import PartialDate
-from reprieve.words import in_text, template
+from reprieve.words import constant, in_text, template
 
 Bound = date | int | float | None
 
@@ -29,11 +29,14 @@ class Said:
 
     def render(self, language: str | None = None) -> str:
         args = self.args
+        if not args:  # a message without values reads the same every time: worded once per language
+            return constant(self.key, language)
         for value in args.values():
             if isinstance(value, _WORDED):  # a message or a date inside: word it in the same language first
-                args = {k: _worded(v, language) if isinstance(v, _WORDED) else v for k, v in args.items()}
+                args = {k: (v.render(language) if isinstance(v, _NESTED) else in_text(v, language))
+                        if isinstance(v, _WORDED) else v for k, v in args.items()}
                 break
-        return template(self.key, language).format(**args)
+        return template(self.key, language).format_map(args)
 
     def whole(self) -> bool:
         """Whether every word comes from the catalog (False: a part is text given verbatim, in English)."""
@@ -59,14 +62,6 @@ class Joined:
 
 _NESTED = (Said, Joined)
 _WORDED = (Said, Joined, date, PartialDate)
-
-
-def _worded(value: Said | Joined | date | PartialDate, language: str | None) -> str:
-    """A value inside a sentence as the language writes it: a message rendered, a date by the words layer (never
-    an ISO string in a Spanish sentence)."""
-    if isinstance(value, _NESTED):
-        return value.render(language)
-    return in_text(value, language)
 
 
 Text = str | Said | Joined  # words: a text given as it is (a value the case or the law data states), or a message

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from reprieve.law import authorities
 from reprieve.results import Joined, Said, Text, text_of, whole_text
-from reprieve.words import template
+from reprieve.words import constant, template
 
 if TYPE_CHECKING:
     from reprieve.assess.count_ranges import CountRanges
@@ -77,9 +77,11 @@ class Reason:
         return whole_text(self.element) and whole_text(self.detail)
 
     def render(self, language: str | None = None) -> str:
-        return template("reason.element", language).format(status=template(self.status_key, language),
-                                                            element=text_of(self.element, language),
-                                                            detail=text_of(self.detail, language))
+        element, detail = self.element, self.detail
+        return template("reason.element", language).format(
+            status=constant(self.status_key, language),
+            element=element if isinstance(element, str) else element.render(language),
+            detail=detail if isinstance(detail, str) else detail.render(language))
 
     def __str__(self) -> str:
         return self.render()

@@ -135,6 +135,12 @@ def template(key: str, language: str | None = None) -> str:
     return Words(language)._template(key)
 
 
+@cache
+def constant(key: str, language: str | None = None) -> str:
+    """A message without values, as it reads in `language` (worded once: the same few are said thousands of times)."""
+    return template(key, language).format()
+
+
 def in_text(day: Any, language: str | None = None) -> str:
     """A date (or a partly known one) inside an engine sentence, as the language writes it (the catalog's
     `date.in_text`): 'iso' as the JSON outputs have always had it (2023-03-01, 2023-03), or 'long' (1 de marzo de
