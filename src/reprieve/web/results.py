@@ -12,11 +12,13 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from reprieve.assess.findings import Finding, ReasonLike, reason_text, reason_whole
-from reprieve.law.compassionate_release import exhaustion_lapse
+from reprieve.assess.relief.compassionate_release import GROUND_KEYS
+from reprieve.law.compassionate_release import exhaustion_lapse, threshold
 from reprieve.law.params import using
-from reprieve.results import Text
+from reprieve.results import Text, said
 from reprieve.web.engine import Assessment
 from reprieve.web.interview import screen_of
+from reprieve.words import catalog
 
 # status -> (words, css class, icon): the words carry the meaning; colour and icon repeat it
 VERDICTS = {
@@ -167,9 +169,24 @@ def _shown(text: Text | ReasonLike, language: str) -> dict[str, Any]:
     return {"text": reason_text(text, language), "lang": "en" if not whole and language != "en" else ""}
 
 
-def _finding(f: Finding, language: str) -> dict[str, Any]:
+def _ground(f: Finding, language: str, on: date) -> dict[str, Any]:
+    """A relief finding's ground as the page heads it, in its language (the ground's code where there is no
+    message for it: a guideline amendment, a count)."""
+    key = GROUND_KEYS.get(f.ground)
+    if key is not None:  # a §1B1.13(b) paragraph and its name
+        said_ = said("relief.ground_label.paragraph", paragraph=f.ground, name=said(f"relief.cr.ground.{key}"))
+    elif f"relief.ground_label.{f.ground}" in catalog("en"):
+        said_ = said(f"relief.ground_label.{f.ground}", age=threshold("elderly_statutory_age", on)[0],
+                     years=threshold("elderly_statutory_years_served", on)[0])
+    else:
+        return {"text": f.ground, "lang": "en" if language != "en" else ""}
+    return _shown(said_, language)
+
+
+def _finding(f: Finding, language: str, on: date) -> dict[str, Any]:
     words, css, icon = VERDICTS[f.status]
-    return {"avenue": avenue_name(f.avenue), "ground": f.ground, "words": words, "css": css, "icon": icon,
+    return {"avenue": avenue_name(f.avenue), "ground": _ground(f, language, on), "words": words, "css": css,
+            "icon": icon,
             "summary": _shown(f.summary, language), "reasons": [_shown(r, language) for r in f.reasons],
             "citations": f.citations, "eligible_from": _day(f.eligible_from.isoformat()) if f.eligible_from else "",
             "positions": f.positions}
@@ -213,7 +230,8 @@ def context(assessment: Assessment) -> dict[str, Any]:
         presumptions_shown.append({**shown, "why": f"{why}." if why else "", "lang": english,
                                    "change": screen_of(field) if field else None})
     uncertain = [_shown(u.why, language) for u in assessment.computation.uncertain]
-    findings = [_finding(f, language) for f in assessment.findings]
+    with using(assessment.law):
+        findings = [_finding(f, language, assessment.as_of) for f in assessment.findings]
     steps = [s.render(language) for s in assessment.computation.steps]  # the arithmetic, in the page's language
     return {"verdicts": verdicts, "dates": [d for d in dates if d[1]], "then_now": then_now,
             "sentenced_now": _day(aggregate.get("release_date_if_sentenced_now")),
