@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from reprieve.dates import PartialDate
@@ -19,7 +20,7 @@ from reprieve.words import constant, in_text, template
 Bound = date | int | float | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, slots=True)  # not frozen: a frozen dataclass is slow to make, and the engine makes hundreds
 class Said:
     """A message of the words layer and its values (a value may itself be a `Said`, rendered in the same language).
     Values are the numbers and dates themselves, from the case and the law data: the catalog says how they read."""
@@ -87,8 +88,14 @@ def statute_key(citation: str) -> str | None:
 
 
 def said(key: str, **args: Any) -> Said:
-    """`said("step.full_term", commenced=day, ...)`: the message, not yet formatted."""
-    return Said(key, args)
+    """`said("step.full_term", commenced=day, ...)`: the message, not yet formatted (one without values is made
+    once and shared: a message is never changed once made)."""
+    return Said(key, args) if args else _plain(key)
+
+
+@cache
+def _plain(key: str) -> Said:
+    return Said(key, {})
 
 
 def verbatim(text: str) -> Said:

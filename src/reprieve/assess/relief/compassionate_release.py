@@ -502,11 +502,7 @@ def ground_finding(s: Situation, key: str) -> Finding:
         elements += _old_statement(s, key, citations, notes)
     notes += _issue_exhaustion(s, key)
     title = said(f"relief.cr.ground_title.{key}")
-    return finding(AVENUE, paragraph, elements, citations,
-                   summary_ok=said("relief.cr.ground.ok", name=title),
-                   summary_no=said("relief.cr.ground.no", name=title),
-                   summary_facts=said("relief.cr.ground.facts", name=title),
-                   summary_review=said("relief.cr.ground.review", name=title),
+    return finding(AVENUE, paragraph, elements, citations, summaries="relief.cr.ground", summary_args={"name": title},
                    extra_reasons=notes, authority=AUTHORITY_GROUNDS)
 
 
@@ -645,9 +641,7 @@ def change_in_law(s: Situation) -> Finding:
     citations.insert(0, cite)
     elements.extend(weighed)
     result = finding(AVENUE, GROUNDS["b6"][0], elements, citations,
-                     summary_ok=said("relief.cr.b6.ok"), summary_no=said("relief.cr.b6.no"),
-                     summary_facts=said("relief.cr.b6.facts"), summary_review=said("relief.cr.b6.review"),
-                     authority=AUTHORITY_GROUNDS)
+                     summaries="relief.cr.b6", authority=AUTHORITY_GROUNDS)
     if position is not None and position.answer in ("unsettled", "b6_contested"):
         result.positions = [Position(str(p["position"]), str(p["holding"]), tuple(_strings(p["authorities"])))
                             for p in position.positions]
@@ -676,9 +670,7 @@ def statutory_elderly(s: Situation) -> Finding:
                       said("relief.cr.ii.not_determined"), ask("custody.bop_not_danger_determination"), {}),
     ]
     return finding(AVENUE, "3582(c)(1)(A)(ii)", elements, [cite, "USSG §1B1.13(a)(1)(B)"],
-                   summary_ok=said("relief.cr.ii.ok", age=age_years, years=years),
-                   summary_no=said("relief.cr.ii.no", age=age_years, years=years),
-                   summary_facts=said("relief.cr.ii.facts", age=age_years, years=years), authority=AUTHORITY)
+                   summaries="relief.cr.ii", summary_args={"age": age_years, "years": years}, authority=AUTHORITY)
 
 
 def _three_strikes(s: Situation) -> Element:

@@ -58,8 +58,7 @@ def _terminal(s: Situation, entry: Value) -> Finding:
             terminal = Element(name, None, said("relief.bop.no_prognosis"),
                                ask("circumstances.medical[0].life_expectancy_months"))
     return finding(BOP, "terminal medical condition", [terminal], [entry.citation],
-                   summary_ok=said("relief.bop.terminal.ok"), summary_no=said("relief.bop.terminal.no"),
-                   summary_facts=said("relief.bop.terminal.facts"), authority=AUTHORITY_BOP)
+                   summaries="relief.bop.terminal", authority=AUTHORITY_BOP)
 
 
 def _debilitated(s: Situation, entry: Value) -> Finding:
@@ -74,8 +73,7 @@ def _debilitated(s: Situation, entry: Value) -> Finding:
                                            else "relief.no"),
                            ask("circumstances.medical[0].confined_to_bed_or_chair") if met is None else None)
     return finding(BOP, "debilitated medical condition", [confined], [entry.citation],
-                   summary_ok=said("relief.bop.debilitated.ok"), summary_no=said("relief.bop.debilitated.no"),
-                   summary_facts=said("relief.bop.debilitated.facts"), authority=AUTHORITY_BOP)
+                   summaries="relief.bop.debilitated", authority=AUTHORITY_BOP)
 
 
 def _elderly(s: Situation, name: str, key: str, rule: Value) -> Finding:
@@ -93,11 +91,8 @@ def _elderly(s: Situation, name: str, key: str, rule: Value) -> Finding:
         elements.append(Element(said("relief.bop.chronic"), None if chronic is None else bool(chronic),
                                 said("relief.stated" if chronic else "relief.not_stated"),
                                 ask("circumstances.age_related") if chronic is None else None))
-    category = said(f"relief.bop.category.{key}")
-    return finding(BOP, name, elements, [rule.citation],
-                   summary_ok=said("relief.bop.elderly.ok", category=category),
-                   summary_no=said("relief.bop.elderly.no", category=category),
-                   summary_facts=said("relief.bop.elderly.facts", category=category), authority=AUTHORITY_BOP)
+    return finding(BOP, name, elements, [rule.citation], summaries="relief.bop.elderly",
+                   summary_args={"category": said(f"relief.bop.category.{key}")}, authority=AUTHORITY_BOP)
 
 
 def _greater_of_years_or_share(s: Situation, spec: dict[str, Any], citation: str) -> list[Element]:
@@ -173,8 +168,7 @@ def elderly_home_detention(s: Situation) -> Finding:
         elements.append(Element(said("relief.elderly.bop_decides"), None, said("relief.elderly.bop_decides.detail"),
                                 ask("priors")))
     result = finding(avenue, "eligible elderly offender", elements, [program.citation, age_entry.citation],
-                     summary_ok=said("relief.elderly.ok"), summary_no=said("relief.elderly.no"),
-                     summary_facts=said("relief.elderly.facts"), authority=AUTHORITY_ELDERLY)
+                     summaries="relief.elderly", authority=AUTHORITY_ELDERLY)
     return offered_while_open(result, "elderly_home_detention.program", lambda value: value in ("pilot", "fsa"),
                               s.as_of, said("relief.elderly.the_program"), said("relief.elderly.reauthorization"))
 

@@ -24,6 +24,7 @@ from reprieve.case.model import Case
 from reprieve.dates import ONE_DAY, add_months
 from reprieve.law.sentence_aggregation import Term
 from reprieve.results import Said, Text, said
+from reprieve.words import DEFAULT, catalog
 
 
 @dataclass
@@ -61,13 +62,24 @@ def decide(elements: list[Element]) -> tuple[Status, date | None]:
     return "eligible", None
 
 
-def finding(avenue: str, ground: str, elements: list[Element], citations: list[str], *, summary_ok: Text,
-            summary_no: Text, summary_facts: Text, summary_review: Text = "",
-            extra_reasons: Sequence[ReasonLike] | None = None, authority: str | None = None) -> Finding:
-    """The finding the elements decide; `authority` is the registry key of the rule the elements apply."""
+_SUFFIX = {"eligible": "ok", "not_eligible": "no", "needs_facts": "facts", "needs_review": "review"}
+
+
+def finding(avenue: str, ground: str, elements: list[Element], citations: list[str], *, summary_ok: Text = "",
+            summary_no: Text = "", summary_facts: Text = "", summary_review: Text = "", summaries: str = "",
+            summary_args: dict[str, Any] | None = None, extra_reasons: Sequence[ReasonLike] | None = None,
+            authority: str | None = None) -> Finding:
+    """The finding the elements decide; `authority` is the registry key of the rule the elements apply. Its
+    summary is the one given for its status, or the message `summaries`.ok/.no/.facts/.review (.ok where there is
+    no .review) with `summary_args`, made only for the status found."""
     status, eligible_from = decide(elements)
-    summary = {"eligible": summary_ok, "not_eligible": summary_no, "needs_facts": summary_facts,
-               "needs_review": summary_review or summary_ok}[status]
+    summary: Text
+    if summaries:
+        key = f"{summaries}.{_SUFFIX[status]}"
+        summary = Said(key if key in catalog(DEFAULT) else f"{summaries}.ok", summary_args or {})
+    else:
+        summary = {"eligible": summary_ok, "not_eligible": summary_no, "needs_facts": summary_facts,
+                   "needs_review": summary_review or summary_ok}[status]
     if status == "not_eligible" and eligible_from:
         summary = said("relief.not_before", summary=summary, day=eligible_from)
     reasons: list[ReasonLike] = [e.reason(authority) for e in elements]
