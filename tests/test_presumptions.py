@@ -144,7 +144,7 @@ def test_a_3582c2_screen_with_a_stated_base_level_asks_nothing_the_level_settles
     # 70-87 months
     finding = next(f for f in result.findings if f.ground == "Amendment 782")
     assert finding.status == "eligible"
-    assert finding.extra["amended_range_months"] == [70, 87]
+    assert finding.extra.amendment.amended_range_months == [70, 87]
 
 
 # --- each presumption, and the fact that flips it ---------------------------------------------------------------------

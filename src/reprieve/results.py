@@ -9,16 +9,18 @@ fields never pays for the prose; a Spanish reader gets the same explanation from
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
-from reprieve.words import template
+from reprieve.dates import PartialDate
+from reprieve.words import constant, in_text, template
 
 Bound = date | int | float | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, slots=True)  # not frozen: a frozen dataclass is slow to make, and the engine makes hundreds
 class Said:
     """A message of the words layer and its values (a value may itself be a `Said`, rendered in the same language).
     Values are the numbers and dates themselves, from the case and the law data: the catalog says how they read."""
@@ -28,11 +30,14 @@ class Said:
 
     def render(self, language: str | None = None) -> str:
         args = self.args
+        if not args:  # a message without values reads the same every time: worded once per language
+            return constant(self.key, language)
         for value in args.values():
-            if isinstance(value, _NESTED):  # a message inside: render it in the same language first
-                args = {k: v.render(language) if isinstance(v, _NESTED) else v for k, v in args.items()}
+            if isinstance(value, _WORDED):  # a message or a date inside: word it in the same language first
+                args = {k: (v.render(language) if isinstance(v, _NESTED) else in_text(v, language))
+                        if isinstance(v, _WORDED) else v for k, v in args.items()}
                 break
-        return template(self.key, language).format(**args)
+        return template(self.key, language).format_map(args)
 
     def whole(self) -> bool:
         """Whether every word comes from the catalog (False: a part is text given verbatim, in English)."""
@@ -57,6 +62,19 @@ class Joined:
 
 
 _NESTED = (Said, Joined)
+_WORDED = (Said, Joined, date, PartialDate)
+
+
+Text = str | Said | Joined  # words: a text given as it is (a value the case or the law data states), or a message
+
+
+def text_of(value: Text, language: str | None = None) -> str:
+    return value if isinstance(value, str) else value.render(language)
+
+
+def whole_text(value: Text) -> bool:
+    """Whether a text reads in every language (False: English given as it is)."""
+    return not isinstance(value, str) and value.whole()
 
 
 _USC = re.compile(r"(\d+) U\.S\.C\. §+ ?(\w+)")
@@ -70,8 +88,14 @@ def statute_key(citation: str) -> str | None:
 
 
 def said(key: str, **args: Any) -> Said:
-    """`said("step.full_term", commenced=day, ...)`: the message, not yet formatted."""
-    return Said(key, args)
+    """`said("step.full_term", commenced=day, ...)`: the message, not yet formatted (one without values is made
+    once and shared: a message is never changed once made)."""
+    return Said(key, args) if args else _plain(key)
+
+
+@cache
+def _plain(key: str) -> Said:
+    return Said(key, {})
 
 
 def verbatim(text: str) -> Said:
@@ -112,25 +136,32 @@ class Step:
 
 @dataclass(frozen=True)
 class Uncertainty:
-    """A fact that is unknown or approximate, and what it could change."""
+    """A fact that is unknown or approximate, and what it could change (words formatted when rendered)."""
 
     field: str
-    why: str
+    why: Text
+
+    def why_text(self, language: str | None = None) -> str:
+        return text_of(self.why, language)
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"field": self.field, "why": text_of(self.why)}
 
 
 @dataclass(frozen=True)
 class Refusal:
-    """Something the engine does not compute, with a stable code instead of a guessed answer."""
+    """Something the engine does not compute, with a stable code instead of a guessed answer (the message formatted
+    when rendered)."""
 
     code: str
-    message: str
+    message: Text
     citation: str
 
+    def message_text(self, language: str | None = None) -> str:
+        return text_of(self.message, language)
+
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"code": self.code, "message": text_of(self.message), "citation": self.citation}
 
 
 @dataclass(frozen=True)

@@ -131,6 +131,12 @@ def test_first_steps_then_the_registrys_questions(family: tuple[Client, Any]) ->
     spanish = client.get(reverse("results", args=[case.pk]), HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "no se presentó un escrito de acusación (information) bajo 21 U.S.C. 851" in spanish
     assert "no information under 21 U.S.C. 851 was filed" not in spanish and '<strong lang="en">' not in spanish
+    # and so do the relief findings (the engine's words catalogs), not marked English either
+    assert "Cambio en la ley:" in spanish and "Change in law:" not in spanish
+    assert "Estos son los criterios del BOP" in spanish and "These are the BOP&#x27;s criteria" not in spanish
+    assert '<li lang="en">met' not in spanish and "se cumple" in spanish
+    heads = re.findall(r"— <span[^>]*>([^<]*)</span></summary>", spanish)
+    assert "§1B1.13(b)(2) (edad)" in heads and "agotamiento de la vía administrativa" in heads, heads
     response = client.post(reverse("question", args=[case.pk, "_851"]), {"value": "1", "results": "1"})
     assert response["Location"] == reverse("results", args=[case.pk])
     # one prior felony drug offense: 20 years then; 15 years now if the prior is a serious drug felony (21 U.S.C.

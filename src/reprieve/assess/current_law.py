@@ -22,7 +22,7 @@ from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute, with_terms
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count
 from reprieve.assess.current_law_result import Aggregate, CountLaw, CurrentLaw, SafetyValves
-from reprieve.assess.findings import Finding, Reason, Status
+from reprieve.assess.findings import Extra, Finding, Ranges404, Reason, ReasonLike, Status
 from reprieve.assess.presumptions import Presumed
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case
@@ -958,7 +958,7 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
                  computation: Computation | None) -> Finding:
     count = case.judgments[j].counts[c]
     label = count.count or f"#{c + 1}"
-    reasons: list[str | Reason] = [Reason(e.met, e.name, e.detail) for e in elements]
+    reasons: list[ReasonLike] = [Reason(e.met, e.name, e.detail) for e in elements]
     release = computation.projected_release_date if computation is not None else None
     served = release is not None and release <= as_of
     if served:
@@ -980,14 +980,13 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
                                "supervised-release term may be left to reduce.",
                "needs_facts": f"Count {label}: section 404 depends on facts not yet stated.",
                "not_eligible": f"Count {label}: not eligible under section 404."}[status]
-    extra: dict[str, Any] = {}
+    extra = Extra()
     if status != "not_eligible":
         fsa_date = law().parameter("which_penalty_law.fair_sentencing_act_sentences_from").values[0].value
         changed = law().value("fair_sentencing_404.fair_sentencing_act_parameters", as_of)
         result = evaluate_count(case, j, c, as_of, hypothetical=lambda d: LawDates(
             d.offense, d.sentencing, {name: fsa_date for name in changed}))
-        extra["statutory_range_under_404"] = side_json(result, "now")
-        extra["statutory_range_at_sentencing"] = side_json(result, "then")
+        extra.ranges_404 = Ranges404(result)
         reasons.append("the reduced sentence is imposed as if sections 2 and 3 of the Fair Sentencing Act applied; "
                        "other First Step Act changes are not applied, though the court may consider them "
                        "(Concepcion v. United States, 597 U.S. 481 (2022))")

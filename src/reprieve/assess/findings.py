@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from reprieve.results import Said, said, verbatim
-from reprieve.words import template
+from reprieve.law import authorities
+from reprieve.results import Joined, Said, Text, text_of, whole_text
+from reprieve.words import constant, template
+
+if TYPE_CHECKING:
+    from reprieve.assess.count_ranges import CountRanges
 
 Status = Literal["eligible", "not_eligible", "needs_review", "needs_facts"]
 STATUSES: tuple[Status, ...] = ("eligible", "needs_review", "needs_facts", "not_eligible")
@@ -26,13 +30,13 @@ class Question:
 
     field: str
     question: str
-    would_change: str = ""
+    would_change: Text = ""  # what the answer decides (a message of the rule that asks, worded when rendered)
     where_to_find: str = ""
 
     def as_json(self) -> dict[str, str]:
         out = {"field": self.field, "question": self.question}
         if self.would_change:
-            out["would_change"] = self.would_change
+            out["would_change"] = text_of(self.would_change)
         if self.where_to_find:
             out["where_to_find"] = self.where_to_find
         return out
@@ -41,13 +45,16 @@ class Question:
 @dataclass(frozen=True, eq=False)
 class Reason:
     """One element of a rule and how the facts meet it: met (True), not met (False), unknown (None), or met but for
-    the court to weigh (`review`); formatted only when rendered ('met: <element>: <how>'). A reader of a finding
-    (a draft) reads `met` and `element` instead of parsing the text back."""
+    the court to weigh (`review`); formatted only when rendered ('met: <element>: <how>'). Like a `Step`, it names
+    its rule (an id) and the key of its authority in law/authorities.yaml, so a reader can link it. A reader of a
+    finding (a draft) reads `met`, `rule` and the element's words instead of parsing the text back."""
 
     met: bool | None
-    element: str
-    detail: str
+    element: Text
+    detail: Text
     review: bool = False
+    rule: str = ""
+    authority: str | None = None
 
     @property
     def status_key(self) -> str:
@@ -55,20 +62,111 @@ class Reason:
             return "reason.met_review"
         return "reason.met" if self.met else "reason.not_met" if self.met is False else "reason.unknown"
 
-    def said(self) -> Said:
-        return said("reason.element", status=said(self.status_key), element=verbatim(self.element),
-                    detail=verbatim(self.detail))
+    @property
+    def citation(self) -> str:
+        """The authority's citation, from the registry ('' when the reason names none)."""
+        return authorities.cite(self.authority) if self.authority else ""
+
+    def element_text(self, language: str | None = None) -> str:
+        return text_of(self.element, language)
+
+    def detail_text(self, language: str | None = None) -> str:
+        return text_of(self.detail, language)
+
+    def whole(self) -> bool:
+        return whole_text(self.element) and whole_text(self.detail)
 
     def render(self, language: str | None = None) -> str:
-        return template("reason.element", language).format(status=template(self.status_key, language),
-                                                            element=self.element, detail=self.detail)
+        element, detail = self.element, self.detail
+        return template("reason.element", language).format(
+            status=constant(self.status_key, language),
+            element=element if isinstance(element, str) else element.render(language),
+            detail=detail if isinstance(detail, str) else detail.render(language))
 
     def __str__(self) -> str:
         return self.render()
 
 
-def reason_text(reason: str | Reason, language: str | None = None) -> str:
-    return reason if isinstance(reason, str) else reason.render(language)
+ReasonLike = Text | Reason  # a reason that is not an element of a rule is words: a message, or a text given as is
+
+
+def reason_text(reason: ReasonLike, language: str | None = None) -> str:
+    return reason.render(language) if isinstance(reason, Reason | Said | Joined) else reason
+
+
+def reason_whole(reason: ReasonLike) -> bool:
+    return reason.whole() if isinstance(reason, Reason) else whole_text(reason)
+
+
+@dataclass(frozen=True)
+class Position:
+    """One side of an unsettled question of law, with the authorities that hold it (the law data's words)."""
+
+    position: str
+    holding: str
+    authorities: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {"position": self.position, "holding": self.holding, "authorities": list(self.authorities)}
+
+
+@dataclass
+class AmendmentFigures:
+    """3582(c)(2): the amended guideline range (with every listed amendment), the lowest term the court may impose,
+    and the range with this amendment alone (months; None where not computed)."""
+
+    amended_range_months: list[Any] | None = None
+    lowest_sentence_months: int | str | None = None  # "life" where no term of years is the floor
+    range_with_this_amendment_only_months: list[Any] | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"amended_range_months": self.amended_range_months,
+                "lowest_sentence_months": self.lowest_sentence_months,
+                "range_with_this_amendment_only_months": self.range_with_this_amendment_only_months}
+
+
+@dataclass(frozen=True)
+class Ranges404:
+    """FSA section 404: the count's ranges evaluated as if the Fair Sentencing Act had applied ('now' side) and at
+    sentencing ('then'), written as the current-law comparison writes a side only in JSON."""
+
+    ranges: CountRanges
+
+    def as_json(self) -> dict[str, Any]:
+        from reprieve.assess.current_law import side_json  # the comparison's JSON shape of one side
+
+        return {"statutory_range_under_404": side_json(self.ranges, "now"),
+                "statutory_range_at_sentencing": side_json(self.ranges, "then")}
+
+
+@dataclass(frozen=True)
+class Sunset:
+    """The avenue ends (ends_on, its last day) before the day its requirements would first be met."""
+
+    ends_on: date
+    would_qualify_on: date
+
+    def as_json(self) -> dict[str, Any]:
+        return {"ends_on": self.ends_on.isoformat(), "would_qualify_on": self.would_qualify_on.isoformat()}
+
+
+@dataclass
+class Extra:
+    """What some avenues say beside their reasons (each JSON key as before, at the finding's top level)."""
+
+    amendment: AmendmentFigures | None = None
+    ranges_404: Ranges404 | None = None
+    sunset: Sunset | None = None
+    note: Said | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for part in (self.amendment, self.ranges_404, self.sunset):
+            if part is not None:
+                out.update(part.as_json())
+        if self.note is not None:
+            out["note"] = self.note.render()
+        return out
 
 
 @dataclass
@@ -76,14 +174,17 @@ class Finding:
     avenue: str  # e.g. "3582(c)(1)(A)", "3582(c)(2)", "FSA 404", "34 U.S.C. 60541(g)", "FSA time credits"
     ground: str  # the USSG 1B1.13(b) paragraph, the amendment number, or the requirement (e.g. "exhaustion")
     status: Status
-    summary: str
-    reasons: list[str | Reason] = field(default_factory=list)  # a Reason for each element of the rule
+    summary: Text
+    reasons: list[ReasonLike] = field(default_factory=list)  # a Reason for each element of the rule
     citations: list[str] = field(default_factory=list)
     missing: list[Question] = field(default_factory=list)
     eligible_from: date | None = None
     facts_used: dict[str, Any] = field(default_factory=dict)
-    positions: list[dict[str, Any]] = field(default_factory=list)  # needs_review: each side with its authority
-    extra: dict[str, Any] = field(default_factory=dict)  # avenue-specific keys (e.g. amended_range_months)
+    positions: list[Position] = field(default_factory=list)  # needs_review: each side with its authority
+    extra: Extra = field(default_factory=Extra)  # avenue-specific figures and notes
+
+    def summary_text(self, language: str | None = None) -> str:
+        return text_of(self.summary, language)
 
     def reason_texts(self, language: str | None = None) -> list[str]:
         return [reason_text(r, language) for r in self.reasons]
@@ -97,7 +198,7 @@ class Finding:
             "avenue": self.avenue,
             "ground": self.ground,
             "status": self.status,
-            "summary": self.summary,
+            "summary": self.summary_text(),
             "reasons": self.reason_texts(),
             "citations": self.citations,
             "missing": [q.as_json() for q in self.missing],
@@ -105,6 +206,6 @@ class Finding:
             "facts_used": {k: v.isoformat() if isinstance(v, date) else v for k, v in self.facts_used.items()},
         }
         if self.positions:
-            out["positions"] = self.positions
-        out.update({k: v.isoformat() if isinstance(v, date) else v for k, v in self.extra.items()})
+            out["positions"] = [p.as_json() for p in self.positions]
+        out.update(self.extra.as_json())
         return out

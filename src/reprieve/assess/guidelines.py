@@ -18,7 +18,7 @@ from typing import Any
 
 from reprieve.assess.computation import Computation
 from reprieve.assess.count_ranges import evaluate_count
-from reprieve.assess.findings import Finding, Question, Reason, Status
+from reprieve.assess.findings import AmendmentFigures, Extra, Finding, Position, Question, ReasonLike, Status
 from reprieve.assess.presumptions import Presumed, presumption
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case, Count, Judgment, SentencingGuidelines
@@ -929,31 +929,30 @@ class _Draft:
     then: Side
     ground: str
     eligible_from: date
-    reasons: list[str | Reason]
+    reasons: list[ReasonLike]
     citations: list[str]
-    extra: dict[str, Any]
+    figures: AmendmentFigures
 
     def make(self, status: Status, summary: str, missing: list[str] | None = None) -> Finding:
         return Finding(AVENUE, self.ground, status, summary, self.reasons, self.citations,
                        [question(self.f.where, k) for k in missing or []],
                        self.eligible_from if status == "eligible" else None,
                        {"offense_level_then": self.then.offense_level, "category_then": self.then.category},
-                       extra=self.extra)
+                       extra=Extra(amendment=self.figures))
 
 
 def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredAmendment, computation: Computation,
              ambiguous: bool) -> Finding:
     ground = retro.name(amendment)
-    extra: dict[str, Any] = {"amended_range_months": None, "lowest_sentence_months": None,
-                             "range_with_this_amendment_only_months": variant.range.as_list() if variant.range
-                             else None}
-    reasons: list[str | Reason] = [f"{ground} ({amendment.what}) took effect {amendment.effective}, after the "
+    figures = AmendmentFigures(range_with_this_amendment_only_months=variant.range.as_list() if variant.range
+                               else None)
+    reasons: list[ReasonLike] = [f"{ground} ({amendment.what}) took effect {amendment.effective}, after the "
                                    f"Manual applied ({then.manual})", *variant.steps]
     if not amendment.verified_dates:
         reasons.append(f"UNVERIFIED: the effective date and subject of {ground} are general knowledge, not read in the "
                        "primary text")
     d = _Draft(f, then, ground, amendment.orders_from or amendment.effective, reasons,
-               [retro.STATUTE, f"USSG §1B1.10(d) ({ground})", retro.ELIGIBILITY, retro.METHOD], extra)
+               [retro.STATUTE, f"USSG §1B1.10(d) ({ground})", retro.ELIGIBILITY, retro.METHOD], figures)
     early = _not_comparable(d, variant, ambiguous)
     if early is not None:
         return early
@@ -973,11 +972,12 @@ def _not_comparable(d: _Draft, variant: Side, ambiguous: bool) -> Finding | None
         return d.make("not_eligible", f"{ground} does not lower a career-offender range.")
     if variant.review:
         return Finding(AVENUE, ground, "needs_review", f"Whether {ground} applies turns on an unsettled reading.",
-                       [*d.reasons, *variant.review], d.citations, [], None, extra=d.extra, positions=[
-                           {"position": "either fact alone disqualifies", "holding": "the 2024 text of §4C1.1(a)(10)-"
-                            "(11) says so", "authorities": ["USSG §4C1.1(a)(10), (11) (2024)"]},
-                           {"position": "both facts are needed", "holding": "the 2023 text joined them with 'and'",
-                            "authorities": ["USSG §4C1.1(a)(10) (2023)"]}])
+                       [*d.reasons, *variant.review], d.citations, [], None, extra=Extra(amendment=d.figures),
+                       positions=[
+                           Position("either fact alone disqualifies", "the 2024 text of §4C1.1(a)(10)-(11) says so",
+                                    ("USSG §4C1.1(a)(10), (11) (2024)",)),
+                           Position("both facts are needed", "the 2023 text joined them with 'and'",
+                                    ("USSG §4C1.1(a)(10) (2023)",))])
     if then.range is None or variant.range is None:
         missing = [m for m in [*then.missing, *variant.missing] if m]
         if then.range is None and not missing:
@@ -1017,11 +1017,11 @@ def _compared(d: _Draft, variant: Side, now: Side, computation: Computation) -> 
         return _not_lowered(d, variant, sa)
     combined = (now.unrestricted_range or now.range) if sa else now.range
     assert combined is not None
-    d.extra["amended_range_months"] = combined.as_list()
+    d.figures.amended_range_months = combined.as_list()
     d.reasons.append(f"the range falls from {then.range} to {variant.range} with this amendment"
                      + (f"; with every listed amendment, {combined}" if combined != variant.range else ""))
     floor = _lowest(f, then_range, combined, sa, d.reasons)
-    d.extra["lowest_sentence_months"] = floor
+    d.figures.lowest_sentence_months = floor
     d.citations.append(retro.COMPARABLE if sa else retro.FLOOR)
     if sa:
         d.citations.append(retro.MANDATORY_MINIMUM)
@@ -1065,7 +1065,7 @@ def _reduced_term(d: _Draft, combined: GuidelineRange, floor: Months, sentence: 
             d.reasons.append(f"never below the time already served ({served} days, about {months} months; "
                              f"{retro.TIME_SERVED})")
             floor = months
-            d.extra["lowest_sentence_months"] = floor
+            d.figures.lowest_sentence_months = floor
     if months_key(floor) >= months_key(sentence):
         d.reasons.append(f"the sentence ({sentence} months) is already at or below the lowest term the court may "
                          f"impose ({floor})")
@@ -1086,7 +1086,7 @@ def _reduced_term(d: _Draft, combined: GuidelineRange, floor: Months, sentence: 
 
 
 def _lowest(f: Facts, then_range: GuidelineRange, amended: GuidelineRange, sa: bool,
-            reasons: list[str | Reason]) -> Months | None:
+            reasons: list[ReasonLike]) -> Months | None:
     """USSG §1B1.10(b)(2): not below the amended minimum, or a comparable reduction after substantial assistance."""
     if amended.low == "life":
         return "life"

@@ -33,6 +33,7 @@ import yaml
 from reprieve.assess.findings import Question
 from reprieve.case.model import Case, case_json_schema
 from reprieve.dates import PartialDate
+from reprieve.results import Text, text_of
 
 if TYPE_CHECKING:
     from reprieve.assess.report import Assessment
@@ -194,14 +195,14 @@ def _text_of_any_case(field_path: str, language: str, part: str) -> str:
     return words.format(**_params(field_path, language, None)) if "{" in words else words
 
 
-def ask(field_path: str, would_change: str = "") -> Question:
+def ask(field_path: str, would_change: Text = "") -> Question:
     """The question a finding asks when `field_path` is not stated (worded by the registry, in English; the
     assessment words it again for the case and its language)."""
     return Question(field_path, text(field_path), would_change, text(field_path, part="where_to_find"))
 
 
 def localize(question: Question, case: Case | None, language: str = DEFAULT_LANGUAGE) -> Question:
-    return Question(question.field, text(question.field, language, case), question.would_change,
+    return Question(question.field, text(question.field, language, case), text_of(question.would_change, language),
                     text(question.field, language, case, "where_to_find"))
 
 

@@ -19,6 +19,7 @@ from reprieve.case.model import Case
 from reprieve.law.circuits import circuit_of
 from reprieve.law.params import LawSnapshot, Reach, using
 from reprieve.law.sentence_aggregation import judgment_term
+from reprieve.results import said
 from reprieve.words import words
 
 COMBINED = "extraordinary and compelling reasons"
@@ -207,7 +208,7 @@ def _hold_verdicts(result: Assessment) -> None:
     """Missing essentials come first, and no avenue is called open on them - nor closed where the answer rests on
     the offense of conviction, which without a judgment is unknown."""
     no_judgment = result.essentials == ["judgments[0].counts"]
-    asked = [ask(name, "without it no avenue can be called open or closed") for name in result.essentials]
+    asked = [ask(name, said("relief.held.asked")) for name in result.essentials]
     for f in result.findings:
         if f.avenue == "3582(c)(1)(A)" and f.ground != COMBINED:
             continue  # a ground or exhaustion may well be established; the avenue's verdict is what waits
@@ -216,8 +217,6 @@ def _hold_verdicts(result: Assessment) -> None:
             continue
         f.status = "needs_facts"
         f.eligible_from = None
-        f.summary = (f"First the judgment: {f.avenue} can be called neither open nor closed without it." if
-                     no_judgment else f"First the sentence: {f.avenue} cannot be called open without the term.")
-        f.reasons.insert(0, "no judgment with counts is stated" if no_judgment else
-                         "the term of imprisonment is not stated: no avenue can be called open without it")
+        f.summary = said("relief.held.judgment" if no_judgment else "relief.held.term", avenue=f.avenue)
+        f.reasons.insert(0, said("relief.held.no_judgment" if no_judgment else "relief.held.no_term"))
         f.missing = [*asked, *(q for q in f.missing if q.field not in result.essentials)]

@@ -51,7 +51,7 @@ def print_computation(result: Computation, source: str, disclaimer: str) -> None
     if disclaimer:
         console.print(disclaimer, style="italic")
     for refusal in result.refusals:
-        console.print(f"[bold]NOT COMPUTED[/bold] ({refusal.code}): {refusal.message} ({refusal.citation})")
+        console.print(f"[bold]NOT COMPUTED[/bold] ({refusal.code}): {refusal.message_text()} ({refusal.citation})")
 
     table = Table(show_header=True, header_style="bold")
     table.add_column("What")
@@ -90,7 +90,7 @@ def print_computation(result: Computation, source: str, disclaimer: str) -> None
     if result.uncertain:
         console.print("[bold]What is uncertain, and what would narrow it[/bold]")
         for item in result.uncertain:
-            console.print(f"  - {item.field}: {item.why}")
+            console.print(f"  - {item.field}: {item.why_text()}")
     if result.reconciliation:
         print_reconciliation(console, result.reconciliation)
     console.print("[bold]How we got here[/bold]")
@@ -201,7 +201,7 @@ def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
     table.add_column("Why")
     for avenue, f in result.verdicts():
         when = f" From {f.eligible_from}." if f.eligible_from else ""
-        table.add_row(avenue, _label(f.status), f"{f.summary}{when}")
+        table.add_row(avenue, _label(f.status), f"{f.summary_text()}{when}")
     console.print(table)
     console.print("Verdicts: " + "; ".join(f"{word} = {meaning}" for word, _, meaning in _STATUS.values()),
                   style="dim")
@@ -215,13 +215,12 @@ def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
     console.print()
     console.print("[bold]Every finding, with its reasons and citations[/bold]")
     for f in sorted(result.findings, key=lambda f: _RANK[f.status]):
-        console.print(f"{_label(f.status)} {f.avenue} - {f.ground}: {f.summary}")
-        for reason in f.reasons:
+        console.print(f"{_label(f.status)} {f.avenue} - {f.ground}: {f.summary_text()}")
+        for reason in f.reason_texts():
             console.print(f"    - {reason}")
         if f.positions:
             for p in f.positions:
-                console.print(f"    position '{p.get('position')}': {p.get('holding')} "
-                              f"({'; '.join(p.get('authorities', []))})")
+                console.print(f"    position '{p.position}': {p.holding} ({'; '.join(p.authorities)})")
         if f.citations:
             console.print(f"    ({join_citations(f.citations)})", style="dim", markup=False)
 

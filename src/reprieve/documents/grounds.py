@@ -59,8 +59,8 @@ class LeftOut(_OfFinding):
     @property
     def reasons(self) -> str:
         """The elements not met, without the citations: 'not terminal; self-care not diminished'."""
-        failed = [f"{r.element}: {r.detail}" for r in self.finding.elements(False)]
-        return "; ".join(failed) or self.finding.summary.rstrip(".")
+        failed = [f"{r.element_text()}: {r.detail_text()}" for r in self.finding.elements(False)]
+        return "; ".join(failed) or self.finding.summary_text().rstrip(".")
 
 
 @dataclass
@@ -100,13 +100,13 @@ def _why_not(f: Finding) -> str:
     """'Not met: <element>. <Why>.' for each element not met, then when it may be met and the authority."""
     parts = []
     for reason in f.elements(False):
-        element, why = reason.element, reason.detail
+        element, why = reason.element_text(), reason.detail_text()
         parts.append(f"Not met: {element}." + (f" {why[0].upper()}{why[1:]}." if why else ""))
-    text = " ".join(parts) or f.summary
+    text = " ".join(parts) or f.summary_text()
     if f.eligible_from:
         text += f" Possible from {f.eligible_from.isoformat()}."
-    note = f.extra.get("note")
-    return f"{text} ({join_citations(f.citations)})." + (f" {note}" if isinstance(note, str) else "")
+    note = f.extra.note
+    return f"{text} ({join_citations(f.citations)})." + (f" {note.render()}" if note is not None else "")
 
 
 def select(assessment: Assessment) -> Selection:

@@ -18,6 +18,7 @@ from reprieve.assess.report import STATUS_RANK
 from reprieve.documents.argument import sentenced_today, strongest
 from reprieve.documents.facts import DISCLAIMER, Facts, long_date
 from reprieve.documents.model import Block, Bullets, Document, FieldLine, Heading, Notice, Para, Table
+from reprieve.results import text_of
 from reprieve.words import join_citations
 
 STATUS_WORDS = {"eligible": "ELIGIBLE", "not_eligible": "NOT ELIGIBLE", "needs_review": "NEEDS REVIEW",
@@ -87,7 +88,7 @@ def _verdicts(f: Facts) -> Table:
     rows = []
     for avenue, finding in f.assessment.verdicts():
         when = long_date(finding.eligible_from) if finding.eligible_from else ""
-        rows.append((avenue, STATUS_WORDS[finding.status], finding.summary, when))
+        rows.append((avenue, STATUS_WORDS[finding.status], finding.summary_text(), when))
     return Table(("Avenue", "Status", "Why", "Possible from"), tuple(rows))
 
 
@@ -116,9 +117,9 @@ def _computation(f: Facts) -> list[Block]:
         blocks.append(Table(("Rule", "Arithmetic", "Authority"), steps))
     if c.uncertain:
         blocks.append(Heading("Uncertain facts", 3))
-        blocks.append(Bullets(tuple(f"{u.field}: {u.why}" for u in c.uncertain)))
+        blocks.append(Bullets(tuple(f"{u.field}: {u.why_text()}" for u in c.uncertain)))
     for refusal in c.refusals:
-        blocks.append(Notice("Not computed", f"{refusal.code}: {refusal.message}"))
+        blocks.append(Notice("Not computed", f"{refusal.code}: {refusal.message_text()}"))
     return blocks
 
 
@@ -196,13 +197,11 @@ def _or_unknown(value: Any) -> str:
 
 def _finding_blocks(finding: Finding) -> list[Block]:
     blocks: list[Block] = [Heading(f"{finding.ground}: {STATUS_WORDS[finding.status]}", 3),
-                           Para(finding.summary)]
+                           Para(finding.summary_text())]
     if finding.reasons:
         blocks.append(Bullets(tuple(finding.reason_texts())))
     for position in finding.positions:
-        side = position.get("position", "")
-        holding = position.get("holding", "")
-        cites = _cites(position.get("citations") or position.get("authorities") or [])
+        side, holding, cites = position.position, position.holding, _cites(list(position.authorities))
         blocks.append(Para(f"Position ({side}): {holding}" + (f" ({cites})" if cites else ""), "indent"))
     if finding.eligible_from:
         blocks.append(Para(f"Possible from {long_date(finding.eligible_from)}."))
@@ -227,7 +226,7 @@ def _questions(f: Facts) -> list[Block]:
     seen: dict[str, tuple[str, str]] = {}
     for finding in f.assessment.findings:
         for q in finding.missing:
-            seen.setdefault(q.field, (q.question, q.would_change or finding.ground))
+            seen.setdefault(q.field, (q.question, text_of(q.would_change) or finding.ground))
     for field in f.computation.missing:
         seen.setdefault(field, ("Not stated in the case file.", "the sentence computation"))
     if not seen:
@@ -240,14 +239,14 @@ def _risks(f: Facts) -> list[Block]:
     points: list[str] = []
     exhaustion = f.selection.exhaustion
     if exhaustion is not None and exhaustion.status != "eligible":
-        points.append("Exhaustion is not established: " + exhaustion.summary)
+        points.append("Exhaustion is not established: " + exhaustion.summary_text())
     request = f.latest_request
     if request is not None and request.grounds:
         points.append("Issue exhaustion: some courts hold a motion to the grounds raised with the Warden. The request "
                       f"raised: {f.redact(request.grounds)}.")
     arguable = [g for g in f.selection.raised if g.standing == "arguable"]
     for ground in arguable:
-        points.append(f"{ground.cite} is arguable, not settled: {ground.finding.summary}")
+        points.append(f"{ground.cite} is arguable, not settled: {ground.finding.summary_text()}")
     points.append("Most merits denials rest on the § 3553(a) factors and danger (18 U.S.C. § 3142(g)); this memo "
                   "does not weigh them.")
     blocks: list[Block] = [Bullets(tuple(points))]

@@ -10,6 +10,7 @@ court: what is missing is a line to write on, listed in the notes beside it.
 
 from __future__ import annotations
 
+from reprieve.assess.relief.compassionate_release import SERVED_AT_LEAST
 from reprieve.documents.argument import sentenced_today, strongest
 from reprieve.documents.facts import BLANK, DISCLAIMER, Facts, long_date, partial_date
 from reprieve.documents.grounds import Ground, grouped
@@ -168,8 +169,7 @@ def _change_in_law(f: Facts, ground: Ground) -> list[Block]:
     served = f.served_short
     # §1B1.13(b)(6) exists from Nov. 1, 2023; its years-served threshold is dated law data
     years, cite = cr.threshold("unusually_long_years_served", f.as_of) if f.amended_policy else (0, "")
-    long_enough = any(r.element.startswith(f"served at least {years} years") and not r.review
-                      for r in ground.finding.elements(True))
+    long_enough = any(r.rule == SERVED_AT_LEAST and not r.review for r in ground.finding.elements(True))
     if served:
         text = f"{f.Ref} has served {served} of a sentence of {f.term}"
         if f.amended_policy and long_enough:
@@ -250,7 +250,7 @@ def _relief(f: Facts) -> list[Block]:
 
 def _notes(f: Facts, doc: Document) -> None:
     if f.released is not None:
-        doc.note(Notice("Check", f"{f.released.summary} A motion to reduce imprisonment may be moot."))
+        doc.note(Notice("Check", f"{f.released.summary_text()} A motion to reduce imprisonment may be moot."))
     if not f.exhausted:
         when = f" Do not file before {long_date(f.lapse_date)}." if f.lapse_date else ""
         doc.note(Notice("Wait", f"Courts dismiss motions filed before {f.lapse_days} days have passed from the day the "
@@ -258,7 +258,7 @@ def _notes(f: Facts, doc: Document) -> None:
     for ground in f.selection.raised:
         if ground.standing == "arguable":
             label = f.label(ground)
-            doc.note(Para(f"{label[0].upper()}{label[1:]} is arguable, not settled: " + ground.finding.summary))
+            doc.note(Para(f"{label[0].upper()}{label[1:]} is arguable, not settled: " + ground.finding.summary_text()))
     doc.note(*left_out_notes(f, "Left out"))
     if not _disparity_may_be_weighed(f) and f.disparity():
         doc.note(Para("The lower minimum under today's law is not argued: on this date a non-retroactive change in "

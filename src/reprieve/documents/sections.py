@@ -59,7 +59,7 @@ def ground_facts(f: Facts, grounds: list[Ground], voice: Voice = "third") -> lis
         blocks.append(Bullets(tuple(_sentence(fact) for fact in facts)))
     for ground in grounds:
         # the elements met (not those left to the court): a filing states the elements; the memo keeps the details
-        met = [r.element for r in ground.finding.elements(True) if not r.review]
+        met = [r.element_text() for r in ground.finding.elements(True) if not r.review]
         if met and ground.standing != "needs facts" and voice == "third":  # the elements' wording is third person
             blocks.append(Para(f"These facts meet {f.label(ground)}: " + "; ".join(met) + "."))
     sources = f.sources_for(paragraph)

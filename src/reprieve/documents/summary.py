@@ -195,8 +195,8 @@ def _avenue_detail(f: Facts, w: Words, avenue: str, finding: Finding) -> list[Bl
         return [Bullets(tuple(lines))] if lines else []
     if finding.eligible_from:
         return [Para(w("summary.qualify_from", date=w.long_date(finding.eligible_from)))]
-    if finding.extra.get("ends_on"):  # the avenue ends before the person would qualify (assess/relief/sunset.py)
-        return [Para(w("summary.program_ends", date=w.long_date(finding.extra["ends_on"])))]
+    if finding.extra.sunset:  # the avenue ends before the person would qualify (assess/relief/sunset.py)
+        return [Para(w("summary.program_ends", date=w.long_date(finding.extra.sunset.ends_on)))]
     return []
 
 

@@ -11,10 +11,14 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from reprieve.law.compassionate_release import exhaustion_lapse
+from reprieve.assess.findings import Finding, ReasonLike, reason_text, reason_whole
+from reprieve.assess.relief.compassionate_release import GROUND_KEYS
+from reprieve.law.compassionate_release import exhaustion_lapse, threshold
 from reprieve.law.params import using
+from reprieve.results import Text, said
 from reprieve.web.engine import Assessment
 from reprieve.web.interview import screen_of
+from reprieve.words import catalog
 
 # status -> (words, css class, icon): the words carry the meaning; colour and icon repeat it
 VERDICTS = {
@@ -158,14 +162,45 @@ def timeline(assessment: Assessment, comp: dict[str, Any]) -> dict[str, Any] | N
             "x1": left, "x2": width - right}
 
 
+def _shown(text: Text | ReasonLike, language: str) -> dict[str, Any]:
+    """A text of the engine in the page's language; `lang` marks English left in it (words of the law data or the
+    case file, given as they are) for a screen reader."""
+    whole = reason_whole(text)
+    return {"text": reason_text(text, language), "lang": "en" if not whole and language != "en" else ""}
+
+
+def _ground(f: Finding, language: str, on: date) -> dict[str, Any]:
+    """A relief finding's ground as the page heads it, in its language (the ground's code where there is no
+    message for it: a guideline amendment, a count)."""
+    key = GROUND_KEYS.get(f.ground)
+    if key is not None:  # a §1B1.13(b) paragraph and its name
+        said_ = said("relief.ground_label.paragraph", paragraph=f.ground, name=said(f"relief.cr.ground.{key}"))
+    elif f"relief.ground_label.{f.ground}" in catalog("en"):
+        said_ = said(f"relief.ground_label.{f.ground}", age=threshold("elderly_statutory_age", on)[0],
+                     years=threshold("elderly_statutory_years_served", on)[0])
+    else:
+        return {"text": f.ground, "lang": "en" if language != "en" else ""}
+    return _shown(said_, language)
+
+
+def _finding(f: Finding, language: str, on: date) -> dict[str, Any]:
+    words, css, icon = VERDICTS[f.status]
+    return {"avenue": avenue_name(f.avenue), "ground": _ground(f, language, on), "words": words, "css": css,
+            "icon": icon,
+            "summary": _shown(f.summary, language), "reasons": [_shown(r, language) for r in f.reasons],
+            "citations": f.citations, "eligible_from": _day(f.eligible_from.isoformat()) if f.eligible_from else "",
+            "positions": f.positions}
+
+
 def context(assessment: Assessment) -> dict[str, Any]:
     data = assessment.as_json()
     comp = data["computation"]
+    language = (get_language() or "en")[:2]
     verdicts = []
     for avenue, f in assessment.verdicts():
         words, css, icon = VERDICTS[f.status]
         verdicts.append({"avenue": avenue_name(avenue), "code": avenue, "words": words, "css": css, "icon": icon,
-                         "summary": f.summary, "eligible_from": _day(f.eligible_from.isoformat())
+                         "summary": _shown(f.summary, language), "eligible_from": _day(f.eligible_from.isoformat())
                          if f.eligible_from else ""})
     requests_received = None
     dates = [
@@ -186,7 +221,6 @@ def context(assessment: Assessment) -> dict[str, Any]:
     then_now = [{"count": c.get("count"), "statute": c.get("statute"), "then": _range(c.get("then")),
                  "now": _range(c.get("now")), "changed": c.get("changed")} for c in current.get("counts", [])]
     aggregate = current.get("aggregate") or {}
-    language = (get_language() or "en")[:2]
     presumptions_shown = []
     for shown in assessment.presumptions(language):  # in the page's language, from the engine's words catalogs
         field = str(shown.get("field") or "")
@@ -195,14 +229,9 @@ def context(assessment: Assessment) -> dict[str, Any]:
         english = {k: "en" for k, whole in shown["whole"].items() if not whole and language != "en"}
         presumptions_shown.append({**shown, "why": f"{why}." if why else "", "lang": english,
                                    "change": screen_of(field) if field else None})
-    uncertain = comp.get("uncertain", [])
-    findings = []
-    for f in assessment.findings:
-        words, css, icon = VERDICTS[f.status]
-        findings.append({"avenue": avenue_name(f.avenue), "ground": f.ground, "words": words, "css": css,
-                         "icon": icon, "summary": f.summary, "reasons": f.reason_texts(), "citations": f.citations,
-                         "eligible_from": _day(f.eligible_from.isoformat()) if f.eligible_from else "",
-                         "positions": f.positions})
+    uncertain = [_shown(u.why, language) for u in assessment.computation.uncertain]
+    with using(assessment.law):
+        findings = [_finding(f, language, assessment.as_of) for f in assessment.findings]
     steps = [s.render(language) for s in assessment.computation.steps]  # the arithmetic, in the page's language
     return {"verdicts": verdicts, "dates": [d for d in dates if d[1]], "then_now": then_now,
             "sentenced_now": _day(aggregate.get("release_date_if_sentenced_now")),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from reprieve.assess.findings import Finding
 from reprieve.assess.relief import compassionate_release, other_avenues
 from reprieve.assess.relief.situation import Situation
+from reprieve.results import said
 
 
 def relief_findings(situation: Situation) -> list[Finding]:
@@ -15,10 +16,8 @@ def relief_findings(situation: Situation) -> list[Finding]:
         release = situation.computation.projected_release_date or (
             situation.computation.latest.projected_release if situation.computation.latest else None)
         out.append(Finding("custody", "released", "not_eligible",
-                           f"The projected release date ({release}) is on or before {situation.as_of}: relief that "
-                           "shortens imprisonment no longer applies, unless the person is still in custody.",
-                           ["Check the BOP's inmate locator and the person's own computation."],
-                           ["18 U.S.C. § 3624(a)"]))
+                           said("relief.custody.released", release=release, as_of=situation.as_of),
+                           [said("relief.custody.check")], ["18 U.S.C. § 3624(a)"]))
     out.extend(compassionate_release.findings(situation))
     out.extend(other_avenues.bop_criteria(situation))
     out.append(other_avenues.fsa_time_credits(situation))

@@ -7,22 +7,23 @@ an explicit fact; evaluative elements ("similar in gravity", "gross disparity") 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from reprieve.assess import rulings
 from reprieve.assess.current_law_result import LowerToday
-from reprieve.assess.findings import STATUS_RANK, Finding, Question, Reason, Status
+from reprieve.assess.findings import STATUS_RANK, Finding, Position, Question, ReasonLike, Status
 from reprieve.assess.questions import ask
 from reprieve.assess.relief.situation import Element, Situation, finding
 from reprieve.assess.relief.sunset import offered_while_open
 from reprieve.case.model import FamilyFact, MedicalFact
+from reprieve.law import authorities
 from reprieve.law import compassionate_release as cr
 from reprieve.law.params import Value
 from reprieve.law.statutes import Statute, parse_statutes
-from reprieve.words import words
+from reprieve.results import Joined, Said, said, verbatim
 
 AVENUE = "3582(c)(1)(A)"
 CITE_OLD = "USSG §1B1.13, comment. n.1 (Nov. 2018)"
@@ -54,6 +55,43 @@ def _cite(key: str, on_old: bool) -> str:
     return f"USSG {paragraph}"
 
 
+AUTHORITY = "usc_18_3582"  # 18 U.S.C. 3582(c)(1)(A): exhaustion, the (ii) ground and the whole avenue
+AUTHORITY_GROUNDS = "ussg_1b1_13"  # USSG §1B1.13: each extraordinary and compelling ground
+
+
+def _ground_name(key: str) -> Said:
+    return said(f"relief.cr.ground.{key}")
+
+
+def any_of(items: Sequence[Said | int]) -> Said | int:
+    """'a or b or c', as the language joins alternatives (each one said in turn)."""
+    head, *rest = items
+    return head if not rest else said("term.or", first=head, then=any_of(rest))
+
+
+def _any_said(items: Sequence[Said]) -> Said:
+    found = any_of(items)
+    assert isinstance(found, Said)
+    return found
+
+
+def _strings(items: object) -> list[str]:
+    return [str(x) for x in items] if isinstance(items, list | tuple) else []
+
+
+CIRCUITS = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th", "D.C.")
+
+
+def _circuit(circuit: str | None) -> Said:
+    """'the 4th Circuit' (its name in the reader's language)."""
+    return said(f"relief.circuit.{circuit}") if circuit in CIRCUITS else verbatim(f"{circuit} Circuit")
+
+
+def short_date(day: date) -> Said:
+    """'Nov. 1, 2023': a date as running prose abbreviates it, in the reader's language."""
+    return said("date.long", month=said(f"month.short.{day.month}"), day=day.day, year=day.year)
+
+
 # --- exhaustion --------------------------------------------------------------------------------------------------
 
 def exhaustion(s: Situation) -> Finding:
@@ -64,47 +102,51 @@ def exhaustion(s: Situation) -> Finding:
     settled = rulings.of_kind(s.case, "exhaustion_satisfied")
     if settled:
         when = settled[0].on
-        element = Element("exhaustion", True, f"the court found exhaustion satisfied{f' on {when}' if when else ''} "
-                          "(rulings)", facts={"rulings.exhaustion_satisfied": str(when) if when else True})
-        return finding(AVENUE, "exhaustion", [element], [cite], summary_ok="Exhaustion is met: the court has said "
-                       "so.", summary_no="", summary_facts="")
+        element = Element(said("relief.cr.exhaustion"), True, said("relief.cr.exhaustion.ruled_on", day=when) if when
+                          else said("relief.cr.exhaustion.ruled"),
+                          facts={"rulings.exhaustion_satisfied": str(when) if when else True})
+        return finding(AVENUE, "exhaustion", [element], [cite], summary_ok=said("relief.cr.exhaustion.ok_ruled"),
+                       summary_no="", summary_facts="", authority=AUTHORITY)
     requests = cr.warden_requests(s.case)
     appeals = [r for r in s.case.requests if r.kind == "bp11" and r.response == "denied" and r.responded_on]
-    citations = [cite]
-    reasons: list[str | Reason] = []
     if appeals:
         done = min(r.responded_on.latest for r in appeals if r.responded_on)
-        element = Element("administrative appeals fully exhausted", s.as_of >= done,
-                          f"the General Counsel denied the appeal (BP-11) on {done}", from_date=done,
+        element = Element(said("relief.cr.exhaustion.appeals"), s.as_of >= done,
+                          said("relief.cr.exhaustion.appeal_denied", day=done), from_date=done,
                           facts={"requests.bp11.responded_on": done})
-        return finding(AVENUE, "exhaustion", [element], citations, summary_ok="Exhaustion is met: appeals are "
-                       "exhausted.", summary_no="Not exhausted yet.", summary_facts="")
+        return finding(AVENUE, "exhaustion", [element], [cite], summary_ok=said("relief.cr.exhaustion.ok_appeals"),
+                       summary_no=said("relief.cr.exhaustion.not_yet"), summary_facts="", authority=AUTHORITY)
     if not requests:
-        element = Element("request to the warden", None, "no request to the warden is on record",
-                          ask("requests", f"you may file in court {n} days after the warden receives the request"))
-        return finding(AVENUE, "exhaustion", [element], citations, summary_ok="", summary_no="",
-                       summary_facts=f"Ask the warden first: you may file {n} days after the warden receives your "
-                       "request.")
+        element = Element(said("relief.cr.exhaustion.request"), None, said("relief.cr.exhaustion.no_request"),
+                          ask("requests", said("relief.cr.exhaustion.may_file_in_court", days=n)))
+        return finding(AVENUE, "exhaustion", [element], [cite], summary_ok="", summary_no="",
+                       summary_facts=said("relief.cr.exhaustion.ask_warden_first", days=n), authority=AUTHORITY)
     best: Element | None = None
     for i, request in enumerate(requests):
         element = _request_element(i, request, lapse, s.as_of)
         if best is None or _rank(element) > _rank(best):
             best = element
-        facility = request.facility
-        if facility and s.case.person.facility and facility != s.case.person.facility:
-            reasons.append(f"requests[{i}] went to {facility}, but the person is at {s.case.person.facility}: "
-                           "courts have rejected requests sent to the wrong facility; send a new one")
-        if request.grounds:
-            reasons.append(f"requests[{i}] asked on these grounds: {request.grounds}. Some courts require the motion "
-                           "to raise the same grounds (issue exhaustion): keep the request's text")
-        if request.response == "denied":
-            reasons.append(f"requests[{i}] was denied: the {n} days still run from receipt; an appeal (BP-9 to BP-11) "
-                           "is the other way to exhaust")
     assert best is not None
-    return finding(AVENUE, "exhaustion", [best], citations,
-                   summary_ok=f"Exhaustion is met: {n} days have passed since the warden received the request.",
-                   summary_no=f"Too early to file: {n} days have not passed since the warden received the request.",
-                   summary_facts="Exhaustion turns on when the warden received the request.", extra_reasons=reasons)
+    return finding(AVENUE, "exhaustion", [best], [cite],
+                   summary_ok=said("relief.cr.exhaustion.ok_days", days=n),
+                   summary_no=said("relief.cr.exhaustion.too_early", days=n),
+                   summary_facts=said("relief.cr.exhaustion.turns_on_receipt"),
+                   extra_reasons=_request_notes(s, requests, n), authority=AUTHORITY)
+
+
+def _request_notes(s: Situation, requests: list[Any], days: int) -> list[ReasonLike]:
+    """What each request to the warden risks: the wrong facility, grounds it did not raise, a denial."""
+    notes: list[ReasonLike] = []
+    here = s.case.person.facility
+    for i, request in enumerate(requests):
+        facility = request.facility
+        if facility and here and facility != here:
+            notes.append(said("relief.cr.request.wrong_facility", i=i, facility=facility, here=here))
+        if request.grounds:
+            notes.append(said("relief.cr.request.grounds", i=i, grounds=request.grounds))
+        if request.response == "denied":
+            notes.append(said("relief.cr.request.denied", i=i, days=days))
+    return notes
 
 
 def _rank(e: Element) -> int:
@@ -113,30 +155,28 @@ def _rank(e: Element) -> int:
 
 def _request_element(i: int, request: Any, days: timedelta, as_of: date) -> Element:
     n = days.days
-    lapsed = f"{n} days since the warden received the request"
+    lapsed = said("relief.cr.exhaustion.lapsed", days=n)
     received = request.received_on
-    question = ask(f"requests[{i}].received_on", f"you may file {n} days after that date")
+    question = ask(f"requests[{i}].received_on", said("relief.cr.exhaustion.may_file_after", days=n))
     if received is not None:
         first, last = received.earliest + days, received.latest + days
         facts = {f"requests[{i}].received_on": str(received)}
         if as_of >= last:
-            return Element(lapsed, True,
-                           f"received {received}; {n} days lapsed on {last}", facts=facts)
+            return Element(lapsed, True, said("relief.cr.received.lapsed", received=received, days=n, day=last),
+                           facts=facts)
         if as_of < first:
-            return Element(lapsed, False,
-                           f"received {received}; you may file from {last}", from_date=last, facts=facts)
-        return Element(lapsed, None,
-                       f"received {received}: the {n} days end between {first} and {last}", question, facts=facts)
+            return Element(lapsed, False, said("relief.cr.received.from", received=received, day=last),
+                           from_date=last, facts=facts)
+        return Element(lapsed, None, said("relief.cr.received.between", received=received, days=n, low=first,
+                                          high=last), question, facts=facts)
     if request.submitted_on is not None:
         earliest = request.submitted_on.earliest + days
         if as_of < earliest:
-            return Element(lapsed, False,
-                           f"submitted {request.submitted_on}; the warden cannot have received it before then, so "
-                           f"filing is possible no earlier than {earliest}", question=question)
-        return Element(lapsed, None,
-                       f"submitted {request.submitted_on}; the date the warden received it is not stated", question)
-    return Element(lapsed, None,
-                   "a request is on record without dates", question)
+            return Element(lapsed, False, said("relief.cr.submitted.too_early", submitted=request.submitted_on,
+                                               day=earliest), question=question)
+        return Element(lapsed, None, said("relief.cr.submitted.receipt_unknown", submitted=request.submitted_on),
+                       question)
+    return Element(lapsed, None, said("relief.cr.request.no_dates"), question)
 
 
 # --- extraordinary and compelling grounds ---------------------------------------------------------------------
@@ -146,14 +186,20 @@ def _medical(s: Situation) -> list[MedicalFact] | None:
 
 
 def _no_facts(key: str, fld: str) -> Element:
-    return Element(GROUNDS[key][1], None, "the case file says nothing about this", ask(fld))
+    return Element(_ground_name(key), None, said("relief.cr.says_nothing"), ask(fld))
 
 
-def _bool_element(name: str, value: bool | None, yes: str, no: str, question: Question, facts: dict[str, Any],
+def _bool_element(name: Said, value: bool | None, yes: Said, no: Said, question: Question, facts: dict[str, Any],
                   review: bool = False) -> Element:
     if value is None:
-        return Element(name, None, "not stated", question, facts=facts)
+        return Element(name, None, said("relief.not_stated"), question, facts=facts)
     return Element(name, value, yes if value else no, facts=facts, review=review)
+
+
+def _yes_no(name: str, value: bool | None, i: int, fld: str) -> Element:
+    """An element stated yes or no in circumstances.medical[i].<fld>."""
+    path = f"circumstances.medical[{i}].{fld}"
+    return _bool_element(said(name), value, said("relief.yes"), said("relief.no"), ask(path), {path: value})
 
 
 def _best_over(facts: list[Any], build: Callable[[int, Any], list[Element]]) -> list[Element]:
@@ -168,12 +214,17 @@ def _best_over(facts: list[Any], build: Callable[[int, Any], list[Element]]) -> 
     return best or []
 
 
+def _none_listed(key: str) -> list[Element]:
+    return [Element(_ground_name(key), False, said("relief.cr.no_condition"))]
+
+
 def terminal_illness(s: Situation) -> list[Element]:
     medical = _medical(s)
     if medical is None:
         return [_no_facts("b1A", "circumstances.medical")]
     if not medical:
-        return [Element("terminal illness", False, "no medical condition is listed")]
+        return _none_listed("b1A")
+
     def named(m: MedicalFact) -> bool | None:
         """Stated terminal, or named as one of the policy statement's own examples of a terminal illness."""
         if m.terminal is not None:
@@ -182,18 +233,27 @@ def terminal_illness(s: Situation) -> list[Element]:
         return True if found else None
 
     return _best_over(medical, lambda i, m: [_bool_element(
-        "a serious and advanced illness with an end-of-life trajectory", named(m),
-        f"{m.condition or m.description or 'condition'} is terminal" + (
-            f" (life expectancy {m.life_expectancy_months} months; no prognosis is required)"
-            if m.life_expectancy_months is not None else " (no specific prognosis is required)") + (
-            "" if m.terminal else f": {_example(m, s.as_of)}"),
-        f"{m.condition or m.description or 'condition'} is not terminal",
+        said("relief.cr.b1A.element"), named(m), _terminal(m, s.as_of),
+        said("relief.cr.b1A.not_terminal", condition=_condition(m)),
         ask(f"circumstances.medical[{i}].terminal"), {f"circumstances.medical[{i}].terminal": m.terminal})])
 
 
-def _example(m: MedicalFact, on: date) -> str:
+def _condition(m: MedicalFact) -> Said | str:
+    return m.condition or m.description or said("relief.cr.condition")
+
+
+def _terminal(m: MedicalFact, on: date) -> Said:
+    """Why the condition is terminal: stated so (with the life expectancy, when stated), or named by the policy
+    statement as an example of a terminal illness."""
+    months = m.life_expectancy_months
+    terminal = said("relief.cr.b1A.terminal", condition=_condition(m)) if months is None else \
+        said("relief.cr.b1A.terminal_expectancy", condition=_condition(m), months=months)
+    if m.terminal:
+        return terminal
     found = cr.named_terminal_example(" ".join(filter(None, [m.condition, m.description])), on)
-    return f"the policy statement names {found[0]} as a terminal illness ({found[1]})" if found else ""
+    if not found:
+        return said("relief.cr.b1A.example_none", terminal=terminal)
+    return said("relief.cr.b1A.example", terminal=terminal, example=verbatim(found[0]), citation=found[1])
 
 
 def self_care(s: Situation) -> list[Element]:
@@ -201,14 +261,15 @@ def self_care(s: Situation) -> list[Element]:
     if medical is None:
         return [_no_facts("b1B", "circumstances.medical")]
     if not medical:
-        return [Element("self-care", False, "no medical condition is listed")]
+        return [Element(said("relief.cr.b1B.short"), False, said("relief.cr.no_condition"))]
     return _best_over(medical, lambda i, m: [
-        _bool_element("substantially diminished ability to provide self-care in prison", m.self_care_diminished,
-                      "self-care is substantially diminished", "self-care is not substantially diminished",
+        _bool_element(said("relief.cr.b1B.element"), m.self_care_diminished,
+                      said("relief.cr.b1B.yes"), said("relief.cr.b1B.no"),
                       ask(f"circumstances.medical[{i}].self_care_diminished"),
                       {f"circumstances.medical[{i}].self_care_diminished": m.self_care_diminished}),
-        _bool_element("not expected to recover", None if m.recovery_expected is None else not m.recovery_expected,
-                      "no recovery is expected", "recovery is expected",
+        _bool_element(said("relief.cr.b1B.no_recovery"),
+                      None if m.recovery_expected is None else not m.recovery_expected,
+                      said("relief.cr.b1B.no_recovery.yes"), said("relief.cr.b1B.no_recovery.no"),
                       ask(f"circumstances.medical[{i}].recovery_expected"),
                       {f"circumstances.medical[{i}].recovery_expected": m.recovery_expected}),
     ])
@@ -219,14 +280,14 @@ def care_not_provided(s: Situation) -> list[Element]:
     if medical is None:
         return [_no_facts("b1C", "circumstances.medical")]
     if not medical:
-        return [Element("care not provided", False, "no medical condition is listed")]
+        return [Element(said("relief.cr.b1C.short"), False, said("relief.cr.no_condition"))]
     return _best_over(medical, lambda i, m: [
-        _bool_element("long-term or specialized medical care is not being provided", m.care_not_provided,
-                      "the needed care is not being provided", "the care is being provided",
+        _bool_element(said("relief.cr.b1C.element"), m.care_not_provided,
+                      said("relief.cr.b1C.yes"), said("relief.cr.b1C.no"),
                       ask(f"circumstances.medical[{i}].care_not_provided"),
                       {f"circumstances.medical[{i}].care_not_provided": m.care_not_provided}),
-        _bool_element("without it, at risk of serious deterioration in health or death", m.risk_without_care,
-                      "without the care there is a risk of serious deterioration or death", "no such risk",
+        _bool_element(said("relief.cr.b1C.risk"), m.risk_without_care,
+                      said("relief.cr.b1C.risk.yes"), said("relief.cr.b1C.risk.no"),
                       ask(f"circumstances.medical[{i}].risk_without_care"),
                       {f"circumstances.medical[{i}].risk_without_care": m.risk_without_care}),
     ])
@@ -237,18 +298,11 @@ def outbreak(s: Situation) -> list[Element]:
     if medical is None:
         return [_no_facts("b1D", "circumstances.medical")]
     if not medical:
-        return [Element("outbreak", False, "no medical condition is listed")]
+        return [Element(said("relief.cr.b1D.short"), False, said("relief.cr.no_condition"))]
     return _best_over(medical, lambda i, m: [
-        _bool_element("(i) the facility is affected or at imminent risk of an ongoing outbreak or public health "
-                      "emergency", m.outbreak_at_facility, "yes", "no",
-                      ask(f"circumstances.medical[{i}].outbreak_at_facility"),
-                      {f"circumstances.medical[{i}].outbreak_at_facility": m.outbreak_at_facility}),
-        _bool_element("(ii) personal risk factors for severe complications or death", m.personal_risk_factors,
-                      "yes", "no", ask(f"circumstances.medical[{i}].personal_risk_factors"),
-                      {f"circumstances.medical[{i}].personal_risk_factors": m.personal_risk_factors}),
-        _bool_element("(iii) the risk cannot be adequately mitigated in a timely manner", m.risk_not_mitigable,
-                      "yes", "no", ask(f"circumstances.medical[{i}].risk_not_mitigable"),
-                      {f"circumstances.medical[{i}].risk_not_mitigable": m.risk_not_mitigable}),
+        _yes_no("relief.cr.b1D.i", m.outbreak_at_facility, i, "outbreak_at_facility"),
+        _yes_no("relief.cr.b1D.ii", m.personal_risk_factors, i, "personal_risk_factors"),
+        _yes_no("relief.cr.b1D.iii", m.risk_not_mitigable, i, "risk_not_mitigable"),
     ])
 
 
@@ -256,20 +310,20 @@ def age(s: Situation) -> list[Element]:
     years, cite = cr.threshold("age_minimum_years", s.as_of)
     served_years, _ = cr.threshold("age_years_served", s.as_of)
     percent, _ = cr.threshold("age_percent_served", s.as_of)
-    elements = [s.age_element(f"at least {years} years old", years, cite)]
+    elements = [s.age_element(said("relief.at_least_years_old", years=years), years, cite)]
     deteriorations = s.case.circumstances.age_related
+    name = said("relief.cr.b2.deterioration")
     if deteriorations is None:
-        elements.append(Element("serious deterioration in physical or mental health because of aging", None,
-                                "not stated", ask("circumstances.age_related")))
+        elements.append(Element(name, None, said("relief.not_stated"), ask("circumstances.age_related")))
     else:
         flags = [f.serious_deterioration for f in deteriorations]
         met = True if any(flags) else (None if any(f is None for f in flags) or not flags else False)
-        elements.append(Element("serious deterioration in physical or mental health because of aging", met,
-                                "established" if met else ("not established" if met is False else "not stated"),
+        elements.append(Element(name, met, said("relief.established" if met else (
+                                    "relief.not_established" if met is False else "relief.not_stated")),
                                 ask("circumstances.age_related[0].serious_deterioration") if met is None
                                 else None, facts={"circumstances.age_related.serious_deterioration": met}))
-    ten = s.served_months_element(f"served {served_years} years", served_years * 12, cite)
-    share = s.served_share_element(f"served {percent}% of the term", percent, 100, cite)
+    ten = s.served_months_element(said("relief.served_years", years=served_years), served_years * 12, cite)
+    share = s.served_share_element(said("relief.served_percent", percent=percent), percent, 100, cite)
     # "at least 10 years or 75 percent of his or her term of imprisonment, whichever is less"
     if ten.met or share.met:
         served = ten if ten.met else share
@@ -279,44 +333,49 @@ def age(s: Situation) -> list[Element]:
         served = ten if ten.met is None else share
         other = share if served is ten else ten
         if other.met is False:  # the lesser may still be the unknown one: say what is known of the other
-            served = replace(served, detail=f"{served.detail}; {other.name}: {other.detail}")
-    served.name = f"served {served_years} years or {percent}% of the term, whichever is less"
+            served = replace(served, detail=said("relief.and_other", detail=served.detail, name=other.name,
+                                                 other=other.detail))
+    served.name = said("relief.cr.b2.whichever_less", years=served_years, percent=percent)
     elements.append(served)
     return elements
+
+
+_RELATIONS = ("minor_child", "adult_child_incapacitated", "spouse", "partner", "parent", "sibling", "grandchild",
+              "grandparent", "other", "child")
 
 
 def _family(s: Situation, key: str, relations: tuple[str, ...], situations: tuple[str, ...],
             only_caregiver: bool) -> list[Element]:
     family = s.case.circumstances.family
-    what = GROUNDS[key][1]
+    what = _ground_name(key)
     if family is None:
-        return [Element(what, None, "no family circumstances are stated",
-                        ask("circumstances.family"))]
+        return [Element(what, None, said("relief.cr.family.none_stated"), ask("circumstances.family"))]
     # "child" with no age stated may be a minor child (or an incapacitated adult one): a candidate for (b)(3)(A)
     maybe = ("child",) if "minor_child" in relations else ()
     candidates = [(i, f) for i, f in enumerate(family) if f.relation in relations or f.relation is None
                   or f.relation in maybe]
     if not candidates:
-        return [Element(what, False, f"no family member listed is a {' or '.join(relations)}")]
+        return [Element(what, False, said("relief.cr.family.none_is", relations=any_of(
+            [said(f"relief.relation_code.{r}") for r in relations])))]
+    kin = any_of([said(f"relief.relation.{r}") for r in relations])
+    wanted = _any_said([said(f"relief.cr.family.wanted.{x}") for x in situations])
 
     def build(_: int, pair: tuple[int, FamilyFact]) -> list[Element]:
         i, f = pair
-        kin = " or ".join(r.replace("_", " ") for r in relations)
-        elements = [Element(f"the family member is the defendant's {kin}", True if f.relation in relations else None,
-                            f"{f.relation or 'relationship not stated'}",
+        elements = [Element(said("relief.cr.family.is_kin", kin=kin), True if f.relation in relations else None,
+                            said(f"relief.relation_code.{f.relation}") if f.relation in _RELATIONS
+                            else f.relation or said("relief.cr.family.relation_not_stated"),
                             ask(f"circumstances.family[{i}].relation"),
                             facts={f"circumstances.family[{i}].relation": f.relation})]
         met = None if f.situation is None else f.situation in situations
-        wanted = {"caregiver_died": "the caregiver died", "caregiver_incapacitated": "the caregiver is incapacitated",
-                  "incapacitated": "the family member is incapacitated"}
-        elements.append(Element(" or ".join(wanted[x] for x in situations), met,
-                                f"situation: {f.situation or 'not stated'}",
+        situation = said(f"relief.situation_code.{f.situation}") if f.situation else said("relief.not_stated")
+        elements.append(Element(wanted, met, said("relief.cr.family.situation", situation=situation),
                                 ask(f"circumstances.family[{i}].situation"),
                                 facts={f"circumstances.family[{i}].situation": f.situation}))
         if only_caregiver:
             elements.append(_bool_element(
-                "the defendant would be the only available caregiver", f.only_available_caregiver,
-                "no one else is available to care for them", "someone else is available",
+                said("relief.cr.family.only_caregiver"), f.only_available_caregiver,
+                said("relief.cr.family.only_caregiver.yes"), said("relief.cr.family.only_caregiver.no"),
                 ask(f"circumstances.family[{i}].only_available_caregiver"),
                 {f"circumstances.family[{i}].only_available_caregiver": f.only_available_caregiver}))
         return elements
@@ -345,21 +404,22 @@ def other_family(s: Situation) -> list[Element]:
 def abuse(s: Situation) -> list[Element]:
     facts = s.case.circumstances.abuse
     if facts is None:
-        return [Element("abuse in custody", None, "not stated", ask("circumstances.abuse"))]
+        return [Element(said("relief.cr.b4.short"), None, said("relief.not_stated"), ask("circumstances.abuse"))]
     if not facts:
-        return [Element("abuse in custody", False, "none is listed")]
+        return [Element(said("relief.cr.b4.short"), False, said("relief.none_listed"))]
 
     def build(i: int, a: Any) -> list[Element]:
         established = None if a.established_by is None else a.established_by in ("conviction", "finding")
         return [
-            Element("sexual abuse (a 'sexual act') or physical abuse causing serious bodily injury", None
-                    if a.kind is None else True, a.kind or "kind not stated",
+            Element(said("relief.cr.b4.kind"), None if a.kind is None else True,
+                    said(f"relief.abuse_code.{a.kind}") if a.kind else said("relief.cr.b4.kind_not_stated"),
                     ask(f"circumstances.abuse[{i}].kind"), facts={f"circumstances.abuse[{i}].kind": a.kind}),
-            _bool_element("committed by a correctional officer, BOP employee or contractor, or someone with custody",
-                          a.by_staff, "by staff", "not by staff", ask(f"circumstances.abuse[{i}].by_staff"),
+            _bool_element(said("relief.cr.b4.by"), a.by_staff, said("relief.cr.b4.by.yes"),
+                          said("relief.cr.b4.by.no"), ask(f"circumstances.abuse[{i}].by_staff"),
                           {f"circumstances.abuse[{i}].by_staff": a.by_staff}),
-            Element("established by a conviction, a civil finding or admission, or an administrative finding",
-                    established, a.established_by or "not stated",
+            Element(said("relief.cr.b4.established"), established,
+                    said(f"relief.established_code.{a.established_by}") if a.established_by
+                    else said("relief.not_stated"),
                     ask(f"circumstances.abuse[{i}].established_by"),
                     review=a.established_by == "pending",
                     facts={f"circumstances.abuse[{i}].established_by": a.established_by}),
@@ -368,24 +428,23 @@ def abuse(s: Situation) -> list[Element]:
     elements = _best_over(facts, build)
     for e in elements:  # pending proceedings: the exception for undue delay or imminent danger is for the court
         if e.review and e.met is False:
-            e.met, e.detail = True, "proceedings pending: the court decides whether they are unduly delayed or the "\
-                                    "defendant is in imminent danger"
+            e.met, e.detail = True, said("relief.cr.b4.pending")
     return elements
 
 
 def other_reasons(s: Situation) -> list[Element]:
     other = s.case.circumstances.other
+    name = said("relief.cr.b5.element")
     if other is None:
-        return [Element("other circumstances similar in gravity to (b)(1)-(4)", None, "none stated",
-                        ask("circumstances.other"))]
+        return [Element(name, None, said("relief.none_stated"), ask("circumstances.other"))]
     usable = [f for f in other if not f.attacks_conviction]
     if not usable:
-        return [Element("other circumstances", False, "none is listed" if not other else
-                        "the only reasons listed attack the conviction or sentence, which belong in a 28 U.S.C. "
-                        "2255 motion")]
-    return [Element("other circumstances similar in gravity to (b)(1)-(4)", True,
-                    "; ".join(f.description or "a circumstance" for f in usable) + " - whether they are similar in "
-                    "gravity is for the court", review=True, facts={"circumstances.other": len(usable)})]
+        return [Element(said("relief.cr.b5.short"), False, said("relief.none_listed") if not other else
+                        said("relief.cr.b5.attacks_conviction"))]
+    listed = Joined(tuple(verbatim(f.description) if f.description else said("relief.cr.b5.a_circumstance")
+                          for f in usable), "; ")
+    return [Element(name, True, said("relief.cr.b5.for_the_court", circumstances=listed), review=True,
+                    facts={"circumstances.other": len(usable)})]
 
 
 GROUND_RULES: dict[str, Callable[[Situation], list[Element]]] = {
@@ -395,71 +454,64 @@ GROUND_RULES: dict[str, Callable[[Situation], list[Element]]] = {
 }
 
 
-def _issue_exhaustion(s: Situation, key: str) -> list[str]:
+def _issue_exhaustion(s: Situation, key: str) -> list[ReasonLike]:
     """Requests that list the grounds they raised (requests[].grounds_raised): a ground none of them raised may
     meet an issue-exhaustion objection in some courts."""
     listed = [(i, r) for i, r in enumerate(s.case.requests) if r.grounds_raised is not None]
     if not listed or any(key.lower() in (r.grounds_raised or []) for _, r in listed):
         return []
     where = ", ".join(f"requests[{i}]" for i, _ in listed)
-    return [f"not raised in the request to the warden ({where}): some courts hold a motion to the grounds the "
-            "request raised (issue exhaustion); others do not - a new request raising it avoids the question"]
+    return [said("relief.cr.not_raised", where=where)]
+
+
+def _old_statement(s: Situation, key: str, citations: list[str], notes: list[ReasonLike]) -> list[Element]:
+    """Before the amended policy statement: may the court consider a ground the old one does not list? It depends
+    on whether the old statement binds a defendant's motion in the circuit."""
+    listed, listed_entry = cr.grounds_in_force(s.as_of)
+    out: list[Element] = []
+    may = said("relief.cr.old.may_consider")
+    binding = cr.old_statement_binds(s.circuit, s.as_of)
+    if key not in listed:
+        citations.append(listed_entry.citation)
+        if s.circuit is None or binding is None:
+            out.append(Element(may, None, said("relief.cr.circuit_unknown"), ask("court.district")))
+        elif binding.answer == "binding":
+            out.append(Element(may, False, said("relief.cr.old.binds", circuit=_circuit(s.circuit),
+                                                citation=binding.citation)))
+            citations.append(binding.citation)
+        else:
+            out.append(Element(may, True, said("relief.cr.old.not_binding", circuit=_circuit(s.circuit),
+                                               citation=binding.citation) if binding.answer == "not_binding"
+                               else said("relief.cr.old.unsettled", circuit=_circuit(s.circuit)), review=True))
+            citations.append(binding.citation)
+            notes.append(said("relief.cr.old.later_listed", day=short_date(cr.amended_from())))
+    if key == "b5" and binding is not None and binding.answer == "binding":
+        out.append(Element(said("relief.cr.old.other_reasons"), False,
+                           said("relief.cr.old.other_reasons.bop_only", citation=binding.citation)))
+    return out
 
 
 def ground_finding(s: Situation, key: str) -> Finding:
     """One §1B1.13(b) ground under the law in force on the as-of date, in the case's circuit."""
-    paragraph, name = GROUNDS[key]
-    regime = cr.regime(s.as_of)
-    listed, listed_entry = cr.grounds_in_force(s.as_of)
-    old = regime.value == "old_policy_statement"
+    paragraph = GROUNDS[key][0]
+    old = cr.regime(s.as_of).value == "old_policy_statement"
     citations = [_cite(key, old)]
     elements = GROUND_RULES[key](s)
-    extra: list[str] = []
-    positions: list[dict[str, Any]] = []
-    if old and key not in listed:
-        binding = cr.old_statement_binds(s.circuit, s.as_of)
-        citations.append(listed_entry.citation)
-        if s.circuit is None or binding is None:
-            elements.append(Element("the court may consider this reason", None, "the circuit is unknown",
-                                    ask("court.district")))
-        elif binding.answer == "binding":
-            elements.append(Element("the court may consider this reason", False, "the old policy statement binds "
-                                    f"defendants' motions in the {s.circuit} Circuit and does not list it "
-                                    f"({binding.citation})"))
-            citations.append(binding.citation)
-        else:
-            elements.append(Element("the court may consider this reason", True,
-                                    "the old policy statement does not list it; " + (
-                                        f"in the {s.circuit} Circuit it does not limit a defendant's motion "
-                                        f"({binding.citation})" if binding.answer == "not_binding" else
-                                        f"whether it limits a defendant's motion was unsettled in the {s.circuit} "
-                                        "Circuit"), review=True))
-            citations.append(binding.citation)
-            extra.append(f"The amended policy statement ({words().short_date(cr.amended_from())}) later listed this "
-                         "ground.")
-    if key == "b5" and old:
-        binding = cr.old_statement_binds(s.circuit, s.as_of)
-        if binding is not None and binding.answer == "binding":
-            elements.append(Element("reasons other than the listed ones", False, "under the old policy statement "
-                                    "only the BOP Director could find 'other reasons' in this circuit "
-                                    f"({binding.citation})"))
-    extra += _issue_exhaustion(s, key)
-    result = finding(AVENUE, paragraph, elements, citations,
-                     summary_ok=f"{name.capitalize()}: the facts establish this ground.",
-                     summary_no=f"{name.capitalize()}: not met.",
-                     summary_facts=f"{name.capitalize()}: depends on facts not yet stated.",
-                     summary_review=f"{name.capitalize()}: arguable; the court must weigh it.",
-                     extra_reasons=extra)
-    result.positions = positions
-    return result
+    notes: list[ReasonLike] = []
+    if old:
+        elements += _old_statement(s, key, citations, notes)
+    notes += _issue_exhaustion(s, key)
+    title = said(f"relief.cr.ground_title.{key}")
+    return finding(AVENUE, paragraph, elements, citations, summaries="relief.cr.ground", summary_args={"name": title},
+                   extra_reasons=notes, authority=AUTHORITY_GROUNDS)
 
 
 # --- (b)(6) and changes in law ----------------------------------------------------------------------------------
 
-def _disparity(s: Situation) -> tuple[int | None, list[int], str]:
-    """(minimum then, possible minimums now, text) from the current-law comparison."""
+def _disparity(s: Situation) -> tuple[int | None, list[int], Said | None]:
+    """(minimum then, possible minimums now, how they compare in words) from the current-law comparison."""
     if s.current_law is None:
-        return None, [], ""
+        return None, [], None
     aggregate = s.current_law.aggregate
     then = aggregate.then_min_months
     now = aggregate.now_min_months
@@ -468,123 +520,137 @@ def _disparity(s: Situation) -> tuple[int | None, list[int], str]:
         options = [now]
     else:
         options = [a.min_months for a in aggregate.alternatives("now") if isinstance(a.min_months, int)]
-    text = ""
+    text = None
     if isinstance(then, int) and options:
-        text = f"the minimum was {then} months then; today it would be " + " or ".join(str(o) for o in options)
+        text = said("relief.cr.b6.minimums", then=then, now=any_of(options))
     return (then if isinstance(then, int) else None), options, text
 
 
 _CLOSED_ANSWERS = ("closed", "prohibited", "b6_invalid")
 
 
-def _reopened_by(closing: Value) -> str:
+def _reopened_by(closing: Value) -> Said:
     """What could reopen a change-in-law ground once closed: Rutherford read the statute, so only Congress."""
     if closing.value == "closed":
-        return "an Act of Congress"
-    return "a Supreme Court decision, an Act of Congress or a new Sentencing Commission policy statement"
+        return said("relief.cr.b6.reopened_by_congress")
+    return said("relief.cr.b6.reopened_by_any")
 
 
-def _span_words(span: list[Any] | None) -> str:
+def _months_said(value: Any) -> Said:
+    if isinstance(value, int):
+        return said("unit.months", n=value)
+    return said("term.life") if value == "life" else verbatim(str(value))
+
+
+def _span_words(span: list[Any] | None) -> Said:
     if not span:
-        return "unknown"
-    low, high = (f"{v} months" if isinstance(v, int) else str(v) for v in span)
-    return low if low == high else f"{low} to {high}"
+        return said("term.unknown")
+    low, high = span
+    return _months_said(low) if low == high else said("relief.range", low=_months_said(low), high=_months_said(high))
 
 
-LOWERED = "a change in law lowered the sentence that would be imposed today"
+LOWERED = "relief.cr.b6.lowered"  # the element: a change in law lowered the sentence that would be imposed today
 
 
-def _lowered(s: Situation, then: int | None, options: list[int], text: str) -> Element:
+def _lowered(s: Situation, then: int | None, options: list[int], text: Said | None) -> Element:
     """Whether today's law gives a lower minimum: the then/now minimums, else the comparison over alternatives."""
     lower = (s.current_law.aggregate.lower_today if s.current_law else None) or LowerToday()
+    name = said(LOWERED)
     if (then is None or not options) and lower.answer is not None:
-        spans = f"the minimum then {_span_words(lower.then_months_range)}, today " \
-                f"{_span_words(lower.now_months_range)}"
-        return Element(LOWERED, bool(lower.answer), (f"lower today in every alternative: {spans}" if lower.answer
-                                                     else f"not lower today in any alternative: {spans}"),
+        spans = said("relief.cr.b6.spans", then=_span_words(lower.then_months_range),
+                     now=_span_words(lower.now_months_range))
+        return Element(name, bool(lower.answer), said("relief.cr.b6.lower_every" if lower.answer
+                                                      else "relief.cr.b6.lower_none", spans=spans),
                        facts={"then_min_months_range": lower.then_months_range,
                               "now_min_months_range": lower.now_months_range})
-    if then is None or not options:
+    if then is None or not options or text is None:
         fields = lower.missing or (s.current_law.missing if s.current_law else [])
-        return Element(LOWERED, None, "the current-law comparison is not available for this case"
-                       if s.current_law is None else "the then/now minimums could not be determined",
+        return Element(name, None, said("relief.cr.b6.no_comparison" if s.current_law is None
+                                        else "relief.cr.b6.no_minimums"),
                        ask(fields[0] if fields else "judgments[0].counts"))
     if min(options) >= then:
-        return Element(LOWERED, False, f"no lower minimum today ({text})")
+        return Element(name, False, said("relief.cr.b6.no_lower", minimums=text))
     if max(options) >= then:
         fields = lower.missing or (s.current_law.aggregate.missing if s.current_law else None) or ["priors"]
-        return Element(LOWERED, None, text, ask(fields[0], "decides whether today's law gives a lower minimum"))
-    return Element(LOWERED, True, text, facts={"then_min_months": then, "now_min_months": options})
+        return Element(name, None, text, ask(fields[0], said("relief.cr.b6.decides_lower")))
+    return Element(name, True, text, facts={"then_min_months": then, "now_min_months": options})
 
 
-ALLOWED = "the law allows a non-retroactive change in law to count"
+ALLOWED = "relief.cr.b6.allowed"  # the element: the law allows a non-retroactive change in law to count
 
 
 def _allowed(s: Situation, position: cr.CircuitLaw) -> Element:
     """Whether the circuit's law (or the Supreme Court's) lets a non-retroactive change count on this date."""
     answer = position.answer
-    if answer == "closed":
-        return Element(ALLOWED, False, "Rutherford v. United States (May 28, 2026): a disparity created by a change "
-                       "Congress did not make retroactive cannot be an extraordinary and compelling reason; "
-                       "§1B1.13(b)(6) is invalid to that extent")
+    name = said(ALLOWED)
+    if answer == "closed":  # Rutherford v. United States: its name and day from the registry and the law data
+        return Element(name, False, said("relief.cr.b6.closed_rutherford", case=authorities.get(RUTHERFORD).name,
+                                         day=said_long_date(cr.regime_from("after_rutherford"))),
+                       authority=RUTHERFORD)
     if answer in ("prohibited", "b6_invalid"):
-        return Element(ALLOWED, False, f"closed in the {s.circuit} Circuit on this date ({position.citation})")
+        return Element(name, False, said("relief.cr.b6.closed_circuit", circuit=_circuit(s.circuit),
+                                         citation=position.citation))
     if answer in ("unsettled", "b6_contested"):
-        return Element(ALLOWED, True, f"unsettled in the {s.circuit} Circuit on this date: courts are divided "
-                       f"({position.citation})", review=True)
+        return Element(name, True, said("relief.cr.b6.unsettled_circuit", circuit=_circuit(s.circuit),
+                                        citation=position.citation), review=True)
     # permitted, b6_applies
-    return Element(ALLOWED, True, f"open in the {s.circuit} Circuit on this date ({position.citation})")
+    return Element(name, True, said("relief.cr.b6.open_circuit", circuit=_circuit(s.circuit),
+                                    citation=position.citation))
 
 
-def _disparity_elements(s: Situation, regime: Value, text: str) -> tuple[str, list[Element]]:
+RUTHERFORD = "rutherford_2026"
+SERVED_AT_LEAST = "relief.served_at_least_years"  # the rule id of (b)(6)'s years-served element (a draft reads it)
+
+
+def said_long_date(day: date) -> Said:
+    """'May 28, 2026', in the reader's language."""
+    return said("date.long", month=said(f"month.{day.month}"), day=day.day, year=day.year)
+
+
+def _disparity_elements(s: Situation, regime: Value, text: Said | None) -> tuple[str, list[Element]]:
     """The leading citation and what the regime on the date asks of the disparity: under §1B1.13(b)(6) ten years
     served and an unusually long sentence; before it, the disparity weighed with individual circumstances."""
-    term = s.term
+    term = s.term.said() if s.term is not None else said("relief.cr.b6.term_none")
+    disparity = text or said("relief.cr.b6.disparity_unknown")
     if regime.value in ("amended_policy_statement", "after_rutherford"):
         years, cite = cr.threshold("unusually_long_years_served", s.as_of)
         return cite, [
-            s.served_months_element(f"served at least {years} years", years * 12, cite),
-            Element("an unusually long sentence, and a gross disparity with the sentence likely imposed today", True,
-                    f"sentence {term}; {text or 'disparity unknown'} - whether it is unusually long and the disparity "
-                    "gross, after the individual circumstances, is for the court", review=True)]
+            s.served_months_element(said(SERVED_AT_LEAST, years=years), years * 12, cite),
+            Element(said("relief.cr.b6.unusually_long"), True,
+                    said("relief.cr.b6.unusually_long.for_the_court", term=term, disparity=disparity), review=True)]
     return "18 U.S.C. § 3582(c)(1)(A)(i)", [
-        Element("the disparity, with individual circumstances, is extraordinary and compelling", True,
-                f"sentence {term}; {text or 'disparity unknown'} - for the court to weigh", review=True)]
+        Element(said("relief.cr.b6.weighed"), True, said("relief.cr.b6.weighed.for_the_court", term=term,
+                                                        disparity=disparity), review=True, authority=AUTHORITY)]
 
 
 def change_in_law(s: Situation) -> Finding:
     """A non-retroactive change in law as (part of) an extraordinary and compelling reason: the circuit's case law
     before Nov. 1, 2023; §1B1.13(b)(6) from then; closed by Rutherford from May 28, 2026."""
-    key = "b6"
     position = cr.change_in_law(s.circuit, s.as_of)
     then, options, text = _disparity(s)
     elements: list[Element] = []
     citations: list[str] = []
-    positions: list[dict[str, Any]] = []
     if s.circuit is None:
-        elements.append(Element("the circuit's law", None, "the sentencing district is unknown",
+        elements.append(Element(said("relief.cr.b6.circuit_law"), None, said("relief.cr.b6.district_unknown"),
                                 ask("court.district")))
     elements.append(_lowered(s, then, options, text))
     if position is not None:
         citations.append(position.citation)
-        if position.answer in ("unsettled", "b6_contested"):
-            positions = position.positions
         elements.append(_allowed(s, position))
     cite, weighed = _disparity_elements(s, cr.regime(s.as_of), text)
     citations.insert(0, cite)
     elements.extend(weighed)
-    result = finding(AVENUE, GROUNDS[key][0], elements, citations,
-                     summary_ok="Change in law: open.",
-                     summary_no="Change in law: not available.",
-                     summary_facts="Change in law: depends on facts not yet stated.",
-                     summary_review="Change in law: open and arguable; the court weighs the disparity.")
-    result.positions = positions
+    result = finding(AVENUE, GROUNDS["b6"][0], elements, citations,
+                     summaries="relief.cr.b6", authority=AUTHORITY_GROUNDS)
+    if position is not None and position.answer in ("unsettled", "b6_contested"):
+        result.positions = [Position(str(p["position"]), str(p["holding"]), tuple(_strings(p["authorities"])))
+                            for p in position.positions]
     if s.circuit is not None:  # a court may close the ground before the requirements are met
         offered_while_open(result, f"compassionate_release_circuits.change_in_law_{cr.circuit_key(s.circuit)}",
-                           lambda answer: answer not in _CLOSED_ANSWERS, s.as_of, "This ground", _reopened_by)
+                           lambda answer: answer not in _CLOSED_ANSWERS, s.as_of, said("relief.cr.b6.this_ground"),
+                           _reopened_by)
     if position is not None and position.answer == "closed":
-        result.extra["note"] = ("After Rutherford, whether a change in law may still be weighed in deciding how much "
-                                "to reduce a sentence (§1B1.13(c)) once another reason is established is unsettled.")
+        result.extra.note = said("relief.cr.b6.after_rutherford_note")
     return result
 
 
@@ -595,46 +661,44 @@ def statutory_elderly(s: Situation) -> Finding:
     determination that the defendant is not a danger."""
     age_years, cite = cr.threshold("elderly_statutory_age", s.as_of)
     years, _ = cr.threshold("elderly_statutory_years_served", s.as_of)
+    determination = s.case.custody.bop_not_danger_determination
+    elements = [
+        s.age_element(said("relief.at_least_years_old", years=age_years), age_years, cite),
+        s.served_months_element(said("relief.served_at_least_years", years=years), years * 12, cite),
+        _three_strikes(s),
+        _bool_element(said("relief.cr.ii.not_danger"), determination, said("relief.cr.ii.determined"),
+                      said("relief.cr.ii.not_determined"), ask("custody.bop_not_danger_determination"), {}),
+    ]
+    return finding(AVENUE, "3582(c)(1)(A)(ii)", elements, [cite, "USSG §1B1.13(a)(1)(B)"],
+                   summaries="relief.cr.ii", summary_args={"age": age_years, "years": years}, authority=AUTHORITY)
+
+
+def _three_strikes(s: Situation) -> Element:
+    """Was a count sentenced under 18 U.S.C. 3559(c)?"""
     counts = [(j, c, count) for j, judgment in enumerate(s.case.judgments) for c, count in enumerate(judgment.counts)]
     under = [any(x.within(_3559C) for x in (*parse_statutes(c.statute), *parse_statutes(c.penalty)))
              for _, _, c in counts]
     # 3559(c)(1) requires life: a count sentenced to a term of years (as first imposed) was not sentenced under it.
     unsettled = [(j, c) for j, c, count in counts if not count.penalty and (count.life or count.months is None)]
+    name = said("relief.cr.ii.3559c")
     if any(under):
-        sentence = Element("sentenced under 18 U.S.C. 3559(c)", True, "a count rests on 3559(c)")
-    elif counts and not unsettled:
-        sentence = Element("sentenced under 18 U.S.C. 3559(c)", False, "no count was sentenced under 3559(c) "
-                           "(the 'three strikes' provision, which requires life imprisonment)")
-    else:
-        j, c = unsettled[0] if unsettled else (0, 0)
-        sentence = Element("sentenced under 18 U.S.C. 3559(c)", None, "the penalty provision of a count is not stated",
-                           ask(f"judgments[{j}].counts[{c}].penalty"))
-    determination = s.case.custody.bop_not_danger_determination
-    elements = [
-        s.age_element(f"at least {age_years} years old", age_years, cite),
-        s.served_months_element(f"served at least {years} years", years * 12, cite),
-        sentence,
-        _bool_element("the BOP Director determined the defendant is not a danger (3142(g))", determination,
-                      "determined", "not determined", ask("custody.bop_not_danger_determination"), {}),
-    ]
-    return finding(AVENUE, "3582(c)(1)(A)(ii)", elements, [cite, "USSG §1B1.13(a)(1)(B)"],
-                   summary_ok=f"Age {age_years} / {years} years under a 3559(c) sentence: met.",
-                   summary_no=f"Age {age_years} / {years} years under a 3559(c) sentence: not met.",
-                   summary_facts=f"Age {age_years} / {years} years under a 3559(c) sentence: depends on facts not yet "
-                                 "stated.")
+        return Element(name, True, said("relief.cr.ii.3559c.yes"), authority="usc_18_3559")
+    if counts and not unsettled:
+        return Element(name, False, said("relief.cr.ii.3559c.no"), authority="usc_18_3559")
+    j, c = unsettled[0] if unsettled else (0, 0)
+    return Element(name, None, said("relief.cr.ii.3559c.unknown"), ask(f"judgments[{j}].counts[{c}].penalty"),
+                   authority="usc_18_3559")
 
 
 def rehabilitation(s: Situation) -> Finding:
     conduct = s.case.circumstances.conduct or []
     programs = [p for c in conduct for p in (c.programs or [])]
     infractions = [i for c in conduct for i in (c.infractions or [])]
-    summary = ("Rehabilitation alone is not an extraordinary and compelling reason; it can be weighed with another "
-               "ground and under 3553(a).")
-    reasons: list[str | Reason] = []
+    reasons: list[ReasonLike] = []
     if conduct:
-        reasons.append(f"record: {len(programs)} program entries, {len(infractions)} infraction(s)"
-                       + "".join(f"; {c.description}" for c in conduct if c.description))
-    return Finding(AVENUE, "§1B1.13(d)", "not_eligible", summary, reasons,
+        reasons.append(said("relief.cr.d.record", programs=len(programs), infractions=len(infractions),
+                            descriptions="".join(f"; {c.description}" for c in conduct if c.description)))
+    return Finding(AVENUE, "§1B1.13(d)", "not_eligible", said("relief.cr.d.summary"), reasons,
                    ["USSG §1B1.13(d)", "28 U.S.C. § 994(t)"], facts_used={"programs": len(programs)})
 
 
@@ -642,46 +706,40 @@ def defendant_may_move(s: Situation) -> Finding | None:
     regime = cr.regime(s.as_of)
     if regime.value != "bop_motion_only":
         return None
-    return Finding(AVENUE, "who may move", "not_eligible",
-                   "Before the First Step Act (Dec. 21, 2018) only the BOP Director could ask the court; a request "
-                   "to the warden was the only path.", [regime.citation], [regime.citation],
-                   eligible_from=(regime.to or s.as_of) + timedelta(days=1))
+    first_day = (regime.to or s.as_of) + timedelta(days=1)  # the First Step Act let defendants move (law data)
+    return Finding(AVENUE, "who may move", "not_eligible", said("relief.cr.bop_only", day=short_date(first_day)),
+                   [regime.citation], [regime.citation], eligible_from=first_day)
 
 
 def combined(s: Situation, exhausted: Finding, grounds: list[Finding]) -> Finding:
     """"Any one or a combination" of the grounds (§1B1.13(b)); rehabilitation alone never suffices (§1B1.13(d))."""
     usable = [g for g in grounds if g.ground != "§1B1.13(d)"]
     best = min(usable, key=lambda g: STATUS_RANK[g.status]) if usable else None
-    status: Status
-    if best is None or best.status == "not_eligible":
-        status = "not_eligible"
-        summary = "No extraordinary and compelling reason is established on these facts."
-    else:
-        status = best.status
-        summary = {"eligible": "At least one extraordinary and compelling reason is established.",
-                   "needs_review": "An extraordinary and compelling reason is arguable; the court must weigh it.",
-                   "needs_facts": "Whether there is an extraordinary and compelling reason depends on facts not yet "
-                                  "stated."}[status]
-    reasons: list[str | Reason] = [f"{g.ground} {GROUND_NAMES.get(g.ground, '')}: {g.status}".replace("  ", " ")
-                                   for g in usable if g.status != "not_eligible"]
-    reasons.append("The court must also consider the 3553(a) factors and find no danger to the community "
-                   "(18 U.S.C. 3142(g)); those are not decided here.")
+    status: Status = "not_eligible" if best is None or best.status == "not_eligible" else best.status
+    reasons: list[ReasonLike] = [
+        said("relief.cr.combined.ground", ground=g.ground, name=_ground_name(GROUND_KEYS[g.ground]),
+             status=said(f"relief.status_code.{g.status}")) if g.ground in GROUND_KEYS else
+        said("relief.cr.combined.ground_unnamed", ground=g.ground, status=said(f"relief.status_code.{g.status}"))
+        for g in usable if g.status != "not_eligible"]
+    reasons.append(said("relief.cr.combined.3553a"))
     home = s.case.custody.home_confinement
     if home is not None:
-        authority = {"cares_act": " (CARES Act)", "3624c": " (18 U.S.C. 3624(c))"}.get(home.authority or "", "")
-        reasons.append(f"serving the sentence in home confinement{f' since {home.since}' if home.since else ''}"
-                       f"{authority}: the sentence is still being served, and a reduction would end it")
+        authority = said(f"relief.cr.home.by.{home.authority}") if home.authority else ""
+        reasons.append(said("relief.cr.home.since", day=home.since, by=authority) if home.since else
+                       said("relief.cr.home", by=authority))
     for ruling in rulings.of_kind(s.case, "motion_denied", avenue=AVENUE):
-        reasons.append(f"a court denied an earlier motion{f' on {ruling.on}' if ruling.on else ''}: a new motion "
-                       "should show what has changed since")
+        reasons.append(said("relief.cr.denied_on", day=ruling.on) if ruling.on else said("relief.cr.denied"))
     if exhausted.status != "eligible":
-        reasons.append(f"exhaustion: {exhausted.status} - {exhausted.summary}")
+        reasons.append(said("relief.cr.combined.exhaustion", status=said(f"relief.status_code.{exhausted.status}"),
+                            summary=exhausted.summary))
     citations = ["18 U.S.C. § 3582(c)(1)(A)(i)", "USSG §1B1.13(a), (b)"]
-    return Finding(AVENUE, "extraordinary and compelling reasons", status, summary, reasons, citations,
+    return Finding(AVENUE, "extraordinary and compelling reasons", status, said(f"relief.cr.combined.{status}"),
+                   reasons, citations,
                    eligible_from=exhausted.eligible_from if exhausted.status == "not_eligible" else None)
 
 
 GROUND_NAMES = {paragraph: name for paragraph, name in GROUNDS.values()}
+GROUND_KEYS = {paragraph: key for key, (paragraph, _) in GROUNDS.items()}
 
 
 def findings(s: Situation) -> list[Finding]:

@@ -11,29 +11,41 @@ fact) or met but left to the court's judgment (`review`). `decide` turns them in
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from reprieve.assess.computation import Computation
 from reprieve.assess.current_law_result import CurrentLaw
-from reprieve.assess.findings import Finding, Question, Reason, Status
+from reprieve.assess.findings import Finding, Question, Reason, ReasonLike, Status
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case
-from reprieve.dates import ONE_DAY, PartialDate, add_months
+from reprieve.dates import ONE_DAY, add_months
 from reprieve.law.sentence_aggregation import Term
+from reprieve.results import Said, Text, said
+from reprieve.words import DEFAULT, catalog
 
 
 @dataclass
 class Element:
-    name: str
+    """One element of a rule: its name and how the facts meet it, in words formatted when rendered. `rule` is its id
+    (by default the message key of its name) and `authority` the key of its authority in law/authorities.yaml (by
+    default the finding's)."""
+
+    name: Text
     met: bool | None
-    detail: str
+    detail: Text
     question: Question | None = None
     from_date: date | None = None  # when a not-yet-met element will be met
     review: bool = False
     facts: dict[str, Any] = field(default_factory=dict)
+    rule: str = ""
+    authority: str | None = None
+
+    def reason(self, authority: str | None) -> Reason:
+        rule = self.rule or (self.name.key if isinstance(self.name, Said) else "")
+        return Reason(self.met, self.name, self.detail, self.review, rule, self.authority or authority)
 
 
 def decide(elements: list[Element]) -> tuple[Status, date | None]:
@@ -50,15 +62,27 @@ def decide(elements: list[Element]) -> tuple[Status, date | None]:
     return "eligible", None
 
 
-def finding(avenue: str, ground: str, elements: list[Element], citations: list[str], *, summary_ok: str,
-            summary_no: str, summary_facts: str, summary_review: str = "",
-            extra_reasons: Sequence[str | Reason] | None = None) -> Finding:
+_SUFFIX = {"eligible": "ok", "not_eligible": "no", "needs_facts": "facts", "needs_review": "review"}
+
+
+def finding(avenue: str, ground: str, elements: list[Element], citations: list[str], *, summary_ok: Text = "",
+            summary_no: Text = "", summary_facts: Text = "", summary_review: Text = "", summaries: str = "",
+            summary_args: dict[str, Any] | None = None, extra_reasons: Sequence[ReasonLike] | None = None,
+            authority: str | None = None) -> Finding:
+    """The finding the elements decide; `authority` is the registry key of the rule the elements apply. Its
+    summary is the one given for its status, or the message `summaries`.ok/.no/.facts/.review (.ok where there is
+    no .review) with `summary_args`, made only for the status found."""
     status, eligible_from = decide(elements)
-    summary = {"eligible": summary_ok, "not_eligible": summary_no, "needs_facts": summary_facts,
-               "needs_review": summary_review or summary_ok}[status]
+    summary: Text
+    if summaries:
+        key = f"{summaries}.{_SUFFIX[status]}"
+        summary = Said(key if key in catalog(DEFAULT) else f"{summaries}.ok", summary_args or {})
+    else:
+        summary = {"eligible": summary_ok, "not_eligible": summary_no, "needs_facts": summary_facts,
+                   "needs_review": summary_review or summary_ok}[status]
     if status == "not_eligible" and eligible_from:
-        summary = f"{summary} (not before {eligible_from})"
-    reasons: list[str | Reason] = [Reason(e.met, e.name, e.detail, e.review) for e in elements]
+        summary = said("relief.not_before", summary=summary, day=eligible_from)
+    reasons: list[ReasonLike] = [e.reason(authority) for e in elements]
     facts: dict[str, Any] = {}
     for e in elements:
         facts.update(e.facts)
@@ -99,60 +123,63 @@ class Situation:
     def term(self) -> Term | None:
         return self.computation.total_term
 
-    def served_months_element(self, name: str, months: int, citation: str) -> Element:
+    def served_months_element(self, name: Text, months: int, citation: str) -> Element:
         """Has the person served at least `months` months (counting jail credit) by the as-of date?"""
         earliest_start, latest_start = self.custody_start
-        text = _years(months)
+        length = _years(months)
         if earliest_start is None:
-            term = self.term
-            if term is not None and not term.life and term.months + math.ceil(term.days / 28) < months:
-                return Element(name, False, f"the whole term ({term}) is shorter than {text}")
-            first = self.first_possible_custody
-            if first is not None and self.as_of < reached(first, months):
-                return Element(name, False, f"{text} will be served on {reached(first, months)} at the earliest "
-                               f"(credited custody begins no earlier than the offense, {first}: 18 U.S.C. § 3585(b))",
-                               from_date=reached(first, months))
-            return Element(name, None, f"time served is unknown (needs {text})",
-                           ask("custody.commenced_on", f"decides whether you have served {text}"))
+            return self._served_unknown(name, length, lambda start: reached(start, months), months)
         certain_from = reached(latest_start, months) if latest_start else None
         possible_from = reached(earliest_start, months)
         facts = {"served_threshold_months": months}
         if certain_from is not None and self.as_of >= certain_from:
-            return Element(name, True, f"{text} served by {certain_from} ({citation})", facts=facts)
+            return Element(name, True, said("relief.served.by", length=length, day=certain_from, citation=citation),
+                           facts=facts)
         if self.as_of < possible_from:
             when = certain_from if certain_from == possible_from else None
-            return Element(name, False, f"{text} will be served on {certain_from or possible_from}"
-                           + ("" if when else " at the earliest"), from_date=when or possible_from, facts=facts)
-        return Element(name, None, f"{text} is reached between {possible_from} and {certain_from or 'unknown'}",
-                       ask("custody.arrested_on", f"decides whether you have served {text}"),
-                       facts=facts)
+            return Element(name, False, said("relief.served.will_be" if when else "relief.served.will_be_earliest",
+                                             length=length, day=certain_from or possible_from),
+                           from_date=when or possible_from, facts=facts)
+        return Element(name, None, _reached_between(length, possible_from, certain_from),
+                       ask("custody.arrested_on", said("relief.served.decides", length=length)), facts=facts)
 
-    def served_share_element(self, name: str, numerator: int, denominator: int, citation: str) -> Element:
+    def _served_unknown(self, name: Text, length: Said, reached_from: Callable[[date], date],
+                        months: int | None = None) -> Element:
+        """Custody's start unknown: not met when the whole term, or the time since the offense, is too short;
+        else unknown."""
+        term = self.term
+        if months is not None and term is not None and not term.life \
+                and term.months + math.ceil(term.days / 28) < months:
+            return Element(name, False, said("relief.served.term_shorter", term=term.said(), length=length))
+        first = self.first_possible_custody
+        if first is not None and self.as_of < reached_from(first):
+            soonest = reached_from(first)
+            return Element(name, False, said("relief.served.after_offense", length=length, day=soonest,
+                                             offense=first), from_date=soonest)
+        return Element(name, None, said("relief.served.unknown", length=length),
+                       ask("custody.commenced_on", said("relief.served.decides", length=length)))
+
+    def served_share_element(self, name: Text, numerator: int, denominator: int, citation: str) -> Element:
         """Has the person served `numerator/denominator` of the term (counting jail credit) by the as-of date?"""
         term = self.term
         earliest_start, latest_start = self.custody_start
-        share = f"{numerator}% of the term" if denominator == 100 else f"{numerator}/{denominator} of the term"
+        share = said("relief.share.percent", percent=numerator) if denominator == 100 else \
+            said("relief.share.fraction", numerator=numerator, denominator=denominator)
         if term is None or term.life:
             return Element(name, None if term is None else False,
-                           "the term is " + ("unknown" if term is None else "life: no share of it can be served"))
+                           said("relief.term.unknown" if term is None else "relief.term.life_no_share"))
         if earliest_start is None:
-            first = self.first_possible_custody
-            if first is not None and self.as_of < share_reached(first, term, numerator, denominator):
-                soonest = share_reached(first, term, numerator, denominator)
-                return Element(name, False, f"{share} will be served on {soonest} at the earliest (credited custody "
-                               f"begins no earlier than the offense, {first}: 18 U.S.C. § 3585(b))",
-                               from_date=soonest)
-            return Element(name, None, f"time served is unknown (needs {share})",
-                           ask("custody.commenced_on", f"decides whether you have served {share}"))
+            return self._served_unknown(name, share, lambda start: share_reached(start, term, numerator, denominator))
         possible_from = share_reached(earliest_start, term, numerator, denominator)
         certain_from = share_reached(latest_start, term, numerator, denominator) if latest_start else None
         if certain_from is not None and self.as_of >= certain_from:
-            return Element(name, True, f"{share} served by {certain_from} ({citation})")
+            return Element(name, True, said("relief.served.by", length=share, day=certain_from, citation=citation))
         if self.as_of < possible_from:
-            return Element(name, False, f"{share} will be served on {certain_from or possible_from}",
+            return Element(name, False, said("relief.served.will_be", length=share,
+                                             day=certain_from or possible_from),
                            from_date=certain_from or possible_from)
-        return Element(name, None, f"{share} is reached between {possible_from} and {certain_from or 'unknown'}",
-                       ask("custody.arrested_on", f"decides whether you have served {share}"))
+        return Element(name, None, _reached_between(share, possible_from, certain_from),
+                       ask("custody.arrested_on", said("relief.served.decides", length=share)))
 
     # --- age ---------------------------------------------------------------------------------------------------
     @property
@@ -169,23 +196,24 @@ class Situation:
             return earliest, latest, f"{person.age_on.age} on {on}"
         return None
 
-    def age_element(self, name: str, years: int, citation: str) -> Element:
+    def age_element(self, name: Text, years: int, citation: str) -> Element:
         window = self.born
         if window is None:
-            return Element(name, None, f"age unknown (needs {years})",
-                           ask("person.born", f"decides whether you are {years} or older"))
+            return Element(name, None, said("relief.age.unknown", years=years),
+                           ask("person.born", said("relief.age.decides_older", years=years)))
         born_earliest, born_latest, stated = window
         certain_from = birthday(born_latest, years)
         possible_from = birthday(born_earliest, years)
         facts = {"person.born": stated}
         if self.as_of >= certain_from:
-            return Element(name, True, f"{years} or older since {certain_from} ({citation})", facts=facts)
-        if self.as_of < possible_from:
-            return Element(name, False, f"turns {years} on {certain_from}" if possible_from == certain_from else
-                           f"turns {years} between {possible_from} and {certain_from}", from_date=certain_from,
+            return Element(name, True, said("relief.age.since", years=years, day=certain_from, citation=citation),
                            facts=facts)
-        return Element(name, None, f"turns {years} between {possible_from} and {certain_from}",
-                       ask("person.born", f"decides whether you are {years} yet"), facts=facts)
+        between = said("relief.age.turns_between", years=years, low=possible_from, high=certain_from)
+        if self.as_of < possible_from:
+            return Element(name, False, said("relief.age.turns_on", years=years, day=certain_from)
+                           if possible_from == certain_from else between, from_date=certain_from, facts=facts)
+        return Element(name, None, between, ask("person.born", said("relief.age.decides_yet", years=years)),
+                       facts=facts)
 
     @property
     def released(self) -> bool | None:
@@ -212,9 +240,10 @@ def birthday(born: date, years: int) -> date:
     return add_months(born, 12 * years)
 
 
-def _years(months: int) -> str:
-    return f"{months // 12} years" if months % 12 == 0 else f"{months} months"
+def _years(months: int) -> Said:
+    """A length of time the law gives in months, as it reads it: in years when whole ('10 years'), else months."""
+    return said("unit.years", n=months // 12) if months % 12 == 0 else said("unit.months", n=months)
 
 
-def partial(value: PartialDate | None) -> str:
-    return str(value) if value is not None else "unknown"
+def _reached_between(length: Said, low: date, high: date | None) -> Said:
+    return said("relief.served.between", length=length, low=low, high=high if high else said("term.unknown"))

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from reprieve.assess.findings import Finding
+from reprieve.assess.findings import Finding, Sunset
 from reprieve.law.params import Value, law
+from reprieve.results import Said, said
 
 
 def _closing(parameter: str, after: date, until: date, is_open: Callable[[object], bool]) -> Value | None:
@@ -26,7 +27,7 @@ def _closing(parameter: str, after: date, until: date, is_open: Callable[[object
 
 
 def offered_while_open(finding: Finding, parameter: str, is_open: Callable[[object], bool], as_of: date,
-                       what: str, change: str | Callable[[Value], str]) -> Finding:
+                       what: Said, change: Said | Callable[[Value], Said]) -> Finding:
     """`finding` unchanged unless it would be met only on a date when `parameter` says the avenue (`what`) no longer
     exists; then that date is withdrawn, no question is asked, and the finding says when the avenue ends and that
     only `change` (or `change(closing value)`) would reopen it."""
@@ -37,15 +38,17 @@ def offered_while_open(finding: Finding, parameter: str, is_open: Callable[[obje
     if closing is None:
         return finding
     last_day = max(closing.from_, as_of + timedelta(days=1)) - timedelta(days=1)
-    if not isinstance(change, str):
+    if not isinstance(change, Said):
         change = change(closing)
+    summary = finding.summary
+    if isinstance(summary, Said) and summary.key == "relief.not_before":  # the date withdrawn: the summary without it
+        summary = summary.args["summary"]
     finding.eligible_from = None
     finding.missing = []
-    finding.summary = (f"{finding.summary.split(' (not before ')[0]} {what} ends on {last_day}, before the date the "
-                       f"requirements would be met ({when}); only {change} would change that.")
-    finding.reasons.append(f"{what} is not available after {last_day} ({closing.citation}); the requirements would "
-                           f"first be met on {when}")
+    finding.summary = said("relief.sunset.summary", summary=summary, what=what, last_day=last_day, day=when,
+                           change=change)
+    finding.reasons.append(said("relief.sunset.reason", what=what, last_day=last_day, citation=closing.citation,
+                                day=when))
     finding.citations.append(closing.citation)
-    finding.extra["ends_on"] = last_day
-    finding.extra["would_qualify_on"] = when
+    finding.extra.sunset = Sunset(last_day, when)
     return finding
