@@ -22,7 +22,10 @@ RULE = re.compile(r"^[A-Z0-9_]+$")
 
 
 def _placeholders(template: str) -> set[tuple[str, str]]:
-    return {(name, spec or "") for _, name, spec, _ in string.Formatter().parse(template) if name is not None}
+    """The values a message reads, with their format; a date may read as the ISO date in one language and in words
+    in another (`{day}`, `{day:long}`: results.Day)."""
+    return {(name, "" if spec == "long" else spec or "") for _, name, spec, _ in string.Formatter().parse(template)
+            if name is not None}
 
 
 def test_every_english_message_has_a_spanish_one_with_the_same_placeholders() -> None:

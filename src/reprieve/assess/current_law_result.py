@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reprieve.assess.presumptions import Presumed
 from reprieve.law.safety_valve import SafetyValve
-from reprieve.results import Span, Step
+from reprieve.results import Conditions, Said, Span, Step
+
+if TYPE_CHECKING:
+    from reprieve.assess.current_law_summary import Summary
 
 Months = int | str | None  # months, "life", or unknown
 
@@ -45,6 +48,8 @@ def _edge(key: str, value: Any) -> Any:
     `release_date_if_sentenced_now_range`, as [earliest, latest])."""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Said | Conditions):
+        return value.render()
     if isinstance(value, Span):
         return value.ends_json() if key == "release_date_if_sentenced_now_range" else value.as_json()
     return value.as_json() if hasattr(value, "as_json") else value
@@ -72,7 +77,7 @@ class Alternative:
 
     which: str  # "then" or "now"
     min_months: Months
-    condition: str
+    condition: Conditions
     missing: list[str]
     release_date: date | None = None
     release_date_range: Span | None = None
@@ -106,7 +111,7 @@ class RangeSide:
     basis: str | None = None
     not_covered: str | None = None
     reason: str | None = None
-    condition: str | None = None
+    condition: Conditions | None = None
     assumes: dict[str, list[str]] | None = None
     alternatives: list[RangeSide] | None = None
     missing: list[str] | None = None
@@ -126,7 +131,7 @@ class RangeSide:
         out: dict[str, Any] = {}
         for key in self.keys:
             value = getattr(self, "condition" if key == "if" else key)
-            out[key] = [a.as_json() for a in value] if key == "alternatives" else value
+            out[key] = [a.as_json() for a in value] if key == "alternatives" else _edge(key, value)
         return out
 
 
@@ -173,7 +178,7 @@ class Aggregate:
     safety_valve_today: list[str] | None = None
     at_bottom_of_range: dict[str, Any] | None = None
     release_date_range: Span | None = None
-    release_note: str | None = None
+    release_note: Said | None = None
     release_date_if_changed_counts_at_minimum: date | None = None
     release_date_if_changed_counts_at_minimum_range: Span | None = None
     release_date_if_changed_counts_at_minimum_is_past: bool | None = None
@@ -260,7 +265,7 @@ class CurrentLaw:
     counts: list[CountLaw]
     aggregate: Aggregate
     priors: list[dict[str, Any]]
-    summary: str
+    summary: Summary
     assumptions: list[str]
     presumptions: list[Presumed]
     unverified: list[str]
@@ -273,7 +278,7 @@ class CurrentLaw:
             "counts": [c.as_json() for c in self.counts],
             "aggregate": self.aggregate.as_json(),
             "priors": self.priors,
-            "summary": self.summary,
+            "summary": self.summary.render(),
             "assumptions": self.assumptions,
             "presumptions": [p.as_json() for p in self.presumptions],
             "unverified": self.unverified,
