@@ -490,10 +490,14 @@ def custody_window(case: Case, as_of: date) -> tuple[date, date, Said] | None:
         assert end is not None
         gct = maximum_gct(start, term, rate, off.latest if off else projected, as_of).days
         start = start - (end - timedelta(days=gct) - projected)
-    fsa_possible = fsa.eligibility(case, as_of).eligible is not False
-    latest = start + timedelta(days=365 if fsa_possible else 0)
-    return start, latest, said("step.window.projected_fsa" if fsa_possible else "step.window.projected",
-                               projected=projected, term=term.said(), rate=rate)
+    if fsa.eligibility(case, as_of).eligible is False:
+        return start, start, said("step.window.projected", projected=projected, term=term.said(), rate=rate)
+    # Time credits move the release at most this much before the date without them (18 U.S.C. 3624(g)(3): "not
+    # to exceed 12 months"), so the term began at most that much later than the projected date alone implies.
+    cap = int(law().value("fsa_time_credits.supervised_release_max_months", as_of))
+    latest = start + (add_months(projected, cap) - projected)
+    return start, latest, said("step.window.projected_fsa" if cap == 12 else "step.window.projected_fsa_months",
+                               projected=projected, term=term.said(), rate=rate, months=cap)
 
 
 @dataclass

@@ -576,7 +576,7 @@ def _subsequent_after_final(ctx: _Context, dates: LawDates, chooser: Chooser) ->
     priors = [(i, p) for i, p in enumerate(ctx.case.priors) if p.kind == "924c"]
     if not priors:
         ctx.assumptions.add("no earlier 924(c) conviction is listed in priors: a 924(c) conviction that had become "
-                            "final before the offense would keep the 25-year term today")
+                            f"final before the offense would keep the {_subsequent_term(ctx, dates)} today")
         return False, "no earlier 924(c) conviction had become final before this offense (First Step Act § 403)"
     for i, prior in priors:
         final = prior.final_on
@@ -596,6 +596,15 @@ def _subsequent_after_final(ctx: _Context, dates: LawDates, chooser: Chooser) ->
         if chosen.value == "yes":
             return True, f"priors[{i}] had become final before this offense (First Step Act § 403)"
     return False, "no earlier 924(c) conviction had become final before this offense (First Step Act § 403)"
+
+
+def _subsequent_term(ctx: _Context, dates: LawDates) -> str:
+    """'25-year term': the second-or-subsequent minimum of 924(c)(1)(C)(i) on these dates, from the law data."""
+    found = guns.subsequent_violation("firearm", dates, ctx.trace)
+    minimum = found.minimum if found is not None else None
+    if minimum is None or minimum.life or minimum.days or minimum.months % 12:
+        return "second-or-subsequent term"
+    return f"{minimum.months // 12}-year term"
 
 
 def _felon_in_possession(ctx: _Context, then_dates: LawDates, now_dates: LawDates,

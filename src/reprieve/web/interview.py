@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -22,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from reprieve.case.types import Quantity
 from reprieve.dates import PartialDate
+from reprieve.law.compassionate_release import exhaustion_lapse
 from reprieve.web.questions import AnswerType, Question, engine_questions, registry_keys, registry_question
 
 __all__ = ["COUNTS", "GROUP_FIELDS", "PRIOR_NOTICE", "AnswerError", "Question", "apply_answer", "apply_dont_know",
@@ -188,18 +190,19 @@ GROUP_FIELDS = frozenset({"requests", "circumstances.medical", "circumstances.fa
 
 
 def groups() -> dict[str, Group]:
-    return _groups(get_language() or "en")
+    # the days of 18 U.S.C. 3582(c)(1)(A)'s lapse after the warden's receipt, from the law data (not written here)
+    return _groups(get_language() or "en", exhaustion_lapse(date.today())[0].days)
 
 
 @lru_cache(maxsize=8)
-def _groups(language: str) -> dict[str, Group]:
+def _groups(language: str, lapse_days: int) -> dict[str, Group]:
     yes_no: AnswerType = "yes_no"
     return {
         "requests": Group(
             Question("requests", _("Has the warden received a written request (from this person or someone for "
                                    "him or her) to ask the court for compassionate release?"), yes_no,
-                     would_change=_("A court can hear the motion 30 days after the warden receives the "
-                                    "request. If not yet, reprieve makes the letter for you.")),
+                     would_change=_("A court can hear the motion %(days)s days after the warden receives the "
+                                    "request. If not yet, reprieve makes the letter for you.") % {"days": lapse_days}),
             [{"to": "warden", "kind": "reduction_in_sentence"}], None, [
                 Question("requests[0].grounds", _("What reasons did the request give?"), "long_text"),
                 Question("requests[0].response", _("What did the warden answer?"), "choice",
