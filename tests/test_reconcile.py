@@ -28,7 +28,7 @@ def _rows(bop: dict[str, Any]) -> dict[str, dict[str, Any]]:
     case = example["case"]
     case["custody"]["bop"] = bop
     result = compute(parse_case(case).case, date.fromisoformat(example["as_of"]))
-    return {row["field"]: row for row in result.reconciliation}
+    return {row.field: row.as_json() for row in result.reconciliation}
 
 
 def test_the_bops_own_dates_agree() -> None:
@@ -80,7 +80,7 @@ def test_vailes_stated_bop_date_against_reprieves_range() -> None:
     facts allow; the reason must say how far, and what could and could not close the gap."""
     loaded = load_case(VAILES)
     result = compute(loaded.case, date(2023, 7, 6))
-    row = next(r for r in result.reconciliation if r["field"] == "projected_release_date")
+    row = next(r.as_json() for r in result.reconciliation if r.field == "projected_release_date")
     assert row["bop"] == "2023-08-08"
     assert row["within_range"] is False and row["agrees"] is False
     assert row["reprieve"] == f"{result.ranges['projected_release_date'].low} to " \
@@ -117,7 +117,7 @@ def test_the_official_examples_reconcile_with_their_own_dates() -> None:
     for path in OFFICIAL:
         case, as_of, dates = _official(path)
         case.setdefault("custody", {})["bop"] = dates
-        rows = compute(parse_case(case).case, as_of).reconciliation
+        rows = [r.as_json() for r in compute(parse_case(case).case, as_of).reconciliation]
         assert {r["field"] for r in rows} >= set(dates), path.name
         for row in rows:
             if row["field"] in dates:
@@ -125,5 +125,5 @@ def test_the_official_examples_reconcile_with_their_own_dates() -> None:
         field, value = next(iter(dates.items()))
         case["custody"]["bop"] = {field: (date.fromisoformat(value).replace(day=1)).isoformat()
                                   if date.fromisoformat(value).day != 1 else f"{value[:8]}02"}
-        row = compute(parse_case(case).case, as_of).reconciliation[0]
+        row = compute(parse_case(case).case, as_of).reconciliation[0].as_json()
         assert row["agrees"] is False and row["likely_reason"], (path.name, row)

@@ -116,8 +116,8 @@ def _greater_of_years_or_share(s: Situation, spec: dict[str, Any], citation: str
 
 def fsa_time_credits(s: Situation) -> Finding:
     fsa = s.computation.fsa
-    eligible = fsa.get("eligible")
-    reasons = list(fsa.get("eligibility_reasons") or [])
+    eligible = fsa.eligible if fsa else None
+    reasons: list[str | Reason] = list(fsa.eligibility_reasons if fsa else [])
     citations = ["18 U.S.C. § 3632(d)(4)", "18 U.S.C. § 3624(g)", "28 C.F.R. §§ 523.40-.44"]
     if eligible is False:
         return Finding("FSA time credits", "3632(d)(4)(D) eligibility", "not_eligible",
@@ -127,8 +127,8 @@ def fsa_time_credits(s: Situation) -> Finding:
         return Finding("FSA time credits", "3632(d)(4)(D) eligibility", "needs_facts",
                        "Whether the offenses allow FSA time credits depends on facts not yet stated.", reasons,
                        citations, missing=missing)
-    risk = fsa.get("risk_level")
-    release = fsa.get("release_date")
+    risk = fsa.risk_level if fsa else None
+    release = fsa.release_date if fsa else None
     if risk is None:
         return Finding("FSA time credits", "3624(g) application", "needs_facts",
                        "Eligible to earn credits; applying them needs a minimum or low recidivism risk (PATTERN).",
