@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute, with_terms
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count
-from reprieve.assess.current_law_result import Aggregate, CountLaw, CurrentLaw, SafetyValves
+from reprieve.assess.current_law_result import Aggregate, AtBottom, CountLaw, CurrentLaw, PriorToday, SafetyValves
 from reprieve.assess.current_law_summary import Summary, months_said
 from reprieve.assess.findings import Finding, Reason, Status
 from reprieve.assess.presumptions import Presumed
@@ -603,11 +603,8 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
     """release_date_if_sentenced_now: the same BOP computation, with today's minimum on every count."""
     bottom = _bottom_of_range(guidelines) if at_bottom_of_range else None
     if at_bottom_of_range:
-        out["at_bottom_of_range"] = {"available": bottom is not None, "note": (
-            "the bottom of today's guideline range is used for the counts other than 924(c) (never below their "
-            "statutory minimums; USSG §5G1.1)") if bottom is not None else (
-            "no recomputed guideline range is available for this case (the guidelines engine gave none): the "
-            "release date uses the statutory minimums instead")}
+        out["at_bottom_of_range"] = AtBottom(bottom is not None, said(
+            "law.bottom.used" if bottom is not None else "law.bottom.unavailable"))
         if bottom is not None:
             out["basis"] = "bottom_of_range"
     r = _Release(case, as_of, results, bottom, computation)
@@ -710,7 +707,7 @@ def _extreme_picks(results: list[CountRanges]) -> tuple[tuple[Scenario, ...], tu
     return low, high
 
 
-def _priors(case: Case, as_of: date, results: list[CountRanges]) -> list[dict[str, Any]]:
+def _priors(case: Case, as_of: date, results: list[CountRanges]) -> list[PriorToday]:
     """How each prior conviction is classified today (for 851): felony drug offense, serious drug felony, serious
     violent felony; measured from the first drug count's offense for the 15-year look-back."""
     trace = Trace()
@@ -721,14 +718,10 @@ def _priors(case: Case, as_of: date, results: list[CountRanges]) -> list[dict[st
     out = []
     for i, prior in enumerate(case.priors):
         where = f"priors[{i}]"
-        out.append({
-            "prior": i,
-            "description": prior.description,
-            "felony_drug_offense": felony_drug_offense(prior, where, as_of, trace).as_json(),
-            "serious_drug_felony": serious_drug_felony(prior, where, commencement, commencement_field, as_of,
-                                                       trace).as_json(),
-            "serious_violent_felony": serious_violent_felony(prior, where, as_of, trace).as_json(),
-        })
+        out.append(PriorToday(
+            i, prior.description, felony_drug_offense(prior, where, as_of, trace),
+            serious_drug_felony(prior, where, commencement, commencement_field, as_of, trace),
+            serious_violent_felony(prior, where, as_of, trace)))
     return out
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from reprieve.assess.presumptions import Presumed
+from reprieve.law.prior_convictions import Qualifies
 from reprieve.law.safety_valve import SafetyValve
 from reprieve.results import Conditions, Said, Span, Step
 
@@ -155,6 +156,17 @@ class LowerToday:
 
 
 @dataclass
+class AtBottom:
+    """With --at-bottom-of-range: whether today's guideline range gave the terms, and the note that says so."""
+
+    available: bool
+    note: Said
+
+    def as_json(self) -> dict[str, Any]:
+        return {"available": self.available, "note": self.note.render()}
+
+
+@dataclass
 class Aggregate:
     """The aggregate minimum then and now (or the alternatives and what each assumes), and the release date if
     sentenced today (cli.md `current_law.aggregate`)."""
@@ -176,7 +188,7 @@ class Aggregate:
     now_min_alternatives: list[Alternative] | None = None
     missing: list[str] | None = None
     safety_valve_today: list[str] | None = None
-    at_bottom_of_range: dict[str, Any] | None = None
+    at_bottom_of_range: AtBottom | None = None
     release_date_range: Span | None = None
     release_note: Said | None = None
     release_date_if_changed_counts_at_minimum: date | None = None
@@ -241,7 +253,7 @@ class CountLaw:
     assumptions: list[str] | None = None
     unverified: list[str] | None = None
     presumptions: list[Presumed] | None = None
-    settled: Any = None
+    settled: list[str] | None = None
     keys: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
@@ -258,13 +270,30 @@ class CountLaw:
 
 
 @dataclass
+class PriorToday:
+    """How a prior conviction is classified today for 21 U.S.C. 851 (cli.md `current_law.priors`)."""
+
+    prior: int
+    description: str | None
+    felony_drug_offense: Qualifies
+    serious_drug_felony: Qualifies
+    serious_violent_felony: Qualifies
+
+    def as_json(self) -> dict[str, Any]:
+        return {"prior": self.prior, "description": self.description,
+                "felony_drug_offense": self.felony_drug_offense.as_json(),
+                "serious_drug_felony": self.serious_drug_felony.as_json(),
+                "serious_violent_felony": self.serious_violent_felony.as_json()}
+
+
+@dataclass
 class CurrentLaw:
     """The `current_law` block of `reprieve assess`."""
 
     as_of: date
     counts: list[CountLaw]
     aggregate: Aggregate
-    priors: list[dict[str, Any]]
+    priors: list[PriorToday]
     summary: Summary
     assumptions: list[str]
     presumptions: list[Presumed]
@@ -277,7 +306,7 @@ class CurrentLaw:
             "as_of": self.as_of.isoformat(),
             "counts": [c.as_json() for c in self.counts],
             "aggregate": self.aggregate.as_json(),
-            "priors": self.priors,
+            "priors": [p.as_json() for p in self.priors],
             "summary": self.summary.render(),
             "assumptions": self.assumptions,
             "presumptions": [p.as_json() for p in self.presumptions],
