@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from reprieve.words import template, words
+from reprieve.dates import PartialDate
+from reprieve.words import in_text, template
 
 Bound = date | int | float | None
 
@@ -29,14 +30,14 @@ class Said:
     def render(self, language: str | None = None) -> str:
         args = self.args
         for value in args.values():
-            if isinstance(value, _FILLED):  # a message inside (render it in the same language first), or a day
-                args = {k: _filled(v, language) for k, v in args.items()}
+            if isinstance(value, _WORDED):  # a message or a date inside: word it in the same language first
+                args = {k: _worded(v, language) if isinstance(v, _WORDED) else v for k, v in args.items()}
                 break
         return template(self.key, language).format(**args)
 
     def whole(self) -> bool:
         """Whether every word comes from the catalog (False: a part is text given verbatim, in English)."""
-        return self.key != "verbatim" and all(v.whole() for v in self.args.values() if isinstance(v, _NESTED))
+        return self.key != "verbatim" and all(v.whole() for v in self.args.values() if isinstance(v, Said | Joined))
 
     def __str__(self) -> str:
         return self.render()
@@ -56,61 +57,16 @@ class Joined:
         return all(item.whole() for item in self.items)
 
 
-@dataclass(frozen=True, eq=False)
-class Conditions:
-    """The facts an outcome assumes, as words: "if A and B or C" - each way it can arise (its facts joined by "and"),
-    the ways joined by "or" - or, when there are too many ways to list, "depending on" the fields that decide it.
-    A fact or a way is said once in the words of the language (the same fact reached from two counts is one)."""
-
-    ways: tuple[tuple[Said, ...], ...] = ()
-    depending: tuple[str, ...] | None = None
-
-    def render(self, language: str | None = None) -> str:
-        if not self.ways:
-            return ""
-        if self.depending is not None:
-            return template("cond.depending", language).format(fields=", ".join(self.depending))
-        both, either = template("cond.and", language), template("cond.or", language)
-        text = either.join(dict.fromkeys(both.join(dict.fromkeys(fact.render(language) for fact in way))
-                                         for way in self.ways))
-        return template("cond.if", language).format(text=text)
-
-    def whole(self) -> bool:
-        return all(fact.whole() for way in self.ways for fact in way)
-
-    def as_json(self) -> str:
-        return self.render()
-
-    def __bool__(self) -> bool:
-        return bool(self.ways)
-
-    def __str__(self) -> str:
-        return self.render()
+_NESTED = (Said, Joined)
+_WORDED = (Said, Joined, date, PartialDate)
 
 
-_NESTED = (Said, Joined, Conditions)
-_FILLED = (Said, Joined, Conditions, date)
-
-
-class Day:
-    """A date as a message reads it: `{day}` is the ISO date (as the JSON contract writes it), `{day:long}` the date
-    in words of the language ("May 28, 2026", "28 de mayo de 2026")."""
-
-    __slots__ = ("day", "language")
-
-    def __init__(self, day: date, language: str | None) -> None:
-        self.day, self.language = day, language
-
-    def __format__(self, spec: str) -> str:
-        if spec == "long":
-            return words(self.language).long_date(self.day)
-        return self.day.isoformat() if not spec else format(self.day, spec)
-
-
-def _filled(value: Any, language: str | None) -> Any:
+def _worded(value: Said | Joined | date | PartialDate, language: str | None) -> str:
+    """A value inside a sentence as the language writes it: a message rendered, a date by the words layer (never
+    an ISO string in a Spanish sentence)."""
     if isinstance(value, _NESTED):
         return value.render(language)
-    return Day(value, language) if isinstance(value, date) else value
+    return in_text(value, language)
 
 
 _USC = re.compile(r"(\d+) U\.S\.C\. §+ ?(\w+)")
@@ -208,3 +164,34 @@ class Span:
 
 def _iso(value: Bound) -> Any:
     return value.isoformat() if isinstance(value, date) else value
+
+
+@dataclass(frozen=True, eq=False)
+class Conditions(Joined):
+    """The facts an outcome assumes, as words: "if A and B or C" - each way it can arise (its facts joined by "and"),
+    the ways joined by "or" - or, when there are too many ways to list, "depending on" the fields that decide it.
+    A fact or a way is said once in the words of the language (the same fact reached from two counts is one). A
+    `Joined` of its own kind, so that a message may hold it."""
+
+    items: tuple[Said, ...] = ()
+    ways: tuple[tuple[Said, ...], ...] = ()
+    depending: tuple[str, ...] | None = None
+
+    def render(self, language: str | None = None) -> str:
+        if not self.ways:
+            return ""
+        if self.depending is not None:
+            return template("cond.depending", language).format(fields=", ".join(self.depending))
+        both, either = template("cond.and", language), template("cond.or", language)
+        text = either.join(dict.fromkeys(both.join(dict.fromkeys(fact.render(language) for fact in way))
+                                         for way in self.ways))
+        return template("cond.if", language).format(text=text)
+
+    def whole(self) -> bool:
+        return all(fact.whole() for way in self.ways for fact in way)
+
+    def __bool__(self) -> bool:
+        return bool(self.ways)
+
+    def __str__(self) -> str:
+        return self.render()

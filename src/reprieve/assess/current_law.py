@@ -96,7 +96,8 @@ def _conditions(group: list[tuple[Branch, ...]],
                 values.append(b.value)
             fields.extend(f for f in b.fields if f not in fields)
     facts = tuple(tuple(b.said for b in way) for way in ways)
-    return Conditions(facts, tuple(fields) if len(ways) > MAX_LISTED_CONDITIONS else None), assumed, fields
+    depending = tuple(fields) if len(ways) > MAX_LISTED_CONDITIONS else None
+    return Conditions(ways=facts, depending=depending), assumed, fields
 
 
 def side_json(result: CountRanges, which: str) -> dict[str, Any]:

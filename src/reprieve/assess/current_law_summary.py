@@ -15,8 +15,8 @@ from typing import Any
 from reprieve.assess.current_law_result import Aggregate, Alternative
 from reprieve.law.penalty_ranges import described
 from reprieve.law.sentence_aggregation import Term
-from reprieve.results import Day, Said, Span, said
-from reprieve.words import Words, words
+from reprieve.results import Said, Span, said
+from reprieve.words import Words, in_text, words
 
 MAX_LISTED = 3  # more alternatives than this are said as a range (as current_law's conditions are)
 
@@ -60,7 +60,7 @@ class _Wording:
         return months_said(months).render(self.language)
 
     def day(self, day: date | int | float | None) -> Any:
-        return Day(day, self.language) if isinstance(day, date) else day
+        return in_text(day, self.language) if isinstance(day, date) else day
 
     def sentence(self, sex: str | None) -> str:
         a, w = self.a, self.w

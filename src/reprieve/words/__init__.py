@@ -135,6 +135,20 @@ def template(key: str, language: str | None = None) -> str:
     return Words(language)._template(key)
 
 
+def in_text(day: Any, language: str | None = None) -> str:
+    """A date (or a partly known one) inside an engine sentence, as the language writes it (the catalog's
+    `date.in_text`): 'iso' as the JSON outputs have always had it (2023-03-01, 2023-03), or 'long' (1 de marzo de
+    2023, marzo de 2023); a year alone as it is."""
+    month = getattr(day, "month", None)
+    if month is None or template("date.in_text", language) == "iso":
+        return str(day)
+    known_day = getattr(day, "day", None)
+    if known_day is None:
+        return template("date.month_year", language).format(month=template(f"month.{month}", language), year=day.year)
+    return template("date.long", language).format(month=template(f"month.{month}", language), day=known_day,
+                                                  year=day.year)
+
+
 def join_citations(citations: list[str] | tuple[str, ...]) -> str:
     """Citations joined with '; ', each once: an item that itself holds several ('A; B') is split first, so that a
     citation is never printed twice in a row."""
