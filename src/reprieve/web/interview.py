@@ -190,19 +190,24 @@ GROUP_FIELDS = frozenset({"requests", "circumstances.medical", "circumstances.fa
 
 
 def groups() -> dict[str, Group]:
-    # the days of 18 U.S.C. 3582(c)(1)(A)'s lapse after the warden's receipt, from the law data (not written here)
-    return _groups(get_language() or "en", exhaustion_lapse(date.today())[0].days)
+    return _groups(get_language() or "en")
+
+
+def _lapse_days() -> int:
+    """The days after the warden's receipt a defendant may move (18 U.S.C. 3582(c)(1)(A)), from the law data."""
+    return exhaustion_lapse(date.today())[0].days
 
 
 @lru_cache(maxsize=8)
-def _groups(language: str, lapse_days: int) -> dict[str, Group]:
+def _groups(language: str) -> dict[str, Group]:
     yes_no: AnswerType = "yes_no"
     return {
         "requests": Group(
             Question("requests", _("Has the warden received a written request (from this person or someone for "
                                    "him or her) to ask the court for compassionate release?"), yes_no,
                      would_change=_("A court can hear the motion %(days)s days after the warden receives the "
-                                    "request. If not yet, reprieve makes the letter for you.") % {"days": lapse_days}),
+                                    "request. If not yet, reprieve makes the letter for you.")
+                     % {"days": _lapse_days()}),
             [{"to": "warden", "kind": "reduction_in_sentence"}], None, [
                 Question("requests[0].grounds", _("What reasons did the request give?"), "long_text"),
                 Question("requests[0].response", _("What did the warden answer?"), "choice",
