@@ -99,3 +99,22 @@ def test_the_custody_window_allows_the_time_credit_cap_of_the_law_data() -> None
         {"parameter": "fsa_time_credits.supervised_release_max_months", "value": 6, "from": "2018-12-21"}]})
     days, words = window(shorter)
     assert days == 184 and "at most 6 months of First Step Act credits" in words
+
+
+def test_a_3582c2_reason_reads_in_the_readers_language_with_the_manuals_numbers() -> None:
+    """USSG §1B1.10, comment. (n.3): a sentence of 56 months, 20% below an original minimum of 70, allows a reduction
+    to about 41 months, 20% below an amended minimum of 51. The reason keeps those numbers and reads in English (as
+    the JSON has it) or in Spanish."""
+    path = ROOT / "tests" / "examples" / "guidelines" / "g6_n3_substantial_assistance_56_to_41.yaml"
+    example = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    case = parse_case(example["case"], path.name, warnings=False).case
+    assessment = assess(case, date.fromisoformat(str(example["as_of"])))
+    finding = next(f for f in assessment.findings if f.avenue == "3582(c)(2)" and f.ground == "Amendment 782")
+    english, spanish = finding.reason_texts(), finding.reason_texts("es")
+    assert any(r.startswith("substantial assistance: 56 of 70 months, the same share of the amended minimum 51 is "
+                            "about 41 months") for r in english)
+    assert any(r.startswith("cooperación sustancial: 56 de 70 meses; la misma proporción del mínimo enmendado 51 es "
+                            "unos 41 meses") for r in spanish)
+    assert "el rango baja de 70-87 meses a 57-71 meses con esta enmienda; con todas las enmiendas de la lista, " \
+           "51-63 meses" in spanish
+    assert english == finding.as_json()["reasons"]
