@@ -81,12 +81,16 @@ def _months(value: Any) -> str:
     return _("%(n)s months") % {"n": value}
 
 
-def _range(side: RangeSide, language: str) -> str:
-    """A count's range on one side, or each alternative with the facts it assumes, in the page's language."""
+def _range(side: RangeSide, language: str) -> list[dict[str, str]]:
+    """A count's range on one side, or each alternative with the facts it assumes, in the page's language; `lang`
+    marks a condition that holds words of the law data given as they are (English), for a screen reader."""
     if side.min_months is None and side.alternatives:
-        return "; ".join(f"{_months(a.min_months)} {_('to')} {_months(a.max_months)} "
-                         f"({a.condition.render(language) if a.condition else ''})" for a in side.alternatives)
-    return f"{_months(side.min_months)} {_('to')} {_months(side.max_months)}"
+        return [{"range": f"{_months(a.min_months)} {_('to')} {_months(a.max_months)}",
+                 "condition": a.condition.render(language) if a.condition else "",
+                 "lang": "en" if a.condition and not a.condition.whole() and language != "en" else ""}
+                for a in side.alternatives]
+    return [{"range": f"{_months(side.min_months)} {_('to')} {_months(side.max_months)}", "condition": "",
+             "lang": ""}]
 
 
 def _date_or_range(comp: dict[str, Any], key: str) -> str:
