@@ -538,11 +538,8 @@ def _firearm_924c(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
         guns.first_violation(conduct, weapon, then_dates, trace)
     now = guns.subsequent_violation(weapon, now_dates, trace) if now_subsequent else \
         guns.first_violation(conduct, weapon, now_dates, trace)
-    kind = f"{_CONDUCT_WORDS[conduct]}, {guns.WEAPON_CLASS_NAMES[weapon]}"
+    kind = said("detail.firearm", conduct=said(f"conduct.{conduct}"), weapon=said(f"weapon.{weapon}")).render()
     return then, now, f"{kind}; {then_why}", f"{kind}; {now_why}"
-
-
-_CONDUCT_WORDS = {"possess": "used, carried or possessed", "brandish": "brandished", "discharge": "discharged"}
 
 
 def _subsequent_then(ctx: _Context, read: guns.Read924c, dates: LawDates,
