@@ -127,3 +127,22 @@ def test_the_official_examples_reconcile_with_their_own_dates() -> None:
                                   if date.fromisoformat(value).day != 1 else f"{value[:8]}02"}
         row = compute(parse_case(case).case, as_of).reconciliation[0].as_json()
         assert row["agrees"] is False and row["likely_reason"], (path.name, row)
+
+
+def test_the_likely_reason_reads_in_the_readers_language() -> None:
+    """The same 27 days of GCT taken away (G3: statutory release 2030-03-06 by reprieve's computation, 2030-04-02 by
+    the BOP's), in Spanish: the days, the 42-day rate of 28 C.F.R. 523.20(d)(2)(ii) and the dates in Spanish words.
+    A release 12 months early (18 U.S.C. 3624(g)(3)) names the statutory release date as a date, never as ISO text."""
+    example = yaml.safe_load(EXAMPLE.read_text())
+    case = example["case"]
+    case["custody"]["bop"] = {"full_term_date": "2030-12-01", "statutory_release_date": "2030-04-02",
+                              "projected_release_date": "2029-03-06"}
+    rows = {r.field: r for r in compute(parse_case(case).case, date.fromisoformat(example["as_of"])).reconciliation}
+    gct = rows["statutory_release_date"].likely_reason
+    assert gct is not None
+    assert "27 days less good conduct time" in gct.render()
+    assert "27 días menos de tiempo de buena conducta" in gct.render("es") and "42 días" in gct.render("es")
+    projected = rows["projected_release_date"].likely_reason
+    assert projected is not None
+    assert "(2030-03-06)" in projected.render()
+    assert "6 de marzo de 2030" in projected.render("es") and "2030-03-06" not in projected.render("es")
