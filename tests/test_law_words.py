@@ -118,3 +118,18 @@ def test_a_3582c2_reason_reads_in_the_readers_language_with_the_manuals_numbers(
     assert "el rango baja de 70-87 meses a 57-71 meses con esta enmienda; con todas las enmiendas de la lista, " \
            "51-63 meses" in spanish
     assert english == finding.as_json()["reasons"]
+
+
+def test_a_section_404_range_with_alternatives_is_json_with_its_conditions_in_words() -> None:
+    """First Step Act § 404 for a cocaine-base count under 841(b)(1)(A) whose quantity is not stated: the range as if
+    the Fair Sentencing Act applied depends on the quantity, (A) from 280 grams (21 U.S.C. 841(b)(1)(A)(iii) as
+    amended), and the finding's JSON states that condition in words (it is a message inside the engine)."""
+    import json
+
+    case = parse_case({"format": 1, "person": {"sex": "male"}, "judgments": [{"imposed_on": "2008-03-10", "counts": [
+        {"statute": "21 U.S.C. § 841(a)(1)", "penalty": "21 U.S.C. § 841(b)(1)(A)", "drug": "cocaine_base",
+         "months": 240, "offense_ended": "2007-07-01"}]}]}, "404", warnings=False).case
+    out = json.loads(json.dumps(assess(case, DAY).as_json()))
+    finding = next(f for f in out["findings"] if f["avenue"] == "FSA 404")
+    conditions = [a["if"] for a in finding["statutory_range_under_404"]["alternatives"]]
+    assert "if the quantity in count #1 was at least 280 g" in conditions

@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Any
 from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute, with_terms
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count
-from reprieve.assess.current_law_result import Aggregate, AtBottom, CountLaw, CurrentLaw, PriorToday, SafetyValves
+from reprieve.assess.current_law_result import (
+    Aggregate,
+    AtBottom,
+    CountLaw,
+    CurrentLaw,
+    PriorToday,
+    RangeSide,
+    SafetyValves,
+)
 from reprieve.assess.current_law_summary import Summary, months_said
 from reprieve.assess.findings import Finding, Reason, Status
 from reprieve.assess.presumptions import Presumed
@@ -101,7 +109,13 @@ def _conditions(group: list[tuple[Branch, ...]],
 
 
 def side_json(result: CountRanges, which: str) -> dict[str, Any]:
-    """One side (then or now) of a count: the range, or null with the alternatives and the missing facts."""
+    """One side (then or now) of a count as the JSON contract writes it (the conditions in English words)."""
+    return RangeSide.of(_side(result, which)).as_json()
+
+
+def _side(result: CountRanges, which: str) -> dict[str, Any]:
+    """One side (then or now) of a count: the range, or null with the alternatives (each with the facts it assumes,
+    `Conditions` worded when read) and the missing facts; the keys of the JSON contract, in order."""
     if result.not_covered:
         return {"min_months": None, "max_months": None, "citation": None, "not_covered": result.not_covered}
     scenarios = result.scenarios
@@ -165,7 +179,7 @@ def _common(values: list[Any]) -> Any:
 
 
 def count_json(result: CountRanges) -> dict[str, Any]:
-    then, now = side_json(result, "then"), side_json(result, "now")
+    then, now = _side(result, "then"), _side(result, "now")
     out: dict[str, Any] = {
         "count": result.label,
         "judgment": result.judgment,
@@ -525,7 +539,7 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
             out.setdefault("notes", []).append(f"too many unknown facts to list every {which} alternative; the "
                                                "least and most are given")
             for r in results:
-                missing.extend(f for f in side_json(r, which).get("missing", []) if f not in missing)
+                missing.extend(f for f in _side(r, which).get("missing", []) if f not in missing)
             continue
         groups = _group_totals(combos)
         if len(groups) == 1:
@@ -731,7 +745,7 @@ def _steps(results: list[CountRanges], aggregate: dict[str, Any]) -> list[Step]:
     for r in results:
         note = verbatim("; ".join(r.unverified)) if r.unverified else None
         for which in ("then", "now"):
-            side = side_json(r, which)
+            side = _side(r, which)
             detail: Said | Joined
             if side.get("alternatives"):
                 detail = Joined(tuple(said("step.penalty.if", range=_range_said(a), when=a["if"]) if a["if"] else
