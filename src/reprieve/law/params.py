@@ -300,11 +300,13 @@ class Reach:
     differs, or lies inside one. A result whose trace holds no read reached is the same under the what-if, its
     explanation's words (citations, notes) aside: its figures and findings come only from what it read."""
 
-    __slots__ = ("changed", "holding")
+    __slots__ = ("_judged", "changed", "holding")
+    _JUDGED_LIMIT = 100_000  # traces remembered (a population has a few hundred different ones per stage)
 
     def __init__(self, changed: frozenset[str]) -> None:
         self.changed = changed  # the smallest parts that differ
         self.holding = frozenset(p for c in changed for p in (c, *_prefixes(c)))  # and every read that holds one
+        self._judged: dict[frozenset[str], bool] = {}
 
     @staticmethod
     def of(base: Law, what_if: Law, keys: Iterable[str]) -> Reach:
@@ -323,7 +325,18 @@ class Reach:
         return Reach(frozenset(changed))
 
     def __call__(self, reads: Iterable[str]) -> bool:
-        """Can a result that read `reads` (its trace, `LawSnapshot.read`) differ under the what-if?"""
+        """Can a result that read `reads` (its trace, `LawSnapshot.read`) differ under the what-if? A trace given as a
+        frozenset (a stage's, `LawSnapshot.read`) is judged once: a frozenset keeps its hash."""
+        if isinstance(reads, frozenset):
+            known = self._judged.get(reads)
+            if known is None:
+                if len(self._judged) >= self._JUDGED_LIMIT:
+                    self._judged.clear()
+                known = self._judged[reads] = self._reaches(reads)
+            return known
+        return self._reaches(reads)
+
+    def _reaches(self, reads: Iterable[str]) -> bool:
         return any(read in self.holding or any(p in self.changed for p in _prefixes(read)) for read in reads)
 
 
