@@ -200,12 +200,28 @@ class Law:
     def value(self, name: str, on: date) -> Any:
         return self.entry(name, on).value
 
+    def same_since(self, names: tuple[str, ...], on: date) -> date:
+        """The first day of the period around `on` in which none of the parameters `names` changes value (each has
+        the same value in force, or none, on every day from it to `on`): a result that depends only on their values
+        on `on` is the same computed on this day, so a memo keyed by it serves every day of the period."""
+        days = _changes_of(self, names)
+        at = bisect.bisect_right(days, on) - 1
+        return days[at] if at >= 0 else on
+
     def maybe(self, name: str, on: date) -> Value | None:
         """The value in force, or None outside the period the parameter covers."""
         try:
             return self.entry(name, on)
         except NotInForce:
             return None
+
+
+@lru_cache(maxsize=64)
+def _changes_of(data: Law, names: tuple[str, ...]) -> list[date]:
+    """The days on which one of the parameters `names` takes a new value or stops having one, in order."""
+    days = {d for name in names for v in data.parameter(name).values
+            for d in (v.from_, *((v.to + timedelta(days=1),) if v.to is not None and v.to < date.max else ()))}
+    return sorted(days)
 
 
 def _load_file(name: str, text: str) -> LawFile:
