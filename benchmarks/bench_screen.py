@@ -141,7 +141,8 @@ def _figures(parts: set[str], folder: Path) -> list[tuple[str, float, str, float
         repeal = _screen(people, "--law-change", str(_repeal_401(folder)))
         rows += [("what-if after it: 851-enhanced minimums before FSA 401, wall time", repeal["seconds"], "s", 5.0),
                  ("  people assessed again (read the drug penalty table)", repeal.get("again", -1), "people", None),
-                 ("  CPU", repeal["cpu_s"], "s", None)]
+                 ("  CPU", repeal["cpu_s"], "s", None),
+                 ("  load average after it", os.getloadavg()[0], "procs", None)]
     if "155k" in parts:
         read = _read_seconds(people)
         rows += [("  polars read of the same file", read, "s", None),
@@ -162,7 +163,9 @@ def _figures(parts: set[str], folder: Path) -> list[tuple[str, float, str, float
                  ("  the same, wall time", kept["seconds"] / plain["seconds"], "ratio", 1.2),
                  ("  people assessed again (age 60: read by everyone)", kept.get("again", -1), "people", None),
                  ("  without kept results (--no-cache), CPU time", fresh["cpu_s"] / plain["cpu_s"], "ratio", None),
-                 ("  without kept results, wall time", fresh["seconds"] / plain["seconds"], "ratio", None)]
+                 ("  without kept results, wall time", fresh["seconds"] / plain["seconds"], "ratio", None),
+                 ("  plain screen of the 20,000: CPU per person", plain["cpu_s"] / 20_000 * 1e6, "us", None),
+                 ("  load average after them", os.getloadavg()[0], "procs", None)]
 
     if "roster" in parts:
         roster = _population(190_000, seed=3, suffix=".csv")

@@ -38,6 +38,30 @@ def test_the_row_a_statute_falls_under_is_the_first_row_it_is_within(citations: 
     assert other_penalties._match(statutes, value) == fresh  # and again, from the memo
 
 
+_DAYS = st.one_of(st.dates(date(1980, 1, 1), date(2030, 12, 31)),
+                  st.sampled_from(sorted({d for v in _OTHER for d in (v.from_, v.to) if d is not None})))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_CITATIONS, st.one_of(st.none(), _CITATIONS), _DAYS)
+def test_the_consecutive_rule_memo_keyed_by_the_period_equals_the_row_in_force_on_the_day(
+        statute: str, penalty: str | None, on: date) -> None:
+    """`consecutive_rule` is memoized by the first day of the period in which the other-penalties rows do not change
+    (`Law.same_since`): the rule of the row in force on the day itself."""
+    from reprieve.case.model import Count
+    from reprieve.law.penalty_ranges import Trace
+    from reprieve.law.which_penalty_law import LawDates
+
+    count = Count(statute=statute, penalty=penalty)
+    with using(Law.at(AS_OF)):
+        found = other_penalties.row_for((*parse_statutes(penalty), *parse_statutes(statute)), LawDates(on, on),
+                                        Trace())
+        assert other_penalties.consecutive_rule(count, on) == (found.consecutive if found is not None else None)
+        start = law().law.same_since(other_penalties._parameters(), on)
+        assert start <= on and all(law().maybe(name, start) is law().maybe(name, on)
+                                   for name in other_penalties._parameters())
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_CITATIONS, min_size=1, max_size=3), st.lists(_CITATIONS, min_size=1, max_size=3))
 def test_a_count_falls_under_a_clause_when_one_of_its_statutes_is_within_one_of_the_clauses(

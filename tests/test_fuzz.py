@@ -136,3 +136,22 @@ def test_the_screening_row_reader_never_raises(columns: list[str], data: st.Data
             assert str(path) in str(exc)
             return
     assert all(e.field and e.message for e in result.errors)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_cases())
+def test_the_quick_walk_for_numbers_too_large_agrees_with_the_walk_that_names_them(data: dict[str, Any]) -> None:
+    """`impossible_facts` first walks the case only to learn whether any number is over its bound
+    (`_any_too_large`), and names the fields only then: the same answer as checking every number it names."""
+    from pydantic import ValidationError
+
+    from reprieve.case.checks import _any_too_large, _bound, _numbers, _too_large
+    from reprieve.case.model import Case
+
+    try:
+        case = Case.model_validate(data)
+    except ValidationError:
+        return
+    over = [n for _, name, n in _numbers(case, (), "") if n > _bound(name)[0]]
+    assert _any_too_large(case, "") == bool(over)
+    assert len(list(_too_large(case, ""))) == len(over)

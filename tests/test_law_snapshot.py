@@ -150,6 +150,23 @@ def test_every_read_whose_part_differs_between_the_two_laws_is_reached(a: Any, b
     assert reach(["t.table"]) == (a != b)  # a read of the whole is reached by any change
 
 
+_READ = st.builds(lambda path: read_path("t.table", *path), st.lists(
+    st.one_of(st.sampled_from(["A", "B", "tiers", "min"]), st.integers(0, 3)), max_size=3))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_VALUE, _VALUE, st.lists(st.frozensets(st.one_of(_READ, st.sampled_from(["u.other", "t.tab"])), max_size=5),
+                                min_size=1, max_size=6))
+def test_a_trace_judged_once_is_judged_as_read_by_read(a: Any, b: Any, traces: list[frozenset[str]]) -> None:
+    """`Reach` remembers its answer for a stage's trace (a frozenset): each answer, first or remembered, is the one
+    the reads themselves give (judged afresh as a list)."""
+    changed: set[str] = set()
+    differing_parts(a, b, "t.table", changed)
+    reach = Reach(frozenset(changed))
+    for trace in traces + traces:  # each trace again: the remembered answer
+        assert reach(trace) == reach(list(trace)) == reach(frozenset(trace))
+
+
 def test_a_change_of_the_851_tiers_reaches_the_tiers_and_not_the_other_rows() -> None:
     reach = _repeal_401().reach(shipped_law())
     a = f"{TABLE}[21 U.S.C. 841(b)(1)(A)]"

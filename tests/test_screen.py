@@ -9,6 +9,8 @@ from typing import Any
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from reprieve.assess.report import assess
@@ -179,6 +181,22 @@ def test_slices_of_a_table_cover_every_row_once_in_order(
         assert table.columns == whole.columns and table.height == whole.height
         rows = [row for offset in range(0, table.height, 7) for row in read_rows(table.file, table.columns, offset, 7)]
     assert rows == whole.select(pl.col(pl.String).str.strip_chars().replace("", None)).rows()
+
+
+def test_rows_read_by_position_are_the_rows_of_the_slices(population: tuple[Path, list[dict[str, Any]]]) -> None:
+    """A what-if reads only the rows it reaches (`read_rows_at`): the same cells as reading the table slice by slice."""
+    from reprieve.screen.source import open_table, read_rows, read_rows_at
+
+    path, _ = population
+    with open_table(path) as table:
+        every = read_rows(table.file, table.columns, 0, table.height)
+
+        @settings(max_examples=40, deadline=None)
+        @given(st.sets(st.integers(0, table.height - 1), max_size=40))
+        def same(at: set[int]) -> None:
+            assert read_rows_at(table.file, table.columns, sorted(at)) == [every[i] for i in sorted(at)]
+
+        same()
 
 
 def test_a_row_becomes_the_case_file_it_flattens() -> None:

@@ -136,3 +136,20 @@ def test_the_command_reuses_the_last_screening_and_writes_the_same_table(tmp_pat
     other_day = CliRunner().invoke(app, ["screen", str(roster), "--as-of", "2026-12-01", "--workers", "1", "-o",
                                          str(tmp_path / "later.csv"), "--law-change", str(change)])
     assert other_day.exit_code == 0 and "Reused" not in other_day.output
+
+
+def test_a_small_reach_is_reassessed_in_this_process_and_equals_the_workers_result(
+        roster: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No worker process is started for a what-if that reaches few people; the rows are the same either way."""
+    from reprieve.screen import runner
+
+    with open_table(roster) as table:
+        base = screen_table(table, AS_OF, keep_ids=True, workers=1, trace=True)
+        with monkeypatch.context() as patched:
+            patched.setattr(runner, "_pool", lambda *_: pytest.fail("a worker pool was started"))
+            here, again = rescreen(table, base.frame, base.errors, AS_OF, repeal_401(), keep_ids=True, workers=2)
+        assert 0 < again < runner.SMALL_REACH
+        monkeypatch.setattr(runner, "SMALL_REACH", 0)
+        pooled, _ = rescreen(table, base.frame, base.errors, AS_OF, repeal_401(), keep_ids=True, workers=2)
+    assert here.frame.equals(pooled.frame) and here.errors == pooled.errors
+    assert not here.frame.equals(base.frame.drop(READS))  # the what-if changed rows

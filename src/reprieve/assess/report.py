@@ -106,15 +106,17 @@ class Assessment:
 @dataclass(frozen=True)
 class Stages:
     """The first stages of an assessment under a traced law (`LawSnapshot.traced`), each with the law it read: the
-    BOP computation, the guideline ranges (and their findings, as first found), the current-law comparison. The
-    same assessment under a what-if law reuses each stage that read nothing the what-if changes and that rests only
-    on reused stages (`again`): a stage is a function of the case, the date, the law it reads and the stages
-    before it."""
+    BOP computation, the guideline ranges (and their findings, as first found), the current-law comparison, the
+    First Step Act section 404 findings (as first found). The same assessment under a what-if law reuses each stage
+    that read nothing the what-if changes and that rests only on reused stages (`again`): a stage is a function of
+    the case, the date, the law it reads and the stages before it."""
 
     computation: frozenset[str]
     guidelines: frozenset[str]
     current_law: frozenset[str]
     guideline_findings: tuple[Finding, ...]
+    fsa404: frozenset[str] = frozenset()
+    fsa404_findings: tuple[Finding, ...] = ()
 
 
 def assess(case: Case, as_of: date, options: Options | None = None, *, law: LawSnapshot | None = None) -> Assessment:
@@ -167,18 +169,21 @@ def _assess(case: Case, as_of: date, options: Options, applied: LawSnapshot,
         if anew(stages.guidelines if stages else None) or base is None or stages is None:
             result.guidelines, found = assess_guidelines(case, as_of, computation)
         else:  # copies: the findings are held or worded below, and the base's must stay as first found
-            result.guidelines, found = base.guidelines, [replace(f) for f in stages.guideline_findings]
-    guideline_findings = tuple(replace(f) for f in found) if traced else ()
+            result.guidelines, found = base.guidelines, [_copy(f) for f in stages.guideline_findings]
     result.findings.extend(found)
     with using(_stage(applied, traced)) as comparing:
         result.current_law = current_law(case, as_of, computation, options.at_bottom_of_range, result.guidelines) \
             if anew(stages.current_law if stages else None) or base is None else base.current_law
+    with using(_stage(applied, traced)) as weighing:
+        fsa404 = fsa404_findings(case, as_of, computation) if anew(stages.fsa404 if stages else None) \
+            or base is None or stages is None else [_copy(f) for f in stages.fsa404_findings]
     if traced:
-        result.stages = Stages(computing.read, ranging.read, comparing.read, guideline_findings)
-        applied.note(computing.read | ranging.read | comparing.read)
+        result.stages = Stages(computing.read, ranging.read, comparing.read, tuple(_copy(f) for f in found),
+                               weighing.read, tuple(_copy(f) for f in fsa404))
+        applied.note(computing.read | ranging.read | comparing.read | weighing.read)
     situation = Situation(case, as_of, circuit, circuit_citation, computation, result.current_law)
     result.findings = relief_findings(situation) + result.findings
-    result.findings.extend(fsa404_findings(case, as_of, computation))
+    result.findings.extend(fsa404)
     result.case = case
     result.language = language_of(case, options.language)
     result.essentials = essentials(case, computation)
@@ -188,6 +193,12 @@ def _assess(case: Case, as_of: date, options: Options, applied: LawSnapshot,
     for finding in result.findings:  # worded by the registry, for this case (labels, names)
         finding.missing = [worded.get(q) or worded.setdefault(q, localize(q, case)) for q in finding.missing]
     return result
+
+
+def _copy(finding: Finding) -> Finding:
+    """A finding kept as first found (or one made of it): later steps reword it and hold it (`_hold_verdicts`
+    inserts into its reasons), which must not change the other."""
+    return replace(finding, reasons=list(finding.reasons))
 
 
 def essentials(case: Case, computation: Computation) -> list[str]:

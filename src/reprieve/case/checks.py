@@ -5,8 +5,12 @@ These run after the types are valid. A value that is merely unknown is never a p
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -36,6 +40,7 @@ MAX_DAYS = 365_250
 MAX_NUMBER = 1_000_000
 
 
+@cache  # a few dozen field names
 def _bound(name: str) -> tuple[int, str]:
     if name.endswith("months") or name == "range_months":
         return MAX_MONTHS, f"must be at most {MAX_MONTHS} months (1,000 years)"
@@ -48,12 +53,52 @@ _WALKED = (BaseModel, list, int, float)  # what can hold a number these bounds a
 
 
 def _too_large(node: object, path: str, name: str = "") -> Iterator[Problem]:
-    # Walks every field of the case (once per assessment, so per person in a screen): the path text is built only for
-    # a number over its bound, and fields with nothing numeric in them are passed over.
+    # Walks every field of the case (once per assessment, so per person in a screen): first a quick walk that only
+    # says whether any number is over its bound (almost never), and only then the walk that names where.
+    if not _any_too_large(node, name):
+        return
     for where, field_name, number in _numbers(node, (path,) if path else (), name):
         limit, message = _bound(field_name)
         if number > limit:
             yield Problem("".join(_path_text(where)), message)
+
+
+def _any_too_large(node: object, name: str) -> bool:
+    """Whether `_numbers` would find a number over its bound, without building where each number is, and passing
+    over the fields whose type holds no number (text, dates): this runs for every person of a screen."""
+    if isinstance(node, BaseModel):
+        values = node.__dict__
+        for field_name in _fields_with_numbers(type(node)):
+            child = values.get(field_name)
+            if isinstance(child, _WALKED) and _any_too_large(child, field_name):
+                return True
+        return False
+    if isinstance(node, list):
+        return any(isinstance(item, _WALKED) and _any_too_large(item, name) for item in node)
+    return isinstance(node, (int, float)) and not isinstance(node, bool) and node > _bound(name)[0]
+
+
+@cache
+def _fields_with_numbers(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(name for name, info in model.model_fields.items() if _may_hold_number(info.annotation))
+
+
+def _may_hold_number(annotation: Any) -> bool:
+    """Whether a value of this type can be (or hold) a number, a list or a model; when unsure, yes."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return any(isinstance(v, (int, float)) for v in typing.get_args(annotation))
+    if origin is typing.Annotated:
+        return _may_hold_number(typing.get_args(annotation)[0])
+    if origin is typing.Union or origin is types.UnionType:
+        return any(_may_hold_number(a) for a in typing.get_args(annotation))
+    if origin is list:
+        return any(_may_hold_number(a) for a in typing.get_args(annotation)) or not typing.get_args(annotation)
+    if origin is not None:
+        return True  # dict[...] and the like: walked (and passed over) as `_numbers` does
+    if isinstance(annotation, type):  # a value of the field is an instance of it (the model's validation holds)
+        return issubclass(annotation, _WALKED) and annotation is not bool
+    return True
 
 
 def _numbers(node: object, where: tuple[str | int, ...], name: str) -> Iterator[tuple[tuple[str | int, ...], str,

@@ -102,11 +102,13 @@ def tier_range(tier: OffenseTier) -> Range:
 
 def consecutive_rule(count: Count, on: date) -> str | None:
     """'to_every_other_term', 'to_every_other_kind_of_term' (1028A: other 1028A terms may run with it) or None."""
-    return _consecutive(count.statute, count.penalty, on)
+    # the rows in force on `on` are those in force on the first day of its period: one memo entry per period
+    return _consecutive(count.statute, count.penalty, law().law.same_since(_parameters(), on))
 
 
 @law_cache(maxsize=1024)
 def _consecutive(statute: str | None, penalty: str | None, on: date) -> str | None:
-    """Cached by the statutes as written and the law in use (a what-if law is another law)."""
+    """Cached by the statutes as written, the period of the law's rows and the law in use (a what-if law is another
+    law)."""
     found = row_for((*parse_statutes(penalty), *parse_statutes(statute)), LawDates(on, on), Trace())
     return found.consecutive if found is not None else None

@@ -200,12 +200,28 @@ class Law:
     def value(self, name: str, on: date) -> Any:
         return self.entry(name, on).value
 
+    def same_since(self, names: tuple[str, ...], on: date) -> date:
+        """The first day of the period around `on` in which none of the parameters `names` changes value (each has
+        the same value in force, or none, on every day from it to `on`): a result that depends only on their values
+        on `on` is the same computed on this day, so a memo keyed by it serves every day of the period."""
+        days = _changes_of(self, names)
+        at = bisect.bisect_right(days, on) - 1
+        return days[at] if at >= 0 else on
+
     def maybe(self, name: str, on: date) -> Value | None:
         """The value in force, or None outside the period the parameter covers."""
         try:
             return self.entry(name, on)
         except NotInForce:
             return None
+
+
+@lru_cache(maxsize=64)
+def _changes_of(data: Law, names: tuple[str, ...]) -> list[date]:
+    """The days on which one of the parameters `names` takes a new value or stops having one, in order."""
+    days = {d for name in names for v in data.parameter(name).values
+            for d in (v.from_, *((v.to + timedelta(days=1),) if v.to is not None and v.to < date.max else ()))}
+    return sorted(days)
 
 
 def _load_file(name: str, text: str) -> LawFile:
@@ -300,11 +316,13 @@ class Reach:
     differs, or lies inside one. A result whose trace holds no read reached is the same under the what-if, its
     explanation's words (citations, notes) aside: its figures and findings come only from what it read."""
 
-    __slots__ = ("changed", "holding")
+    __slots__ = ("_judged", "changed", "holding")
+    _JUDGED_LIMIT = 100_000  # traces remembered (a population has a few hundred different ones per stage)
 
     def __init__(self, changed: frozenset[str]) -> None:
         self.changed = changed  # the smallest parts that differ
         self.holding = frozenset(p for c in changed for p in (c, *_prefixes(c)))  # and every read that holds one
+        self._judged: dict[frozenset[str], bool] = {}
 
     @staticmethod
     def of(base: Law, what_if: Law, keys: Iterable[str]) -> Reach:
@@ -323,7 +341,18 @@ class Reach:
         return Reach(frozenset(changed))
 
     def __call__(self, reads: Iterable[str]) -> bool:
-        """Can a result that read `reads` (its trace, `LawSnapshot.read`) differ under the what-if?"""
+        """Can a result that read `reads` (its trace, `LawSnapshot.read`) differ under the what-if? A trace given as a
+        frozenset (a stage's, `LawSnapshot.read`) is judged once: a frozenset keeps its hash."""
+        if isinstance(reads, frozenset):
+            known = self._judged.get(reads)
+            if known is None:
+                if len(self._judged) >= self._JUDGED_LIMIT:
+                    self._judged.clear()
+                known = self._judged[reads] = self._reaches(reads)
+            return known
+        return self._reaches(reads)
+
+    def _reaches(self, reads: Iterable[str]) -> bool:
         return any(read in self.holding or any(p in self.changed for p in _prefixes(read)) for read in reads)
 
 

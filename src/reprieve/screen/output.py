@@ -25,10 +25,16 @@ def spreadsheet_safe(cell: Any) -> Any:
 
 
 def neutralise_formulas(frame: Any) -> Any:
-    """Text cells (and enumerations, as text) that a spreadsheet would read as a formula, prefixed with `'`."""
+    """Text cells (and enumerations, as text) that a spreadsheet would read as a formula, prefixed with `'`. An
+    enumeration none of whose values in the frame would is written as it is (not copied to text first)."""
     import polars as pl
 
-    frame = frame.with_columns(pl.col(pl.Enum, pl.Categorical).cast(pl.String))
+    listed = [name for name, kind in frame.schema.items() if isinstance(kind, (pl.Enum, pl.Categorical))]
+    risky = frame.select(pl.col(listed).unique().implode().list.eval(pl.element().cast(pl.String)
+                                                                     .str.contains(FORMULA).any()).list.first()) \
+        if listed else None
+    frame = frame.with_columns(pl.col(name).cast(pl.String) for name in listed if risky is not None and
+                               risky[name].item() is not False)
     text = [name for name, kind in frame.schema.items() if kind == pl.String]
     return frame.with_columns(
         pl.when(pl.col(name).str.contains(FORMULA)).then(pl.lit("'") + pl.col(name)).otherwise(pl.col(name))
