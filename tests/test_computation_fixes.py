@@ -32,7 +32,7 @@ def test_the_gct_method_is_chosen_by_the_release_after_the_gct_already_lost() ->
     which gave 2019-09-07). 2019-08-03 is a Saturday: release Friday 2019-08-02."""
     result = compute(parse_case(_robbery(60, "2015-01-01", gct_disallowed_days=120)).case, AFTER_THE_SWITCH)
     assert result.full_term_date == date(2019, 12, 31)
-    assert result.gct["max_days"] == 270
+    assert result.gct.max_days == 270
     assert result.statutory_release_date == date(2019, 12, 31) - timedelta(days=270 - 120) == date(2019, 8, 3)
     assert result.projected_release_date == date(2019, 8, 2)
 
@@ -65,9 +65,10 @@ def test_credits_beyond_what_release_needs_are_not_prerelease_days() -> None:
                     fsa={"eligible": True, "credits_days": 700, "risk_levels": [{"on": "2023-02-01",
                                                                                  "level": "minimum"}]})
     fsa = compute(parse_case(data).case, date(2023, 6, 1)).fsa
-    assert fsa["release_date"] == date(2023, 2, 28)
-    assert fsa["prerelease_custody_date"] == date(2023, 1, 3)
-    assert fsa["prerelease_days"] == (date(2023, 2, 28) - date(2023, 1, 3)).days == 56
+    assert fsa is not None
+    assert fsa.release_date == date(2023, 2, 28)
+    assert fsa.prerelease_custody_date == date(2023, 1, 3)
+    assert fsa.prerelease_days == (date(2023, 2, 28) - date(2023, 1, 3)).days == 56
 
 
 @pytest.mark.parametrize("months", [99999999999999999999, 12_001])

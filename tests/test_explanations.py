@@ -109,12 +109,12 @@ def test_a_number_in_the_prose_follows_the_law_data_under_a_law_change() -> None
 
     day = date(2024, 1, 2)
     with using(Law.at(day)):
-        assert "the last 10% of the term or 6 months before release" in _home_detention_rule(day)
+        assert "the last 10% of the term or 6 months before release" in _home_detention_rule(day).render()
         assert amended_from() == date(2023, 11, 1)  # 88 Fed. Reg. 28254 (May 3, 2023): effective Nov. 1, 2023
     longer = Law.at(day, {"description": "12 months of home confinement", "changes": [
         {"parameter": "prerelease_custody.home_confinement_max_months", "value": 12, "from": "2020-01-01"}]})
     with using(longer):
-        assert "the last 10% of the term or 12 months before release" in _home_detention_rule(day)
+        assert "the last 10% of the term or 12 months before release" in _home_detention_rule(day).render()
 
 
 def test_the_drafts_count_the_exhaustion_days_the_law_data_gives() -> None:

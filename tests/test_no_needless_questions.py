@@ -73,7 +73,7 @@ def test_a_later_concurrent_judgment_makes_the_aggregate_turn_on_commencement() 
 
 def test_fsa_eligibility_is_decided_without_the_dates() -> None:
     result = _assess(_case())
-    assert result.computation.fsa["eligible"] is False
+    assert result.computation.fsa is not None and result.computation.fsa.eligible is False
     assert _finding(result, "FSA time credits", "3632(d)(4)(D) eligibility").status == "not_eligible"
 
 

@@ -305,11 +305,12 @@ def test_fsa_eligibility_presumes_no_death_and_stating_it_bars_credits() -> None
     data = _drug("21 U.S.C. § 841(b)(1)(C)", quantity="10 g")
     data["judgments"][0]["enhancements"] = []
     presumed = compute(parse_case(data).case, date(2024, 1, 2))
-    assert presumed.fsa["eligible"] is True
+    assert presumed.fsa is not None and presumed.fsa.eligible is True
     assert "judgments[0].counts[0].death_or_serious_bodily_injury" in {a.field for a in presumed.assumptions}
     stated = copy.deepcopy(data)
     stated["judgments"][0]["counts"][0]["death_or_serious_bodily_injury"] = True
-    assert compute(parse_case(stated).case, date(2024, 1, 2)).fsa["eligible"] is False
+    barred = compute(parse_case(stated).case, date(2024, 1, 2)).fsa
+    assert barred is not None and barred.eligible is False
 
 
 def test_the_guidelines_presume_no_death_and_stating_it_gives_level_38() -> None:

@@ -28,7 +28,7 @@ def _rows(bop: dict[str, Any]) -> dict[str, dict[str, Any]]:
     case = example["case"]
     case["custody"]["bop"] = bop
     result = compute(parse_case(case).case, date.fromisoformat(example["as_of"]))
-    return {row["field"]: row for row in result.reconciliation}
+    return {row.field: row.as_json() for row in result.reconciliation}
 
 
 def test_the_bops_own_dates_agree() -> None:
@@ -80,7 +80,7 @@ def test_vailes_stated_bop_date_against_reprieves_range() -> None:
     facts allow; the reason must say how far, and what could and could not close the gap."""
     loaded = load_case(VAILES)
     result = compute(loaded.case, date(2023, 7, 6))
-    row = next(r for r in result.reconciliation if r["field"] == "projected_release_date")
+    row = next(r.as_json() for r in result.reconciliation if r.field == "projected_release_date")
     assert row["bop"] == "2023-08-08"
     assert row["within_range"] is False and row["agrees"] is False
     assert row["reprieve"] == f"{result.ranges['projected_release_date'].low} to " \
@@ -117,7 +117,7 @@ def test_the_official_examples_reconcile_with_their_own_dates() -> None:
     for path in OFFICIAL:
         case, as_of, dates = _official(path)
         case.setdefault("custody", {})["bop"] = dates
-        rows = compute(parse_case(case).case, as_of).reconciliation
+        rows = [r.as_json() for r in compute(parse_case(case).case, as_of).reconciliation]
         assert {r["field"] for r in rows} >= set(dates), path.name
         for row in rows:
             if row["field"] in dates:
@@ -125,5 +125,24 @@ def test_the_official_examples_reconcile_with_their_own_dates() -> None:
         field, value = next(iter(dates.items()))
         case["custody"]["bop"] = {field: (date.fromisoformat(value).replace(day=1)).isoformat()
                                   if date.fromisoformat(value).day != 1 else f"{value[:8]}02"}
-        row = compute(parse_case(case).case, as_of).reconciliation[0]
+        row = compute(parse_case(case).case, as_of).reconciliation[0].as_json()
         assert row["agrees"] is False and row["likely_reason"], (path.name, row)
+
+
+def test_the_likely_reason_reads_in_the_readers_language() -> None:
+    """The same 27 days of GCT taken away (G3: statutory release 2030-03-06 by reprieve's computation, 2030-04-02 by
+    the BOP's), in Spanish: the days, the 42-day rate of 28 C.F.R. 523.20(d)(2)(ii) and the dates in Spanish words.
+    A release 12 months early (18 U.S.C. 3624(g)(3)) names the statutory release date as a date, never as ISO text."""
+    example = yaml.safe_load(EXAMPLE.read_text())
+    case = example["case"]
+    case["custody"]["bop"] = {"full_term_date": "2030-12-01", "statutory_release_date": "2030-04-02",
+                              "projected_release_date": "2029-03-06"}
+    rows = {r.field: r for r in compute(parse_case(case).case, date.fromisoformat(example["as_of"])).reconciliation}
+    gct = rows["statutory_release_date"].likely_reason
+    assert gct is not None
+    assert "27 days less good conduct time" in gct.render()
+    assert "27 días menos de tiempo de buena conducta" in gct.render("es") and "42 días" in gct.render("es")
+    projected = rows["projected_release_date"].likely_reason
+    assert projected is not None
+    assert "(2030-03-06)" in projected.render()
+    assert "6 de marzo de 2030" in projected.render("es") and "2030-03-06" not in projected.render("es")

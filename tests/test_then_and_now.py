@@ -63,8 +63,9 @@ def test_alternatives_over_two_counts_never_repeat_or_contradict_a_condition() -
     case = load_case(CASES / "two_counts_one_prior_served_unknown.yaml").case
     current = assess(case, date(2024, 1, 2)).current_law
     assert current is not None
-    texts = [a.condition for a in current.aggregate.alternatives("now")]
-    texts += [a.condition for c in current.counts for side in ("then", "now") for a in c.side(side).alternatives or []]
+    texts = [a.condition.render() for a in current.aggregate.alternatives("now")]
+    texts += [a.condition.render() for c in current.counts for side in ("then", "now")
+              for a in c.side(side).alternatives or [] if a.condition is not None]
     assert texts
     assert [p for t in texts for p in _conditions_read_right(t)] == []
     assert sorted(a.min_months for a in current.aggregate.alternatives("now")) == [120, 180]  # type: ignore[type-var]

@@ -18,7 +18,7 @@ def _summary() -> str:
                 {"statute": "21 U.S.C. 846", "drug": "marijuana", "months": 250, "offense_ended": "2007-07-01"}]}]}
     result = assess(parse_case(data, "case", warnings=False).case, date(2026, 12, 1))
     assert result.current_law is not None
-    return result.current_law.summary
+    return result.current_law.summary.render()
 
 
 def test_the_same_minimums_then_and_now_are_said_to_be_the_same() -> None:

@@ -185,3 +185,34 @@ class Span:
 
 def _iso(value: Bound) -> Any:
     return value.isoformat() if isinstance(value, date) else value
+
+
+@dataclass(frozen=True, eq=False)
+class Conditions(Joined):
+    """The facts an outcome assumes, as words: "if A and B or C" - each way it can arise (its facts joined by "and"),
+    the ways joined by "or" - or, when there are too many ways to list, "depending on" the fields that decide it.
+    A fact or a way is said once in the words of the language (the same fact reached from two counts is one). A
+    `Joined` of its own kind, so that a message may hold it."""
+
+    items: tuple[Said, ...] = ()
+    ways: tuple[tuple[Said, ...], ...] = ()
+    depending: tuple[str, ...] | None = None
+
+    def render(self, language: str | None = None) -> str:
+        if not self.ways:
+            return ""
+        if self.depending is not None:
+            return template("cond.depending", language).format(fields=", ".join(self.depending))
+        both, either = template("cond.and", language), template("cond.or", language)
+        text = either.join(dict.fromkeys(both.join(dict.fromkeys(fact.render(language) for fact in way))
+                                         for way in self.ways))
+        return template("cond.if", language).format(text=text)
+
+    def whole(self) -> bool:
+        return all(fact.whole() for way in self.ways for fact in way)
+
+    def __bool__(self) -> bool:
+        return bool(self.ways)
+
+    def __str__(self) -> str:
+        return self.render()

@@ -143,6 +143,11 @@ def test_first_steps_then_the_registrys_questions(family: tuple[Client, Any]) ->
     # 841(b)(1)(A) before and after First Step Act § 401)
     results = client.get(reverse("results", args=[case.pk])).content.decode()
     assert "240 months" in results and "180 months" in results
+    # the then/now table says the facts each range assumes in the page's language (the engine's words catalog)
+    spanish = client.get(reverse("results", args=[case.pk]), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "180 meses a cadena perpetua (<span>si " in spanish
+    assert "es un delito grave de drogas o un delito grave violento" in spanish
+    assert "serious drug felony or serious violent felony" not in spanish
 
 
 def test_the_registrys_spanish(family: tuple[Client, Any]) -> None:

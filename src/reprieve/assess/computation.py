@@ -9,14 +9,14 @@ projection convention supplies it, e.g. the maximum GCT not yet lost).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 from reprieve.assess.presumptions import Presumed, presumption
-from reprieve.assess.reconcile import reconcile
+from reprieve.assess.reconcile import Reconciled, reconcile
 from reprieve.assess.rulings import with_rulings
 from reprieve.case.model import Case, Infraction
 from reprieve.dates import PartialDate, add_months, days_inclusive
@@ -81,6 +81,61 @@ class Dates:
 
 
 @dataclass
+class GoodConduct:
+    """Good conduct time (cli.md `gct`): the most the term earns, the days the case file says were disallowed or
+    forfeited, the days lost in all (once computed) and the days that count."""
+
+    max_days: int | None = None
+    disallowed_days: int | None = None
+    forfeited_days: int | None = None
+    lost_days: int | None = None  # None until computed (and then absent from the JSON, as before the computation)
+    days: int | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"max_days": self.max_days, "disallowed_days": self.disallowed_days,
+                               "forfeited_days": self.forfeited_days}
+        if self.lost_days is not None:
+            out["lost_days"] = self.lost_days
+        out["days"] = self.days
+        return out
+
+
+@dataclass
+class FsaCredits:
+    """First Step Act time credits (cli.md `fsa`): eligibility, and the credits earned and applied."""
+
+    eligible: bool | None
+    eligibility_reasons: list[str]
+    risk_level: str | None = None
+    earning_start: date | None = None
+    earned_to_date_days: int | None = None
+    earned_to_date_max_days: int | None = None
+    credit_days: int | None = None
+    applied_to_release_days: int | None = None
+    prerelease_custody_date: date | None = None
+    prerelease_days: int | None = None
+    release_date: date | None = None
+    note: str | None = None  # "credits earned but not applicable"
+
+    def as_json(self) -> dict[str, Any]:
+        out = {f.name: _iso(v) if isinstance(v := getattr(self, f.name), date) else v for f in fields(self)}
+        if self.note is None:
+            del out["note"]
+        return out
+
+
+@dataclass
+class RdapReduction:
+    """The RDAP reduction (18 U.S.C. 3621(e)) applied (cli.md `rdap`): its months and the release date after it."""
+
+    months: int | None
+    release_date: date | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"months": self.months, "release_date": _iso(self.release_date)}
+
+
+@dataclass
 class Computation:
     """The result of `reprieve compute`: the keys of the CLI's JSON contract (`as_json`) and more."""
 
@@ -89,20 +144,19 @@ class Computation:
     commenced_on: date | None = None
     prior_custody_days: int | None = None
     full_term_date: date | None = None
-    gct: dict[str, int | None] = field(default_factory=lambda: {
-        "max_days": None, "disallowed_days": None, "forfeited_days": None, "days": None})
+    gct: GoodConduct = field(default_factory=GoodConduct)
     statutory_release_date: date | None = None
-    fsa: dict[str, Any] = field(default_factory=dict)
+    fsa: FsaCredits | None = None
     projected_release_date: date | None = None
     release_method: str | None = None
     time_served_days: int | None = None
     percent_of_term_served: float | None = None
     home_detention_eligibility_date: date | None = None
-    rdap: dict[str, Any] = field(default_factory=dict)
+    rdap: RdapReduction | None = None
     ranges: dict[str, Span] = field(default_factory=dict)  # beside each value the facts leave open
     uncertain: list[Uncertainty] = field(default_factory=list)
     refusals: list[Refusal] = field(default_factory=list)
-    reconciliation: list[dict[str, Any]] = field(default_factory=list)
+    reconciliation: list[Reconciled] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     presumed: Callable[[], list[Presumed]] | None = field(default=None, repr=False, compare=False)
     steps: list[Step] = field(default_factory=list)
@@ -154,18 +208,18 @@ class Computation:
             "commenced_on": _iso(self.commenced_on),
             "prior_custody_days": self.prior_custody_days,
             "full_term_date": _iso(self.full_term_date),
-            "gct": self.gct,
+            "gct": self.gct.as_json(),
             "statutory_release_date": _iso(self.statutory_release_date),
-            "fsa": {k: _iso(v) if isinstance(v, date) else v for k, v in self.fsa.items()},
+            "fsa": self.fsa.as_json() if self.fsa is not None else {},
             "projected_release_date": _iso(self.projected_release_date),
             "release_method": self.release_method,
             "time_served_days": self.time_served_days,
             "percent_of_term_served": self.percent_of_term_served,
             "home_detention_eligibility_date": _iso(self.home_detention_eligibility_date),
-            "rdap": {k: _iso(v) if isinstance(v, date) else v for k, v in self.rdap.items()},
+            "rdap": self.rdap.as_json() if self.rdap is not None else {},
             "uncertain": [u.as_json() for u in self.uncertain],
             "refusals": [r.as_json() for r in self.refusals],
-            "reconciliation": self.reconciliation,
+            "reconciliation": [r.as_json() for r in self.reconciliation],
             "missing": self.missing,
             "assumptions": [p.as_json() for p in self.assumptions],
             "steps": [s.as_json() for s in self.steps],
@@ -490,10 +544,14 @@ def custody_window(case: Case, as_of: date) -> tuple[date, date, Said] | None:
         assert end is not None
         gct = maximum_gct(start, term, rate, off.latest if off else projected, as_of).days
         start = start - (end - timedelta(days=gct) - projected)
-    fsa_possible = fsa.eligibility(case, as_of).eligible is not False
-    latest = start + timedelta(days=365 if fsa_possible else 0)
-    return start, latest, said("step.window.projected_fsa" if fsa_possible else "step.window.projected",
-                               projected=projected, term=term.said(), rate=rate)
+    if fsa.eligibility(case, as_of).eligible is False:
+        return start, start, said("step.window.projected", projected=projected, term=term.said(), rate=rate)
+    # Time credits move the release at most this much before the date without them (18 U.S.C. 3624(g)(3): "not
+    # to exceed 12 months"), so the term began at most that much later than the projected date alone implies.
+    cap = int(law().value("fsa_time_credits.supervised_release_max_months", as_of))
+    latest = start + (add_months(projected, cap) - projected)
+    return start, latest, said("step.window.projected_fsa" if cap == 12 else "step.window.projected_fsa_months",
+                               projected=projected, term=term.said(), rate=rate, months=cap)
 
 
 @dataclass
@@ -947,16 +1005,14 @@ def _fill_point(result: Computation, case: Case, d: Dates, s: Scenario) -> None:
     result.prior_custody_days = s.prior_custody_days
     result.full_term_date = d.full_term
     stated = s.gct_loss == "stated"
-    result.gct = {"max_days": d.gct_max,
-                  "disallowed_days": case.custody.gct_disallowed_days if stated else None,
-                  "forfeited_days": case.custody.gct_forfeited_days if stated else None,
-                  "lost_days": d.gct_lost, "days": d.gct_max - d.gct_lost}
+    result.gct = GoodConduct(d.gct_max, case.custody.gct_disallowed_days if stated else None,
+                             case.custody.gct_forfeited_days if stated else None, d.gct_lost, d.gct_max - d.gct_lost)
     result.statutory_release_date = d.statutory_release
     result.projected_release_date = d.projected_release
     result.time_served_days = d.time_served_days
     result.percent_of_term_served = d.percent_served
     result.home_detention_eligibility_date = d.home_detention
-    result.rdap = {"months": d.rdap_months, "release_date": d.after_rdap if d.rdap_months else None}
+    result.rdap = RdapReduction(d.rdap_months, d.after_rdap if d.rdap_months else None)
     if d.release is None:
         result.release_method = None
     elif d.fsa is not None and d.release < (d.after_rdap or d.release):
@@ -996,21 +1052,21 @@ def _fill_fsa(result: Computation, plan: _Plan, point: Dates | None) -> None:
     eligibility = plan.fsa_eligibility
     assert eligibility is not None
     projection = point.fsa if point else None
-    result.fsa = {
-        "eligible": eligibility.eligible,
-        "eligibility_reasons": eligibility.reasons,
-        "risk_level": plan.risk,
-        "earning_start": projection.earning_start if projection else None,
-        "earned_to_date_days": point.fsa_earned_to_date if point else None,
-        "earned_to_date_max_days": point.fsa_earned_to_date_max if point else None,
-        "credit_days": projection.credits_at_transfer if projection else None,
-        "applied_to_release_days": projection.applied_to_release_days if projection else None,
-        "prerelease_custody_date": projection.transfer_date if projection and projection.prerelease_days else None,
-        "prerelease_days": projection.prerelease_days if projection else None,
-        "release_date": projection.release_date if projection else None,
-    }
+    result.fsa = FsaCredits(
+        eligible=eligibility.eligible,
+        eligibility_reasons=eligibility.reasons,
+        risk_level=plan.risk,
+        earning_start=projection.earning_start if projection else None,
+        earned_to_date_days=point.fsa_earned_to_date if point else None,
+        earned_to_date_max_days=point.fsa_earned_to_date_max if point else None,
+        credit_days=projection.credits_at_transfer if projection else None,
+        applied_to_release_days=projection.applied_to_release_days if projection else None,
+        prerelease_custody_date=projection.transfer_date if projection and projection.prerelease_days else None,
+        prerelease_days=projection.prerelease_days if projection else None,
+        release_date=projection.release_date if projection else None,
+    )
     if projection is None and point is not None and plan.point is not None and plan.point.fsa is not None:
-        result.fsa["note"] = "credits earned but not applicable"
+        result.fsa.note = "credits earned but not applicable"
     result.steps.append(Step("FSA_ELIGIBILITY", fsa.AUTHORITY_ELIGIBILITY, eligibility.citation,
                              said("text", text="; ".join(eligibility.reasons)) if eligibility.reasons else
                              said("step.fsa_eligibility.not_determined")))

@@ -33,7 +33,7 @@ from reprieve.law.which_penalty_law import (
     periods,
     sentencing_date,
 )
-from reprieve.results import Step
+from reprieve.results import Said, Step, said, verbatim
 
 if TYPE_CHECKING:
     from reprieve.assess.presumptions import Presumed
@@ -49,7 +49,7 @@ class Branch:
 
     key: str
     value: str
-    text: str
+    said: Said = field(compare=False)  # the fact assumed, in words (words/en.yaml cond.*), without "if"
     fields: tuple[str, ...] = ()
     presumption: str = ""
     presumed: bool = False
@@ -238,23 +238,24 @@ def _dates(ctx: _Context, sentenced: PartialDate | None, sentenced_field: str,
     else:
         s_early = offense.earliest if offense else start
         s_late = ctx.as_of
-    sentencing = _pick(chooser, sentenced_field, s_early, s_late, boundaries("sentencing_date"), "sentenced",
-                       sentenced is not None)
+    sentencing = _pick(chooser, sentenced_field, s_early, s_late, boundaries("sentencing_date"),
+                       lambda period: said("cond.sentenced", period=period), sentenced is not None)
     if offense is not None:
         o_early, o_late = offense.earliest, offense.latest
     else:
         o_early, o_late = start, max(start, sentencing)
     offense_rep = _pick(chooser, offense_field, o_early, o_late, boundaries("offense_date"),
-                        f"the offense in count {ctx.label} was committed", offense is not None)
+                        lambda period: said("cond.offense_committed", label=ctx.label, period=period),
+                        offense is not None)
     return LawDates(offense_rep, sentencing), LawDates(offense_rep, ctx.as_of)
 
 
-def _pick(chooser: Chooser, key: str, early: date, late: date, cuts: Sequence[date], what: str,
+def _pick(chooser: Chooser, key: str, early: date, late: date, cuts: Sequence[date], what: Callable[[Said], Said],
           stated: bool) -> date:
     spans = periods(early, late, cuts)
     if len(spans) == 1:
         return spans[0][0] if stated else late
-    options = [Branch(key, f"{a}..{b}", f"if {what} {period_label(a, b, early, late)}", (key,)) for a, b in spans]
+    options = [Branch(key, f"{a}..{b}", what(period_label(a, b, early, late)), (key,)) for a, b in spans]
     chosen = chooser.choose(key, options)
     return next(a for (a, _), option in zip(spans, options, strict=True) if option.value == chosen.value)
 
@@ -346,10 +347,8 @@ def _injury(ctx: _Context, chooser: Chooser, then_key: str, then_dates: LawDates
                            or drugs.has_injury_terms(now_key, now_dates, ctx.trace)):
         field_ = f"{ctx.where_count}.death_or_serious_bodily_injury"
         injury = chooser.choose(field_, [
-            Branch(field_, "no", f"if in count {ctx.label} no death or serious bodily injury resulted", (field_,),
-                   "death_or_injury", True),
-            Branch(field_, "yes", f"if in count {ctx.label} death or serious bodily injury resulted", (field_,),
-                   "death_or_injury"),
+            Branch(field_, "no", said("cond.no_injury", label=ctx.label), (field_,), "death_or_injury", True),
+            Branch(field_, "yes", said("cond.injury", label=ctx.label), (field_,), "death_or_injury"),
         ]).value == "yes"
     return injury
 
@@ -361,23 +360,26 @@ def _quantity_band(ctx: _Context, chooser: Chooser, drug: str, family: drugs.Fam
     trace = ctx.trace
     field_ = f"{ctx.where_count}.quantity"
     cuts = drugs.quantity_cuts(drug, family, [then_dates, now_dates], trace)
-    bands: list[tuple[drugs.Level, drugs.Level, str]] = []
+    bands: list[tuple[drugs.Level, drugs.Level, str, Said]] = []
     for i, low in enumerate(cuts):
         then_level = drugs.classify(drug, low, family, then_dates, trace)
         now_level = drugs.classify(drug, low, family, now_dates, trace)
         if then_level is None or now_level is None or (stated is not None and then_level != stated):
             continue
         high = cuts[i + 1] if i + 1 < len(cuts) else None
+        # the band's value (in `assumes`) is a code that reads as the band; its words come from the catalog
         span = (f"less than {high}" if not low.amount and high else
                 f"at least {low}" + (f" and less than {high}" if high else ""))
-        bands.append((then_level, now_level, span))
+        words = said("quantity.less_than", high=str(high)) if not low.amount and high else \
+            said("quantity.band", low=str(low), high=str(high)) if high else said("quantity.at_least", low=str(low))
+        bands.append((then_level, now_level, span, words))
     if not bands:
         return None
-    wanted = {(t if stated is None else n) for t, n, _ in bands}
+    wanted = {(t if stated is None else n) for t, n, _, _ in bands}
     if len(wanted) == 1:
         return wanted.pop()
-    options = [Branch(field_, span, f"if the quantity in count {ctx.label} was {span}", (field_,))
-               for _, _, span in bands]
+    options = [Branch(field_, span, said("cond.quantity", label=ctx.label, span=words), (field_,))
+               for _, _, span, words in bands]
     chosen = chooser.choose(field_, options)
     picked = next(b for b in bands if b[2] == chosen.value)
     return picked[0] if stated is None else picked[1]
@@ -392,9 +394,8 @@ def _priors_charged(ctx: _Context, chooser: Chooser, key: str, dates: LawDates) 
     if enhancements is None:
         if top == 0:
             return []
-        options = [Branch(field_, str(n), "if no 851 information was filed" if n == 0 else
-                          f"if {n}{' or more' if n == top else ''} prior conviction{'s were' if n > 1 else ' was'} "
-                          "charged under 21 U.S.C. 851", (field_,), "no_851", n == 0) for n in range(top + 1)]
+        options = [Branch(field_, str(n), said("cond.no_851") if n == 0 else _charged_851(n, top), (field_,),
+                          "no_851", n == 0) for n in range(top + 1)]
         return [None] * int(chooser.choose(field_, options).value)
     charged: list[int | None] = []
     for k, enhancement in enumerate(enhancements):
@@ -402,9 +403,8 @@ def _priors_charged(ctx: _Context, chooser: Chooser, key: str, dates: LawDates) 
             continue
         if enhancement.priors is None and enhancement.priors_at_least is None:
             sub = f"{field_}[{k}].priors"
-            options = [Branch(sub, str(n), f"if {n}{' or more' if n == top else ''} prior conviction"
-                              f"{'s were' if n > 1 else ' was'} charged under 21 U.S.C. 851",
-                              (sub, f"{field_}[{k}].priors_at_least"), "851_count", n == 1)
+            options = [Branch(sub, str(n), _charged_851(n, top), (sub, f"{field_}[{k}].priors_at_least"),
+                              "851_count", n == 1)
                        for n in range(1, max(top, 1) + 1)]
             charged += [None] * int(chooser.choose(sub, options).value)
         else:
@@ -413,6 +413,11 @@ def _priors_charged(ctx: _Context, chooser: Chooser, key: str, dates: LawDates) 
             # "priors_at_least": as many more, not described, as the enhancement says beyond those it names
             charged += [None] * max(0, (enhancement.priors_at_least or 0) - len(named))
     return charged
+
+
+def _charged_851(n: int, top: int) -> Said:
+    """'2 or more prior convictions were charged under 21 U.S.C. 851' (the most that matter, 'or more')."""
+    return said(f"cond.851.{'many' if n > 1 else 'one'}{'_or_more' if n == top else ''}", n=n)
 
 
 def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then_key: str, then_dates: LawDates,
@@ -438,10 +443,9 @@ def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then
             k = next((i for i, e in enumerate(ctx.judgment.enhancements or []) if e.kind == "851"), None)
             fields: tuple[str, ...] = (f"{ctx.where_judgment}.enhancements[{k}].priors",) if k is not None else \
                 (f"{ctx.where_judgment}.enhancements",)
-            chosen = chooser.choose(key, [Branch(key, "yes", "if the charged prior is a serious drug felony or "
-                                                 "serious violent felony", fields),
-                                          Branch(key, "no", "if the charged prior is not a serious drug felony or "
-                                                 "serious violent felony", fields)])
+            chosen = chooser.choose(key, [Branch(key, "yes", said("cond.serious", prior=said("prior.charged")), fields),
+                                          Branch(key, "no", said("cond.not_serious", prior=said("prior.charged")),
+                                                 fields)])
             qualifying += chosen.value == "yes"
             continue
         prior = ctx.case.priors[index]
@@ -456,8 +460,8 @@ def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then
             fields = tuple(answer.missing)
             name = prior_name(ctx.case, index)
             chosen = chooser.choose(key, [
-                Branch(key, "yes", f"if {name} is a serious drug felony or serious violent felony", fields),
-                Branch(key, "no", f"if {name} is not a serious drug felony or serious violent felony", fields)])
+                Branch(key, "yes", said("cond.serious", prior=name), fields),
+                Branch(key, "no", said("cond.not_serious", prior=name), fields)])
             qualifying += chosen.value == "yes"
         else:
             qualifying += bool(answer.answer)
@@ -466,8 +470,8 @@ def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then
     return qualifying
 
 
-def prior_name(case: Case, index: int) -> str:
-    return "the prior conviction" if len(case.priors) == 1 else f"prior conviction {index + 1} (priors[{index}])"
+def prior_name(case: Case, index: int) -> Said:
+    return said("prior.the") if len(case.priors) == 1 else said("prior.numbered", n=index + 1, index=index)
 
 
 def _possession(ctx: _Context, chooser: Chooser, then_dates: LawDates,
@@ -485,13 +489,14 @@ def _possession(ctx: _Context, chooser: Chooser, then_dates: LawDates,
         drug = count.drug
         if drug is None:
             drug = chooser.choose(drug_field, [
-                Branch(drug_field, "other", f"if the drug in count {ctx.label} was not cocaine base", (drug_field,)),
-                Branch(drug_field, drugs.CRACK, f"if the drug in count {ctx.label} was cocaine base", (drug_field,)),
+                Branch(drug_field, "other", said("cond.not_crack", label=ctx.label), (drug_field,)),
+                Branch(drug_field, drugs.CRACK, said("cond.crack", label=ctx.label), (drug_field,)),
             ]).value
         if drug == drugs.CRACK:
             quantity = count.quantity
             if quantity is None:
-                options = [Branch(quantity_field, str(q), f"if the quantity in count {ctx.label} was at least {q}",
+                options = [Branch(quantity_field, str(q), said("cond.quantity", label=ctx.label,
+                                                               span=said("quantity.at_least", low=str(q))),
                                   (quantity_field,)) for q in cuts]
                 chosen = chooser.choose(quantity_field, options)
                 quantity = next(q for q in cuts if str(q) == chosen.value)
@@ -512,7 +517,7 @@ def _firearm_924c(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
     if conduct is None:
         field_ = f"{wc}.firearm_conduct"
         conduct = chooser.choose(field_, [
-            Branch(field_, c, f"if the firearm in count {ctx.label} was {_CONDUCT_WORDS[c]}", (field_,),
+            Branch(field_, c, said("cond.firearm", label=ctx.label, conduct=said(f"conduct.{c}")), (field_,),
                    "firearm_conduct", c == "possess")
             for c in guns.CONDUCTS]).value  # type: ignore[assignment]
     weapon = read.weapon
@@ -520,7 +525,7 @@ def _firearm_924c(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
         field_ = f"{wc}.firearm_type"
         classes = ["firearm", "B_i"] if read.cited_subsequent else ["firearm", "B_i", "B_ii"]
         weapon = chooser.choose(field_, [
-            Branch(field_, w, f"if the weapon in count {ctx.label} was {guns.WEAPON_CLASS_NAMES[w]}", (field_,),
+            Branch(field_, w, said("cond.weapon", label=ctx.label, weapon=said(f"weapon.{w}")), (field_,),
                    "firearm_type", w == "firearm")
             for w in classes]).value
     assert conduct is not None
@@ -533,11 +538,8 @@ def _firearm_924c(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
         guns.first_violation(conduct, weapon, then_dates, trace)
     now = guns.subsequent_violation(weapon, now_dates, trace) if now_subsequent else \
         guns.first_violation(conduct, weapon, now_dates, trace)
-    kind = f"{_CONDUCT_WORDS[conduct]}, {guns.WEAPON_CLASS_NAMES[weapon]}"
+    kind = said("detail.firearm", conduct=said(f"conduct.{conduct}"), weapon=said(f"weapon.{weapon}")).render()
     return then, now, f"{kind}; {then_why}", f"{kind}; {now_why}"
-
-
-_CONDUCT_WORDS = {"possess": "used, carried or possessed", "brandish": "brandished", "discharge": "discharged"}
 
 
 def _subsequent_then(ctx: _Context, read: guns.Read924c, dates: LawDates,
@@ -571,7 +573,7 @@ def _subsequent_after_final(ctx: _Context, dates: LawDates, chooser: Chooser) ->
     priors = [(i, p) for i, p in enumerate(ctx.case.priors) if p.kind == "924c"]
     if not priors:
         ctx.assumptions.add("no earlier 924(c) conviction is listed in priors: a 924(c) conviction that had become "
-                            "final before the offense would keep the 25-year term today")
+                            f"final before the offense would keep the {_subsequent_term(ctx, dates)} today")
         return False, "no earlier 924(c) conviction had become final before this offense (First Step Act § 403)"
     for i, prior in priors:
         final = prior.final_on
@@ -586,11 +588,20 @@ def _subsequent_after_final(ctx: _Context, dates: LawDates, chooser: Chooser) ->
             fields += (f"{ctx.where_count}.offense_ended",)
         key = f"{where}<{ctx.where_count}"
         chosen = chooser.choose(key, [
-            Branch(key, "yes", f"if priors[{i}] had become final before the offense in count {ctx.label}", fields),
-            Branch(key, "no", f"if priors[{i}] had not become final before the offense in count {ctx.label}", fields)])
+            Branch(key, "yes", said("cond.final_before", index=i, label=ctx.label), fields),
+            Branch(key, "no", said("cond.not_final_before", index=i, label=ctx.label), fields)])
         if chosen.value == "yes":
             return True, f"priors[{i}] had become final before this offense (First Step Act § 403)"
     return False, "no earlier 924(c) conviction had become final before this offense (First Step Act § 403)"
+
+
+def _subsequent_term(ctx: _Context, dates: LawDates) -> str:
+    """'25-year term': the second-or-subsequent minimum of 924(c)(1)(C)(i) on these dates, from the law data."""
+    found = guns.subsequent_violation("firearm", dates, ctx.trace)
+    minimum = found.minimum if found is not None else None
+    if minimum is None or minimum.life or minimum.days or minimum.months % 12:
+        return "second-or-subsequent term"
+    return f"{minimum.months // 12}-year term"
 
 
 def _felon_in_possession(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
@@ -599,8 +610,8 @@ def _felon_in_possession(ctx: _Context, then_dates: LawDates, now_dates: LawDate
     if acca is None:
         field_ = f"{ctx.where_judgment}.enhancements"
         acca = chooser.choose(field_, [
-            Branch(field_, "no_acca", "if the Armed Career Criminal Act did not apply", (field_,), "acca", True),
-            Branch(field_, "acca", "if the Armed Career Criminal Act applied", (field_,), "acca")]).value == "acca"
+            Branch(field_, "no_acca", said("cond.no_acca"), (field_,), "acca", True),
+            Branch(field_, "acca", said("cond.acca"), (field_,), "acca")]).value == "acca"
     then = guns.felon_in_possession(acca, then_dates, ctx.trace)
     now = guns.felon_in_possession(acca, now_dates, ctx.trace)
     if acca:
@@ -630,7 +641,7 @@ def _other_side(ctx: _Context, dates: LawDates, chooser: Chooser) -> tuple[Range
         if target is None:
             field_ = f"{ctx.where_count}.statute"
             chosen = chooser.choose(f"{ctx.where_count}.object_offense", [
-                Branch(f"{ctx.where_count}.object_offense", str(o), f"if the object of count {ctx.label} was {o}",
+                Branch(f"{ctx.where_count}.object_offense", str(o), said("cond.object", label=ctx.label, object=str(o)),
                        (field_,)) for o in options])
             target = next(o for o in options if str(o) == chosen.value)
         object_row = other_penalties.row_for((target,), dates, ctx.trace)
@@ -656,8 +667,8 @@ def _tier_applies(ctx: _Context, chooser: Chooser, tier: Any) -> bool:
                                                           f"{ctx.where_count}.statutory_minimum_months")
     kind = ("no_851" if key.endswith("enhancements") else "tier") if tier.element else ""
     chosen = chooser.choose(key, [
-        Branch(key, "no", f"if it is not so that {tier.when}", fields, kind, bool(kind), f"not: {tier.when}"),
-        Branch(key, "yes", f"if {tier.when}", fields, kind, False, tier.when)])
+        Branch(key, "no", said("cond.not_so", fact=verbatim(tier.when)), fields, kind, bool(kind), f"not: {tier.when}"),
+        Branch(key, "yes", verbatim(tier.when), fields, kind, False, tier.when)])
     return chosen.value == "yes"
 
 

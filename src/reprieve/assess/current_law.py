@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING, Any
 from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute, with_terms
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count
-from reprieve.assess.current_law_result import Aggregate, CountLaw, CurrentLaw, SafetyValves
+from reprieve.assess.current_law_result import (
+    Aggregate,
+    AtBottom,
+    CountLaw,
+    CurrentLaw,
+    PriorToday,
+    RangeSide,
+    SafetyValves,
+)
+from reprieve.assess.current_law_summary import Summary, months_said
 from reprieve.assess.findings import Extra, Finding, Ranges404, Reason, ReasonLike, Status
 from reprieve.assess.presumptions import Presumed
 from reprieve.assess.questions import ask
@@ -29,11 +38,11 @@ from reprieve.case.model import Case
 from reprieve.law import drug_penalties as drugs
 from reprieve.law import fair_sentencing_404 as fsa404
 from reprieve.law.params import law
-from reprieve.law.penalty_ranges import Range, Trace, describe, described, months_or_life, term_key
+from reprieve.law.penalty_ranges import Range, Trace, months_or_life, term_key
 from reprieve.law.prior_convictions import felony_drug_offense, serious_drug_felony, serious_violent_felony
 from reprieve.law.sentence_aggregation import Term, count_term
 from reprieve.law.which_penalty_law import LawDates, offense_day, sentencing_date
-from reprieve.results import Joined, Said, Step, said, statute_key, verbatim
+from reprieve.results import Conditions, Joined, Said, Step, said, statute_key, verbatim
 
 if TYPE_CHECKING:
     from reprieve.assess.guidelines import GuidelineSides
@@ -77,9 +86,10 @@ def _relevant_keys(members: list[tuple[str, tuple[Branch, ...]]]) -> list[str]:
 MAX_LISTED_CONDITIONS = 3
 
 
-def _conditions(group: list[tuple[Branch, ...]], relevant: list[str]) -> tuple[str, dict[str, list[str]], list[str]]:
-    """Plain words for the facts a group of outcomes assumes - each way it can arise, joined by 'or' - the values
-    assumed by key, and the fields that would settle it."""
+def _conditions(group: list[tuple[Branch, ...]],
+                relevant: list[str]) -> tuple[Conditions, dict[str, list[str]], list[str]]:
+    """The facts a group of outcomes assumes - each way it can arise, said "or" when rendered - the values assumed
+    by key, and the fields that would settle it."""
     ways: list[tuple[Branch, ...]] = []
     for branches in group:
         way = tuple(sorted({b.key: b for b in branches if b.key in relevant}.values(), key=lambda b: b.key))
@@ -93,18 +103,19 @@ def _conditions(group: list[tuple[Branch, ...]], relevant: list[str]) -> tuple[s
             if b.value not in values:
                 values.append(b.value)
             fields.extend(f for f in b.fields if f not in fields)
-    if not ways:
-        return "", assumed, fields
-    if len(ways) > MAX_LISTED_CONDITIONS:
-        return "depending on " + ", ".join(fields), assumed, fields
-    # A condition said once: two facts with the same words (the same fact reached from two counts) are one.
-    text = " or ".join(dict.fromkeys(" and ".join(dict.fromkeys(b.text.removeprefix("if ") for b in way))
-                                     for way in ways))
-    return f"if {text}", assumed, fields
+    facts = tuple(tuple(b.said for b in way) for way in ways)
+    depending = tuple(fields) if len(ways) > MAX_LISTED_CONDITIONS else None
+    return Conditions(ways=facts, depending=depending), assumed, fields
 
 
 def side_json(result: CountRanges, which: str) -> dict[str, Any]:
-    """One side (then or now) of a count: the range, or null with the alternatives and the missing facts."""
+    """One side (then or now) of a count as the JSON contract writes it (the conditions in English words)."""
+    return RangeSide.of(_side(result, which)).as_json()
+
+
+def _side(result: CountRanges, which: str) -> dict[str, Any]:
+    """One side (then or now) of a count: the range, or null with the alternatives (each with the facts it assumes,
+    `Conditions` worded when read) and the missing facts; the keys of the JSON contract, in order."""
     if result.not_covered:
         return {"min_months": None, "max_months": None, "citation": None, "not_covered": result.not_covered}
     scenarios = result.scenarios
@@ -168,7 +179,7 @@ def _common(values: list[Any]) -> Any:
 
 
 def count_json(result: CountRanges) -> dict[str, Any]:
-    then, now = side_json(result, "then"), side_json(result, "now")
+    then, now = _side(result, "then"), _side(result, "now")
     out: dict[str, Any] = {
         "count": result.label,
         "judgment": result.judgment,
@@ -349,7 +360,7 @@ def _branches(combo: Combination) -> tuple[Branch, ...]:
     return tuple(b for s in combo.picks for b in s.branches)
 
 
-def _combo_conditions(group: list[Combination], everything: list[Combination]) -> tuple[str, list[str]]:
+def _combo_conditions(group: list[Combination], everything: list[Combination]) -> tuple[Conditions, list[str]]:
     """Plain words for what a group of combinations assumes, and the fields that would settle it."""
     def outcome(c: Combination) -> str:
         return "none" if c.total is None else repr(term_key(c.total))
@@ -383,10 +394,10 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
             count.consecutive_to = None
             count.concurrent_with = None
     if not total_known:
-        return {"date": None, "is_past": None, "reason": "a count's term is unknown"}
+        return {"date": None, "is_past": None, "reason": said("law.release.term_unknown")}
     computation = compute(modified, as_of, explain=False) if computation is None else with_terms(computation, modified)
     if computation.total_term is not None and computation.total_term.life:
-        return {"date": None, "is_past": False, "reason": "life"}
+        return {"date": None, "is_past": False, "reason": said("law.release.life")}
     point = computation.projected_release_date
     span = computation.ranges.get("projected_release_date")
     bounded = span is not None and isinstance(span.low, date) and isinstance(span.high, date)
@@ -401,7 +412,7 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
         return {"date": None, "earliest": early, "latest": late, "is_past": past,
                 "term": str(computation.total_term) if computation.total_term else None,
                 "missing": computation.missing}
-    return {"date": None, "is_past": None, "reason": "the computation needs facts the case file does not state",
+    return {"date": None, "is_past": None, "reason": said("law.release.needs_facts"),
             "missing": computation.missing}
 
 
@@ -428,12 +439,13 @@ def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_
     for c in counts:
         for side in ("then", "now"):
             missing.update(c[side].get("missing", []))
+    typed = Aggregate.of(aggregate)
     return CurrentLaw(
         as_of=as_of,
         counts=[CountLaw.of(c) for c in counts],
-        aggregate=Aggregate.of(aggregate),
+        aggregate=typed,
         priors=_priors(case, as_of, results),
-        summary=summary_sentence(case, aggregate, computation),
+        summary=Summary(typed, case.person.sex),
         assumptions=sorted({a for r in results for a in r.assumptions}),
         presumptions=presumptions(case, results),
         unverified=sorted({u for r in results for u in r.unverified}),
@@ -499,7 +511,7 @@ def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[C
         if r.count.statutory_minimum_months is None and count_term(r.count) is None:
             missing.append(f"{r.where}.statutory_minimum_months")
     out["missing"] = missing
-    out["release_note"] = "no release date if sentenced today: a count's range is not in reprieve's data"
+    out["release_note"] = said("law.release.not_covered")
     out["lower_today"] = {"answer": None, "missing": missing}
     return out
 
@@ -527,7 +539,7 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
             out.setdefault("notes", []).append(f"too many unknown facts to list every {which} alternative; the "
                                                "least and most are given")
             for r in results:
-                missing.extend(f for f in side_json(r, which).get("missing", []) if f not in missing)
+                missing.extend(f for f in _side(r, which).get("missing", []) if f not in missing)
             continue
         groups = _group_totals(combos)
         if len(groups) == 1:
@@ -606,11 +618,8 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
     """release_date_if_sentenced_now: the same BOP computation, with today's minimum on every count."""
     bottom = _bottom_of_range(guidelines) if at_bottom_of_range else None
     if at_bottom_of_range:
-        out["at_bottom_of_range"] = {"available": bottom is not None, "note": (
-            "the bottom of today's guideline range is used for the counts other than 924(c) (never below their "
-            "statutory minimums; USSG §5G1.1)") if bottom is not None else (
-            "no recomputed guideline range is available for this case (the guidelines engine gave none): the "
-            "release date uses the statutory minimums instead")}
+        out["at_bottom_of_range"] = AtBottom(bottom is not None, said(
+            "law.bottom.used" if bottom is not None else "law.bottom.unavailable"))
         if bottom is not None:
             out["basis"] = "bottom_of_range"
     r = _Release(case, as_of, results, bottom, computation)
@@ -666,8 +675,7 @@ def _release_of(r: _Release, combo: Combination, out: dict[str, Any]) -> None:
     if combo.total is None:
         return
     if combo.total == Term() and r.bottom is None:
-        out["release_note"] = "no mandatory minimum applies today: the release date depends on the sentence a " \
-                              "court would choose (see --at-bottom-of-range once a guideline range is available)"
+        out["release_note"] = said("law.release.no_minimum")
         return
     release = r.release(r.terms_for(combo.picks))
     out["release_date_if_sentenced_now"] = release.get("date")
@@ -714,7 +722,7 @@ def _extreme_picks(results: list[CountRanges]) -> tuple[tuple[Scenario, ...], tu
     return low, high
 
 
-def _priors(case: Case, as_of: date, results: list[CountRanges]) -> list[dict[str, Any]]:
+def _priors(case: Case, as_of: date, results: list[CountRanges]) -> list[PriorToday]:
     """How each prior conviction is classified today (for 851): felony drug offense, serious drug felony, serious
     violent felony; measured from the first drug count's offense for the 15-year look-back."""
     trace = Trace()
@@ -725,14 +733,10 @@ def _priors(case: Case, as_of: date, results: list[CountRanges]) -> list[dict[st
     out = []
     for i, prior in enumerate(case.priors):
         where = f"priors[{i}]"
-        out.append({
-            "prior": i,
-            "description": prior.description,
-            "felony_drug_offense": felony_drug_offense(prior, where, as_of, trace).as_json(),
-            "serious_drug_felony": serious_drug_felony(prior, where, commencement, commencement_field, as_of,
-                                                       trace).as_json(),
-            "serious_violent_felony": serious_violent_felony(prior, where, as_of, trace).as_json(),
-        })
+        out.append(PriorToday(
+            i, prior.description, felony_drug_offense(prior, where, as_of, trace),
+            serious_drug_felony(prior, where, commencement, commencement_field, as_of, trace),
+            serious_violent_felony(prior, where, as_of, trace)))
     return out
 
 
@@ -741,7 +745,7 @@ def _steps(results: list[CountRanges], aggregate: dict[str, Any]) -> list[Step]:
     for r in results:
         note = verbatim("; ".join(r.unverified)) if r.unverified else None
         for which in ("then", "now"):
-            side = side_json(r, which)
+            side = _side(r, which)
             detail: Said | Joined
             if side.get("alternatives"):
                 detail = Joined(tuple(said("step.penalty.if", range=_range_said(a), when=a["if"]) if a["if"] else
@@ -756,137 +760,16 @@ def _steps(results: list[CountRanges], aggregate: dict[str, Any]) -> list[Step]:
             steps.append(Step(f"PENALTY_{which.upper()}", statute_key(citation), citation,
                               said(f"step.penalty.{which}", count=r.label, detail=detail), note))
     steps.append(Step("PENALTY_AGGREGATE", "usc_18_3584", CITE_AGGREGATE, said(
-        "step.penalty.aggregate", then=_months_said(aggregate.get("then_min_months")),
-        now=_months_said(aggregate.get("now_min_months")))))
+        "step.penalty.aggregate", then=months_said(aggregate.get("then_min_months")),
+        now=months_said(aggregate.get("now_min_months")))))
     return steps
 
 
-def _months_said(months: Any) -> Said:
-    if months is None:
-        return said("term.unknown")
-    return said("term.life") if months == "life" else described(Term(int(months)))
-
-
 def _range_said(side: dict[str, Any]) -> Said:
-    low, high = _months_said(side.get("min_months")), _months_said(side.get("max_months"))
+    low, high = months_said(side.get("min_months")), months_said(side.get("max_months"))
     if side.get("citation"):
         return said("step.penalty.range_cited", low=low, high=high, citation=side["citation"])
     return said("step.penalty.range", low=low, high=high)
-
-
-def _words(months: Any) -> str:
-    if months is None:
-        return "unknown"
-    if months == "life":
-        return "life"
-    return describe(Term(int(months)))
-
-
-# --- the plain sentence --------------------------------------------------------------------------------------------
-
-def summary_sentence(case: Case, aggregate: dict[str, Any], computation: Computation) -> str:
-    """One sentence in plain words: "Under today's law the minimum would be 15 years, not 20; with good conduct
-    time he would have been released on ..."."""
-    sex = case.person.sex
-    pronoun = {"male": "he", "female": "she"}.get(sex or "", "the person")
-    then = aggregate.get("then_min_months")
-    now = aggregate.get("now_min_months")
-    then_alts = aggregate.get("then_min_alternatives") or []
-    now_alts = aggregate.get("now_min_alternatives") or []
-    if aggregate.get("reason"):
-        return f"No current-law comparison: {aggregate['reason']}."
-    then_text = _words(then) if then is not None else _alternatives_words(then_alts, "then") or \
-        _range_of_minimums(aggregate, "then") or "unknown"
-    if now is not None:
-        now_text = _words(now)
-    elif now_alts:
-        now_text = _alternatives_words(now_alts, "now")
-    elif aggregate.get("now_min_range_months"):
-        now_text = _range_of_minimums(aggregate, "now")
-    else:
-        return (f"The minimum at sentencing was {then_text}; the minimum under today's law cannot be stated from "
-                "the facts given" + _missing_clause(aggregate) + ".")
-    if (then is not None and now is not None and then == now) or then_text == now_text:
-        sentence = f"Today's law gives the same minimum as at sentencing: {then_text}"
-    elif then is None and not then_alts and not aggregate.get("then_min_range_months"):
-        sentence = f"Under today's law the minimum would be {now_text}; the minimum at sentencing cannot be stated"
-    else:
-        sentence = f"Under today's law the minimum would be {now_text}, not {then_text}"
-    release = _release_words(aggregate, pronoun)
-    if release:
-        sentence += f"; {release}"
-    valves = aggregate.get("safety_valve_today") or []
-    if valves:
-        sentence += f"; today the safety valve (18 U.S.C. 3553(f)) would also let the court go below the minimum " \
-                    f"on count {', '.join(valves)}"
-    return sentence + _missing_clause(aggregate) + "."
-
-
-def _range_of_minimums(aggregate: dict[str, Any], which: str) -> str:
-    span = aggregate.get(f"{which}_min_range_months") or {}
-    if span.get("least") is None or span.get("most") is None:
-        return ""
-    return f"between {_words(span['least'])} and {_words(span['most'])}, depending on facts not stated"
-
-
-def _alternatives_words(alternatives: list[dict[str, Any]], which: str) -> str:
-    values = [a[f"{which}_min_months"] for a in alternatives]
-    if len(alternatives) > MAX_LISTED_CONDITIONS:
-        known = [v for v in values if v is not None]
-        if not known:
-            return "unknown"
-        return f"between {_words(min(known, key=_sort_months))} and {_words(max(known, key=_sort_months))}, " \
-               "depending on facts not stated"
-    return " or ".join(f"{_words(a[f'{which}_min_months'])} ({a['if']})" for a in alternatives)
-
-
-def _release_words(aggregate: dict[str, Any], pronoun: str) -> str:
-    def verb(past: bool | None) -> str:
-        return "would have been" if past else "would be" if past is False else "would be (or would have been)"
-
-    def when(day: str | None, span: dict[str, str] | None) -> str:
-        if day:
-            return f"on {day}"
-        if span and span["earliest"] == span["latest"]:  # a range whose ends agree is one date
-            return f"on {span['earliest']}"
-        if span:
-            return f"between {span['earliest']} and {span['latest']}"
-        return ""
-
-    def one(day: str | None, span: dict[str, str] | None, past: bool | None) -> str:
-        place = when(day, span)
-        return f"{verb(past)} released {place}" if place else ""
-
-    basis = "at the bottom of today's guideline range" if aggregate.get("basis") == "bottom_of_range" else \
-        "at today's minimum"
-    alternatives = aggregate.get("now_min_alternatives") or []
-    if len(alternatives) > MAX_LISTED_CONDITIONS:
-        days = [d for a in alternatives for d in (a.get("release_date"), *(a.get("release_date_range") or {}).values())
-                if d]
-        if not days:
-            return ""
-        past = aggregate.get("release_date_if_sentenced_now_is_past")
-        return f"with good conduct time, {basis}, {pronoun} {verb(past)} released between {min(days)} and " \
-               f"{max(days)}, depending on those facts"
-    if alternatives:
-        parts = [f"{when(a.get('release_date'), a.get('release_date_range'))} ({_words(a['now_min_months'])})"
-                 for a in alternatives if a.get("release_date") or a.get("release_date_range")]
-        if not parts:
-            return ""
-        past = aggregate.get("release_date_if_sentenced_now_is_past")
-        tail = " - already past either way" if past else ""
-        return f"with good conduct time, {basis}, {pronoun} {verb(past)} released " + " or ".join(parts) + tail
-    words = one(aggregate.get("release_date_if_sentenced_now"), aggregate.get("release_date_range"),
-                aggregate.get("release_date_if_sentenced_now_is_past"))
-    if not words:
-        return str(aggregate.get("release_note", ""))
-    tail = " (already past)" if aggregate.get("release_date_if_sentenced_now_is_past") else ""
-    return f"with good conduct time, {basis}, {pronoun} {words}{tail}"
-
-
-def _missing_clause(aggregate: dict[str, Any]) -> str:
-    missing = aggregate.get("missing") or []
-    return f" (deciding facts not in the case file: {', '.join(missing)})" if missing else ""
 
 
 # --- First Step Act section 404 ------------------------------------------------------------------------------------

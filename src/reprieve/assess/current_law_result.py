@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reprieve.assess.presumptions import Presumed
+from reprieve.law.prior_convictions import Qualifies
 from reprieve.law.safety_valve import SafetyValve
-from reprieve.results import Span, Step
+from reprieve.results import Conditions, Said, Span, Step
+
+if TYPE_CHECKING:
+    from reprieve.assess.current_law_summary import Summary
 
 Months = int | str | None  # months, "life", or unknown
 
@@ -45,6 +49,8 @@ def _edge(key: str, value: Any) -> Any:
     `release_date_if_sentenced_now_range`, as [earliest, latest])."""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Said | Conditions):
+        return value.render()
     if isinstance(value, Span):
         return value.ends_json() if key == "release_date_if_sentenced_now_range" else value.as_json()
     return value.as_json() if hasattr(value, "as_json") else value
@@ -72,7 +78,7 @@ class Alternative:
 
     which: str  # "then" or "now"
     min_months: Months
-    condition: str
+    condition: Conditions
     missing: list[str]
     release_date: date | None = None
     release_date_range: Span | None = None
@@ -106,7 +112,7 @@ class RangeSide:
     basis: str | None = None
     not_covered: str | None = None
     reason: str | None = None
-    condition: str | None = None
+    condition: Conditions | None = None
     assumes: dict[str, list[str]] | None = None
     alternatives: list[RangeSide] | None = None
     missing: list[str] | None = None
@@ -126,7 +132,7 @@ class RangeSide:
         out: dict[str, Any] = {}
         for key in self.keys:
             value = getattr(self, "condition" if key == "if" else key)
-            out[key] = [a.as_json() for a in value] if key == "alternatives" else value
+            out[key] = [a.as_json() for a in value] if key == "alternatives" else _edge(key, value)
         return out
 
 
@@ -147,6 +153,17 @@ class LowerToday:
 
     def as_json(self) -> dict[str, Any]:
         return _keyed_json(self)
+
+
+@dataclass
+class AtBottom:
+    """With --at-bottom-of-range: whether today's guideline range gave the terms, and the note that says so."""
+
+    available: bool
+    note: Said
+
+    def as_json(self) -> dict[str, Any]:
+        return {"available": self.available, "note": self.note.render()}
 
 
 @dataclass
@@ -171,9 +188,9 @@ class Aggregate:
     now_min_alternatives: list[Alternative] | None = None
     missing: list[str] | None = None
     safety_valve_today: list[str] | None = None
-    at_bottom_of_range: dict[str, Any] | None = None
+    at_bottom_of_range: AtBottom | None = None
     release_date_range: Span | None = None
-    release_note: str | None = None
+    release_note: Said | None = None
     release_date_if_changed_counts_at_minimum: date | None = None
     release_date_if_changed_counts_at_minimum_range: Span | None = None
     release_date_if_changed_counts_at_minimum_is_past: bool | None = None
@@ -236,7 +253,7 @@ class CountLaw:
     assumptions: list[str] | None = None
     unverified: list[str] | None = None
     presumptions: list[Presumed] | None = None
-    settled: Any = None
+    settled: list[str] | None = None
     keys: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
@@ -253,14 +270,31 @@ class CountLaw:
 
 
 @dataclass
+class PriorToday:
+    """How a prior conviction is classified today for 21 U.S.C. 851 (cli.md `current_law.priors`)."""
+
+    prior: int
+    description: str | None
+    felony_drug_offense: Qualifies
+    serious_drug_felony: Qualifies
+    serious_violent_felony: Qualifies
+
+    def as_json(self) -> dict[str, Any]:
+        return {"prior": self.prior, "description": self.description,
+                "felony_drug_offense": self.felony_drug_offense.as_json(),
+                "serious_drug_felony": self.serious_drug_felony.as_json(),
+                "serious_violent_felony": self.serious_violent_felony.as_json()}
+
+
+@dataclass
 class CurrentLaw:
     """The `current_law` block of `reprieve assess`."""
 
     as_of: date
     counts: list[CountLaw]
     aggregate: Aggregate
-    priors: list[dict[str, Any]]
-    summary: str
+    priors: list[PriorToday]
+    summary: Summary
     assumptions: list[str]
     presumptions: list[Presumed]
     unverified: list[str]
@@ -272,8 +306,8 @@ class CurrentLaw:
             "as_of": self.as_of.isoformat(),
             "counts": [c.as_json() for c in self.counts],
             "aggregate": self.aggregate.as_json(),
-            "priors": self.priors,
-            "summary": self.summary,
+            "priors": [p.as_json() for p in self.priors],
+            "summary": self.summary.render(),
             "assumptions": self.assumptions,
             "presumptions": [p.as_json() for p in self.presumptions],
             "unverified": self.unverified,

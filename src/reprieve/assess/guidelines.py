@@ -48,7 +48,7 @@ from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Trace, months_or_life
 from reprieve.law.statutes import parse_statutes
 from reprieve.law.statutes import sections as _sections
-from reprieve.results import Said, said
+from reprieve.results import Said, said, verbatim
 
 AVENUE = "3582(c)(2)"
 # Appendix A (Statutory Index) sends these controlled-substance offenses to §2D1.1.
@@ -946,11 +946,11 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
     ground = retro.name(amendment)
     figures = AmendmentFigures(range_with_this_amendment_only_months=variant.range.as_list() if variant.range
                                else None)
-    reasons: list[ReasonLike] = [f"{ground} ({amendment.what}) took effect {amendment.effective}, after the "
-                                   f"Manual applied ({then.manual})", *variant.steps]
+    reasons: list[ReasonLike] = [said("guide.took_effect", ground=_amendment_said(amendment),
+                                      what=verbatim(amendment.what), effective=amendment.effective,
+                                      manual=then.manual), *variant.steps]
     if not amendment.verified_dates:
-        reasons.append(f"UNVERIFIED: the effective date and subject of {ground} are general knowledge, not read in the "
-                       "primary text")
+        reasons.append(said("guide.unverified", ground=_amendment_said(amendment)))
     d = _Draft(f, then, ground, amendment.orders_from or amendment.effective, reasons,
                [retro.STATUTE, f"USSG §1B1.10(d) ({ground})", retro.ELIGIBILITY, retro.METHOD], figures)
     early = _not_comparable(d, variant, ambiguous)
@@ -967,8 +967,7 @@ def _not_comparable(d: _Draft, variant: Side, ambiguous: bool) -> Finding | None
         return d.make("needs_facts", f"Whether {ground} applies depends on the exact sentencing date.", ["imposed_on"])
     if f.g.career_offender and then.offense_level is not None and variant.offense_level == then.offense_level \
             and variant.category == then.category:
-        d.reasons.append("the career offender guideline (§4B1.1) sets the level and category: the amendment does "
-                         "not move the range")
+        d.reasons.append(said("guide.career_offender"))
         return d.make("not_eligible", f"{ground} does not lower a career-offender range.")
     if variant.review:
         return Finding(AVENUE, ground, "needs_review", f"Whether {ground} applies turns on an unsettled reading.",
@@ -1004,9 +1003,8 @@ def _compared(d: _Draft, variant: Side, now: Side, computation: Computation) -> 
     lowers_without_limits = _lowers(then.unrestricted_range or then_range, variant.unrestricted_range or variant.range)
     if f.g.substantial_assistance is None and (lowers_plain or lowers_without_limits) and (
             below_range or (sentence is None and not lowers_plain)):
-        d.reasons.append("whether the term was below the range on a government motion for substantial assistance "
-                         f"decides the range compared and the lowest term ({retro.COMPARABLE}; "
-                         f"{retro.MANDATORY_MINIMUM})")
+        d.reasons.append(said("guide.substantial_assistance", comparable=retro.COMPARABLE,
+                              minimum=retro.MANDATORY_MINIMUM))
         return d.make("needs_facts", f"Whether {ground} allows a lower term depends on whether the government moved "
                                      "for substantial assistance.",
                       ["substantial_assistance"] if sentence is not None else ["sentence", "substantial_assistance"])
@@ -1018,8 +1016,10 @@ def _compared(d: _Draft, variant: Side, now: Side, computation: Computation) -> 
     combined = (now.unrestricted_range or now.range) if sa else now.range
     assert combined is not None
     d.figures.amended_range_months = combined.as_list()
-    d.reasons.append(f"the range falls from {then.range} to {variant.range} with this amendment"
-                     + (f"; with every listed amendment, {combined}" if combined != variant.range else ""))
+    d.reasons.append(said("guide.falls", then=_range_said(then.range), amended=_range_said(variant.range))
+                     if combined == variant.range else
+                     said("guide.falls_combined", then=_range_said(then.range), amended=_range_said(variant.range),
+                          combined=_range_said(combined)))
     floor = _lowest(f, then_range, combined, sa, d.reasons)
     d.figures.lowest_sentence_months = floor
     d.citations.append(retro.COMPARABLE if sa else retro.FLOOR)
@@ -1038,15 +1038,14 @@ def _compared(d: _Draft, variant: Side, now: Side, computation: Computation) -> 
 def _not_lowered(d: _Draft, variant: Side, sa: bool) -> Finding:
     then, ground = d.then, d.ground
     if not sa and then.table_range and variant.table_range and _lowers(then.table_range, variant.table_range):
-        d.reasons.append(f"the table range falls from {then.table_range} to {variant.table_range}, but the "
-                         f"statutory limits keep the applicable range at {variant.range} (§5G1.1; §1B1.10 "
-                         "comment. n.1(A))")
+        d.reasons.append(said("guide.table_falls", then=_range_said(then.table_range),
+                              amended=_range_said(variant.table_range), applicable=_range_said(variant.range)))
         return d.make("not_eligible", f"{ground} does not lower the range: a mandatory minimum holds it.")
-    d.reasons.append(f"the range stays {then.range} ({then.offense_level}/{then.category} -> "
-                     f"{variant.offense_level}/{variant.category})")
+    d.reasons.append(said("guide.stays", range=_range_said(then.range), then_level=then.offense_level,
+                          then_category=then.category, level=variant.offense_level, category=variant.category))
     if variant.missing:
         # e.g. a §4C1.1 criterion not stated: the range stays only because the reduction was not applied
-        d.reasons.append("but facts that decide whether the amendment applies are not stated")
+        d.reasons.append(said("guide.stays_unstated"))
         return d.make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
                       list(dict.fromkeys(variant.missing)))
     return d.make("not_eligible", f"{ground} does not lower the applicable range.")
@@ -1062,23 +1061,18 @@ def _reduced_term(d: _Draft, combined: GuidelineRange, floor: Months, sentence: 
         per_month = law().value("guidelines.retroactive_amendments.days_per_month_served", d.f.as_of)
         months = math.ceil(served / per_month)
         if months > floor:
-            d.reasons.append(f"never below the time already served ({served} days, about {months} months; "
-                             f"{retro.TIME_SERVED})")
+            d.reasons.append(said("guide.time_served", served=served, months=months, citation=retro.TIME_SERVED))
             floor = months
             d.figures.lowest_sentence_months = floor
     if months_key(floor) >= months_key(sentence):
-        d.reasons.append(f"the sentence ({sentence} months) is already at or below the lowest term the court may "
-                         f"impose ({floor})")
+        d.reasons.append(said("guide.at_or_below", sentence=_months(sentence), floor=_months(floor)))
         return d.make("not_eligible", f"{ground} lowers the range, but not below the sentence imposed.")
     if computation.released_by(computation.as_of):
         # Released, the whole term has been served: no reduced term may fall below it ((b)(2)(C)).
         released = computation.projected_release_date or (computation.latest.projected_release
                                                           if computation.latest else None)
-        d.reasons.append(f"the projected release date ({released}) has passed: the term of imprisonment has been "
-                         f"served, and a reduced term may not be less "
-                         f"than the time served ({retro.TIME_SERVED}); the court may weigh the reduction it could "
-                         f"not grant on a motion to end supervised release early ({retro.SUPERVISED_RELEASE}; "
-                         f"{retro.EARLY_TERMINATION})")
+        d.reasons.append(said("guide.released", released=released, time_served=retro.TIME_SERVED,
+                              supervised=retro.SUPERVISED_RELEASE, early=retro.EARLY_TERMINATION))
         d.citations.extend([retro.EARLY_TERMINATION, retro.SUPERVISED_RELEASE])
         return d.make("not_eligible", f"{ground} lowers the range, but the term has already been served.")
     return d.make("eligible", f"{ground} lowers the range to {combined}; the court may reduce the term to "
@@ -1091,21 +1085,42 @@ def _lowest(f: Facts, then_range: GuidelineRange, amended: GuidelineRange, sa: b
     if amended.low == "life":
         return "life"
     if not sa:
-        reasons.append(f"the court may not go below the amended minimum, {amended.low} months ({retro.FLOOR})")
+        reasons.append(said("guide.floor", minimum=amended.low, citation=retro.FLOOR))
         return amended.low
     sentence = _sentence(f)
     if sentence is None or sentence == "life" or then_range.low == "life" or then_range.low == 0:
         return None
     if months_key(sentence) >= months_key(then_range.low):
-        reasons.append(f"the term ({sentence} months) was not below the original range ({then_range}): no comparable "
-                       f"reduction; the court may not go below the amended minimum, {amended.low} months "
-                       f"({retro.FLOOR})")
+        reasons.append(said("guide.not_below", sentence=_months(sentence), range=_range_said(then_range),
+                            minimum=amended.low, citation=retro.FLOOR))
         return amended.low
     floor = retro.comparable_reduction(sentence, then_range.low, amended.low)
-    reasons.append(f"substantial assistance: {sentence} of {then_range.low} months, the same share of the amended "
-                   f"minimum {amended.low} is about {floor} months ({retro.COMPARABLE}; the amended range without "
-                   f"§5G1.1, {retro.MANDATORY_MINIMUM})")
+    reasons.append(said("guide.comparable", sentence=sentence, low=then_range.low, minimum=amended.low, floor=floor,
+                        comparable=retro.COMPARABLE, mandatory=retro.MANDATORY_MINIMUM))
     return floor
+
+
+def _amendment_said(amendment: CoveredAmendment) -> Said:
+    """'Amendment 782', 'Amendment 821 (Part A)' (retro.name), as words."""
+    if amendment.parts:
+        return said("guide.amendment_parts", n=amendment.amendment, parts=verbatim(amendment.parts))
+    return said("guide.amendment", n=amendment.amendment)
+
+
+def _range_said(value: GuidelineRange | None) -> Said:
+    """A guideline range as words: '70-87 months', '360 months to life', 'life' (as GuidelineRange prints it)."""
+    if value is None:
+        return said("term.unknown")
+    if value.low == "life":
+        return said("term.life")
+    if value.high == "life":
+        return said("guide.range_to_life", low=value.low)
+    return said("guide.range", low=value.low, high=value.high)
+
+
+def _months(value: Months | None) -> Any:
+    """A number of months as the reasons print it ('life' in words)."""
+    return said("term.life") if value == "life" else value
 
 
 def _older(f: Facts, older: list[CoveredAmendment], citation: str) -> Finding:
@@ -1113,7 +1128,7 @@ def _older(f: Facts, older: list[CoveredAmendment], citation: str) -> Finding:
     noun, pronoun = ("Amendment", "it") if len(older) == 1 else ("Amendments", "them")
     return Finding(AVENUE, "earlier amendments in §1B1.10(d)", "needs_review",
                    f"{noun} {names} took effect after the Manual applied; reprieve does not compute {pronoun}.",
-                   [*(f"Amendment {a.amendment} ({a.what}), effective {a.effective}"
-                      + ("" if a.verified_dates else " (UNVERIFIED date)") for a in older),
-                    f"a lawyer should check whether {'it' if len(older) == 1 else 'any of them'} lowers the range"],
+                   [*(said("guide.older" if a.verified_dates else "guide.older_unverified",
+                           n=a.amendment, what=verbatim(a.what), effective=a.effective) for a in older),
+                    said("guide.check_one" if len(older) == 1 else "guide.check_many")],
                    [retro.STATUTE, citation])

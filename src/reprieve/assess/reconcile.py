@@ -11,6 +11,7 @@ law data, never from this module.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -18,9 +19,47 @@ from typing import TYPE_CHECKING, Any
 from reprieve.case.model import BopReported, Case
 from reprieve.dates import PartialDate, add_months
 from reprieve.law.params import law
+from reprieve.results import Joined, Said, Span, said
 
 if TYPE_CHECKING:
     from reprieve.assess.computation import Computation
+
+Reason = Callable[[int], Said | Joined]
+
+
+@dataclass
+class Reconciled:
+    """One row: the BOP's figure and reprieve's (a date, a span of dates, a number of days, a release method), whether
+    they agree, the most likely reason they do not (worded when rendered, in the reader's language), and for dates
+    and numbers the difference in days and whether the BOP's date is within reprieve's range."""
+
+    field: str
+    bop: date | int | str
+    reprieve: date | Span | int | str | None
+    agrees: bool | None = None
+    likely_reason: Said | Joined | None = None
+    within_range: bool | None = None  # only for a range of dates
+    difference_days: int | None = None
+
+    def reprieve_json(self) -> Any:
+        """reprieve's figure as the contract writes it: an ISO date, 'EARLIEST to LATEST', days or a method."""
+        value = self.reprieve
+        if isinstance(value, Span):
+            return f"{_iso(value.low)} to {_iso(value.high)}"
+        return _iso(value)
+
+    def as_json(self) -> dict[str, Any]:
+        out = {"field": self.field, "bop": _iso(self.bop), "reprieve": self.reprieve_json(), "agrees": self.agrees,
+               "likely_reason": self.likely_reason.render() if self.likely_reason is not None else None}
+        if self.within_range is not None:
+            out["within_range"] = self.within_range
+        if self.difference_days is not None:
+            out["difference_days"] = self.difference_days
+        return out
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
 
 
 @dataclass
@@ -35,11 +74,11 @@ class _Span:
     def known(self) -> bool:
         return self.point is not None or (self.low is not None and self.high is not None)
 
-    def text(self) -> str | None:
+    def value(self) -> date | Span | None:
         if self.point is not None:
-            return self.point.isoformat()
+            return self.point
         if self.low is not None and self.high is not None:
-            return f"{self.low.isoformat()} to {self.high.isoformat()}"
+            return Span(self.low, self.high)
         return None
 
 
@@ -55,17 +94,17 @@ def _exact(value: PartialDate | None) -> date | None:
     return value.exact if value is not None else None
 
 
-def _days(n: int) -> str:
-    return f"{abs(n)} day{'s' if abs(n) != 1 else ''}"
+def _days(n: int) -> Said:
+    return said("unit.day" if abs(n) == 1 else "unit.days", n=abs(n))
 
 
-def reconcile(case: Case, result: Computation) -> list[dict[str, Any]]:
+def reconcile(case: Case, result: Computation) -> list[Reconciled]:
     """The rows, in the order of the computation; none when the case states no BOP figures."""
     bop = case.custody.bop
     if bop is None:
         return []
     on = result.as_of
-    rows: list[dict[str, Any]] = []
+    rows: list[Reconciled] = []
     began = _exact(bop.computation_began_on)
     if began is not None:
         rows.append(_date_row("computation_began_on", began, _Span(result.commenced_on, result.commenced_on,
@@ -80,17 +119,15 @@ def reconcile(case: Case, result: Computation) -> list[dict[str, Any]]:
                               lambda d: _full_term_reason(bop, result, d)))
     gct_bop = _bop_gct(bop)
     if gct_bop is not None:
-        rows.append(_number_row("gct_days", gct_bop, result.gct.get("days"), lambda d: _gct_reason(case, d, on)))
+        rows.append(_number_row("gct_days", gct_bop, result.gct.days, lambda d: _gct_reason(case, d, on)))
     statutory = _exact(bop.statutory_release_date)
     if statutory is not None:
         rows.append(_date_row("statutory_release_date", statutory, _span(result, "statutory_release_date"),
                               lambda d: _statutory_reason(case, bop, result, d, on)))
     if bop.fsa_credits_days is not None:
-        rows.append(_number_row("fsa_credits_days", bop.fsa_credits_days, result.fsa.get("applied_to_release_days"),
-                                lambda d: "the BOP applies credits the case does not state (custody.fsa: risk "
-                                          "levels, earning start, programming days)" if d > 0 else
-                                          "the BOP applies fewer credits than reprieve projects: credits are "
-                                          "applied only once earned, at minimum or low risk (18 U.S.C. 3624(g))"))
+        applied = result.fsa.applied_to_release_days if result.fsa is not None else None
+        rows.append(_number_row("fsa_credits_days", bop.fsa_credits_days, applied,
+                                lambda d: said("recon.fsa.more" if d > 0 else "recon.fsa.fewer")))
     projected = _exact(bop.projected_release_date)
     if projected is not None:
         rows.append(_date_row("projected_release_date", projected, _span(result, "projected_release_date"),
@@ -98,10 +135,8 @@ def reconcile(case: Case, result: Computation) -> list[dict[str, Any]]:
     if bop.release_method:
         ours = result.release_method
         agrees = None if ours is None else _method(bop.release_method) == _method(ours)
-        rows.append({"field": "release_method", "bop": bop.release_method, "reprieve": ours, "agrees": agrees,
-                     "likely_reason": None if agrees or ours is None else
-                     f"the BOP releases by {bop.release_method}, reprieve by {ours}: see the projected release "
-                     "date"})
+        rows.append(Reconciled("release_method", bop.release_method, ours, agrees, None if agrees or ours is None
+                               else said("recon.method", bop=bop.release_method, ours=ours)))
     home = _exact(bop.home_detention_date)
     if home is not None:
         ours_home = result.home_detention_eligibility_date
@@ -110,15 +145,14 @@ def reconcile(case: Case, result: Computation) -> list[dict[str, Any]]:
     return rows
 
 
-def _home_detention_rule(on: date) -> str:
+def _home_detention_rule(on: date) -> Said:
     """How the home detention date follows the release date, worded from the law data in force on `on`."""
     data = law()
     percent = data.maybe("prerelease_custody.home_confinement_percent_of_term", on)
     months = data.maybe("prerelease_custody.home_confinement_max_months", on)
     if percent is None or months is None:
-        return "follows the projected release date (18 U.S.C. 3624(c)(2))"
-    return (f"follows the projected release date: home detention is the last {int(percent.value)}% of the term or "
-            f"{int(months.value)} months before release, whichever is less (18 U.S.C. 3624(c)(2))")
+        return said("recon.home_rule.plain")
+    return said("recon.home_rule", percent=int(percent.value), months=int(months.value))
 
 
 def _method(text: str) -> str:
@@ -133,148 +167,123 @@ def _bop_gct(bop: BopReported) -> int | None:
     return bop.gct_earned_and_projected_days
 
 
-def _date_row(name: str, bop: date, ours: _Span, reason: Any) -> dict[str, Any]:
-    row: dict[str, Any] = {"field": name, "bop": bop.isoformat(), "reprieve": ours.text(), "agrees": None,
-                           "likely_reason": None}
+def _date_row(name: str, bop: date, ours: _Span, reason: Reason) -> Reconciled:
+    row = Reconciled(name, bop, ours.value())
     ranged = ours.low is not None and ours.high is not None and ours.low != ours.high
     inside = ranged and ours.low <= bop <= ours.high  # type: ignore[operator]
     if ranged:
-        row["within_range"] = inside
+        row.within_range = inside
     if ours.point is not None:
         difference = (bop - ours.point).days
-        row["difference_days"] = difference
-        row["agrees"] = difference == 0
+        row.difference_days = difference
+        row.agrees = difference == 0
         if difference:
-            row["likely_reason"] = reason(difference)
+            row.likely_reason = reason(difference)
     elif ranged and inside:
-        row["likely_reason"] = ("within the range the unknown facts allow: the BOP's date is consistent with "
-                                "reprieve's; stating the facts listed under 'uncertain' would make it exact")
+        row.likely_reason = said("recon.within_range")
     elif ranged:
         assert ours.low is not None and ours.high is not None
-        row["difference_days"] = (bop - ours.low).days if bop < ours.low else (bop - ours.high).days
-        row["agrees"] = False
-        row["likely_reason"] = reason(row["difference_days"])
+        row.difference_days = (bop - ours.low).days if bop < ours.low else (bop - ours.high).days
+        row.agrees = False
+        row.likely_reason = reason(row.difference_days)
     else:
-        row["likely_reason"] = "reprieve cannot compute this date from the case as stated (see 'missing')"
+        row.likely_reason = said("recon.cannot_compute")
     return row
 
 
-def _number_row(name: str, bop: int, ours: int | None, reason: Any) -> dict[str, Any]:
-    row: dict[str, Any] = {"field": name, "bop": bop, "reprieve": ours, "agrees": None, "likely_reason": None}
+def _number_row(name: str, bop: int, ours: int | None, reason: Reason) -> Reconciled:
+    row = Reconciled(name, bop, ours)
     if ours is not None:
-        row["difference_days"] = bop - ours
-        row["agrees"] = bop == ours
+        row.difference_days = bop - ours
+        row.agrees = bop == ours
         if bop != ours:
-            row["likely_reason"] = reason(bop - ours)
+            row.likely_reason = reason(bop - ours)
     return row
 
 
-def _commencement_reason(case: Case, difference: int) -> str:
+def _commencement_reason(case: Case, difference: int) -> Said:
     if case.custody.commenced_on is None:
-        return (f"the BOP's computation began {_days(difference)} {'later' if difference > 0 else 'earlier'} than "
-                "the date reprieve presumed (the sentencing date, as the case says custody was continuous): a "
-                "sentence commences on arrival at the prison or in the Marshal's custody for transport "
-                "(18 U.S.C. 3585(a)); state custody.commenced_on")
-    return "the case states a different commencement date than the BOP's (18 U.S.C. 3585(a))"
+        return said("recon.began_later" if difference > 0 else "recon.began_earlier", days=_days(difference))
+    return said("recon.began_stated")
 
 
-def _credit_reason(case: Case, difference: int) -> str:
-    more = "more" if difference > 0 else "fewer"
+def _credit_reason(case: Case, difference: int) -> Said:
     if case.custody.prior_custody_days is None:
-        return (f"the BOP credits {_days(difference)} {more} of time before the sentence than reprieve derives from "
-                "the arrest date: time credited to another sentence is not credited again, and custody may not "
-                "have been continuous (18 U.S.C. 3585(b)); state custody.prior_custody_days")
-    return f"the case states {_days(difference)} {'less' if difference > 0 else 'more'} jail credit than the BOP " \
-           "gives (18 U.S.C. 3585(b))"
+        return said("recon.credit_more" if difference > 0 else "recon.credit_fewer", days=_days(difference))
+    return said("recon.credit_stated_less" if difference > 0 else "recon.credit_stated_more", days=_days(difference))
 
 
-def _full_term_reason(bop: BopReported, result: Computation, difference: int) -> str:
+def _full_term_reason(bop: BopReported, result: Computation, difference: int) -> Said | Joined:
     parts = []
     if bop.jail_credit_days is not None and result.prior_custody_days is not None:
         gap = bop.jail_credit_days - result.prior_custody_days
         if gap == -difference:
-            return (f"explained by jail credit: the BOP credits {bop.jail_credit_days} days, reprieve "
-                    f"{result.prior_custody_days} (18 U.S.C. 3585(b))")
+            return said("recon.full.credit", bop=bop.jail_credit_days, ours=result.prior_custody_days)
         if gap:
-            parts.append(f"the jail credit differs by {_days(gap)}")
+            parts.append(said("recon.full.credit_differs", days=_days(gap)))
     began = _exact(bop.computation_began_on)
     if began is not None and result.commenced_on is not None and began != result.commenced_on:
-        parts.append(f"the computation began on {began} for the BOP, {result.commenced_on} for reprieve")
+        parts.append(said("recon.full.began", bop=began, ours=result.commenced_on))
     if not parts:
-        parts.append("the full term rests only on the total term, the commencement and jail credit (18 U.S.C. "
-                     "3585): check the total term in effect (an aggregation of consecutive terms, 3584(c)) or a "
-                     "period the BOP does not count (inoperative time, an escape)")
-    return "; ".join(parts)
+        parts.append(said("recon.full.term"))
+    return Joined(tuple(parts), "; ")
 
 
-def _gct_reason(case: Case, difference: int, on: date) -> str:
+def _gct_reason(case: Case, difference: int, on: date) -> Said:
     if difference < 0:
         stated = case.custody.gct_disallowed_days is not None or case.custody.gct_forfeited_days is not None
         reduced = law().entry("good_conduct_time.reduced_days_per_year", on)
-        text = (f"the BOP applies {_days(difference)} less good conduct time: consistent with GCT disallowed or "
-                "forfeited for discipline (28 C.F.R. 541.3)")
-        if not stated:
-            text += ", which the case does not state,"
-        return text + f" or the {reduced.value}-day rate without progress toward a GED ({reduced.citation})"
-    return (f"the BOP applies {_days(difference)} more good conduct time than reprieve: reprieve may have presumed "
-            "GCT lost for infractions whose sanctions the case does not state, or a lower rate (no GED); state "
-            "custody.gct_disallowed_days and the education facts")
+        return said("recon.gct.less" if stated else "recon.gct.less_unstated", days=_days(difference),
+                    rate=reduced.value, citation=reduced.citation)
+    return said("recon.gct.more", days=_days(difference))
 
 
-def _statutory_reason(case: Case, bop: BopReported, result: Computation, difference: int, on: date) -> str:
+def _statutory_reason(case: Case, bop: BopReported, result: Computation, difference: int, on: date) -> Said:
     full = _exact(bop.full_term_date)
     ours_full = result.full_term_date
     if full is not None and ours_full is not None and (full - ours_full).days == difference:
-        return f"follows from the full term date, which differs by the same {_days(difference)}"
+        return said("recon.statutory.follows", days=_days(difference))
     if full is not None and ours_full is not None:
         # GCT applied is the full term less the statutory release date, on each side
         return _gct_reason(case, (full - ours_full).days - difference, on)
     return _gct_reason(case, -difference, on)
 
 
-def _projected_reason(case: Case, bop: BopReported, result: Computation, projected: date, on: date) -> str:
+def _projected_reason(case: Case, bop: BopReported, result: Computation, projected: date, on: date) -> Said:
     """Why the BOP's release date differs: what each credit that moves a release can and cannot explain."""
     statutory = _span(result, "statutory_release_date")
-    ours = _span(result, "projected_release_date")
     fsa_limit = law().entry("fsa_time_credits.supervised_release_max_months", on)
     rdap_limit = law().entry("rdap.maximum_reduction_months", on)
     early_srd = statutory.point or statutory.low
     late_srd = statutory.point or statutory.high
     if early_srd is None or late_srd is None:
-        return "reprieve cannot compute the statutory release date from the case as stated (see 'missing')"
+        return said("recon.projected.no_statutory")
     if projected > late_srd:
-        return (f"the BOP's date is {_days((projected - late_srd).days)} after reprieve's latest statutory release "
-                "date: consistent with good conduct time disallowed or forfeited that the case does not state "
-                "(28 C.F.R. 541.3), or a term the case does not include")
+        return said("recon.projected.after", days=_days((projected - late_srd).days))
     fsa_stated = case.custody.fsa is not None and (case.custody.fsa.credits_days is not None
                                                    or case.custody.fsa.risk_levels is not None)
     rdap_stated = case.custody.rdap is not None
-    near, far = (early_srd - projected).days, (late_srd - projected).days
-    gap = _days(near) if near == far else f"{max(near, 0)} to {far} days"
-    where = f"the statutory release date{'s' if near != far else ''} reprieve computes ({statutory.text()})"
-    lead = f"the BOP's date is {gap} before {where}"
-    if ours.point is None and ours.low is not None and projected < ours.low and ours.low != early_srd:
-        lead += f", and {_days((ours.low - projected).days)} before reprieve's earliest release with the most FSA " \
-                f"time credits ({ours.low})"
+    lead = _lead(statutory, _span(result, "projected_release_date"), projected, early_srd, late_srd)
     fsa_reach = add_months(early_srd, -int(fsa_limit.value))
     rdap_reach = add_months(fsa_reach, -int(rdap_limit.value))
-    unstated = [] if fsa_stated else ["FSA time credits"]
-    if not rdap_stated:
-        unstated.append("RDAP")
-    method = f" The BOP's method is {bop.release_method}." if bop.release_method else ""
+    unstated = ("fsa" if not fsa_stated else "") + ("rdap" if not rdap_stated else "")
+    method = said("recon.method_is", method=bop.release_method) if bop.release_method else said("recon.no_method")
+    limits = {"fsa": fsa_limit.value, "fsa_citation": fsa_limit.citation, "rdap": rdap_limit.value,
+              "rdap_citation": rdap_limit.citation, "method": method}
     if projected >= fsa_reach:
-        credit = "" if fsa_stated else ", which the case does not state"
-        return (f"{lead}: consistent with FSA time credits applied toward release (at most {fsa_limit.value} months, "
-                f"{fsa_limit.citation}){credit}.{method}")
+        return said("recon.projected.fsa" if fsa_stated else "recon.projected.fsa_unstated", lead=lead, **limits)
     if projected >= rdap_reach:
-        return (f"{lead}: more than FSA time credits alone can advance a release ({fsa_limit.value} months, "
-                f"{fsa_limit.citation}); with an RDAP reduction (up to {rdap_limit.value} months, "
-                f"{rdap_limit.citation}) both together could reach it"
-                + (f" ({' and '.join(unstated)} not stated in the case)" if unstated else "")
-                + ". Otherwise: a reduced sentence (e.g. under 18 U.S.C. 3582(c)), more jail credit than the case "
-                "states (an earlier arrest), or the date of a transfer to prerelease custody (home confinement or a "
-                f"halfway house, 18 U.S.C. 3624(c), (g)(2)) rather than of release.{method}")
-    return (f"{lead}: more than FSA time credits and RDAP together can explain ({fsa_limit.value} + "
-            f"{rdap_limit.value} months): look for a reduced sentence (e.g. under 18 U.S.C. 3582(c)), more jail "
-            "credit than the case states, a shorter total term, or the date of a transfer to prerelease custody "
-            f"(18 U.S.C. 3624(c), (g)(2)) rather than of release.{method}")
+        return said("recon.projected.rdap", lead=lead, unstated=said(f"recon.unstated.{unstated or 'none'}"),
+                    **limits)
+    return said("recon.projected.beyond", lead=lead, **limits)
+
+
+def _lead(statutory: _Span, ours: _Span, projected: date, early_srd: date, late_srd: date) -> Said:
+    """'the BOP's date is N days before the statutory release date reprieve computes (DATE)'."""
+    near, far = (early_srd - projected).days, (late_srd - projected).days
+    gap = _days(near) if near == far else said("recon.days_range", low=max(near, 0), high=far)
+    where = said("recon.where.one", day=statutory.point) if statutory.point is not None else \
+        said("recon.where.one_range" if near == far else "recon.where.many", low=statutory.low, high=statutory.high)
+    if ours.point is None and ours.low is not None and projected < ours.low and ours.low != early_srd:
+        return said("recon.lead.fsa", gap=gap, where=where, days=_days((ours.low - projected).days), day=ours.low)
+    return said("recon.lead", gap=gap, where=where)

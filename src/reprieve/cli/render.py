@@ -11,6 +11,7 @@ from rich.table import Table
 
 from reprieve.assess.computation import Computation
 from reprieve.assess.guidelines import GuidelineSides
+from reprieve.assess.reconcile import Reconciled
 from reprieve.assess.report import STATUS_RANK, Assessment
 from reprieve.words import join_citations
 
@@ -62,8 +63,8 @@ def print_computation(result: Computation, source: str, disclaimer: str) -> None
     table.add_row("Prior custody (jail) credit", "unknown" if result.prior_custody_days is None
                   else f"{result.prior_custody_days} days")
     table.add_row("Full term date", _span(result, "full_term_date", result.full_term_date))
-    if result.gct.get("days") is not None:
-        table.add_row("Good conduct time", f"{result.gct.get('days')} days (maximum {result.gct.get('max_days')})")
+    if result.gct.days is not None:
+        table.add_row("Good conduct time", f"{result.gct.days} days (maximum {result.gct.max_days})")
     elif result.earliest and result.latest:
         least = result.latest.gct_max - result.latest.gct_lost
         most = result.earliest.gct_max - result.earliest.gct_lost
@@ -72,11 +73,11 @@ def print_computation(result: Computation, source: str, disclaimer: str) -> None
                                                        result.statutory_release_date))
     fsa = result.fsa
     if fsa:
-        eligible = {True: "eligible", False: "not eligible", None: "not determined"}[fsa.get("eligible")]
+        eligible = {True: "eligible", False: "not eligible", None: "not determined"}[fsa.eligible]
         line = f"{eligible}"
-        if fsa.get("credit_days") is not None:
-            line += (f"; {fsa['credit_days']} days of credit, {fsa['applied_to_release_days']} toward release, "
-                     f"{fsa['prerelease_days']} in prerelease custody")
+        if fsa.credit_days is not None:
+            line += (f"; {fsa.credit_days} days of credit, {fsa.applied_to_release_days} toward release, "
+                     f"{fsa.prerelease_days} in prerelease custody")
         table.add_row("FSA time credits", line)
     table.add_row("Projected release date", _span(result, "projected_release_date", result.projected_release_date)
                   + (f" via {result.release_method}" if result.release_method else ""))
@@ -110,7 +111,7 @@ _RECONCILED = {
 }
 
 
-def print_reconciliation(console: Console, rows: list[dict[str, Any]]) -> None:
+def print_reconciliation(console: Console, rows: list[Reconciled]) -> None:
     """reprieve's figures beside the BOP's, field by field, then the most likely reason for each difference."""
     table = Table(title="Compared with the BOP's own computation", show_header=True, header_style="bold")
     table.add_column("What")
@@ -119,20 +120,20 @@ def print_reconciliation(console: Console, rows: list[dict[str, Any]]) -> None:
     table.add_column("Agree?")
     reasons = []
     for row in rows:
-        if row.get("agrees") is True:
+        if row.agrees is True:
             verdict = "yes"
-        elif row.get("agrees") is False:
-            verdict = "NO, within range" if row.get("within_range") else "NO"
-        elif row.get("within_range"):
+        elif row.agrees is False:
+            verdict = "NO, within range" if row.within_range else "NO"
+        elif row.within_range:
             verdict = "within range"
         else:
             verdict = "cannot tell"
-        what = _RECONCILED.get(row["field"], row["field"])
-        if row.get("likely_reason"):
-            reasons.append(f"{what}: {row['likely_reason']}")
+        what = _RECONCILED.get(row.field, row.field)
+        if row.likely_reason is not None and (reason := row.likely_reason.render()):
+            reasons.append(f"{what}: {reason}")
             verdict += f" ({len(reasons)})"
-        ours = row.get("reprieve")
-        table.add_row(what, str(row.get("bop")), "unknown" if ours is None else str(ours), verdict)
+        ours = row.reprieve_json()
+        table.add_row(what, str(row.as_json()["bop"]), "unknown" if ours is None else str(ours), verdict)
     console.print(table)
     for n, reason in enumerate(reasons, start=1):
         console.print(f"  ({n}) {reason}")

@@ -103,7 +103,8 @@ def _print_release(console: Console, aggregate: Aggregate) -> None:
     elif aggregate.release_date_range:
         span = aggregate.release_date_range
         console.print(f"Release if sentenced now: between {span.low} and {span.high}")
-    for note in (aggregate.at_bottom_of_range or {}).get("note", ""), aggregate.release_note or "":
+    bottom = aggregate.at_bottom_of_range
+    for note in (bottom.note if bottom else ""), aggregate.release_note or "":
         if note:
             console.print(f"  note: {note}", style="dim")
 

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Literal
 
 from reprieve.assess.report import Assessment
-from reprieve.results import Span
+from reprieve.results import Conditions, Span
 from reprieve.words import Words
 
 Person = Literal["first", "second", "third"]
@@ -25,7 +25,7 @@ Person = Literal["first", "second", "third"]
 class SentencedToday:
     then_months: int  # the mandatory minimum at sentencing
     now_months: tuple[int, ...]  # today's possible minimums, highest first
-    conditions: tuple[str, ...]  # the condition of each ("" when there is one minimum)
+    conditions: tuple[Conditions | None, ...]  # the facts each assumes (None when there is one minimum)
     release: date | None  # release at the highest minimum today, with good conduct time (latest possible)
     exact: bool  # the release date is one day, not the end of a range
     others_as_imposed: bool  # the counts the law did not change keep their term
@@ -61,10 +61,10 @@ def sentenced_today(assessment: Assessment) -> SentencedToday | None:
     if alternatives:
         alternatives.sort(key=lambda a: int(a.min_months or 0), reverse=True)
         now = tuple(int(a.min_months or 0) for a in alternatives)
-        conditions = tuple(a.condition or "" for a in alternatives)
+        conditions: tuple[Conditions | None, ...] = tuple(a.condition for a in alternatives)
         release, exact = _release(alternatives[0].release_date, alternatives[0].release_date_range)
     elif isinstance(aggregate.now_min_months, int):
-        now, conditions = (aggregate.now_min_months,), ("",)
+        now, conditions = (aggregate.now_min_months,), (None,)
         if aggregate.release_date_if_changed_counts_at_minimum or \
                 aggregate.release_date_if_changed_counts_at_minimum_range:
             release, exact = _release(aggregate.release_date_if_changed_counts_at_minimum,
@@ -86,7 +86,8 @@ def _minimum_now(t: SentencedToday, w: Words, person: Person) -> str:
         return first
     if person == "second":
         return w("arg.or_less", minimum=first)
-    others = "; ".join(f"{w.years(m)} {c}".strip() for m, c in zip(t.now_months[1:], t.conditions[1:], strict=True))
+    others = "; ".join(f"{w.years(m)} {c.render(w.language) if c else ''}".strip()
+                       for m, c in zip(t.now_months[1:], t.conditions[1:], strict=True))
     return w("arg.at_most", minimum=first, others=others)
 
 

@@ -144,7 +144,7 @@ def _current_law(f: Facts) -> list[Block]:
             blocks.append(Para("On this date the change in law is not an extraordinary and compelling reason in this "
                                "circuit (see the §1B1.13(b)(6) finding); the figure is context for § 3553(a)."))
     elif law_now.summary:
-        blocks.append(Para(law_now.summary))
+        blocks.append(Para(law_now.summary.render()))
     unverified = sorted({_unverified(u) for count in law_now.counts for u in count.unverified or []})
     if unverified:
         blocks.append(Para("These ranges rest on values of reprieve's law data not yet verified against the primary "

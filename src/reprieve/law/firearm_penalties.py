@@ -31,8 +31,6 @@ WEAPON_CLASSES: dict[str, tuple[str, ...]] = {
     "B_i": ("short_barreled_rifle", "short_barreled_shotgun", "semiautomatic_assault_weapon"),
     "B_ii": ("machinegun", "destructive_device", "silencer"),
 }
-WEAPON_CLASS_NAMES = {"firearm": "a firearm of no listed kind", "B_i": "a short-barreled rifle or shotgun or "
-                      "semiautomatic assault weapon", "B_ii": "a machinegun, destructive device or silencer"}
 _924C = Statute("18", "924", ("c",))
 _922G = Statute("18", "922", ("g",))
 _924E = Statute("18", "924", ("e",))

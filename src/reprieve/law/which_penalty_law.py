@@ -21,7 +21,7 @@ from functools import lru_cache
 from reprieve.case.model import Count, Judgment
 from reprieve.dates import PartialDate
 from reprieve.law.params import Law, law
-from reprieve.results import Step, said, verbatim
+from reprieve.results import Said, Step, said, verbatim
 
 FILES = ("drug_penalties", "firearm_penalties", "other_penalties", "prior_convictions", "safety_valve")
 
@@ -111,11 +111,12 @@ def periods(earliest: date, latest: date, cuts: Sequence[date]) -> list[tuple[da
     return out
 
 
-def period_label(start: date, end: date, earliest: date, latest: date) -> str:
+def period_label(start: date, end: date, earliest: date, latest: date) -> Said:
+    """A period of days, as words (words/en.yaml period.*): 'between A and B', 'before C', 'on or after A'."""
     if start == earliest and end == latest:
-        return f"between {start} and {end}"
+        return said("period.between", start=start, end=end)
     if start == earliest:
-        return f"before {date.fromordinal(end.toordinal() + 1)}"
+        return said("period.before", day=date.fromordinal(end.toordinal() + 1))
     if end == latest:
-        return f"on or after {start}"
-    return f"between {start} and {end}"
+        return said("period.on_or_after", day=start)
+    return said("period.between", start=start, end=end)

@@ -47,7 +47,7 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
         "release_method": c.release_method,
         "percent_of_term_served": c.percent_of_term_served if c.percent_of_term_served is not None
         else served.get("least"),
-        "fsa_eligible": c.fsa.get("eligible"),
+        "fsa_eligible": c.fsa.eligible if c.fsa else None,
         "released": c.released_by(a.as_of),
         "release_status": _release_status(c, a.as_of),
     }

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from reprieve.assess.current_law_result import RangeSide
 from reprieve.assess.findings import Finding, ReasonLike, reason_text, reason_whole
 from reprieve.assess.relief.compassionate_release import GROUND_KEYS
 from reprieve.law.compassionate_release import exhaustion_lapse, threshold
@@ -84,13 +85,16 @@ def _months(value: Any) -> str:
     return _("%(n)s months") % {"n": value}
 
 
-def _range(then_or_now: dict[str, Any] | None) -> str:
-    if not then_or_now:
-        return _("not known")
-    if then_or_now.get("min_months") is None and then_or_now.get("alternatives"):
-        return "; ".join(f"{_months(a.get('min_months'))} {_('to')} {_months(a.get('max_months'))} "
-                         f"({a.get('if', '')})" for a in then_or_now["alternatives"])
-    return f"{_months(then_or_now.get('min_months'))} {_('to')} {_months(then_or_now.get('max_months'))}"
+def _range(side: RangeSide, language: str) -> list[dict[str, str]]:
+    """A count's range on one side, or each alternative with the facts it assumes, in the page's language; `lang`
+    marks a condition that holds words of the law data given as they are (English), for a screen reader."""
+    if side.min_months is None and side.alternatives:
+        return [{"range": f"{_months(a.min_months)} {_('to')} {_months(a.max_months)}",
+                 "condition": a.condition.render(language) if a.condition else "",
+                 "lang": "en" if a.condition and not a.condition.whole() and language != "en" else ""}
+                for a in side.alternatives]
+    return [{"range": f"{_months(side.min_months)} {_('to')} {_months(side.max_months)}", "condition": "",
+             "lang": ""}]
 
 
 def _date_or_range(comp: dict[str, Any], key: str) -> str:
@@ -217,10 +221,10 @@ def context(assessment: Assessment) -> dict[str, Any]:
             days = exhaustion_lapse(assessment.as_of)[0].days
         dates.append((_("You may file in court from (%(days)s days after the warden received the request)")
                       % {"days": days}, requests_received))
-    current = data.get("current_law") or {}
-    then_now = [{"count": c.get("count"), "statute": c.get("statute"), "then": _range(c.get("then")),
-                 "now": _range(c.get("now")), "changed": c.get("changed")} for c in current.get("counts", [])]
-    aggregate = current.get("aggregate") or {}
+    current = assessment.current_law
+    then_now = [{"count": c.count, "statute": c.statute, "then": _range(c.then, language),
+                 "now": _range(c.now, language), "changed": c.changed} for c in (current.counts if current else [])]
+    sentenced_now = current.aggregate.release_date_if_sentenced_now if current else None
     presumptions_shown = []
     for shown in assessment.presumptions(language):  # in the page's language, from the engine's words catalogs
         field = str(shown.get("field") or "")
@@ -234,7 +238,7 @@ def context(assessment: Assessment) -> dict[str, Any]:
         findings = [_finding(f, language, assessment.as_of) for f in assessment.findings]
     steps = [s.render(language) for s in assessment.computation.steps]  # the arithmetic, in the page's language
     return {"verdicts": verdicts, "dates": [d for d in dates if d[1]], "then_now": then_now,
-            "sentenced_now": _day(aggregate.get("release_date_if_sentenced_now")),
+            "sentenced_now": _day(sentenced_now.isoformat() if sentenced_now else None),
             "presumptions": presumptions_shown, "uncertain": uncertain, "findings": findings, "steps": steps,
             "timeline": timeline(assessment, comp), "as_of": _day(assessment.as_of.isoformat()),
             "circuit": assessment.circuit}

@@ -118,8 +118,8 @@ FSA = "FSA time credits"
 
 def fsa_time_credits(s: Situation) -> Finding:
     fsa = s.computation.fsa
-    eligible = fsa.get("eligible")
-    reasons = list(fsa.get("eligibility_reasons") or [])
+    eligible = fsa.eligible if fsa else None
+    reasons: list[ReasonLike] = list(fsa.eligibility_reasons if fsa else [])
     citations = ["18 U.S.C. § 3632(d)(4)", "18 U.S.C. § 3624(g)", "28 C.F.R. §§ 523.40-.44"]
     if eligible is False:
         return Finding(FSA, "3632(d)(4)(D) eligibility", "not_eligible", said("relief.fsa.barred"), reasons,
@@ -128,8 +128,8 @@ def fsa_time_credits(s: Situation) -> Finding:
     if eligible is None:
         return Finding(FSA, "3632(d)(4)(D) eligibility", "needs_facts", said("relief.fsa.depends"), reasons,
                        citations, missing=missing)
-    risk = fsa.get("risk_level")
-    release = fsa.get("release_date")
+    risk = fsa.risk_level if fsa else None
+    release = fsa.release_date if fsa else None
     if risk is None:
         return Finding(FSA, "3624(g) application", "needs_facts", said("relief.fsa.needs_risk"), reasons,
                        citations, missing=[ask("custody.fsa.risk_levels")])
