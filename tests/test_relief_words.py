@@ -15,10 +15,11 @@ import yaml
 
 from reprieve.assess.findings import Finding, Reason, reason_text, reason_whole
 from reprieve.assess.report import assess
+from reprieve.documents.grounds import select
 from reprieve.intake import parse_case
 from reprieve.intake.casefile import _Loader
 from reprieve.law.authorities import registry
-from reprieve.law.params import Law
+from reprieve.law.params import Law, LawSnapshot
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 RELIEF = ("custody", "3582(c)(1)(A)", "BOP reduction in sentence (PS 5050.50)", "FSA time credits",
@@ -138,3 +139,19 @@ def test_every_relief_reason_names_its_rule_and_an_authority_of_the_registry() -
                       for r in f.elements(False))
     assert rutherford.authority == "rutherford_2026"  # the Supreme Court's decision, linked from its reason
     assert rutherford.detail_text().startswith("Rutherford v. United States (May 28, 2026)")
+
+
+def test_the_drafts_name_the_statutory_ground_with_the_law_s_age_and_years() -> None:
+    """18 U.S.C. 3582(c)(1)(A)(ii): "at least 70 years of age, has served at least 30 years in prison". The drafts
+    name the ground with those numbers from the law data: a what-if of 68 years names 68."""
+    day = date(2026, 11, 28)
+    case = parse_case(_data("complete"), "complete", warnings=False).case
+    changed = Law.at(day, {"description": "age 68", "changes": [
+        {"parameter": "compassionate_release.elderly_statutory_age", "value": 68, "from": "2018-12-21"}]})
+
+    def named(law: LawSnapshot) -> str:
+        chosen = select(assess(case, day, law=law))
+        return next(g.name for g in [*chosen.raised, *chosen.left_out] if g.paragraph == "3582(c)(1)(A)(ii)")
+
+    assert named(Law.at(day)) == "age 70 and 30 years served under 18 U.S.C. § 3559(c)"
+    assert named(changed) == "age 68 and 30 years served under 18 U.S.C. § 3559(c)"

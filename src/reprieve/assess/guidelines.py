@@ -871,8 +871,7 @@ def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tupl
     listed = retro.covered(as_of, f.trace)
     if f.manual is None:
         finding = Finding(AVENUE, "retroactive guideline amendments", "needs_facts",
-                          "Whether a retroactive amendment lowers the range depends on when the sentence was imposed.",
-                          ["the sentencing date (or the Manual used) is not stated"], [retro.STATUTE, retro.METHOD],
+                          said("guide.summary.no_date"), [said("guide.no_date")], [retro.STATUTE, retro.METHOD],
                           [question(f.where, "imposed_on")])
         return GuidelineSides(j, f.where, None, None, missing=[question(f.where, "imposed_on")]), [finding]
     manual = f.manual
@@ -928,13 +927,18 @@ class _Draft:
     f: Facts
     then: Side
     ground: str
+    named: Said  # the amendment, as words
     eligible_from: date
     reasons: list[ReasonLike]
     citations: list[str]
     figures: AmendmentFigures
 
-    def make(self, status: Status, summary: str, missing: list[str] | None = None) -> Finding:
-        return Finding(AVENUE, self.ground, status, summary, self.reasons, self.citations,
+    def says(self, summary: str, **values: Any) -> Said:
+        """The finding's summary, a `guide.summary.*` message about this amendment."""
+        return said(f"guide.summary.{summary}", ground=self.named, **values)
+
+    def make(self, status: Status, summary: str, missing: list[str] | None = None, **values: Any) -> Finding:
+        return Finding(AVENUE, self.ground, status, self.says(summary, **values), self.reasons, self.citations,
                        [question(self.f.where, k) for k in missing or []],
                        self.eligible_from if status == "eligible" else None,
                        {"offense_level_then": self.then.offense_level, "category_then": self.then.category},
@@ -951,7 +955,7 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
                                       manual=then.manual), *variant.steps]
     if not amendment.verified_dates:
         reasons.append(said("guide.unverified", ground=_amendment_said(amendment)))
-    d = _Draft(f, then, ground, amendment.orders_from or amendment.effective, reasons,
+    d = _Draft(f, then, ground, _amendment_said(amendment), amendment.orders_from or amendment.effective, reasons,
                [retro.STATUTE, f"USSG §1B1.10(d) ({ground})", retro.ELIGIBILITY, retro.METHOD], figures)
     early = _not_comparable(d, variant, ambiguous)
     if early is not None:
@@ -964,13 +968,13 @@ def _not_comparable(d: _Draft, variant: Side, ambiguous: bool) -> Finding | None
     reading or a missing fact decides it first."""
     f, then, ground = d.f, d.then, d.ground
     if ambiguous:
-        return d.make("needs_facts", f"Whether {ground} applies depends on the exact sentencing date.", ["imposed_on"])
+        return d.make("needs_facts", "exact_date", ["imposed_on"])
     if f.g.career_offender and then.offense_level is not None and variant.offense_level == then.offense_level \
             and variant.category == then.category:
         d.reasons.append(said("guide.career_offender"))
-        return d.make("not_eligible", f"{ground} does not lower a career-offender range.")
+        return d.make("not_eligible", "career_offender")
     if variant.review:
-        return Finding(AVENUE, ground, "needs_review", f"Whether {ground} applies turns on an unsettled reading.",
+        return Finding(AVENUE, ground, "needs_review", d.says("unsettled"),
                        [*d.reasons, *variant.review], d.citations, [], None, extra=Extra(amendment=d.figures),
                        positions=[
                            Position("either fact alone disqualifies", "the 2024 text of §4C1.1(a)(10)-(11) says so",
@@ -983,14 +987,14 @@ def _not_comparable(d: _Draft, variant: Side, ambiguous: bool) -> Finding | None
             missing = ["total_offense_level"]
         if then.category is None and "criminal_history_points" not in missing and not f.g.career_offender:
             missing.append("criminal_history_category")
-        return d.make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
+        return d.make("needs_facts", "facts_not_stated",
                       list(dict.fromkeys(missing)))
     return None
 
 
 def _compared(d: _Draft, variant: Side, now: Side, computation: Computation) -> Finding:
     """The ranges compared, then the lowest term the court may impose."""
-    f, then, ground = d.f, d.then, d.ground
+    f, then = d.f, d.then
     assert then.range is not None and variant.range is not None
     # The original range as the statutory limits left it (the minimum the court departed from). Whether the
     # government moved for substantial assistance matters only for a term below that minimum: then the ranges
@@ -1005,8 +1009,7 @@ def _compared(d: _Draft, variant: Side, now: Side, computation: Computation) -> 
             below_range or (sentence is None and not lowers_plain)):
         d.reasons.append(said("guide.substantial_assistance", comparable=retro.COMPARABLE,
                               minimum=retro.MANDATORY_MINIMUM))
-        return d.make("needs_facts", f"Whether {ground} allows a lower term depends on whether the government moved "
-                                     "for substantial assistance.",
+        return d.make("needs_facts", "substantial_assistance",
                       ["substantial_assistance"] if sentence is not None else ["sentence", "substantial_assistance"])
     sa = bool(f.g.substantial_assistance)
     then_compared = (then.unrestricted_range or then_range) if sa else then_range
@@ -1027,34 +1030,31 @@ def _compared(d: _Draft, variant: Side, now: Side, computation: Computation) -> 
         d.citations.append(retro.MANDATORY_MINIMUM)
     d.citations.append(retro.TIME_SERVED)
     if sentence is None:
-        return d.make("needs_facts", f"{ground} lowers the range; whether the term can come down depends on the "
-                                     "term imposed.", ["sentence"])
+        return d.make("needs_facts", "term_needed", ["sentence"])
     if floor is None:
-        return d.make("needs_facts", f"{ground} lowers the range; the lowest term depends on the term imposed.",
-                      ["sentence"])
+        return d.make("needs_facts", "floor_needed", ["sentence"])
     return _reduced_term(d, combined, floor, sentence, computation)
 
 
 def _not_lowered(d: _Draft, variant: Side, sa: bool) -> Finding:
-    then, ground = d.then, d.ground
+    then = d.then
     if not sa and then.table_range and variant.table_range and _lowers(then.table_range, variant.table_range):
         d.reasons.append(said("guide.table_falls", then=_range_said(then.table_range),
                               amended=_range_said(variant.table_range), applicable=_range_said(variant.range)))
-        return d.make("not_eligible", f"{ground} does not lower the range: a mandatory minimum holds it.")
+        return d.make("not_eligible", "minimum_holds")
     d.reasons.append(said("guide.stays", range=_range_said(then.range), then_level=then.offense_level,
                           then_category=then.category, level=variant.offense_level, category=variant.category))
     if variant.missing:
         # e.g. a §4C1.1 criterion not stated: the range stays only because the reduction was not applied
         d.reasons.append(said("guide.stays_unstated"))
-        return d.make("needs_facts", f"Whether {ground} lowers the range depends on facts not yet stated.",
+        return d.make("needs_facts", "facts_not_stated",
                       list(dict.fromkeys(variant.missing)))
-    return d.make("not_eligible", f"{ground} does not lower the applicable range.")
+    return d.make("not_eligible", "not_lowered")
 
 
 def _reduced_term(d: _Draft, combined: GuidelineRange, floor: Months, sentence: Months,
                   computation: Computation) -> Finding:
     """The lowest term, never below the time served ((b)(2)(C)), against the sentence imposed."""
-    ground = d.ground
     served = computation.time_served_days
     if served is not None and floor != "life":
         # whole months at or above the time served: a term rounded down would fall below it ((b)(2)(C))
@@ -1066,7 +1066,7 @@ def _reduced_term(d: _Draft, combined: GuidelineRange, floor: Months, sentence: 
             d.figures.lowest_sentence_months = floor
     if months_key(floor) >= months_key(sentence):
         d.reasons.append(said("guide.at_or_below", sentence=_months(sentence), floor=_months(floor)))
-        return d.make("not_eligible", f"{ground} lowers the range, but not below the sentence imposed.")
+        return d.make("not_eligible", "not_below_sentence")
     if computation.released_by(computation.as_of):
         # Released, the whole term has been served: no reduced term may fall below it ((b)(2)(C)).
         released = computation.projected_release_date or (computation.latest.projected_release
@@ -1074,9 +1074,8 @@ def _reduced_term(d: _Draft, combined: GuidelineRange, floor: Months, sentence: 
         d.reasons.append(said("guide.released", released=released, time_served=retro.TIME_SERVED,
                               supervised=retro.SUPERVISED_RELEASE, early=retro.EARLY_TERMINATION))
         d.citations.extend([retro.EARLY_TERMINATION, retro.SUPERVISED_RELEASE])
-        return d.make("not_eligible", f"{ground} lowers the range, but the term has already been served.")
-    return d.make("eligible", f"{ground} lowers the range to {combined}; the court may reduce the term to "
-                              f"{floor} months (orders effective from {d.eligible_from}).")
+        return d.make("not_eligible", "already_served")
+    return d.make("eligible", "lowers", range=_range_said(combined), floor=floor, day=d.eligible_from)
 
 
 def _lowest(f: Facts, then_range: GuidelineRange, amended: GuidelineRange, sa: bool,
@@ -1115,6 +1114,8 @@ def _range_said(value: GuidelineRange | None) -> Said:
         return said("term.life")
     if value.high == "life":
         return said("guide.range_to_life", low=value.low)
+    if value.low == value.high:  # the statutory minimum or maximum is the guideline sentence (§5G1.1(a), (b))
+        return said("guide.months", n=value.low)
     return said("guide.range", low=value.low, high=value.high)
 
 
@@ -1125,9 +1126,8 @@ def _months(value: Months | None) -> Any:
 
 def _older(f: Facts, older: list[CoveredAmendment], citation: str) -> Finding:
     names = ", ".join(a.amendment for a in older)
-    noun, pronoun = ("Amendment", "it") if len(older) == 1 else ("Amendments", "them")
     return Finding(AVENUE, "earlier amendments in §1B1.10(d)", "needs_review",
-                   f"{noun} {names} took effect after the Manual applied; reprieve does not compute {pronoun}.",
+                   said("guide.summary.older_one" if len(older) == 1 else "guide.summary.older_many", names=names),
                    [*(said("guide.older" if a.verified_dates else "guide.older_unverified",
                            n=a.amendment, what=verbatim(a.what), effective=a.effective) for a in older),
                     said("guide.check_one" if len(older) == 1 else "guide.check_many")],

@@ -145,6 +145,8 @@ def _range_text(span: Any) -> str:
     low, high = span
     if low == "life":
         return "life"
+    if low == high:
+        return f"{low} months"
     return f"{low}-{high} months" if high != "life" else f"{low} months to life"
 
 

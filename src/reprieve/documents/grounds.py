@@ -9,32 +9,40 @@ is left out, with the finding's own reason (e.g. §1B1.13(b)(6) after Rutherford
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from reprieve.assess.findings import Finding
 from reprieve.assess.relief.compassionate_release import AVENUE, GROUND_NAMES
 from reprieve.assess.report import Assessment
+from reprieve.law.compassionate_release import threshold
+from reprieve.law.params import using
 from reprieve.words import join_citations
 
 Standing = Literal["established", "arguable", "needs facts"]
-NAMES: dict[str, str] = {**GROUND_NAMES, "3582(c)(1)(A)(ii)": "age 70 and 30 years served under 18 U.S.C. § 3559(c)"}
-ORDER = list(NAMES)
+STATUTORY = "3582(c)(1)(A)(ii)"
+ORDER = [*GROUND_NAMES, STATUTORY]
 # Grounds the AO 250 form lists by name; the others go under "other reasons" with the paragraph named.
 AO250_LISTED = {"§1B1.13(b)(1)(A)": "medical", "§1B1.13(b)(1)(B)": "medical", "§1B1.13(b)(2)": "age",
                 "§1B1.13(b)(3)(A)": "family", "§1B1.13(b)(3)(B)": "family", "3582(c)(1)(A)(ii)": "statutory"}
 
 
+def ground_name(paragraph: str, on: date) -> str:
+    """The ground as a draft names it; the statutory ground's age and years are the law's on that date."""
+    if paragraph == STATUTORY:
+        age, years = threshold("elderly_statutory_age", on)[0], threshold("elderly_statutory_years_served", on)[0]
+        return f"age {age} and {years} years served under 18 U.S.C. § 3559(c)"
+    return GROUND_NAMES.get(paragraph, paragraph)
+
+
 @dataclass(frozen=True)
 class _OfFinding:
     finding: Finding
+    name: str
 
     @property
     def paragraph(self) -> str:
         return self.finding.ground
-
-    @property
-    def name(self) -> str:
-        return NAMES.get(self.finding.ground, self.finding.ground)
 
 
 @dataclass(frozen=True)
@@ -119,16 +127,18 @@ def select(assessment: Assessment) -> Selection:
         f = by_ground.get(paragraph)
         if f is None:
             continue
+        with using(assessment.law):  # the law it was assessed under (a what-if's age is its own)
+            name = ground_name(paragraph, assessment.as_of)
         if f.status == "eligible":
-            raised.append(Ground(f, "established"))
+            raised.append(Ground(f, name, "established"))
         elif f.status == "needs_review":
-            raised.append(Ground(f, "arguable"))
+            raised.append(Ground(f, name, "arguable"))
         elif f.status == "needs_facts":
             if has_facts(f):
-                raised.append(Ground(f, "needs facts"))
+                raised.append(Ground(f, name, "needs facts"))
             else:
                 silent.append(paragraph)
         else:
-            left_out.append(LeftOut(f, _why_not(f)))
+            left_out.append(LeftOut(f, name, _why_not(f)))
     return Selection(raised, left_out, silent, by_ground.get("extraordinary and compelling reasons"),
                      by_ground.get("exhaustion"), by_ground.get("§1B1.13(d)"))

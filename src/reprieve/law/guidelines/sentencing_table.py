@@ -33,6 +33,8 @@ class GuidelineRange:
     def __str__(self) -> str:
         if self.low == "life":
             return "life"
+        if self.low == self.high:  # a statutory limit is the guideline sentence (§5G1.1(a), (b))
+            return f"{self.low} months"
         return f"{self.low}-{self.high} months" if self.high != "life" else f"{self.low} months to life"
 
 

@@ -11,22 +11,26 @@ from __future__ import annotations
 from reprieve.law.guidelines.sentencing_table import GuidelineRange, Months, months_key
 
 SINGLE = "USSG §5G1.1"
-MULTIPLE = "USSG §5G1.2(b), (d) (applying §5G1.1 to the total punishment)"
+MULTIPLE = " (applied to the total punishment, USSG §5G1.2(b), (d))"  # said after §5G1.1's subsection
+
+
+def _cite(subsection: str, several_counts: bool) -> str:
+    """'USSG §5G1.1(b)', or for several counts 'USSG §5G1.1(b) (applied to the total punishment, ...)'."""
+    return f"{SINGLE}{subsection}{MULTIPLE if several_counts else ''}"
 
 
 def restrict(found: GuidelineRange, minimum: Months | None, maximum: Months | None,
              several_counts: bool = False) -> tuple[GuidelineRange, str | None]:
     """The range as the statutory limits leave it, and a sentence saying what changed (None if nothing did)."""
-    citation = MULTIPLE if several_counts else SINGLE
     low, high = found.low, found.high
     if maximum is not None and months_key(maximum) < months_key(low):
-        return GuidelineRange(maximum, maximum, f"{citation}(a)"), (
+        return GuidelineRange(maximum, maximum, _cite("(a)", several_counts)), (
             f"the statutory maximum ({maximum} months) is below the range's minimum: it is the guideline sentence "
-            f"({citation}(a))")
+            f"({_cite('(a)', several_counts)})")
     if minimum is not None and months_key(minimum) > months_key(high):
-        return GuidelineRange(minimum, minimum, f"{citation}(b)"), (
+        return GuidelineRange(minimum, minimum, _cite("(b)", several_counts)), (
             f"the statutory minimum ({minimum} months) is above the range's maximum: it is the guideline sentence "
-            f"({citation}(b))")
+            f"({_cite('(b)', several_counts)})")
     notes = []
     if minimum is not None and months_key(minimum) > months_key(low):
         low = minimum
@@ -36,4 +40,5 @@ def restrict(found: GuidelineRange, minimum: Months | None, maximum: Months | No
         notes.append(f"the statutory maximum ({maximum} months) lowers the top")
     if not notes:
         return found, None
-    return GuidelineRange(low, high, f"{citation}(c)"), f"{' and '.join(notes)} ({citation}(c))"
+    citation = _cite("(c)", several_counts)
+    return GuidelineRange(low, high, citation), f"{' and '.join(notes)} ({citation})"
