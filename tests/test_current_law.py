@@ -160,3 +160,18 @@ def test_assess_json_carries_current_law_and_404(tmp_path: Any) -> None:
     assert data["current_law"]["counts"][0]["then"]["min_months"] == 60
     assert data["current_law"]["aggregate"]["at_bottom_of_range"]["available"] in (True, False)
     assert any(f["avenue"] == "FSA 404" for f in data["findings"])
+
+
+def test_a_count_not_covered_bounds_the_aggregate_minimum_and_the_words_give_the_bounds() -> None:
+    """examples/complete.yaml: count 1 under 21 U.S.C. 841(b)(1)(A) with one 851 prior (20 years before First Step
+    Act § 401, 15 years after), count 3 under 924(c)(1)(A)(i) (5 years, consecutive), and a second judgment's 6-month
+    term under 18 U.S.C. 1791, whose penalty reprieve's data does not hold. Its minimum lies between none and the
+    6 months imposed, so the aggregate minimum is 25 years to 25 years 6 months then and 20 years to 20 years 6 months
+    today: the table and the plain words give those bounds, not "unknown"."""
+    result = CliRunner().invoke(app, ["assess", "examples/complete.yaml", "--as-of", "2026-11-30"], env={
+        "COLUMNS": "200"})
+    out = result.output
+    assert "between 25 yr and 25 yr 6 mo" in out and "between 20 yr and 20 yr 6 mo" in out
+    assert ("Under today's law the minimum would be between 20 years and 20 years and 6 months, not between 25 years "
+            "and 25 years and 6 months") in out
+    assert "The minimum at sentencing was unknown" not in out

@@ -213,6 +213,16 @@ class Aggregate:
         """The then or now alternatives (empty when the minimum does not depend on unknown facts)."""
         return (self.then_min_alternatives if which == "then" else self.now_min_alternatives) or []
 
+    def min_span(self, which: str) -> Span | None:
+        """The least and most the then or now minimum can be when no single value or list of alternatives is given:
+        too many unknown facts (`<which>_min_range_months`), or a count reprieve does not cover, bounded by the
+        others (`<which>_min_months_range`). None when an end is unknown."""
+        span = self.then_min_range_months if which == "then" else self.now_min_range_months
+        if span is None:
+            ends = self.then_min_months_range if which == "then" else self.now_min_months_range
+            span = Span(ends[0], ends[1], dates=False) if ends else None
+        return span if span is not None and span.low is not None and span.high is not None else None
+
     def as_json(self) -> dict[str, Any]:
         return _keyed_json(self)
 

@@ -73,13 +73,13 @@ class _Wording:
             now_text = self.months(now)
         elif a.now_min_alternatives:
             now_text = self.alternatives("now")
-        elif a.now_min_range_months is not None:
+        elif a.min_span("now") is not None:
             now_text = self.range_of("now")
         else:
             return w("law.summary.now_unknown", then=then_text) + self.missing() + w("law.summary.end")
         if (then is not None and now is not None and then == now) or then_text == now_text:
             text = w("law.summary.same", then=then_text)
-        elif then is None and not a.then_min_alternatives and a.then_min_range_months is None:
+        elif then is None and not a.then_min_alternatives and a.min_span("then") is None:
             text = w("law.summary.then_unknown", now=now_text)
         else:
             text = w("law.summary.lower", now=now_text, then=then_text)
@@ -91,10 +91,12 @@ class _Wording:
         return text + self.missing() + w("law.summary.end")
 
     def range_of(self, which: str) -> str:
-        span = self.a.then_min_range_months if which == "then" else self.a.now_min_range_months
-        if span is None or span.low is None or span.high is None:
+        span = self.a.min_span(which)
+        if span is None:
             return ""
-        return self.w("law.summary.between", low=self.months(span.low), high=self.months(span.high))
+        # bounded by the counts reprieve covers: the sentence ends with why (the count not covered), not "facts"
+        key = "law.summary.between_uncovered" if self.a.not_covered else "law.summary.between"
+        return self.w(key, low=self.months(span.low), high=self.months(span.high))
 
     def alternatives(self, which: str) -> str:
         listed = self.a.alternatives(which)

@@ -116,7 +116,7 @@ def _aggregate(aggregate: Aggregate, which: str) -> str:
     alternatives = aggregate.alternatives(which)
     if alternatives:
         return "depends:\n" + "\n".join(f"- {_months(a.min_months)} {a.condition}".rstrip() for a in alternatives)
-    span = aggregate.then_min_range_months if which == "then" else aggregate.now_min_range_months
+    span = aggregate.min_span(which)
     if span:
         return f"between {_months(span.low)} and {_months(span.high)}"
     return "unknown"
