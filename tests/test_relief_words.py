@@ -155,3 +155,15 @@ def test_the_drafts_name_the_statutory_ground_with_the_law_s_age_and_years() -> 
 
     assert named(Law.at(day)) == "age 70 and 30 years served under 18 U.S.C. § 3559(c)"
     assert named(changed) == "age 68 and 30 years served under 18 U.S.C. § 3559(c)"
+
+
+@pytest.mark.parametrize(("name", "day"), [("vailes", date(2026, 11, 28)), ("complete", date(2026, 11, 28))])
+def test_a_spanish_reader_gets_the_section_404_summaries_in_spanish(name: str, day: date) -> None:
+    data = _data(name)
+    findings = [f for f in assess(parse_case(data, name, warnings=False).case, day).findings if f.avenue == "FSA 404"]
+    assert findings
+    for f in findings:
+        assert reason_whole(f.summary), f.summary_text()
+        spanish = f.summary_text("es")
+        assert spanish != f.summary_text("en")
+        assert not _english_left(spanish, f, _strings(data)), spanish

@@ -808,21 +808,18 @@ def fsa404_findings(case: Case, as_of: date, computation: Computation | None = N
             covered = rulings.of_kind(case, "covered_offense_404", judgment=j, count=label)
             if covered:  # a court already held it a covered offense: the elements of 404(a) are settled
                 when = covered[0].on
-                elements = [fsa404.Element(e.name, True, f"settled: a court held it a covered offense"
-                                           f"{f' on {when}' if when else ''} (rulings)")
+                settled = said("fsa404.settled_on", day=when) if when else said("fsa404.settled")
+                elements = [fsa404.Element(e.name, True, settled)
                             if e.met is not True and not e.name.startswith("404(c)") else e for e in elements]
             denied = rulings.of_kind(case, "motion_denied", judgment=j, count=label, avenue=AVENUE_404)
             found = _finding_404(case, as_of, j, c, elements, computation)
             for ruling in denied:
-                dated = f" on {ruling.on}" if ruling.on else ""
-                found.reasons.append(f"a court denied an earlier section 404 motion{dated}: if it did so after a "
-                                     "complete review on the merits, section 404(c) bars another")
+                found.reasons.append(said("fsa404.denied_on", day=ruling.on) if ruling.on else said("fsa404.denied"))
             findings.append(found)
     if not findings:
-        reason = "no drug count of cocaine base (or of an unstated drug) under a covered provision" if not screened \
-            else "section 404 did not exist on this date"
+        reason = said("fsa404.no_count" if not screened else "fsa404.not_yet")
         findings.append(Finding(AVENUE_404, "§404(a) covered offense", "not_eligible",
-                                "FSA 404: no covered offense.", [reason], [fsa404.CITE_404]))
+                                said("fsa404.summary.none"), [reason], [fsa404.CITE_404]))
     return findings
 
 
@@ -845,9 +842,7 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
     release = computation.projected_release_date if computation is not None else None
     served = release is not None and release <= as_of
     if served:
-        reasons.append(f"the prison term appears served (projected release {release}"
-                       "): a reduction could still reach the term of supervised release, which the Fair Sentencing "
-                       "Act also lowered; whether a court will hear it then is for the court (not checked)")
+        reasons.append(said("fsa404.served", day=release))
     status: Status
     if any(e.met is False for e in elements):
         status = "not_eligible"
@@ -857,12 +852,7 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
         status = "needs_review" if served else "eligible"
     questions = [ask(f, "decides whether section 404 is available")
                  for e in elements if e.met is None for f in e.missing] if status != "not_eligible" else []
-    summary = {"eligible": f"Count {label} is a covered offense: the court may reduce it as if the Fair Sentencing "
-                           "Act had applied (no court is required to).",
-               "needs_review": f"Count {label} is a covered offense, but the prison term appears served: only the "
-                               "supervised-release term may be left to reduce.",
-               "needs_facts": f"Count {label}: section 404 depends on facts not yet stated.",
-               "not_eligible": f"Count {label}: not eligible under section 404."}[status]
+    summary = said(f"fsa404.summary.{status}", label=label)
     extra = Extra()
     if status != "not_eligible":
         fsa_date = law().parameter("which_penalty_law.fair_sentencing_act_sentences_from").values[0].value
@@ -870,9 +860,7 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
         result = evaluate_count(case, j, c, as_of, hypothetical=lambda d: LawDates(
             d.offense, d.sentencing, {name: fsa_date for name in changed}))
         extra.ranges_404 = Ranges404(result)
-        reasons.append("the reduced sentence is imposed as if sections 2 and 3 of the Fair Sentencing Act applied; "
-                       "other First Step Act changes are not applied, though the court may consider them "
-                       "(Concepcion v. United States, 597 U.S. 481 (2022))")
+        reasons.append(said("fsa404.as_if"))
     return Finding(AVENUE_404, f"count {label}: §404 covered offense", status, summary, reasons,
                    [fsa404.CITE_404, "Fair Sentencing Act of 2010, Pub. L. 111-220, §§ 2-3", fsa404.CITE_TERRY],
                    questions, facts_used={"count": label}, extra=extra)

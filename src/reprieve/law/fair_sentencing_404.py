@@ -18,6 +18,7 @@ from reprieve.dates import PartialDate
 from reprieve.law.params import Value
 from reprieve.law.penalty_ranges import Trace
 from reprieve.law.statutes import parse_statute
+from reprieve.results import Said
 
 CITE_404 = "First Step Act of 2018, Pub. L. 115-391, § 404"
 CITE_TERRY = "Terry v. United States, 593 U.S. 486 (2021)"
@@ -27,7 +28,7 @@ CITE_TERRY = "Terry v. United States, 593 U.S. 486 (2021)"
 class Element:
     name: str
     met: bool | None
-    detail: str
+    detail: str | Said  # words: the law's own text, or a message of the words layer
     missing: list[str] = field(default_factory=list)
 
 
