@@ -19,6 +19,7 @@ from reprieve.intake import patterns as pat
 from reprieve.intake.districts import abbreviation, closest
 from reprieve.intake.fields import DERIVED, FIXED_CAP, TEXT_LAYER, Read, read_at
 from reprieve.intake.layout import Line, Page, Text, Word
+from reprieve.intake.ocr import checked_by_ink, ink_left_of
 from reprieve.intake.terms import Term, read_imprisonment, read_supervision, spelled_disagrees, total_of
 
 # The reasons printed on AO 245C (Rev. 09/19), in the form's words.
@@ -105,8 +106,11 @@ def _vote(reads: list[Read]) -> Read | None:
         return None
     counter = Counter(str(r.value) for r in reads)
     votes_for = Counter(counter)
-    for short in counter:  # '1:97-cr-00550-' is '1:97-cr-00550-VMH-1' cut short by OCR: its votes go to the whole
-        longer = [v for v in counter if len(v) > len(short) and v.startswith(short)]
+    # '1:97-cr-00550-' is '1:97-cr-00550-VMH-1' cut short by OCR at a part's end: its votes go to the whole. Not
+    # '...-FDW-5' against '...-FDW-55' (a speck read as a digit): a part that goes on is not the same value.
+    for short in counter:
+        longer = [v for v in counter if len(v) > len(short) and v.startswith(short)
+                  and (short[-1] in "-: " or v[len(short)] in "-: ")]
         if longer:
             votes_for[max(longer, key=len)] += votes_for.pop(short)
     value, votes = max(votes_for.items(), key=lambda kv: (kv[1], len(kv[0])))
@@ -364,11 +368,13 @@ def _amendment_reason(pages: list[Page]) -> list[Read]:
     checked: list[Read] = []
     unsure = False
     odd: list[Read] = []  # reasons whose box is neither a checked nor an empty box as OCR reads them
+    known: list[tuple[str, str, list[Line]]] = []  # (reason, mark, lines) of the items that are a reason printed
     for mark, lines in items:
         whole = " ".join(" ".join(ln.text.split()[1:]) if n == 0 and mark else ln.text for n, ln in enumerate(lines))
         reason = _best_reason(whole)
         if reason is None:
             continue
+        known.append((reason, mark, lines))
         state = pat.checkbox(mark) if mark else False
         if state is None:
             unsure = True
@@ -381,6 +387,16 @@ def _amendment_reason(pages: list[Page]) -> list[Read]:
             text = Text.of(lines)
             checked.append(read_at(text, 0, len(text.text), "judgment.amendment_reason", reason,
                                    label="Reason for Amendment", ceiling=ceiling))
+    by_ink = _checked_by_ink(page, [(mark, lines) for _, mark, lines in known])
+    if by_ink is not None:  # the ink settles a box OCR could not read, or contradicts a mark it read
+        reason, _, lines = known[by_ink]
+        text = Text.of(lines)
+        if [r.value for r in checked] == [reason]:
+            return checked
+        note = ("the box was read as checked from the ink on the page; its mark was not read" if not checked else
+                "the ink on the page and the mark as read disagree on which box is checked")
+        return [read_at(text, 0, len(text.text), "judgment.amendment_reason", reason, label="Reason for Amendment",
+                        ceiling=0.8 if not checked else 0.6, note=note)]
     if len(checked) == 1:
         read = checked[0]
         if unsure:
@@ -391,6 +407,14 @@ def _amendment_reason(pages: list[Page]) -> list[Read]:
         return [Read(checked[0].path, "; ".join(r.value for r in checked), checked[0].source, 0.7,
                      checked[0].label)]
     return odd if len(odd) == 1 else []
+
+
+def _checked_by_ink(page: Page, items: list[tuple[str, list[Line]]]) -> int | None:
+    """On a scanned page, which reason's box is checked by the ink left of its first word (ocr.checked_by_ink)."""
+    if page.image is None:
+        return None
+    firsts = [lines[0].words[1] if mark else lines[0].words[0] for mark, lines in items]
+    return checked_by_ink([ink_left_of(page.image, word) for word in firsts])
 
 
 def _best_reason(text: str) -> str | None:
@@ -475,6 +499,8 @@ def _counts(pages: list[Page]) -> list[Read]:
             bounds = [(0.0, nature_x - 4), (nature_x - 4, ended_x - 4), (ended_x - 4, count_x - 8),
                       (count_x - 8, page.width)]
             parts = [line.part(a, b) for a, b in bounds]
+            # a speck beside the count's label ('1 /') is no part of it: the Count cell holds a number or a word
+            parts[3] = Line([w for w in parts[3].words if any(ch.isalnum() for ch in w.text)], line.page, line.file)
             drifted = list(itertools.takewhile(lambda w: not any(ch.isdigit() for ch in w.text), parts[2].words))
             if drifted and len(drifted) < len(parts[2].words):  # 'crime 8/25/2009': the cell's end slid right
                 parts[1] = Line(parts[1].words + [dataclasses.replace(w, conf=min(w.conf, 0.7)) for w in drifted],

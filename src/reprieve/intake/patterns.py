@@ -123,6 +123,16 @@ _DOCKET_CORE = re.compile(rf"^(?P<div>{DIGITISH}\s?:\s?)?(?P<yy>{DIGITISH}{{2}})
 _DOCKET_OLD = re.compile(rf"^(?P<kind>CR|cr)\s?(?P<num>{DIGITISH}{{3}})\s?-\s?(?P<rest>{DIGITISH}{{2,6}})$")
 
 
+def docket_year(value: str) -> int | None:
+    """The year a case was filed, from its case number ('1:97-cr-00633' -> 1997, 'CR400-00123' -> 2000); None for a
+    number that does not carry one. Two digits: a year after this one is of the last century."""
+    m = re.match(r"^(?:\d:)?(\d{2})-?(?:cr|mj|po)", value, re.IGNORECASE) or re.match(r"^CR\d(\d{2})-", value)
+    if m is None:
+        return None
+    yy = int(m.group(1))
+    return (1900 if yy > date.today().year % 100 + 1 else 2000) + yy
+
+
 def docket(raw: str) -> Fixed | None:
     """A case number as printed, with OCR fixes in its number parts only."""
     text = re.sub(r"\s*([:\-])\s*", r"\1", raw.strip().strip(".,;)|"))
