@@ -23,8 +23,8 @@ from tests.intake.generate import specimen
 
 
 def _read(seed: int, change: Callable[[Page, bytes], Page], monkeypatch: pytest.MonkeyPatch,
-          judgments: int = 1) -> documents.IntakeResult:
-    made = specimen(seed, bop_sheet=True, judgments=judgments)
+          judgments: int = 1, bop_sheet: bool = True) -> documents.IntakeResult:
+    made = specimen(seed, bop_sheet=bop_sheet, judgments=judgments)
     data = dict(made.documents)
     monkeypatch.setattr(documents, "read_pages", lambda name, raw, *progress: [
         change(p, data[name]) for p in read_pages(name, raw, *progress)])
@@ -155,3 +155,41 @@ def test_judgments_whose_date_was_not_read_are_ordered_by_their_case_numbers(mon
     assert result.fields["judgments[0].docket"].value == first["docket"]
     assert result.fields["judgments[1].imposed_on"].value == second["imposed_on"]
     assert all(_asked(result, path) for path in result.fields if path.startswith("judgments["))  # a guess: asked
+
+
+# --- a label printed whose value was not read -----------------------------------------------------------------------
+
+def test_a_usm_number_read_out_of_shape_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Scanned specimen 40015: 'USM Number: 83664-5114' (printed 83664-514), not read and not asked.
+    def garble(page: Page, _: bytes) -> Page:
+        for line in page.lines:
+            if "USM" in line.text:
+                line.words = [dataclasses.replace(w, text=w.text + "4", conf=0.0) if re.fullmatch(r"\d{5}-\d{3}",
+                                                                                                  w.text) else w
+                              for w in line.words]
+        return page
+
+    result = _read(11, garble, monkeypatch, bop_sheet=False)  # (the sheet's REGNO would give it)
+    assert "person.register_number" not in result.fields
+    assert _asked(result, "person.register_number")
+
+
+def test_an_amended_judgments_original_date_not_read_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Scanned specimen 40059: 'Date of Orginal Judgment: 1/7/1998' (OCR lost an 'i'); the date was neither read nor
+    # asked. Specimen 2 is an amended judgment.
+    made = specimen(2, bop_sheet=True, judgments=1)
+    original = made.case["judgments"][0]["imposed_on"]
+
+    def misspell(page: Page, _: bytes) -> Page:
+        for line in page.lines:
+            line.words = [dataclasses.replace(w, text="Orginal") if w.text == "Original" else w for w in line.words]
+        return page
+
+    read = _read(2, misspell, monkeypatch).fields["judgments[0].imposed_on"]
+    assert read.value == original and read.confidence < CONFIRM_BELOW
+
+    def lose(page: Page, _: bytes) -> Page:
+        page.lines = [line for line in page.lines if "Original" not in line.text]
+        return page
+
+    assert "judgments[0].imposed_on" in _read(2, lose, monkeypatch).missing

@@ -251,12 +251,10 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
                 path = r.path
             fields[path] = Read(path, r.value, r.source, r.confidence, r.label, r.note)
         read_paths = {r.path for r in j.reads}
-        missing += [prefix + p.removeprefix("judgment.") for p in j.asks]
+        missing += [prefix + p.removeprefix("judgment.") if p.startswith("judgment.") else p for p in j.asks]
         for need in _NEEDED + (_NEEDED_AMENDED if j.amended else ()):
             if need not in read_paths and (i == 0 or need.startswith("judgment.")):
-                if need == "judgment.imposed_on" and "judgment.amended_on" in read_paths:
-                    continue
-                missing.append(need.replace("judgment.", prefix))
+                missing.append(need.replace("judgment.", prefix))  # an amended one: its Date of Original Judgment
         missing += [prefix + p.removeprefix("judgment.") for p in _missing_in_counts(read_paths, j.reads)]
         if not any(p.startswith("judgment.counts[") for p in read_paths):
             missing.append(prefix + "counts")

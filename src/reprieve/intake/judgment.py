@@ -19,7 +19,7 @@ from reprieve.intake import patterns as pat
 from reprieve.intake.districts import abbreviation, closest
 from reprieve.intake.fields import DERIVED, FIXED_CAP, TEXT_LAYER, Read, read_at
 from reprieve.intake.layout import Line, Page, Text, Word
-from reprieve.intake.ocr import checked_by_ink, ink_left_of
+from reprieve.intake.ocr import checked_by_ink, ink_left_of, read_again
 from reprieve.intake.terms import Term, read_imprisonment, read_supervision, spelled_disagrees, total_of
 
 # The reasons printed on AO 245C (Rev. 09/19), in the form's words.
@@ -53,7 +53,7 @@ _IMPOSITION_DAMAGED = re.compile(r"^\W*\w{0,3}\W*Date\s+of\s+(?!Original)(?:\S+\
 _IMPRISONMENT_HEADING = re.compile(r"^[\W_]{0,3}IMPRISONMENT(?:\s+\S{1,3})?\s*$")
 _SUPERVISION_HEADING = re.compile(r"^[\W_]{0,3}SUPERVISED\s+RELEASE(?:\s+\S{1,3})?\s*$")
 _LABELS_DISAGREE = re.compile(r"was not found|not in the counts table")
-_ORIGINAL = re.compile(r"Date\s+of\s+Original\s+Judgment\s*[:;]?", re.IGNORECASE)
+_ORIGINAL = re.compile(r"Date\s+of\s+Or\w{2,4}al\s+Judgment\s*[:;]?", re.IGNORECASE)  # OCR's 'Orginal' too
 _JUDGE_LABEL = re.compile(r"Name\s+(?:and|&)\s+Title\s+of\s+Judge", re.IGNORECASE)
 _TABLE_END = re.compile(r"The\s+defendant\s+(?:is\s+sentenced|has\s+been)|See\s+additional|Count\s*\(s\)|"
                         r"It\s+is\s+ordered|sentenced\s+as\s+provided|Sentencing\s+Reform", re.IGNORECASE)
@@ -145,6 +145,8 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
                                                               _register_value)])
     if register:
         out.reads.append(register)
+    elif any(_USM.search(line.text) for p in pages for line in p.lines):
+        out.asks.append("person.register_number")  # the label is printed, its number was not read
     names = [r for p in pages for r in _after_label(p, _DEFENDANT, "person.name", "Defendant", _name_value)]
     names += _caption_name(first)
     name = _vote(names)
@@ -233,12 +235,29 @@ def _register_value(text: Text, at: int, path: str, label: str, page: Page) -> R
             start = at + squeezed.start(1)
             return read_at(text, start, start + 10, path, found.value, label=label, fixed=True)
     m = pat.REGISTER.search(text.text, at)
-    if not m or m.start() - at > 4:
-        return None
-    found = pat.register_number(m.group())
-    if not found:
-        return None
+    found = pat.register_number(m.group()) if m and m.start() - at <= 4 else None
+    if m is None or found is None:
+        return _register_again(text, at, path, label, page)
     return read_at(text, m.start(), m.end(), path, found.value, label=label, fixed=found.fixed)
+
+
+def _register_again(text: Text, at: int, path: str, label: str, page: Page) -> Read | None:
+    """A USM number OCR read out of its shape ('83664-5114'): the word after the label read again on its own, with
+    only digits and the hyphen (ocr.read_again); what that gives is asked, never taken as sure."""
+    start = len(text.text) - len(text.text[at:].lstrip())
+    box = text.boxes[start] if start < len(text.boxes) else None
+    if page.image is None or box is None:
+        return None
+    height = box[3] - box[1]
+    words = read_again(page.image, (box[0] - 0.3 * height, box[1] - 0.3 * height, box[2] + 0.8 * height,
+                                    box[3] + 0.3 * height), "0123456789-")
+    again = Text.of([Line(words, page.number, page.file)]) if words else None
+    m = pat.REGISTER.search(again.text) if again else None
+    found = pat.register_number(m.group()) if m else None
+    if again is None or m is None or found is None or m.start() > 0:
+        return None
+    return read_at(again, m.start(), m.end(), path, found.value, label=label, ceiling=0.75,
+                   note="the number was read a second time on its own: the first reading did not fit its shape")
 
 
 def _name_value(text: Text, at: int, path: str, label: str, page: Page) -> Read | None:
@@ -317,8 +336,10 @@ def _dates(pages: list[Page], amended: bool) -> list[Read]:
                 m = _ORIGINAL.search(text.text)
                 found = pat.find_date(text.text, m.end()) if m else None
                 if found:
-                    out.append(read_at(text, found[2], found[3], "judgment.imposed_on",
-                                       found[0].isoformat(), label="Date of Original Judgment", fixed=found[1]))
+                    exact = re.search(r"Original", m.group(), re.IGNORECASE) is not None  # else a label OCR broke
+                    out.append(read_at(text, found[2], found[3], "judgment.imposed_on", found[0].isoformat(),
+                                       label="Date of Original Judgment", fixed=found[1],
+                                       ceiling=TEXT_LAYER if exact else 0.85))
                     return out
     return out
 
