@@ -40,17 +40,24 @@ def _asked(result: documents.IntakeResult, path: str) -> bool:
 SCALE = 300 / 72  # the page as OCR sees it: 300 dpi
 
 
-def _as_scanned_without_marks(page: Page, pdf: bytes) -> Page:
-    """The first sheet of the judgment as an OCR'd page whose boxes' marks Tesseract did not read (the 'X' in the
-    checked box dropped, as on scanned specimen 40000): the words where the rendered image has them."""
-    if page.number != 1 or not page.file.startswith("judgment"):
-        return page
-    doc = pypdfium2.PdfDocument(pdf)
-    image = doc[0].render(scale=SCALE, grayscale=True).to_pil().convert("L")
-    doc.close()
-    lines = [Line([Word(w.text, w.x0 * SCALE, w.x1 * SCALE, w.top * SCALE, w.bottom * SCALE, 0.95)
-                   for w in line.words if w.text != "X"], line.page, line.file) for line in page.lines]
-    return Page(page.file, page.number, [line for line in lines if line.words], "ocr", page.width * SCALE, image)
+def _scanned(misread: dict[str, str]) -> Callable[[Page, bytes], Page]:
+    """The first sheet of the judgment as an OCR'd page: the rendered image, its words where the image has them,
+    each word in `misread` read as its value there ('' for a word OCR dropped)."""
+    def change(page: Page, pdf: bytes) -> Page:
+        if page.number != 1 or not page.file.startswith("judgment"):
+            return page
+        doc = pypdfium2.PdfDocument(pdf)
+        image = doc[0].render(scale=SCALE, grayscale=True).to_pil().convert("L")
+        doc.close()
+        lines = [Line([Word(misread.get(w.text, w.text), w.x0 * SCALE, w.x1 * SCALE, w.top * SCALE,
+                            w.bottom * SCALE, 0.3 if w.text in misread else 0.95)
+                       for w in line.words if misread.get(w.text) != ""], line.page, line.file)
+                 for line in page.lines]
+        return Page(page.file, page.number, [line for line in lines if line.words], "ocr", page.width * SCALE, image)
+    return change
+
+
+_as_scanned_without_marks = _scanned({"X": ""})  # the checked box's mark dropped, as on scanned specimen 40000
 
 
 def test_a_checked_box_whose_mark_ocr_dropped_is_read_from_the_ink(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -68,6 +75,38 @@ def test_the_ink_picks_one_box_or_none() -> None:
     assert ocr.checked_by_ink([0.24, 0.22, 0.25, 0.21, 0.23]) is None  # every box empty
     assert ocr.checked_by_ink([0.44, 0.22, 0.43, 0.25, 0.21]) is None  # two stand out: the ink cannot say
     assert ocr.checked_by_ink([0.2, 0.4]) is None  # too few boxes to know what an empty one looks like
+
+
+# --- a table cell read again on its own --------------------------------------------------------------------------
+
+def test_a_statute_cell_ocr_garbled_is_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Scanned specimen 40015: '21 U.S.C. §§ 841(a)(1) and 841(b)(1)(A)' read as '2E USC. §§ S41(aCL) and: R41 cb IMA)'.
+    # Specimen 11's second row: '21 U.S.C. §§ 841(a)(1) and' over '841(b)(1)(B)'.
+    result = _read(11, _scanned({"841(a)(1)": "S41(aCL)", "841(b)(1)(B)": "R41 cb IB)"}), monkeypatch)
+    read = result.fields["judgments[0].counts[1].statute"]
+    assert read.value == "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(B)"
+    assert read.confidence < CONFIRM_BELOW  # the first reading was not a citation: asked
+
+
+def test_an_offense_ended_cell_ocr_lost_is_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Scanned specimen 40005: Offense Ended read as '12°13 1994'; elsewhere not read at all.
+    result = _read(11, _scanned({"10/16/2001": ""}), monkeypatch)
+    read = result.fields["judgments[0].counts[0].offense_ended"]
+    assert read.value == "2001-10-16" and read.confidence < CONFIRM_BELOW
+
+
+def test_a_statute_that_is_no_citation_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ... and when the second reading cannot make a citation of it either (here it is not even on the image)
+    def garble(page: Page, pdf: bytes) -> Page:
+        page = _scanned({})(page, pdf)
+        if page.image is not None:
+            page.image = page.image.point(lambda v: 255)  # a blank image: nothing to read again
+            for line in page.lines:
+                line.words = [dataclasses.replace(w, text="84lday1)") if w.text == "846" else w for w in line.words]
+        return page
+
+    result = _read(11, garble, monkeypatch)
+    assert _asked(result, "judgments[0].counts[0].statute")
 
 
 # --- specks -------------------------------------------------------------------------------------------------------

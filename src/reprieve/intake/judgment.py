@@ -335,7 +335,7 @@ def _dates(pages: list[Page], amended: bool) -> list[Read]:
                 text = Text.of([line])
                 m = _ORIGINAL.search(text.text)
                 found = pat.find_date(text.text, m.end()) if m else None
-                if found:
+                if m and found:
                     exact = re.search(r"Original", m.group(), re.IGNORECASE) is not None  # else a label OCR broke
                     out.append(read_at(text, found[2], found[3], "judgment.imposed_on", found[0].isoformat(),
                                        label="Date of Original Judgment", fixed=found[1],
@@ -507,6 +507,7 @@ def _header_columns(line: Line) -> tuple[float, float, float, float] | None:
 
 def _counts(pages: list[Page]) -> list[Read]:
     rows: list[list[Line]] = []  # each row: [title part, nature part, ended part, count part] lines
+    where: list[tuple[Page, list[tuple[float, float]]]] = []  # each row's page and its cells' left and right
     for page in pages:
         columns = None
         for line in page.lines:
@@ -534,6 +535,7 @@ def _counts(pages: list[Page]) -> list[Read]:
                 starts_row = True  # a label OCR mangled on a line of its own: a row still, asked
             if starts_row or not rows:
                 rows.append(parts)
+                where.append((page, bounds))
             else:
                 previous = rows[-1]
                 for k in (0, 1):
@@ -541,10 +543,12 @@ def _counts(pages: list[Page]) -> list[Read]:
                         previous[k] = Line(previous[k].words + parts[k].words, previous[k].page, previous[k].file)
     # a speck on its own line (read as '_' or '/') is not a row; a row all of whose cells were lost is caught by the
     # check against the counts of conviction
-    rows = [row for row in rows if sum(ch.isalnum() for part in row for ch in part.text) >= 3]
+    kept = [n for n, row in enumerate(rows) if sum(ch.isalnum() for part in row for ch in part.text) >= 3]
+    rows, where = [rows[n] for n in kept], [where[n] for n in kept]
     out: list[Read] = []
     for n, row in enumerate(rows):
         title, nature, ended, count = row
+        page, bounds = where[n]
         prefix = f"judgment.counts[{n}]"
         if count.words:
             text = Text.of([count])
@@ -554,13 +558,24 @@ def _counts(pages: list[Page]) -> list[Read]:
         if title.words:
             text = Text.of([title])
             written = pat.statute(text.text)
+            ceiling, note = TEXT_LAYER, ""
+            if page.method == "ocr" and not pat.WELL_FORMED_STATUTE.match(written.value):
+                again = _cell_again(page, title, bounds[0], None)
+                rewritten = pat.statute(again.text) if again else None
+                if again and rewritten and pat.WELL_FORMED_STATUTE.match(rewritten.value):
+                    text, written = again, rewritten
+                    note = "the cell was read a second time on its own: the first reading was not a citation"
+                else:
+                    note = "not a well-formed citation as read"
+                ceiling = 0.6
             value = written.value
             out.append(read_at(text, 0, len(text.text), f"{prefix}.statute", value, label="Title & Section",
-                               fixed=written.fixed))
+                               fixed=written.fixed, ceiling=ceiling, note=note))
             provision = pat.penalty(value)
             if provision:
                 out.append(read_at(text, 0, len(text.text), f"{prefix}.penalty", provision,  # as sure as the cell
-                                   label="Title & Section", ceiling=FIXED_CAP if written.fixed else TEXT_LAYER))
+                                   label="Title & Section", ceiling=min(ceiling, FIXED_CAP if written.fixed
+                                                                       else TEXT_LAYER), note=note))
         if nature.words:
             text = Text.of([nature])
             written = pat.nature(text.text)
@@ -588,6 +603,11 @@ def _counts(pages: list[Page]) -> list[Read]:
             text = Text.of([ended])
             out.append(read_at(text, slashed[1], slashed[2], f"{prefix}.offense_ended", slashed[0].isoformat(),
                                label="Offense Ended", fixed=True))
+        elif (again := _cell_again(page, ended if ended.words else title, bounds[2], "0123456789/")) and (
+                found := pat.find_date(again.text)):  # the cell read again on its own, with date characters only
+            out.append(read_at(again, found[2], found[3], f"{prefix}.offense_ended", found[0].isoformat(),
+                               label="Offense Ended", fixed=True,
+                               note="the cell was read a second time on its own: the first reading gave no date"))
         else:  # the date drifted into the next column (a slanted photo): taken from there, and asked
             for cell in (nature, count):
                 text = Text.of([cell])
@@ -597,6 +617,28 @@ def _counts(pages: list[Page]) -> list[Read]:
                                        label="Offense Ended", fixed=True))
                     break
     return out
+
+
+def _cell_again(page: Page, cell: Line, column: tuple[float, float], whitelist: str | None) -> Text | None:
+    """A counts-table cell of a scanned page read again on its own (ocr.read_again): each of its lines, from the
+    column's left to its right, one line at a time; None without a page image or when nothing is read. `cell` gives
+    the lines' heights (for an empty cell, another cell of the same row)."""
+    if page.image is None or not cell.words:
+        return None
+    bands: list[tuple[float, float]] = []
+    for word in sorted(cell.words, key=lambda w: w.top):
+        if bands and word.top < bands[-1][1] - 0.3 * (word.bottom - word.top):
+            bands[-1] = (min(bands[-1][0], word.top), max(bands[-1][1], word.bottom))
+        else:
+            bands.append((word.top, word.bottom))
+    lines = []
+    for top, bottom in bands:
+        height = bottom - top
+        words = read_again(page.image, (column[0], top - 0.3 * height, column[1], bottom + 0.3 * height), whitelist,
+                           scale=1.5, psm=6)
+        if words:
+            lines.append(Line(words, page.number, page.file))
+    return Text.of(lines, " ") if lines else None
 
 
 # --- imprisonment, supervised release, dismissed counts ------------------------------------------------------------

@@ -233,6 +233,12 @@ def statute(raw: str) -> Fixed:
     return Fixed(text, text != clean)
 
 
+_SECTION = r"\d{1,5}[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))*"
+# A Title & Section cell that reads as a citation: '21 U.S.C. §§ 846 and 841(b)(1)(A)', '18 U.S.C. §§ 2113(a) and (d)'.
+WELL_FORMED_STATUTE = re.compile(rf"^\d{{1,2}} U\.S\.C\. §§? {_SECTION}"
+                                 rf"(?:,? (?:and|or) (?:{_SECTION}|(?:\([a-zA-Z0-9]{{1,4}}\))+))*$")
+
+
 # A section number and the subsections after it as OCR may garble them: '841(aX 1)', '924(ay(2)', '841(b)C IA)'.
 _SUBSECTIONS = re.compile(r"(?<![\w(])(\d{3,4}[a-z]?)(\s?\((?:(?:(?!\s*and\b|\s*\d{3})[\sA-Za-z0-9()\[\]{}|!])*"
                           r"[)\]}J])?)")
