@@ -634,7 +634,8 @@ def _cell_again(page: Page, cell: Line, column: tuple[float, float], whitelist: 
     lines = []
     for top, bottom in bands:
         height = bottom - top
-        words = read_again(page.image, (column[0], top - 0.3 * height, column[1], bottom + 0.3 * height), whitelist,
+        words = read_again(page.image if page.soft is None else page.soft,
+                           (column[0], top - 0.3 * height, column[1], bottom + 0.3 * height), whitelist,
                            scale=1.5, psm=6)
         if words:
             lines.append(Line(words, page.number, page.file))

@@ -65,15 +65,18 @@ def _otsu(a: np.ndarray) -> float:
     return threshold
 
 
-def _flatten(gray: Image.Image) -> Image.Image:
-    """Divide by the blurred background so shadows and uneven light become white paper."""
+def _flatten(gray: Image.Image) -> tuple[Image.Image, Image.Image]:
+    """Divide by the blurred background so shadows and uneven light become white paper. Also the same page without
+    its light greys whitened ('soft'): on a faint, blurred scan that whitening also takes thin strokes (the slashes of
+    a date, the dots of 'U.S.C.'), so a cell read again is read from the soft page."""
     small = gray.reduce(4)
     background = small.filter(ImageFilter.MaxFilter(9)).filter(ImageFilter.GaussianBlur(12)).resize(gray.size)
     a = np.asarray(gray, dtype=np.float32)
     b = np.maximum(np.asarray(background, dtype=np.float32), 1.0)
     out = np.clip(a / b * 255.0, 0, 255)
+    soft = ImageOps.autocontrast(Image.fromarray(out.astype(np.uint8)), cutoff=1)
     out[out > 190] = 255  # paper, with its noise, becomes white
-    return ImageOps.autocontrast(Image.fromarray(out.astype(np.uint8)), cutoff=1)
+    return ImageOps.autocontrast(Image.fromarray(out.astype(np.uint8)), cutoff=1), soft
 
 
 def _skew(gray: Image.Image) -> float:
@@ -92,6 +95,11 @@ def _skew(gray: Image.Image) -> float:
 
 def prepare(image: Image.Image, photo: bool) -> Image.Image:
     """A clean, straight, grey page at about 300 dpi."""
+    return prepared(image, photo)[0]
+
+
+def prepared(image: Image.Image, photo: bool) -> tuple[Image.Image, Image.Image]:
+    """The clean page (`prepare`) and the same page soft (`_flatten`), straightened alike."""
     gray = ImageOps.exif_transpose(image).convert("L")
     if photo:
         quad = _page_quad(gray)
@@ -103,11 +111,12 @@ def prepare(image: Image.Image, photo: bool) -> Image.Image:
     if gray.width < TARGET_WIDTH * 0.8 or gray.width > TARGET_WIDTH * 1.3:
         gray = gray.resize((TARGET_WIDTH, round(gray.height * TARGET_WIDTH / gray.width)),
                            Image.Resampling.LANCZOS)
-    gray = _flatten(gray.filter(ImageFilter.MedianFilter(3)))  # the median takes out a scanner's specks
+    gray, soft = _flatten(gray.filter(ImageFilter.MedianFilter(3)))  # the median takes out a scanner's specks
     angle = _skew(gray)
     if abs(angle) >= 0.15:
         gray = gray.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
-    return gray
+        soft = soft.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+    return gray, soft
 
 
 def words_of(image: Image.Image, lang: str = "eng", config: str = "--psm 6") -> list[Word]:
@@ -133,12 +142,13 @@ def words_of(image: Image.Image, lang: str = "eng", config: str = "--psm 6") -> 
     return out
 
 
-def ocr_lines(image: Image.Image, page: int, photo: bool = False) -> tuple[list[Line], float, Image.Image]:
-    """The page's lines, its width in the same units as the words' x positions, and the prepared page they were
-    read from (for a second reading of a value)."""
-    clean = prepare(image, photo)
+def ocr_lines(image: Image.Image, page: int, photo: bool = False) -> tuple[list[Line], float, Image.Image,
+                                                                          Image.Image]:
+    """The page's lines, its width in the same units as the words' x positions, the prepared page they were read
+    from (for a second reading of a value) and the same page soft (for a second reading of a table cell)."""
+    clean, soft = prepared(image, photo)
     lines = group_lines(_second_looks(clean, words_of(clean)), page)
-    return lines, float(clean.width), clean
+    return lines, float(clean.width), clean, soft
 
 
 # A word that should be a date but does not read as one ('§/22/2005', '11-68-2021', a smudged '_es006') is read again
