@@ -11,6 +11,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
+import numpy as np
 import pypdfium2
 import pytest
 
@@ -232,3 +233,19 @@ def test_an_amended_judgments_original_date_not_read_is_asked(monkeypatch: pytes
         return page
 
     assert "judgments[0].imposed_on" in _read(2, lose, monkeypatch).missing
+
+
+def test_the_soft_page_keeps_a_faint_stroke_the_clean_page_whitens() -> None:
+    # Scanned specimen 40015 (150 dpi, blurred, low contrast): the clean page lost the slashes of '7/18/2002'; read
+    # again from the soft page, the Offense Ended cell gives the date.
+    from PIL import Image, ImageDraw
+
+    page = Image.new("L", (400, 200), 200)  # grey paper
+    draw = ImageDraw.Draw(page)
+    draw.line((100, 40, 110, 160), fill=165, width=2)  # a faint thin stroke, as blur and low contrast leave a slash
+    draw.rectangle((200, 40, 230, 160), fill=40)  # a dark one
+    clean, soft = ocr._flatten(page)
+    faint = (slice(60, 140), slice(98, 113))
+    assert np.asarray(clean)[faint].min() == 255  # whitened with the paper
+    assert np.asarray(soft)[faint].min() < 200  # still there
+    assert np.asarray(clean)[60:140, 205:225].max() < 100 and np.asarray(soft)[60:140, 205:225].max() < 100
