@@ -18,8 +18,9 @@ from reprieve.intake.layout import Line, Page, Text
 from reprieve.intake.ocr import read_again
 
 SHEET_PAGE = re.compile(r"SENTENCE\s+MONITORING|COMPUTATION\s+DATA|REGNO\s*\.*\s*:", re.IGNORECASE)
-# The dot leader and colon after a label: OCR drops the colon or reads it as '?' or '-'.
-_LEADER = r"[\s.,:;_'`?\-\u2026]*(?:(?<=\.)[0-9!l|%\u00b0]{1,2}(?=\s+\d))?\s*"
+# The dot leader and colon after a label: OCR drops the colon or reads it as '?' or '-', and a speck at its end
+# ('.....:\u00b0 45', '.....1 45') is not the value's.
+_LEADER = r"[\s.,:;_'`?\-\u2026]*(?:(?<=[.:;])[0-9!l|%\u00b0]{1,2}(?=\s+\d))?\s*"
 
 
 def _label(words: str) -> re.Pattern[str]:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from reprieve.intake import bop_sheet, judgment
+from reprieve.intake import patterns as pat
 from reprieve.intake.checks import cross_check
 from reprieve.intake.fields import CONFIRM_BELOW, Read
 from reprieve.intake.layout import Page
@@ -126,7 +127,7 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress
                 and not any(r.source.file == d.file and r.source.page == n for r in letter)]
     groups, placed_surely = _group(judgment_pages)
     judgments = [judgment.read_judgment(group) for group in groups]
-    judgments.sort(key=lambda j: next((str(r.value) for r in j.reads if r.path == "judgment.imposed_on"), "9999"))
+    _in_order(judgments)
     # A page whose judgment is a guess (its case number unlike the captions', or not read among several judgments),
     # or several judgments one of whose dates was not read (their order is by date), may put a value in the wrong
     # judgment: everything of every judgment is asked.
@@ -144,6 +145,21 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress
     if unsure_which:
         _ask_every_judgment(result, len(judgments))
     return result
+
+
+def _in_order(judgments: list[judgment.JudgmentRead]) -> None:
+    """Judgments in the order they were imposed. When a date of imposition was not read, by the years their case
+    numbers were filed in, if each has a different one (a later case is filed later); the order is then a guess and
+    every judgment is asked about (below). Otherwise one whose date was not read goes last."""
+    def value(j: judgment.JudgmentRead, path: str) -> Any:
+        return next((r.value for r in j.reads if r.path == path), None)
+
+    dates = [value(j, "judgment.imposed_on") for j in judgments]
+    years = [pat.docket_year(str(value(j, "court.docket") or "")) for j in judgments]
+    if None in dates and None not in years and len(set(years)) == len(years):
+        judgments.sort(key=lambda j: pat.docket_year(str(value(j, "court.docket"))) or 0)
+        return
+    judgments.sort(key=lambda j: str(value(j, "judgment.imposed_on") or "9999"))
 
 
 _PER_JUDGMENT = re.compile(r"judgments\[\d+\]\.|court\.(district|docket|judge)$")
@@ -235,12 +251,10 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
                 path = r.path
             fields[path] = Read(path, r.value, r.source, r.confidence, r.label, r.note)
         read_paths = {r.path for r in j.reads}
-        missing += [prefix + p.removeprefix("judgment.") for p in j.asks]
+        missing += [prefix + p.removeprefix("judgment.") if p.startswith("judgment.") else p for p in j.asks]
         for need in _NEEDED + (_NEEDED_AMENDED if j.amended else ()):
             if need not in read_paths and (i == 0 or need.startswith("judgment.")):
-                if need == "judgment.imposed_on" and "judgment.amended_on" in read_paths:
-                    continue
-                missing.append(need.replace("judgment.", prefix))
+                missing.append(need.replace("judgment.", prefix))  # an amended one: its Date of Original Judgment
         missing += [prefix + p.removeprefix("judgment.") for p in _missing_in_counts(read_paths, j.reads)]
         if not any(p.startswith("judgment.counts[") for p in read_paths):
             missing.append(prefix + "counts")

@@ -19,6 +19,7 @@ from reprieve.intake import patterns as pat
 from reprieve.intake.districts import abbreviation, closest
 from reprieve.intake.fields import DERIVED, FIXED_CAP, TEXT_LAYER, Read, read_at
 from reprieve.intake.layout import Line, Page, Text, Word
+from reprieve.intake.ocr import checked_by_ink, ink_left_of, read_again
 from reprieve.intake.terms import Term, read_imprisonment, read_supervision, spelled_disagrees, total_of
 
 # The reasons printed on AO 245C (Rev. 09/19), in the form's words.
@@ -52,7 +53,7 @@ _IMPOSITION_DAMAGED = re.compile(r"^\W*\w{0,3}\W*Date\s+of\s+(?!Original)(?:\S+\
 _IMPRISONMENT_HEADING = re.compile(r"^[\W_]{0,3}IMPRISONMENT(?:\s+\S{1,3})?\s*$")
 _SUPERVISION_HEADING = re.compile(r"^[\W_]{0,3}SUPERVISED\s+RELEASE(?:\s+\S{1,3})?\s*$")
 _LABELS_DISAGREE = re.compile(r"was not found|not in the counts table")
-_ORIGINAL = re.compile(r"Date\s+of\s+Original\s+Judgment\s*[:;]?", re.IGNORECASE)
+_ORIGINAL = re.compile(r"Date\s+of\s+Or\w{2,4}al\s+Judgment\s*[:;]?", re.IGNORECASE)  # OCR's 'Orginal' too
 _JUDGE_LABEL = re.compile(r"Name\s+(?:and|&)\s+Title\s+of\s+Judge", re.IGNORECASE)
 _TABLE_END = re.compile(r"The\s+defendant\s+(?:is\s+sentenced|has\s+been)|See\s+additional|Count\s*\(s\)|"
                         r"It\s+is\s+ordered|sentenced\s+as\s+provided|Sentencing\s+Reform", re.IGNORECASE)
@@ -105,8 +106,11 @@ def _vote(reads: list[Read]) -> Read | None:
         return None
     counter = Counter(str(r.value) for r in reads)
     votes_for = Counter(counter)
-    for short in counter:  # '1:97-cr-00550-' is '1:97-cr-00550-VMH-1' cut short by OCR: its votes go to the whole
-        longer = [v for v in counter if len(v) > len(short) and v.startswith(short)]
+    # '1:97-cr-00550-' is '1:97-cr-00550-VMH-1' cut short by OCR at a part's end: its votes go to the whole. Not
+    # '...-FDW-5' against '...-FDW-55' (a speck read as a digit): a part that goes on is not the same value.
+    for short in counter:
+        longer = [v for v in counter if len(v) > len(short) and v.startswith(short)
+                  and (short[-1] in "-: " or v[len(short)] in "-: ")]
         if longer:
             votes_for[max(longer, key=len)] += votes_for.pop(short)
     value, votes = max(votes_for.items(), key=lambda kv: (kv[1], len(kv[0])))
@@ -141,6 +145,8 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
                                                               _register_value)])
     if register:
         out.reads.append(register)
+    elif any(_USM.search(line.text) for p in pages for line in p.lines):
+        out.asks.append("person.register_number")  # the label is printed, its number was not read
     names = [r for p in pages for r in _after_label(p, _DEFENDANT, "person.name", "Defendant", _name_value)]
     names += _caption_name(first)
     name = _vote(names)
@@ -229,12 +235,29 @@ def _register_value(text: Text, at: int, path: str, label: str, page: Page) -> R
             start = at + squeezed.start(1)
             return read_at(text, start, start + 10, path, found.value, label=label, fixed=True)
     m = pat.REGISTER.search(text.text, at)
-    if not m or m.start() - at > 4:
-        return None
-    found = pat.register_number(m.group())
-    if not found:
-        return None
+    found = pat.register_number(m.group()) if m and m.start() - at <= 4 else None
+    if m is None or found is None:
+        return _register_again(text, at, path, label, page)
     return read_at(text, m.start(), m.end(), path, found.value, label=label, fixed=found.fixed)
+
+
+def _register_again(text: Text, at: int, path: str, label: str, page: Page) -> Read | None:
+    """A USM number OCR read out of its shape ('83664-5114'): the word after the label read again on its own, with
+    only digits and the hyphen (ocr.read_again); what that gives is asked, never taken as sure."""
+    start = len(text.text) - len(text.text[at:].lstrip())
+    box = text.boxes[start] if start < len(text.boxes) else None
+    if page.image is None or box is None:
+        return None
+    height = box[3] - box[1]
+    words = read_again(page.image, (box[0] - 0.3 * height, box[1] - 0.3 * height, box[2] + 0.8 * height,
+                                    box[3] + 0.3 * height), "0123456789-")
+    again = Text.of([Line(words, page.number, page.file)]) if words else None
+    m = pat.REGISTER.search(again.text) if again else None
+    found = pat.register_number(m.group()) if m else None
+    if again is None or m is None or found is None or m.start() > 0:
+        return None
+    return read_at(again, m.start(), m.end(), path, found.value, label=label, ceiling=0.75,
+                   note="the number was read a second time on its own: the first reading did not fit its shape")
 
 
 def _name_value(text: Text, at: int, path: str, label: str, page: Page) -> Read | None:
@@ -312,9 +335,11 @@ def _dates(pages: list[Page], amended: bool) -> list[Read]:
                 text = Text.of([line])
                 m = _ORIGINAL.search(text.text)
                 found = pat.find_date(text.text, m.end()) if m else None
-                if found:
-                    out.append(read_at(text, found[2], found[3], "judgment.imposed_on",
-                                       found[0].isoformat(), label="Date of Original Judgment", fixed=found[1]))
+                if m and found:
+                    exact = re.search(r"Original", m.group(), re.IGNORECASE) is not None  # else a label OCR broke
+                    out.append(read_at(text, found[2], found[3], "judgment.imposed_on", found[0].isoformat(),
+                                       label="Date of Original Judgment", fixed=found[1],
+                                       ceiling=TEXT_LAYER if exact else 0.85))
                     return out
     return out
 
@@ -364,11 +389,13 @@ def _amendment_reason(pages: list[Page]) -> list[Read]:
     checked: list[Read] = []
     unsure = False
     odd: list[Read] = []  # reasons whose box is neither a checked nor an empty box as OCR reads them
+    known: list[tuple[str, str, list[Line]]] = []  # (reason, mark, lines) of the items that are a reason printed
     for mark, lines in items:
         whole = " ".join(" ".join(ln.text.split()[1:]) if n == 0 and mark else ln.text for n, ln in enumerate(lines))
         reason = _best_reason(whole)
         if reason is None:
             continue
+        known.append((reason, mark, lines))
         state = pat.checkbox(mark) if mark else False
         if state is None:
             unsure = True
@@ -381,6 +408,16 @@ def _amendment_reason(pages: list[Page]) -> list[Read]:
             text = Text.of(lines)
             checked.append(read_at(text, 0, len(text.text), "judgment.amendment_reason", reason,
                                    label="Reason for Amendment", ceiling=ceiling))
+    by_ink = _checked_by_ink(page, [(mark, lines) for _, mark, lines in known])
+    if by_ink is not None:  # the ink settles a box OCR could not read, or contradicts a mark it read
+        reason, _, lines = known[by_ink]
+        text = Text.of(lines)
+        if [r.value for r in checked] == [reason]:
+            return checked
+        note = ("the box was read as checked from the ink on the page; its mark was not read" if not checked else
+                "the ink on the page and the mark as read disagree on which box is checked")
+        return [read_at(text, 0, len(text.text), "judgment.amendment_reason", reason, label="Reason for Amendment",
+                        ceiling=0.8 if not checked else 0.6, note=note)]
     if len(checked) == 1:
         read = checked[0]
         if unsure:
@@ -391,6 +428,14 @@ def _amendment_reason(pages: list[Page]) -> list[Read]:
         return [Read(checked[0].path, "; ".join(r.value for r in checked), checked[0].source, 0.7,
                      checked[0].label)]
     return odd if len(odd) == 1 else []
+
+
+def _checked_by_ink(page: Page, items: list[tuple[str, list[Line]]]) -> int | None:
+    """On a scanned page, which reason's box is checked by the ink left of its first word (ocr.checked_by_ink)."""
+    if page.image is None:
+        return None
+    firsts = [lines[0].words[1] if mark else lines[0].words[0] for mark, lines in items]
+    return checked_by_ink([ink_left_of(page.image, word) for word in firsts])
 
 
 def _best_reason(text: str) -> str | None:
@@ -462,6 +507,7 @@ def _header_columns(line: Line) -> tuple[float, float, float, float] | None:
 
 def _counts(pages: list[Page]) -> list[Read]:
     rows: list[list[Line]] = []  # each row: [title part, nature part, ended part, count part] lines
+    where: list[tuple[Page, list[tuple[float, float]]]] = []  # each row's page and its cells' left and right
     for page in pages:
         columns = None
         for line in page.lines:
@@ -475,6 +521,8 @@ def _counts(pages: list[Page]) -> list[Read]:
             bounds = [(0.0, nature_x - 4), (nature_x - 4, ended_x - 4), (ended_x - 4, count_x - 8),
                       (count_x - 8, page.width)]
             parts = [line.part(a, b) for a, b in bounds]
+            # a speck beside the count's label ('1 /') is no part of it: the Count cell holds a number or a word
+            parts[3] = Line([w for w in parts[3].words if any(ch.isalnum() for ch in w.text)], line.page, line.file)
             drifted = list(itertools.takewhile(lambda w: not any(ch.isdigit() for ch in w.text), parts[2].words))
             if drifted and len(drifted) < len(parts[2].words):  # 'crime 8/25/2009': the cell's end slid right
                 parts[1] = Line(parts[1].words + [dataclasses.replace(w, conf=min(w.conf, 0.7)) for w in drifted],
@@ -487,6 +535,7 @@ def _counts(pages: list[Page]) -> list[Read]:
                 starts_row = True  # a label OCR mangled on a line of its own: a row still, asked
             if starts_row or not rows:
                 rows.append(parts)
+                where.append((page, bounds))
             else:
                 previous = rows[-1]
                 for k in (0, 1):
@@ -494,10 +543,12 @@ def _counts(pages: list[Page]) -> list[Read]:
                         previous[k] = Line(previous[k].words + parts[k].words, previous[k].page, previous[k].file)
     # a speck on its own line (read as '_' or '/') is not a row; a row all of whose cells were lost is caught by the
     # check against the counts of conviction
-    rows = [row for row in rows if sum(ch.isalnum() for part in row for ch in part.text) >= 3]
+    kept = [n for n, row in enumerate(rows) if sum(ch.isalnum() for part in row for ch in part.text) >= 3]
+    rows, where = [rows[n] for n in kept], [where[n] for n in kept]
     out: list[Read] = []
     for n, row in enumerate(rows):
         title, nature, ended, count = row
+        page, bounds = where[n]
         prefix = f"judgment.counts[{n}]"
         if count.words:
             text = Text.of([count])
@@ -507,13 +558,24 @@ def _counts(pages: list[Page]) -> list[Read]:
         if title.words:
             text = Text.of([title])
             written = pat.statute(text.text)
+            ceiling, note = TEXT_LAYER, ""
+            if page.method == "ocr" and not pat.WELL_FORMED_STATUTE.match(written.value):
+                again = _cell_again(page, title, bounds[0], None)
+                rewritten = pat.statute(again.text) if again else None
+                if again and rewritten and pat.WELL_FORMED_STATUTE.match(rewritten.value):
+                    text, written = again, rewritten
+                    note = "the cell was read a second time on its own: the first reading was not a citation"
+                else:
+                    note = "not a well-formed citation as read"
+                ceiling = 0.6
             value = written.value
             out.append(read_at(text, 0, len(text.text), f"{prefix}.statute", value, label="Title & Section",
-                               fixed=written.fixed))
+                               fixed=written.fixed, ceiling=ceiling, note=note))
             provision = pat.penalty(value)
             if provision:
                 out.append(read_at(text, 0, len(text.text), f"{prefix}.penalty", provision,  # as sure as the cell
-                                   label="Title & Section", ceiling=FIXED_CAP if written.fixed else TEXT_LAYER))
+                                   label="Title & Section", ceiling=min(ceiling, FIXED_CAP if written.fixed
+                                                                       else TEXT_LAYER), note=note))
         if nature.words:
             text = Text.of([nature])
             written = pat.nature(text.text)
@@ -541,6 +603,11 @@ def _counts(pages: list[Page]) -> list[Read]:
             text = Text.of([ended])
             out.append(read_at(text, slashed[1], slashed[2], f"{prefix}.offense_ended", slashed[0].isoformat(),
                                label="Offense Ended", fixed=True))
+        elif (again := _cell_again(page, ended if ended.words else title, bounds[2], "0123456789/")) and (
+                found := pat.find_date(again.text)):  # the cell read again on its own, with date characters only
+            out.append(read_at(again, found[2], found[3], f"{prefix}.offense_ended", found[0].isoformat(),
+                               label="Offense Ended", fixed=True,
+                               note="the cell was read a second time on its own: the first reading gave no date"))
         else:  # the date drifted into the next column (a slanted photo): taken from there, and asked
             for cell in (nature, count):
                 text = Text.of([cell])
@@ -550,6 +617,29 @@ def _counts(pages: list[Page]) -> list[Read]:
                                        label="Offense Ended", fixed=True))
                     break
     return out
+
+
+def _cell_again(page: Page, cell: Line, column: tuple[float, float], whitelist: str | None) -> Text | None:
+    """A counts-table cell of a scanned page read again on its own (ocr.read_again): each of its lines, from the
+    column's left to its right, one line at a time; None without a page image or when nothing is read. `cell` gives
+    the lines' heights (for an empty cell, another cell of the same row)."""
+    if page.image is None or not cell.words:
+        return None
+    bands: list[tuple[float, float]] = []
+    for word in sorted(cell.words, key=lambda w: w.top):
+        if bands and word.top < bands[-1][1] - 0.3 * (word.bottom - word.top):
+            bands[-1] = (min(bands[-1][0], word.top), max(bands[-1][1], word.bottom))
+        else:
+            bands.append((word.top, word.bottom))
+    lines = []
+    for top, bottom in bands:
+        height = bottom - top
+        words = read_again(page.image if page.soft is None else page.soft,
+                           (column[0], top - 0.3 * height, column[1], bottom + 0.3 * height), whitelist,
+                           scale=1.5, psm=6)
+        if words:
+            lines.append(Line(words, page.number, page.file))
+    return Text.of(lines, " ") if lines else None
 
 
 # --- imprisonment, supervised release, dismissed counts ------------------------------------------------------------

@@ -54,6 +54,7 @@ class Page:
     method: str  # "text" (the PDF's text layer) or "ocr"
     width: float
     image: Any = field(default=None, repr=False, compare=False)  # OCR: the prepared page, for a second reading
+    soft: Any = field(default=None, repr=False, compare=False)  # OCR: the same page soft, for a cell read again
 
     def __post_init__(self) -> None:
         for line in self.lines:

@@ -65,15 +65,18 @@ def _otsu(a: np.ndarray) -> float:
     return threshold
 
 
-def _flatten(gray: Image.Image) -> Image.Image:
-    """Divide by the blurred background so shadows and uneven light become white paper."""
+def _flatten(gray: Image.Image) -> tuple[Image.Image, Image.Image]:
+    """Divide by the blurred background so shadows and uneven light become white paper. Also the same page without
+    its light greys whitened ('soft'): on a faint, blurred scan that whitening also takes thin strokes (the slashes of
+    a date, the dots of 'U.S.C.'), so a cell read again is read from the soft page."""
     small = gray.reduce(4)
     background = small.filter(ImageFilter.MaxFilter(9)).filter(ImageFilter.GaussianBlur(12)).resize(gray.size)
     a = np.asarray(gray, dtype=np.float32)
     b = np.maximum(np.asarray(background, dtype=np.float32), 1.0)
     out = np.clip(a / b * 255.0, 0, 255)
+    soft = ImageOps.autocontrast(Image.fromarray(out.astype(np.uint8)), cutoff=1)
     out[out > 190] = 255  # paper, with its noise, becomes white
-    return ImageOps.autocontrast(Image.fromarray(out.astype(np.uint8)), cutoff=1)
+    return ImageOps.autocontrast(Image.fromarray(out.astype(np.uint8)), cutoff=1), soft
 
 
 def _skew(gray: Image.Image) -> float:
@@ -92,6 +95,11 @@ def _skew(gray: Image.Image) -> float:
 
 def prepare(image: Image.Image, photo: bool) -> Image.Image:
     """A clean, straight, grey page at about 300 dpi."""
+    return prepared(image, photo)[0]
+
+
+def prepared(image: Image.Image, photo: bool) -> tuple[Image.Image, Image.Image]:
+    """The clean page (`prepare`) and the same page soft (`_flatten`), straightened alike."""
     gray = ImageOps.exif_transpose(image).convert("L")
     if photo:
         quad = _page_quad(gray)
@@ -103,11 +111,12 @@ def prepare(image: Image.Image, photo: bool) -> Image.Image:
     if gray.width < TARGET_WIDTH * 0.8 or gray.width > TARGET_WIDTH * 1.3:
         gray = gray.resize((TARGET_WIDTH, round(gray.height * TARGET_WIDTH / gray.width)),
                            Image.Resampling.LANCZOS)
-    gray = _flatten(gray.filter(ImageFilter.MedianFilter(3)))  # the median takes out a scanner's specks
+    gray, soft = _flatten(gray.filter(ImageFilter.MedianFilter(3)))  # the median takes out a scanner's specks
     angle = _skew(gray)
     if abs(angle) >= 0.15:
         gray = gray.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
-    return gray
+        soft = soft.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+    return gray, soft
 
 
 def words_of(image: Image.Image, lang: str = "eng", config: str = "--psm 6") -> list[Word]:
@@ -133,12 +142,13 @@ def words_of(image: Image.Image, lang: str = "eng", config: str = "--psm 6") -> 
     return out
 
 
-def ocr_lines(image: Image.Image, page: int, photo: bool = False) -> tuple[list[Line], float, Image.Image]:
-    """The page's lines, its width in the same units as the words' x positions, and the prepared page they were
-    read from (for a second reading of a value)."""
-    clean = prepare(image, photo)
+def ocr_lines(image: Image.Image, page: int, photo: bool = False) -> tuple[list[Line], float, Image.Image,
+                                                                          Image.Image]:
+    """The page's lines, its width in the same units as the words' x positions, the prepared page they were read
+    from (for a second reading of a value) and the same page soft (for a second reading of a table cell)."""
+    clean, soft = prepared(image, photo)
     lines = group_lines(_second_looks(clean, words_of(clean)), page)
-    return lines, float(clean.width), clean
+    return lines, float(clean.width), clean, soft
 
 
 # A word that should be a date but does not read as one ('§/22/2005', '11-68-2021', a smudged '_es006') is read again
@@ -213,16 +223,46 @@ def _bands(crop: Image.Image) -> list[Image.Image]:
     return bands if len(bands) > 2 else bands[:1]
 
 
-def read_again(image: Image.Image, box: tuple[float, float, float, float], whitelist: str) -> list[Word]:
-    """The words in a region of a prepared page read again on their own: enlarged twice, as one line, with only the
-    characters the value can have (a label's value the page's reading lost or garbled). Words in the page's
+def read_again(image: Image.Image, box: tuple[float, float, float, float], whitelist: str | None, *,
+               scale: float = 2.0, psm: int = 7) -> list[Word]:
+    """The words in a region of a prepared page read again on their own: enlarged (twice), as one line (psm 7; a
+    table cell reads better as a block, psm 6, enlarged 1.5 times: tried on a page at 300 dpi), with only the
+    characters the value can have (a label's value the page's reading lost or garbled; None: any). Words in the page's
     coordinates, their confidence at most SECOND_LOOK_CAP: one reading against another, so asked."""
     left, top, right, bottom = (int(max(0, box[0])), int(max(0, box[1])), int(min(image.width, box[2])),
                                 int(min(image.height, box[3])))
     if right - left < 6 or bottom - top < 6:
         return []
     crop = image.crop((left, top, right, bottom))
-    crop = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
-    return [Word(w.text, left + w.x0 / 2, left + w.x1 / 2, top + w.top / 2, top + w.bottom / 2,
+    crop = crop.resize((round(crop.width * scale), round(crop.height * scale)), Image.Resampling.LANCZOS)
+    config = f"--psm {psm}" + (f" -c tessedit_char_whitelist={whitelist}" if whitelist else "")
+    return [Word(w.text, left + w.x0 / scale, left + w.x1 / scale, top + w.top / scale, top + w.bottom / scale,
                  min(w.conf, SECOND_LOOK_CAP))
-            for w in words_of(crop, config=f"--psm 7 -c tessedit_char_whitelist={whitelist}")]
+            for w in words_of(crop, config=config)]
+
+
+# A checkbox is read from the ink on the page, not only from the character OCR makes of it: Tesseract often drops a
+# box's mark altogether (it is not a letter), or reads an empty box as 'oO' and a checked one as 'C1'. The box lies
+# just left of its label's first word, about one word-height square; an 'X' in it roughly doubles the dark share of
+# that region (measured on the generated scans and photos: empty 0.21-0.27, checked 0.42-0.43).
+CHECKED_INK_RATIO = 1.4
+
+
+def ink_left_of(image: Image.Image, word: Word) -> float:
+    """The share of dark pixels in the region just left of `word` (where a checkbox before a label is)."""
+    height = word.bottom - word.top
+    box = (int(max(0, word.x0 - 2.0 * height)), int(max(0, word.top - 0.5 * height)),
+           int(max(0, word.x0 - 0.2 * height)), int(min(image.height, word.bottom + 0.3 * height)))
+    if box[2] - box[0] < 4 or box[3] - box[1] < 4:
+        return 0.0
+    return float((np.asarray(image.crop(box), dtype=np.uint8) < 128).mean())
+
+
+def checked_by_ink(inks: list[float]) -> int | None:
+    """Which of several boxes (their ink, `ink_left_of`) is the one checked: the only one well above the others'
+    median; None when none or more than one stands out (then the page's ink cannot say)."""
+    if len(inks) < 3:
+        return None
+    median = float(np.median(inks))
+    standing = [n for n, ink in enumerate(inks) if ink >= CHECKED_INK_RATIO * median and ink - median >= 0.05]
+    return standing[0] if len(standing) == 1 else None

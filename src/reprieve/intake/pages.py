@@ -53,10 +53,10 @@ def read_pages(name: str, data: bytes, page_done: PageDone | None = None) -> lis
             image.load()
         except (OSError, ValueError) as exc:
             raise UnreadableFile(f"is not a readable image ({exc})") from None
-        lines, width, clean = ocr_lines(image, 1, photo=True)
+        lines, width, clean, soft = ocr_lines(image, 1, photo=True)
         if page_done is not None:
             page_done(1, 1)
-        return [Page(name, 1, lines, "ocr", width, clean)]
+        return [Page(name, 1, lines, "ocr", width, clean, soft)]
     raise UnreadableFile("is not a PDF, JPEG or PNG file")
 
 
@@ -127,8 +127,8 @@ def _pdf_pages(name: str, data: bytes, page_done: PageDone | None = None) -> lis
                 pages.append(Page(name, number, sorted(lines, key=lambda ln: ln.top), "text", width))
             else:
                 image = page.render(scale=RENDER_DPI / 72).to_pil()
-                lines, ocr_width, clean = ocr_lines(image, number)
-                pages.append(Page(name, number, lines, "ocr", ocr_width, clean))
+                lines, ocr_width, clean, soft = ocr_lines(image, number)
+                pages.append(Page(name, number, lines, "ocr", ocr_width, clean, soft))
             if page_done is not None:
                 page_done(number, total)
     finally:
@@ -152,7 +152,7 @@ def _pictures(page: Any, number: int, width: float, height: float) -> list[Line]
     out: list[Line] = []
     for x0, y0, x1, y1 in boxes:
         crop = full.crop((int(x0 * scale), int(y0 * scale), int(x1 * scale), int(y1 * scale)))
-        lines, crop_width, _ = ocr_lines(crop, number)
+        lines, crop_width, _, _ = ocr_lines(crop, number)
         factor = (x1 - x0) / crop_width
         for line in lines:
             out.append(Line([Word(w.text, x0 + w.x0 * factor, x0 + w.x1 * factor, y0 + w.top * factor,

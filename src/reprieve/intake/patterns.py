@@ -123,6 +123,16 @@ _DOCKET_CORE = re.compile(rf"^(?P<div>{DIGITISH}\s?:\s?)?(?P<yy>{DIGITISH}{{2}})
 _DOCKET_OLD = re.compile(rf"^(?P<kind>CR|cr)\s?(?P<num>{DIGITISH}{{3}})\s?-\s?(?P<rest>{DIGITISH}{{2,6}})$")
 
 
+def docket_year(value: str) -> int | None:
+    """The year a case was filed, from its case number ('1:97-cr-00633' -> 1997, 'CR400-00123' -> 2000); None for a
+    number that does not carry one. Two digits: a year after this one is of the last century."""
+    m = re.match(r"^(?:\d:)?(\d{2})-?(?:cr|mj|po)", value, re.IGNORECASE) or re.match(r"^CR\d(\d{2})-", value)
+    if m is None:
+        return None
+    yy = int(m.group(1))
+    return (1900 if yy > date.today().year % 100 + 1 else 2000) + yy
+
+
 def docket(raw: str) -> Fixed | None:
     """A case number as printed, with OCR fixes in its number parts only."""
     text = re.sub(r"\s*([:\-])\s*", r"\1", raw.strip().strip(".,;)|"))
@@ -221,6 +231,12 @@ def statute(raw: str) -> Fixed:
     text = re.sub(r"(?<=\))\s+[a-z]$", "", text)  # ... or as a letter after the last subsection
     text = " ".join(text.split())
     return Fixed(text, text != clean)
+
+
+_SECTION = r"\d{1,5}[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))*"
+# A Title & Section cell that reads as a citation: '21 U.S.C. §§ 846 and 841(b)(1)(A)', '18 U.S.C. §§ 2113(a) and (d)'.
+WELL_FORMED_STATUTE = re.compile(rf"^\d{{1,2}} U\.S\.C\. §§? {_SECTION}"
+                                 rf"(?:,? (?:and|or) (?:{_SECTION}|(?:\([a-zA-Z0-9]{{1,4}}\))+))*$")
 
 
 # A section number and the subsections after it as OCR may garble them: '841(aX 1)', '924(ay(2)', '841(b)C IA)'.

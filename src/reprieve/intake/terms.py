@@ -68,7 +68,7 @@ _COUNT_LIST = re.compile(rf"(?<=\bCount )({_COUNT_WORD})\b|(?<=\bCounts )((?:{_C
 
 
 _SPECK_AFTER_NUMBER = re.compile(r"(?<=\d)[!|](?=\s*(?:months?|years?|days?)\b)", re.IGNORECASE)
-_ONE_AS_BAR = re.compile(r"(?<=\band )[|lI](?=\s*days?\b)", re.IGNORECASE)
+_ONE_AS_BAR = re.compile(r"(?<=\band )[|lI!\]][|!.,']?(?=\s*days?\b)", re.IGNORECASE)  # '| day', '|! day'
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
