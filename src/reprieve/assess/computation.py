@@ -26,7 +26,7 @@ from reprieve.law.good_conduct_time import GoodConductTime, maximum_gct, rate_fo
 from reprieve.law.params import LawSnapshot, law, using
 from reprieve.law.release_day import release_weekday
 from reprieve.law.sentence_aggregation import Aggregate, Term, aggregate_term
-from reprieve.results import Refusal, Said, Span, Step, Uncertainty, said, verbatim
+from reprieve.results import Joined, Refusal, Said, Span, Step, Uncertainty, said, verbatim
 
 CITE_3585A = "18 U.S.C. § 3585(a)"
 CITE_3585B = "18 U.S.C. § 3585(b)"
@@ -349,8 +349,7 @@ def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explai
     try:
         point, early, late = run(plan.point), run(plan.early), run(plan.late)
     except OverflowError:  # consecutive terms that end past the calendar (year 9999)
-        result.refusals.append(Refusal("TERM_BEYOND_CALENDAR", "the terms add up to a sentence that ends after the "
-                                       "year 9999: no release date can be computed (in effect a life term)",
+        result.refusals.append(Refusal("TERM_BEYOND_CALENDAR", said("comp.refuse.beyond_calendar"),
                                        "18 U.S.C. § 3584(c)"))
         result.steps = plan.steps
         return result
@@ -372,8 +371,7 @@ def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explai
     _fill_ranges(result, early, late)
     _fill_fsa(result, plan, point)
     if shown.term.life:
-        result.refusals.append(Refusal("LIFE_TERM", "a life term has no release date to compute; time served is "
-                                                    "still counted", "18 U.S.C. § 3624(b)(1)"))
+        result.refusals.append(Refusal("LIFE_TERM", said("comp.refuse.life"), "18 U.S.C. § 3624(b)(1)"))
     result.reconciliation = reconcile(case, result)
     result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
     if explain:
@@ -464,34 +462,31 @@ def _same(a: Dates | None, b: Dates | None, name: str) -> bool:
 def _refusals(case: Case, as_of: date, result: Computation) -> None:
     data = law()
     if not case.judgments or not any(j.counts for j in case.judgments):
-        result.refusals.append(Refusal("NO_JUDGMENT", "the case file has no judgment with counts to compute",
+        result.refusals.append(Refusal("NO_JUDGMENT", said("comp.refuse.no_judgment"),
                                        "18 U.S.C. § 3584"))
         result.missing.append("judgments[0].counts")
         return
     boundary = data.maybe("scope.new_law_offenses_from", as_of)
     if boundary is None:
-        result.refusals.append(Refusal("AS_OF_OUT_OF_RANGE", f"{as_of} is before the first date reprieve's law data "
-                                       "covers (the Sentencing Reform Act, 1987-11-01)", "Pub. L. 98-473, § 235"))
+        first = data.parameter("scope.new_law_offenses_from").values[0].from_
+        result.refusals.append(Refusal("AS_OF_OUT_OF_RANGE", said("comp.refuse.as_of_early", as_of=as_of, first=first),
+                                       "Pub. L. 98-473, § 235"))
         return
     for j, judgment in enumerate(case.judgments):
         for c, count in enumerate(judgment.counts):
             ended = count.offense_ended or count.offense_began
             if ended is not None and ended.latest < boundary.value:
-                result.refusals.append(Refusal(
-                    "OLD_LAW", f"judgments[{j}].counts[{c}]: an offense completed before {boundary.value} is an "
-                    "'old law' parolable sentence, which reprieve does not compute (U.S. Parole Commission; "
-                    "PS 5880.30)", boundary.citation))
+                result.refusals.append(Refusal("OLD_LAW", said(
+                    "comp.refuse.old_law_count", where=f"judgments[{j}].counts[{c}]", day=boundary.value),
+                    boundary.citation))
                 return
     imposed = case.judgments[0].imposed_on
     if imposed is not None and imposed.latest < boundary.value:
-        result.refusals.append(Refusal(
-            "OLD_LAW", f"judgments[0] was imposed before {boundary.value}, so its offenses predate the Sentencing "
-            "Reform Act: an 'old law' parolable sentence, which reprieve does not compute", boundary.citation))
+        result.refusals.append(Refusal("OLD_LAW", said("comp.refuse.old_law_imposed", day=boundary.value),
+                                       boundary.citation))
         return
     if case.custody.primary_jurisdiction == "state":
-        result.refusals.append(Refusal(
-            "STATE_PRIMARY_JURISDICTION", "a state has primary jurisdiction: the federal term does not commence "
-            "until the person is received for service of it, which reprieve cannot know", CITE_3585A))
+        result.refusals.append(Refusal("STATE_PRIMARY_JURISDICTION", said("comp.refuse.state"), CITE_3585A))
 
 
 def served_start(case: Case, term: Term | None) -> tuple[date, date] | None:
@@ -638,8 +633,7 @@ def _rdap_months(case: Case, notes: _Notes) -> tuple[int | None, int, int]:
     given = rdap_.reduction_months if rdap_ else None
     completed = rdap_ is not None and rdap_.completed_on is not None
     if completed and given is None:
-        notes.uncertain.append(Uncertainty("custody.rdap.reduction_months", "RDAP was completed but the reduction the "
-                                           "BOP granted is not stated: the earliest date assumes the full reduction"))
+        notes.uncertain.append(Uncertainty("custody.rdap.reduction_months", said("comp.unc.rdap")))
     return given, given if given is not None else 0, given if given is not None else (-1 if completed else 0)
 
 
@@ -660,8 +654,8 @@ def _commencement(case: Case, as_of: date, notes: _Notes) -> tuple[date | None, 
                           said("step.commencement.stated", on=custody.commenced_on)))
         if point_c is None:
             missing.append("custody.commenced_on")
-            uncertain.append(Uncertainty("custody.commenced_on", f"only {custody.commenced_on} is known: the "
-                                         f"sentence commenced between {early_c} and {late_c}"))
+            uncertain.append(Uncertainty("custody.commenced_on", said(
+                "comp.unc.commenced_partial", known=custody.commenced_on, low=early_c, high=late_c)))
     elif first.imposed_on is not None and custody.continuous_since_arrest:
         imposed = first.imposed_on
         early_c, late_c, point_c = imposed.earliest, imposed.latest, imposed.exact
@@ -669,8 +663,8 @@ def _commencement(case: Case, as_of: date, notes: _Notes) -> tuple[date | None, 
                           said("step.commencement.imposed.note")))
         if point_c is None:
             missing.append("judgments[0].imposed_on")
-            uncertain.append(Uncertainty("judgments[0].imposed_on", f"only {imposed} is known for the sentencing "
-                                         f"date, so commencement is between {early_c} and {late_c}"))
+            uncertain.append(Uncertainty("judgments[0].imposed_on", said(
+                "comp.unc.imposed_partial", known=imposed, low=early_c, high=late_c)))
     elif (window := custody_window(case, as_of)) is not None:
         # Neither commencement nor custody since sentencing is stated: the first day of custody is read back from
         # the time served stated, or from the BOP's own projected release date; jail credit is then within it.
@@ -680,15 +674,12 @@ def _commencement(case: Case, as_of: date, notes: _Notes) -> tuple[date | None, 
         steps.append(Step("COMMENCEMENT", AUTHORITY_3585, f"{CITE_3585A}; {CITE_3585B}", step_text))
         missing.append("custody.commenced_on")
         if point_c is None:
-            uncertain.append(Uncertainty("custody.commenced_on", f"commencement and jail credit are not stated: "
-                                         f"custody began between {early_c} and {late_c} ({step_text.render()})"))
+            uncertain.append(Uncertainty("custody.commenced_on", said(
+                "comp.unc.window", low=early_c, high=late_c, how=step_text)))
     elif first.imposed_on is not None:
         early_c, late_c, point_c = first.imposed_on.earliest, None, None
         missing.append("custody.commenced_on")
-        uncertain.append(Uncertainty("custody.commenced_on", "the date the sentence commenced is not stated and the "
-                                     "file does not say the person was in custody when sentenced (it commences on "
-                                     "arrival at the prison or in the Marshal's custody for transport): the latest "
-                                     "release cannot be bounded"))
+        uncertain.append(Uncertainty("custody.commenced_on", said("comp.unc.no_commencement")))
     else:
         early_c = late_c = point_c = None
         missing.extend(["custody.commenced_on", "judgments[0].imposed_on"])
@@ -736,15 +727,13 @@ def _prior_custody_steps(case: Case, starts_in_custody: bool, notes: _Notes) -> 
                           said("step.prior_custody.since_arrest.note")))
         if not custody.arrested_on.is_exact:
             missing.append("custody.arrested_on")
-            uncertain.append(Uncertainty("custody.arrested_on", f"only {custody.arrested_on} is known: each day "
-                                         "of uncertainty in the arrest date moves every date by a day"))
+            uncertain.append(Uncertainty("custody.arrested_on", said("comp.unc.arrest_partial",
+                                                                     known=custody.arrested_on)))
     elif not starts_in_custody:  # a first day of custody read back from time served has the credit inside it
         missing.append("custody.prior_custody_days")
-        bound = f"as much as the time since the arrest ({custody.arrested_on})" if custody.arrested_on else \
-            "an amount that cannot be bounded without the arrest date"
-        uncertain.append(Uncertainty("custody.prior_custody_days",
-                                     "jail credit is not stated and cannot be derived (the file does not say custody "
-                                     f"was continuous since arrest and not credited elsewhere): from none to {bound}"))
+        bound = said("comp.unc.jail_credit.since_arrest", arrested=custody.arrested_on) if custody.arrested_on \
+            else said("comp.unc.jail_credit.unbounded")
+        uncertain.append(Uncertainty("custody.prior_custody_days", said("comp.unc.jail_credit", bound=bound)))
 
 
 def _earning_start(case: Case, first_day: date, commenced: date | None, which: str) -> date | None:
@@ -784,29 +773,27 @@ def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str |
     removal = case.person.final_removal_order
     may_apply = not removal if removal is not None else True
     if removal:
-        uncertain.append(Uncertainty("person.final_removal_order", "with a final order of removal, credits may be "
-                                     "earned but not applied (18 U.S.C. 3632(d)(4)(E))"))
+        uncertain.append(Uncertainty("person.final_removal_order", said("comp.unc.removal")))
     reported: tuple[date, int] | None = None
     if stated and stated.credits_days is not None:
         reported = (as_of, stated.credits_days)
 
     low = risk in LOW_RISK if risk else None
-    reasons = []
+    reasons: list[Said] = []
     if eligibility.eligible is None:
-        reasons.append("FSA eligibility depends on facts not stated (" + ", ".join(eligibility.missing) + ")")
+        reasons.append(said("comp.fsa.depends", fields=", ".join(eligibility.missing)))
     if risk is None:
-        reasons.append("no recidivism risk level (PATTERN) is stated")
+        reasons.append(said("comp.fsa.no_risk"))
     point_start = _earning_start(case, first_day, point_c, "point")
     if point_start is None and point_c is not None:
-        reasons.append("the date credits began to be earned is not stated (arrival at the designated prison)")
+        reasons.append(said("comp.fsa.no_start"))
 
     point = None
     if eligibility.eligible and low is not None and point_start is not None:
         point = FsaInputs(point_start, low, bool(sr), may_apply, reported)
         if low and sr is None:
-            uncertain.append(Uncertainty("judgments[0].supervised_release_months", "without a supervised-release "
-                                         "term, credits cannot advance release (only prerelease custody); the "
-                                         "earliest date assumes the judgment imposed one"))
+            uncertain.append(Uncertainty("judgments[0].supervised_release_months",
+                                         said("comp.unc.no_supervised")))
     early_start = _earning_start(case, first_day, early_c, "early")
     early = FsaInputs(early_start, low is not False, True if sr is None else sr, may_apply, reported) \
         if early_start is not None else None
@@ -814,13 +801,10 @@ def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str |
     if point is not None:
         late = replace(point, future_earning=False)
         if low:
-            uncertain.append(Uncertainty("custody.fsa.programming_days", "the BOP projects credits assuming "
-                                         "continuous earning status; the latest date counts only credits already "
-                                         "earned"))
+            uncertain.append(Uncertainty("custody.fsa.programming_days", said("comp.unc.continuous")))
     if reasons and (early is not None and early.low_risk):
-        uncertain.append(Uncertainty("custody.fsa", "FSA time credits are not in the projected date because "
-                                     + "; ".join(reasons) + ": the earliest date assumes credits at minimum/low risk "
-                                     "from the start of the sentence"))
+        uncertain.append(Uncertainty("custody.fsa", said("comp.unc.fsa_not_in",
+                                                         reasons=Joined(tuple(reasons), sep="; "))))
     return point, early, late
 
 
