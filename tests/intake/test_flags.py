@@ -175,13 +175,18 @@ def test_no_count_dismissed_on_a_scan_is_asked(monkeypatch: pytest.MonkeyPatch) 
     assert not _asked(_read(11, lambda page: page, monkeypatch), "judgments[0].counts_dismissed")
 
 
-def test_a_term_not_read_asks_its_days_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Specimen 30: TWELVE (12) MONTHS AND ONE (1) DAY, the whole line lost
+def _losing(text: str) -> Callable[[Page], Page]:
+    """A page with every line holding `text` lost (OCR read nothing there)."""
     def lose(page: Page) -> Page:
-        page.lines = [line for line in page.lines if "AND ONE (1) DAY" not in line.text]
+        page.lines = [line for line in page.lines if text not in line.text]
         return page
 
-    result = _read(30, lose, monkeypatch)
+    return lose
+
+
+def test_a_term_not_read_asks_its_days_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Specimen 30: TWELVE (12) MONTHS AND ONE (1) DAY, the whole line lost
+    result = _read(30, _losing("AND ONE (1) DAY"), monkeypatch)
     assert "judgments[0].total_days" not in result.fields
     assert _asked(result, "judgments[0].total_days") and _asked(result, "judgments[0].total_months")
 
@@ -208,10 +213,6 @@ def test_a_count_term_not_read_asks_the_total_too(monkeypatch: pytest.MonkeyPatc
     made = specimen(11, bop_sheet=True, judgments=1)
     assert made.case["judgments"][0]["total_months"] == 360
 
-    def lose(page: Page) -> Page:
-        page.lines = [line for line in page.lines if "This term consists" not in line.text]
-        return page
-
-    result = _read(11, lose, monkeypatch)
+    result = _read(11, _losing("This term consists"), monkeypatch)
     assert "judgments[0].total_months" not in result.fields
     assert _asked(result, "judgments[0].total_months") and _asked(result, "judgments[0].counts[0].months")

@@ -139,17 +139,6 @@ def print_reconciliation(console: Console, rows: list[Reconciled]) -> None:
         console.print(f"  ({n}) {reason}")
 
 
-def _range_text(span: Any) -> str:
-    if not span:
-        return "unknown"
-    low, high = span
-    if low == "life":
-        return "life"
-    if low == high:
-        return f"{low} months"
-    return f"{low}-{high} months" if high != "life" else f"{low} months to life"
-
-
 def print_guidelines(console: Console, guidelines: GuidelineSides | None) -> None:
     """The guideline range found at sentencing and with today's retroactive amendments (USSG §1B1.10)."""
     if guidelines is None or guidelines.then is None:
@@ -164,14 +153,14 @@ def print_guidelines(console: Console, guidelines: GuidelineSides | None) -> Non
     for label, key in (("At sentencing", "then"), ("With retroactive amendments", "now")):
         side = guidelines.side(key)
         if side is None:
-            table.add_row(label, "unknown", "unknown", _range_text(None), "")
+            table.add_row(label, "unknown", "unknown", "unknown", "")
             continue
         history = side.category or "unknown"
         if side.points is not None:
             history += f" ({side.points} points)"
         level = side.offense_level
         table.add_row(label, "unknown" if level is None else str(level), history,
-                      _range_text(side.range.as_list() if side.range else None), side.zone or "")
+                      str(side.range) if side.range else "unknown", side.zone or "")
     console.print(table)
     applied = guidelines.amendments_applied or []
     if applied:
