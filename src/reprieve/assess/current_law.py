@@ -815,8 +815,8 @@ def fsa404_findings(case: Case, as_of: date, computation: Computation | None = N
             if covered:  # a court already held it a covered offense: the elements of 404(a) are settled
                 when = covered[0].on
                 settled = said("fsa404.settled_on", day=when) if when else said("fsa404.settled")
-                elements = [fsa404.Element(e.name, True, settled)
-                            if e.met is not True and not e.name.startswith("404(c)") else e for e in elements]
+                elements = [replace(e, met=True, detail=settled, missing=[])
+                            if e.met is not True and e.subsection == "a" else e for e in elements]
             denied = rulings.of_kind(case, "motion_denied", judgment=j, count=label, avenue=AVENUE_404)
             found = _finding_404(case, as_of, j, c, elements, computation)
             for ruling in denied:
@@ -844,7 +844,8 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
                  computation: Computation | None) -> Finding:
     count = case.judgments[j].counts[c]
     label = count.count or f"#{c + 1}"
-    reasons: list[ReasonLike] = [Reason(e.met, e.name, e.detail) for e in elements]
+    reasons: list[ReasonLike] = [Reason(e.met, e.name, e.detail, rule=e.rule, authority=fsa404.AUTHORITY_404)
+                                 for e in elements]
     release = computation.projected_release_date if computation is not None else None
     served = release is not None and release <= as_of
     if served:
