@@ -170,6 +170,13 @@ def in_english_order(texts: Sequence[Said]) -> list[Said]:
     return list(texts) if len(texts) < 2 else sorted(texts, key=lambda text: text.render())
 
 
+def briefly(reason: Text) -> Text:
+    """Why a count's range is not given, without the list of what reprieve's data covers."""
+    if isinstance(reason, Said) and reason.key == "crange.not_covered":
+        return said("crange.not_covered.short", **reason.args)
+    return reason
+
+
 def drug_name(drug: str) -> Said:
     """A drug of the case format (counts[].drug) as a sentence names it, in the reader's language."""
     return quoted("drug.", drug.replace("_", " "))

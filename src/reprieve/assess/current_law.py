@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute, with_terms
-from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count, in_english_order
+from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, briefly, evaluate_count, in_english_order
 from reprieve.assess.current_law_result import (
     Aggregate,
     AtBottom,
@@ -473,19 +473,12 @@ def _uncovered(r: CountRanges) -> bool:
     return r.not_covered is not None or all(s.then is None and s.now is None for s in r.scenarios)
 
 
-def _short(reason: Any) -> Any:
-    """Why a count is not covered, without the list of what reprieve covers."""
-    if isinstance(reason, Said) and reason.key == "crange.not_covered":
-        return said("crange.not_covered.short", **reason.args)
-    return reason
-
-
 def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[CountRanges],
                        out: dict[str, Any]) -> dict[str, Any]:
     """Counts reprieve does not cover are named, and the aggregate minimum is bounded by the others: at least what
     they give; at most that with each uncovered count's minimum at its stated minimum, else at the term imposed on
     it (a minimum is never above the term without a basis to go below it)."""
-    out["not_covered"] = [said("crange.count_not_covered", label=r.label, reason=_short(r.not_covered or
+    out["not_covered"] = [said("crange.count_not_covered", label=r.label, reason=briefly(r.not_covered or
                                                                                         r.scenarios[0].then_detail))
                           for r in uncovered]
 
