@@ -33,7 +33,7 @@ from reprieve.law.which_penalty_law import (
     periods,
     sentencing_date,
 )
-from reprieve.results import Said, Step, Text, identity, quoted, said, verbatim
+from reprieve.results import Joined, Said, Step, Text, identity, quoted, said, verbatim
 
 if TYPE_CHECKING:
     from reprieve.assess.presumptions import Presumed
@@ -486,7 +486,7 @@ def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then
         else:
             qualifying += bool(answer.answer)
             ctx.note(said("crange.prior_serious" if answer.answer else "crange.prior_not_serious", where=where,
-                          reasons=verbatim("; ".join(answer.reasons)), citation=answer.citation))
+                          reasons=Joined(tuple(answer.reasons), "; "), citation=answer.citation))
     return qualifying
 
 
