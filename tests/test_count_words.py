@@ -1,7 +1,7 @@
 """The count and other law text is words (issue 13): the basis of a count's range and why it is unknown, its notes and
-assumptions, the aggregate's reason and notes, the First Step Act § 404 elements, the FSA time-credit eligibility
-reasons and the clemency factors are messages of the words layer, worded only when read: English as the JSON has
-always had them, and Spanish for a Spanish reader, with the numbers of the law data."""
+assumptions, its safety valve's reasons, the aggregate's reason and notes, the First Step Act § 404 elements, the FSA
+time-credit eligibility reasons and the clemency factors are messages of the words layer, worded only when read:
+English as the JSON has always had them, and Spanish for a Spanish reader, with the numbers of the law data."""
 
 from __future__ import annotations
 
@@ -46,6 +46,8 @@ def _texts(path: Path) -> list[Text]:
             texts += [t for t in (side.basis, side.reason, side.not_covered) if t]
             texts += [t for a in side.alternatives or [] for t in (a.basis, a.reason) if t]
         texts += [*(count.notes or []), *(count.assumptions or [])]
+        valves = count.safety_valve.sides.values() if count.safety_valve else []
+        texts += [r for valve in valves for r in valve.reasons]
     aggregate = current.aggregate
     texts += [t for t in (aggregate.reason, aggregate.note) if t]
     texts += [*(aggregate.notes or []), *(aggregate.not_covered or []), *current.assumptions]
@@ -141,3 +143,22 @@ def test_the_law_datas_own_words_have_their_messages() -> None:
     assert {str(c["what"]) for c in clauses} <= english
     factors = law().entry("clemency.commutation_factors", DAY)
     assert {*map(str, factors.value), factors.reader_note} <= english
+
+
+def test_the_safety_valve_limits_read_as_3553f1_gives_them_in_both_languages() -> None:
+    """18 U.S.C. 3553(f)(1) before the First Step Act: "the defendant does not have more than 1 criminal history
+    point"; after § 402: "(A) more than 4 criminal history points, excluding any criminal history points resulting
+    from a 1-point offense ... (B) a prior 3-point offense ... (C) a prior 2-point violent offense"."""
+    path = ROOT / "examples" / "complete.yaml"
+    current = assess(_case(path), DAY).current_law
+    assert current is not None
+    valves = next(c.safety_valve for c in current.counts if c.safety_valve is not None)
+    assert valves is not None
+    then, now = valves.sides["then"], valves.sides["now"]
+    assert then.reasons[0].render() == "3 criminal-history points (at most 1 allowed)"
+    assert then.reasons[0].render("es") == "3 puntos de historial delictivo (se permiten como máximo 1)"
+    spanish = [r.render("es") for r in now.reasons]
+    assert "(A) se cumple: 3 puntos en total (se permiten como máximo 4, antes de excluir los delitos de 1 punto)" \
+        in spanish
+    assert "(C) se cumple: ningún delito violento anterior de 2 puntos" in spanish
+    assert [r.render() for r in now.reasons] == valves.as_json()["now"]["reasons"]

@@ -695,22 +695,21 @@ def _safety_valves(ctx: _Context, sentenced: PartialDate | None, trace: Trace) -
     out: dict[str, SafetyValve] = {}
     args = (ctx.case, ctx.judgment, ctx.count, ctx.where_judgment, ctx.where_count)
     if sentenced is None:
-        out["then"] = SafetyValve("needs_facts", "unknown", ["the sentencing date is not stated"],
+        out["then"] = SafetyValve("needs_facts", "unknown", [said("sv.sentencing_date.unknown")],
                                   [f"{ctx.where_judgment}.imposed_on"])
     else:
         early = safety_valve(*args, sentenced.earliest, trace)
         late = safety_valve(*args, sentenced.latest, trace)
-        if early.as_json() == late.as_json():
+        if early.same_as(late):
             out["then"] = early
         else:
-            out["then"] = SafetyValve("needs_facts", "unknown", [f"the rule changed while sentenced {sentenced}"],
+            out["then"] = SafetyValve("needs_facts", "unknown", [said("sv.rule_changed", sentenced=sentenced)],
                                       [f"{ctx.where_judgment}.imposed_on"])
         if ctx.count.safety_valve_applied:
-            out["then"] = SafetyValve("eligible", "met", ["the court applied the safety valve (stated)"], [],
-                                      out["then"].citation)
+            out["then"] = SafetyValve("eligible", "met", [said("sv.applied")], [], out["then"].citation)
     now = safety_valve(*args, ctx.as_of, trace)
     if now.status != "not_applicable":
-        now.reasons.append("(5) truthful disclosure is judged at a sentencing; today's answer takes it as stated")
+        now.reasons.append(said("sv.5.today"))
     out["now"] = now
     return out
 
