@@ -850,7 +850,7 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
         status = "needs_facts"
     else:
         status = "needs_review" if served else "eligible"
-    questions = [ask(f, "decides whether section 404 is available")
+    questions = [ask(f, said("fsa404.decides"))
                  for e in elements if e.met is None for f in e.missing] if status != "not_eligible" else []
     summary = said(f"fsa404.summary.{status}", label=label)
     extra = Extra()
