@@ -63,7 +63,7 @@ def test_the_second_or_subsequent_924c_term_is_said_from_the_law_data() -> None:
         with using(snapshot):
             law_now = assess(case, DAY).current_law
             assert law_now is not None
-            return " ".join(law_now.assumptions)
+            return " ".join(a.render() for a in law_now.assumptions)
 
     assert "would keep the 25-year term today" in assumptions(Law.at(DAY))
     longer = Law.at(DAY, {"description": "30 years", "changes": [{

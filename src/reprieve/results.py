@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from reprieve.dates import PartialDate
-from reprieve.words import constant, in_text, template
+from reprieve.words import DEFAULT, catalog, constant, in_text, template
 
 Bound = date | int | float | None
 
@@ -102,6 +102,27 @@ def verbatim(text: str) -> Said:
     """A text that is already words (a value the case file or the law data states, such as a reason the law data
     gives): printed as it is in every language."""
     return Said("verbatim", {"text": text})
+
+
+def quoted(prefix: str, text: str) -> Said:
+    """Words the law data states (a clause's description, a factor), in the reader's language: the catalog's message
+    under `prefix` whose English is the law data's own text, else the text as it is (a what-if's new words)."""
+    key = _quoted_keys(prefix).get(text)
+    return _plain(key) if key is not None else verbatim(text)
+
+
+@cache
+def _quoted_keys(prefix: str) -> dict[str, str]:
+    return {text: key for key, text in catalog(DEFAULT).items() if key.startswith(prefix)}
+
+
+def identity(value: Any) -> Any:
+    """What a text says, comparable without wording it: a message's key and values (nested messages by theirs)."""
+    if isinstance(value, Said):
+        return value.key, tuple((k, identity(v)) for k, v in value.args.items())
+    if isinstance(value, Joined):
+        return value.sep, tuple(identity(item) for item in value.items)
+    return value
 
 
 @dataclass(frozen=True, eq=False)

@@ -105,7 +105,7 @@ class FsaCredits:
     """First Step Act time credits (cli.md `fsa`): eligibility, and the credits earned and applied."""
 
     eligible: bool | None
-    eligibility_reasons: list[str]
+    eligibility_reasons: list[Said]  # words, formatted when rendered
     risk_level: str | None = None
     earning_start: date | None = None
     earned_to_date_days: int | None = None
@@ -119,6 +119,7 @@ class FsaCredits:
 
     def as_json(self) -> dict[str, Any]:
         out = {f.name: _iso(v) if isinstance(v := getattr(self, f.name), date) else v for f in fields(self)}
+        out["eligibility_reasons"] = [r.render() for r in self.eligibility_reasons]
         if self.note is None:
             del out["note"]
         return out
@@ -588,7 +589,7 @@ def _plan(case: Case, as_of: date) -> _Plan:
     # FSA time credits (none before the First Step Act).
     risk = _risk_level(case, as_of)
     if law().maybe("fsa_time_credits.period_days", as_of) is None:
-        eligibility = fsa.Eligibility(None, ["the First Step Act's time credits did not exist on this date"])
+        eligibility = fsa.Eligibility(None, [said("fsa.elig.not_yet")])
         fsa_point = fsa_early = fsa_late = None
     else:
         eligibility = fsa.eligibility(case, as_of)
@@ -1052,7 +1053,7 @@ def _fill_fsa(result: Computation, plan: _Plan, point: Dates | None) -> None:
     if projection is None and point is not None and plan.point is not None and plan.point.fsa is not None:
         result.fsa.note = "credits earned but not applicable"
     result.steps.append(Step("FSA_ELIGIBILITY", fsa.AUTHORITY_ELIGIBILITY, eligibility.citation,
-                             said("text", text="; ".join(eligibility.reasons)) if eligibility.reasons else
+                             Joined(tuple(eligibility.reasons), "; ") if eligibility.reasons else
                              said("step.fsa_eligibility.not_determined")))
     if eligibility.missing:
         result.missing.extend(m for m in eligibility.missing if m not in result.missing)

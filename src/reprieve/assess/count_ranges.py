@@ -33,7 +33,7 @@ from reprieve.law.which_penalty_law import (
     periods,
     sentencing_date,
 )
-from reprieve.results import Said, Step, said, verbatim
+from reprieve.results import Joined, Said, Step, Text, identity, quoted, said, verbatim
 
 if TYPE_CHECKING:
     from reprieve.assess.presumptions import Presumed
@@ -103,8 +103,8 @@ class Scenario:
     branches: tuple[Branch, ...]
     then: Range | None
     now: Range | None
-    then_detail: str
-    now_detail: str
+    then_detail: Text  # the basis of the range, or why there is none (words, formatted when rendered)
+    now_detail: Text
 
 
 @dataclass
@@ -118,11 +118,11 @@ class CountRanges:
     scenarios: list[Scenario] = field(default_factory=list)
     presumptions: list[Presumed] = field(default_factory=list)
     settled: list[str] = field(default_factory=list)  # alternatives the stated facts rule out, and why
-    notes: list[str] = field(default_factory=list)
-    assumptions: list[str] = field(default_factory=list)
+    notes: list[Said] = field(default_factory=list)  # in the order of their English words (as the JSON has them)
+    assumptions: list[Said] = field(default_factory=list)
     unverified: list[str] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
-    not_covered: str | None = None
+    not_covered: Said | None = None
     missing: list[str] = field(default_factory=list)
     safety_valve: dict[str, SafetyValve] | None = None
     safety_valve_unverified: list[str] = field(default_factory=list)
@@ -153,9 +153,33 @@ class _Context:
     where_count: str
     trace: Trace
     label: str = ""
-    notes: set[str] = field(default_factory=set)
-    assumptions: set[str] = field(default_factory=set)
+    notes: dict[Any, Said] = field(default_factory=dict)  # each said once (by what it says), worded when read
+    assumptions: dict[Any, Said] = field(default_factory=dict)
     missing: set[str] = field(default_factory=set)
+
+    def note(self, text: Said) -> None:
+        self.notes.setdefault(identity(text), text)
+
+    def assume(self, text: Said) -> None:
+        self.assumptions.setdefault(identity(text), text)
+
+
+def in_english_order(texts: Sequence[Said]) -> list[Said]:
+    """Texts in the order of their English words, the order the JSON has always listed them in (a single one is
+    not worded for it)."""
+    return list(texts) if len(texts) < 2 else sorted(texts, key=lambda text: text.render())
+
+
+def briefly(reason: Text) -> Text:
+    """Why a count's range is not given, without the list of what reprieve's data covers."""
+    if isinstance(reason, Said) and reason.key == "crange.not_covered":
+        return said("crange.not_covered.short", **reason.args)
+    return reason
+
+
+def drug_name(drug: str) -> Said:
+    """A drug of the case format (counts[].drug) as a sentence names it, in the reader's language."""
+    return quoted("drug.", drug.replace("_", " "))
 
 
 def evaluate_count(case: Case, j: int, c: int, as_of: date,
@@ -175,10 +199,7 @@ def evaluate_count(case: Case, j: int, c: int, as_of: date,
     sd = sentencing_date(judgment, count, where_judgment, where_count)
     out.steps.append(sd.step)
     if evaluator is None:
-        out.not_covered = (f"reprieve's penalty data does not cover {count.penalty or count.statute or 'this count'}"
-                           " (it covers the drug offenses of 21 U.S.C. 841, 843(b), 844, 846, 848, 856, 960 and "
-                           "963; 18 U.S.C. 924(c), 922(g) and 924(e); robbery, fraud and identity theft, reentry, "
-                           "child exploitation, money laundering and racketeering: see other_penalties.yaml)")
+        out.not_covered = said("crange.not_covered", what=count.penalty or count.statute or said("crange.this_count"))
         out.scenarios = [Scenario((), None, None, out.not_covered, out.not_covered)]
         return out
     if kind == "other":
@@ -197,8 +218,8 @@ def evaluate_count(case: Case, j: int, c: int, as_of: date,
         if not chooser.advance():
             break
     out.scenarios, out.presumptions, out.settled = settle(ctx, out.scenarios)
-    out.notes = sorted(ctx.notes)
-    out.assumptions = sorted(ctx.assumptions)
+    out.notes = in_english_order(list(ctx.notes.values()))
+    out.assumptions = in_english_order(list(ctx.assumptions.values()))
     out.missing = sorted(ctx.missing)
     out.unverified = trace.unverified()
     if kind == "drug":
@@ -208,7 +229,7 @@ def evaluate_count(case: Case, j: int, c: int, as_of: date,
     return out
 
 
-Evaluator = Callable[[_Context, LawDates, LawDates, Chooser], tuple[Range | None, Range | None, str, str]]
+Evaluator = Callable[[_Context, LawDates, LawDates, Chooser], tuple[Range | None, Range | None, Text, Text]]
 
 
 def _kind(count: Count, as_of: date, trace: Trace) -> tuple[str, Evaluator | None]:
@@ -263,10 +284,10 @@ def _pick(chooser: Chooser, key: str, early: date, late: date, cuts: Sequence[da
 # --- drug counts -------------------------------------------------------------------------------------------------
 
 def _drug(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
-          chooser: Chooser) -> tuple[Range | None, Range | None, str, str]:
+          chooser: Chooser) -> tuple[Range | None, Range | None, Text, Text]:
     trace = ctx.trace
     if not drugs.covered(then_dates, trace):
-        text = f"reprieve's drug-penalty data does not cover an offense on {then_dates.offense}"
+        text = said("crange.drug_not_covered", day=then_dates.offense)
         return None, None, text, text
     read = drugs.read_count(ctx.count, then_dates, trace)
     assert read is not None and read.family is not None
@@ -288,16 +309,17 @@ def _drug(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
     priors_now = _priors_now(ctx, chooser, priors_then, then_key, then_dates, now_key, now_dates)
     then = drugs.penalty_range(then_key, len(priors_then), bool(injury), then_dates, trace)
     now = drugs.penalty_range(now_key, priors_now, bool(injury), now_dates, trace)
-    then_text = f"{drugs.describe_level(family, level, drug, then_dates, trace)} as in force at sentencing"
-    now_text = f"{drugs.describe_level(family, now_level, drug, now_dates, trace)} as in force on " \
-               f"{now_dates.sentencing}"
+    then_text = said("crange.at_sentencing", provision=drugs.describe_level(family, level, drug, then_dates, trace))
+    now_text = said("crange.in_force_on", provision=drugs.describe_level(family, now_level, drug, now_dates, trace),
+                    day=now_dates.sentencing)
     if now_level != level:
-        now_text += f" (the thresholds changed: {quantity or 'the quantity'} is now under ({now_level}))"
+        now_text = said("crange.thresholds_changed", basis=now_text, level=now_level,
+                        quantity=str(quantity) if quantity else said("crange.the_quantity"))
     return then, now, then_text, now_text
 
 
 def _level_then(ctx: _Context, chooser: Chooser, read: drugs.DrugCount, drug: str | None, quantity: Quantity | None,
-                then_dates: LawDates, now_dates: LawDates) -> tuple[drugs.Level | None, bool, str]:
+                then_dates: LawDates, now_dates: LawDates) -> tuple[drugs.Level | None, bool, Text]:
     """The paragraph at sentencing: as the judgment states it, else from the drug and quantity; whether the
     quantity fits the stated paragraph; why it is unknown, when it is."""
     trace, wc, family = ctx.trace, ctx.where_count, read.family
@@ -306,23 +328,22 @@ def _level_then(ctx: _Context, chooser: Chooser, read: drugs.DrugCount, drug: st
     if level is not None and level in drugs.QUANTITY_LEVELS and drug and quantity is not None:
         found = drugs.classify(drug, quantity, family, then_dates, trace)
         if found is not None and found != level:
-            ctx.notes.add(f"the judgment's penalty provision ({read.citation_text}) does not match {quantity} of "
-                          f"{drug.replace('_', ' ')} under the thresholds then in force ({found}); the provision "
-                          "of the judgment is used")
+            ctx.note(said("crange.provision_mismatch", citation=read.citation_text, quantity=str(quantity),
+                          drug=drug_name(drug), found=found))
             return level, False, ""
     if level is not None:
         return level, True, ""
     if drug is None:
         ctx.missing.update({f"{wc}.penalty", f"{wc}.drug"})
-        return None, True, "the penalty provision and the drug are not stated"
+        return None, True, said("crange.no_provision_no_drug")
     if quantity is not None:
         level = drugs.classify(drug, quantity, family, then_dates, trace)
     elif drugs.has_thresholds(drug, then_dates, trace):
         level = _quantity_band(ctx, chooser, drug, family, then_dates, now_dates, None)
     if level is None:
         ctx.missing.update({f"{wc}.penalty", f"{wc}.quantity"})
-        return None, True, f"the penalty provision is not stated and {quantity or 'the quantity'} of " \
-                           f"{drug.replace('_', ' ')} does not decide it"
+        return None, True, said("crange.quantity_undecided", drug=drug_name(drug),
+                                quantity=str(quantity) if quantity else said("crange.the_quantity"))
     return level, True, ""
 
 
@@ -431,8 +452,7 @@ def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then
     now_kind = drugs.prior_kind(now_key, now_dates, trace)
     if then_kind == now_kind or now_kind != "serious_drug_or_violent_felony":
         return len(charged)
-    ctx.assumptions.add("today's range assumes the government would rely on the same prior convictions it charged "
-                        "under 21 U.S.C. 851 at sentencing")
+    ctx.assume(said("crange.same_priors"))
     commencement = ctx.count.offense_began
     commencement_field = f"{ctx.where_count}.offense_began"
     qualifying = 0
@@ -465,8 +485,8 @@ def _priors_now(ctx: _Context, chooser: Chooser, charged: list[int | None], then
             qualifying += chosen.value == "yes"
         else:
             qualifying += bool(answer.answer)
-            ctx.notes.add(f"{where} {'is' if answer.answer else 'is not'} a serious drug felony or serious violent "
-                          f"felony today: {'; '.join(answer.reasons)} [{answer.citation}]")
+            ctx.note(said("crange.prior_serious" if answer.answer else "crange.prior_not_serious", where=where,
+                          reasons=Joined(tuple(answer.reasons), "; "), citation=answer.citation))
     return qualifying
 
 
@@ -475,7 +495,7 @@ def prior_name(case: Case, index: int) -> Said:
 
 
 def _possession(ctx: _Context, chooser: Chooser, then_dates: LawDates,
-                now_dates: LawDates) -> tuple[Range | None, Range | None, str, str]:
+                now_dates: LawDates) -> tuple[Range | None, Range | None, Text, Text]:
     trace = ctx.trace
     key = drugs.provision("844", "possession")
     charged = _priors_charged(ctx, chooser, key, then_dates)
@@ -503,13 +523,14 @@ def _possession(ctx: _Context, chooser: Chooser, then_dates: LawDates,
             special = drugs.crack_possession_range(quantity, len(charged), then_dates, trace)
             if special is not None:
                 then = special
-    return then, now, f"{key} as in force at sentencing", f"{key} as in force on {now_dates.sentencing}"
+    return then, now, said("crange.at_sentencing", provision=key), said("crange.in_force_on", provision=key,
+                                                                         day=now_dates.sentencing)
 
 
 # --- firearm counts ----------------------------------------------------------------------------------------------
 
 def _firearm_924c(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
-                  chooser: Chooser) -> tuple[Range | None, Range | None, str, str]:
+                  chooser: Chooser) -> tuple[Range | None, Range | None, Text, Text]:
     trace = ctx.trace
     read = guns.read_924c(ctx.count)
     wc = ctx.where_count
@@ -533,54 +554,50 @@ def _firearm_924c(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
     if then_subsequent:
         now_subsequent, now_why = _subsequent_after_final(ctx, now_dates, chooser)
     else:  # First Step Act § 403 only narrowed what counts as "second or subsequent"
-        now_subsequent, now_why = False, "not second or subsequent at sentencing, so not today either"
+        now_subsequent, now_why = False, said("crange.924c.not_then")
     then = guns.subsequent_violation(weapon, then_dates, trace) if then_subsequent else \
         guns.first_violation(conduct, weapon, then_dates, trace)
     now = guns.subsequent_violation(weapon, now_dates, trace) if now_subsequent else \
         guns.first_violation(conduct, weapon, now_dates, trace)
-    kind = said("detail.firearm", conduct=said(f"conduct.{conduct}"), weapon=said(f"weapon.{weapon}")).render()
-    return then, now, f"{kind}; {then_why}", f"{kind}; {now_why}"
+    kind = said("detail.firearm", conduct=said(f"conduct.{conduct}"), weapon=said(f"weapon.{weapon}"))
+    return then, now, said("crange.firearm", kind=kind, why=then_why), said("crange.firearm", kind=kind, why=now_why)
 
 
 def _subsequent_then(ctx: _Context, read: guns.Read924c, dates: LawDates,
-                     chooser: Chooser) -> tuple[bool, str]:
+                     chooser: Chooser) -> tuple[bool, Said]:
     trigger = guns.subsequent_trigger(dates, ctx.trace)
     if ctx.count.second_or_subsequent is not None:
         flag = ctx.count.second_or_subsequent
-        return flag, ("sentenced as a second or subsequent conviction" if flag else "sentenced as a first "
-                      "conviction") + " (stated)"
+        return flag, said("crange.924c.stated_subsequent" if flag else "crange.924c.stated_first")
     if read.cited_subsequent:
-        return True, f"sentenced under the second-or-subsequent paragraph ({read.source})"
+        return True, said("crange.924c.cited_subsequent", source=read.source)
     if trigger is None:
-        return False, "no second-or-subsequent rule in reprieve's data for this date"
+        return False, said("crange.924c.no_rule")
     rule, citation = trigger
     if rule == "second_conviction":
         earlier = [k for k, other in enumerate(ctx.judgment.counts[: ctx.c]) if guns.is_924c(other)]
         priors = [i for i, p in enumerate(ctx.case.priors) if p.kind == "924c"]
         if earlier or priors:
-            ctx.notes.add(f"{ctx.where_count}: before the First Step Act a second 924(c) conviction carried the "
-                          f"second-or-subsequent term even in the same case ({citation}); derived from the order of "
-                          "the counts, since the case file does not say how the court sentenced this count")
-            return True, f"a second 924(c) conviction, stacked ({citation})"
-        return False, "the first 924(c) conviction"
+            ctx.note(said("crange.924c.stacked_note", where=ctx.where_count, citation=citation))
+            return True, said("crange.924c.stacked", citation=citation)
+        return False, said("crange.924c.first")
     return _subsequent_after_final(ctx, dates, chooser)
 
 
-def _subsequent_after_final(ctx: _Context, dates: LawDates, chooser: Chooser) -> tuple[bool, str]:
+def _subsequent_after_final(ctx: _Context, dates: LawDates, chooser: Chooser) -> tuple[bool, Said]:
     """After First Step Act § 403: second or subsequent only if the violation followed a 924(c) conviction that had
     become final."""
     offense = offense_day(ctx.count)
     priors = [(i, p) for i, p in enumerate(ctx.case.priors) if p.kind == "924c"]
     if not priors:
-        ctx.assumptions.add("no earlier 924(c) conviction is listed in priors: a 924(c) conviction that had become "
-                            f"final before the offense would keep the {_subsequent_term(ctx, dates)} today")
-        return False, "no earlier 924(c) conviction had become final before this offense (First Step Act § 403)"
+        ctx.assume(said("crange.924c.none_listed", term=_subsequent_term(ctx, dates)))
+        return False, said("crange.924c.none_final")
     for i, prior in priors:
         final = prior.final_on
         where = f"priors[{i}].final_on"
         if final is not None and offense is not None:
             if final.latest < offense.earliest:
-                return True, f"priors[{i}] became final on {final}, before this offense (First Step Act § 403)"
+                return True, said("crange.924c.final_on", index=i, day=final)
             if final.earliest >= offense.latest:
                 continue
         fields: tuple[str, ...] = (where,) if final is None or not final.is_exact else ()
@@ -591,21 +608,21 @@ def _subsequent_after_final(ctx: _Context, dates: LawDates, chooser: Chooser) ->
             Branch(key, "yes", said("cond.final_before", index=i, label=ctx.label), fields),
             Branch(key, "no", said("cond.not_final_before", index=i, label=ctx.label), fields)])
         if chosen.value == "yes":
-            return True, f"priors[{i}] had become final before this offense (First Step Act § 403)"
-    return False, "no earlier 924(c) conviction had become final before this offense (First Step Act § 403)"
+            return True, said("crange.924c.final", index=i)
+    return False, said("crange.924c.none_final")
 
 
-def _subsequent_term(ctx: _Context, dates: LawDates) -> str:
+def _subsequent_term(ctx: _Context, dates: LawDates) -> Said:
     """'25-year term': the second-or-subsequent minimum of 924(c)(1)(C)(i) on these dates, from the law data."""
     found = guns.subsequent_violation("firearm", dates, ctx.trace)
     minimum = found.minimum if found is not None else None
     if minimum is None or minimum.life or minimum.days or minimum.months % 12:
-        return "second-or-subsequent term"
-    return f"{minimum.months // 12}-year term"
+        return said("crange.924c.term")
+    return said("crange.924c.term_years", years=minimum.months // 12)
 
 
 def _felon_in_possession(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
-                         chooser: Chooser) -> tuple[Range | None, Range | None, str, str]:
+                         chooser: Chooser) -> tuple[Range | None, Range | None, Text, Text]:
     acca = guns.acca_applies(ctx.count, ctx.judgment)
     if acca is None:
         field_ = f"{ctx.where_judgment}.enhancements"
@@ -615,26 +632,25 @@ def _felon_in_possession(ctx: _Context, then_dates: LawDates, now_dates: LawDate
     then = guns.felon_in_possession(acca, then_dates, ctx.trace)
     now = guns.felon_in_possession(acca, now_dates, ctx.trace)
     if acca:
-        ctx.notes.add("ACCA: whether each predicate still qualifies under later Supreme Court decisions is not checked")
-    what = "Armed Career Criminal Act" if acca else "18 U.S.C. 922(g)"
-    return then, now, f"{what}, offense on {then_dates.offense}", f"{what}, offense on {now_dates.offense}"
+        ctx.note(said("crange.acca_note"))
+    what = "crange.acca" if acca else "crange.922g"
+    return then, now, said(what, day=then_dates.offense), said(what, day=now_dates.offense)
 
 
 def _other(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
-           chooser: Chooser) -> tuple[Range | None, Range | None, str, str]:
+           chooser: Chooser) -> tuple[Range | None, Range | None, Text, Text]:
     then, then_text = _other_side(ctx, then_dates, chooser)
     now, now_text = _other_side(ctx, now_dates, chooser)
     return then, now, then_text, now_text
 
 
-def _other_side(ctx: _Context, dates: LawDates, chooser: Chooser) -> tuple[Range | None, str]:
+def _other_side(ctx: _Context, dates: LawDates, chooser: Chooser) -> tuple[Range | None, Said]:
     """The range of a provision in other_penalties.yaml on these dates: its object offense chosen (an attempt or
     conspiracy), then each further range whose fact is unstated branched on (an element presumed absent)."""
     found = other_penalties.row(ctx.count, dates, ctx.trace)
     if found is None:
-        return None, f"reprieve's penalty data does not cover {ctx.count.statute or ctx.count.penalty} for an " \
-                     f"offense on {dates.offense}"
-    text = f"{found.citation} as in force for an offense on {dates.offense}"
+        return None, said("crange.other_not_covered", statute=ctx.count.statute or ctx.count.penalty, day=dates.offense)
+    text = said("crange.other", citation=found.citation, day=dates.offense)
     if found.object_of:
         options, named = other_penalties.objects(ctx.count, found)
         target = named
@@ -646,13 +662,14 @@ def _other_side(ctx: _Context, dates: LawDates, chooser: Chooser) -> tuple[Range
             target = next(o for o in options if str(o) == chosen.value)
         object_row = other_penalties.row_for((target,), dates, ctx.trace)
         if object_row is None:
-            return None, f"the penalties of the object offense ({target}) are not in reprieve's data"
-        found, text = object_row, f"{found.citation}: the penalties of {target} ({object_row.citation})"
+            return None, said("crange.object_not_covered", target=str(target))
+        found, text = object_row, said("crange.object", citation=found.citation, target=str(target),
+                                       object_citation=object_row.citation)
     result = other_penalties.base_range(found)
     for tier in found.tiers or []:
         if _tier_applies(ctx, chooser, tier):
             result = other_penalties.tier_range(tier)
-            text = f"{tier.citation}: {tier.when}"
+            text = said("crange.tier", citation=tier.citation, when=verbatim(tier.when))
     return result, text
 
 
@@ -678,22 +695,21 @@ def _safety_valves(ctx: _Context, sentenced: PartialDate | None, trace: Trace) -
     out: dict[str, SafetyValve] = {}
     args = (ctx.case, ctx.judgment, ctx.count, ctx.where_judgment, ctx.where_count)
     if sentenced is None:
-        out["then"] = SafetyValve("needs_facts", "unknown", ["the sentencing date is not stated"],
+        out["then"] = SafetyValve("needs_facts", "unknown", [said("sv.sentencing_date.unknown")],
                                   [f"{ctx.where_judgment}.imposed_on"])
     else:
         early = safety_valve(*args, sentenced.earliest, trace)
         late = safety_valve(*args, sentenced.latest, trace)
-        if early.as_json() == late.as_json():
+        if early.same_as(late):
             out["then"] = early
         else:
-            out["then"] = SafetyValve("needs_facts", "unknown", [f"the rule changed while sentenced {sentenced}"],
+            out["then"] = SafetyValve("needs_facts", "unknown", [said("sv.rule_changed", sentenced=sentenced)],
                                       [f"{ctx.where_judgment}.imposed_on"])
         if ctx.count.safety_valve_applied:
-            out["then"] = SafetyValve("eligible", "met", ["the court applied the safety valve (stated)"], [],
-                                      out["then"].citation)
+            out["then"] = SafetyValve("eligible", "met", [said("sv.applied")], [], out["then"].citation)
     now = safety_valve(*args, ctx.as_of, trace)
     if now.status != "not_applicable":
-        now.reasons.append("(5) truthful disclosure is judged at a sentencing; today's answer takes it as stated")
+        now.reasons.append(said("sv.5.today"))
     out["now"] = now
     return out
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from reprieve.assess import rulings
 from reprieve.assess.computation import Computation, compute, with_terms
-from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, evaluate_count
+from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, briefly, evaluate_count, in_english_order
 from reprieve.assess.current_law_result import (
     Aggregate,
     AtBottom,
@@ -42,7 +42,7 @@ from reprieve.law.penalty_ranges import Range, Trace, months_or_life, term_key
 from reprieve.law.prior_convictions import felony_drug_offense, serious_drug_felony, serious_violent_felony
 from reprieve.law.sentence_aggregation import Term, count_term
 from reprieve.law.which_penalty_law import LawDates, offense_day, sentencing_date
-from reprieve.results import Conditions, Joined, Said, Step, said, statute_key, verbatim
+from reprieve.results import Conditions, Joined, Said, Step, identity, said, statute_key, verbatim
 
 if TYPE_CHECKING:
     from reprieve.assess.guidelines import GuidelineSides
@@ -122,7 +122,7 @@ def _side(result: CountRanges, which: str) -> dict[str, Any]:
     groups: dict[str, list[Scenario]] = {}
     for s in scenarios:
         groups.setdefault(_outcome_key(_range_of(s, which)), []).append(s)
-    detail = {s.then_detail if which == "then" else s.now_detail for s in scenarios}
+    detail = {identity(d): d for d in (s.then_detail if which == "then" else s.now_detail for s in scenarios)}
     if len(groups) == 1:
         first = scenarios[0]
         chosen = _range_of(first, which)
@@ -132,7 +132,7 @@ def _side(result: CountRanges, which: str) -> dict[str, Any]:
                     "missing": result.missing}
         out = chosen.as_json()
         if len(detail) == 1:
-            out["basis"] = detail.pop()
+            out["basis"] = next(iter(detail.values()))
         return out
     relevant = _relevant_keys([(_outcome_key(_range_of(s, which)), s.branches) for s in scenarios])
     alternatives = []
@@ -201,7 +201,7 @@ def count_json(result: CountRanges) -> dict[str, Any]:
     if result.settled:
         out["settled"] = result.settled
     if result.truncated:
-        out["notes"] = [*out.get("notes", []), "too many unknown facts: only some alternatives were evaluated"]
+        out["notes"] = [*out.get("notes", []), said("crange.truncated")]
     return out
 
 
@@ -446,7 +446,7 @@ def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_
         aggregate=typed,
         priors=_priors(case, as_of, results),
         summary=Summary(typed, case.person.sex),
-        assumptions=sorted({a for r in results for a in r.assumptions}),
+        assumptions=in_english_order(list({identity(a): a for r in results for a in r.assumptions}.values())),
         presumptions=presumptions(case, results),
         unverified=sorted({u for r in results for u in r.unverified}),
         steps=_steps(results, aggregate),
@@ -460,7 +460,7 @@ def presumptions(case: Case, results: list[CountRanges]) -> list[Presumed]:
     for r in results:
         for p in r.presumptions:
             out.setdefault(p.field, p)
-        if r.assumptions and any("same prior convictions" in a for a in r.assumptions):
+        if any(a.key == "crange.same_priors" for a in r.assumptions):
             field_ = f"judgments[{r.judgment}].enhancements"
             out.setdefault(f"{field_}#same", Presumed(field_, said("presumed.same_priors"),
                                                       said("presumed.same_priors.why"),
@@ -478,7 +478,8 @@ def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[C
     """Counts reprieve does not cover are named, and the aggregate minimum is bounded by the others: at least what
     they give; at most that with each uncovered count's minimum at its stated minimum, else at the term imposed on
     it (a minimum is never above the term without a basis to go below it)."""
-    out["not_covered"] = [f"count {r.label}: {(r.not_covered or r.scenarios[0].then_detail).split(' (it covers')[0]}"
+    out["not_covered"] = [said("crange.count_not_covered", label=r.label, reason=briefly(r.not_covered or
+                                                                                        r.scenarios[0].then_detail))
                           for r in uncovered]
 
     def bound(r: CountRanges, high: bool) -> Term | None:
@@ -521,11 +522,10 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
     out: dict[str, Any] = {"then_min_months": None, "now_min_months": None, "release_date_if_sentenced_now": None,
                            "release_date_if_sentenced_now_is_past": None, "basis": "statutory_minimum"}
     if not results:
-        out["reason"] = "the case file has no counts"
+        out["reason"] = said("agg.no_counts")
         return out
     if len(case.judgments) > 1 and any(j.relation == "concurrent" for j in case.judgments[1:]):
-        out["note"] = ("a later judgment runs concurrently: the aggregate minimum depends on when each began and is "
-                       "not added up; see the release dates")
+        out["note"] = said("agg.concurrent")
     uncovered = [r for r in results if _uncovered(r)]
     if uncovered and len(uncovered) < len(results):
         return _bounded_by_others(case, results, uncovered, out)
@@ -536,8 +536,7 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
         if combos is None:
             low, high = _bounds(case, results, which)
             out[f"{which}_min_range_months"] = {"least": _json_term(low), "most": _json_term(high)}
-            out.setdefault("notes", []).append(f"too many unknown facts to list every {which} alternative; the "
-                                               "least and most are given")
+            out.setdefault("notes", []).append(said(f"agg.too_many.{which}"))
             for r in results:
                 missing.extend(f for f in _side(r, which).get("missing", []) if f not in missing)
             continue
@@ -755,7 +754,7 @@ def _steps(results: list[CountRanges], aggregate: dict[str, Any]) -> list[Step]:
                     if side.get("basis") else _range_said(side)
             else:
                 reason = side.get("not_covered") or side.get("reason")
-                detail = verbatim(reason) if reason else said("term.unknown")
+                detail = (verbatim(reason) if isinstance(reason, str) else reason) if reason else said("term.unknown")
             citation = side.get("citation") or ""
             steps.append(Step(f"PENALTY_{which.upper()}", statute_key(citation), citation,
                               said(f"step.penalty.{which}", count=r.label, detail=detail), note))
@@ -809,8 +808,8 @@ def fsa404_findings(case: Case, as_of: date, computation: Computation | None = N
             if covered:  # a court already held it a covered offense: the elements of 404(a) are settled
                 when = covered[0].on
                 settled = said("fsa404.settled_on", day=when) if when else said("fsa404.settled")
-                elements = [fsa404.Element(e.name, True, settled)
-                            if e.met is not True and not e.name.startswith("404(c)") else e for e in elements]
+                elements = [replace(e, met=True, detail=settled, missing=[])
+                            if e.met is not True and e.subsection == "a" else e for e in elements]
             denied = rulings.of_kind(case, "motion_denied", judgment=j, count=label, avenue=AVENUE_404)
             found = _finding_404(case, as_of, j, c, elements, computation)
             for ruling in denied:
@@ -838,7 +837,8 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
                  computation: Computation | None) -> Finding:
     count = case.judgments[j].counts[c]
     label = count.count or f"#{c + 1}"
-    reasons: list[ReasonLike] = [Reason(e.met, e.name, e.detail) for e in elements]
+    reasons: list[ReasonLike] = [Reason(e.met, e.name, e.detail, rule=e.rule, authority=fsa404.AUTHORITY_404)
+                                 for e in elements]
     release = computation.projected_release_date if computation is not None else None
     served = release is not None and release <= as_of
     if served:
@@ -850,7 +850,7 @@ def _finding_404(case: Case, as_of: date, j: int, c: int, elements: list[fsa404.
         status = "needs_facts"
     else:
         status = "needs_review" if served else "eligible"
-    questions = [ask(f, "decides whether section 404 is available")
+    questions = [ask(f, said("fsa404.decides"))
                  for e in elements if e.met is None for f in e.missing] if status != "not_eligible" else []
     summary = said(f"fsa404.summary.{status}", label=label)
     extra = Extra()

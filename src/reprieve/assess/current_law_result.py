@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from reprieve.assess.presumptions import Presumed
 from reprieve.law.prior_convictions import Qualifies
 from reprieve.law.safety_valve import SafetyValve
-from reprieve.results import Conditions, Said, Span, Step
+from reprieve.results import Conditions, Joined, Said, Span, Step, Text
 
 if TYPE_CHECKING:
     from reprieve.assess.current_law_summary import Summary
@@ -40,6 +40,8 @@ def _keyed_json(block: Any) -> dict[str, Any]:
         value = getattr(block, key)
         if isinstance(value, list) and value and hasattr(value[0], "as_json"):
             value = [v.as_json() for v in value]
+        elif isinstance(value, list):  # notes and assumptions: words, worded here
+            value = [v.render() if isinstance(v, Said | Joined) else v for v in value]
         out[key] = _edge(key, value)
     return out
 
@@ -49,7 +51,7 @@ def _edge(key: str, value: Any) -> Any:
     `release_date_if_sentenced_now_range`, as [earliest, latest])."""
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, Said | Conditions):
+    if isinstance(value, Said | Joined):
         return value.render()
     if isinstance(value, Span):
         return value.ends_json() if key == "release_date_if_sentenced_now_range" else value.as_json()
@@ -109,9 +111,9 @@ class RangeSide:
     citation: str | None = None
     min_days: int | None = None
     supervised_release_min_months: Months = None
-    basis: str | None = None
-    not_covered: str | None = None
-    reason: str | None = None
+    basis: Text | None = None  # words (the provision as in force on a day), formatted when rendered
+    not_covered: Text | None = None
+    reason: Text | None = None
     condition: Conditions | None = None
     assumes: dict[str, list[str]] | None = None
     alternatives: list[RangeSide] | None = None
@@ -176,10 +178,10 @@ class Aggregate:
     release_date_if_sentenced_now: date | None = None
     release_date_if_sentenced_now_is_past: bool | None = None
     basis: str = "statutory_minimum"
-    reason: str | None = None
-    note: str | None = None
-    notes: list[str] | None = None
-    not_covered: list[str] | None = None
+    reason: Said | None = None
+    note: Said | None = None
+    notes: list[Said] | None = None
+    not_covered: list[Said] | None = None
     then_min_months_range: list[Any] | None = None
     now_min_months_range: list[Any] | None = None
     then_min_range_months: Span | None = None
@@ -259,8 +261,8 @@ class CountLaw:
     now: RangeSide
     changed: bool | None
     safety_valve: SafetyValves | None = None
-    notes: list[str] | None = None
-    assumptions: list[str] | None = None
+    notes: list[Said] | None = None
+    assumptions: list[Said] | None = None
     unverified: list[str] | None = None
     presumptions: list[Presumed] | None = None
     settled: list[str] | None = None
@@ -305,7 +307,7 @@ class CurrentLaw:
     aggregate: Aggregate
     priors: list[PriorToday]
     summary: Summary
-    assumptions: list[str]
+    assumptions: list[Said]
     presumptions: list[Presumed]
     unverified: list[str]
     steps: list[Step]
@@ -318,7 +320,7 @@ class CurrentLaw:
             "aggregate": self.aggregate.as_json(),
             "priors": [p.as_json() for p in self.priors],
             "summary": self.summary.render(),
-            "assumptions": self.assumptions,
+            "assumptions": [a.render() for a in self.assumptions],
             "presumptions": [p.as_json() for p in self.presumptions],
             "unverified": self.unverified,
             "steps": [s.as_json() for s in self.steps],

@@ -65,7 +65,7 @@ class _Wording:
     def sentence(self, sex: str | None) -> str:
         a, w = self.a, self.w
         if a.reason:
-            return w("law.summary.none", reason=a.reason)
+            return w("law.summary.none", reason=a.reason.render(self.language))
         then, now = a.then_min_months, a.now_min_months
         then_text = self.months(then) if then is not None else self.alternatives("then") or \
             self.range_of("then") or w("term.unknown")

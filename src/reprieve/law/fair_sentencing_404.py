@@ -18,18 +18,24 @@ from reprieve.dates import PartialDate
 from reprieve.law.params import Value
 from reprieve.law.penalty_ranges import Trace
 from reprieve.law.statutes import parse_statute
-from reprieve.results import Said
+from reprieve.results import Said, quoted, said
 
 CITE_404 = "First Step Act of 2018, Pub. L. 115-391, § 404"
 CITE_TERRY = "Terry v. United States, 593 U.S. 486 (2021)"
+AUTHORITY_404 = "publ_115_391"  # the First Step Act of 2018 in law/authorities.yaml
 
 
 @dataclass
 class Element:
-    name: str
+    """One element of section 404 and how the facts meet it, in words formatted when rendered; `subsection` is the
+    part of section 404 it comes from ("a": a covered offense, "c": the limits on a motion)."""
+
+    name: Said
     met: bool | None
-    detail: str | Said  # words: the law's own text, or a message of the words layer
+    detail: Said
     missing: list[str] = field(default_factory=list)
+    subsection: str = "a"
+    rule: str = ""
 
 
 @dataclass
@@ -62,59 +68,60 @@ def elements(facts: Facts, decided_on: date, trace: Trace) -> list[Element] | No
 
 def _statute(facts: Facts, covered: Value) -> Element:
     listed = [parse_statute(s) for s in covered.value]
+    name = said("fsa404.el.statute")
     if facts.provision is None:
-        return Element("a covered statute of conviction", None, "the penalty provision of conviction is not stated",
-                       [facts.provision_field])
+        return Element(name, None, said("fsa404.el.statute.unknown"), [facts.provision_field], rule="404A_STATUTE")
     statute = parse_statute(facts.provision)
     if any(statute.within(s) for s in listed):
-        return Element("a covered statute of conviction", True,
-                       f"{facts.provision}: its penalties were modified by the Fair Sentencing Act "
-                       f"({covered.citation})")
-    return Element("a covered statute of conviction", False,
-                   f"{facts.provision} is not a provision the Fair Sentencing Act modified ({CITE_TERRY} for "
-                   "(b)(1)(C))")
+        return Element(name, True, said("fsa404.el.statute.covered", provision=facts.provision,
+                                        citation=covered.citation), rule="404A_STATUTE")
+    return Element(name, False, said("fsa404.el.statute.not_covered", provision=facts.provision, case=CITE_TERRY),
+                   rule="404A_STATUTE")
 
 
 def _cocaine_base(facts: Facts) -> Element:
+    name = said("fsa404.el.crack")
     if facts.drug == "cocaine_base" or (facts.drug is None and facts.crack_clause):
-        return Element("a cocaine-base offense", True, "cocaine base (crack)")
+        return Element(name, True, said("fsa404.el.crack.yes"), rule="404A_COCAINE_BASE")
     if facts.drug is None:
-        return Element("a cocaine-base offense", None, "the drug is not stated", [facts.drug_field])
-    return Element("a cocaine-base offense", False, f"the drug is {facts.drug.replace('_', ' ')}")
+        return Element(name, None, said("fsa404.el.crack.unknown"), [facts.drug_field], rule="404A_COCAINE_BASE")
+    return Element(name, False, said("fsa404.el.crack.no", drug=quoted("drug.", facts.drug.replace("_", " "))),
+                   rule="404A_COCAINE_BASE")
 
 
 def _committed(facts: Facts, before: date) -> Element:
     offense = facts.offense
-    name = f"committed before {before}"
+    name = said("fsa404.el.committed", day=before)
     if offense is None:
-        return Element(name, None, "the offense date is not stated", [facts.offense_field])
+        return Element(name, None, said("fsa404.el.committed.unknown"), [facts.offense_field], rule="404A_BEFORE")
     if offense.latest < before:
-        return Element(name, True, f"the offense ended {offense}")
+        return Element(name, True, said("fsa404.el.committed.ended", day=offense), rule="404A_BEFORE")
     if offense.earliest >= before:
-        return Element(name, False, f"the offense ended {offense}")
-    return Element(name, None, f"the offense ended {offense}: the exact date decides", [facts.offense_field])
+        return Element(name, False, said("fsa404.el.committed.ended", day=offense), rule="404A_BEFORE")
+    return Element(name, None, said("fsa404.el.committed.decides", day=offense), [facts.offense_field],
+                   rule="404A_BEFORE")
 
 
 def _sentenced(facts: Facts, before: date) -> Element:
     sentenced = facts.sentenced
-    name = "404(c): the sentence was not imposed under the Fair Sentencing Act"
+    name = said("fsa404.el.sentenced")
     if sentenced is None:
-        return Element(name, None, "the sentencing date is not stated", [facts.sentenced_field])
+        return Element(name, None, said("fsa404.el.sentenced.unknown"), [facts.sentenced_field], "c",
+                       "404C_NOT_UNDER_FSA")
     if sentenced.latest < before:
-        return Element(name, True, f"sentenced {sentenced}, before the Fair Sentencing Act")
+        return Element(name, True, said("fsa404.el.sentenced.before", day=sentenced), [], "c", "404C_NOT_UNDER_FSA")
     if sentenced.earliest >= before:
-        return Element(name, False, f"sentenced {sentenced}: the Fair Sentencing Act already applied "
-                       "(Dorsey v. United States, 567 U.S. 260 (2012))")
-    return Element(name, None, f"sentenced {sentenced}: the exact date decides", [facts.sentenced_field])
+        return Element(name, False, said("fsa404.el.sentenced.after", day=sentenced), [], "c", "404C_NOT_UNDER_FSA")
+    return Element(name, None, said("fsa404.el.sentenced.decides", day=sentenced), [facts.sentenced_field], "c",
+                   "404C_NOT_UNDER_FSA")
+
+
+_MOTION = {"none": (True, "none"), "denied_not_on_merits": (True, "not_on_merits"), "granted": (False, "granted"),
+           "denied_on_merits": (False, "denied")}
 
 
 def _no_earlier_motion(facts: Facts) -> Element:
-    name = "404(c): no earlier 404 motion granted, or denied after a complete review on the merits"
-    if facts.motion in ("none", "denied_not_on_merits"):
-        return Element(name, True, "no earlier motion" if facts.motion == "none" else
-                       "an earlier motion was denied without a review on the merits")
-    if facts.motion in ("granted", "denied_on_merits"):
-        return Element(name, False, "an earlier 404 motion was " + (
-            "granted (the sentence was already reduced)" if facts.motion == "granted"
-            else "denied after a complete review on the merits"))
-    return Element(name, None, "whether an earlier 404 motion was filed is not stated", [facts.motion_field])
+    name = said("fsa404.el.motion")
+    met, words = _MOTION.get(facts.motion or "", (None, "unknown"))
+    return Element(name, met, said(f"fsa404.el.motion.{words}"), [facts.motion_field] if met is None else [], "c",
+                   "404C_NO_EARLIER_MOTION")

@@ -17,7 +17,7 @@ from reprieve.case.model import Case, Count, Judgment
 from reprieve.dates import add_months
 from reprieve.law.params import law
 from reprieve.law.statutes import Statute, parse_statute, parse_statutes, sections
-from reprieve.results import Step, said
+from reprieve.results import Said, Step, quoted, said
 
 CITE_ELIGIBILITY = "18 U.S.C. § 3632(d)(4)(D)"
 CITE_EARNING = "18 U.S.C. § 3632(d)(4)(A); 28 C.F.R. § 523.42"
@@ -29,7 +29,7 @@ AUTHORITY_APPLICATION = "usc_18_3624"
 @dataclass
 class Eligibility:
     eligible: bool | None
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Said] = field(default_factory=list)  # words, formatted when rendered
     missing: list[str] = field(default_factory=list)
     citation: str = CITE_ELIGIBILITY
     presumed_absent: list[tuple[int, int, str]] = field(default_factory=list)  # (judgment, count, clause) whose
@@ -120,34 +120,39 @@ def eligibility(case: Case, on: date) -> Eligibility:
                 applies, missing = _clause_applies(rule, count, judgment, where, on, presumed)
                 if presumed:
                     out.presumed_absent.append((j, c, str(rule["clause"])))
+                what = quoted("fsa.clause.", str(rule["what"]))
                 if applies:
                     out.eligible = False
-                    out.reasons.append(f"count {label} ({statutes[0]}) is listed in 3632(d)(4)(D){rule['clause']}: "
-                                       f"{rule['what']}")
+                    out.reasons.append(said("fsa.elig.listed", label=label, statute=str(statutes[0]),
+                                            clause=rule["clause"], what=what))
                 elif applies is None:
                     undecided.append(missing)
-                    out.reasons.append(f"count {label} may fall under 3632(d)(4)(D){rule['clause']} ({rule['what']})")
+                    out.reasons.append(said("fsa.elig.may_fall", label=label, clause=rule["clause"], what=what))
             if not any(s.within(k) for s in statutes for k in checked):
                 undecided.append(f"{where}.statute")
-                out.reasons.append(f"count {label} ({statutes[0]}) is not among the statutes reprieve has checked "
-                                   "against the 68 clauses of 3632(d)(4)(D)")
+                out.reasons.append(said("fsa.elig.unchecked", label=label, statute=str(statutes[0]),
+                                        clauses=data.value("fsa_time_credits.ineligible_clauses", on)))
+    _conclude(out, undecided, stated)
+    return out
+
+
+def _conclude(out: Eligibility, undecided: list[str], stated: bool | None) -> None:
+    """Eligible when no offense is listed and none is undecided; a stated eligibility fills in what the offenses
+    cannot decide, and is flagged where it contradicts them."""
     if out.eligible is False:
-        out.reasons.append("an aggregate sentence that includes a listed offense is ineligible as a whole "
-                           "(BOP practice; UNVERIFIED citations)")
+        out.reasons.append(said("fsa.elig.aggregate"))
     elif undecided:
         out.missing = sorted(set(", ".join(undecided).split(", ")))
     else:
         out.eligible = True
-        out.reasons.append("no offense of conviction is listed in 3632(d)(4)(D)")
+        out.reasons.append(said("fsa.elig.none_listed"))
     if stated is not None and stated != out.eligible:
         if out.eligible is None:
             out.eligible = stated
-            out.reasons.append(f"the case file states FSA eligibility ({stated}); reprieve could not derive it")
+            out.reasons.append(said("fsa.elig.stated", stated=stated))
             out.missing = []
         else:
-            out.reasons.append(f"the case file states eligible={stated}, but the offenses give {out.eligible}: "
-                               "check the BOP's FSA determination (reprieve follows the statute)")
-    return out
+            out.reasons.append(said("fsa.elig.conflict", stated=stated, derived=out.eligible))
 
 
 @dataclass(frozen=True)

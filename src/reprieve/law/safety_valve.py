@@ -21,6 +21,7 @@ from reprieve.law.firearm_penalties import is_924c
 from reprieve.law.penalty_ranges import Trace, parsed
 from reprieve.law.penalty_schemas import SafetyValveRule
 from reprieve.law.statutes import parse_statute, parse_statutes
+from reprieve.results import Said, identity, said
 
 Status = Literal["eligible", "not_eligible", "needs_facts", "not_applicable"]
 Met = Literal["met", "not_met", "unknown"]
@@ -30,13 +31,18 @@ Met = Literal["met", "not_met", "unknown"]
 class SafetyValve:
     status: Status
     f1: Met
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Said] = field(default_factory=list)  # words, formatted when rendered
     missing: list[str] = field(default_factory=list)
     citation: str = ""
 
     def as_json(self) -> dict[str, Any]:
-        return {"status": self.status, "f1": self.f1, "reasons": self.reasons, "missing": self.missing,
-                "citation": self.citation}
+        return {"status": self.status, "f1": self.f1, "reasons": [r.render() for r in self.reasons],
+                "missing": self.missing, "citation": self.citation}
+
+    def same_as(self, other: SafetyValve) -> bool:
+        """The same answer for the same reasons (compared without wording them)."""
+        return (self.status, self.f1, self.missing, self.citation, [identity(r) for r in self.reasons]) == \
+            (other.status, other.f1, other.missing, other.citation, [identity(r) for r in other.reasons])
 
 
 def rule_on(on: date, trace: Trace) -> SafetyValveRule | None:
@@ -70,19 +76,19 @@ class _History:
     known: list[tuple[int, int, bool | None]]
     all_known: bool
     points_field: str
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Said] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     failed: bool = False
     unknown: bool = False
 
-    def not_stated(self, reason: str) -> None:
+    def not_stated(self, reason: Said) -> None:
         self.unknown = True
         self.reasons.append(reason)
         self.missing += [f"priors[{i}].history_points" for i, pts, _ in self.points if pts is None] or [
             self.points_field]
 
 
-def criminal_history(case: Case, judgment: Judgment, where: str, rule: SafetyValveRule) -> tuple[Met, list[str],
+def criminal_history(case: Case, judgment: Judgment, where: str, rule: SafetyValveRule) -> tuple[Met, list[Said],
                                                                                                    list[str]]:
     """3553(f)(1) as `rule` states it, from the judgment's points and each prior's points (USSG §4A1.1)."""
     guidelines = judgment.guidelines
@@ -102,38 +108,36 @@ def criminal_history(case: Case, judgment: Judgment, where: str, rule: SafetyVal
     if rule.disqualifying_violent_prior_points is not None:
         _violent_prior_offense_of(h, rule.disqualifying_violent_prior_points)
     if h.failed:
-        h.reasons.append("having any one of (A), (B) or (C) makes the defendant ineligible (Pulsifer)")
+        h.reasons.append(said("sv.pulsifer"))
         return "not_met", h.reasons, []
     if h.unknown:
         return "unknown", h.reasons, sorted(set(h.missing))
     return "met", h.reasons, []
 
 
-def _before_402(h: _History, limit: int) -> tuple[Met, list[str], list[str]]:
+def _before_402(h: _History, limit: int) -> tuple[Met, list[Said], list[str]]:
     """3553(f)(1) before the First Step Act: "not more than 1 criminal history point" (the limit is law data)."""
     if h.total is not None:
-        return ("met" if h.total <= limit else "not_met"), [f"{h.total} criminal-history points (at most {limit} "
-                                                            "allowed)"], []
+        return ("met" if h.total <= limit else "not_met"), [said("sv.points", total=h.total, limit=limit)], []
     if sum(pts for _, pts, _ in h.known) > limit:
-        return "not_met", [f"the priors alone carry more than {limit} point(s)"], []
-    return "unknown", ["the criminal-history points are not stated"], [h.points_field]
+        return "not_met", [said("sv.priors_alone", limit=limit)], []
+    return "unknown", [said("sv.points.unknown")], [h.points_field]
 
 
 def _more_than_points(h: _History, limit: int, excluded: int) -> None:
     """(A) "more than 4 criminal history points, excluding any criminal history points resulting from a 1-point
     offense" (both numbers are law data)."""
     if h.total is not None and h.total <= limit:
-        h.reasons.append(f"(A) met: {h.total} points in all (at most {limit} allowed, before excluding "
-                         f"{excluded}-point offenses)")
+        h.reasons.append(said("sv.a.met_in_all", total=h.total, limit=limit, excluded=excluded))
     elif h.all_known:
         counted = sum(pts for _, pts, _ in h.known if pts != excluded) + (h.status or 0)
         if counted > limit:
             h.failed = True
-            h.reasons.append(f"(A) not met: {counted} points excluding {excluded}-point offenses (more than {limit})")
+            h.reasons.append(said("sv.a.not_met", counted=counted, limit=limit, excluded=excluded))
         else:
-            h.reasons.append(f"(A) met: {counted} points excluding {excluded}-point offenses (at most {limit})")
+            h.reasons.append(said("sv.a.met", counted=counted, limit=limit, excluded=excluded))
     else:
-        h.not_stated("(A) unknown: the points of each prior offense are not all stated")
+        h.not_stated(said("sv.a.unknown"))
 
 
 def _prior_offense_of(h: _History, points: int) -> None:
@@ -141,11 +145,11 @@ def _prior_offense_of(h: _History, points: int) -> None:
     found = [i for i, pts, _ in h.known if pts == points]
     if found:
         h.failed = True
-        h.reasons.append(f"(B) not met: prior {points}-point offense(s) (priors {', '.join(map(str, found))})")
+        h.reasons.append(said("sv.b.not_met", points=points, priors=", ".join(map(str, found))))
     elif h.all_known or (h.total is not None and h.total < points):
-        h.reasons.append(f"(B) met: no prior {points}-point offense")
+        h.reasons.append(said("sv.b.met", points=points))
     else:
-        h.not_stated(f"(B) unknown: whether any prior offense received {points} points is not stated")
+        h.not_stated(said("sv.b.unknown", points=points))
 
 
 def _violent_prior_offense_of(h: _History, points: int) -> None:
@@ -155,36 +159,33 @@ def _violent_prior_offense_of(h: _History, points: int) -> None:
     undecided = [i for i, pts, v in h.known if pts == points and v is None]
     if violent:
         h.failed = True
-        h.reasons.append(f"(C) not met: prior {points}-point violent offense(s) (priors "
-                         f"{', '.join(map(str, violent))})")
+        h.reasons.append(said("sv.c.not_met", points=points, priors=", ".join(map(str, violent))))
     elif undecided:
         h.unknown = True
-        h.reasons.append(f"(C) unknown: whether a {points}-point prior was a crime of violence (18 U.S.C. 16) is not "
-                         "stated")
+        h.reasons.append(said("sv.c.undecided", points=points))
         h.missing += [f"priors[{i}].crime_of_violence" for i in undecided]
     elif h.all_known or (h.total is not None and h.total < points):
-        h.reasons.append(f"(C) met: no prior {points}-point violent offense")
+        h.reasons.append(said("sv.c.met", points=points))
     else:
-        h.not_stated("(C) unknown: the points of each prior offense are not all stated")
+        h.not_stated(said("sv.c.unknown"))
 
 
-def other_criteria(count: Count, judgment: Judgment, where_count: str) -> tuple[Met, list[str], list[str]]:
+def other_criteria(count: Count, judgment: Judgment, where_count: str) -> tuple[Met, list[Said], list[str]]:
     """3553(f)(2)-(5): stated as one fact, or shown not met by a firearm conviction in the same judgment, a death or
     serious injury, or an aggravating-role finding."""
-    reasons = []
+    reasons: list[Said] = []
     if any(is_924c(c) for c in judgment.counts):
-        reasons.append("(2) not met: a 924(c) firearm conviction in the same judgment")
+        reasons.append(said("sv.2.not_met"))
     if count.death_or_serious_bodily_injury:
-        reasons.append("(3) not met: death or serious bodily injury resulted")
+        reasons.append(said("sv.3.not_met"))
     if judgment.guidelines and judgment.guidelines.aggravating_role:
-        reasons.append("(4) not met: an aggravating-role adjustment (USSG §3B1.1)")
+        reasons.append(said("sv.4.not_met"))
     if reasons:
         return "not_met", reasons, []
     if count.safety_valve_other_criteria_met is not None:
         ok = count.safety_valve_other_criteria_met
-        return ("met" if ok else "not_met"), [f"(2)-(5) {'met' if ok else 'not met'} (stated)"], []
-    return "unknown", ["(2)-(5) (no violence or weapon, no death or injury, no aggravating role, truthful "
-                       "disclosure) are not stated"], [f"{where_count}.safety_valve_other_criteria_met"]
+        return ("met" if ok else "not_met"), [said("sv.others.met" if ok else "sv.others.not_met")], []
+    return "unknown", [said("sv.others.unknown")], [f"{where_count}.safety_valve_other_criteria_met"]
 
 
 def evaluate(case: Case, judgment: Judgment, count: Count, where_judgment: str, where_count: str, on: date,
@@ -192,10 +193,9 @@ def evaluate(case: Case, judgment: Judgment, count: Count, where_judgment: str, 
     """Whether 3553(f) lets the court sentence this count below its mandatory minimum, for a conviction on `on`."""
     rule = rule_on(on, trace)
     if rule is None:
-        return SafetyValve("not_applicable", "unknown", [f"no safety valve for a sentence imposed on {on}"])
+        return SafetyValve("not_applicable", "unknown", [said("sv.none_on", day=on)])
     if not applies_to(count, rule):
-        return SafetyValve("not_applicable", "unknown", ["the safety valve does not apply to this statute"], [],
-                           rule.citation)
+        return SafetyValve("not_applicable", "unknown", [said("sv.not_this_statute")], [], rule.citation)
     f1, reasons, missing = criminal_history(case, judgment, where_judgment, rule)
     others, other_reasons, other_missing = other_criteria(count, judgment, where_count)
     reasons = [*reasons, *other_reasons]

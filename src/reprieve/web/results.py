@@ -11,12 +11,13 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from reprieve.assess.count_ranges import briefly
 from reprieve.assess.current_law_result import RangeSide
 from reprieve.assess.findings import Finding, ReasonLike, reason_text, reason_whole
 from reprieve.assess.relief.compassionate_release import GROUND_KEYS
 from reprieve.law.compassionate_release import exhaustion_lapse, threshold
 from reprieve.law.params import using
-from reprieve.results import Text, said
+from reprieve.results import Text, said, text_of, whole_text
 from reprieve.web.engine import Assessment
 from reprieve.web.interview import screen_of
 from reprieve.words import catalog
@@ -93,6 +94,10 @@ def _range(side: RangeSide, language: str) -> list[dict[str, str]]:
                  "condition": a.condition.render(language) if a.condition else "",
                  "lang": "en" if a.condition and not a.condition.whole() and language != "en" else ""}
                 for a in side.alternatives]
+    why = side.not_covered or side.reason  # a range reprieve cannot give, and why (the engine's words)
+    if side.min_months is None and side.max_months is None and why:
+        return [{"range": _("not known"), "condition": text_of(briefly(why), language),
+                 "lang": "en" if not whole_text(why) and language != "en" else ""}]
     return [{"range": f"{_months(side.min_months)} {_('to')} {_months(side.max_months)}", "condition": "",
              "lang": ""}]
 

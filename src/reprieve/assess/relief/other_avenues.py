@@ -17,7 +17,7 @@ from reprieve.assess.relief.situation import Element, Situation, finding
 from reprieve.assess.relief.sunset import offered_while_open
 from reprieve.law.params import Value, law
 from reprieve.law.statutes import parse_statute, parse_statutes
-from reprieve.results import Joined, said, verbatim
+from reprieve.results import Joined, quoted, said
 
 BOP = "BOP reduction in sentence (PS 5050.50)"
 AUTHORITY_BOP = "ps_5050_50"  # Program Statement 5050.50: the BOP's own criteria
@@ -189,8 +189,10 @@ def _elderly_served(s: Situation, share_entry: Value) -> list[Element]:
 def commutation(s: Situation) -> Finding:
     data = law()
     factors = data.entry("clemency.commutation_factors", s.as_of)
-    reasons: list[ReasonLike] = [said("relief.clemency.factors", factors=verbatim(", ".join(factors.value)))]
+    # the factors and the note as the law data words them, in the reader's language where the catalog has them
+    listed = Joined(tuple(quoted("clemency.factor.", str(factor)) for factor in factors.value), ", ")
+    reasons: list[ReasonLike] = [said("relief.clemency.factors", factors=listed)]
     if factors.reader_note:
-        reasons.append(factors.reader_note)
+        reasons.append(quoted("clemency.note", factors.reader_note))
     return Finding("commutation", "executive clemency", "needs_review", said("relief.clemency.summary"), reasons,
                    ["U.S. Const. art. II, § 2", factors.citation, "28 C.F.R. §§ 1.1-1.11"])
