@@ -352,7 +352,8 @@ SPANISH = {
                         "Su problema de salud (type 2 diabetes) todavía no es una razón aquí"),
     "vailes_like_complete": (f"habría salido en {MESES[SENTENCED_TODAY.month - 1]} de {SENTENCED_TODAY.year}",
                              "la condena más corta posible sería de 15 años, no de 20 años"),
-    "vailes_2023": ("Su condena es de 250 meses",),
+    # the questions still open are asked in Spanish too (the question registry's words), not only counted
+    "vailes_2023": ("Su condena es de 250 meses", "¿En qué fecha recibió el director su solicitud?"),
     "vailes_today": ("La condena completa termina entre el 29 de abril de 2028 y el 29 de mayo de 2028",),
 }
 ENGLISH_WORDS = re.compile(r"\b(the|your|you|and|with|is|are|not|date|sentence|judge|may|can)\b", re.IGNORECASE)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from tests.web.conftest import make_user
 
@@ -275,3 +277,22 @@ def test_the_timeline_leaves_out_a_day_an_avenue_opens_after_the_last_possible_r
     assert last is not None and any(f.eligible_from and f.eligible_from > last for f in assessment.findings)
     drawn = timeline(assessment, assessment.computation.as_json())
     assert drawn is not None and [p for p in drawn["points"] if p["kind"] == "eligible"] == []
+
+
+def test_the_timeline_starts_at_the_first_day_of_custody_when_commencement_is_not_known() -> None:
+    """Vailes (examples/vailes.yaml): arrested in July 2007 and in custody since (United States v. Vailes, 369 F.
+    App'x 450 (4th Cir. 2010)); only the year of sentencing (2009) is known. The page drew 'Sentence began:
+    February 28, 2009', today less the days served, which stop at his release: a day no record gives."""
+    from reprieve.assess.report import assess
+    from reprieve.intake import load_case
+    from reprieve.web.results import timeline
+
+    case = load_case(Path("examples/vailes.yaml")).case
+    assessment = assess(case, date(2026, 12, 1))
+    for language, label, day in (("en", "In custody from, at the earliest", "July 1, 2007"),
+                                 ("es", "Bajo custodia desde, como muy pronto", "1 de julio de 2007")):
+        with translation.override(language):
+            drawn = timeline(assessment, assessment.computation.as_json())
+        assert drawn is not None
+        start = drawn["points"][0]
+        assert (start["kind"], start["label"], start["day"]) == ("start", label, day), language

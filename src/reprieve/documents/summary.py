@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from reprieve.assess import questions
 from reprieve.assess.findings import Finding
 from reprieve.documents.argument import sentenced_today, strongest
 from reprieve.documents.facts import Facts
@@ -228,9 +229,8 @@ def _next_steps(f: Facts, w: Words) -> list[str]:
 
 
 def _questions(f: Facts, w: Words) -> list[str]:
-    """The engine's questions that could change the answer. They are worded in English only until the engine's
-    question registry carries other languages (issue 12): a reader of another language is told how many there are
-    and where to answer them."""
+    """The engine's questions that could change the answer, worded by the question registry for this case in the
+    reader's language."""
     seen: dict[str, str] = {}
     for finding in f.assessment.findings:
         if finding.avenue not in ("3582(c)(1)(A)",) or finding.status != "needs_facts":
@@ -238,8 +238,5 @@ def _questions(f: Facts, w: Words) -> list[str]:
         if finding.ground not in [g.paragraph for g in f.selection.raised] and finding.ground != "exhaustion":
             continue
         for q in finding.missing:
-            seen.setdefault(q.field, q.question)
-    asked = list(seen.values())[:MAX_QUESTIONS]
-    if w.written_in == "en" or not asked:
-        return asked
-    return [w("summary.questions.elsewhere", n=len(asked))]
+            seen.setdefault(q.field, questions.text(q.field, w.written_in, f.case))
+    return list(seen.values())[:MAX_QUESTIONS]

@@ -131,14 +131,14 @@ def _first(comp: dict[str, Any], key: str) -> date | None:
 def timeline(assessment: Assessment, comp: dict[str, Any]) -> dict[str, Any] | None:
     """Positions (percent of the width) of commencement, today, each eligible-from date and the release dates."""
     marks: list[Mark] = []
-    start = _first(comp, "commenced_on")
+    start, began = _first(comp, "commenced_on"), _("Sentence began")
     if start is None:
-        served = (comp.get("ranges") or {}).get("time_served_days") or {}
-        if served.get("most") is not None:
-            from datetime import timedelta
-            start = assessment.as_of - timedelta(days=int(served["most"]))
+        # commencement not known: the first day of custody counted, at the earliest (commencement less jail
+        # credit). Today less the days served is not it: a released person's days stop at release.
+        scenario = assessment.computation.earliest or assessment.computation.point
+        start, began = (scenario.custody_start if scenario else None), _("In custody from, at the earliest")
     if start:
-        marks.append(Mark(_("Sentence began"), start, "start"))
+        marks.append(Mark(began, start, "start"))
     marks.append(Mark(_("Today") if assessment.as_of == date.today() else _("Date assessed"), assessment.as_of,
                       "today"))
     for key, label, earliest in (("projected_release_date", _("Projected release"), _("Earliest projected release")),
