@@ -139,7 +139,7 @@ def test_a_3582c2_screen_with_a_stated_base_level_asks_nothing_the_level_settles
     asked = {q.field for f in result.findings for q in f.missing} | {q.field for q in result.questions}
     assert not [f for f in asked if "death_or_serious_bodily_injury" in f]
     assert not [a for a in result.assumptions if "death_or_serious_bodily_injury" in a["field"]]
-    assert any("(32) is not" in s for s in result.guidelines.settled)  # type: ignore[union-attr]
+    assert any("(32) is not" in str(s) for s in result.guidelines.settled)  # type: ignore[union-attr]
     # 5 to 15 kg of cocaine: level 32 before Amendment 782, 30 after (USSG §2D1.1(c)(4)-(5) (2014)): 29 -> 27, I,
     # 70-87 months
     finding = next(f for f in result.findings if f.ground == "Amendment 782")

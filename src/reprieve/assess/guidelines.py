@@ -44,44 +44,52 @@ from reprieve.law.guidelines.sentencing_table import (
     zone,
 )
 from reprieve.law.guidelines.statutory_limits import restrict
+from reprieve.law.guidelines.worksheet import drug_said, line
 from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Trace, months_or_life
 from reprieve.law.statutes import parse_statutes
 from reprieve.law.statutes import sections as _sections
-from reprieve.results import Said, said, verbatim
+from reprieve.results import Joined, Said, Step, said, text_of, verbatim
 
 AVENUE = "3582(c)(2)"
-# Appendix A (Statutory Index) sends these controlled-substance offenses to §2D1.1.
+# The rules a worksheet line applies, and the keys of their authorities in law/authorities.yaml.
+AS_FOUND = "AS_FOUND"  # what the court found, applying no rule here
+CAREER = ("CAREER_OFFENDER", "ussg_4b1_1")
+HISTORY = ("CRIMINAL_HISTORY", "ussg_4a1_1")
+TABLE = ("SENTENCING_TABLE", "ussg_ch5_pta")
+ZERO_POINT = ("ZERO_POINT", "ussg_4c1_1")
+DRUGS = ("DRUG_QUANTITY", "ussg_2d1_1")
+SUBSTITUTED = ("AMENDMENTS_SUBSTITUTED", "ussg_1b1_10")
 
-# What each guideline fact changes (the question itself is the registry's: reprieve.assess.questions).
+# What each guideline fact changes, a `guideline.changes.*` message (the question itself is the registry's:
+# reprieve.assess.questions).
 CHANGES: dict[str, str] = {
-    "drug_quantities": "the Drug Quantity Table level then and now",
-    "base_offense_level": "the offense level",
-    "total_offense_level": "the guideline range",
-    "criminal_history_points": "the criminal history category",
-    "status_points": "whether Amendment 821 lowers the points",
-    "under_criminal_justice_sentence": "status points",
-    "recency_points": "the points before status points",
-    "death_or_serious_bodily_injury": "the base offense level and the zero-point reduction",
-    "prior_similar_conviction": "the base offense level",
-    "weapon": "the offense level and the zero-point reduction",
-    "violence": "the offense level and the zero-point reduction",
-    "safety_valve": "the offense level",
-    "mitigating_role_levels": "the base offense level cap",
-    "other_adjustments": "the offense level",
-    "acceptance": "the offense level",
-    "acceptance_government_motion": "the offense level",
-    "acceptance_additional_level": "the offense level",
-    "criminal_history_category": "the guideline range",
-    "imposed_on": "which Manual applied and which amendments are new",
-    "statutory_limits": "the limits of the range (§5G1.1)",
-    "sentence": "whether a reduction is possible",
-    "career_offender": "whether the amendments can lower the range",
-    "substantial_assistance": "the range used and the lowest term (USSG §1B1.10(b)(2)(B), (c))",
-    **{key: "the zero-point reduction" for key in ("terrorism_adjustment", "sex_offense",
-                                                    "substantial_financial_hardship", "civil_rights_offense",
-                                                    "victim_adjustment", "aggravating_role",
-                                                    "continuing_criminal_enterprise")},
+    "drug_quantities": "drug_levels",
+    "base_offense_level": "offense_level",
+    "total_offense_level": "range",
+    "criminal_history_points": "category",
+    "status_points": "status_amendment",
+    "under_criminal_justice_sentence": "status_points",
+    "recency_points": "points_before_status",
+    "death_or_serious_bodily_injury": "base_level_and_zero_point",
+    "prior_similar_conviction": "base_level",
+    "weapon": "level_and_zero_point",
+    "violence": "level_and_zero_point",
+    "safety_valve": "offense_level",
+    "mitigating_role_levels": "role_cap",
+    "other_adjustments": "offense_level",
+    "acceptance": "offense_level",
+    "acceptance_government_motion": "offense_level",
+    "acceptance_additional_level": "offense_level",
+    "criminal_history_category": "range",
+    "imposed_on": "manual",
+    "statutory_limits": "limits",
+    "sentence": "reduction",
+    "career_offender": "career_offender",
+    "substantial_assistance": "substantial_assistance",
+    **{key: "zero_point" for key in ("terrorism_adjustment", "sex_offense", "substantial_financial_hardship",
+                                     "civil_rights_offense", "victim_adjustment", "aggravating_role",
+                                     "continuing_criminal_enterprise")},
 }
 _FIELD_PATHS = {"imposed_on": "imposed_on", "sentence": "counts",
                 "statutory_limits": "guidelines.statutory_minimum_months",
@@ -97,7 +105,8 @@ def question(where: str, key: str) -> Question:
         path = f"{where}.guidelines.zero_point_facts.{key}"
     else:
         path = f"{where}.guidelines.{key}"
-    return ask(path, CHANGES.get(key, ""))
+    changes = CHANGES.get(key)
+    return ask(path, said(f"guideline.changes.{changes}") if changes else "")
 
 
 @dataclass(frozen=True)
@@ -126,10 +135,10 @@ class Side:
     table_range: GuidelineRange | None = None
     range: GuidelineRange | None = None
     unrestricted_range: GuidelineRange | None = None  # before §5G1.1/§5G1.2 (§1B1.10(c))
-    steps: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)  # worksheet lines (`guideline.*` messages)
     citations: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-    review: list[str] = field(default_factory=list)
+    review: list[Said] = field(default_factory=list)
     career_offender_level: int | None = None
     with_924c_range: GuidelineRange | None = None  # §4B1.1(c)(2): a career offender's range for all counts
     zone: str | None = None
@@ -149,7 +158,7 @@ class Side:
             "table_range_months": self.table_range.as_list() if self.table_range else None,
             "range_months": self.range.as_list() if self.range else None,
             "zone": self.zone,
-            "steps": self.steps,
+            "steps": [step.detail for step in self.steps],
             "citations": list(dict.fromkeys(self.citations)),
             "missing": [question(where, k).as_json() for k in self.missing],
         }
@@ -174,8 +183,8 @@ class GuidelineSides:
     amendments_applied: list[str] | None = None  # None: not compared (the sentencing date is unknown)
     unverified: list[str] = field(default_factory=list)
     presumptions: list[Presumed] = field(default_factory=list)
-    settled: list[str] = field(default_factory=list)
-    note: str | None = None
+    settled: list[Said] = field(default_factory=list)
+    note: Said | None = None
     missing: list[Question] | None = None
 
     def side(self, which: str) -> Side | None:
@@ -200,9 +209,9 @@ class GuidelineSides:
         if self.presumptions:
             out["presumptions"] = [p.as_json() for p in self.presumptions]
         if self.settled:
-            out["settled"] = self.settled
+            out["settled"] = [text_of(s) for s in self.settled]
         if self.note is not None:
-            out["note"] = self.note
+            out["note"] = text_of(self.note)
         return out
 
 
@@ -225,7 +234,7 @@ class Facts:
     _limits: tuple[Months | None, Months | None, bool] | None = None
     _firearm_minimum: tuple[int | None] | None = None
     presumptions: list[Presumed] = field(default_factory=list)
-    settled: list[str] = field(default_factory=list)
+    settled: list[Said] = field(default_factory=list)
 
     def firearm_minimum(self) -> int | None:
         """The consecutive minimum of the 924(c) counts, in months (0 without any); None when facts leave it open.
@@ -320,8 +329,7 @@ def _settle_death(f: Facts) -> None:
         levels = _death_levels(f, f.manual)
         if levels and base not in levels:
             f.death = False
-            f.settled.append(f"no death or serious bodily injury: the base offense level found ({base}) is not "
-                             f"{' or '.join(str(v) for v in sorted(levels))} (USSG §2D1.1(a)(1)-(2))")
+            f.settled.append(said("guideline.settled.no_death", base=base, levels=_or(levels)))
             return
     words, why = presumption("death_or_injury_offense")
     f.death = False
@@ -361,7 +369,7 @@ def _drug_level(f: Facts, rules: Rules, side: Side) -> int | None:
     level = dqt.offense_level(f.drugs, rules.drug_table, f.trace, rules.cocaine_base)
     side.steps += level.steps
     if level.level is None:
-        side.steps.append(f"Drug Quantity Table: {level.problem}")
+        side.steps.append(line(*DRUGS, "dqt.problem", problem=level.problem))
         return None
     capped = drug_offense.role_cap(level.level, f.g.mitigating_role_levels, rules.manual, f.trace)
     side.steps += capped.steps
@@ -384,7 +392,7 @@ def _base_level(f: Facts, rules: Rules, side: Side) -> int | None:
         if f.drugs:
             return _drug_level(f, rules, side)
     if f.g.base_offense_level is not None:
-        side.steps.append(f"base offense level {f.g.base_offense_level} (as found)")
+        side.steps.append(line(AS_FOUND, None, "found.base_level", level=f.g.base_offense_level))
         return f.g.base_offense_level
     side.need("drug_quantities" if f.drug_offense else "base_offense_level")
     return None
@@ -407,13 +415,13 @@ def _total_from_parts(f: Facts, rules: Rules, side: Side, base: int) -> int | No
         return None
     if f.g.other_adjustments:
         level += f.g.other_adjustments
-        side.steps.append(f"other Chapter Two and Three adjustments: {f.g.other_adjustments:+d} (as found)")
+        side.steps.append(line(AS_FOUND, None, "found.adjustments", levels=f.g.other_adjustments))
     if f.g.career_offender:
         co = _career_level(f, rules.manual, side)
         if co is None:
             return None
         if co > level:
-            side.steps.append(f"career offender: level {co} is greater than {level} and applies (§4B1.1(b))")
+            side.steps.append(line(*CAREER, "career.greater", level=co, otherwise=level))
             level = co
     accepted = acceptance_rule.reduction(level, f.g.acceptance, f.g.acceptance_government_motion, rules.manual,
                                          f.trace, f.g.acceptance_additional_level)
@@ -431,15 +439,15 @@ def _career_level(f: Facts, on: date, side: Side) -> int | None:
     _, maximum, _ = f.limits()
     if maximum is None:
         side.need("statutory_limits")
-        side.steps.append("career offender: the offense statutory maximum is not known")
+        side.steps.append(line(*CAREER, "career.maximum_unknown"))
         return None
     found = career.offense_level(maximum, on, f.trace)
     if found is None:
-        side.steps.append(f"reprieve has no §4B1.1 table for a Manual in force on {on}")
+        side.steps.append(line(*CAREER, "no_table", section="§4B1.1", on=on))
         return None
     side.career_offender_level = found[0]
-    side.steps.append(f"career offender: offense statutory maximum {maximum} months -> level {found[0]} "
-                      f"({found[1]})")
+    side.steps.append(line(*CAREER, "career.level_life" if maximum == "life" else "career.level", found[1],
+                           maximum=maximum, level=found[0]))
     side.citations.append(found[1])
     return found[0]
 
@@ -478,17 +486,19 @@ def _zero_point_levels(f: Facts, rules: Rules, side: Side, points: int | None) -
         return 0
     side.citations.append(result.citation)
     if result.outcome == "met":
-        side.steps.append(f"zero-point offender: every criterion met, -{result.levels} ({result.citation})")
+        side.steps.append(line(*ZERO_POINT, "zero_point.step_met", result.citation, levels=result.levels))
         return result.levels
     if result.outcome == "unknown":
         side.need(*[k if k != "points" else "criminal_history_points" for k in result.missing])
-        side.steps.append("zero-point offender (§4C1.1): " + "; ".join(r for r in result.reasons if "unknown" in r))
+        side.steps.append(line(*ZERO_POINT, "zero_point.step", result.citation,
+                               reasons=Joined(tuple(result.of_kind("unknown")), sep="; ")))
     elif result.outcome == "unsettled":
-        side.review += [r for r in result.reasons if "disputed" in r]
-        side.steps.append("zero-point offender (§4C1.1): " + "; ".join(side.review))
+        side.review += result.of_kind("disputed")
+        side.steps.append(line(*ZERO_POINT, "zero_point.step", result.citation,
+                               reasons=Joined(tuple(side.review), sep="; ")))
     else:
-        side.steps.append("zero-point offender (§4C1.1) does not apply: " +
-                          "; ".join(r for r in result.reasons if "not met" in r))
+        side.steps.append(line(*ZERO_POINT, "zero_point.step_not_met", result.citation,
+                               reasons=Joined(tuple(result.of_kind("not_met")), sep="; ")))
     return 0
 
 
@@ -498,7 +508,7 @@ def _criminal_history(f: Facts, rules: Rules, side: Side) -> None:
     if g.career_offender:
         side.category = career.CATEGORY
         side.points = g.criminal_history_points
-        side.steps.append(career.CATEGORY_CITATION)
+        side.steps.append(line(*CAREER, "career.category", career.CATEGORY_CITATION, category=career.CATEGORY))
         side.citations.append(career.CATEGORY_CITATION)
         return
     side.points = g.criminal_history_points
@@ -511,19 +521,18 @@ def _criminal_history(f: Facts, rules: Rules, side: Side) -> None:
             if status is not None:
                 side.status_points = status
                 side.points = other + status + (g.recency_points or 0)
-                side.steps.append(f"criminal history: {other} points from the priors + {status} status point(s)"
-                                  + (f" + {g.recency_points} recency" if g.recency_points else "")
-                                  + f" = {side.points}")
+                side.steps.append(line(*HISTORY, "history.sum_recency" if g.recency_points else "history.sum",
+                                       other=other, status=status, recency=g.recency_points, points=side.points))
         elif not f.case.priors and g.criminal_history_category is None:
             side.need("criminal_history_points")
     if g.criminal_history_category is not None:
         side.category = g.criminal_history_category
-        side.steps.append(f"criminal history category {side.category} (as found)")
+        side.steps.append(line(AS_FOUND, None, "found.category", category=side.category))
     elif side.points is not None:
         found = category_for_points(side.points, rules.manual, f.trace)
         if found:
             side.category = found[0]
-            side.steps.append(f"{side.points} points: category {found[0]} ({found[1]})")
+            side.steps.append(line(*TABLE, "history.category", found[1], points=side.points, category=found[0]))
             side.citations.append(found[1])
     else:
         side.need("criminal_history_points")
@@ -539,8 +548,7 @@ def _status(f: Facts, on: date, other: int, side: Side) -> int | None:
             return None
         found = either.pop()
         if found is not None:
-            side.steps.append(f"no status points with {other} other points, whether or not the offense was "
-                              f"committed under a criminal justice sentence ({found[1]})")
+            side.steps.append(line(*HISTORY, "history.no_status_either_way", found[1], other=other))
     else:
         found = history.status_points(other, under, on, f.trace)
     if found is None:
@@ -554,21 +562,22 @@ def _range(f: Facts, rules: Rules, side: Side) -> None:
         return
     found = guideline_range(side.offense_level, side.category, rules.manual, f.trace)
     if found is None:
-        side.steps.append(f"reprieve has no Sentencing Table for a Manual in force on {rules.manual}")
+        side.steps.append(line(*TABLE, "table.no_data", on=rules.manual))
         return
     side.table_range = found
     side.citations.append(found.citation)
-    side.steps.append(f"level {side.offense_level}, category {side.category}: {found} ({found.citation})")
+    side.steps.append(line(*TABLE, "table.cell", found.citation, level=side.offense_level, category=side.category,
+                           range=found.words()))
     low, high, several = f.limits()
     if low is None and high is None:
         side.range = side.unrestricted_range = found
-        side.steps.append("the statutory limits of the counts are not known: the table range is shown (§5G1.1)")
+        side.steps.append(line("STATUTORY_LIMITS", "ussg_5g1_1", "limits.unknown"))
         return
     side.unrestricted_range = found
     limited, why = restrict(found, low, high, several)
     side.range = limited
     if why:
-        side.steps.append(why)
+        side.steps.append(Step("STATUTORY_LIMITS", "ussg_5g1_1", limited.citation, why))
         side.citations.append(limited.citation)
     _career_offender_924c(f, rules, side)
 
@@ -580,8 +589,7 @@ def _career_offender_924c(f: Facts, rules: Rules, side: Side) -> None:
         return
     added = f.firearm_minimum()
     if added is None:
-        side.steps.append("career offender with a 924(c) count: the count's mandatory minimum depends on facts "
-                          "not stated, so the §4B1.1(c) range is not computed")
+        side.steps.append(line(*CAREER, "career.924c_unknown"))
         return
     level_before = side.career_offender_level or _career_level(f, rules.manual, side)
     if level_before is None:
@@ -600,9 +608,8 @@ def _career_offender_924c(f: Facts, rules: Rules, side: Side) -> None:
     greater = max((plus, table), key=lambda r: (months_key(r.low), months_key(r.high)))
     side.with_924c_range = greater
     side.citations.append(table.citation)
-    side.steps.append(f"career offender with 924(c) count(s): (A) {side.range} plus the consecutive minimum of "
-                      f"{added} months = {plus}; (B) the §4B1.1(c)(3) range for {accepted.levels} acceptance levels "
-                      f"= {table}; the greater, {greater}, is the range for all counts (USSG §4B1.1(c)(2))")
+    side.steps.append(line(*CAREER, "career.924c", table.citation, range=side.range.words(), added=added,
+                           plus=plus.words(), levels=accepted.levels, table=table.words(), greater=greater.words()))
 
 
 def calculate_then(f: Facts, rules: Rules) -> Side:
@@ -612,7 +619,7 @@ def calculate_then(f: Facts, rules: Rules) -> Side:
     if g.total_offense_level is not None:
         side.offense_level = g.total_offense_level
         side.base_offense_level = g.base_offense_level
-        side.steps.insert(0, f"total offense level {g.total_offense_level} (as found)")
+        side.steps.insert(0, line(AS_FOUND, None, "found.total_level", level=g.total_offense_level))
     else:
         base = _base_level(f, rules, side)
         side.base_offense_level = base
@@ -621,7 +628,7 @@ def calculate_then(f: Facts, rules: Rules) -> Side:
     if g.range_months is not None:
         low, high = g.range_months
         side.range = GuidelineRange(low, high, "as found at sentencing")
-        side.steps.append(f"range {low}-{high} months (as found)")
+        side.steps.append(line(AS_FOUND, None, "found.range", low=low, high=high))
         table_low, table_high, _ = f.limits()
         if side.offense_level is not None and side.category is not None:
             table = guideline_range(side.offense_level, side.category, rules.manual, f.trace)
@@ -673,8 +680,7 @@ def calculate_amended(f: Facts, then: Side, then_rules: Rules, rules: Rules) -> 
 def _drug_delta(f: Facts, then_rules: Rules, rules: Rules, side: Side) -> int | None:
     """How many levels the amended Drug Quantity Table moves the base level."""
     if f.death:
-        side.steps.append("the base offense level comes from §2D1.1(a)(1)-(2) (death or serious bodily injury), not "
-                          "the Drug Quantity Table: the amendment does not change it")
+        side.steps.append(line(*DRUGS, "amended.death"))
         return 0
     if f.death is None:
         side.need("death_or_serious_bodily_injury")
@@ -687,9 +693,8 @@ def _drug_delta(f: Facts, then_rules: Rules, rules: Rules, side: Side) -> int | 
         if old is None or new is None:
             return None
         if f.g.base_offense_level is not None and f.g.base_offense_level != old:
-            side.steps.append(f"note: the court found base level {f.g.base_offense_level}, the table gives {old} for "
-                              "the stated quantities; the change the amendment makes is applied to the level found")
-        side.steps.append(f"Drug Quantity Table: level {old} then, {new} with the amendment ({new - old:+d})")
+            side.steps.append(line(*DRUGS, "amended.found_differs", found=f.g.base_offense_level, table=old))
+        side.steps.append(line(*DRUGS, "amended.levels", then=old, now=new, change=new - old))
         return new - old
     base = f.g.base_offense_level
     drugs = f.count_drugs
@@ -713,12 +718,11 @@ def _drug_delta(f: Facts, then_rules: Rules, rules: Rules, side: Side) -> int | 
     high_level = dqt.level_in(now_col[0], below - Decimal("0.000001")) if below is not None else None
     if high_level is None or high_level != low_level:
         side.need("drug_quantities")
-        side.steps.append(f"base level {base} covers quantities of {drug} that the amended table splits: the "
-                          "quantity found decides")
+        side.steps.append(line(*DRUGS, "amended.split", level=base, drug=drug_said(drug)))
         return None
-    side.steps.append(f"base level {base} ({drug}, from {weight(least)}"
-                      f"{' to below ' + weight(below) if below is not None else ''}) is level {low_level} in "
-                      f"the amended table ({then_col[1]} -> {now_col[1]})")
+    side.steps.append(line(*DRUGS, "amended.band" if below is not None else "amended.band_open", now_col[1],
+                           level=base, drug=drug_said(drug), least=weight(least), now=low_level,
+                           below=weight(below) if below is not None else None, then_citation=then_col[1]))
     return low_level - base
 
 
@@ -734,8 +738,7 @@ def _career_floor(f: Facts, then: Side, level: int, rules: Rules, side: Side) ->
         return level
     floor = co - accepted.levels
     if level < floor:
-        side.steps.append(f"career offender: the level stays at {floor} (§4B1.1(b) level {co} less "
-                          f"{accepted.levels} for acceptance)")
+        side.steps.append(line(*CAREER, "career.floor", floor=floor, level=co, acceptance=accepted.levels))
         return floor
     return level
 
@@ -755,8 +758,8 @@ def _amended_status(f: Facts, then: Side, rules: Rules, side: Side) -> None:
         most = history.status_points(then.points, True, f.manual or rules.manual, f.trace)
         if most is not None and then.points < most[0]:
             status_then = 0
-            side.steps.append(f"{then.points} point(s) in all: fewer than the {most[0]} that status adds, so no "
-                              f"status points ({most[1]})")
+            side.steps.append(line(*HISTORY, "history.fewer_than_status", most[1], points=then.points,
+                                   status=most[0]))
     if status_then is None:
         side.need("status_points")
         side.category = None
@@ -776,12 +779,13 @@ def _amended_status(f: Facts, then: Side, rules: Rules, side: Side) -> None:
     points = other + (g.recency_points or 0) + status_now
     side.points, side.status_points = points, status_now
     side.citations.append(citation)
-    side.steps.append(f"status points: {status_then} then; {status_now} under the amended rule ({other} other "
-                      f"points) ({citation}): {then.points} -> {points} points")
+    side.steps.append(line(*HISTORY, "history.status_amended", citation, then=status_then, now=status_now,
+                           other=other, before=then.points, after=points))
     category = category_for_points(points, rules.manual, f.trace)
     if category:
         side.category = category[0]
-        side.steps.append(f"{points} points: category {category[0]}")
+        side.steps.append(line(*TABLE, "history.category_amended", category[1], points=points,
+                               category=category[0]))
 
 
 # --- then, now and the 3582(c)(2) screen ---------------------------------------------------------------------------
@@ -889,11 +893,10 @@ def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tupl
     if topics:
         now_rules = _moved(then_rules, topics, as_of, as_of)
         now = calculate_amended(f, then, then_rules, now_rules)
-        now.steps.insert(0, "the amendments substituted (USSG §1B1.10(b)(1)): " + ", ".join(
-            retro.name(a) for a in amendments if set(a.changes) - {"other"}))
+        now.steps.insert(0, line(*SUBSTITUTED, "amendments_substituted", retro.METHOD, names=Joined(tuple(
+            _amendment_said(a) for a in amendments if set(a.changes) - {"other"}), sep=", ")))
     else:
-        now = replace(then, steps=["no amendment listed in USSG §1B1.10(d) took effect after the Manual applied: "
-                                   "the range is unchanged", *then.steps], manual=as_of)
+        now = replace(then, steps=[line(*SUBSTITUTED, "no_amendment"), *then.steps], manual=as_of)
         now_rules = then_rules
     _finish(f, now)
     findings: list[Finding] = []
@@ -907,8 +910,7 @@ def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tupl
     older = [a for a in amendments if set(a.changes) == {"other"}]
     if older:
         findings.append(_older(f, older, listed[1] if listed else retro.STATUTE))
-    note = ("the sentencing date is known only in part and an amendment took effect within it: the Manual applied "
-            "is uncertain") if ambiguous else None
+    note = said("guideline.manual_uncertain") if ambiguous else None
     sides = GuidelineSides(j, f.where, then, now,
                            amendments_applied=[retro.name(a) for a in amendments if set(a.changes) - {"other"}],
                            unverified=f.trace.unverified(), presumptions=f.presumptions, settled=f.settled, note=note)
@@ -952,7 +954,7 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
                                else None)
     reasons: list[ReasonLike] = [said("guide.took_effect", ground=_amendment_said(amendment),
                                       what=verbatim(amendment.what), effective=amendment.effective,
-                                      manual=then.manual), *variant.steps]
+                                      manual=then.manual), *(step.said for step in variant.steps)]
     if not amendment.verified_dates:
         reasons.append(said("guide.unverified", ground=_amendment_said(amendment)))
     d = _Draft(f, then, ground, _amendment_said(amendment), amendment.orders_from or amendment.effective, reasons,
@@ -1108,15 +1110,7 @@ def _amendment_said(amendment: CoveredAmendment) -> Said:
 
 def _range_said(value: GuidelineRange | None) -> Said:
     """A guideline range as words: '70-87 months', '360 months to life', 'life' (as GuidelineRange prints it)."""
-    if value is None:
-        return said("term.unknown")
-    if value.low == "life":
-        return said("term.life")
-    if value.high == "life":
-        return said("guide.range_to_life", low=value.low)
-    if value.low == value.high:  # the statutory minimum or maximum is the guideline sentence (§5G1.1(a), (b))
-        return said("guide.months", n=value.low)
-    return said("guide.range", low=value.low, high=value.high)
+    return value.words() if value is not None else said("term.unknown")
 
 
 def _months(value: Months | None) -> Any:

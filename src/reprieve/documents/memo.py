@@ -185,7 +185,7 @@ def _guidelines(f: Facts) -> list[Block]:
     if not rows:
         return []
     blocks: list[Block] = [Table(("", "Offense level", "Criminal history category", "Range", "Zone"), tuple(rows))]
-    steps = [str(step) for side in (g.then, g.now) if side is not None for step in side.steps]
+    steps = [step.detail for side in (g.then, g.now) if side is not None for step in side.steps]
     if steps:
         blocks.append(Bullets(tuple(dict.fromkeys(steps))))
     return blocks

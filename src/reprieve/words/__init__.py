@@ -26,7 +26,9 @@ def catalog(language: str) -> dict[str, str]:
     path = folder / f"{language}.yaml"
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    # libyaml's loader where it is built in: the catalogs are read at the first message, and the pure-Python loader
+    # takes most of a second for them on a busy machine
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     return {str(k): str(v) for k, v in data.items()}
 
 

@@ -12,42 +12,55 @@ from datetime import date
 
 from reprieve.law.guidelines.drug_offense import Levels
 from reprieve.law.guidelines.schemas import AcceptanceRule
+from reprieve.law.guidelines.worksheet import line
+from reprieve.law.params import Value, law
 from reprieve.law.penalty_ranges import Trace, parsed
+from reprieve.results import Said, said
+
+RULE = "ACCEPTANCE"
+AUTHORITY = "ussg_3e1_1"
+_NAME = "guidelines.acceptance.reduction"
 
 
 def reduction(level_before: int, accepted: bool | None, government_motion: bool | None, on: date,
               trace: Trace, additional_granted: bool | None = None) -> Levels:
     """The levels subtracted (a positive number). `additional_granted`: the court granted the additional level,
     the fact that decides it under a Manual that asked for no government motion."""
-    entry = trace.entry("guidelines.acceptance.reduction", on)
+    entry = trace.entry(_NAME, on)
     if entry is None:
-        return Levels(None, [f"reprieve has no §3E1.1 data for a Manual in force on {on}"])
+        return Levels(None, [line(RULE, AUTHORITY, "no_data", section="§3E1.1", on=on)])
     rule = parsed(AcceptanceRule, entry)
+    cite = entry.citation
     if accepted is None:
-        return Levels(None, ["whether the court granted acceptance of responsibility (§3E1.1) is not stated"],
-                      ["acceptance"])
+        return Levels(None, [line(RULE, AUTHORITY, "acceptance.not_stated")], ["acceptance"])
     if not accepted:
-        return Levels(0, ["no reduction for acceptance of responsibility"])
+        return Levels(0, [line(RULE, AUTHORITY, "acceptance.none")])
     if not rule.additional_levels or rule.additional_from_level is None:
-        return Levels(rule.levels, [f"acceptance: -{rule.levels} (§3E1.1(a); this Manual has no additional level) "
-                                    f"({entry.citation})"])
+        return Levels(rule.levels, [line(RULE, AUTHORITY, "acceptance.no_additional", cite, levels=rule.levels)])
     if level_before < rule.additional_from_level:
-        return Levels(rule.levels, [f"acceptance: -{rule.levels} (§3E1.1(a)); the additional level needs an offense "
-                                    f"level of {rule.additional_from_level} or more (it is {level_before}) "
-                                    f"({entry.citation})"])
+        return Levels(rule.levels, [line(RULE, AUTHORITY, "acceptance.below_additional", cite, levels=rule.levels,
+                                         needs=rule.additional_from_level, level=level_before)])
     if not rule.government_motion_required:
         if additional_granted is None:
-            return Levels(None, [f"acceptance: -{rule.levels}; -{rule.additional_levels} more if the court found that "
-                                 "the defendant timely gave complete information or timely gave notice of a guilty "
-                                 "plea (§3E1.1(b); no government motion was needed before Apr. 30, 2003), which is "
-                                 f"not stated ({entry.citation})"], ["acceptance_additional_level"])
+            return Levels(None, [line(RULE, AUTHORITY, "acceptance.finding_unstated", cite, levels=rule.levels,
+                                      additional=rule.additional_levels, motion_from=_motion_from(entry))],
+                          ["acceptance_additional_level"])
         total = rule.levels + (rule.additional_levels if additional_granted else 0)
-        why = "the court granted the additional level" if additional_granted else "no additional level"
-        return Levels(total, [f"acceptance: -{total} ({why}; no government motion was needed; level before "
-                              f"{level_before}) ({entry.citation})"])
+        key = "acceptance.finding_granted" if additional_granted else "acceptance.finding_refused"
+        return Levels(total, [line(RULE, AUTHORITY, key, cite, total=total, level=level_before)])
     if government_motion is None:
-        return Levels(None, [f"acceptance: -{rule.levels}; -{rule.additional_levels} more if the government moved "
-                             "under §3E1.1(b), which is not stated"], ["acceptance_government_motion"])
+        return Levels(None, [line(RULE, AUTHORITY, "acceptance.motion_unstated", levels=rule.levels,
+                                  additional=rule.additional_levels)], ["acceptance_government_motion"])
     total = rule.levels + (rule.additional_levels if government_motion else 0)
-    why = "with the government's motion" if government_motion else "without a government motion"
-    return Levels(total, [f"acceptance: -{total} ({why}; level before {level_before}) ({entry.citation})"])
+    key = "acceptance.with_motion" if government_motion else "acceptance.without_motion"
+    return Levels(total, [line(RULE, AUTHORITY, key, cite, total=total, level=level_before)])
+
+
+def _motion_from(entry: Value) -> Said | None:
+    """The day the additional level first needed the government's motion (the PROTECT Act), as citations write a
+    date ('Apr. 30, 2003'): the first later version of the rule that asks for one (law data)."""
+    for later in law().parameter(_NAME).values:
+        if later.from_ > entry.from_ and parsed(AcceptanceRule, later).government_motion_required:
+            day = later.from_
+            return said("guideline.date", month=said(f"guideline.month.{day.month}"), day=day.day, year=day.year)
+    return None

@@ -13,9 +13,14 @@ from datetime import date
 from decimal import Decimal
 
 from reprieve.law.guidelines.schemas import ConversionCaps, Conversions, MinimumLevel
+from reprieve.law.guidelines.worksheet import drug_said, line
+from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Trace, parsed
+from reprieve.results import Said, Step, said
 
 _NAME = "guidelines.converted_drug_weight.per_gram_or_unit"
+RULE = "CONVERTED_DRUG_WEIGHT"
+AUTHORITY = "ussg_2d1_1"
 
 
 def minimum_level(drugs: set[str], on: date, trace: Trace) -> tuple[int, list[str], str] | None:
@@ -38,9 +43,9 @@ def substances(on: date, trace: Trace) -> frozenset[str]:
 @dataclass
 class Total:
     grams: Decimal | None
-    steps: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)
-    problem: str | None = None
+    problem: Said | None = None
 
 
 def _kg(grams: Decimal) -> str:
@@ -76,26 +81,27 @@ def total(weights: list[tuple[str, Decimal | None, Decimal | None]], on: date, t
     entry = trace.entry(_NAME, on)
     caps_entry = trace.entry("guidelines.converted_drug_weight.caps", on)
     if entry is None or caps_entry is None:
-        return Total(None, problem=f"reprieve does not combine substances under a Manual in force on {on} (its "
-                                   "conversion data begins with Amendment 750, 2011-11-01)")
+        first = law().parameter(_NAME).values[0].from_
+        return Total(None, problem=said("guideline.cdw.no_data", on=on, first=first))
     out = Total(None, citations=[entry.citation])
     by_schedule: dict[str | None, Decimal] = {}
     items: list[tuple[str | None, Decimal]] = []
     for drug, grams, units in weights:
         converted = convert(drug, grams, units, on, trace)
         if converted is None:
-            return Total(None, out.steps, problem=f"no converted drug weight for {drug} in reprieve's data")
+            return Total(None, out.steps, problem=said("guideline.cdw.no_factor", drug=drug_said(drug)))
         value, schedule = converted
-        amount = f"{units} units" if units is not None else weight(grams or Decimal(0))
-        out.steps.append(f"{amount} of {drug} = {_kg(value)} converted drug weight")
+        amount = {"units": units} if units is not None else {"amount": weight(grams or Decimal(0))}
+        out.steps.append(line(RULE, AUTHORITY, "cdw.units" if units is not None else "cdw.weight", drug=drug_said(drug),
+                              converted=_kg(value), **amount))
         by_schedule[schedule] = by_schedule.get(schedule, Decimal(0)) + value
         items.append((schedule, value))
     caps = parsed(ConversionCaps, caps_entry)
     for schedule, cap in (("V", caps.schedule_v_grams), ("IV", caps.schedule_iv_grams)):
         limit = Decimal(str(cap))
         if by_schedule.get(schedule, Decimal(0)) > limit:
-            out.steps.append(f"Schedule {schedule}: {_kg(by_schedule[schedule])} capped at {_kg(limit)} "
-                             f"({caps_entry.citation})")
+            out.steps.append(line(RULE, AUTHORITY, "cdw.capped", caps_entry.citation, schedule=schedule,
+                                  converted=_kg(by_schedule[schedule]), cap=_kg(limit)))
             by_schedule[schedule] = limit
     lower = sum((by_schedule.get(s, Decimal(0)) for s in ("III", "IV", "V")), Decimal(0))
     limit = Decimal(str(caps.schedule_iii_iv_and_v_grams))
@@ -103,9 +109,10 @@ def total(weights: list[tuple[str, Decimal | None, Decimal | None]], on: date, t
     if len(weights) > 1:
         shown = [_kg(v) for s, v in items if s is None] + [_kg(by_schedule[s]) for s in ("III", "IV", "V")
                                                             if s in by_schedule]
-        out.steps.append(f"combined: {' + '.join(shown)} = {_kg(grams)} (n.8(B))")
+        out.steps.append(line(RULE, AUTHORITY, "cdw.combined", parts=" + ".join(shown), total=_kg(grams)))
     if lower > limit:
-        out.steps.append(f"Schedule III-V together: {_kg(lower)} capped at {_kg(limit)} ({caps_entry.citation})")
+        out.steps.append(line(RULE, AUTHORITY, "cdw.capped_together", caps_entry.citation, converted=_kg(lower),
+                              cap=_kg(limit)))
         grams = grams - lower + limit
     out.grams = grams
     return out

@@ -23,15 +23,6 @@ def status_points(other_points: int, under_sentence: bool, on: date, trace: Trac
     return (rule.points if other_points >= rule.requires_points_from else 0), entry.citation
 
 
-def rule_text(on: date, trace: Trace) -> str | None:
-    entry = trace.entry("guidelines.criminal_history.status_points", on)
-    if entry is None:
-        return None
-    rule = parsed(StatusRule, entry)
-    when = f" with {rule.requires_points_from} or more other points" if rule.requires_points_from else ""
-    return f"{rule.points} status point(s){when} ({entry.citation})"
-
-
 def recency_points_counted(on: date, trace: Trace) -> bool:
     entry = trace.entry("guidelines.criminal_history.recency_points_counted", on)
     return bool(entry.value) if entry else False

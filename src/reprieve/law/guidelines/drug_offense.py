@@ -11,10 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from reprieve.law.guidelines.schemas import RoleCap
+from reprieve.law.guidelines.worksheet import line
 from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Trace, parsed
+from reprieve.results import Step
 
 _FILE = "guidelines.drug_offense"
+AUTHORITY = "ussg_2d1_1"
+_WITH_PRIOR, _WITHOUT_PRIOR = "base_level_death_or_injury_with_prior", "base_level_death_or_injury"
 
 
 @dataclass
@@ -22,7 +26,7 @@ class Levels:
     """Levels added (or subtracted) and the arithmetic; `levels` None when a deciding fact is unknown."""
 
     levels: int | None
-    steps: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
 
@@ -32,17 +36,21 @@ def override(death_or_injury: bool | None, prior_similar: bool | None, on: date,
     if death_or_injury is False:
         return Levels(None)
     if death_or_injury is None:
-        return Levels(None, ["whether death or serious bodily injury resulted (§2D1.1(a)(1)-(2)) is not stated"],
-                      ["death_or_serious_bodily_injury"])
-    if prior_similar is None:
-        return Levels(None, ["death or serious bodily injury resulted; whether a prior similar conviction makes "
-                             "it level 43 rather than 38 is not stated"], ["prior_similar_conviction"])
-    name = "base_level_death_or_injury_with_prior" if prior_similar else "base_level_death_or_injury"
-    entry = trace.entry(f"{_FILE}.{name}", on)
+        return Levels(None, [line("BASE_LEVEL", AUTHORITY, "death.not_stated")], ["death_or_serious_bodily_injury"])
+    if prior_similar is None:  # the two levels it chooses between, from the law data
+        with_prior, without = (law().maybe(f"{_FILE}.{name}", on) for name in (_WITH_PRIOR, _WITHOUT_PRIOR))
+        step = line("BASE_LEVEL", AUTHORITY, "death.prior_not_stated", with_prior=with_prior.value,
+                    without=without.value) if with_prior and without else _no_data(on)
+        return Levels(None, [step], ["prior_similar_conviction"])
+    entry = trace.entry(f"{_FILE}.{_WITH_PRIOR if prior_similar else _WITHOUT_PRIOR}", on)
     if entry is None:
-        return Levels(None, [f"reprieve has no §2D1.1(a) data for a Manual in force on {on}"])
-    return Levels(int(entry.value), [f"death or serious bodily injury resulted: base offense level {entry.value} "
-                                     f"({entry.citation})"])
+        return Levels(None, [_no_data(on)])
+    return Levels(int(entry.value), [line("BASE_LEVEL", AUTHORITY, "death.level", entry.citation,
+                                          level=entry.value)])
+
+
+def _no_data(on: date) -> Step:
+    return line("BASE_LEVEL", AUTHORITY, "no_data", section="§2D1.1(a)", on=on)
 
 
 def lowest_capped_level() -> int:
@@ -55,24 +63,23 @@ def role_cap(level: int, mitigating_levels: int | None, on: date, trace: Trace) 
     """§2D1.1(a)(5): the table's level after the mitigating-role cap (levels = the resulting level)."""
     entry = trace.entry(f"{_FILE}.mitigating_role_cap", on)
     if entry is None:
-        return Levels(None, [f"reprieve has no §2D1.1(a)(5) data for a Manual in force on {on}"])
+        return Levels(None, [line("ROLE_CAP", AUTHORITY, "no_data", section="§2D1.1(a)(5)", on=on)])
     cap = parsed(RoleCap, entry)
     reached = [r for r in cap.rows if level >= r.level_from]
     if not reached:
         return Levels(level)
     if mitigating_levels is None:
-        return Levels(None, [f"level {level} is reduced under §2D1.1(a)(5) if a mitigating role (§3B1.2) was found; "
-                             "whether one was is not stated"], ["mitigating_role_levels"])
+        return Levels(None, [line("ROLE_CAP", AUTHORITY, "role.not_stated", level=level)], ["mitigating_role_levels"])
     if mitigating_levels == 0:
         return Levels(level)
     row = reached[-1]
     capped = row.set_to if row.set_to is not None else level - (row.minus or 0)
-    steps = [f"mitigating role (§3B1.2): level {level} -> {capped} ({entry.citation})"]
+    steps = [line("ROLE_CAP", AUTHORITY, "role.capped", entry.citation, level=level, capped=capped)]
     minimal = cap.minimal_role_levels
     if cap.minimal_role_ceiling is not None and minimal is not None and mitigating_levels >= minimal \
             and capped > cap.minimal_role_ceiling:
         capped = cap.minimal_role_ceiling
-        steps.append(f"a minimal role ({minimal} levels): at most level {capped} ({entry.citation})")
+        steps.append(line("ROLE_CAP", AUTHORITY, "role.minimal", entry.citation, levels=minimal, capped=capped))
     return Levels(capped, steps)
 
 
@@ -82,10 +89,9 @@ def specific_characteristics(weapon: bool | None, violence: bool | None, safety_
     safety-valve reduction applied only if "the offense level determined above" (`base_level` with the
     characteristics before it) was level 26 or greater (Amendment 515, struck by Amendment 624)."""
     out = Levels(0)
-    for fact, name, sign, what in ((weapon, "weapon_levels", 1, "(b)(1) a dangerous weapon was possessed"),
-                                   (violence, "violence_levels", 1, "(b)(2) violence was used or threatened"),
-                                   (safety_valve, "safety_valve_levels", -1, "(b)(18) the safety-valve criteria "
-                                    "were met")):
+    for fact, name, sign, subsection in ((weapon, "weapon_levels", 1, "(b)(1)"),
+                                         (violence, "violence_levels", 1, "(b)(2)"),
+                                         (safety_valve, "safety_valve_levels", -1, "(b)(18)")):
         entry = trace.entry(f"{_FILE}.{name}", on)
         if entry is None:
             continue  # the characteristic did not exist in that Manual
@@ -93,13 +99,14 @@ def specific_characteristics(weapon: bool | None, violence: bool | None, safety_
             continue
         if fact is None:
             out.missing.append(name.removesuffix("_levels"))
-            out.steps.append(f"§2D1.1{what.split(' ')[0]}: not stated whether it applied")
+            out.steps.append(line("CHARACTERISTIC", AUTHORITY, "soc.not_stated", subsection=subsection))
             continue
         if fact:
             change = sign * int(entry.value)
             assert out.levels is not None
             out.levels += change
-            out.steps.append(f"§2D1.1{what}: {change:+d} ({entry.citation})")
+            out.steps.append(line("CHARACTERISTIC", AUTHORITY, f"soc.{name.removesuffix('_levels')}", entry.citation,
+                                  change=change))
     if out.missing:
         out.levels = None
     return out
@@ -114,6 +121,6 @@ def _below_safety_valve_minimum(base_level: int | None, so_far: Levels, on: date
     level = base_level + so_far.levels
     if level >= int(minimum.value):
         return False
-    so_far.steps.append(f"§2D1.1(b) safety valve: no reduction - the offense level determined above is {level}, below "
-                        f"level {minimum.value} ({minimum.citation})")
+    so_far.steps.append(line("CHARACTERISTIC", AUTHORITY, "soc.safety_valve_minimum", minimum.citation, level=level,
+                             minimum=minimum.value))
     return True

@@ -17,12 +17,16 @@ from decimal import Decimal
 from reprieve.case.types import Quantity
 from reprieve.law.guidelines import converted_drug_weight as cdw
 from reprieve.law.guidelines.schemas import DrugColumn, DrugTable, Names
+from reprieve.law.guidelines.worksheet import drug_said, drugs_said, line
 from reprieve.law.params import Value
 from reprieve.law.penalty_ranges import Trace, parsed
+from reprieve.results import Said, Step, said
 
 CRACK = "cocaine_base"
 CDW_COLUMN = "converted_drug_weight"
 MG = Decimal("0.001")
+RULE = "DRUG_QUANTITY"
+AUTHORITY = "ussg_2d1_1"
 
 
 @dataclass(frozen=True)
@@ -40,9 +44,9 @@ class DrugLevel:
     (`problem` says why)."""
 
     level: int | None
-    steps: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)
-    problem: str | None = None
+    problem: Said | None = None
 
 
 Column = tuple[int, list[tuple[int, Decimal]]]  # floor, [(level, least grams)] highest level first
@@ -97,24 +101,25 @@ def band(col: Column, level: int) -> tuple[Decimal, Decimal | None] | None:
     return None
 
 
-def _grams(amount: DrugAmount, on: date, trace: Trace) -> tuple[Decimal | None, str | None]:
-    """The weight of the amount in grams: plants (note (E)) and LSD doses (note (G)) converted."""
+def _grams(amount: DrugAmount, on: date, trace: Trace) -> tuple[Decimal | None, Step | Said | None]:
+    """The weight of the amount in grams: plants (note (E)) and LSD doses (note (G)) converted, with the step that
+    converts them (or, without a weight, why)."""
     q = amount.quantity
     if q.is_mass:
         return q.grams, None
     if q.unit == "plants" and amount.drug == "marijuana":
         entry = trace.entry("guidelines.drug_quantity.grams_per_marijuana_plant", on)
         if entry is None:
-            return None, f"reprieve has no plant weight rule for a Manual in force on {on}"
+            return None, said("guideline.dqt.no_plant_rule", on=on)
         grams = q.amount * Decimal(str(entry.value))
-        return grams, f"{q.amount} plants x {entry.value} g = {_g(grams)} of marijuana ({entry.citation})"
+        return grams, line(RULE, AUTHORITY, "dqt.plants", entry.citation, n=q.amount, per=entry.value, grams=_g(grams))
     if q.unit == "doses" and amount.drug == "lsd":
         entry = trace.entry("guidelines.drug_quantity.milligrams_per_lsd_dose", on)
         if entry is None:
-            return None, f"reprieve has no LSD dose weight for a Manual in force on {on}"
+            return None, said("guideline.dqt.no_dose_weight", on=on)
         grams = q.amount * Decimal(str(entry.value)) * MG
-        return grams, f"{q.amount} doses x {entry.value} mg = {_g(grams)} of LSD ({entry.citation})"
-    return None, f"{q.text} of {amount.drug} is not a weight the Drug Quantity Table reads"
+        return grams, line(RULE, AUTHORITY, "dqt.doses", entry.citation, n=q.amount, per=entry.value, grams=_g(grams))
+    return None, said("guideline.dqt.not_a_weight", quantity=q.text, drug=drug_said(amount.drug))
 
 
 _g = cdw.weight
@@ -130,7 +135,7 @@ def offense_level(amounts: list[DrugAmount], on: date, trace: Trace, crack_on: d
     under the column in force on `crack_on`, default `on`)."""
     crack_on = crack_on or on
     if not amounts:
-        return DrugLevel(None, problem="no drug quantity is stated")
+        return DrugLevel(None, problem=said("guideline.dqt.no_quantity"))
     if len({a.drug for a in amounts}) > 1 or any(a.quantity.unit == "units" for a in amounts):
         # several substances, or one counted in units (Schedule III-V tablets): converted drug weight (n.8(B), (D))
         return _combined(amounts, on, crack_on, trace)
@@ -141,8 +146,8 @@ def offense_level(amounts: list[DrugAmount], on: date, trace: Trace, crack_on: d
     for amount in amounts:
         weight, step = _grams(amount, on, trace)
         if weight is None:
-            return DrugLevel(None, problem=step)
-        if step:
+            return DrugLevel(None, problem=step if isinstance(step, Said) else None)
+        if isinstance(step, Step):
             out.steps.append(step)
         grams += weight
     found = column(drug, on, crack_on, trace)
@@ -153,7 +158,7 @@ def offense_level(amounts: list[DrugAmount], on: date, trace: Trace, crack_on: d
     col, citation = found
     level = level_in(col, grams)
     levels.append(level)
-    out.steps.append(f"{_g(grams)} of {drug}: level {level} ({citation})")
+    out.steps.append(line(RULE, AUTHORITY, "dqt.level", citation, grams=_g(grams), drug=drug_said(drug), level=level))
     out.citations.append(citation)
     actual = _actual(drug, on, trace)
     if actual is not None and all(p is not None for p in purity):
@@ -163,8 +168,8 @@ def offense_level(amounts: list[DrugAmount], on: date, trace: Trace, crack_on: d
         if actual_col is not None:
             actual_level = level_in(actual_col[0], pure)
             levels.append(actual_level)
-            out.steps.append(f"{_g(grams)} at {purity[0]}% purity = {_g(pure)} of {actual}: level {actual_level}; "
-                             "the greater applies (note (B))")
+            out.steps.append(line(RULE, AUTHORITY, "dqt.actual", grams=_g(grams), purity=purity[0], pure=_g(pure),
+                                  drug=drug_said(actual), level=actual_level))
     out.level = max(levels)
     return out
 
@@ -178,8 +183,8 @@ def _combined(amounts: list[DrugAmount], on: date, crack_on: date, trace: Trace)
             continue
         weight, step = _grams(amount, on, trace)
         if weight is None:
-            return DrugLevel(None, problem=step)
-        if step:
+            return DrugLevel(None, problem=step if isinstance(step, Said) else None)
+        if isinstance(step, Step):
             out.steps.append(step)
         purity = amount.purity_percent
         actual = _actual(amount.drug, on, trace)
@@ -195,16 +200,17 @@ def _combined(amounts: list[DrugAmount], on: date, crack_on: date, trace: Trace)
         return DrugLevel(None, out.steps + total.steps, problem=total.problem)
     found = column(CDW_COLUMN, on, crack_on, trace)
     if found is None:
-        return DrugLevel(None, out.steps + total.steps, problem=f"no Drug Quantity Table for a Manual in force on {on}")
+        return DrugLevel(None, out.steps + total.steps, problem=said("guideline.dqt.no_table", on=on))
     col, citation = found
     level = level_in(col, total.grams)
     out.steps += total.steps
-    out.steps.append(f"{_g(total.grams)} converted drug weight: level {level} ({citation})")
+    out.steps.append(line(RULE, AUTHORITY, "dqt.converted_level", citation, grams=_g(total.grams), level=level))
     out.citations += [*total.citations, citation]
     minimum = cdw.minimum_level({drug for drug, _, _ in weights}, crack_on, trace)
     if minimum is not None and minimum[0] > level:
         level = minimum[0]
-        out.steps.append(f"at least level {level} with {', '.join(minimum[1])} in the combination ({minimum[2]})")
+        out.steps.append(line(RULE, AUTHORITY, "dqt.minimum_level", minimum[2], level=level,
+                              drugs=drugs_said(minimum[1])))
         out.citations.append(minimum[2])
     out.level = level
     return out

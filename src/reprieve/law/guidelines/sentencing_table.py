@@ -12,6 +12,7 @@ from typing import Literal
 from reprieve.law.guidelines.schemas import CATEGORIES, Categories, SentencingTable, Zones, parse_range
 from reprieve.law.params import Value
 from reprieve.law.penalty_ranges import Trace, parsed
+from reprieve.results import Said, said
 
 Months = int | Literal["life"]
 LIFE = 10**6  # orders "life" after every term in months
@@ -36,6 +37,16 @@ class GuidelineRange:
         if self.low == self.high:  # a statutory limit is the guideline sentence (§5G1.1(a), (b))
             return f"{self.low} months"
         return f"{self.low}-{self.high} months" if self.high != "life" else f"{self.low} months to life"
+
+    def words(self) -> Said:
+        """The range as words, read as `str` prints it in English: '70-87 months', '360 months to life', 'life'."""
+        if self.low == "life":
+            return said("term.life")
+        if self.high == "life":
+            return said("guide.range_to_life", low=self.low)
+        if self.low == self.high:
+            return said("guide.months", n=self.low)
+        return said("guide.range", low=self.low, high=self.high)
 
 
 _CELLS: dict[int, tuple[Value, dict[int, list[tuple[Months, Months]]]]] = {}

@@ -9,6 +9,7 @@ the extent needed, §5G1.2(d)); a 924(c) term runs consecutively and is outside 
 from __future__ import annotations
 
 from reprieve.law.guidelines.sentencing_table import GuidelineRange, Months, months_key
+from reprieve.results import Said, said
 
 SINGLE = "USSG §5G1.1"
 MULTIPLE = " (applied to the total punishment, USSG §5G1.2(b), (d))"  # said after §5G1.1's subsection
@@ -20,25 +21,24 @@ def _cite(subsection: str, several_counts: bool) -> str:
 
 
 def restrict(found: GuidelineRange, minimum: Months | None, maximum: Months | None,
-             several_counts: bool = False) -> tuple[GuidelineRange, str | None]:
-    """The range as the statutory limits leave it, and a sentence saying what changed (None if nothing did)."""
+             several_counts: bool = False) -> tuple[GuidelineRange, Said | None]:
+    """The range as the statutory limits leave it, and a sentence saying what changed (None if nothing did): a
+    `guideline.limits.*` message."""
     low, high = found.low, found.high
     if maximum is not None and months_key(maximum) < months_key(low):
-        return GuidelineRange(maximum, maximum, _cite("(a)", several_counts)), (
-            f"the statutory maximum ({maximum} months) is below the range's minimum: it is the guideline sentence "
-            f"({_cite('(a)', several_counts)})")
+        citation = _cite("(a)", several_counts)
+        return GuidelineRange(maximum, maximum, citation), said("guideline.limits.maximum_is_sentence",
+                                                                maximum=maximum, citation=citation)
     if minimum is not None and months_key(minimum) > months_key(high):
-        return GuidelineRange(minimum, minimum, _cite("(b)", several_counts)), (
-            f"the statutory minimum ({minimum} months) is above the range's maximum: it is the guideline sentence "
-            f"({_cite('(b)', several_counts)})")
-    notes = []
-    if minimum is not None and months_key(minimum) > months_key(low):
-        low = minimum
-        notes.append(f"the statutory minimum ({minimum} months) raises the bottom")
-    if maximum is not None and months_key(maximum) < months_key(high):
-        high = maximum
-        notes.append(f"the statutory maximum ({maximum} months) lowers the top")
-    if not notes:
+        citation = _cite("(b)", several_counts)
+        return GuidelineRange(minimum, minimum, citation), said("guideline.limits.minimum_is_sentence",
+                                                                minimum=minimum, citation=citation)
+    raises = minimum is not None and months_key(minimum) > months_key(low)
+    lowers = maximum is not None and months_key(maximum) < months_key(high)
+    if not raises and not lowers:
         return found, None
     citation = _cite("(c)", several_counts)
-    return GuidelineRange(low, high, citation), f"{' and '.join(notes)} ({citation})"
+    key = "raises_and_lowers" if raises and lowers else "raises" if raises else "lowers"
+    limited = GuidelineRange(minimum if raises and minimum is not None else low,
+                             maximum if lowers and maximum is not None else high, citation)
+    return limited, said(f"guideline.limits.{key}", minimum=minimum, maximum=maximum, citation=citation)
