@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reprieve.intake import documents, patterns
@@ -74,6 +74,14 @@ def test_one_digit_misread_on_the_sheet_is_asked(values: dict[str, Any], path: s
             date.fromisoformat(misread)
         except ValueError:
             return  # not a date: the reader would not take it as one
+        if path == "custody.bop.computation_began_on":
+            # the month-end rule can hide a one-day misread: 2000-01-30 and 2000-01-31 plus 13 months both end on
+            # 2001-02-28, so the sheet stays consistent and no cross-check can see it (the date's own OCR
+            # confidence must)
+            began = date.fromisoformat(misread)
+            months, credit = values["judgments[0].total_months"], values["custody.bop.jail_credit_days"]
+            assume(_sheet(began, months, credit, 0)["custody.bop.full_term_date"]
+                   != values["custody.bop.full_term_date"])
         values[path] = misread
     fields = _fields(values)
     cross_check(fields)

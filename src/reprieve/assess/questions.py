@@ -202,7 +202,11 @@ def ask(field_path: str, would_change: Text = "") -> Question:
 
 
 def localize(question: Question, case: Case | None, language: str = DEFAULT_LANGUAGE) -> Question:
-    return Question(question.field, text(question.field, language, case), text_of(question.would_change, language),
+    """The question worded for this case in `language`; what it changes stays a message in English (worded when
+    rendered: a screen never renders it)."""
+    would_change = question.would_change if language == DEFAULT_LANGUAGE else text_of(question.would_change,
+                                                                                        language)
+    return Question(question.field, text(question.field, language, case), would_change,
                     text(question.field, language, case, "where_to_find"))
 
 
