@@ -14,7 +14,7 @@ alternatives are listed beside it, each with the facts it assumes and the fields
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +23,11 @@ from reprieve.assess.computation import Computation, compute, with_terms
 from reprieve.assess.count_ranges import Branch, CountRanges, Scenario, briefly, evaluate_count, in_english_order
 from reprieve.assess.current_law_result import (
     Aggregate,
+    Alternative,
     AtBottom,
     CountLaw,
     CurrentLaw,
+    LowerToday,
     PriorToday,
     RangeSide,
     SafetyValves,
@@ -42,7 +44,7 @@ from reprieve.law.penalty_ranges import Range, Trace, months_or_life, term_key
 from reprieve.law.prior_convictions import felony_drug_offense, serious_drug_felony, serious_violent_felony
 from reprieve.law.sentence_aggregation import Term, count_term
 from reprieve.law.which_penalty_law import LawDates, offense_day, sentencing_date
-from reprieve.results import Conditions, Joined, Said, Step, identity, said, statute_key, verbatim
+from reprieve.results import Conditions, Joined, Said, Span, Step, Text, identity, said, statute_key, verbatim
 
 if TYPE_CHECKING:
     from reprieve.assess.guidelines import GuidelineSides
@@ -110,29 +112,45 @@ def _conditions(group: list[tuple[Branch, ...]],
 
 def side_json(result: CountRanges, which: str) -> dict[str, Any]:
     """One side (then or now) of a count as the JSON contract writes it (the conditions in English words)."""
-    return RangeSide.of(_side(result, which)).as_json()
+    return _side(result, which).as_json()
 
 
-def _side(result: CountRanges, which: str) -> dict[str, Any]:
+_NO_RANGE = ("min_months", "max_months", "citation")
+
+
+def _range_side(r: Range) -> RangeSide:
+    """A range as one side of a count: the keys of the JSON contract, in order."""
+    side = RangeSide(months_or_life(r.minimum), months_or_life(r.maximum), r.citation, keys=_NO_RANGE)
+    if r.minimum.days and not r.minimum.life:
+        side.put("min_days", r.minimum.days)
+    if r.supervised_release_min is not None:
+        side.put("supervised_release_min_months", months_or_life(r.supervised_release_min))
+    return side
+
+
+def _detail(s: Scenario, which: str) -> Text:
+    return s.then_detail if which == "then" else s.now_detail
+
+
+def _side(result: CountRanges, which: str) -> RangeSide:
     """One side (then or now) of a count: the range, or null with the alternatives (each with the facts it assumes,
     `Conditions` worded when read) and the missing facts; the keys of the JSON contract, in order."""
     if result.not_covered:
-        return {"min_months": None, "max_months": None, "citation": None, "not_covered": result.not_covered}
+        return RangeSide(not_covered=result.not_covered, keys=(*_NO_RANGE, "not_covered"))
     scenarios = result.scenarios
     groups: dict[str, list[Scenario]] = {}
     for s in scenarios:
         groups.setdefault(_outcome_key(_range_of(s, which)), []).append(s)
-    detail = {identity(d): d for d in (s.then_detail if which == "then" else s.now_detail for s in scenarios)}
+    detail = {identity(d): d for d in (_detail(s, which) for s in scenarios)}
     if len(groups) == 1:
         first = scenarios[0]
         chosen = _range_of(first, which)
         if chosen is None:
-            return {"min_months": None, "max_months": None, "citation": None,
-                    "reason": first.then_detail if which == "then" else first.now_detail,
-                    "missing": result.missing}
-        out = chosen.as_json()
+            return RangeSide(reason=_detail(first, which), missing=result.missing,
+                             keys=(*_NO_RANGE, "reason", "missing"))
+        out = _range_side(chosen)
         if len(detail) == 1:
-            out["basis"] = next(iter(detail.values()))
+            out.put("basis", next(iter(detail.values())))
         return out
     relevant = _relevant_keys([(_outcome_key(_range_of(s, which)), s.branches) for s in scenarios])
     alternatives = []
@@ -140,23 +158,21 @@ def _side(result: CountRanges, which: str) -> dict[str, Any]:
     for members in groups.values():
         chosen = _range_of(members[0], which)
         text, assumed, fields = _conditions([m.branches for m in members], relevant)
-        entry: dict[str, Any] = chosen.as_json() if chosen else {
-            "min_months": None, "max_months": None, "citation": None,
-            "reason": members[0].then_detail if which == "then" else members[0].now_detail}
-        entry["if"] = text
-        entry["assumes"] = assumed
+        entry = _range_side(chosen) if chosen else RangeSide(reason=_detail(members[0], which),
+                                                             keys=(*_NO_RANGE, "reason"))
+        entry.put("if", text)
+        entry.put("assumes", assumed)
         alternatives.append(entry)
         missing.extend(f for f in fields if f not in missing)
-    alternatives.sort(key=lambda a: _sort_months(a.get("min_months")), reverse=True)
+    alternatives.sort(key=lambda a: _sort_months(a.min_months), reverse=True)
     ranges = [_range_of(s, which) for s in scenarios]
-    out = {"min_months": _common([r.as_json()["min_months"] if r else None for r in ranges]),
-           "max_months": _common([r.as_json()["max_months"] if r else None for r in ranges]),
-           "citation": _common([r.citation if r else None for r in ranges]),
-           "alternatives": alternatives,
-           "missing": sorted(set(missing) | set(result.missing))}
+    out = RangeSide(_common([months_or_life(r.minimum) if r else None for r in ranges]),
+                    _common([months_or_life(r.maximum) if r else None for r in ranges]),
+                    _common([r.citation if r else None for r in ranges]), alternatives=alternatives,
+                    missing=sorted(set(missing) | set(result.missing)), keys=(*_NO_RANGE, "alternatives", "missing"))
     for key in ("min_months", "max_months"):
-        if out[key] is None:
-            out[f"{key}_range"] = span_of([a.get(key) for a in alternatives])
+        if getattr(out, key) is None:
+            out.put(f"{key}_range", span_of([getattr(a, key) for a in alternatives]))
     return out
 
 
@@ -178,30 +194,22 @@ def _common(values: list[Any]) -> Any:
     return values[0] if values and all(v == values[0] for v in values) and values[0] is not None else None
 
 
-def count_json(result: CountRanges) -> dict[str, Any]:
-    then, now = _side(result, "then"), _side(result, "now")
-    out: dict[str, Any] = {
-        "count": result.label,
-        "judgment": result.judgment,
-        "statute": result.count.statute,
-        "penalty": result.count.penalty,
-        "kind": result.kind,
-        "consecutive": result.consecutive,
-        "then": then,
-        "now": now,
-        "changed": _changed(result),
-    }
+def count_law(result: CountRanges) -> CountLaw:
+    """One count of the comparison: its range then and now, and what it rests on."""
+    out = CountLaw(result.label, result.judgment, result.count.statute, result.count.penalty, result.kind,
+                   result.consecutive, _side(result, "then"), _side(result, "now"), _changed(result),
+                   keys=("count", "judgment", "statute", "penalty", "kind", "consecutive", "then", "now", "changed"))
     if result.safety_valve is not None and _has_minimum(result):
-        out["safety_valve"] = SafetyValves(dict(result.safety_valve), result.safety_valve_unverified or None)
+        out.put("safety_valve", SafetyValves(dict(result.safety_valve), result.safety_valve_unverified or None))
     for key in ("notes", "assumptions", "unverified"):
         if getattr(result, key):
-            out[key] = getattr(result, key)
+            out.put(key, getattr(result, key))
     if result.presumptions:
-        out["presumptions"] = list(result.presumptions)
+        out.put("presumptions", list(result.presumptions))
     if result.settled:
-        out["settled"] = result.settled
+        out.put("settled", result.settled)
     if result.truncated:
-        out["notes"] = [*out.get("notes", []), said("crange.truncated")]
+        out.put("notes", [*(out.notes or []), said("crange.truncated")])
     return out
 
 
@@ -294,9 +302,10 @@ def combinations(case: Case, results: list[CountRanges], which: str) -> list[Com
     return out
 
 
-def lower_today(case: Case, results: list[CountRanges]) -> dict[str, Any]:
+def lower_today(case: Case, results: list[CountRanges]) -> LowerToday:
     """Does today's law give a lower aggregate minimum in every alternative (the same facts on both sides)?
-    {answer: True (in every one) / False (in none) / None, then and now ranges, the facts that decide it}."""
+    The answer (True: in every one, False: in none, None: it depends), the then and now ranges, the facts that
+    decide it."""
     shared = {b.key for r in results for s in r.scenarios for b in s.branches}
     options = []
     size = 1
@@ -311,7 +320,7 @@ def lower_today(case: Case, results: list[CountRanges]) -> dict[str, Any]:
         options.append(list(unique.values()))
         size *= len(unique)
     if not results or size > MAX_COMBINATIONS:
-        return {"answer": None}
+        return LowerToday()
     pairs: list[tuple[Term | None, Term | None, dict[str, str]]] = []
     for combo in itertools.product(*options):
         chosen: dict[str, str] = {}
@@ -321,16 +330,16 @@ def lower_today(case: Case, results: list[CountRanges]) -> dict[str, Any]:
                       _total(case, results, [n for _, n, _ in combo]), chosen))
     answers = {None if then is None or now is None else term_key(now) < term_key(then) for then, now, _ in pairs}
     answer = answers.pop() if len(answers) == 1 else None
-    out: dict[str, Any] = {"answer": answer,
-                           "then_months_range": span_of([_json_term(t) for t, _, _ in pairs]),
-                           "now_months_range": span_of([_json_term(n) for _, n, _ in pairs])}
+    out = LowerToday(answer, span_of([_json_term(t) for t, _, _ in pairs]),
+                     span_of([_json_term(n) for _, n, _ in pairs]),
+                     keys=("answer", "then_months_range", "now_months_range"))
     if answer is None:
         outcomes = [None if t is None or n is None else term_key(n) < term_key(t) for t, n, _ in pairs]
         deciding = {key for key in shared if len({frozenset(f.get(key) for (_, _, f), o in zip(pairs, outcomes,
                                                                                           strict=True) if o == k)
                                                   for k in set(outcomes)}) > 1}
-        out["missing"] = sorted({f for r in results for s in r.scenarios for b in s.branches if b.key in deciding
-                                 for f in b.fields})
+        out.put("missing", sorted({f for r in results for s in r.scenarios for b in s.branches if b.key in deciding
+                                   for f in b.fields}))
     return out
 
 
@@ -372,8 +381,32 @@ def _combo_conditions(group: list[Combination], everything: list[Combination]) -
 
 # --- release if sentenced now --------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Released:
+    """The release date of the case with today's terms: a date (and the span around it), or, when the facts leave it
+    open, the earliest and latest (`span`, no `day`), or neither and why (`reason`); the fields that would settle it."""
+
+    day: date | None = None
+    is_past: bool | None = None
+    span: Span | None = None
+    reason: Said | None = None
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def earliest(self) -> date | None:
+        """The release date, else the earliest it can be."""
+        low = self.span.low if self.span is not None and self.day is None else None
+        return self.day or (low if isinstance(low, date) else None)
+
+    @property
+    def latest(self) -> date | None:
+        """The release date, else the latest it can be."""
+        high = self.span.high if self.span is not None and self.day is None else None
+        return self.day or (high if isinstance(high, date) else None)
+
+
 def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[Term | None],
-               keep_unchanged: bool = False, computation: Computation | None = None) -> dict[str, Any]:
+               keep_unchanged: bool = False, computation: Computation | None = None) -> Released:
     """The BOP computation of a copy of the case in which each count carries `terms` (None: as imposed), reusing
     the scenarios of the case's own `computation` when given."""
     # Only the counts change: copy them (and the lists that hold them), share everything else.
@@ -394,26 +427,20 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
             count.consecutive_to = None
             count.concurrent_with = None
     if not total_known:
-        return {"date": None, "is_past": None, "reason": said("law.release.term_unknown")}
+        return Released(reason=said("law.release.term_unknown"))
     computation = compute(modified, as_of, explain=False) if computation is None else with_terms(computation, modified)
     if computation.total_term is not None and computation.total_term.life:
-        return {"date": None, "is_past": False, "reason": said("law.release.life")}
+        return Released(is_past=False, reason=said("law.release.life"))
     point = computation.projected_release_date
     span = computation.ranges.get("projected_release_date")
     bounded = span is not None and isinstance(span.low, date) and isinstance(span.high, date)
     if point is not None:
-        out: dict[str, Any] = {"date": point, "is_past": point <= as_of, "term": str(computation.total_term)}
-        if span is not None and bounded:
-            out["range"] = {"earliest": span.low, "latest": span.high}
-        return out
+        return Released(point, point <= as_of, Span(span.low, span.high) if span is not None and bounded else None)
     if span is not None and isinstance(span.low, date) and isinstance(span.high, date):
         early, late = span.low, span.high
         past = True if late <= as_of else False if early > as_of else None
-        return {"date": None, "earliest": early, "latest": late, "is_past": past,
-                "term": str(computation.total_term) if computation.total_term else None,
-                "missing": computation.missing}
-    return {"date": None, "is_past": None, "reason": said("law.release.needs_facts"),
-            "missing": computation.missing}
+        return Released(None, past, Span(early, late), missing=computation.missing)
+    return Released(reason=said("law.release.needs_facts"), missing=computation.missing)
 
 
 def _bottom_of_range(guidelines: GuidelineSides | None) -> Term | None:
@@ -433,19 +460,18 @@ def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_
     """The `current_law` block of `reprieve assess` (cli.md)."""
     results = [evaluate_count(case, j, c, as_of)
                for j, judgment in enumerate(case.judgments) for c in range(len(judgment.counts))]
-    counts = [count_json(r) for r in results]
+    counts = [count_law(r) for r in results]
     aggregate = _aggregate(case, as_of, results, at_bottom_of_range, guidelines, computation)
-    missing = set(aggregate.get("missing", []))
+    missing = set(aggregate.missing or [])
     for c in counts:
-        for side in ("then", "now"):
-            missing.update(c[side].get("missing", []))
-    typed = Aggregate.of(aggregate)
+        for side in (c.then, c.now):
+            missing.update(side.missing or [])
     return CurrentLaw(
         as_of=as_of,
-        counts=[CountLaw.of(c) for c in counts],
-        aggregate=typed,
+        counts=counts,
+        aggregate=aggregate,
         priors=_priors(case, as_of, results),
-        summary=Summary(typed, case.person.sex),
+        summary=Summary(aggregate, case.person.sex),
         assumptions=in_english_order(list({identity(a): a for r in results for a in r.assumptions}.values())),
         presumptions=presumptions(case, results),
         unverified=sorted({u for r in results for u in r.unverified}),
@@ -474,13 +500,13 @@ def _uncovered(r: CountRanges) -> bool:
 
 
 def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[CountRanges],
-                       out: dict[str, Any]) -> dict[str, Any]:
+                       out: Aggregate) -> Aggregate:
     """Counts reprieve does not cover are named, and the aggregate minimum is bounded by the others: at least what
     they give; at most that with each uncovered count's minimum at its stated minimum, else at the term imposed on
     it (a minimum is never above the term without a basis to go below it)."""
-    out["not_covered"] = [said("crange.count_not_covered", label=r.label, reason=briefly(r.not_covered or
-                                                                                        r.scenarios[0].then_detail))
-                          for r in uncovered]
+    out.put("not_covered", [said("crange.count_not_covered", label=r.label, reason=briefly(r.not_covered or
+                                                                                         r.scenarios[0].then_detail))
+                            for r in uncovered])
 
     def bound(r: CountRanges, high: bool) -> Term | None:
         stated = r.count.statutory_minimum_months
@@ -505,27 +531,27 @@ def _bounded_by_others(case: Case, results: list[CountRanges], uncovered: list[C
             totals = [c.total for c in combos if c.total is not None]
             ends.append(_json_term((min if not high else max)(totals, key=term_key)) if totals else None)
         if ends[0] is not None and ends[0] == ends[1]:
-            out[f"{which}_min_months"] = ends[0]  # the uncovered counts cannot move it
+            out.put(f"{which}_min_months", ends[0])  # the uncovered counts cannot move it
         else:
-            out[f"{which}_min_months_range"] = ends
+            out.put(f"{which}_min_months_range", ends)
     for r in uncovered:
         if r.count.statutory_minimum_months is None and count_term(r.count) is None:
             missing.append(f"{r.where}.statutory_minimum_months")
-    out["missing"] = missing
-    out["release_note"] = said("law.release.not_covered")
-    out["lower_today"] = {"answer": None, "missing": missing}
+    out.put("missing", missing)
+    out.put("release_note", said("law.release.not_covered"))
+    out.put("lower_today", LowerToday(None, missing=missing, keys=("answer", "missing")))
     return out
 
 
 def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of_range: bool,
-               guidelines: GuidelineSides | None, computation: Computation) -> dict[str, Any]:
-    out: dict[str, Any] = {"then_min_months": None, "now_min_months": None, "release_date_if_sentenced_now": None,
-                           "release_date_if_sentenced_now_is_past": None, "basis": "statutory_minimum"}
+               guidelines: GuidelineSides | None, computation: Computation) -> Aggregate:
+    out = Aggregate(keys=("then_min_months", "now_min_months", "release_date_if_sentenced_now",
+                          "release_date_if_sentenced_now_is_past", "basis"))
     if not results:
-        out["reason"] = said("agg.no_counts")
+        out.put("reason", said("agg.no_counts"))
         return out
     if len(case.judgments) > 1 and any(j.relation == "concurrent" for j in case.judgments[1:]):
-        out["note"] = said("agg.concurrent")
+        out.put("note", said("agg.concurrent"))
     uncovered = [r for r in results if _uncovered(r)]
     if uncovered and len(uncovered) < len(results):
         return _bounded_by_others(case, results, uncovered, out)
@@ -535,57 +561,57 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
         combos = combinations(case, results, which)
         if combos is None:
             low, high = _bounds(case, results, which)
-            out[f"{which}_min_range_months"] = {"least": _json_term(low), "most": _json_term(high)}
-            out.setdefault("notes", []).append(said(f"agg.too_many.{which}"))
+            out.put(f"{which}_min_range_months", Span(_json_term(low), _json_term(high), dates=False))
+            out.put("notes", [*(out.notes or []), said(f"agg.too_many.{which}")])
             for r in results:
-                missing.extend(f for f in _side(r, which).get("missing", []) if f not in missing)
+                missing.extend(f for f in _side(r, which).missing or [] if f not in missing)
             continue
         groups = _group_totals(combos)
         if len(groups) == 1:
             total = combos[0].total
-            out[f"{which}_min_months"] = _json_term(total)
+            out.put(f"{which}_min_months", _json_term(total))
             continue
-        pairs: list[tuple[dict[str, Any], Combination]] = []
+        pairs: list[tuple[Alternative, Combination]] = []
         for group in groups.values():
             text, fields = _combo_conditions(group, combos)
-            pairs.append(({f"{which}_min_months": _json_term(group[0].total), "if": text, "missing": fields},
-                          group[0]))
+            pairs.append((Alternative(which, _json_term(group[0].total), text, fields,
+                                      keys=(f"{which}_min_months", "if", "missing")), group[0]))
             missing.extend(f for f in fields if f not in missing)
-        pairs.sort(key=lambda pair: _sort_months(pair[0][f"{which}_min_months"]), reverse=True)
-        out[f"{which}_min_alternatives"] = [alternative for alternative, _ in pairs]
+        pairs.sort(key=lambda pair: _sort_months(pair[0].min_months), reverse=True)
+        out.put(f"{which}_min_alternatives", [alternative for alternative, _ in pairs])
         if which == "now":
             alternative_combos = [combo for _, combo in pairs]
-    out["missing"] = missing
+    out.put("missing", missing)
     valves = [r.label for r in results if r.safety_valve and r.safety_valve["now"].status == "eligible"
               and r.safety_valve["then"].status != "eligible" and _has_minimum(r)]
     if valves:
-        out["safety_valve_today"] = valves
+        out.put("safety_valve_today", valves)
     _release_dates(case, as_of, results, out, at_bottom_of_range, guidelines, computation, alternative_combos)
     _ranges(out)
-    out["lower_today"] = lower_today(case, results)
+    out.put("lower_today", lower_today(case, results))
     return out
 
 
-def _ranges(out: dict[str, Any]) -> None:
+def _ranges(out: Aggregate) -> None:
     """`<key>_range` [low, high] beside each value left null by alternatives (cli.md)."""
     for which in ("then", "now"):
-        if out.get(f"{which}_min_months") is not None:
+        if getattr(out, f"{which}_min_months") is not None:
             continue
-        alternatives = out.get(f"{which}_min_alternatives") or []
-        bounded = out.get(f"{which}_min_range_months") or {}
-        span = span_of([a.get(f"{which}_min_months") for a in alternatives]) if alternatives else \
-            span_of([bounded.get("least"), bounded.get("most")]) if bounded else None
+        alternatives = out.alternatives(which)
+        bounded: Span | None = getattr(out, f"{which}_min_range_months")
+        span = span_of([a.min_months for a in alternatives]) if alternatives else \
+            span_of([bounded.low, bounded.high]) if bounded else None
         if span is not None:
-            out[f"{which}_min_months_range"] = span
-    if out.get("release_date_if_sentenced_now") is None:
+            out.put(f"{which}_min_months_range", span)
+    if out.release_date_if_sentenced_now is None:
         days: list[Any] = []
-        for a in out.get("now_min_alternatives") or []:
-            days += [a.get("release_date")] if a.get("release_date") else \
-                list((a.get("release_date_range") or {"": None}).values())
-        if not days and out.get("release_date_range"):
-            days = [out["release_date_range"].get("earliest"), out["release_date_range"].get("latest")]
+        for a in out.alternatives("now"):
+            ends = a.release_date_range
+            days += [a.release_date] if a.release_date else [ends.low, ends.high] if ends else [None]
+        if not days and out.release_date_range:
+            days = [out.release_date_range.low, out.release_date_range.high]
         if days and all(days):
-            out["release_date_if_sentenced_now_range"] = [min(days), max(days)]
+            out.put("release_date_if_sentenced_now_range", Span(min(days), max(days)))
 
 
 @dataclass(frozen=True)
@@ -607,23 +633,23 @@ class _Release:
             terms.append(minimum)
         return terms
 
-    def release(self, terms: list[Term | None], keep_unchanged: bool = False) -> dict[str, Any]:
+    def release(self, terms: list[Term | None], keep_unchanged: bool = False) -> Released:
         return release_if(self.case, self.as_of, self.results, terms, keep_unchanged, self.computation)
 
 
-def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dict[str, Any],
+def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: Aggregate,
                    at_bottom_of_range: bool, guidelines: GuidelineSides | None, computation: Computation,
                    alternative_combos: list[Combination]) -> None:
     """release_date_if_sentenced_now: the same BOP computation, with today's minimum on every count."""
     bottom = _bottom_of_range(guidelines) if at_bottom_of_range else None
     if at_bottom_of_range:
-        out["at_bottom_of_range"] = AtBottom(bottom is not None, said(
-            "law.bottom.used" if bottom is not None else "law.bottom.unavailable"))
+        out.put("at_bottom_of_range", AtBottom(bottom is not None, said(
+            "law.bottom.used" if bottom is not None else "law.bottom.unavailable")))
         if bottom is not None:
-            out["basis"] = "bottom_of_range"
+            out.put("basis", "bottom_of_range")
     r = _Release(case, as_of, results, bottom, computation)
     combos = combinations(case, results, "now")
-    alternatives = out.get("now_min_alternatives")
+    alternatives = out.alternatives("now")
     if alternatives:
         _release_of_alternatives(r, alternatives, alternative_combos, out)
     elif combos is None:
@@ -632,8 +658,8 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: dic
         _release_of(r, combos[0], out)
 
 
-def _release_of_alternatives(r: _Release, alternatives: list[dict[str, Any]], combos: list[Combination],
-                             out: dict[str, Any]) -> None:
+def _release_of_alternatives(r: _Release, alternatives: list[Alternative], combos: list[Combination],
+                             out: Aggregate) -> None:
     """Release moves with the term, so the longest and the shortest alternative bound every other one."""
     chosen = range(len(alternatives)) if len(alternatives) <= MAX_RELEASE_COMPUTATIONS else \
         (0, len(alternatives) - 1)
@@ -643,55 +669,50 @@ def _release_of_alternatives(r: _Release, alternatives: list[dict[str, Any]], co
         if combo.total is None or combo.total == Term():
             continue
         release = r.release(r.terms_for(combo.picks))
-        alternative["release_date"] = release.get("date")
-        if release.get("date") is None and release.get("earliest"):
-            alternative["release_date_range"] = {"earliest": release["earliest"], "latest": release["latest"]}
-        elif release.get("range"):
-            alternative["release_date_range"] = release["range"]
-        alternative["release_date_is_past"] = release.get("is_past")
-    longest, shortest = alternatives[0].get("release_date_is_past"), alternatives[-1].get("release_date_is_past")
-    if longest is True and "release_date_is_past" in alternatives[-1]:
-        out["release_date_if_sentenced_now_is_past"] = True
-    elif shortest is False and "release_date_is_past" in alternatives[0]:
-        out["release_date_if_sentenced_now_is_past"] = False
+        alternative.put("release_date", release.day)
+        if release.span is not None:  # the earliest and latest, or the span around the date
+            alternative.put("release_date_range", release.span)
+        alternative.put("release_date_is_past", release.is_past)
+    longest, shortest = alternatives[0].release_date_is_past, alternatives[-1].release_date_is_past
+    if longest is True and alternatives[-1].has("release_date_is_past"):
+        out.put("release_date_if_sentenced_now_is_past", True)
+    elif shortest is False and alternatives[0].has("release_date_is_past"):
+        out.put("release_date_if_sentenced_now_is_past", False)
 
 
-def _release_bounds(r: _Release, out: dict[str, Any]) -> None:
+def _release_bounds(r: _Release, out: Aggregate) -> None:
     """Too many combinations to list: the release with the lowest and with the highest minimum on each count."""
     low, high = _extreme_picks(r.results)
     early = r.release(r.terms_for(low))
     late = r.release(r.terms_for(high))
-    first = early.get("date") or early.get("earliest")
-    last = late.get("date") or late.get("latest")
+    first, last = early.earliest, late.latest
     if first and last:
-        out["release_date_range"] = {"earliest": first, "latest": last}
-        out["release_date_if_sentenced_now_is_past"] = True if late.get("is_past") else \
-            False if early.get("is_past") is False else None
+        out.put("release_date_range", Span(first, last))
+        out.put("release_date_if_sentenced_now_is_past",
+                True if late.is_past else False if early.is_past is False else None)
 
 
-def _release_of(r: _Release, combo: Combination, out: dict[str, Any]) -> None:
+def _release_of(r: _Release, combo: Combination, out: Aggregate) -> None:
     """One combination: the release with today's minimum on every count, and with it on the changed counts only."""
     if combo.total is None:
         return
     if combo.total == Term() and r.bottom is None:
-        out["release_note"] = said("law.release.no_minimum")
+        out.put("release_note", said("law.release.no_minimum"))
         return
     release = r.release(r.terms_for(combo.picks))
-    out["release_date_if_sentenced_now"] = release.get("date")
-    out["release_date_if_sentenced_now_is_past"] = release.get("is_past")
-    if release.get("earliest"):
-        out["release_date_range"] = {"earliest": release["earliest"], "latest": release["latest"]}
-    elif release.get("range"):
-        out["release_date_range"] = release["range"]
-    if release.get("reason"):
-        out["release_note"] = release["reason"]
-    for f in release.get("missing", []) or []:
-        if f not in out["missing"]:
-            out["missing"].append(f)
+    out.put("release_date_if_sentenced_now", release.day)
+    out.put("release_date_if_sentenced_now_is_past", release.is_past)
+    if release.span is not None:  # the earliest and latest, or the span around the date
+        out.put("release_date_range", release.span)
+    if release.reason:
+        out.put("release_note", release.reason)
+    missing = out.missing if out.missing is not None else []
+    missing.extend(f for f in release.missing if f not in missing)
+    out.put("missing", missing)
     _release_of_changed_counts(r, combo, out)
 
 
-def _release_of_changed_counts(r: _Release, combo: Combination, out: dict[str, Any]) -> None:
+def _release_of_changed_counts(r: _Release, combo: Combination, out: Aggregate) -> None:
     """Counts whose range did not change keep the term imposed; only the changed counts drop to today's minimum."""
     changed_terms: list[Term | None] = []
     any_unchanged = False
@@ -703,12 +724,12 @@ def _release_of_changed_counts(r: _Release, combo: Combination, out: dict[str, A
             changed_terms.append(term)
     if any_unchanged and any(t is not None for t in changed_terms):
         variant = r.release(changed_terms, keep_unchanged=True)
-        if variant.get("date") != out["release_date_if_sentenced_now"] or variant.get("earliest"):
-            out["release_date_if_changed_counts_at_minimum"] = variant.get("date")
-            if variant.get("earliest"):
-                out["release_date_if_changed_counts_at_minimum_range"] = {"earliest": variant["earliest"],
-                                                                          "latest": variant["latest"]}
-            out["release_date_if_changed_counts_at_minimum_is_past"] = variant.get("is_past")
+        open_ = variant.day is None and variant.span is not None  # no date: the earliest and latest
+        if variant.day != out.release_date_if_sentenced_now or open_:
+            out.put("release_date_if_changed_counts_at_minimum", variant.day)
+            if open_:
+                out.put("release_date_if_changed_counts_at_minimum_range", variant.span)
+            out.put("release_date_if_changed_counts_at_minimum_is_past", variant.is_past)
 
 
 def _extreme_picks(results: list[CountRanges]) -> tuple[tuple[Scenario, ...], tuple[Scenario, ...]]:
@@ -739,35 +760,35 @@ def _priors(case: Case, as_of: date, results: list[CountRanges]) -> list[PriorTo
     return out
 
 
-def _steps(results: list[CountRanges], aggregate: dict[str, Any]) -> list[Step]:
+def _steps(results: list[CountRanges], aggregate: Aggregate) -> list[Step]:
     steps: list[Step] = []
     for r in results:
         note = verbatim("; ".join(r.unverified)) if r.unverified else None
         for which in ("then", "now"):
             side = _side(r, which)
             detail: Said | Joined
-            if side.get("alternatives"):
-                detail = Joined(tuple(said("step.penalty.if", range=_range_said(a), when=a["if"]) if a["if"] else
-                                      _range_said(a) for a in side["alternatives"]), "; ")
-            elif side.get("min_months") is not None or side.get("max_months") is not None:
-                detail = said("step.penalty.basis", range=_range_said(side), basis=side["basis"]) \
-                    if side.get("basis") else _range_said(side)
+            if side.alternatives:
+                detail = Joined(tuple(said("step.penalty.if", range=_range_said(a), when=a.condition)
+                                      if a.condition else _range_said(a) for a in side.alternatives), "; ")
+            elif side.min_months is not None or side.max_months is not None:
+                detail = said("step.penalty.basis", range=_range_said(side), basis=side.basis) \
+                    if side.basis else _range_said(side)
             else:
-                reason = side.get("not_covered") or side.get("reason")
+                reason = side.not_covered or side.reason
                 detail = (verbatim(reason) if isinstance(reason, str) else reason) if reason else said("term.unknown")
-            citation = side.get("citation") or ""
+            citation = side.citation or ""
             steps.append(Step(f"PENALTY_{which.upper()}", statute_key(citation), citation,
                               said(f"step.penalty.{which}", count=r.label, detail=detail), note))
     steps.append(Step("PENALTY_AGGREGATE", "usc_18_3584", CITE_AGGREGATE, said(
-        "step.penalty.aggregate", then=months_said(aggregate.get("then_min_months")),
-        now=months_said(aggregate.get("now_min_months")))))
+        "step.penalty.aggregate", then=months_said(aggregate.then_min_months),
+        now=months_said(aggregate.now_min_months))))
     return steps
 
 
-def _range_said(side: dict[str, Any]) -> Said:
-    low, high = months_said(side.get("min_months")), months_said(side.get("max_months"))
-    if side.get("citation"):
-        return said("step.penalty.range_cited", low=low, high=high, citation=side["citation"])
+def _range_said(side: RangeSide) -> Said:
+    low, high = months_said(side.min_months), months_said(side.max_months)
+    if side.citation:
+        return said("step.penalty.range_cited", low=low, high=high, citation=side.citation)
     return said("step.penalty.range", low=low, high=high)
 
 

@@ -24,14 +24,25 @@ if TYPE_CHECKING:
 Months = int | str | None  # months, "life", or unknown
 
 
-def _carried(cls: type, values: dict[str, Any]) -> dict[str, Any]:
-    """The arguments of a keyed block built from the keys its builder set, in order; a key the block does not name
-    is an error (it would be dropped from the JSON)."""
-    names = {f.name for f in fields(cls)} - {"keys"}
-    unknown = [k for k in values if k not in names]
-    if unknown:
-        raise ValueError(f"{cls.__name__}: unknown keys {unknown}")
-    return {**values, "keys": tuple(values)}
+class _Keyed:
+    """A block whose JSON carries only the keys its builder set, in the order set (`keys`). `put` sets a key as a dict
+    would: a new key goes last, a key set again keeps its place."""
+
+    keys: tuple[str, ...]
+
+    def _attribute(self, key: str) -> str:
+        return "condition" if key == "if" else key
+
+    def put(self, key: str, value: Any) -> None:
+        attribute = self._attribute(key)
+        if attribute not in {f.name for f in fields(self)} - {"keys"}:  # type: ignore[arg-type]
+            raise ValueError(f"{type(self).__name__}: unknown key {key}")  # it would be dropped from the JSON
+        setattr(self, attribute, value)
+        if key not in self.keys:
+            self.keys = (*self.keys, key)
+
+    def has(self, key: str) -> bool:
+        return key in self.keys
 
 
 def _keyed_json(block: Any) -> dict[str, Any]:
@@ -58,23 +69,8 @@ def _edge(key: str, value: Any) -> Any:
     return value.as_json() if hasattr(value, "as_json") else value
 
 
-def _dates(values: dict[str, Any]) -> dict[str, Any]:
-    """The release dates the comparison's builder gives ({earliest, latest} of dates, or [earliest, latest]) and the
-    least and most minimums ({least, most}) as spans; dates stay dates."""
-    out = dict(values)
-    for key, value in values.items():
-        if key.endswith("_min_range_months") and isinstance(value, dict):
-            out[key] = Span(value.get("least"), value.get("most"), dates=False)
-        if key.endswith("_range") and key.startswith("release_date"):
-            if isinstance(value, dict):
-                out[key] = Span(value.get("earliest"), value.get("latest"))
-            elif isinstance(value, list | tuple):
-                out[key] = Span(value[0], value[1])
-    return out
-
-
 @dataclass
-class Alternative:
+class Alternative(_Keyed):
     """One way the aggregate minimum can come out, then or now, with the facts it assumes (`condition`, the words
     "if ...") and the fields that would settle it; for today's, the release date it would give."""
 
@@ -87,22 +83,15 @@ class Alternative:
     release_date_is_past: bool | None = None
     keys: tuple[str, ...] = field(default=(), repr=False)
 
-    @classmethod
-    def of(cls, which: str, values: dict[str, Any]) -> Alternative:
-        renamed = {cls._attribute(which, k): v for k, v in _dates(values).items()}
-        args = _carried(cls, renamed)
-        return cls(which=which, **{**args, "keys": tuple(values)})
-
-    @staticmethod
-    def _attribute(which: str, key: str) -> str:
-        return {f"{which}_min_months": "min_months", "if": "condition"}.get(key, key)
+    def _attribute(self, key: str) -> str:
+        return {f"{self.which}_min_months": "min_months", "if": "condition"}.get(key, key)
 
     def as_json(self) -> dict[str, Any]:
-        return {key: _edge(key, getattr(self, self._attribute(self.which, key))) for key in self.keys}
+        return {key: _edge(key, getattr(self, self._attribute(key))) for key in self.keys}
 
 
 @dataclass
-class RangeSide:
+class RangeSide(_Keyed):
     """A count's statutory range on one side (then or now), or one alternative of it: the range, or null with the
     alternatives (each with the facts it assumes, `condition` being the words "if ...") and the missing facts."""
 
@@ -122,24 +111,16 @@ class RangeSide:
     max_months_range: list[Any] | None = None
     keys: tuple[str, ...] = field(default=(), repr=False)
 
-    @classmethod
-    def of(cls, values: dict[str, Any]) -> RangeSide:
-        renamed = {("condition" if k == "if" else k): v for k, v in values.items()}
-        args = _carried(cls, renamed)
-        if args.get("alternatives") is not None:
-            args["alternatives"] = [RangeSide.of(a) for a in args["alternatives"]]
-        return cls(**{**args, "keys": tuple(values)})
-
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key in self.keys:
-            value = getattr(self, "condition" if key == "if" else key)
+            value = getattr(self, self._attribute(key))
             out[key] = [a.as_json() for a in value] if key == "alternatives" else _edge(key, value)
         return out
 
 
 @dataclass
-class LowerToday:
+class LowerToday(_Keyed):
     """Whether today's law gives a lower aggregate minimum in every alternative (True), in none (False), or it
     depends (None); the then and now ranges over the alternatives, and the facts that decide it."""
 
@@ -148,10 +129,6 @@ class LowerToday:
     now_months_range: list[Any] | None = None
     missing: list[str] | None = None
     keys: tuple[str, ...] = field(default=("answer",), repr=False)
-
-    @classmethod
-    def of(cls, values: dict[str, Any]) -> LowerToday:
-        return cls(**_carried(cls, values))
 
     def as_json(self) -> dict[str, Any]:
         return _keyed_json(self)
@@ -169,7 +146,7 @@ class AtBottom:
 
 
 @dataclass
-class Aggregate:
+class Aggregate(_Keyed):
     """The aggregate minimum then and now (or the alternatives and what each assumes), and the release date if
     sentenced today (cli.md `current_law.aggregate`)."""
 
@@ -199,17 +176,6 @@ class Aggregate:
     release_date_if_sentenced_now_range: Span | None = None
     lower_today: LowerToday | None = None
     keys: tuple[str, ...] = field(default=(), repr=False)
-
-    @classmethod
-    def of(cls, values: dict[str, Any]) -> Aggregate:
-        args = _carried(cls, _dates(values))
-        if isinstance(args.get("lower_today"), dict):
-            args["lower_today"] = LowerToday.of(args["lower_today"])
-        for which in ("then", "now"):
-            listed = args.get(f"{which}_min_alternatives")
-            if listed is not None:
-                args[f"{which}_min_alternatives"] = [Alternative.of(which, a) for a in listed]
-        return cls(**args)
 
     def alternatives(self, which: str) -> list[Alternative]:
         """The then or now alternatives (empty when the minimum does not depend on unknown facts)."""
@@ -248,7 +214,7 @@ class SafetyValves:
 
 
 @dataclass
-class CountLaw:
+class CountLaw(_Keyed):
     """One count: the statutory range at sentencing (`then`) and if sentenced on the as-of date (`now`)."""
 
     count: str
@@ -267,12 +233,6 @@ class CountLaw:
     presumptions: list[Presumed] | None = None
     settled: list[str] | None = None
     keys: tuple[str, ...] = field(default=(), repr=False)
-
-    @classmethod
-    def of(cls, values: dict[str, Any]) -> CountLaw:
-        args = _carried(cls, values)
-        args["then"], args["now"] = RangeSide.of(args["then"]), RangeSide.of(args["now"])
-        return cls(**args)
 
     def side(self, which: str) -> RangeSide:
         return self.then if which == "then" else self.now
