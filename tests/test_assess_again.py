@@ -63,3 +63,30 @@ def test_a_stage_is_reused_only_when_the_what_if_does_not_reach_it(name: str) ->
             assert not reach(base.stages.current_law | base.stages.computation | base.stages.guidelines)
     # good conduct time is read by every computation; the age ground and the 851 tiers by none
     assert reused_computations == (0 if name == "GCT 60" else 40)
+
+
+def test_the_avenues_besides_compassionate_release_are_reused_when_the_what_if_does_not_reach_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The age ground at 60 is read by compassionate release alone: the BOP's criteria, FSA time credits, elderly
+    home detention and commutation are not worked out again (and still equal assessing anew, above); good conduct
+    time reaches the computation, so everything after it is worked out again."""
+    from reprieve.assess import report
+
+    worked_out: list[str] = []
+    besides = report.besides_the_court
+
+    def counted(situation: Any) -> Any:
+        worked_out.append("again")
+        return besides(situation)
+
+    for name, expected in (("age 60", 0), ("GCT 60", 20)):
+        reach = LawChange.model_validate(CHANGES[name]).reach(shipped_law())
+        what_if = Law.at(AS_OF, CHANGES[name])
+        bases = [assess(case, AS_OF, law=Law.at(AS_OF).traced()) for case in PEOPLE[:20]]
+        worked_out.clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(report, "besides_the_court", counted)
+            for base in bases:
+                assert base.stages is not None and base.stages.other_findings
+                again(base, what_if, reach)
+        assert len(worked_out) == expected, name

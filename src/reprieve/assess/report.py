@@ -14,7 +14,7 @@ from reprieve.assess.findings import STATUS_RANK as STATUS_RANK  # the order oth
 from reprieve.assess.findings import Finding, Question
 from reprieve.assess.guidelines import GuidelineSides, assess_guidelines
 from reprieve.assess.questions import Asked, ask, language_of, localize, questions_for
-from reprieve.assess.relief import Situation, relief_findings
+from reprieve.assess.relief import Situation, besides_the_court, compassionate_release, custody
 from reprieve.case.model import Case
 from reprieve.law.circuits import circuit_of
 from reprieve.law.params import LawSnapshot, Reach, using
@@ -107,9 +107,10 @@ class Assessment:
 class Stages:
     """The first stages of an assessment under a traced law (`LawSnapshot.traced`), each with the law it read: the
     BOP computation, the guideline ranges (and their findings, as first found), the current-law comparison, the
-    First Step Act section 404 findings (as first found). The same assessment under a what-if law reuses each stage
-    that read nothing the what-if changes and that rests only on reused stages (`again`): a stage is a function of
-    the case, the date, the law it reads and the stages before it."""
+    First Step Act section 404 findings (as first found), the findings of the avenues besides compassionate release
+    (as first found). The same assessment under a what-if law reuses each stage that read nothing the what-if
+    changes and that rests only on reused stages (`again`): a stage is a function of the case, the date, the law it
+    reads and the stages before it."""
 
     computation: frozenset[str]
     guidelines: frozenset[str]
@@ -117,6 +118,8 @@ class Stages:
     guideline_findings: tuple[Finding, ...]
     fsa404: frozenset[str] = frozenset()
     fsa404_findings: tuple[Finding, ...] = ()
+    others: frozenset[str] = frozenset()  # the avenues besides compassionate release (`besides_the_court`)
+    other_findings: tuple[Finding, ...] = ()
 
 
 def assess(case: Case, as_of: date, options: Options | None = None, *, law: LawSnapshot | None = None) -> Assessment:
@@ -177,12 +180,17 @@ def _assess(case: Case, as_of: date, options: Options, applied: LawSnapshot,
     with using(_stage(applied, traced)) as weighing:
         fsa404 = fsa404_findings(case, as_of, computation) if anew(stages.fsa404 if stages else None) \
             or base is None or stages is None else [_copy(f) for f in stages.fsa404_findings]
+    situation = Situation(case, as_of, circuit, circuit_citation, computation, result.current_law)
+    with using(_stage(applied, traced)) as avenues:
+        others = besides_the_court(situation) if anew(stages.others if stages else None) or base is None \
+            or stages is None else [_copy(f) for f in stages.other_findings]
     if traced:
         result.stages = Stages(computing.read, ranging.read, comparing.read, tuple(_copy(f) for f in found),
-                               weighing.read, tuple(_copy(f) for f in fsa404))
-        applied.note(computing.read | ranging.read | comparing.read | weighing.read)
-    situation = Situation(case, as_of, circuit, circuit_citation, computation, result.current_law)
-    result.findings = relief_findings(situation) + result.findings
+                               weighing.read, tuple(_copy(f) for f in fsa404), avenues.read,
+                               tuple(_copy(f) for f in others))
+        applied.note(computing.read | ranging.read | comparing.read | weighing.read | avenues.read)
+    # compassionate release is always worked out again (its grounds read the facts most what-ifs change)
+    result.findings = [*custody(situation), *compassionate_release.findings(situation), *others, *result.findings]
     result.findings.extend(fsa404)
     result.case = case
     result.language = language_of(case, options.language)
