@@ -90,3 +90,20 @@ def test_the_avenues_besides_compassionate_release_are_reused_when_the_what_if_d
                 assert base.stages is not None and base.stages.other_findings
                 again(base, what_if, reach)
         assert len(worked_out) == expected, name
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PEOPLE))
+def test_a_kept_finding_is_the_shallow_copy_dataclasses_replace_makes(case: Any) -> None:
+    """`report._copy` (a fast copy) gives what `dataclasses.replace` gives, with a reasons list of its own."""
+    from dataclasses import fields, replace
+
+    from reprieve.assess.report import _copy
+
+    for finding in assess(case, AS_OF).findings:
+        fast, slow = _copy(finding), replace(finding, reasons=list(finding.reasons))
+        assert type(fast) is type(slow) and fast == slow
+        assert all(getattr(fast, f.name) is getattr(finding, f.name) for f in fields(finding) if f.name != "reasons")
+        assert fast.reasons == finding.reasons and fast.reasons is not finding.reasons
+        fast.reasons.insert(0, "held")
+        assert finding.reasons == slow.reasons  # holding the copy leaves the original as it was
