@@ -107,3 +107,15 @@ def test_a_kept_finding_is_the_shallow_copy_dataclasses_replace_makes(case: Any)
         assert fast.reasons == finding.reasons and fast.reasons is not finding.reasons
         fast.reasons.insert(0, "held")
         assert finding.reasons == slow.reasons  # holding the copy leaves the original as it was
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PEOPLE))
+def test_a_traced_assessment_without_stages_reads_the_same_law_and_says_the_same(case: Any) -> None:
+    """A screening that only keeps what each row read (`stages=False`) records the same trace as one that keeps each
+    stage for `again`, and the same assessment."""
+    with_stages, without = Law.at(AS_OF).traced(), Law.at(AS_OF).traced()
+    kept, plain = assess(case, AS_OF, law=with_stages), assess(case, AS_OF, law=without, stages=False)
+    assert kept.stages is not None and plain.stages is None
+    assert with_stages.read == without.read and with_stages.read
+    assert plain.as_json() == kept.as_json() == assess(case, AS_OF).as_json()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -120,14 +121,18 @@ class Stages:
     fsa404_findings: tuple[Finding, ...] = ()
     others: frozenset[str] = frozenset()  # the avenues besides compassionate release (`besides_the_court`)
     other_findings: tuple[Finding, ...] = ()
+    grounds: dict[str, tuple[frozenset[str], Finding]] = field(default_factory=dict)  # compassionate release's
 
 
-def assess(case: Case, as_of: date, options: Options | None = None, *, law: LawSnapshot | None = None) -> Assessment:
+def assess(case: Case, as_of: date, options: Options | None = None, *, law: LawSnapshot | None = None,
+           stages: bool = True) -> Assessment:
     """Everything reprieve can say about `case` on `as_of`, under `law` (`Law.at(as_of, changes)`, built once and
     reused for many people; default: the shipped law). The assessment keeps its law: what it works out later (its
-    questions) is worked out under the same law. Under a traced law it keeps what each stage read (`stages`)."""
+    questions) is worked out under the same law. Under a traced law it keeps what each stage read (`stages`), for
+    `again`; `stages=False` only records what the whole read (the law's trace), for a caller that never calls
+    `again` with it (a screening keeping what each row read)."""
     with using(law) as applied:
-        result = _assess(case, as_of, options or Options(), applied)
+        result = _assess(case, as_of, options or Options(), applied, keep_stages=stages)
         result.law = applied
         return result
 
@@ -151,8 +156,8 @@ def _stage(snapshot: LawSnapshot, traced: bool) -> LawSnapshot:
 
 
 def _assess(case: Case, as_of: date, options: Options, applied: LawSnapshot,
-            reuse: tuple[Assessment, Reach] | None = None) -> Assessment:
-    traced = applied.is_traced
+            reuse: tuple[Assessment, Reach] | None = None, keep_stages: bool = True) -> Assessment:
+    traced = applied.is_traced and keep_stages  # each stage's own trace kept (the whole's is kept by `applied`)
     base, reach = reuse if reuse is not None else (None, None)
     stages = base.stages if base is not None else None
     fresh = base is None or stages is None or reach is None
@@ -184,13 +189,29 @@ def _assess(case: Case, as_of: date, options: Options, applied: LawSnapshot,
     with using(_stage(applied, traced)) as avenues:
         others = besides_the_court(situation) if anew(stages.others if stages else None) or base is None \
             or stages is None else [_copy(f) for f in stages.other_findings]
-    if traced:
+    grounds: dict[str, tuple[frozenset[str], Finding]] = {}
+
+    def ground(name: str, work: Callable[[], Finding]) -> Finding:
+        """A finding of compassionate release (exhaustion, a ground) reused when the what-if does not reach what it
+        read and every stage before it is reused; under a traced law, kept with what it read."""
+        earlier = stages.grounds.get(name) if stages is not None and not fresh and reach is not None else None
+        if earlier is not None and reach is not None and not reach(earlier[0]):
+            return _copy(earlier[1])
+        if not traced:
+            return work()
+        made, read = applied.reading(work)  # (`applied` is the law bound while the findings are worked out)
+        grounds[name] = (read, _copy(made))
+        return made
+
+    if traced:  # (`ground` below adds compassionate release's grounds)
         result.stages = Stages(computing.read, ranging.read, comparing.read, tuple(_copy(f) for f in found),
                                weighing.read, tuple(_copy(f) for f in fsa404), avenues.read,
-                               tuple(_copy(f) for f in others))
+                               tuple(_copy(f) for f in others), grounds)
         applied.note(computing.read | ranging.read | comparing.read | weighing.read | avenues.read)
-    # compassionate release is always worked out again (its grounds read the facts most what-ifs change)
-    result.findings = [*custody(situation), *compassionate_release.findings(situation), *others, *result.findings]
+    # the grounds combined are always worked out again (they weigh every ground)
+    court = compassionate_release.findings(situation, ground) if traced or stages is not None else \
+        compassionate_release.findings(situation)
+    result.findings = [*custody(situation), *court, *others, *result.findings]
     result.findings.extend(fsa404)
     result.case = case
     result.language = language_of(case, options.language)
