@@ -211,11 +211,15 @@ def _assess(case: Case, as_of: date, options: Options, applied: LawSnapshot,
     # the grounds combined are always worked out again (they weigh every ground)
     court = compassionate_release.findings(situation, ground) if traced or stages is not None else \
         compassionate_release.findings(situation)
-    result.findings = [*custody(situation), *court, *others, *result.findings]
-    result.findings.extend(fsa404)
+    result.findings = [*custody(situation), *court, *others, *result.findings, *fsa404]
+    return _finish(result, case, options)
+
+
+def _finish(result: Assessment, case: Case, options: Options) -> Assessment:
+    """The findings held for missing essentials, and their questions worded for this case."""
     result.case = case
     result.language = language_of(case, options.language)
-    result.essentials = essentials(case, computation)
+    result.essentials = essentials(case, result.computation)
     if result.essentials:
         _hold_verdicts(result)
     worded: dict[Question, Question] = {}  # a question several findings ask is worded once
