@@ -1,6 +1,6 @@
 """Every avenue of relief on a date: compassionate release and its grounds, the BOP's own criteria, FSA time
 credits, elderly home detention and commutation. (FSA section 404 and 3582(c)(2) come from the penalties and
-guidelines engines; `reprieve.assess.report` gathers them all.)"""
+guidelines engines; `reprieve.assess.report` gathers them all: custody, compassionate release, then the others.)"""
 
 from __future__ import annotations
 
@@ -8,10 +8,6 @@ from reprieve.assess.findings import Finding
 from reprieve.assess.relief import compassionate_release, other_avenues
 from reprieve.assess.relief.situation import Situation
 from reprieve.results import said
-
-
-def relief_findings(situation: Situation) -> list[Finding]:
-    return [*custody(situation), *compassionate_release.findings(situation), *besides_the_court(situation)]
 
 
 def custody(situation: Situation) -> list[Finding]:
@@ -33,4 +29,4 @@ def besides_the_court(situation: Situation) -> list[Finding]:
             other_avenues.elderly_home_detention(situation), other_avenues.commutation(situation)]
 
 
-__all__ = ["Situation", "besides_the_court", "custody", "relief_findings"]
+__all__ = ["Situation", "besides_the_court", "compassionate_release", "custody"]
