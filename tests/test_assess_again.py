@@ -63,3 +63,59 @@ def test_a_stage_is_reused_only_when_the_what_if_does_not_reach_it(name: str) ->
             assert not reach(base.stages.current_law | base.stages.computation | base.stages.guidelines)
     # good conduct time is read by every computation; the age ground and the 851 tiers by none
     assert reused_computations == (0 if name == "GCT 60" else 40)
+
+
+def test_the_avenues_besides_compassionate_release_are_reused_when_the_what_if_does_not_reach_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The age ground at 60 is read by compassionate release alone: the BOP's criteria, FSA time credits, elderly
+    home detention and commutation are not worked out again (and still equal assessing anew, above); good conduct
+    time reaches the computation, so everything after it is worked out again."""
+    from reprieve.assess import report
+
+    worked_out: list[str] = []
+    besides = report.besides_the_court
+
+    def counted(situation: Any) -> Any:
+        worked_out.append("again")
+        return besides(situation)
+
+    for name, expected in (("age 60", 0), ("GCT 60", 20)):
+        reach = LawChange.model_validate(CHANGES[name]).reach(shipped_law())
+        what_if = Law.at(AS_OF, CHANGES[name])
+        bases = [assess(case, AS_OF, law=Law.at(AS_OF).traced()) for case in PEOPLE[:20]]
+        worked_out.clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(report, "besides_the_court", counted)
+            for base in bases:
+                assert base.stages is not None and base.stages.other_findings
+                again(base, what_if, reach)
+        assert len(worked_out) == expected, name
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PEOPLE))
+def test_a_kept_finding_is_the_shallow_copy_dataclasses_replace_makes(case: Any) -> None:
+    """`report._copy` (a fast copy) gives what `dataclasses.replace` gives, with a reasons list of its own."""
+    from dataclasses import fields, replace
+
+    from reprieve.assess.report import _copy
+
+    for finding in assess(case, AS_OF).findings:
+        fast, slow = _copy(finding), replace(finding, reasons=list(finding.reasons))
+        assert type(fast) is type(slow) and fast == slow
+        assert all(getattr(fast, f.name) is getattr(finding, f.name) for f in fields(finding) if f.name != "reasons")
+        assert fast.reasons == finding.reasons and fast.reasons is not finding.reasons
+        fast.reasons.insert(0, "held")
+        assert finding.reasons == slow.reasons  # holding the copy leaves the original as it was
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PEOPLE))
+def test_a_traced_assessment_without_stages_reads_the_same_law_and_says_the_same(case: Any) -> None:
+    """A screening that only keeps what each row read (`stages=False`) records the same trace as one that keeps each
+    stage for `again`, and the same assessment."""
+    with_stages, without = Law.at(AS_OF).traced(), Law.at(AS_OF).traced()
+    kept, plain = assess(case, AS_OF, law=with_stages), assess(case, AS_OF, law=without, stages=False)
+    assert kept.stages is not None and plain.stages is None
+    assert with_stages.read == without.read and with_stages.read
+    assert plain.as_json() == kept.as_json() == assess(case, AS_OF).as_json()

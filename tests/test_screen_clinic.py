@@ -13,6 +13,8 @@ from typing import Any
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from reprieve.assess.report import assess
@@ -20,7 +22,7 @@ from reprieve.cli.main import app
 from reprieve.intake import parse_case
 from reprieve.screen.columns import flatten
 from reprieve.screen.ids import default_key_file
-from reprieve.screen.output import neutralise_formulas
+from reprieve.screen.output import neutralise_formulas, spreadsheet_safe
 from reprieve.screen.rows import person_row, rank, to_frame
 from reprieve.screen.synth import write_population
 from tests.test_screen import private_key_folder  # noqa: F401 (autouse: a fresh folder for the id key)
@@ -326,6 +328,28 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) 
     frame = neutralise_formulas(pl.DataFrame({"text": ["\t=1", "\r=1", "plain", None], "n": [-1, 2, 3, 4]}))
     assert frame["text"].to_list() == ["'\t=1", "'\r=1", "plain", None]
     assert frame["n"].to_list() == [-1, 2, 3, 4]
+
+
+_CELL = st.one_of(st.none(), st.sampled_from(["=1", "+a", "-2", "@x", "\t=1", "\r=1", "plain", "2026-01-01", ""]),
+                  st.text(max_size=4))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_CELL, _CELL, st.sampled_from(["eligible", "=bad", "ok"])), max_size=6),
+       st.booleans())
+def test_neutralising_a_frame_is_neutralising_each_cell(rows: list[tuple[Any, Any, str]], risky_enum: bool) -> None:
+    """The frame-wide shortcuts (an enumeration whose categories cannot hold a formula is not looked at; only the
+    text columns holding a risky cell are rewritten) give each cell what `spreadsheet_safe` gives it alone."""
+    categories = ["eligible", "=bad", "ok"] if risky_enum else ["eligible", "ok"]
+    statuses = [s if s in categories else "ok" for _, _, s in rows]
+    frame = pl.DataFrame({"a": [r[0] for r in rows], "b": [r[1] for r in rows],
+                          "status": pl.Series(statuses, dtype=pl.Enum(categories)),
+                          "kind": pl.Series(statuses, dtype=pl.Categorical)}, schema_overrides={"a": pl.String,
+                                                                                                "b": pl.String})
+    got = neutralise_formulas(frame)
+    for column in frame.columns:
+        assert got[column].cast(pl.String).to_list() == [
+            spreadsheet_safe(v) for v in frame[column].cast(pl.String).to_list()], column
 
 
 def test_a_synthetic_csv_is_written_privately_and_neutralised(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -14,7 +15,7 @@ from reprieve.assess.findings import STATUS_RANK as STATUS_RANK  # the order oth
 from reprieve.assess.findings import Finding, Question
 from reprieve.assess.guidelines import GuidelineSides, assess_guidelines
 from reprieve.assess.questions import Asked, ask, language_of, localize, questions_for
-from reprieve.assess.relief import Situation, relief_findings
+from reprieve.assess.relief import Situation, besides_the_court, compassionate_release, custody
 from reprieve.case.model import Case
 from reprieve.law.circuits import circuit_of
 from reprieve.law.params import LawSnapshot, Reach, using
@@ -107,9 +108,10 @@ class Assessment:
 class Stages:
     """The first stages of an assessment under a traced law (`LawSnapshot.traced`), each with the law it read: the
     BOP computation, the guideline ranges (and their findings, as first found), the current-law comparison, the
-    First Step Act section 404 findings (as first found). The same assessment under a what-if law reuses each stage
-    that read nothing the what-if changes and that rests only on reused stages (`again`): a stage is a function of
-    the case, the date, the law it reads and the stages before it."""
+    First Step Act section 404 findings (as first found), the findings of the avenues besides compassionate release
+    (as first found). The same assessment under a what-if law reuses each stage that read nothing the what-if
+    changes and that rests only on reused stages (`again`): a stage is a function of the case, the date, the law it
+    reads and the stages before it."""
 
     computation: frozenset[str]
     guidelines: frozenset[str]
@@ -117,14 +119,20 @@ class Stages:
     guideline_findings: tuple[Finding, ...]
     fsa404: frozenset[str] = frozenset()
     fsa404_findings: tuple[Finding, ...] = ()
+    others: frozenset[str] = frozenset()  # the avenues besides compassionate release (`besides_the_court`)
+    other_findings: tuple[Finding, ...] = ()
+    grounds: dict[str, tuple[frozenset[str], Finding]] = field(default_factory=dict)  # compassionate release's
 
 
-def assess(case: Case, as_of: date, options: Options | None = None, *, law: LawSnapshot | None = None) -> Assessment:
+def assess(case: Case, as_of: date, options: Options | None = None, *, law: LawSnapshot | None = None,
+           stages: bool = True) -> Assessment:
     """Everything reprieve can say about `case` on `as_of`, under `law` (`Law.at(as_of, changes)`, built once and
     reused for many people; default: the shipped law). The assessment keeps its law: what it works out later (its
-    questions) is worked out under the same law. Under a traced law it keeps what each stage read (`stages`)."""
+    questions) is worked out under the same law. Under a traced law it keeps what each stage read (`stages`), for
+    `again`; `stages=False` only records what the whole read (the law's trace), for a caller that never calls
+    `again` with it (a screening keeping what each row read)."""
     with using(law) as applied:
-        result = _assess(case, as_of, options or Options(), applied)
+        result = _assess(case, as_of, options or Options(), applied, keep_stages=stages)
         result.law = applied
         return result
 
@@ -148,8 +156,8 @@ def _stage(snapshot: LawSnapshot, traced: bool) -> LawSnapshot:
 
 
 def _assess(case: Case, as_of: date, options: Options, applied: LawSnapshot,
-            reuse: tuple[Assessment, Reach] | None = None) -> Assessment:
-    traced = applied.is_traced
+            reuse: tuple[Assessment, Reach] | None = None, keep_stages: bool = True) -> Assessment:
+    traced = applied.is_traced and keep_stages  # each stage's own trace kept (the whole's is kept by `applied`)
     base, reach = reuse if reuse is not None else (None, None)
     stages = base.stages if base is not None else None
     fresh = base is None or stages is None or reach is None
@@ -177,16 +185,41 @@ def _assess(case: Case, as_of: date, options: Options, applied: LawSnapshot,
     with using(_stage(applied, traced)) as weighing:
         fsa404 = fsa404_findings(case, as_of, computation) if anew(stages.fsa404 if stages else None) \
             or base is None or stages is None else [_copy(f) for f in stages.fsa404_findings]
-    if traced:
-        result.stages = Stages(computing.read, ranging.read, comparing.read, tuple(_copy(f) for f in found),
-                               weighing.read, tuple(_copy(f) for f in fsa404))
-        applied.note(computing.read | ranging.read | comparing.read | weighing.read)
     situation = Situation(case, as_of, circuit, circuit_citation, computation, result.current_law)
-    result.findings = relief_findings(situation) + result.findings
-    result.findings.extend(fsa404)
+    with using(_stage(applied, traced)) as avenues:
+        others = besides_the_court(situation) if anew(stages.others if stages else None) or base is None \
+            or stages is None else [_copy(f) for f in stages.other_findings]
+    grounds: dict[str, tuple[frozenset[str], Finding]] = {}
+
+    def ground(name: str, work: Callable[[], Finding]) -> Finding:
+        """A finding of compassionate release (exhaustion, a ground) reused when the what-if does not reach what it
+        read and every stage before it is reused; under a traced law, kept with what it read."""
+        earlier = stages.grounds.get(name) if stages is not None and not fresh and reach is not None else None
+        if earlier is not None and reach is not None and not reach(earlier[0]):
+            return _copy(earlier[1])
+        if not traced:
+            return work()
+        made, read = applied.reading(work)  # (`applied` is the law bound while the findings are worked out)
+        grounds[name] = (read, _copy(made))
+        return made
+
+    if traced:  # (`ground` below adds compassionate release's grounds)
+        result.stages = Stages(computing.read, ranging.read, comparing.read, tuple(_copy(f) for f in found),
+                               weighing.read, tuple(_copy(f) for f in fsa404), avenues.read,
+                               tuple(_copy(f) for f in others), grounds)
+        applied.note(computing.read | ranging.read | comparing.read | weighing.read | avenues.read)
+    # the grounds combined are always worked out again (they weigh every ground)
+    court = compassionate_release.findings(situation, ground) if traced or stages is not None else \
+        compassionate_release.findings(situation)
+    result.findings = [*custody(situation), *court, *others, *result.findings, *fsa404]
+    return _finish(result, case, options)
+
+
+def _finish(result: Assessment, case: Case, options: Options) -> Assessment:
+    """The findings held for missing essentials, and their questions worded for this case."""
     result.case = case
     result.language = language_of(case, options.language)
-    result.essentials = essentials(case, computation)
+    result.essentials = essentials(case, result.computation)
     if result.essentials:
         _hold_verdicts(result)
     worded: dict[Question, Question] = {}  # a question several findings ask is worded once
@@ -197,8 +230,12 @@ def _assess(case: Case, as_of: date, options: Options, applied: LawSnapshot,
 
 def _copy(finding: Finding) -> Finding:
     """A finding kept as first found (or one made of it): later steps reword it and hold it (`_hold_verdicts`
-    inserts into its reasons), which must not change the other."""
-    return replace(finding, reasons=list(finding.reasons))
+    inserts into its reasons), which must not change the other. The shallow copy `dataclasses.replace` makes, with
+    its own list of reasons, at a sixth of the cost (a traced screening copies about 20 findings a person)."""
+    twin = object.__new__(type(finding))
+    twin.__dict__.update(finding.__dict__)
+    twin.reasons = list(finding.reasons)
+    return twin
 
 
 def essentials(case: Case, computation: Computation) -> list[str]:

@@ -9,6 +9,7 @@ spreadsheets show as text. Numbers are written as numbers and are not touched.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 FORMULA = r"^[=+\-@\t\r]"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_RISKY = re.compile(FORMULA)
 
 
 def spreadsheet_safe(cell: Any) -> Any:
@@ -26,19 +28,25 @@ def spreadsheet_safe(cell: Any) -> Any:
 
 def neutralise_formulas(frame: Any) -> Any:
     """Text cells (and enumerations, as text) that a spreadsheet would read as a formula, prefixed with `'`. An
-    enumeration none of whose values in the frame would is written as it is (not copied to text first)."""
+    enumeration none of whose values in the frame would is written as it is (not copied to text first); one none of
+    whose possible values would (an Enum's fixed categories, such as the statuses) is not even looked at."""
     import polars as pl
 
-    listed = [name for name, kind in frame.schema.items() if isinstance(kind, (pl.Enum, pl.Categorical))]
+    listed = [name for name, kind in frame.schema.items() if isinstance(kind, pl.Categorical) or (
+        isinstance(kind, pl.Enum) and any(_RISKY.match(value) for value in kind.categories))]
     risky = frame.select(pl.col(listed).unique().implode().list.eval(pl.element().cast(pl.String)
                                                                      .str.contains(FORMULA).any()).list.first()) \
         if listed else None
     frame = frame.with_columns(pl.col(name).cast(pl.String) for name in listed if risky is not None and
                                risky[name].item() is not False)
     text = [name for name, kind in frame.schema.items() if kind == pl.String]
+    if not text or not frame.height:
+        return frame
+    # only the text columns holding a risky cell are rewritten (most hold dates and numbers: none is copied)
+    found = frame.select(pl.col(text).str.contains(FORMULA).any()).row(0)
     return frame.with_columns(
         pl.when(pl.col(name).str.contains(FORMULA)).then(pl.lit("'") + pl.col(name)).otherwise(pl.col(name))
-        .alias(name) for name in text)
+        .alias(name) for name, risky in zip(text, found, strict=True) if risky)
 
 
 def write_private(path: Path, write: Callable[[str], Any]) -> None:

@@ -165,7 +165,7 @@ def _assess_one(case: Any, shown: str, number: int, changed_only: bool, base: li
         changed.append(person_row(shown, number, assess(case, as_of, law=what_if)))
         return
     traced = _STATE["law"].traced() if _STATE["settings"].trace or what_if is not None else _STATE["law"]
-    result = assess(case, as_of, law=traced)
+    result = assess(case, as_of, law=traced, stages=what_if is not None)  # each stage's trace only for `again`
     row = person_row(shown, number, result)
     base.append(row)
     if _STATE["settings"].trace:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from reprieve.assess import rulings
@@ -742,14 +743,20 @@ GROUND_NAMES = {paragraph: name for paragraph, name in GROUNDS.values()}
 GROUND_KEYS = {paragraph: key for key, (paragraph, _) in GROUNDS.items()}
 
 
-def findings(s: Situation) -> list[Finding]:
+def _worked_out(_name: str, work: Callable[[], Finding]) -> Finding:
+    return work()
+
+
+def findings(s: Situation, each: Callable[[str, Callable[[], Finding]], Finding] = _worked_out) -> list[Finding]:
+    """Exhaustion, each ground and the grounds combined. `each(name, work)` gives each finding but the combined one
+    (by default `work()`; a what-if assessment reuses one that read nothing the what-if changes: `report.again`)."""
     early = defendant_may_move(s)
     if early is not None:
         return [early]
-    exhausted = exhaustion(s)
-    grounds = [ground_finding(s, key) for key in GROUND_RULES]
-    grounds.append(change_in_law(s))
-    grounds.append(rehabilitation(s))
-    elderly = statutory_elderly(s)
+    exhausted = each("exhaustion", lambda: exhaustion(s))
+    grounds = [each(key, partial(ground_finding, s, key)) for key in GROUND_RULES]
+    grounds.append(each("change in law", lambda: change_in_law(s)))
+    grounds.append(each("rehabilitation", lambda: rehabilitation(s)))
+    elderly = each("3582(c)(1)(A)(ii)", lambda: statutory_elderly(s))
     whole = combined(s, exhausted, [*grounds, elderly])
     return [whole, exhausted, *grounds, elderly]
