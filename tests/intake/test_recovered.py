@@ -156,6 +156,24 @@ def test_specks_after_an_offense_description_are_not_part_of_it(monkeypatch: pyt
     assert read.confidence < CONFIRM_BELOW  # the reading was mended: asked
 
 
+def test_a_title_word_that_slid_into_the_description_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scanned specimen 60058: '18 U.S.C. §§ 922(g)(1) and' read with its 'and' in the Nature of Offense
+    # column ('and Possession of a firearm by a convicted felon', taken at 0.95)
+    def slide(page: Page, pdf: bytes) -> Page:
+        page = _scanned({})(page, pdf)
+        for line in page.lines:
+            if "841(a)(1)" in line.text and "Possession" in line.text:
+                at = next(n for n, w in enumerate(line.words) if w.text == "and")
+                start = next(w for w in line.words if w.text == "Possession").x0
+                line.words[at] = dataclasses.replace(line.words[at], x0=start - 3, x1=start - 1)
+        return page
+
+    result = _read(11, slide, monkeypatch)
+    read = result.fields["judgments[0].counts[1].nature_of_offense"]
+    assert read.value.startswith("and Possession")
+    assert read.confidence < CONFIRM_BELOW
+
+
 @pytest.mark.parametrize(("run_together", "cited"), [
     ("18U.S.C.§§922(g)(1)and924(a)(2)", "18 U.S.C. §§ 922(g)(1) and 924(a)(2)"),
     ("21U.S.C.§§841(a)(1)and841(b)(1)(B)", "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(B)"),
