@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reprieve.intake import patterns as pat
-from reprieve.intake.districts import abbreviation, closest
+from reprieve.intake.districts import abbreviation, closest, divided
 from reprieve.intake.fields import DERIVED, FIXED_CAP, TEXT_LAYER, Read, read_at
 from reprieve.intake.layout import Line, Page, Text, Word, group_lines
 from reprieve.intake.ocr import checked_by_ink, ink_left_of, read_again, read_short
@@ -291,6 +291,9 @@ def _district(pages: list[Page]) -> list[Read]:
             if m:
                 name = " ".join(m.group().split())
                 short = abbreviation(name)
+                if short and divided(short):  # the division's word lost: asked, never taken
+                    return [read_at(text, m.start(), m.end(), "court.district", short, label="District",
+                                    ceiling=0.5, note="this state has several districts: which one?")]
                 if short:
                     return [read_at(text, m.start(), m.end(), "court.district", short, label="District")]
                 near = closest(name)
