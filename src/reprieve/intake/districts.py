@@ -50,6 +50,15 @@ def abbreviation(name: str) -> str | None:
     return _table().get(_key(name))
 
 
+def divided(short: str) -> bool:
+    """Whether a district without a division ('D. Tex.') names a state that has divided districts ('N.D. Tex.'):
+    OCR that loses the word 'Northern' reads 'District of Texas', a court that ended in 1857."""
+    if not short.startswith("D.") or short.startswith("D.D.C."):
+        return False
+    state = re.escape(short[len("D."):].strip())
+    return any(re.fullmatch(r"[EWNSMC]\.D\.\s?" + state, other) for other in _table().values())
+
+
 def closest(name: str) -> tuple[str, str] | None:
     """A district name OCR damaged ('Northern District of Hlinois') -> (the district's name key, abbreviation) of the
     one district whose state is close to the one read, with the same division; None when none is, or two are."""

