@@ -357,3 +357,20 @@ def test_a_district_whose_division_ocr_lost_is_asked(seed: int, monkeypatch: pyt
         assert read.value == "D. Tex." and _asked(result, "court.district")
     else:
         assert read.value == "D. Md." and not _asked(result, "court.district")
+
+
+def test_two_rows_of_the_counts_table_read_as_one_are_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scanned specimen 60085: count 3's row ran into count 2's description ('... 1,000 kilograms or more of
+    # marijuana Possession with intent to distribute 28 grams ...'); the counts of conviction were not read, so no
+    # other check saw count 3's 8 fields missing, and none was asked.
+    result = _read(7, _scanned({"marijuana": "marijuana Possession"}), monkeypatch)
+    assert "marijuana Possession" in str(result.fields["judgments[0].counts[0].nature_of_offense"].value)
+    assert _asked(result, "judgments[0].counts[0].nature_of_offense") and "judgments[0].counts" in result.missing
+
+
+@pytest.mark.parametrize("description", [
+    "Possession With Intent to Distribute Cocaine Base", "Felon in Possession of a Firearm",
+    "Conspiracy to Commit Money Laundering", "Possession of a firearm by a convicted felon",
+    "Conspiracy to possess with intent to distribute 1,000 kilograms or more of marijuana"])
+def test_one_offense_description_is_not_two_rows(description: str) -> None:
+    assert not judgment._SECOND_OFFENSE.search(description)

@@ -53,6 +53,10 @@ _IMPOSITION_DAMAGED = re.compile(r"^\W*\w{0,3}\W*Date\s+of\s+(?!Original)(?:\S+\
 _IMPRISONMENT_HEADING = re.compile(r"^[\W_]{0,3}IMPRISONMENT(?:\s+\S{1,3})?\s*$")
 _SUPERVISION_HEADING = re.compile(r"^[\W_]{0,3}SUPERVISED\s+RELEASE(?:\s+\S{1,3})?\s*$")
 _LABELS_DISAGREE = re.compile(r"was not found|not in the counts table")
+# a second offense begun inside a description ('... of marijuana Possession with intent ...'): OCR ran two rows of
+# the counts table into one, so a row is lost with all its cells
+_SECOND_OFFENSE = re.compile(r"\b(?:cocaine|base|marijuana|heroin|methamphetamine|fentanyl|oxycodone|grams|"
+                             r"kilograms|firearm|firearms|ammunition|substance)\s+[A-Z][a-z]+\b")
 _ORIGINAL = re.compile(r"Date\s+of\s+Or\w{2,4}al\s+Judgment\s*[:;]?", re.IGNORECASE)  # OCR's 'Orginal' too
 _JUDGE_LABEL = re.compile(r"Name\s+(?:and|&)\s+Title\s+of\s+Judge", re.IGNORECASE)
 _TABLE_END = re.compile(r"The\s+defendant\s+(?:is\s+sentenced|has\s+been)|See\s+additional|Count\s*\(s\)|"
@@ -160,10 +164,12 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
     convicted = _convicted(pages)
     table = [str(r.value) for r in counts if r.path.endswith(".count")]
     rows_read = len({r.path.split("]")[0] for r in counts})
-    if convicted and (sorted(convicted) != sorted(table) or rows_read != len(convicted)):
+    merged = any(r.path.endswith(".nature_of_offense") and _SECOND_OFFENSE.search(str(r.value)) for r in counts)
+    if merged or (convicted and (sorted(convicted) != sorted(table) or rows_read != len(convicted))):
         # the table's rows and the counts of conviction listed above it disagree: a row split, merged or misread
         counts = [Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label, r.note or
-                       "the counts table does not match the counts of conviction listed above it") for r in counts]
+                       ("two rows of the counts table read as one" if merged else
+                        "the counts table does not match the counts of conviction listed above it")) for r in counts]
         out.asks.append("judgment.counts")  # and what a row lost is asked with the table
     out.reads += counts
     rows = len({m.group(1) for r in counts if (m := re.match(r"judgment\.counts\[(\d+)\]", r.path))})
