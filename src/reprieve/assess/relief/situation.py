@@ -217,8 +217,17 @@ class Situation:
 
     @property
     def released(self) -> bool | None:
-        """Has the person already been released on the projected date? None when the facts leave it open."""
-        return self.computation.released_by(self.as_of)
+        """Has the person already been released on the projected date? None when the facts leave it open: also when
+        the person is stated to have been in prison after the last day the computation allows (good conduct time
+        lost, another sentence: the computation's presumptions do not hold)."""
+        released = self.computation.released_by(self.as_of)
+        seen = self.case.custody.in_custody_on
+        if seen is None or released is False:
+            return released
+        if seen.earliest >= self.as_of:
+            return False
+        last = self.computation.last_possible_release
+        return None if last is not None and seen.earliest > last else released
 
 
 def reached(start: date, months: int) -> date:
