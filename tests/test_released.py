@@ -66,3 +66,13 @@ def test_a_released_person_is_never_told_a_prison_only_avenue_is_open_or_asked_f
         assert all(f.status == "not_eligible" and not f.missing for f in a.findings if f.avenue in PRISON_ONLY)
     else:
         assert a.computation.released_by(as_of) is not True
+
+
+def test_the_screen_says_the_same_as_the_assessment() -> None:
+    from reprieve.screen.rows import person_row
+
+    on = date(2040, 1, 1)
+    assert person_row("x", 2, assess(CASE, on))["release_status"] == "released"
+    assert person_row("x", 2, assess(_in_custody(CASE, on), on))["release_status"] == "in custody"
+    assert person_row("x", 2, assess(_in_custody(CASE, date(2030, 1, 1)), on))["release_status"] == \
+        "possibly released"
