@@ -121,8 +121,15 @@ def test_explain_prints_one_persons_assessment(population: tuple[Path, list[dict
     assert CliRunner().invoke(app, ["screen", str(path), "-o", "unused.csv", "--explain", "nobody"]).exit_code == 1
 
 
-def test_a_what_if_change_reports_reach(tmp_path: Path, population: tuple[Path, list[dict[str, Any]]]) -> None:
-    path, _ = population
+def test_a_what_if_change_reports_reach(tmp_path: Path) -> None:
+    # Two people of 62 whose health declines with age, 10 years served (USSG 1B1.13(b)(2) asks 65): one still in
+    # prison (300 months from 2012), one whose 120 months from 2000 have run: a lower age can reach only the first.
+    path = tmp_path / "aging.csv"
+    path.write_text("id,person.born,court.district,judgments[0].imposed_on,judgments[0].counts[0].count,"
+                    "judgments[0].counts[0].statute,judgments[0].counts[0].months,custody.commenced_on,"
+                    "custody.prior_custody_days,circumstances.age_related[0].serious_deterioration\n"
+                    "inside,1964-06-01,D. Md.,2012-01-10,1,18 U.S.C. § 1951,300,2012-01-10,0,true\n"
+                    "out,1964-06-01,D. Md.,2000-01-10,1,18 U.S.C. § 1951,120,2000-01-10,0,true\n")
     change = tmp_path / "age60.yaml"
     change.write_text("description: lower the age ground of USSG 1B1.13(b)(2) to 60\nchanges:\n"
                       "  - parameter: compassionate_release.age_minimum_years\n    value: 60\n    from: 2026-01-01\n")
@@ -133,7 +140,7 @@ def test_a_what_if_change_reports_reach(tmp_path: Path, population: tuple[Path, 
     assert "reaches" in result.stderr
     frame = pl.read_csv(out, infer_schema=False)
     reached = frame.filter(pl.col("what_if: newly_open").str.contains("§1B1.13\\(b\\)\\(2\\)"))
-    assert reached.height > 0
+    assert reached["row"].to_list() == ["2"]
     bad = tmp_path / "bad.yaml"
     bad.write_text("description: x\nchanges:\n  - parameter: no.such_parameter\n    value: 1\n    from: 2026-01-01\n")
     assert CliRunner().invoke(app, ["screen", str(path), "-o", str(out), "--law-change", str(bad)]).exit_code == 1

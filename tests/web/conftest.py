@@ -22,7 +22,8 @@ VAILES_LIKE = {
          "quantity": "100 lb", "months": 120}],
         "enhancements": [{"kind": "851", "priors": [0]}]}],
     "priors": [{"kind": "drug_felony"}],
-    "custody": {"arrested_on": "2007-07", "continuous_since_arrest": True},
+    # in prison on a day after the last release the stated facts allow (2025-05-01): the avenues stay open to assess
+    "custody": {"arrested_on": "2007-07", "continuous_since_arrest": True, "in_custody_on": "2026-11-30"},
 }
 
 

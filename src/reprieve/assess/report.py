@@ -15,7 +15,7 @@ from reprieve.assess.findings import STATUS_RANK as STATUS_RANK  # the order oth
 from reprieve.assess.findings import Finding, Question
 from reprieve.assess.guidelines import GuidelineSides, assess_guidelines
 from reprieve.assess.questions import Asked, ask, language_of, localize, questions_for
-from reprieve.assess.relief import Situation, besides_the_court, compassionate_release, custody
+from reprieve.assess.relief import Situation, besides_the_court, compassionate_release, custody, moot_when_released
 from reprieve.case.model import Case
 from reprieve.law.circuits import circuit_of
 from reprieve.law.params import LawSnapshot, Reach, using
@@ -212,6 +212,7 @@ def _assess(case: Case, as_of: date, options: Options, applied: LawSnapshot,
     court = compassionate_release.findings(situation, ground) if traced or stages is not None else \
         compassionate_release.findings(situation)
     result.findings = [*custody(situation), *court, *others, *result.findings, *fsa404]
+    moot_when_released(situation, result.findings)
     return _finish(result, case, options)
 
 

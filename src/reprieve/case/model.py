@@ -453,6 +453,10 @@ class Custody(Model):
                                   "{as_of, months, days} or {as_of, percent} ('19 years 8 months as of 2023-07-06')")
     home_confinement: HomeConfinement | None = Field(
         default=None, description="serving the sentence in home confinement: {since, authority}")
+    in_custody_on: PDate | None = Field(
+        default=None, description="extension: a day the person was known to be still in prison (for example today): "
+                                  "it keeps the avenues that shorten imprisonment open when the projected release "
+                                  "date has passed (good conduct time lost, another sentence)")
 
 
 class Request(Model):

@@ -10,6 +10,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from reprieve.assess.relief.situation import released_on_the_facts
 from reprieve.assess.report import COMBINED, STATUS_RANK, Assessment
 
 INFORMATIONAL = {"commutation"}  # always for a person to weigh; never ranks anyone first
@@ -34,6 +35,7 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
     span = c.ranges["projected_release_date"].as_json() if "projected_release_date" in c.ranges else {}
     served = c.ranges["percent_of_term_served"].as_json() if "percent_of_term_served" in c.ranges else {}
     term = c.total_term
+    released = released_on_the_facts(c, a.case.custody.in_custody_on if a.case else None, a.as_of)
     row: dict[str, Any] = {
         "id": person_id,
         "row": row_number,
@@ -48,8 +50,8 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
         "percent_of_term_served": c.percent_of_term_served if c.percent_of_term_served is not None
         else served.get("least"),
         "fsa_eligible": c.fsa.eligible if c.fsa else None,
-        "released": c.released_by(a.as_of),
-        "release_status": _release_status(c, a.as_of),
+        "released": released,
+        "release_status": _release_status(c, a.as_of, released),
     }
     law_now = a.current_law.aggregate if a.current_law is not None else None
     then_min = law_now.then_min_months if law_now else None
@@ -91,10 +93,9 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
     return row
 
 
-def _release_status(c: Any, as_of: date) -> str | None:
+def _release_status(c: Any, as_of: date, released: bool | None) -> str | None:
     """released / possibly released (the earliest possible release day has passed, the latest has not) / in custody;
     None when no release date could be computed."""
-    released = c.released_by(as_of)
     if released is not None:
         return "released" if released else "in custody"
     earliest = c.earliest.projected_release if c.earliest else None

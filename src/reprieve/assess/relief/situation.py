@@ -21,7 +21,7 @@ from reprieve.assess.current_law_result import CurrentLaw
 from reprieve.assess.findings import Finding, Question, Reason, ReasonLike, Status
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case
-from reprieve.dates import ONE_DAY, add_months
+from reprieve.dates import ONE_DAY, PartialDate, add_months
 from reprieve.law.sentence_aggregation import Term
 from reprieve.results import Said, Text, said
 from reprieve.words import DEFAULT, catalog
@@ -217,8 +217,23 @@ class Situation:
 
     @property
     def released(self) -> bool | None:
-        """Has the person already been released on the projected date? None when the facts leave it open."""
-        return self.computation.released_by(self.as_of)
+        """Has the person already been released on the projected date? None when the facts leave it open: also when
+        the person is stated to have been in prison after the last day the computation allows (good conduct time
+        lost, another sentence: the computation's presumptions do not hold)."""
+        return released_on_the_facts(self.computation, self.case.custody.in_custody_on, self.as_of)
+
+
+def released_on_the_facts(computation: Computation, in_custody_on: PartialDate | None, as_of: date) -> bool | None:
+    """Released by `as_of` on the projected date (`Computation.released_by`), unless the person is stated to be in
+    prison on `as_of` (False) or on a day after the last release the computation allows (None: its presumptions,
+    such as good conduct time earned as projected, do not hold)."""
+    released = computation.released_by(as_of)
+    if in_custody_on is None or released is False:
+        return released
+    if in_custody_on.earliest >= as_of:
+        return False
+    last = computation.last_possible_release
+    return None if last is not None and in_custody_on.earliest > last else released
 
 
 def reached(start: date, months: int) -> date:
