@@ -8,7 +8,11 @@ from datetime import date, timedelta
 import pytest
 
 from reprieve.law.authorities import registry
+from reprieve.law.firearm_penalties import first_violation
 from reprieve.law.params import NotInForce, law
+from reprieve.law.penalty_ranges import Trace
+from reprieve.law.sentence_aggregation import Term
+from reprieve.law.which_penalty_law import LawDates
 
 # (key, decided, docket) as the syllabus of each opinion states them ("No. 91-8199. Argued March 1, 1993—Decided
 # May 17, 1993", ...).
@@ -164,3 +168,20 @@ def test_alleyne_and_obrien_hold_that_a_fact_raising_a_minimum_is_an_element() -
     assert "element" in (registry()["alleyne_2013"].holding or "")
     assert "element" in (registry()["obrien_2010"].holding or "")
     assert registry()["alleyne_2013"].verified and registry()["obrien_2010"].verified
+
+
+# The Justice Department's Office of Legal Counsel, opinion of November 24, 2009: "semiautomatic assault weapons are no
+# longer among the firearms to which the ten-year minimum sentence in section 924(c)(1)(B)(i) of title 18 applies. The
+# 1994 amendment ... was repealed as of 2004. Accordingly, the possession of a semiautomatic assault weapon in
+# furtherance of ... a crime of violence or drug trafficking crime is subject to the general five-year mandatory
+# minimum sentence provided for in section 924(c)(1)(A)". Before December 2026 reprieve gave such a count 10 years for
+# any offense since 1998, because the Code still prints the weapon in (B)(i).
+@pytest.mark.parametrize("offense, years", [(date(2000, 6, 1), 10), (date(2010, 6, 1), 5), (date(2025, 6, 1), 5)])
+def test_a_semiautomatic_assault_weapon_carries_the_general_five_years_after_the_2004_repeal(offense: date,
+                                                                                           years: int) -> None:
+    dates = LawDates(offense=offense, sentencing=offense)
+    found = first_violation("possess", "B_i", dates, Trace(), kind="semiautomatic_assault_weapon")
+    assert found is not None and found.minimum == Term(months=12 * years)
+    # A short-barreled rifle keeps its ten years (924(c)(1)(B)(i) was not repealed for it).
+    rifle = first_violation("possess", "B_i", dates, Trace(), kind="short_barreled_rifle")
+    assert rifle is not None and rifle.minimum == Term(months=120)
