@@ -185,3 +185,13 @@ def test_a_semiautomatic_assault_weapon_carries_the_general_five_years_after_the
     # A short-barreled rifle keeps its ten years (924(c)(1)(B)(i) was not repealed for it).
     rifle = first_violation("possess", "B_i", dates, Trace(), kind="short_barreled_rifle")
     assert rifle is not None and rifle.minimum == Term(months=120)
+
+
+def test_the_old_age_ground_is_65_years_and_10_years_or_75_percent_served() -> None:
+    # USSG §1B1.13, comment. n.1(B) (2016 Manual; quoted by United States v. Lynn, S.D. Ala., June 15, 2020): "The
+    # defendant (i) is at least 65 years old; ... and (iii) has served at least 10 years or 75 percent of his or her
+    # term of imprisonment, whichever is less."
+    on = date(2020, 6, 15)
+    assert law().value("compassionate_release.age_minimum_years", on) == 65
+    assert law().value("compassionate_release.age_years_served", on) == 10
+    assert law().value("compassionate_release.age_percent_served", on) == 75
