@@ -3,12 +3,16 @@ in the value's or the authority's note), so that a later edit of the data that d
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from reprieve.law.authorities import registry
-from reprieve.law.params import law
+from reprieve.law.firearm_penalties import first_violation
+from reprieve.law.params import NotInForce, law
+from reprieve.law.penalty_ranges import Trace
+from reprieve.law.sentence_aggregation import Term
+from reprieve.law.which_penalty_law import LawDates
 
 # (key, decided, docket) as the syllabus of each opinion states them ("No. 91-8199. Argued March 1, 1993—Decided
 # May 17, 1993", ...).
@@ -24,10 +28,42 @@ DECISIONS = [
     ("alleyne_2013", date(2013, 6, 17), "11-9335"),
     ("johnson_2015", date(2015, 6, 26), "13-7120"),
     ("labonte_1997", date(1997, 5, 27), "95-1726"),
+    ("obrien_2010", date(2010, 5, 24), "08-1569"),
+    ("setser_2012", date(2012, 3, 28), "10-7387"),
+    ("terry_2021", date(2021, 6, 14), "20-5904"),
+    ("concepcion_2022", date(2022, 6, 27), "20-1650"),
+]
+
+# (key, decided, docket) as each court of appeals' slip opinion header states them, read in reproductions of the slip
+# opinion ("FILED April 7, 2021 No. 20-40543", "Decided and Filed: December 22, 2022", "(Filed: August 30, 2021)", ...).
+CIRCUIT_DECISIONS = [
+    ("mccoy_2020", date(2020, 12, 2), "20-6821"),
+    ("ruvalcaba_2022", date(2022, 2, 15), "21-1064"),
+    ("brooker_2020", date(2020, 9, 25), "19-3218"),
+    ("andrews_2021", date(2021, 8, 30), "20-2768"),
+    ("rutherford_3d_2024", date(2024, 11, 1), "23-1904"),
+    ("shkambi_2021", date(2021, 4, 7), "20-40543"),
+    ("escajeda_2023", date(2023, 1, 17), "21-50870"),
+    ("owens_2021", date(2021, 5, 6), "20-2139"),
+    ("jarvis_2021", date(2021, 6, 3), "20-3912"),
+    ("mccall_2022", date(2022, 12, 22), "21-3400"),
+    ("jones_2020", date(2020, 11, 20), "20-3701"),
+    ("gunn_2020", date(2020, 11, 20), "20-1959"),
+    ("thacker_2021", date(2021, 7, 15), "20-2943"),
+    ("black_2025", date(2025, 3, 11), "24-1191"),
+    ("crandall_2022", date(2022, 2, 9), "20-3611"),
+    ("aruda_2021", date(2021, 4, 8), "20-10245"),
+    ("chen_2022", date(2022, 9, 14), "20-50333"),
+    ("mcgee_2021", date(2021, 3, 29), "20-5047"),
+    ("maumau_2021", date(2021, 4, 1), "20-4056"),
+    ("bryant_2021", date(2021, 5, 7), "19-14267"),
+    ("jenkins_2022", date(2022, 10, 11), "21-3089"),
+    ("long_2021", date(2021, 5, 18), "20-3064"),
 ]
 
 
-@pytest.mark.parametrize("key, decided, docket", DECISIONS, ids=[d[0] for d in DECISIONS])
+@pytest.mark.parametrize("key, decided, docket", DECISIONS + CIRCUIT_DECISIONS,
+                         ids=[d[0] for d in DECISIONS + CIRCUIT_DECISIONS])
 def test_a_supreme_court_decision_has_the_date_and_docket_its_syllabus_states(key: str, decided: date,
                                                                              docket: str) -> None:
     authority = registry()[key]
@@ -78,3 +114,84 @@ def test_gct_per_year_imposed_from_the_day_the_risk_and_needs_system_was_release
     # sentence imposed".
     assert law().value("good_conduct_time.method", date(2019, 7, 18)) == "per_year_served"
     assert law().value("good_conduct_time.method", date(2019, 7, 19)) == "per_year_imposed"
+
+
+# The circuit's answer changes on the day of the decision its slip opinion header dates: "DECIDED JULY 15, 2021"
+# (Thacker: "we hold th[at]" the First Step Act's prospective change to § 924(c) cannot count), "Filed September 14,
+# 2022" (Chen: "We hold that a district court may consider the First Step Act's non-retroactive changes"), ...
+CIRCUIT_ANSWERS = [
+    ("change_in_law_ca1", date(2022, 2, 15), "permitted"),
+    ("change_in_law_ca4", date(2020, 12, 2), "permitted"),
+    ("change_in_law_ca5", date(2023, 1, 17), "prohibited"),
+    ("change_in_law_ca6", date(2022, 12, 22), "prohibited"),
+    ("change_in_law_ca7", date(2021, 7, 15), "prohibited"),
+    ("change_in_law_ca7", date(2025, 3, 11), "b6_invalid"),
+    ("change_in_law_ca8", date(2022, 2, 9), "prohibited"),
+    ("change_in_law_ca9", date(2022, 9, 14), "permitted"),
+    ("change_in_law_ca10", date(2021, 3, 29), "permitted"),
+    ("old_statement_binds_ca2", date(2020, 9, 25), "not_binding"),
+    ("old_statement_binds_ca4", date(2020, 12, 2), "not_binding"),
+    ("old_statement_binds_ca5", date(2021, 4, 7), "not_binding"),
+    ("old_statement_binds_ca6", date(2020, 11, 20), "not_binding"),
+    ("old_statement_binds_ca7", date(2020, 11, 20), "not_binding"),
+    ("old_statement_binds_ca9", date(2021, 4, 8), "not_binding"),
+    ("old_statement_binds_cadc", date(2021, 5, 18), "not_binding"),
+]
+
+
+@pytest.mark.parametrize("parameter, decided, answer", CIRCUIT_ANSWERS, ids=[f"{p}-{d}" for p, d, _ in CIRCUIT_ANSWERS])
+def test_a_circuit_answer_takes_effect_on_the_day_its_decision_was_filed(parameter: str, decided: date,
+                                                                        answer: str) -> None:
+    key = f"compassionate_release_circuits.{parameter}"
+    assert law().value(key, decided) == answer
+    assert law().value(key, decided - timedelta(days=1)) != answer
+
+
+def test_rdap_early_release_is_at_most_one_year_from_the_1994_act() -> None:
+    # 108 Stat. 1897 (Pub. L. 103-322, Sept. 13, 1994), 18 U.S.C. 3621(e)(2)(B): "such reduction may not be more than
+    # one year from the term the prisoner must otherwise serve".
+    assert law().value("rdap.maximum_reduction_months", date(1994, 9, 13)) == 12
+    with pytest.raises(NotInForce):
+        law().value("rdap.maximum_reduction_months", date(1994, 9, 12))
+
+
+def test_the_first_step_act_penalties_reach_sentences_not_imposed_by_its_enactment_and_vacated_ones() -> None:
+    # Pub. L. 115-391 "was approved Dec. 21, 2018" (Code note to 18 U.S.C. 3621); Hewitt (June 26, 2025): a vacated
+    # sentence "has not been imposed" for purposes of § 403(b), so "the First Step Act's more lenient penalties apply".
+    assert law().value("which_penalty_law.first_step_act_sentences_from", date(2018, 12, 21)) == date(2018, 12, 21)
+    assert law().value("which_penalty_law.vacated_sentence_is_not_imposed", date(2025, 6, 26)) is True
+
+
+def test_alleyne_and_obrien_hold_that_a_fact_raising_a_minimum_is_an_element() -> None:
+    # Alleyne syllabus: "any fact that increases the mandatory minimum is an 'element' that must be submitted to the
+    # jury"; O'Brien syllabus: "The fact that a firearm was a machinegun is an element to be proved to" the jury.
+    assert "element" in (registry()["alleyne_2013"].holding or "")
+    assert "element" in (registry()["obrien_2010"].holding or "")
+    assert registry()["alleyne_2013"].verified and registry()["obrien_2010"].verified
+
+
+# The Justice Department's Office of Legal Counsel, opinion of November 24, 2009: "semiautomatic assault weapons are no
+# longer among the firearms to which the ten-year minimum sentence in section 924(c)(1)(B)(i) of title 18 applies. The
+# 1994 amendment ... was repealed as of 2004. Accordingly, the possession of a semiautomatic assault weapon in
+# furtherance of ... a crime of violence or drug trafficking crime is subject to the general five-year mandatory
+# minimum sentence provided for in section 924(c)(1)(A)". Before December 2026 reprieve gave such a count 10 years for
+# any offense since 1998, because the Code still prints the weapon in (B)(i).
+@pytest.mark.parametrize("offense, years", [(date(2000, 6, 1), 10), (date(2010, 6, 1), 5), (date(2025, 6, 1), 5)])
+def test_a_semiautomatic_assault_weapon_carries_the_general_five_years_after_the_2004_repeal(offense: date,
+                                                                                           years: int) -> None:
+    dates = LawDates(offense=offense, sentencing=offense)
+    found = first_violation("possess", "B_i", dates, Trace(), kind="semiautomatic_assault_weapon")
+    assert found is not None and found.minimum == Term(months=12 * years)
+    # A short-barreled rifle keeps its ten years (924(c)(1)(B)(i) was not repealed for it).
+    rifle = first_violation("possess", "B_i", dates, Trace(), kind="short_barreled_rifle")
+    assert rifle is not None and rifle.minimum == Term(months=120)
+
+
+def test_the_old_age_ground_is_65_years_and_10_years_or_75_percent_served() -> None:
+    # USSG §1B1.13, comment. n.1(B) (2016 Manual; quoted by United States v. Lynn, S.D. Ala., June 15, 2020): "The
+    # defendant (i) is at least 65 years old; ... and (iii) has served at least 10 years or 75 percent of his or her
+    # term of imprisonment, whichever is less."
+    on = date(2020, 6, 15)
+    assert law().value("compassionate_release.age_minimum_years", on) == 65
+    assert law().value("compassionate_release.age_years_served", on) == 10
+    assert law().value("compassionate_release.age_percent_served", on) == 75

@@ -556,9 +556,9 @@ def _firearm_924c(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
     else:  # First Step Act § 403 only narrowed what counts as "second or subsequent"
         now_subsequent, now_why = False, said("crange.924c.not_then")
     then = guns.subsequent_violation(weapon, then_dates, trace) if then_subsequent else \
-        guns.first_violation(conduct, weapon, then_dates, trace)
+        guns.first_violation(conduct, weapon, then_dates, trace, read.kind)
     now = guns.subsequent_violation(weapon, now_dates, trace) if now_subsequent else \
-        guns.first_violation(conduct, weapon, now_dates, trace)
+        guns.first_violation(conduct, weapon, now_dates, trace, read.kind)
     kind = said("detail.firearm", conduct=said(f"conduct.{conduct}"), weapon=said(f"weapon.{weapon}"))
     return then, now, said("crange.firearm", kind=kind, why=then_why), said("crange.firearm", kind=kind, why=now_why)
 

@@ -64,6 +64,7 @@ class Read924c:
     weapon: str | None
     cited_subsequent: bool
     source: str
+    kind: str | None = None  # the count's own firearm_type, where it states one (its class is `weapon`)
 
 
 def read_924c(count: Count) -> Read924c:
@@ -80,11 +81,14 @@ def read_924c(count: Count) -> Read924c:
                 weapon = weapon or w
                 cited_subsequent = cited_subsequent or subsequent
                 sources.append(str(statute))
-    return Read924c(conduct, weapon, cited_subsequent, ", ".join(sources))
+    return Read924c(conduct, weapon, cited_subsequent, ", ".join(sources), count.firearm_type)
 
 
-def first_violation(conduct: Conduct, weapon: str, dates: LawDates, trace: Trace) -> Range | None:
-    """The minimum for a first 924(c) violation: the higher of the conduct's and the weapon's (924(c)(1)(A), (B))."""
+def first_violation(conduct: Conduct, weapon: str, dates: LawDates, trace: Trace,
+                    kind: str | None = None) -> Range | None:
+    """The minimum for a first 924(c) violation: the higher of the conduct's and the weapon's (924(c)(1)(A), (B)).
+    A stated `kind` the table of that date does not name carries no weapon term: the semiautomatic-assault-weapon
+    term of 924(c)(1)(B)(i) was repealed in 2004 though the Code still prints it (see the law data)."""
     name = "firearm_penalties.section_924c_first"
     entry = trace.entry(name, dates.on(name))
     if entry is None:
@@ -94,7 +98,10 @@ def first_violation(conduct: Conduct, weapon: str, dates: LawDates, trace: Trace
     if conduct not in rows:
         return None
     candidates = [(parse_term(rows[conduct].minimum), rows[conduct].citation)]
-    if weapon != "firearm":
+    if kind is not None and weapon != "firearm":
+        if kind in rows:
+            candidates.append((parse_term(rows[kind].minimum), rows[kind].citation))
+    elif weapon != "firearm":
         kinds = [rows[k] for k in WEAPON_CLASSES[weapon] if k in rows]
         if not kinds:
             return None
