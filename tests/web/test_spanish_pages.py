@@ -184,3 +184,16 @@ def test_a_spanish_answer_page_has_no_english_of_the_law_data(db: Any, name: str
     if name == "fraud tier presumed":
         assert "in count 1, not: the violation affected a financial institution" in english
         assert "en el cargo 1, no pasó esto: el delito afectó a una institución financiera" in page
+
+
+def test_the_audit_of_a_case_reads_in_spanish(world: Any) -> None:
+    """Who saw or changed the case: the action and the record named in the page's language (English as before)."""
+    client = Client()
+    client.force_login(world.owner)
+    client.get(reverse("results", args=[world.case.pk]))  # an access, logged
+    english = _visible(client.get(reverse("case_audit", args=[world.case.pk])).content.decode())
+    spanish = _visible(client.get(reverse("case_audit", args=[world.case.pk]), HTTP_ACCEPT_LANGUAGE="es")
+                       .content.decode())
+    assert "\naccess\n" in english and f"\ncase {world.case.pk}\n" in english
+    assert "\nvio\n" in spanish and f"\ncaso {world.case.pk}\n" in spanish
+    assert not re.search(r"\n(create|update|access|case \d+|share \d+)\n", spanish), spanish
