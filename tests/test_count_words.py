@@ -156,7 +156,7 @@ def test_the_safety_valve_limits_read_as_3553f1_gives_them_in_both_languages() -
     assert valves is not None
     then, now = valves.sides["then"], valves.sides["now"]
     assert then.reasons[0].render() == "3 criminal-history points (at most 1 allowed)"
-    assert then.reasons[0].render("es") == "3 puntos de historial delictivo (se permiten como máximo 1)"
+    assert then.reasons[0].render("es") == "3 puntos de antecedentes penales (se permiten como máximo 1)"
     spanish = [r.render("es") for r in now.reasons]
     assert "(A) se cumple: 3 puntos en total (se permiten como máximo 4, antes de excluir los delitos de 1 punto)" \
         in spanish

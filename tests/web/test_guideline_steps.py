@@ -22,7 +22,8 @@ def test_the_guideline_steps_of_a_3582c2_finding_read_in_spanish_unmarked() -> N
     assessment = assess(load_case(COMPLETE).case, date(2026, 11, 28))
     with translation.override("es"):
         page = context(assessment)
-    finding = next(f for f in page["findings"] if f["ground"]["text"] == "Amendment 782")
+    finding = next(f for f in page["findings"] if f["ground"]["text"] == "Enmienda 782")  # its heading, in Spanish
+    assert finding["ground"]["lang"] == ""
     reasons = {r["text"]: r["lang"] for r in finding["reasons"]}
     drug = next(text for text in reasons if text.startswith("5 kg de cocaína: nivel 30 (USSG §2D1.1(c)"))
     cell = next(text for text in reasons if text.startswith("nivel 30, categoría II: 108-135 meses (USSG"))

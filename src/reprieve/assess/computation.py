@@ -26,7 +26,7 @@ from reprieve.law.good_conduct_time import GoodConductTime, maximum_gct, rate_fo
 from reprieve.law.params import LawSnapshot, law, using
 from reprieve.law.release_day import release_weekday
 from reprieve.law.sentence_aggregation import Aggregate, Term, aggregate_term
-from reprieve.results import Joined, Refusal, Said, Span, Step, Uncertainty, said, verbatim
+from reprieve.results import Joined, Refusal, Said, Span, Step, Uncertainty, said
 
 CITE_3585A = "18 U.S.C. § 3585(a)"
 CITE_3585B = "18 U.S.C. § 3585(b)"
@@ -968,7 +968,7 @@ def _gct_lost(case: Case, s: Scenario, available: int, rate: int, term: Term, of
     if bounds.most == 0:
         return 0, None
     return lost, Step("GCT_LOSS", gct_loss.AUTHORITY, gct_loss.CITE,
-                      said("step.gct_loss.bounds", bounds=verbatim(bounds.detail), lost=lost))
+                      said("step.gct_loss.bounds", bounds=bounds.detail, lost=lost))
 
 
 def _home_detention(term: Term, commenced: date, full_no_credit: date, release: date, as_of: date) -> date | None:

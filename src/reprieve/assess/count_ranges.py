@@ -33,7 +33,7 @@ from reprieve.law.which_penalty_law import (
     periods,
     sentencing_date,
 )
-from reprieve.results import Joined, Said, Step, Text, identity, quoted, said, verbatim
+from reprieve.results import Joined, Said, Step, Text, identity, quoted, said
 
 if TYPE_CHECKING:
     from reprieve.assess.presumptions import Presumed
@@ -54,6 +54,7 @@ class Branch:
     presumption: str = ""
     presumed: bool = False
     words: str = ""  # for a presumption of the kind "tier": what is presumed, in plain words
+    worded: Said | None = field(default=None, compare=False)  # the same, as a message of the words layer
 
 
 class Chooser:
@@ -669,7 +670,7 @@ def _other_side(ctx: _Context, dates: LawDates, chooser: Chooser) -> tuple[Range
     for tier in found.tiers or []:
         if _tier_applies(ctx, chooser, tier):
             result = other_penalties.tier_range(tier)
-            text = said("crange.tier", citation=tier.citation, when=verbatim(tier.when))
+            text = said("crange.tier", citation=tier.citation, when=_when(tier.when))
     return result, text
 
 
@@ -683,10 +684,18 @@ def _tier_applies(ctx: _Context, chooser: Chooser, tier: Any) -> bool:
     fields = (key,) if key.endswith("enhancements") else (f"{ctx.where_count}.statutory_maximum_months",
                                                           f"{ctx.where_count}.statutory_minimum_months")
     kind = ("no_851" if key.endswith("enhancements") else "tier") if tier.element else ""
+    when = _when(tier.when)
     chosen = chooser.choose(key, [
-        Branch(key, "no", said("cond.not_so", fact=verbatim(tier.when)), fields, kind, bool(kind), f"not: {tier.when}"),
-        Branch(key, "yes", verbatim(tier.when), fields, kind, False, tier.when)])
+        Branch(key, "no", said("cond.not_so", fact=when), fields, kind, bool(kind), f"not: {tier.when}",
+               said("presumed.tier.not", fact=when)),
+        Branch(key, "yes", when, fields, kind, False, tier.when, when)])
     return chosen.value == "yes"
+
+
+def _when(text: str) -> Said:
+    """A tier's `when` (other_penalties.yaml) in the reader's language: the catalog's otherpen.when.* whose English
+    is the law data's own text."""
+    return quoted("otherpen.when.", text)
 
 
 # --- safety valve ------------------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ from reprieve.law.params import law
 from reprieve.law.penalty_ranges import Trace, months_or_life
 from reprieve.law.statutes import parse_statutes
 from reprieve.law.statutes import sections as _sections
-from reprieve.results import Joined, Said, Step, said, text_of, verbatim
+from reprieve.results import Joined, Said, Step, quoted, said, text_of
 
 AVENUE = "3582(c)(2)"
 # The rules a worksheet line applies, and the keys of their authorities in law/authorities.yaml.
@@ -953,7 +953,7 @@ def _finding(f: Facts, then: Side, variant: Side, now: Side, amendment: CoveredA
     figures = AmendmentFigures(range_with_this_amendment_only_months=variant.range.as_list() if variant.range
                                else None)
     reasons: list[ReasonLike] = [said("guide.took_effect", ground=_amendment_said(amendment),
-                                      what=verbatim(amendment.what), effective=amendment.effective,
+                                      what=quoted("amend.what.", amendment.what), effective=amendment.effective,
                                       manual=then.manual), *(step.said for step in variant.steps)]
     if not amendment.verified_dates:
         reasons.append(said("guide.unverified", ground=_amendment_said(amendment)))
@@ -1104,7 +1104,7 @@ def _lowest(f: Facts, then_range: GuidelineRange, amended: GuidelineRange, sa: b
 def _amendment_said(amendment: CoveredAmendment) -> Said:
     """'Amendment 782', 'Amendment 821 (Part A)' (retro.name), as words."""
     if amendment.parts:
-        return said("guide.amendment_parts", n=amendment.amendment, parts=verbatim(amendment.parts))
+        return said("guide.amendment_parts", n=amendment.amendment, parts=quoted("amend.parts.", amendment.parts))
     return said("guide.amendment", n=amendment.amendment)
 
 
@@ -1123,6 +1123,6 @@ def _older(f: Facts, older: list[CoveredAmendment], citation: str) -> Finding:
     return Finding(AVENUE, "earlier amendments in §1B1.10(d)", "needs_review",
                    said("guide.summary.older_one" if len(older) == 1 else "guide.summary.older_many", names=names),
                    [*(said("guide.older" if a.verified_dates else "guide.older_unverified",
-                           n=a.amendment, what=verbatim(a.what), effective=a.effective) for a in older),
+                           n=a.amendment, what=quoted("amend.what.", a.what), effective=a.effective) for a in older),
                     said("guide.check_one" if len(older) == 1 else "guide.check_many")],
                    [retro.STATUTE, citation])

@@ -257,7 +257,7 @@ def _presume(kept: list[Scenario], label: str, presumed: list[Presumed]) -> list
             continue
         kept = [s for s, b in zip(kept, branches, strict=True) if b is None or b.presumed]
         sample = next(b for b in branches if b is not None and b.presumed)
-        extra = {"fact": verbatim(sample.words)} if sample.presumption == "tier" else \
+        extra = {"fact": sample.worded or verbatim(sample.words)} if sample.presumption == "tier" else \
             {"years": _least_minimum_years(flips)} if sample.presumption == "acca" else {}
         words, why = presumption(sample.presumption, label=label, **extra)
         # The alternatives set aside are every other answer to the fact presumed, so "if not" says it: listing them

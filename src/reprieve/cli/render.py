@@ -220,7 +220,8 @@ def print_assessment(result: Assessment, source: str, disclaimer: str) -> None:
     from reprieve.cli.render_questions import print_assumptions, print_questions
     print_questions(console, result.questions, result.language)
     console.print()
-    print_assumptions(console, result.assumptions)
+    # in the language of the questions, as they are (the presumptions are what the questions would settle)
+    print_assumptions(console, result.presumptions(result.language, whole=False), result.language)
 
 
 # --- many cases --------------------------------------------------------------------------------------------------

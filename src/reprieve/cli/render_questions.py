@@ -24,6 +24,8 @@ _LABELS = {"en": ("Questions that would change an answer, most decisive first", 
                   "What it changes", "No question is left: the facts given answer every question reprieve asks."),
            "es": ("Preguntas que cambiarían una respuesta, las más decisivas primero", "Respuesta", "Dónde encontrarlo",
                   "Qué cambia", "No queda ninguna pregunta: los datos dados responden todo lo que reprieve pregunta.")}
+_PRESUMED = {"en": ("What these answers presume, and what would change if it is wrong", "if not"),
+             "es": ("Lo que suponen estas respuestas, y qué cambiaría si no fuera así", "si no")}
 
 
 def print_questions(console: Console, questions: list[Asked], language: str) -> None:
@@ -42,11 +44,13 @@ def print_questions(console: Console, questions: list[Asked], language: str) -> 
         console.print(escape(f"   {changes}: {q.would_change} ({q.field})"), style="dim")
 
 
-def print_assumptions(console: Console, assumptions: list[dict[str, str]]) -> None:
-    """The presumptions the answers rest on, each with what would change if it is wrong."""
+def print_assumptions(console: Console, assumptions: list[dict[str, str]], language: str = "en") -> None:
+    """The presumptions the answers rest on, each with what would change if it is wrong (in `language`, as the
+    questions are)."""
     if not assumptions:
         return
-    console.print("[bold]What these answers presume, and what would change if it is wrong[/bold]")
+    title, if_not = _PRESUMED.get(language, _PRESUMED["en"])
+    console.print(f"[bold]{title}[/bold]")
     for item in assumptions:
         console.print(escape(f"  - {item['presumed']} ({item['field']}): {item['why']}"))
-        console.print(escape(f"    if not: {item['if_instead']}"), style="dim")
+        console.print(escape(f"    {if_not}: {item['if_instead']}"), style="dim")

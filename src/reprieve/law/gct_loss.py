@@ -12,6 +12,7 @@ from datetime import date
 
 from reprieve.case.model import Infraction
 from reprieve.law.params import law
+from reprieve.results import Said, said
 
 CITE = "28 C.F.R. § 541.4"
 AUTHORITY = "cfr_28_541_4"
@@ -21,7 +22,7 @@ AUTHORITY = "cfr_28_541_4"
 class LossBounds:
     least: int
     most: int
-    detail: str
+    detail: Said  # how the bounds were found, in words (words/en.yaml step.gct_loss.*)
 
 
 def loss_bounds(infractions: list[Infraction] | None, offense_date: date, yearly_gct: list[int],
@@ -35,8 +36,7 @@ def loss_bounds(infractions: list[Infraction] | None, offense_date: date, yearly
     mandatory_from = data.value("gct_loss.mandatory_loss_from", on)
     if infractions is None:
         most = sum(yearly_gct)
-        return LossBounds(0, most, "no disciplinary record in the case file: any GCT already earned could have "
-                                   "been disallowed")
+        return LossBounds(0, most, said("step.gct_loss.no_record"))
     least = 0
     if offense_date >= mandatory_from:
         minimums = data.value("gct_loss.minimum_days_by_severity", offense_date)
@@ -44,5 +44,4 @@ def loss_bounds(infractions: list[Infraction] | None, offense_date: date, yearly
     # Each act can cost at most the GCT of the year it fell in; with unknown years, the richest years.
     most = sum(sorted(yearly_gct, reverse=True)[: len(infractions)])
     least = min(least, most)
-    return LossBounds(least, most, f"{len(infractions)} infraction(s) on record without the GCT disallowed: at "
-                                   f"least {least} days (mandatory minimums), at most {most}")
+    return LossBounds(least, most, said("step.gct_loss.infractions", n=len(infractions), least=least, most=most))

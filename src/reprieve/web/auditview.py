@@ -7,10 +7,16 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reprieve.web.models import Assignment, Case, Document, Exhibit, Membership, Note, Reading, Share
 
 RELATED = (Share, Assignment, Exhibit, Document, Note, Reading)
+# what happened and to what, in the page's language (the English is auditlog's word and the model's name, as before)
+ACTIONS = {0: gettext_lazy("create"), 1: gettext_lazy("update"), 2: gettext_lazy("delete"), 3: gettext_lazy("access")}
+RECORDS = {"case": gettext_lazy("case"), "share": gettext_lazy("share"), "assignment": gettext_lazy("assignment"),
+           "exhibit": gettext_lazy("exhibit"), "document": gettext_lazy("document"), "note": gettext_lazy("note"),
+           "reading": gettext_lazy("reading")}
 
 
 def entries_for_case(case: Case, log_entry: Any, limit: int = 500) -> list[Any]:
@@ -45,6 +51,9 @@ def _described(entries: Any, limit: int) -> list[Any]:
     membership = ContentType.objects.get_for_model(Membership)
     for entry in found:
         entry.detail = ""
+        entry.what = ACTIONS.get(entry.action, entry.get_action_display())
+        model = entry.content_type.model
+        entry.record = f"{RECORDS.get(model, model)} {entry.object_pk}"
         if entry.content_type_id == membership.pk:
             extra = entry.additional_data or {}
             entry.detail = entry.object_repr

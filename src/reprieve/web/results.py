@@ -3,6 +3,7 @@ then/now table, the presumptions made, each finding with its steps and citations
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,7 +18,7 @@ from reprieve.assess.findings import Finding, ReasonLike, reason_text, reason_wh
 from reprieve.assess.relief.compassionate_release import GROUND_KEYS
 from reprieve.law.compassionate_release import exhaustion_lapse, threshold
 from reprieve.law.params import using
-from reprieve.results import Text, said, text_of, whole_text
+from reprieve.results import Text, quoted, said, text_of, whole_text
 from reprieve.web.engine import Assessment
 from reprieve.web.interview import screen_of
 from reprieve.words import catalog
@@ -178,15 +179,28 @@ def _shown(text: Text | ReasonLike, language: str) -> dict[str, Any]:
     return {"text": reason_text(text, language), "lang": "en" if not whole and language != "en" else ""}
 
 
+_AMENDMENT = re.compile(r"Amendment (\d+)(?: \((.+)\))?")
+_COUNT_404 = re.compile(r"count (.+): §404 covered offense")
+
+
 def _ground(f: Finding, language: str, on: date) -> dict[str, Any]:
     """A relief finding's ground as the page heads it, in its language (the ground's code where there is no
     message for it: a guideline amendment, a count)."""
     key = GROUND_KEYS.get(f.ground)
+    amendment, count = _AMENDMENT.fullmatch(f.ground), _COUNT_404.fullmatch(f.ground)
     if key is not None:  # a §1B1.13(b) paragraph and its name
         said_ = said("relief.ground_label.paragraph", paragraph=f.ground, name=said(f"relief.cr.ground.{key}"))
-    elif f"relief.ground_label.{f.ground}" in catalog("en"):
+    elif amendment is not None:  # a guideline amendment, as retroactive_amendments.name gives it
+        n, parts = amendment.groups()
+        said_ = said("relief.ground_label.amendment_parts", n=n, parts=quoted("amend.parts.", parts)) if parts \
+            else said("relief.ground_label.amendment", n=n)
+    elif count is not None:  # a count's First Step Act section 404 finding
+        said_ = said("relief.ground_label.count_404", label=count.group(1))
+    elif f.ground == "3582(c)(1)(A)(ii)":  # its age and years from the law data (in force since the First Step Act)
         said_ = said(f"relief.ground_label.{f.ground}", age=threshold("elderly_statutory_age", on)[0],
                      years=threshold("elderly_statutory_years_served", on)[0])
+    elif f"relief.ground_label.{f.ground}" in catalog("en"):
+        said_ = said(f"relief.ground_label.{f.ground}")
     else:
         return {"text": f.ground, "lang": "en" if language != "en" else ""}
     return _shown(said_, language)

@@ -149,7 +149,9 @@ def elderly_home_detention(s: Situation) -> Finding:
         ended = short_date(program.from_ - timedelta(days=1))  # the last day of the program before
         summary = said("relief.elderly.expired", day=ended) if program.value == "expired" else \
             said("relief.elderly.none")
-        return Finding(avenue, "program authority", "not_eligible", summary, [program.reader_note or program.citation],
+        # the note as the law data words it, in the reader's language where the catalog has it (ehd.note.*)
+        note = quoted("ehd.note.", program.reader_note) if program.reader_note else program.citation
+        return Finding(avenue, "program authority", "not_eligible", summary, [note],
                        [program.citation])
     pilot = program.value == "pilot"
     age_entry = data.entry(f"elderly_home_detention.{'pilot_' if pilot else ''}minimum_age", s.as_of)

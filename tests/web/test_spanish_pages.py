@@ -1,0 +1,199 @@
+"""A Spanish-speaking family member reads the answer page in Spanish: the words of the law data (other_penalties.yaml's
+tiers, retroactive_amendments.yaml's descriptions and parts, elderly_home_detention.yaml's note) reach the page through
+the catalog, and no English of those sources is left on it. The cases: the example case, a drug case with an
+other-penalty tier (21 U.S.C. 843(d)(1): "not more than 8 years" after a prior drug felony conviction), a fraud case
+whose tier is presumed absent, and an Amendment 782 case (the Vailes record)."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from django.test import Client
+from django.urls import reverse
+
+from reprieve.intake.casefile import _Loader
+from reprieve.law.params import law
+from reprieve.words import catalog
+from tests.web.conftest import make_user
+
+ROOT = Path(__file__).resolve().parents[2]
+DAY = date(2026, 11, 28)
+
+
+def _other_tiers() -> set[str]:
+    """Every tier's `when` in other_penalties.yaml, as the law data states it."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "when" in node and "fact" in node:
+                found.add(str(node["when"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(yaml.safe_load((ROOT / "src" / "reprieve" / "law" / "other_penalties.yaml").read_text(encoding="utf-8")))
+    return found
+
+
+def _amendment_words() -> set[str]:
+    data = yaml.safe_load((ROOT / "src" / "reprieve" / "law" / "guidelines" / "retroactive_amendments.yaml")
+                          .read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for value in data["parameters"]["covered"]["values"]:
+        for amendment in value["value"]:
+            words |= {str(amendment["what"])} | ({str(amendment["parts"])} if amendment.get("parts") else set())
+    return words
+
+
+def _program_notes() -> set[str]:
+    """The notes of elderly_home_detention.yaml's program where none is in force (what the finding gives)."""
+    entries = law().parameter("elderly_home_detention.program").values
+    return {e.reader_note for e in entries if e.value in ("none", "expired") and e.reader_note}
+
+
+def test_every_law_data_text_a_spanish_page_shows_has_its_message() -> None:
+    """A tier, an amendment's description or parts, a program note read in Spanish only if the catalog has the law
+    data's own English for them, under its prefix: every one has it, and its Spanish (so that a change to the data
+    is a change to the catalog too)."""
+    english, spanish = catalog("en"), catalog("es")
+    for prefix, texts in (("otherpen.when.", _other_tiers()), ("amend.", _amendment_words()),
+                          ("ehd.note.", _program_notes())):
+        keys = {text: key for key, text in english.items() if key.startswith(prefix)}
+        assert texts, prefix
+        missing = sorted(texts - set(keys))
+        assert not missing, f"{prefix}: no message whose English is {missing}"
+        assert all(spanish.get(keys[t]) and spanish[keys[t]] != t for t in texts), prefix
+
+
+def _visible(page: str) -> str:
+    """The text a reader sees (scripts, styles and tags taken out)."""
+    page = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page)
+    return html.unescape(re.sub(r"(?s)<[^>]+>", "\n", page))
+
+
+def _own_words(value: Any) -> list[str]:
+    """Every text the case file states (a family's own words stay as they wrote them)."""
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _own_words(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _own_words(v)]
+    return [value] if isinstance(value, str) and " " in value else []
+
+
+# English words of the sources above and of their sentences, each a whole word a Spanish sentence never has
+SOURCE_ENGLISH = re.compile(
+    r"\b(Amendment|amended by|Part [AB]|parts A and C|subpart|covered offense|earlier amendments|violation|affected|"
+    r"financial institution|declared disaster|prior conviction|resulted|Drug Quantity Table|lowered|"
+    r"zero-point|offender|reduction|early amendment|not:|followed|charged under|pilot|fiscal years|reauthorized|"
+    r"Re-check|the|was|were|and|or|with|not|is)\b")
+# citations, which read the same in every language ("(USSG §1B1.10(d) (Amendment 782))", "21 U.S.C. § 843(d)(1)")
+CITED = re.compile(r"\((?:[^()]|\([^()]*\))*(?:U\.S\.C\.|USSG|C\.F\.R\.|Guidelines Manual|Pub\. L\.|v\.)"
+                   r"(?:[^()]|\([^()]*\))*\)|USSG [^\n;]*|\d+ U\.S\.C\. §* ?[\w()]+(?: \((?:[^()]|\([^()]*\))*\))?|"
+                   r"First Step Act of 2018[^\n]*|as amended by First Step Act[^\n]*|BOP Program Statement[^\n]*|"
+                   # the BOP's names of its categories, given in English beside the Spanish as the papers write them
+                   r"elderly with medical conditions|new law elderly|other elderly")
+
+
+def _case(counts: list[dict[str, Any]], enhancements: list[Any] | None) -> dict[str, Any]:
+    judgment: dict[str, Any] = {"imposed_on": "2015-06-01", "counts": [
+        {"count": str(i + 1), "offense_ended": "2014-06-01", **c} for i, c in enumerate(counts)]}
+    if enhancements is not None:
+        judgment["enhancements"] = enhancements
+    return {"format": 1, "as_of": DAY.isoformat(), "court": {"district": "D. Md."}, "judgments": [judgment],
+            "priors": [{"kind": "drug_felony"}],
+            "custody": {"commenced_on": "2015-06-01", "prior_custody_days": 0}}
+
+
+def _example(name: str) -> dict[str, Any]:
+    from reprieve.web.uploads import _dates_as_text
+
+    data = yaml.load((ROOT / "examples" / f"{name}.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+    return {**_dates_as_text(data), "as_of": DAY.isoformat()}
+
+
+CASES = {
+    "example": lambda: _example("complete"),
+    "amendment 782": lambda: _example("vailes"),
+    # a phone count (21 U.S.C. 843(b)) whose 843(d)(1) tier turns on an 851 information: not stated, then stated
+    "drug tier unstated": lambda: _case([{"statute": "21 U.S.C. § 843(b)", "months": 60}], None),
+    "drug tier charged": lambda: _case([{"statute": "21 U.S.C. § 843(b)", "months": 60}],
+                                       [{"kind": "851", "priors": [0]}]),
+    # wire fraud: the financial-institution tier presumed absent (an element the judgment would cite)
+    "fraud tier presumed": lambda: _case([{"statute": "18 U.S.C. § 1343", "months": 100}], []),
+}
+
+
+def _engine_spanish(data: dict[str, Any]) -> list[str]:
+    from reprieve.assess.findings import reason_text
+    from reprieve.web.engine import assess_data
+
+    assessment = assess_data(data, DAY)
+    texts = []
+    for count in assessment.current_law.counts if assessment.current_law else []:
+        for side in (count.then, count.now):
+            texts += [t for t in (side.basis, side.reason, side.not_covered) if t]
+            for a in side.alternatives or []:
+                texts += [t for t in (a.basis, a.reason, a.condition) if t]
+    out = [reason_text(t, "es") for t in texts]  # type: ignore[arg-type]
+    out += [str(v) for p in assessment.presumptions("es", whole=False) for v in p.values()]
+    out += [reason_text(r, "es") for f in assessment.findings for r in (f.summary, *f.reasons)]
+    own = _own_words(data)
+    for i, text in enumerate(out):
+        for words in own:
+            text = text.replace(words, " ")
+        out[i] = text
+    return out
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_a_spanish_answer_page_has_no_english_of_the_law_data(db: Any, name: str) -> None:
+    from reprieve.web.models import Case
+    from reprieve.web.tasks import refresh
+
+    client = Client()
+    user = make_user("hija@example.org")
+    client.force_login(user)
+    data = CASES[name]()
+    case = Case.objects.create(owner=user, data=data, meta={"unknown": [], "answered": [], "gates": {}})
+    refresh(case)
+    english = client.get(reverse("results", args=[case.pk])).content.decode()
+    page = client.get(reverse("results", args=[case.pk]), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Lo que es posible" in page  # the page is the Spanish one
+    text = CITED.sub(" ", _visible(page))
+    for own in _own_words(data):
+        text = text.replace(own, " ")
+    left = [line.strip() for line in text.splitlines() if SOURCE_ENGLISH.search(line)]
+    assert not left, "\n".join(left)
+    # the engine's own Spanish of the same case: each count's basis and alternatives (the CLI's and documents'
+    # words), the presumptions and every finding's reasons
+    engine = [CITED.sub(" ", t) for t in _engine_spanish(data)]
+    left = [t for t in engine if SOURCE_ENGLISH.search(t)]
+    assert not left, "\n".join(left)
+    if name == "amendment 782":  # the heading and the description, in English and in Spanish
+        assert "Amendment 782" in english and "the Drug Quantity Table lowered by 2 levels" in english
+        assert "Enmienda 782" in page and "la Tabla de Cantidades de Drogas bajó 2 niveles" in page
+    if name == "fraud tier presumed":
+        assert "in count 1, not: the violation affected a financial institution" in english
+        assert "en el cargo 1, no pasó esto: el delito afectó a una institución financiera" in page
+
+
+def test_the_audit_of_a_case_reads_in_spanish(world: Any) -> None:
+    """Who saw or changed the case: the action and the record named in the page's language (English as before)."""
+    client = Client()
+    client.force_login(world.owner)
+    client.get(reverse("results", args=[world.case.pk]))  # an access, logged
+    english = _visible(client.get(reverse("case_audit", args=[world.case.pk])).content.decode())
+    spanish = _visible(client.get(reverse("case_audit", args=[world.case.pk]), HTTP_ACCEPT_LANGUAGE="es")
+                       .content.decode())
+    assert "\naccess\n" in english and f"\ncase {world.case.pk}\n" in english
+    assert "\nvio\n" in spanish and f"\ncaso {world.case.pk}\n" in spanish
+    assert not re.search(r"\n(create|update|access|case \d+|share \d+)\n", spanish), spanish
