@@ -243,9 +243,12 @@ def rescreen(table: Table, base: Any, errors: list[RowError], as_of: date, law_c
     from reprieve.law.params import LawChange, shipped_law
 
     reach = LawChange.model_validate(law_change).reach(shipped_law())
-    # a few hundred different traces in a population: each is judged once, with the rows that read it
-    by_trace = base.group_by(READS).agg(pl.col("row")).iter_rows() if base.height else iter(())
-    again = sorted(row for reads, rows in by_trace if reach(str(reads).split("\n")) for row in rows)
+    # a few hundred different traces in a population, of a few hundred different reads: a trace is reached when one
+    # of its reads is (`Reach`), so each read is judged once, and each trace with the rows that read it
+    traces = [(str(reads).split("\n"), rows) for reads, rows in base.group_by(READS).agg(pl.col("row")).iter_rows()] \
+        if base.height else []
+    reached = {read for read in {read for reads, _ in traces for read in reads} if reach((read,))}
+    again = sorted(row for reads, rows in traces if not reached.isdisjoint(reads) for row in rows)
     tasks = ((0, 0, tuple(again[i:i + CHUNK])) for i in range(0, len(again), CHUNK))
     out = Screened(warnings=list(table.warnings), errors=list(errors))
     if progress:
@@ -283,11 +286,14 @@ def _reassess_here(rows: list[int], settings: Settings, workers: int | None, out
         cells = read_rows_at(Path(settings.file), list(settings.columns), [n - 2 for n in rows])
         numbered = list(zip(rows, cells, strict=True))
         shares = [numbered[i::workers] for i in range(workers)]  # interleaved: each share as mixed as the whole
+        # the first person here, before forking: the engine's lazy loads and memos (about 0.25 s of CPU: the holiday
+        # calendars, the words catalogs) are then made once, and shared
+        done = [_reassessed(shares[0][:1])]
         gc.freeze()  # the forked processes' collections then leave the shared pages alone
         with multiprocessing.get_context("fork").Pool(workers - 1) if workers > 1 else nullcontext() as pool:
             gc.unfreeze()
             pending = [pool.apply_async(_reassessed, (share,)) for share in shares[1:]] if pool else []
-            done = [_reassessed(shares[0])]
+            done.append(_reassessed(shares[0][1:]))
             if progress:
                 progress(len(shares[0]))
             for share, result in zip(shares[1:], pending, strict=True):
