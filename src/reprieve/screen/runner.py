@@ -273,8 +273,6 @@ def _reassess_here(rows: list[int], settings: Settings, workers: int | None, out
     spawned worker imports the engine and loads the law again (about 2.5 s of CPU). The rows are read here, in one
     pass, before forking; a forked process runs no polars (its thread pool does not survive a fork) and sends back
     plain rows."""
-    import gc
-
     from reprieve.assess import report  # noqa: F401 (imported before forking: the forked processes share it)
     from reprieve.screen.rows import to_frame
 
@@ -285,27 +283,39 @@ def _reassess_here(rows: list[int], settings: Settings, workers: int | None, out
     try:
         cells = read_rows_at(Path(settings.file), list(settings.columns), [n - 2 for n in rows])
         numbered = list(zip(rows, cells, strict=True))
-        shares = [numbered[i::workers] for i in range(workers)]  # interleaved: each share as mixed as the whole
-        # the first person here, before forking: the engine's lazy loads and memos (about 0.25 s of CPU: the holiday
-        # calendars, the words catalogs) are then made once, and shared
-        done = [_reassessed(shares[0][:1])]
-        gc.freeze()  # the forked processes' collections then leave the shared pages alone
-        with multiprocessing.get_context("fork").Pool(workers - 1) if workers > 1 else nullcontext() as pool:
-            gc.unfreeze()
-            pending = [pool.apply_async(_reassessed, (share,)) for share in shares[1:]] if pool else []
-            done.append(_reassessed(shares[0][1:]))
-            if progress:
-                progress(len(shares[0]))
-            for share, result in zip(shares[1:], pending, strict=True):
-                done.append(result.get())
-                if progress:
-                    progress(len(share))
+        done = _shared_out([numbered[i::workers] for i in range(workers)], progress)  # interleaved: each as mixed
     finally:
         _reset()
     changed = sorted((row for share_rows, _ in done for row in share_rows), key=lambda r: int(r["row"]))
     out.errors.extend(sorted((e for _, errors in done for e in errors), key=lambda e: e.row))
     if changed:
         out.parts.append(to_frame(changed))
+
+
+def _shared_out(shares: list[list[tuple[int, tuple[Any, ...]]]],
+                progress: Callable[[int], None] | None) -> list[tuple[Rows, list[RowError]]]:
+    """The first share re-assessed here, each other in a process forked from this one."""
+    import gc
+    import warnings
+
+    # the first person here, before forking: the engine's lazy loads and memos (about 0.25 s of CPU: the holiday
+    # calendars, the words catalogs) are then made once, and shared
+    done = [_reassessed(shares[0][:1])]
+    gc.freeze()  # the forked processes' collections then leave the shared pages alone
+    with warnings.catch_warnings():  # (Python 3.12 warns of forking a process with threads: polars', unused there)
+        warnings.filterwarnings("ignore", r".*multi-threaded.*fork", DeprecationWarning)
+        pool = multiprocessing.get_context("fork").Pool(len(shares) - 1) if len(shares) > 1 else None
+    gc.unfreeze()
+    with pool or nullcontext():
+        pending = [pool.apply_async(_reassessed, (share,)) for share in shares[1:]] if pool else []
+        done.append(_reassessed(shares[0][1:]))
+        if progress:
+            progress(len(shares[0]))
+        for share, result in zip(shares[1:], pending, strict=True):
+            done.append(result.get())
+            if progress:
+                progress(len(share))
+    return done
 
 
 def _run(work: Callable[[Any], tuple[Any, Any, list[RowError]]], tasks: Iterator[Any], settings: Settings,
