@@ -14,7 +14,10 @@
 - A clinic's roster as a 50 MB CSV (190,000 people): rows per second end to end and the main process's memory.
 
 REPRIEVE_BENCH_PARTS (comma-separated, default "155k,whatif,20k,roster") chooses the parts; "million" adds the
-1,000,000 (as REPRIEVE_BENCH_MILLION=1 does). Results kept for what-ifs go to a temporary folder.
+1,000,000 (as REPRIEVE_BENCH_MILLION=1 does); "memory" measures the main process's peak memory at 155,000, 310,000
+and 1,000,000 people with the assessments replaced by a screening's kept rows (benchmarks/screen_memory.py), so
+whether memory grows with the population is seen without assessing a million people. Results kept for what-ifs go
+to a temporary folder.
 
 Every run is the whole `reprieve screen` (read, assess, rank, write the table, errors and report) in a fresh
 process. Synthetic populations are cached in benchmarks/.cache (never real people).
@@ -116,6 +119,27 @@ def _read_seconds(path: Path) -> float:
     return time.perf_counter() - start
 
 
+def _memory(folder: Path) -> list[tuple[str, float, str, float | None]]:
+    """The main process's peak memory as the population grows, the assessments replaced by the kept rows of a
+    screening of 20,000 people (benchmarks/screen_memory.py): the workers' own does not grow with it."""
+    sample = _population(20_000, seed=7)
+    if not list(folder.glob("reprieve/screenings/*.parquet")):
+        _screen(sample)  # kept in `folder` (XDG_CACHE_HOME)
+    kept = max(folder.glob("reprieve/screenings/*.parquet"), key=lambda p: p.stat().st_mtime)
+    rows: list[tuple[str, float, str, float | None]] = []
+    for count in (155_000, 310_000, 1_000_000):
+        with tempfile.TemporaryDirectory(prefix="reprieve-bench-") as out:
+            run = subprocess.run([sys.executable, "-m", "benchmarks.screen_memory", str(sample), str(kept),
+                                  str(count), str(Path(out) / "ranked.csv")], check=True, capture_output=True,
+                                 text=True, cwd=ROOT)
+        figures = json.loads(run.stdout.strip().splitlines()[-1])
+        rows += [(f"main process peak memory, {count:,} people (assessing replaced by kept rows)",
+                  figures["main_gb"] * 1024, "MB", None),
+                 ("  its time without assessing (read, rank, keep, write the table and report)", figures["seconds"],
+                  "s", None)]
+    return rows
+
+
 def main() -> list[tuple[str, float, str, float | None]]:
     parts = set(os.environ.get("REPRIEVE_BENCH_PARTS", "155k,whatif,20k,roster").split(","))
     if os.environ.get("REPRIEVE_BENCH_MILLION"):
@@ -179,6 +203,9 @@ def _figures(parts: set[str], folder: Path) -> list[tuple[str, float, str, float
                   190_000 / clinic["seconds"], "rows/s", None),
                  ("  CPU per person", clinic["cpu_s"] / 190_000 * 1e6, "us", None),
                  ("  main process peak memory", clinic["main_gb"] * 1024, "MB", None)]
+
+    if "memory" in parts:
+        rows += _memory(folder)
 
     if "million" in parts:
         million = _screen(_population(1_000_000, seed=7))
