@@ -28,7 +28,7 @@ CHUNK = 1000  # rows per task: large enough that reading a slice costs little, s
 # A what-if that reaches fewer people than this re-assesses them in this process and in processes forked from it,
 # which share its imports and law (`_reassess_here`): spawned worker processes each import the engine and load the
 # law (about 2.5 s of CPU each), which costs more than it saves unless the reach is large (then the rows are read
-# by the workers, a slice each, rather than held here: about 10,000 people at 4 ms take 20 s of CPU on two cores).
+# by the workers, a slice each, rather than held here: 10,000 people at about 4 ms take 20 s on each of two cores).
 SMALL_REACH = 10_000
 SHARE_MIN = 8  # people a forked process takes at least: forking costs about 50 ms, the time of some 10 people
 
