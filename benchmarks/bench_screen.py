@@ -150,6 +150,20 @@ def main() -> list[tuple[str, float, str, float | None]]:
         return _figures(parts, Path(cache))
 
 
+def _ratios(people: Path, seconds: float) -> list[tuple[str, float, str, float | None]]:
+    """The screening of `people` (in `seconds`) against polars reading the file and a pandas `.apply`."""
+    read = _read_seconds(people)
+    rows: list[tuple[str, float, str, float | None]] = [
+        ("  polars read of the same file", read, "s", None),
+        ("  screening time / polars read time", seconds / read, "ratio", None)]
+    if importlib.util.find_spec("pandas") is None:  # a figure, not a goal: the others are not lost for it
+        print("pandas is not installed (`make bench` installs it): no pandas .apply figure", file=sys.stderr)
+        return rows
+    baseline = _pandas_apply_rate(people)
+    return [*rows, ("  pandas row-by-row .apply of the same rules (1 core)", baseline, "rows/s", None),
+            ("  screening (2 cores) / pandas .apply", 155_000 / seconds / baseline, "x faster", None)]
+
+
 def _figures(parts: set[str], folder: Path) -> list[tuple[str, float, str, float | None]]:
     rows: list[tuple[str, float, str, float | None]] = []
     rows.append((f"load average when starting (2 cores; {os.cpu_count()} seen)", os.getloadavg()[0], "procs", None))
@@ -174,16 +188,7 @@ def _figures(parts: set[str], folder: Path) -> list[tuple[str, float, str, float
                  ("  CPU", repeal["cpu_s"], "s", None),
                  ("  load average after it", os.getloadavg()[0], "procs", None)]
     if "155k" in parts:
-        read = _read_seconds(people)
-        rows += [("  polars read of the same file", read, "s", None),
-                 ("  screening time / polars read time", run["seconds"] / read, "ratio", None)]
-        if importlib.util.find_spec("pandas") is None:  # a figure, not a goal: the others are not lost for it
-            print("pandas is not installed (`make bench` installs it): no pandas .apply figure", file=sys.stderr)
-        else:
-            baseline = _pandas_apply_rate(people)
-            rows += [("  pandas row-by-row .apply of the same rules (1 core)", baseline, "rows/s", None),
-                     ("  screening (2 cores) / pandas .apply", 155_000 / run["seconds"] / baseline, "x faster",
-                      None)]
+        rows += _ratios(people, run["seconds"])
 
     if "20k" in parts:
         sample = _population(20_000, seed=7)
