@@ -165,9 +165,8 @@ def _ratios(people: Path, seconds: float) -> list[tuple[str, float, str, float |
 
 
 def _figures(parts: set[str], folder: Path) -> list[tuple[str, float, str, float | None]]:
-    rows: list[tuple[str, float, str, float | None]] = []
-    rows.append((f"load average when starting (2 cores; {os.cpu_count()} seen)", os.getloadavg()[0], "procs", None))
-
+    rows: list[tuple[str, float, str, float | None]] = [
+        (f"load average when starting (2 cores; {os.cpu_count()} seen)", os.getloadavg()[0], "procs", None)]
     people = _population(155_000, seed=7)
     if "155k" in parts or "whatif" in parts:
         run = _screen(people)
