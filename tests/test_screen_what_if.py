@@ -140,16 +140,32 @@ def test_the_command_reuses_the_last_screening_and_writes_the_same_table(tmp_pat
 
 def test_a_small_reach_is_reassessed_in_this_process_and_equals_the_workers_result(
         roster: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No worker process is started for a what-if that reaches few people; the rows are the same either way."""
+    """No worker process is spawned for a what-if that reaches few people (here the age ground: everyone of 299):
+    they are re-assessed in this process and in processes forked from it; the rows are the same as in one process
+    and as in spawned workers."""
+    import multiprocessing
+
     from reprieve.screen import runner
+
+    contexts: list[str | None] = []
+    real = multiprocessing.get_context
+
+    def spied(method: str | None = None) -> Any:
+        contexts.append(method)
+        return real(method)
 
     with open_table(roster) as table:
         base = screen_table(table, AS_OF, keep_ids=True, workers=1, trace=True)
         with monkeypatch.context() as patched:
             patched.setattr(runner, "_pool", lambda *_: pytest.fail("a worker pool was started"))
-            here, again = rescreen(table, base.frame, base.errors, AS_OF, repeal_401(), keep_ids=True, workers=2)
-        assert 0 < again < runner.SMALL_REACH
+            patched.setattr(runner, "SHARE_MIN", 1)
+            patched.setattr(multiprocessing, "get_context", spied)
+            here, again = rescreen(table, base.frame, base.errors, AS_OF, AGE_60, keep_ids=True, workers=2)
+        assert contexts == ["fork"]  # the share of the second worker went to a forked process
+        alone, _ = rescreen(table, base.frame, base.errors, AS_OF, AGE_60, keep_ids=True, workers=1)
+        assert 1 < again < runner.SMALL_REACH
         monkeypatch.setattr(runner, "SMALL_REACH", 0)
-        pooled, _ = rescreen(table, base.frame, base.errors, AS_OF, repeal_401(), keep_ids=True, workers=2)
+        pooled, _ = rescreen(table, base.frame, base.errors, AS_OF, AGE_60, keep_ids=True, workers=2)
     assert here.frame.equals(pooled.frame) and here.errors == pooled.errors
+    assert here.frame.equals(alone.frame) and here.errors == alone.errors
     assert not here.frame.equals(base.frame.drop(READS))  # the what-if changed rows

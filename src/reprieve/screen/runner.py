@@ -12,8 +12,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,10 +25,12 @@ from reprieve.screen.ids import hasher, person_id
 from reprieve.screen.source import Table, open_table, read_rows, read_rows_at
 
 CHUNK = 1000  # rows per task: large enough that reading a slice costs little, small enough to keep both cores busy
-# A what-if that reaches fewer people than this re-assesses them in this process: starting worker processes (each
-# importing the engine and loading the law, about 1.5 s of CPU) would cost more than sharing the work saves (at about
-# 4 ms a person, 1,500 people take 6 s in one process, and more than 3 s each on two).
-SMALL_REACH = 1500
+# A what-if that reaches fewer people than this re-assesses them in this process and in processes forked from it,
+# which share its imports and law (`_reassess_here`): spawned worker processes each import the engine and load the
+# law (about 2.5 s of CPU each), which costs more than it saves unless the reach is large (then the rows are read
+# by the workers, a slice each, rather than held here: 10,000 people at about 4 ms take 20 s on each of two cores).
+SMALL_REACH = 10_000
+SHARE_MIN = 8  # people a forked process takes at least: forking costs about 50 ms, the time of some 10 people
 
 
 @dataclass
@@ -124,20 +127,38 @@ def _assess_slice(task: Task) -> tuple[Any, Any, list[RowError]]:
     none of the parameters the what-if changes is not assessed again (the result would be the same: see
     `LawSnapshot.read`). With `only`, the rows named are re-assessed under the what-if law alone (their results
     under the shipped law are known from an earlier screening)."""
-    from reprieve.intake import CaseFileError, parse_case
     from reprieve.screen.rows import to_frame
 
     offset, length, only = task
     settings: Settings = _STATE["settings"]
-    builder: RowBuilder = _STATE["builder"]
-    case_columns: list[int] = _STATE["case_columns"]
-    base: list[dict[str, Any]] = []
-    changed: list[dict[str, Any]] = []
-    reads: list[str] = []
-    errors: list[RowError] = []
     file, columns = Path(settings.file), list(settings.columns)
     numbered = zip(range(offset + 2, offset + 2 + length), read_rows(file, columns, offset, length), strict=True) \
         if only is None else zip(only, read_rows_at(file, columns, [n - 2 for n in only]), strict=True)
+    base, changed, reads, errors = _assess_cells(numbered, only is not None)
+    base_frame = to_frame(base) if only is None else None
+    if base_frame is not None and settings.trace:
+        import polars as pl
+
+        base_frame = base_frame.with_columns(pl.Series(READS, reads, dtype=pl.Categorical))
+    return base_frame, to_frame(changed) if settings.law_change else None, errors
+
+
+Rows = list[dict[str, Any]]
+
+
+def _assess_cells(numbered: Iterable[tuple[int, tuple[Any, ...]]], changed_only: bool = False) \
+        -> tuple[Rows, Rows, list[str], list[RowError]]:
+    """Each numbered row's cells made a case and assessed (`_assess_one`): the rows under the shipped law and under
+    the what-if law, the law each read (when traced), and the rows that are no case. Plain Python objects only (no
+    polars: a forked process runs it, see `_reassess_here`)."""
+    from reprieve.intake import CaseFileError, parse_case
+
+    builder: RowBuilder = _STATE["builder"]
+    case_columns: list[int] = _STATE["case_columns"]
+    base: Rows = []
+    changed: Rows = []
+    reads: list[str] = []
+    errors: list[RowError] = []
     for number, cells in numbered:
         try:
             case = parse_case(builder.build([cells[i] for i in case_columns]), f"row {number}",
@@ -145,13 +166,14 @@ def _assess_slice(task: Task) -> tuple[Any, Any, list[RowError]]:
         except CaseFileError as exc:
             errors.extend(RowError(number, p.path, p.message) for p in exc.problems)
             continue
-        _assess_one(case, _shown_id(cells, number), number, only is not None, base, changed, reads)
-    base_frame = to_frame(base) if only is None else None
-    if base_frame is not None and settings.trace:
-        import polars as pl
+        _assess_one(case, _shown_id(cells, number), number, changed_only, base, changed, reads)
+    return base, changed, reads, errors
 
-        base_frame = base_frame.with_columns(pl.Series(READS, reads, dtype=pl.Categorical))
-    return base_frame, to_frame(changed) if settings.law_change else None, errors
+
+def _reassessed(numbered: list[tuple[int, tuple[Any, ...]]]) -> tuple[Rows, list[RowError]]:
+    """The numbered rows under the what-if law alone (their rows under the shipped law are known)."""
+    _, changed, _, errors = _assess_cells(numbered, changed_only=True)
+    return changed, errors
 
 
 def _assess_one(case: Any, shown: str, number: int, changed_only: bool, base: list[dict[str, Any]],
@@ -221,21 +243,79 @@ def rescreen(table: Table, base: Any, errors: list[RowError], as_of: date, law_c
     from reprieve.law.params import LawChange, shipped_law
 
     reach = LawChange.model_validate(law_change).reach(shipped_law())
-    # a few hundred different traces in a population: each is judged once, with the rows that read it
-    by_trace = base.group_by(READS).agg(pl.col("row")).iter_rows() if base.height else iter(())
-    again = sorted(row for reads, rows in by_trace if reach(str(reads).split("\n")) for row in rows)
+    # a few hundred different traces in a population, of a few hundred different reads: a trace is reached when one
+    # of its reads is (`Reach`), so each read is judged once, and each trace with the rows that read it
+    traces = [(str(reads).split("\n"), rows) for reads, rows in base.group_by(READS).agg(pl.col("row")).iter_rows()] \
+        if base.height else []
+    reached = {read for read in {read for reads, _ in traces for read in reads} if reach((read,))}
+    again = sorted(row for reads, rows in traces if not reached.isdisjoint(reads) for row in rows)
     tasks = ((0, 0, tuple(again[i:i + CHUNK])) for i in range(0, len(again), CHUNK))
     out = Screened(warnings=list(table.warnings), errors=list(errors))
     if progress:
         progress(base.height - len(again) + len({e.row for e in errors}))  # the rows reused are done
     settings = Settings(as_of, law_change, keep_ids, id_key or os.urandom(32), str(table.file),
                         tuple(table.columns), tuple(table.targets))
-    _run(_assess_slice, tasks, settings, 1 if len(again) < SMALL_REACH else workers, out, progress)
+    if len(again) < SMALL_REACH:
+        _reassess_here(again, settings, workers, out, progress)
+    else:
+        _run(_assess_slice, tasks, settings, workers, out, progress)
     base = base.drop(READS, strict=False)
     kept = base.filter(~pl.col("row").is_in(again)) if again else base
     out.parts = [_concat([kept, *out.parts]).sort("row")] if out.parts else [kept]
     out.base_parts = [base]
     return out, len(again)
+
+
+def _reassess_here(rows: list[int], settings: Settings, workers: int | None, out: Screened,
+                   progress: Callable[[int], None] | None) -> None:
+    """Re-assess the table's `rows` under the what-if law in this process and, with more workers, in processes forked
+    from it once the engine is imported and the law resolved: a fork shares both and starts in milliseconds, where a
+    spawned worker imports the engine and loads the law again (about 2.5 s of CPU). The rows are read here, in one
+    pass, before forking; a forked process runs no polars (its thread pool does not survive a fork) and sends back
+    plain rows."""
+    from reprieve.assess import report  # noqa: F401 (imported before forking: the forked processes share it)
+    from reprieve.screen.rows import to_frame
+
+    workers = min(workers if workers is not None else (os.cpu_count() or 1), max(len(rows) // SHARE_MIN, 1))
+    if "fork" not in multiprocessing.get_all_start_methods():
+        workers = 1
+    _init_worker(settings)
+    try:
+        cells = read_rows_at(Path(settings.file), list(settings.columns), [n - 2 for n in rows])
+        numbered = list(zip(rows, cells, strict=True))
+        done = _shared_out([numbered[i::workers] for i in range(workers)], progress)  # interleaved: each as mixed
+    finally:
+        _reset()
+    changed = sorted((row for share_rows, _ in done for row in share_rows), key=lambda r: int(r["row"]))
+    out.errors.extend(sorted((e for _, errors in done for e in errors), key=lambda e: e.row))
+    if changed:
+        out.parts.append(to_frame(changed))
+
+
+def _shared_out(shares: list[list[tuple[int, tuple[Any, ...]]]],
+                progress: Callable[[int], None] | None) -> list[tuple[Rows, list[RowError]]]:
+    """The first share re-assessed here, each other in a process forked from this one."""
+    import gc
+    import warnings
+
+    # the first person here, before forking: the engine's lazy loads and memos (about 0.25 s of CPU: the holiday
+    # calendars, the words catalogs) are then made once, and shared
+    done = [_reassessed(shares[0][:1])]
+    gc.freeze()  # the forked processes' collections then leave the shared pages alone
+    with warnings.catch_warnings():  # (Python 3.12 warns of forking a process with threads: polars', unused there)
+        warnings.filterwarnings("ignore", r".*multi-threaded.*fork", DeprecationWarning)
+        pool = multiprocessing.get_context("fork").Pool(len(shares) - 1) if len(shares) > 1 else None
+    gc.unfreeze()
+    with pool or nullcontext():
+        pending = [pool.apply_async(_reassessed, (share,)) for share in shares[1:]] if pool else []
+        done.append(_reassessed(shares[0][1:]))
+        if progress:
+            progress(len(shares[0]))
+        for share, result in zip(shares[1:], pending, strict=True):
+            done.append(result.get())
+            if progress:
+                progress(len(share))
+    return done
 
 
 def _run(work: Callable[[Any], tuple[Any, Any, list[RowError]]], tasks: Iterator[Any], settings: Settings,
