@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from reprieve.assess.presumptions import Presumed
@@ -35,7 +36,7 @@ class _Keyed:
 
     def put(self, key: str, value: Any) -> None:
         attribute = self._attribute(key)
-        if attribute not in {f.name for f in fields(self)} - {"keys"}:  # type: ignore[arg-type]
+        if attribute not in _settable(type(self)):
             raise ValueError(f"{type(self).__name__}: unknown key {key}")  # it would be dropped from the JSON
         setattr(self, attribute, value)
         if key not in self.keys:
@@ -43,6 +44,11 @@ class _Keyed:
 
     def has(self, key: str) -> bool:
         return key in self.keys
+
+
+@cache  # `put` runs a dozen times a person: the fields of a block's class are looked up once
+def _settable(kind: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(kind)) - {"keys"}
 
 
 def _keyed_json(block: Any) -> dict[str, Any]:
