@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from reprieve.assess.presumptions import Presumed
@@ -46,9 +45,16 @@ class _Keyed:
         return key in self.keys
 
 
-@cache  # `put` runs a dozen times a person: the fields of a block's class are looked up once
+_SETTABLE: dict[type, frozenset[str]] = {}
+
+
 def _settable(kind: type) -> frozenset[str]:
-    return frozenset(f.name for f in fields(kind)) - {"keys"}
+    """The attributes `put` may set on a block of class `kind`: looked up once per class (`put` runs a dozen times
+    a person)."""
+    found = _SETTABLE.get(kind)
+    if found is None:
+        found = _SETTABLE[kind] = frozenset(f.name for f in fields(kind)) - {"keys"}
+    return found
 
 
 def _keyed_json(block: Any) -> dict[str, Any]:
