@@ -4,7 +4,7 @@ a whole assessment with warm memos with one after every memo is emptied."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import given, settings
@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 from reprieve.assess import questions
 from reprieve.assess.report import assess
 from reprieve.intake import parse_case
-from reprieve.law import drug_penalties, fsa_time_credits, other_penalties, which_penalty_law
+from reprieve.law import (
+    drug_penalties,
+    fsa_time_credits,
+    other_penalties,
+    penalty_schemas,
+    release_day,
+    which_penalty_law,
+)
 from reprieve.law.params import Law, law, shipped_law, using
 from reprieve.law.penalty_ranges import parsed
 from reprieve.law.penalty_schemas import OffenseRanges, SamePenalties
@@ -115,4 +122,30 @@ def test_an_assessment_with_warm_memos_equals_one_with_every_memo_emptied(seed: 
     which_penalty_law._boundaries.cache_clear()
     fsa_time_credits._within_any.cache_clear()
     questions.generic.cache_clear()
+    release_day.release_weekday.cache_clear()  # type: ignore[attr-defined]
+    penalty_schemas.parse_term.cache_clear()
     assert _json(case) == warm
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(date(2000, 1, 1), date(2060, 12, 31)))
+def test_the_release_weekday_memo_is_the_last_weekday_not_a_holiday_on_or_before_the_day(day: date) -> None:
+    """18 U.S.C. 3624(a): released on "the last preceding weekday" when the day is a Saturday, a Sunday or a legal
+    holiday; the memo answers as the rule does, the first time and again, and a traced law still records the
+    parameters it read."""
+    for _ in range(2):
+        traced = Law.at(AS_OF).traced()
+        with using(traced):
+            moved, step = release_day.release_weekday(day)
+            free = [d for d in (day - timedelta(days=k) for k in range(10))
+                    if d.weekday() < 5 and release_day.holiday_name(d) is None]
+        assert moved == free[0]
+        assert (step is None) == (moved == day)
+        assert {"release_day.weekend_or_holiday_rule", "release_day.holiday_calendar"} <= traced.read
+
+
+def test_a_release_on_independence_day_observed_moves_to_the_thursday() -> None:
+    """July 4, 2026 is a Saturday, observed on Friday July 3 (5 U.S.C. 6103(b)(1)): release on Thursday July 2."""
+    with using(Law.at(AS_OF)):
+        assert release_day.release_weekday(date(2026, 7, 4))[0] == date(2026, 7, 2)
+        assert release_day.release_weekday(date(2026, 7, 3))[0] == date(2026, 7, 2)

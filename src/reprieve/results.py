@@ -125,7 +125,9 @@ def identity(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True, eq=False)
+# Not frozen (like `Said`): a frozen dataclass sets each field through object.__setattr__, several times slower to
+# make, and the engine makes dozens of steps a person. Never changed once made: `dataclasses.replace` makes another.
+@dataclass(eq=False)
 class Step:
     """One line of the arithmetic, as a person would check it against the BOP's computation sheet: the rule id, the
     authority (a key of law/authorities.yaml; None only for a step that applies no law), the pinpoint citation

@@ -828,7 +828,8 @@ class _Base:
 def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date,
               bases: dict[Scenario, _Base | Dates | None] | None = None) -> Dates | None:
     """One scenario's dates. `bases` (per computation) keeps the part before FSA credits for scenarios that share it."""
-    key = replace(s, fsa=None)
+    key = Scenario(s.commenced, s.later_starts, s.prior_custody_days, s.gct_rate, s.gct_loss, s.rdap_months,
+                   None)  # `replace(s, fsa=None)`, without its per-call look-up of the fields
     if bases is not None and key in bases:
         base = bases[key]
     else:

@@ -35,7 +35,7 @@ class _Keyed:
 
     def put(self, key: str, value: Any) -> None:
         attribute = self._attribute(key)
-        if attribute not in {f.name for f in fields(self)} - {"keys"}:  # type: ignore[arg-type]
+        if attribute not in _settable(type(self)):
             raise ValueError(f"{type(self).__name__}: unknown key {key}")  # it would be dropped from the JSON
         setattr(self, attribute, value)
         if key not in self.keys:
@@ -43,6 +43,18 @@ class _Keyed:
 
     def has(self, key: str) -> bool:
         return key in self.keys
+
+
+_SETTABLE: dict[type, frozenset[str]] = {}
+
+
+def _settable(kind: type) -> frozenset[str]:
+    """The attributes `put` may set on a block of class `kind`: looked up once per class (`put` runs a dozen times
+    a person)."""
+    found = _SETTABLE.get(kind)
+    if found is None:
+        found = _SETTABLE[kind] = frozenset(f.name for f in fields(kind)) - {"keys"}
+    return found
 
 
 def _keyed_json(block: Any) -> dict[str, Any]:

@@ -42,7 +42,7 @@ class Question:
         return out
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)  # not frozen, and never changed once made: see `results.Step` (dozens a person)
 class Reason:
     """One element of a rule and how the facts meet it: met (True), not met (False), unknown (None), or met but for
     the court to weigh (`review`); formatted only when rendered ('met: <element>: <how>'). Like a `Step`, it names

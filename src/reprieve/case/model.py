@@ -19,7 +19,7 @@ NonNegInt = Annotated[int, Field(ge=0)]
 class Model(BaseModel):
     """Unknown keys are kept (and reported as warnings by the reader), not rejected."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=False, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=False)
 
     @field_validator("*", mode="before")
     @classmethod
@@ -41,15 +41,14 @@ class AgeOn(Model):
 
 
 class Person(Model):
-    name: str | None = None
-    """Full name as on the judgment."""
+    name: str | None = Field(default=None, description="Full name as on the judgment.")
     register_number: str | None = Field(default=None, pattern=r"^\d{5}-\d{3}$",
                                         description="BOP register number, 12345-678")
     born: PDate | None = Field(default=None, description="date of birth, or the year only")
-    sex: Literal["male", "female", "other"] | None = None
-    """male, female or other (decides how a motion refers to the person: 'Mr.', 'Ms.')."""
-    facility: str | None = None
-    """The BOP institution where the person is held now, e.g. 'FCI Cumberland'."""
+    sex: Literal["male", "female", "other"] | None = Field(
+        default=None, description="male, female or other (decides how a motion refers to the person: 'Mr.', 'Ms.').")
+    facility: str | None = Field(
+        default=None, description="The BOP institution where the person is held now, e.g. 'FCI Cumberland'.")
     final_removal_order: bool | None = Field(
         default=None, description="extension: subject to a final order of removal (18 U.S.C. 3632(d)(4)(E))")
     age_on: AgeOn | None = Field(
@@ -62,10 +61,8 @@ class Person(Model):
 
 class Court(Model):
     district: str | None = Field(default=None, description="e.g. W.D.N.C., D. Md., S.D.N.Y.; the circuit is derived")
-    docket: str | None = None
-    """The case number, e.g. '3:07-cr-00162-FDW-3'."""
-    judge: str | None = None
-    """The sentencing judge's name."""
+    docket: str | None = Field(default=None, description="The case number, e.g. '3:07-cr-00162-FDW-3'.")
+    judge: str | None = Field(default=None, description="The sentencing judge's name.")
 
 
 def _labels(value: Any) -> Any:
@@ -84,28 +81,32 @@ class Count(Model):
     count: str | None = Field(default=None, description="label in the judgment: '1', '1s', '3'")
     statute: str | None = Field(default=None, description="offense of conviction as written: 21 U.S.C. § 846")
     penalty: str | None = Field(default=None, description="penalty provision: 21 U.S.C. § 841(b)(1)(A)")
-    offense_began: PDate | None = None
-    """Date the offense began (the 15-year look-back of 21 U.S.C. 802(57) runs from it)."""
-    offense_ended: PDate | None = None
-    """Date the offense ended."""
-    drug: str | None = None
-    """The controlled substance: marijuana, cocaine, cocaine_base, heroin, methamphetamine, methamphetamine_actual,
-    fentanyl, fentanyl_analogue, pcp, lsd, mdma, ..."""
-    quantity: QuantityField | None = None
-    """The quantity that fixed the statutory range (the jury's finding or the plea), with its unit: '1000 kg',
-    '280 g', '100 plants'."""
-    months: NonNegInt | None = None
-    """The prison term on this count, in months ('12 months and 1 day': 12 here and 1 in days)."""
-    days: NonNegInt | None = None
-    """Days of the term on this count beyond whole months."""
-    life: bool | None = None
-    """true when the term on this count is life imprisonment (then leave months unset)."""
-    concurrent_with: list[str] | None = None
-    """Labels of the counts this term runs at the same time as; unset: concurrent (18 U.S.C. 3584(a))."""
-    consecutive_to: list[str] | None = None
-    """Labels of the counts this term follows ('consecutive to Count 1'); 924(c) terms are consecutive by statute."""
-    second_or_subsequent: bool | None = None
-    """924(c) only: true if the court sentenced this count as a second or subsequent conviction (pre-2018 stacking)."""
+    offense_began: PDate | None = Field(
+        default=None, description="Date the offense began (the 15-year look-back of 21 U.S.C. 802(57) runs from it).")
+    offense_ended: PDate | None = Field(default=None, description="Date the offense ended.")
+    drug: str | None = Field(
+        default=None, description="The controlled substance: marijuana, cocaine, cocaine_base, heroin, "
+                                  "methamphetamine, methamphetamine_actual,\n"
+                                  "fentanyl, fentanyl_analogue, pcp, lsd, mdma, ...")
+    quantity: QuantityField | None = Field(
+        default=None, description="The quantity that fixed the statutory range (the jury's finding or the plea), "
+                                  "with its unit: '1000 kg',\n"
+                                  "'280 g', '100 plants'.")
+    months: NonNegInt | None = Field(
+        default=None, description="The prison term on this count, in months ('12 months and 1 day': 12 here and 1 in "
+                                  "days).")
+    days: NonNegInt | None = Field(default=None, description="Days of the term on this count beyond whole months.")
+    life: bool | None = Field(
+        default=None, description="true when the term on this count is life imprisonment (then leave months unset).")
+    concurrent_with: list[str] | None = Field(
+        default=None, description="Labels of the counts this term runs at the same time as; unset: concurrent (18 "
+                                  "U.S.C. 3584(a)).")
+    consecutive_to: list[str] | None = Field(
+        default=None, description="Labels of the counts this term follows ('consecutive to Count 1'); 924(c) terms "
+                                  "are consecutive by statute.")
+    second_or_subsequent: bool | None = Field(
+        default=None, description="924(c) only: true if the court sentenced this count as a second or subsequent "
+                                  "conviction (pre-2018 stacking).")
     death_or_serious_bodily_injury: bool | None = Field(
         default=None, description="extension: death or serious bodily injury resulted (841(b)(1)(A)-(C))")
     firearm_conduct: Literal["possess", "brandish", "discharge"] | None = Field(
@@ -151,11 +152,13 @@ class Count(Model):
 
 
 class Enhancement(Model):
-    kind: Literal["851", "career_offender", "acca"]
-    """'851' (an information under 21 U.S.C. 851 charging prior drug convictions), 'career_offender' (USSG §4B1.1) or
-    'acca' (18 U.S.C. 924(e))."""
-    priors: list[NonNegInt] | None = None
-    """For '851': the positions in `priors` (from 0) of the prior convictions the information named."""
+    kind: Literal["851", "career_offender", "acca"] = Field(
+        description="'851' (an information under 21 U.S.C. 851 charging prior drug convictions), 'career_offender' "
+                    "(USSG §4B1.1) or\n"
+                    "'acca' (18 U.S.C. 924(e)).")
+    priors: list[NonNegInt] | None = Field(
+        default=None, description="For '851': the positions in `priors` (from 0) of the prior convictions the "
+                                  "information named.")
     priors_at_least: NonNegInt | None = Field(
         default=None, description="for an 851 enhancement whose priors are not described: how many prior "
                                   "convictions it charged, at least")
@@ -190,23 +193,25 @@ class ZeroPointFacts(Model):
 
 class SentencingGuidelines(Model):
     manual: int | None = Field(default=None, ge=1987, le=2100, description="year of the Guidelines Manual used")
-    base_offense_level: Annotated[int, Field(ge=1, le=43)] | None = None
-    """Base offense level found at sentencing (presentence report)."""
-    total_offense_level: Annotated[int, Field(ge=1, le=43)] | None = None
-    """Total offense level found at sentencing (Statement of Reasons, part I)."""
-    criminal_history_points: NonNegInt | None = None
-    """Criminal history points found at sentencing, status points included."""
-    status_points: NonNegInt | None = None
-    """Points for committing the offense under a criminal justice sentence (USSG §4A1.1(d), later (e))."""
-    criminal_history_category: Literal["I", "II", "III", "IV", "V", "VI"] | None = None
-    """Criminal history category I to VI found at sentencing."""
-    career_offender: bool | None = None
-    """true if the court found the person a career offender (USSG §4B1.1)."""
-    range_months: list[RangeEnd] | None = Field(default=None, min_length=2, max_length=2)
-    """The guideline range found at sentencing, [low, high] in months ('life' allowed): Statement of Reasons, part
-    III."""
-    departure_or_variance: str | None = None
-    """A departure or variance from the range, in words (e.g. 'downward variance to 180 months')."""
+    base_offense_level: Annotated[int, Field(ge=1, le=43)] | None = Field(
+        default=None, description="Base offense level found at sentencing (presentence report).")
+    total_offense_level: Annotated[int, Field(ge=1, le=43)] | None = Field(
+        default=None, description="Total offense level found at sentencing (Statement of Reasons, part I).")
+    criminal_history_points: NonNegInt | None = Field(
+        default=None, description="Criminal history points found at sentencing, status points included.")
+    status_points: NonNegInt | None = Field(
+        default=None, description="Points for committing the offense under a criminal justice sentence (USSG "
+                                  "§4A1.1(d), later (e)).")
+    criminal_history_category: Literal["I", "II", "III", "IV", "V", "VI"] | None = Field(
+        default=None, description="Criminal history category I to VI found at sentencing.")
+    career_offender: bool | None = Field(
+        default=None, description="true if the court found the person a career offender (USSG §4B1.1).")
+    range_months: list[RangeEnd] | None = Field(default=None, min_length=2, max_length=2, description="The guideline "
+        "range found at sentencing, [low, high] in months ('life' allowed): Statement of Reasons, part\n"
+        "III.")
+    departure_or_variance: str | None = Field(
+        default=None, description="A departure or variance from the range, in words (e.g. 'downward variance to 180 "
+                                  "months').")
     aggravating_role: bool | None = Field(
         default=None, description="extension: §3B1.1 organizer/leader/manager/supervisor finding")
     drug_quantities: list[GuidelineDrug] | None = Field(
@@ -262,28 +267,31 @@ class SentencingGuidelines(Model):
 
 
 class Judgment(Model):
-    imposed_on: PDate | None = None
-    """Date the sentence was imposed."""
-    amended_on: PDate | None = None
-    """Date of an amended judgment that changed the term, if any."""
-    relation: Literal["concurrent", "consecutive"] | None = None
-    """How this judgment runs with the ones before it: 'concurrent' or 'consecutive' (unset: 18 U.S.C. 3584(a))."""
-    counts: list[Count] = Field(default_factory=list)
-    """Every count of conviction with its term, in the judgment's order."""
-    enhancements: list[Enhancement] | None = None
-    """Sentencing enhancements applied ('851', 'career_offender', 'acca'); an empty list means none."""
-    supervised_release_months: NonNegInt | None = None
-    """Total term of supervised release, in months."""
-    guidelines: SentencingGuidelines | None = None
-    """The guideline calculation as found at sentencing (Statement of Reasons, presentence report)."""
-    district: str | None = None
-    """extension: this judgment's court, when the case has judgments from more than one (as court.district)."""
-    docket: str | None = None
-    """extension: this judgment's case number (as court.docket)."""
-    counts_dismissed: list[str] | None = None
-    """extension: counts dismissed on the motion of the United States, as the judgment lists them."""
-    amendment_reason: str | None = None
-    """extension: an amended judgment's reason for amendment (AO 245C), as written."""
+    imposed_on: PDate | None = Field(default=None, description="Date the sentence was imposed.")
+    amended_on: PDate | None = Field(
+        default=None, description="Date of an amended judgment that changed the term, if any.")
+    relation: Literal["concurrent", "consecutive"] | None = Field(
+        default=None, description="How this judgment runs with the ones before it: 'concurrent' or 'consecutive' "
+                                  "(unset: 18 U.S.C. 3584(a)).")
+    counts: list[Count] = Field(default_factory=list, description="Every count of conviction with its term, in the "
+        "judgment's order.")
+    enhancements: list[Enhancement] | None = Field(
+        default=None, description="Sentencing enhancements applied ('851', 'career_offender', 'acca'); an empty list "
+                                  "means none.")
+    supervised_release_months: NonNegInt | None = Field(
+        default=None, description="Total term of supervised release, in months.")
+    guidelines: SentencingGuidelines | None = Field(
+        default=None, description="The guideline calculation as found at sentencing (Statement of Reasons, "
+                                  "presentence report).")
+    district: str | None = Field(
+        default=None, description="extension: this judgment's court, when the case has judgments from more than one "
+                                  "(as court.district).")
+    docket: str | None = Field(default=None, description="extension: this judgment's case number (as court.docket).")
+    counts_dismissed: list[str] | None = Field(
+        default=None, description="extension: counts dismissed on the motion of the United States, as the judgment "
+                                  "lists them.")
+    amendment_reason: str | None = Field(
+        default=None, description="extension: an amended judgment's reason for amendment (AO 245C), as written.")
     total_months: NonNegInt | None = Field(
         default=None, description="the total term as the judgment states it ('a total term of 420 months'): used "
                                   "when the term of each count is not known, and checked against the counts")
@@ -292,26 +300,27 @@ class Judgment(Model):
 
 
 class Prior(Model):
-    description: str | None = None
-    """The prior conviction in words, e.g. 'possession with intent to distribute cocaine, N.C. Superior Court'."""
-    jurisdiction: str | None = None
-    """Where the prior conviction was entered: a state (e.g. 'NC') or 'federal'."""
-    statute: str | None = None
-    """The statute of the prior conviction, as written."""
-    kind: Literal["drug_felony", "violent_felony", "924c", "other_felony", "misdemeanor"] | None = None
-    """drug_felony, violent_felony, 924c, other_felony or misdemeanor."""
-    convicted_on: PDate | None = None
-    """Date of the prior conviction."""
-    final_on: PDate | None = None
-    """Date the prior conviction became final (no more appeal)."""
-    sentence_months: NonNegInt | None = None
-    """The prison term imposed for the prior, in months."""
-    served_months: NonNegInt | None = None
-    """Time actually served for the prior, in months (more than 12 is needed for a 'serious drug felony')."""
-    released_on: PDate | None = None
-    """Date of release from the prior's prison term (the 15-year look-back of 21 U.S.C. 802(57))."""
-    max_months: NonNegInt | None = None
-    """The statutory maximum of the prior offense, in months (decides 21 U.S.C. 802(57) and 18 U.S.C. 924(e)(2))."""
+    description: str | None = Field(
+        default=None, description="The prior conviction in words, e.g. 'possession with intent to distribute "
+                                  "cocaine, N.C. Superior Court'.")
+    jurisdiction: str | None = Field(
+        default=None, description="Where the prior conviction was entered: a state (e.g. 'NC') or 'federal'.")
+    statute: str | None = Field(default=None, description="The statute of the prior conviction, as written.")
+    kind: Literal["drug_felony", "violent_felony", "924c", "other_felony", "misdemeanor"] | None = Field(
+        default=None, description="drug_felony, violent_felony, 924c, other_felony or misdemeanor.")
+    convicted_on: PDate | None = Field(default=None, description="Date of the prior conviction.")
+    final_on: PDate | None = Field(default=None, description="Date the prior conviction became final (no more appeal).")
+    sentence_months: NonNegInt | None = Field(
+        default=None, description="The prison term imposed for the prior, in months.")
+    served_months: NonNegInt | None = Field(
+        default=None, description="Time actually served for the prior, in months (more than 12 is needed for a "
+                                  "'serious drug felony').")
+    released_on: PDate | None = Field(
+        default=None, description="Date of release from the prior's prison term (the 15-year look-back of 21 U.S.C. "
+                                  "802(57)).")
+    max_months: NonNegInt | None = Field(
+        default=None, description="The statutory maximum of the prior offense, in months (decides 21 U.S.C. 802(57) "
+                                  "and 18 U.S.C. 924(e)(2)).")
     drug_related: bool | None = Field(
         default=None, description="extension: the offense related to controlled substances (21 U.S.C. 802(44); "
                                   "844(a)); implied by kind 'drug_felony'")
@@ -338,62 +347,64 @@ RiskLevel = Literal["minimum", "low", "medium", "high"]
 
 
 class RiskAssessment(Model):
-    on: PDate
-    """Date of the PATTERN risk assessment."""
-    level: RiskLevel
-    """PATTERN recidivism risk level: minimum, low, medium or high."""
+    on: PDate = Field(description="Date of the PATTERN risk assessment.")
+    level: RiskLevel = Field(description="PATTERN recidivism risk level: minimum, low, medium or high.")
 
 
 class Fsa(Model):
-    eligible: bool | None = None
-    """Eligible to earn First Step Act time credits (unset: derived from the offenses of conviction, 18 U.S.C.
-    3632(d)(4)(D))."""
-    earning_since: PDate | None = None
-    """Date the person began earning FSA time credits, if the BOP states it."""
-    risk_levels: list[RiskAssessment] | None = None
-    """Each PATTERN risk assessment with its date ('FSA Recidivism Risk Assessment' sheet)."""
-    programming_days: NonNegInt | None = None
-    """Days in eligible programs or productive activities, if known."""
-    credits_days: NonNegInt | None = None
-    """FSA time credits earned, in days, as the BOP reports them ('FSA Time Credit Assessment')."""
-    applied_to_release_days: NonNegInt | None = None
-    """FSA time credits the BOP has applied toward early release, in days (at most 365)."""
+    eligible: bool | None = Field(
+        default=None, description="Eligible to earn First Step Act time credits (unset: derived from the offenses of "
+                                  "conviction, 18 U.S.C.\n"
+                                  "3632(d)(4)(D)).")
+    earning_since: PDate | None = Field(
+        default=None, description="Date the person began earning FSA time credits, if the BOP states it.")
+    risk_levels: list[RiskAssessment] | None = Field(
+        default=None, description="Each PATTERN risk assessment with its date ('FSA Recidivism Risk Assessment' "
+                                  "sheet).")
+    programming_days: NonNegInt | None = Field(
+        default=None, description="Days in eligible programs or productive activities, if known.")
+    credits_days: NonNegInt | None = Field(
+        default=None, description="FSA time credits earned, in days, as the BOP reports them ('FSA Time Credit "
+                                  "Assessment').")
+    applied_to_release_days: NonNegInt | None = Field(
+        default=None, description="FSA time credits the BOP has applied toward early release, in days (at most 365).")
 
 
 class Rdap(Model):
-    completed_on: PDate | None = None
-    """Date the Residential Drug Abuse Program was completed."""
-    reduction_months: Annotated[int, Field(ge=0, le=12)] | None = None
-    """Months of early release granted for RDAP (18 U.S.C. 3621(e)(2)(B); at most 12)."""
+    completed_on: PDate | None = Field(
+        default=None, description="Date the Residential Drug Abuse Program was completed.")
+    reduction_months: Annotated[int, Field(ge=0, le=12)] | None = Field(
+        default=None, description="Months of early release granted for RDAP (18 U.S.C. 3621(e)(2)(B); at most 12).")
 
 
 class BopReported(Model):
-    sheet_as_of: PDate | None = None
-    """The date the BOP's computation sheet (or letter) was printed: its figures are as of that day."""
-    computation_began_on: PDate | None = None
-    """The BOP's 'Date Computation Began' (when the sentence commenced, 18 U.S.C. 3585(a))."""
-    jail_credit_days: NonNegInt | None = None
-    """Prior custody credit the BOP applied ('Jail Credit'), in days."""
-    full_term_date: PDate | None = None
-    """The BOP's full term date."""
-    statutory_release_date: PDate | None = None
-    """The BOP's release date with good conduct time (its 'statutory release date')."""
-    projected_release_date: PDate | None = None
-    """The BOP's projected release date."""
-    release_method: str | None = None
-    """How the BOP projects release, as written on the sheet (e.g. 'GCT REL', 'FSA REL')."""
-    home_detention_date: PDate | None = None
-    """The BOP's home detention eligibility date ('Home Detention Eligibility Date')."""
-    gct_earned_days: NonNegInt | None = None
-    """Good conduct time the BOP counts as earned, in days ('Total GCT Earned')."""
-    gct_disallowed_days: NonNegInt | None = None
-    """Good conduct time the BOP reports as disallowed, in days."""
-    fsa_credits_days: NonNegInt | None = None
-    """First Step Act time credits the BOP reports, in days."""
-    gct_earned_and_projected_days: NonNegInt | None = None
-    """extension: 'TOTAL GCT EARNED AND PROJECTED' on the computation sheet, in days."""
-    gct_forfeited_days: NonNegInt | None = None
-    """extension: good conduct time the BOP reports as forfeited, in days."""
+    sheet_as_of: PDate | None = Field(
+        default=None, description="The date the BOP's computation sheet (or letter) was printed: its figures are as "
+                                  "of that day.")
+    computation_began_on: PDate | None = Field(
+        default=None, description="The BOP's 'Date Computation Began' (when the sentence commenced, 18 U.S.C. "
+                                  "3585(a)).")
+    jail_credit_days: NonNegInt | None = Field(
+        default=None, description="Prior custody credit the BOP applied ('Jail Credit'), in days.")
+    full_term_date: PDate | None = Field(default=None, description="The BOP's full term date.")
+    statutory_release_date: PDate | None = Field(
+        default=None, description="The BOP's release date with good conduct time (its 'statutory release date').")
+    projected_release_date: PDate | None = Field(default=None, description="The BOP's projected release date.")
+    release_method: str | None = Field(
+        default=None, description="How the BOP projects release, as written on the sheet (e.g. 'GCT REL', 'FSA "
+                                  "REL').")
+    home_detention_date: PDate | None = Field(
+        default=None, description="The BOP's home detention eligibility date ('Home Detention Eligibility Date').")
+    gct_earned_days: NonNegInt | None = Field(
+        default=None, description="Good conduct time the BOP counts as earned, in days ('Total GCT Earned').")
+    gct_disallowed_days: NonNegInt | None = Field(
+        default=None, description="Good conduct time the BOP reports as disallowed, in days.")
+    fsa_credits_days: NonNegInt | None = Field(
+        default=None, description="First Step Act time credits the BOP reports, in days.")
+    gct_earned_and_projected_days: NonNegInt | None = Field(
+        default=None, description="extension: 'TOTAL GCT EARNED AND PROJECTED' on the computation sheet, in days.")
+    gct_forfeited_days: NonNegInt | None = Field(
+        default=None, description="extension: good conduct time the BOP reports as forfeited, in days.")
 
 
 class ServedStated(Model):
@@ -412,31 +423,38 @@ class HomeConfinement(Model):
 
 
 class Custody(Model):
-    arrested_on: PDate | None = None
-    """Date of the arrest on the federal charge (YYYY-MM or YYYY when only that much is known)."""
-    continuous_since_arrest: bool | None = None
-    """true if in custody without a break from the arrest to the sentence (no bail, no release)."""
-    commenced_on: PDate | None = None
-    """Date the sentence commenced (18 U.S.C. 3585(a)); unset: the first judgment's imposed_on when in custody."""
-    prior_custody_days: NonNegInt | None = None
-    """Jail credit: days in custody before the sentence began that count toward it (18 U.S.C. 3585(b))."""
-    gct_disallowed_days: NonNegInt | None = None
-    """Good conduct time disallowed for discipline, in days."""
-    gct_forfeited_days: NonNegInt | None = None
-    """Good conduct time forfeited for discipline, in days (FGCT)."""
-    gct_rate: Literal[54, 42] | None = None
-    """Good conduct time per year: 54 (the default) or 42 (no progress toward a GED, 28 C.F.R. 523.20(c))."""
-    fsa: Fsa | None = None
-    """First Step Act time credits: eligibility, risk levels and credits as the BOP reports them."""
+    arrested_on: PDate | None = Field(
+        default=None, description="Date of the arrest on the federal charge (YYYY-MM or YYYY when only that much is "
+                                  "known).")
+    continuous_since_arrest: bool | None = Field(
+        default=None, description="true if in custody without a break from the arrest to the sentence (no bail, no "
+                                  "release).")
+    commenced_on: PDate | None = Field(
+        default=None, description="Date the sentence commenced (18 U.S.C. 3585(a)); unset: the first judgment's "
+                                  "imposed_on when in custody.")
+    prior_custody_days: NonNegInt | None = Field(
+        default=None, description="Jail credit: days in custody before the sentence began that count toward it (18 "
+                                  "U.S.C. 3585(b)).")
+    gct_disallowed_days: NonNegInt | None = Field(
+        default=None, description="Good conduct time disallowed for discipline, in days.")
+    gct_forfeited_days: NonNegInt | None = Field(
+        default=None, description="Good conduct time forfeited for discipline, in days (FGCT).")
+    gct_rate: Literal[54, 42] | None = Field(
+        default=None, description="Good conduct time per year: 54 (the default) or 42 (no progress toward a GED, 28 "
+                                  "C.F.R. 523.20(c)).")
+    fsa: Fsa | None = Field(
+        default=None, description="First Step Act time credits: eligibility, risk levels and credits as the BOP "
+                                  "reports them.")
 
     @field_validator("gct_rate", mode="before")
     @classmethod
     def _rate_as_number(cls, value: Any) -> Any:
         return int(value) if isinstance(value, str) and value.strip().isdigit() else value
-    rdap: Rdap | None = None
-    """Residential Drug Abuse Program completion and the early release it earned."""
-    bop: BopReported | None = None
-    """The BOP's own dates, as on its Sentence Monitoring Computation Data sheet, to compare with reprieve's."""
+    rdap: Rdap | None = Field(
+        default=None, description="Residential Drug Abuse Program completion and the early release it earned.")
+    bop: BopReported | None = Field(
+        default=None, description="The BOP's own dates, as on its Sentence Monitoring Computation Data sheet, to "
+                                  "compare with reprieve's.")
     arrived_at_facility_on: PDate | None = Field(
         default=None,
         description="extension: arrival at the designated BOP facility (FSA credits start there before 2026-09-30)")
@@ -460,23 +478,23 @@ class Custody(Model):
 
 
 class Request(Model):
-    to: Literal["warden", "regional_director", "general_counsel"] | None = None
-    """Who the request went to: warden, regional_director or general_counsel."""
-    kind: Literal["reduction_in_sentence", "bp9", "bp10", "bp11"] | None = None
-    """reduction_in_sentence (the request to the warden), bp9, bp10 or bp11 (administrative remedy appeals)."""
-    submitted_on: PDate | None = None
-    """Date the request was sent or handed to staff."""
-    received_on: PDate | None = None
-    """Date the warden received the request (the date stamped on it or on the response): the 30 days of 18 U.S.C.
-    3582(c)(1)(A) run from it."""
-    grounds: str | None = None
-    """The reasons the request gave, in its own words (some courts hold a motion to the grounds raised here)."""
-    response: Literal["denied", "approved", "none"] | None = None
-    """The answer: denied, approved, or none (no answer yet)."""
-    responded_on: PDate | None = None
-    """Date of the answer."""
-    facility: str | None = None
-    """The institution the request was sent to."""
+    to: Literal["warden", "regional_director", "general_counsel"] | None = Field(
+        default=None, description="Who the request went to: warden, regional_director or general_counsel.")
+    kind: Literal["reduction_in_sentence", "bp9", "bp10", "bp11"] | None = Field(
+        default=None, description="reduction_in_sentence (the request to the warden), bp9, bp10 or bp11 "
+                                  "(administrative remedy appeals).")
+    submitted_on: PDate | None = Field(default=None, description="Date the request was sent or handed to staff.")
+    received_on: PDate | None = Field(
+        default=None, description="Date the warden received the request (the date stamped on it or on the response): "
+                                  "the 30 days of 18 U.S.C.\n"
+                                  "3582(c)(1)(A) run from it.")
+    grounds: str | None = Field(
+        default=None, description="The reasons the request gave, in its own words (some courts hold a motion to the "
+                                  "grounds raised here).")
+    response: Literal["denied", "approved", "none"] | None = Field(
+        default=None, description="The answer: denied, approved, or none (no answer yet).")
+    responded_on: PDate | None = Field(default=None, description="Date of the answer.")
+    facility: str | None = Field(default=None, description="The institution the request was sent to.")
     grounds_raised: list[Literal["b1a", "b1b", "b1c", "b1d", "b2", "b3a", "b3b", "b3c", "b3d", "b4", "b5",
                                  "b6"]] | None = Field(
         default=None, description="the USSG §1B1.13(b) grounds the request raised (b1a ... b6): some courts require "
@@ -484,28 +502,29 @@ class Request(Model):
 
 
 class Fact(Model):
-    description: str | None = None
-    """The fact in words. Write it as a neutral statement ('needs help to walk; uses a walker'), not in someone's
-    first person: documents quote it."""
-    since: PDate | None = None
-    """Date the fact began."""
-    source: str | None = None
-    """The record that proves it (e.g. 'BOP medical record of 2026-08-15'): it becomes an exhibit."""
+    description: str | None = Field(
+        default=None, description="The fact in words. Write it as a neutral statement ('needs help to walk; uses a "
+                                  "walker'), not in someone's\n"
+                                  "first person: documents quote it.")
+    since: PDate | None = Field(default=None, description="Date the fact began.")
+    source: str | None = Field(
+        default=None, description="The record that proves it (e.g. 'BOP medical record of 2026-08-15'): it becomes "
+                                  "an exhibit.")
 
 
 class MedicalFact(Fact):
-    condition: str | None = None
-    """The diagnosis in a doctor's words, e.g. 'metastatic pancreatic cancer'."""
-    terminal: bool | None = None
-    """true if a doctor says the illness is terminal (an end-of-life trajectory)."""
-    life_expectancy_months: NonNegInt | None = None
-    """Life expectancy a doctor gave, in months."""
-    self_care_diminished: bool | None = None
-    """true if the condition substantially diminishes the ability to provide self-care in prison."""
-    care_not_provided: bool | None = None
-    """true if long-term or specialized care the person needs is not being provided."""
-    diagnosed_on: PDate | None = None
-    """Date of the diagnosis."""
+    condition: str | None = Field(
+        default=None, description="The diagnosis in a doctor's words, e.g. 'metastatic pancreatic cancer'.")
+    terminal: bool | None = Field(
+        default=None, description="true if a doctor says the illness is terminal (an end-of-life trajectory).")
+    life_expectancy_months: NonNegInt | None = Field(
+        default=None, description="Life expectancy a doctor gave, in months.")
+    self_care_diminished: bool | None = Field(
+        default=None, description="true if the condition substantially diminishes the ability to provide self-care "
+                                  "in prison.")
+    care_not_provided: bool | None = Field(
+        default=None, description="true if long-term or specialized care the person needs is not being provided.")
+    diagnosed_on: PDate | None = Field(default=None, description="Date of the diagnosis.")
     recovery_expected: bool | None = Field(
         default=None, description="extension: expected to recover from the condition (§1B1.13(b)(1)(B))")
     risk_without_care: bool | None = Field(
@@ -526,54 +545,54 @@ class MedicalFact(Fact):
 
 
 class AgeRelatedFact(Fact):
-    serious_deterioration: bool | None = None
-    """true if physical or mental health is seriously deteriorating because of aging."""
+    serious_deterioration: bool | None = Field(
+        default=None, description="true if physical or mental health is seriously deteriorating because of aging.")
 
 
 class FamilyFact(Fact):
     relation: Literal["minor_child", "adult_child_incapacitated", "spouse", "partner", "parent", "sibling",
-                      "grandchild", "grandparent", "other", "child"] | None = None
-    """Who the family member is to the person in prison: minor_child, adult_child_incapacitated, child (a child
-    whose age is not stated), spouse, partner, parent, sibling, grandchild, grandparent, other."""
-    situation: Literal["caregiver_died", "caregiver_incapacitated", "incapacitated"] | None = None
-    """What happened: caregiver_died (a child's caregiver died), caregiver_incapacitated, or incapacitated (the
-    family member cannot care for themselves)."""
-    only_available_caregiver: bool | None = None
-    """true if the person in prison would be the only available caregiver."""
+                      "grandchild", "grandparent", "other", "child"] | None = Field(
+        default=None, description="Who the family member is to the person in prison: minor_child, "
+                                  "adult_child_incapacitated, child (a child\n"
+                                  "whose age is not stated), spouse, partner, parent, sibling, grandchild, "
+                                  "grandparent, other.")
+    situation: Literal["caregiver_died", "caregiver_incapacitated", "incapacitated"] | None = Field(
+        default=None, description="What happened: caregiver_died (a child's caregiver died), "
+                                  "caregiver_incapacitated, or incapacitated (the\n"
+                                  "family member cannot care for themselves).")
+    only_available_caregiver: bool | None = Field(
+        default=None, description="true if the person in prison would be the only available caregiver.")
     name: str | None = Field(
         default=None, description="extension: the family member's name; a minor's is printed as initials only "
                                   "(Fed. R. Crim. P. 49.1(a)(3))")
 
 
 class AbuseFact(Fact):
-    kind: Literal["sexual", "physical"] | None = None
-    """sexual or physical (physical abuse resulting in serious bodily injury)."""
-    by_staff: bool | None = None
-    """true if the abuser was a correctional officer or other BOP employee or contractor."""
-    established_by: Literal["conviction", "finding", "pending"] | None = None
-    """How the abuse is established: conviction, finding (an administrative finding), or pending."""
+    kind: Literal["sexual", "physical"] | None = Field(
+        default=None, description="sexual or physical (physical abuse resulting in serious bodily injury).")
+    by_staff: bool | None = Field(
+        default=None, description="true if the abuser was a correctional officer or other BOP employee or "
+                                  "contractor.")
+    established_by: Literal["conviction", "finding", "pending"] | None = Field(
+        default=None, description="How the abuse is established: conviction, finding (an administrative finding), or "
+                                  "pending.")
 
 
 class Infraction(Model):
-    on: PDate | None = None
-    """Date of the incident ('Chronological Disciplinary Record')."""
-    code: str | None = None
-    """The prohibited-act code, e.g. '305'."""
-    severity: Literal["greatest", "high", "moderate", "low"] | None = None
-    """greatest, high, moderate or low (the code's severity level, 28 C.F.R. 541.3)."""
-    description: str | None = None
-    """The infraction in words."""
+    on: PDate | None = Field(default=None, description="Date of the incident ('Chronological Disciplinary Record').")
+    code: str | None = Field(default=None, description="The prohibited-act code, e.g. '305'.")
+    severity: Literal["greatest", "high", "moderate", "low"] | None = Field(
+        default=None, description="greatest, high, moderate or low (the code's severity level, 28 C.F.R. 541.3).")
+    description: str | None = Field(default=None, description="The infraction in words.")
 
 
 class ConductFact(Fact):
-    infractions: list[Infraction] | None = None
-    """Each disciplinary infraction ('Chronological Disciplinary Record')."""
-    programs: list[str] | None = None
-    """Programs and classes completed ('Inmate Education Data Transcript')."""
-    education: str | None = None
-    """Education earned in prison, e.g. 'GED'."""
-    work: str | None = None
-    """Prison work, e.g. 'UNICOR, 6 years, good evaluations'."""
+    infractions: list[Infraction] | None = Field(
+        default=None, description="Each disciplinary infraction ('Chronological Disciplinary Record').")
+    programs: list[str] | None = Field(
+        default=None, description="Programs and classes completed ('Inmate Education Data Transcript').")
+    education: str | None = Field(default=None, description="Education earned in prison, e.g. 'GED'.")
+    work: str | None = Field(default=None, description="Prison work, e.g. 'UNICOR, 6 years, good evaluations'.")
 
 
 class OtherFact(Fact):
@@ -583,30 +602,31 @@ class OtherFact(Fact):
 
 
 class Circumstances(Model):
-    medical: list[MedicalFact] | None = None
-    """Illnesses and conditions: the facts behind USSG §1B1.13(b)(1)."""
-    age_related: list[AgeRelatedFact] | None = None
-    """Decline because of aging: USSG §1B1.13(b)(2)."""
-    family: list[FamilyFact] | None = None
-    """Family members who need the person as caregiver: USSG §1B1.13(b)(3)."""
-    abuse: list[AbuseFact] | None = None
-    """Abuse suffered in custody: USSG §1B1.13(b)(4)."""
-    conduct: list[ConductFact] | None = None
-    """The record in prison: infractions, programs, education, work (USSG §1B1.13(d); 18 U.S.C. 3553(a))."""
-    other: list[OtherFact] | None = None
-    """Any other reason of similar gravity: USSG §1B1.13(b)(5)."""
+    medical: list[MedicalFact] | None = Field(
+        default=None, description="Illnesses and conditions: the facts behind USSG §1B1.13(b)(1).")
+    age_related: list[AgeRelatedFact] | None = Field(
+        default=None, description="Decline because of aging: USSG §1B1.13(b)(2).")
+    family: list[FamilyFact] | None = Field(
+        default=None, description="Family members who need the person as caregiver: USSG §1B1.13(b)(3).")
+    abuse: list[AbuseFact] | None = Field(default=None, description="Abuse suffered in custody: USSG §1B1.13(b)(4).")
+    conduct: list[ConductFact] | None = Field(
+        default=None, description="The record in prison: infractions, programs, education, work (USSG §1B1.13(d); 18 "
+                                  "U.S.C. 3553(a)).")
+    other: list[OtherFact] | None = Field(
+        default=None, description="Any other reason of similar gravity: USSG §1B1.13(b)(5).")
 
 
 class ReleasePlan(Model):
-    residence: str | None = None
-    """The full address where the person would live (drafts show only the city and state, Fed. R. Crim. P. 49.1)."""
-    household: str | None = None
-    """Who lives there and how they are related to the person."""
-    support: str | None = None
-    """How the person would support themselves: a job offer, benefits, family."""
-    medical_care: str | None = None
-    """For a health-based request: the doctor or clinic, and how care would be paid for (Medicaid, Medicare,
-    insurance)."""
+    residence: str | None = Field(
+        default=None, description="The full address where the person would live (drafts show only the city and "
+                                  "state, Fed. R. Crim. P. 49.1).")
+    household: str | None = Field(default=None, description="Who lives there and how they are related to the person.")
+    support: str | None = Field(
+        default=None, description="How the person would support themselves: a job offer, benefits, family.")
+    medical_care: str | None = Field(
+        default=None, description="For a health-based request: the doctor or clinic, and how care would be paid for "
+                                  "(Medicaid, Medicare,\n"
+                                  "insurance).")
 
 
 RulingKind = Literal["exhaustion_satisfied", "covered_offense_404", "resentenced", "motion_denied", "motion_granted",
@@ -637,25 +657,22 @@ class Ruling(Model):
 class Case(Model):
     """One person, one file (case-format.md, format 1)."""
 
-    format: Literal[1] = 1
-    """The case file format: 1."""
+    format: Literal[1] = Field(default=1, description="The case file format: 1.")
     as_of: PDate | None = Field(default=None, description="date to assess on (default: today); must be a full date")
-    person: Person = Field(default_factory=Person)
-    """The person in prison."""
-    court: Court = Field(default_factory=Court)
-    """The sentencing court."""
-    judgments: list[Judgment] = Field(default_factory=list)
-    """Every federal judgment being served, in the order imposed."""
-    priors: list[Prior] = Field(default_factory=list)
-    """Earlier convictions that matter for 21 U.S.C. 851, 924(c), career offender and criminal history."""
-    custody: Custody = Field(default_factory=Custody)
-    """The facts the BOP computation uses: arrest, commencement, credits, good conduct time, FSA, RDAP."""
-    requests: list[Request] = Field(default_factory=list)
-    """Requests to the warden and administrative appeals, with their dates."""
-    circumstances: Circumstances = Field(default_factory=Circumstances)
-    """The facts behind each ground: medical, age, family, abuse, conduct, other."""
-    release_plan: ReleasePlan | None = None
-    """Where the person would live and how they would be supported."""
+    person: Person = Field(default_factory=Person, description="The person in prison.")
+    court: Court = Field(default_factory=Court, description="The sentencing court.")
+    judgments: list[Judgment] = Field(default_factory=list, description="Every federal judgment being served, in the "
+        "order imposed.")
+    priors: list[Prior] = Field(default_factory=list, description="Earlier convictions that matter for 21 U.S.C. "
+        "851, 924(c), career offender and criminal history.")
+    custody: Custody = Field(default_factory=Custody, description="The facts the BOP computation uses: arrest, "
+        "commencement, credits, good conduct time, FSA, RDAP.")
+    requests: list[Request] = Field(default_factory=list, description="Requests to the warden and administrative "
+        "appeals, with their dates.")
+    circumstances: Circumstances = Field(default_factory=Circumstances, description="The facts behind each ground: "
+        "medical, age, family, abuse, conduct, other.")
+    release_plan: ReleasePlan | None = Field(
+        default=None, description="Where the person would live and how they would be supported.")
     rulings: list[Ruling] = Field(
         default_factory=list, description="what a court already decided in this case, which reprieve takes as settled")
 

@@ -116,9 +116,10 @@ def _per_year_imposed(commenced: date, term: Term, rate: int, on: date, cite: st
                   total=total)
     flags: list[Said] = []
     rounded_factor = _rounded_factor(rate, year_days)
-    if math.floor(partial * rounded_factor) != prorated:
+    rounded = partial * rounded_factor.numerator // rounded_factor.denominator  # floor, in integers (exact)
+    if rounded != prorated:
         flags.append(said("step.gct.rounded_factor", partial=partial, factor=float(rounded_factor),
-                          rounded=math.floor(partial * rounded_factor), prorated=prorated))
+                          rounded=rounded, prorated=prorated))
     if note:
         flags.append(verbatim(note))
     return GoodConductTime(total, Step("GCT", AUTHORITY, cite, detail, Joined(tuple(flags)) if flags else None), rate,

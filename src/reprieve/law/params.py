@@ -558,6 +558,7 @@ def law_cache(maxsize: int) -> Callable[[Callable[..., R]], Callable[..., R]]:
 
         wrapper.__doc__ = fn.__doc__
         wrapper.__name__ = fn.__name__
+        wrapper.cache_clear = inner.cache_clear  # type: ignore[attr-defined]  # (tests empty the memos)
         return wrapper
 
     return decorate

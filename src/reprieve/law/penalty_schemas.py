@@ -8,6 +8,7 @@ Amounts are written as the statutes write them: terms as `10 years`, `15 days`, 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
@@ -18,6 +19,7 @@ from reprieve.law.sentence_aggregation import Term
 _TERM = re.compile(r"^\s*(\d+)\s+(year|years|month|months|day|days)\s*$")
 
 
+@lru_cache(maxsize=1024)  # the law data's few dozen penalty texts, read for every count (a Term is frozen)
 def parse_term(text: str) -> Term:
     """`10 years` -> 120 months; `15 days`; `life`; `0` (no minimum)."""
     cleaned = text.strip().lower()

@@ -12,7 +12,7 @@ from functools import lru_cache
 import holidays
 
 from reprieve.dates import ONE_DAY
-from reprieve.law.params import law
+from reprieve.law.params import law, law_cache
 from reprieve.results import Step, said
 
 CITE = "18 U.S.C. § 3624(a)"
@@ -30,8 +30,10 @@ def holiday_name(day: date) -> str | None:
     return str(name) if name else None
 
 
+@law_cache(maxsize=8192)  # two or three release days a person, a few thousand days in a population
 def release_weekday(release: date) -> tuple[date, Step | None]:
-    """The day the BOP may release: `release` itself, or the last preceding weekday that is not a holiday."""
+    """The day the BOP may release: `release` itself, or the last preceding weekday that is not a holiday (the
+    step is shared by every computation with that day: a step and its messages are never changed once made)."""
     rule = law().entry("release_day.weekend_or_holiday_rule", release)
     if release.weekday() < 5 and holiday_name(release) is None:
         return release, None

@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from reprieve.assess.computation import Computation
@@ -182,7 +183,7 @@ class Situation:
                        ask("custody.arrested_on", said("relief.served.decides", length=share)))
 
     # --- age ---------------------------------------------------------------------------------------------------
-    @property
+    @cached_property  # asked for each age threshold (five a person); the case does not change under a situation
     def born(self) -> tuple[date, date, str] | None:
         """The earliest and latest possible birth date: as stated, or from an age stated at a date (person.age_on:
         aged N on D means born after D less N+1 years and on or before D less N years)."""
