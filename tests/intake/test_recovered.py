@@ -123,6 +123,46 @@ def test_a_count_label_ocr_lost_is_read_again(monkeypatch: pytest.MonkeyPatch) -
     assert read.value == "1" and read.confidence < CONFIRM_BELOW
 
 
+def test_a_count_label_lost_even_alone_is_taken_from_the_counts_of_conviction(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tuning scans 40019, 40021, 40025: a lone '1' in the Count column lost even when read alone, and with it the
+    # row's term (placed by its label). The counts of conviction listed above the table ('pleaded guilty to count(s)
+    # 1 and 2') give it by its place; asked, and so is the term placed by it.
+    made = specimen(11, bop_sheet=True, judgments=1)
+    counts = made.case["judgments"][0]["counts"]
+    assert [c["count"] for c in counts] == ["1", "2"]
+
+    def lose_label(page: Page, pdf: bytes) -> Page:
+        page = _scanned({})(page, pdf)
+        if page.image is not None:
+            page.image = page.image.point(lambda v: 255)  # nothing to read the cell again from
+            page.soft = page.image
+        for line in page.lines:
+            if "10/16/2001" in line.text:
+                line.words = line.words[:-1]  # the row's last word: its count
+        return page
+
+    result = _read(11, lose_label, monkeypatch)
+    read = result.fields["judgments[0].counts[0].count"]
+    assert read.value == "1" and read.confidence < CONFIRM_BELOW
+    term = result.fields["judgments[0].counts[0].months"]
+    assert term.value == counts[0]["months"] and term.confidence < CONFIRM_BELOW
+    assert result.fields["judgments[0].counts[1].count"].value == "2"
+
+
+def test_a_lost_count_label_is_not_guessed_when_the_table_disagrees_with_the_list() -> None:
+    # two rows, the second labelled '1': the list '1, 2' cannot say what the first row is
+    line = Line([Word(w, 10.0 * n, 10.0 * n + 8, 0, 10, 0.95) for n, w in enumerate(
+        ["pleaded", "guilty", "to", "count(s)", "1", "and", "2"])], 1, "judgment.pdf")
+    page = Page("judgment.pdf", 1, [line], "ocr", 600.0, None)
+    src = Source("judgment.pdf", 1, "")
+    counts = [Read("judgment.counts[0].statute", "21 U.S.C. § 846", src, 0.9),
+              Read("judgment.counts[1].count", "1", src, 0.9)]
+    assert judgment._labels_by_order(counts, ["1", "2"], [page]) == (counts, set())
+    counts[1] = Read("judgment.counts[1].count", "2", src, 0.9)
+    got, rows = judgment._labels_by_order(counts, ["1", "2"], [page])
+    assert rows == {0} and [r.value for r in got if r.path == "judgment.counts[0].count"] == ["1"]
+
+
 def test_a_judges_name_ocr_split_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     # Scanned specimen 40037: 'Virginia M. Hernandez Covington' read as '... Coving ton' at 0.92, not asked.
     def split(page: Page, pdf: bytes) -> Page:

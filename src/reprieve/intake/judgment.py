@@ -162,6 +162,7 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
         out.reads += _amendment_reason(pages)
     counts = _counts(pages)
     convicted = _convicted(pages)
+    counts, inferred = _labels_by_order(counts, convicted, pages)
     table = [str(r.value) for r in counts if r.path.endswith(".count")]
     rows_read = len({r.path.split("]")[0] for r in counts})
     merged = any(r.path.endswith(".nature_of_offense") and _SECOND_OFFENSE.search(str(r.value)) for r in counts)
@@ -176,6 +177,9 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
     labels = {int(m.group(1)): str(r.value) for r in counts
               if (m := re.fullmatch(r"judgment\.counts\[(\d+)\]\.count", r.path))}
     terms = _imprisonment(pages, labels, rows)
+    terms = [r if not any(r.path.startswith(f"judgment.counts[{n}].") for n in inferred) else
+             Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label,
+                  r.note or "placed on the row by a count number not read in the table") for r in terms]
     if any(_LABELS_DISAGREE.search(r.note) for r in terms):  # the imprisonment's counts are not the table's
         out.reads = [r if not r.path.startswith("judgment.counts[") else
                      Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label, r.note or
@@ -905,6 +909,30 @@ def _convicted(pages: list[Page]) -> list[str]:
         if m:
             out += _label_list(line.text, m.end())[0]
     return out
+
+
+def _labels_by_order(counts: list[Read], convicted: list[str], pages: list[Page]) -> tuple[list[Read], set[int]]:
+    """A row whose Count cell was not read even alone (a lone '1' on a noisy scan: 8 of 12 count labels wrong on the
+    tuning scans) given the label the counts of conviction listed above the table have at its place, when the table
+    has as many rows as that list and every label the table did show sits at its place in the list; asked (0.6), and
+    so is the term placed on the row by it. Returns the reads and the rows so labelled."""
+    rows = sorted({int(m.group(1)) for r in counts if (m := re.match(r"judgment\.counts\[(\d+)\]", r.path))})
+    shown = {int(m.group(1)): str(r.value) for r in counts
+             if (m := re.fullmatch(r"judgment\.counts\[(\d+)\]\.count", r.path))}
+    lost = [n for n in rows if n not in shown]
+    if not lost or rows != list(range(len(convicted))) or len(set(convicted)) != len(convicted) or any(
+            label != convicted[n] for n, label in shown.items()):
+        return counts, set()
+    line = next((Text.of([line]) for line in pages[0].lines if _CONVICTED_LINE.search(line.text)), None)
+    if line is None:
+        return counts, set()
+    at = _CONVICTED_LINE.search(line.text)
+    assert at is not None
+    added = [read_at(line, at.end(), len(line.text), f"judgment.counts[{n}].count", convicted[n], label="Count",
+                     ceiling=0.6, note="the table's Count cell was not read: the count of conviction listed above "
+                                       "the table at this row's place")
+             for n in lost]
+    return counts + added, set(lost)
 
 
 def _dismissed(pages: list[Page]) -> list[Read] | None:
