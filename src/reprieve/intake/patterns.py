@@ -210,12 +210,18 @@ def statute(raw: str) -> Fixed:
     text = re.sub(r"(?<=\))(and|or)(?=[\s\d(]|$)", r" \1", text)
     text = re.sub(r"\b(and|or)(?=\d)", r"\1 ", text)
     text = re.sub(r"(\d+)\s*U\.?\s*S\.?\s*C\.?(?=\s|$|§|\$)", r"\1 U.S.C.", text)
+
     text = re.sub(r"§\s*§", "§§", text)
     text = re.sub(r"§(?=\d)", "§ ", text)
     m = _SHORTHAND.match(text)
     if m:
         text = f"{m.group(1)} U.S.C. § {m.group(2)}{text[m.end():]}"
     clean = text
+    text = re.sub(r"^(\d{1,2})[.,]?\s*U[.:,]?\s*S[.:,\-]\s*C\.?(?=\s|$|§|\$)", r"\1 U.S.C.", text)  # 'U.S-C.', 'U:S.C.'
+    text = re.sub(r"(?<=U\.S\.C\. )(?:§\s8§|§%|§\s§)(?=\s)", "§§", text)  # '§ 8§', '§%'
+    text = re.sub(r"(?<=U\.S\.C\. )(§§?)[.,'`](?=\d)", r"\1 ", text)  # '§.924', "§'1956"
+    text = re.sub(r"(?<=[\d)])\s*[.,\u2019'`]?\s*and[.,:\u2019'`]?(?=\s+\d)", " and", text)  # '(1).and 841', 'and. 841'
+    text = re.sub(r"(?<=\))[_\u2014\u2013\-]{2,}$", "", text)  # a rule's stroke after the last subsection
     text = re.sub(r"^([0-9IlBSOo]{1,2})[:;]?\s*U\.?\s*S\.?\s*C\.?[,.]?\s*(?=§|\$|\d)",
                   lambda m: digits(m.group(1)).value + " U.S.C. ", text)
     text = re.sub(r"U\.S\.C\.\s*(?:[$S8][$S8§]|§[$S8])\s*(?=\d)", "U.S.C. §§ ", text)
@@ -229,11 +235,62 @@ def statute(raw: str) -> Fixed:
     text = re.sub(r"(?<=U\.S\.C\. )(?:§\$§|8§|§8|\$§|§\$)(?=\s)", "§§", text)
     text = re.sub(r"(?<=\d)\u00a2(?=[a-z0-9]\))", "(", text)  # '1956¢h)': a parenthesis read as a cent sign
     text = _SUBSECTIONS.sub(_subsections, text)
+    text = _title_of_section(text)
+    text = _drug_penalty(text)
     text = re.sub(r"\band\(", "and (", text)
     text = re.sub(r"(?<=\s)(?:[^\w\s§()&]|_)+(?=\s|$)", "", text)  # a speck read as '=', '.' or '—_—' between words
     text = re.sub(r"(?<=\))\s+[a-z]$", "", text)  # ... or as a letter after the last subsection
     text = " ".join(text.split())
     return Fixed(text, text != clean)
+
+
+# A title read as no number, or as a number the section is not in ('2EUSC. § 846', 'MUS. § 846', '$8 U.S.C. §§ 2113',
+# '15 U.S.C. § 1343': 34 of the tuning scans' Title & Section cells): the section's title in reprieve's law data
+# (authorities.yaml), where the section is in one title there. The cell is asked (`fixed`) as every repair is.
+_GARBLED_TITLE = re.compile(r"^\W{0,3}(?P<title>[\w$)©]{0,3}?)\s*[.:]?\s*U\s*[.,:\-]?\s*S\s*[.,:\-]?\s*C?\s*[.,:\-]?\s*"
+                            r"(?P<sign>[§$S8]{1,2}|§\s*[§$S8])\s*(?P<section>\d{2,5}[A-Z]?)(?=[\s(]|$)")
+
+
+def _titles_of_sections() -> dict[str, str]:
+    from reprieve.law.authorities import registry
+
+    titles: dict[str, set[str]] = {}
+    for authority in registry().values():
+        m = re.fullmatch(r"(\d{1,2}) U\.S\.C\. § (\d{1,5}[A-Z]?)", authority.citation)
+        if m:
+            titles.setdefault(m.group(2), set()).add(m.group(1))
+    return {section: next(iter(t)) for section, t in titles.items() if len(t) == 1}
+
+
+_SECTION_TITLES: dict[str, str] = {}
+
+# '21 U.S.C. §§ 841(a)(1) and 841(b)(1)(A)' (or '846 and 841(b)(1)(A)'), the drug citation judgments print most, with
+# its penalty provision garbled ('BADIA)', 'B4N(DCIA)', '841(bK INC)', '$41(b I XB)': 17 of the tuning scans' Title &
+# Section cells): rebuilt from the tier letter OCR kept at its end, and asked (`fixed`) as every repair is.
+_DRUG_CITE = re.compile(r"^(21 U\.S\.C\. §§ (?:841\(a\)\(1\)|846) and )(\S.{2,16}?)$")
+_GARBLED_PENALTY = re.compile(r"^[\"\u201c'`]?[B8R$S]?[4A][1lINLDA]?.*?\(?([A-E])\)$")
+
+
+def _drug_penalty(text: str) -> str:
+    m = _DRUG_CITE.match(text)
+    if not m or re.fullmatch(r"841\(b\)\(1\)\([A-E]\)", m.group(2)):
+        return text
+    tier = _GARBLED_PENALTY.match(m.group(2))
+    return f"{m.group(1)}841(b)(1)({tier.group(1)})" if tier else text
+
+
+def _title_of_section(text: str) -> str:
+    m = _GARBLED_TITLE.match(text)
+    if not m:
+        return text
+    if not _SECTION_TITLES:
+        _SECTION_TITLES.update(_titles_of_sections())
+    title = _SECTION_TITLES.get(m.group("section"))
+    if title is None or (m.group("title") == title and text.startswith(f"{title} U.S.C. §")):
+        return text
+    rest = text[m.end():]
+    sign = "§§" if re.search(r"\s(?:and|or|&)\s|,", rest) else "§"
+    return f"{title} U.S.C. {sign} {m.group('section')}{rest}"
 
 
 _SECTION = r"\d{1,5}[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))*"
