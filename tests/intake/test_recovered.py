@@ -163,6 +163,18 @@ def test_a_lost_count_label_is_not_guessed_when_the_table_disagrees_with_the_lis
     assert rows == {0} and [r.value for r in got if r.path == "judgment.counts[0].count"] == ["1"]
 
 
+def test_a_later_sheet_whose_header_and_colons_ocr_lost_is_a_judgment_page() -> None:
+    # Tuning scan 40021: the Imprisonment sheet's header line not read, and its caption read without colons; the
+    # page was set aside as neither a judgment nor a BOP sheet, and the terms on it were not read.
+    def page(*texts: str) -> Page:
+        return Page("judgment.pdf", 2, [Line([Word(t, 0, 50, 20.0 * n, 20.0 * n + 10, 0.9) for t in [text]], 2,
+                                              "judgment.pdf") for n, text in enumerate(texts)], "ocr", 600.0, None)
+
+    assert judgment.is_judgment_page(page("DEFENDANT MICHARL ANN DELGADO", "CASE NUMBER fF blr 00%50-RO-4S",
+                                          "IMPRISONMENT"))
+    assert not judgment.is_judgment_page(page("NAME DELGADO, MICHAEL", "CURRENT COMPUTATION 010"))
+
+
 def test_a_judges_name_ocr_split_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     # Scanned specimen 40037: 'Virginia M. Hernandez Covington' read as '... Coving ton' at 0.92, not asked.
     def split(page: Page, pdf: bytes) -> Page:

@@ -75,7 +75,13 @@ class JudgmentRead:
 
 def is_judgment_page(page: Page) -> bool:
     head = "\n".join(line.text for line in page.lines[:12])
-    return bool(JUDGMENT_PAGE.search(head)) or bool(re.search(r"^\s*CASE\s+NUMBER\s*:", page.text, re.M))
+    return bool(JUDGMENT_PAGE.search(head)) or bool(re.search(r"^\s*CASE\s+NUMBER\s*:", page.text, re.M)) or bool(
+        _SHEET_CAPTION.search(head))
+
+
+# A later sheet's caption, 'DEFENDANT: ...' over 'CASE NUMBER: ...', with both colons and the form's header line lost
+# (tuning scan 40021: its Imprisonment sheet was set aside as no judgment page, and its terms with it)
+_SHEET_CAPTION = re.compile(r"^\W{0,2}DEFENDANT\b.*\n\W{0,2}CASE\s+(?:NUMBER|NO\b)", re.M)
 
 
 def case_number_on(page: Page) -> str | None:
