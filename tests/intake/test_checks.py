@@ -138,6 +138,29 @@ def test_statute_cells_ocr_garbled_on_the_scans_repaired_and_flagged(read: str, 
     assert patterns.statute(read) == patterns.Fixed(printed, True)
 
 
+@pytest.mark.parametrize(("read", "printed"), [  # as Tesseract read the tuning scans (seeds 30000-40064)
+    ("Distribution of a quantity\u2019of heroin a", "Distribution of a quantity of heroin"),
+    ("\u2014_Distribution of a quantity of heroin", "Distribution of a quantity of heroin"),
+    ("Distnbution of a quantity of heroin", "Distribution of a quantity of heroin"),
+    ("Possession of a firearm by a convicted felon 7", "Possession of a firearm by a convicted felon"),
+    ("Wire fraud ee", "Wire fraud"),
+    ("Possession with intent to distribute 28 grams or more of cocaine base.",
+     "Possession with intent to distribute 28 grams or more of cocaine base"),
+    ("Possession with intent to distribute $0 grams of more of methamphetamine (actual!)",
+     "Possession with intent to distribute 50 grams or more of methamphetamine (actual)"),
+    ("Possession with intent to distribute SO grams or more of methamphetamine (actual)",
+     "Possession with intent to distribute 50 grams or more of methamphetamine (actual)"),
+    ("Conspiracy to distribute 400 grains or more of fentanyl",
+     "Conspiracy to distribute 400 grams or more of fentanyl"),
+    ("Conspiracy to Possess with intent to distribute 1,000 kilograms or more of marijuana",
+     "Conspiracy to possess with intent to distribute 1,000 kilograms or more of marijuana"),
+    ("Possession of a firearm in furtherance of adrug trafficking enme",
+     "Possession of a firearm in furtherance of a drug trafficking crime"),
+])
+def test_offense_descriptions_ocr_damaged_on_the_scans_repaired_and_flagged(read: str, printed: str) -> None:
+    assert patterns.nature(read) == patterns.Fixed(printed, True)
+
+
 @pytest.mark.parametrize("unsure", [
     "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(K)",  # no tier letter: nothing to rebuild from
     "18 U.S.C. § 924(c I MA)",  # 924(c)'s clause (i)-(iii) lost: not guessed

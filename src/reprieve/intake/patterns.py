@@ -377,15 +377,47 @@ OFFENSE_WORDS = frozenset(
     if line.strip() and not line.startswith("#"))
 
 
+# Letters Tesseract reads for others on the scans ('cnme', 'enme' for 'crime'): a word that is one or two of these away
+# from a listed word is that word.
+_CONFUSED = (("n", "ri"), ("e", "c"), ("rn", "m"), ("m", "rn"), ("h", "b"), ("cl", "d"), ("ii", "n"))
+
+
+def _confusions(plain: str) -> str | None:
+    if len(plain) < 4:
+        return None
+    seen = {plain}
+    for _ in range(2):
+        seen |= {w[:k] + new + w[k + len(old):] for w in seen for old, new in _CONFUSED
+                 for k in range(len(w)) if w.startswith(old, k)}
+        found = sorted(w for w in seen if w in OFFENSE_WORDS)
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
 def _lexicon_fix(text: str) -> str:
+    """Each word not in the list replaced by the listed word it is close to ('distnbute', and on the tuning scans
+    'Distnbution', 'cnme', 'hase', 'fireann'); a listed word OCR capitalised inside the text ('to Possess') is lower
+    case again; 'adrug' is 'a drug'."""
     def fix(m: re.Match[str]) -> str:
         word = m.group()
         plain = word.lower()
-        if plain in OFFENSE_WORDS or len(plain) < 5 or any(ch.isdigit() for ch in plain):
+        first = m.start() == 0
+        if plain in OFFENSE_WORDS:
+            # 'Conspiracy to Possess': after a small word, never a name's ('Hobbs Act robbery' stays)
+            return plain if word.istitle() and re.search(r"\b(?:to|of|with|and|or|a)\s$", text[:m.start()]) else word
+        confused = _confusions(plain)
+        if confused:
+            return confused.capitalize() if first and word.istitle() else confused
+        if plain.startswith("a") and plain[1:] in OFFENSE_WORDS and len(plain) >= 5:
+            return "a " + plain[1:]
+        if len(plain) < 4 or any(ch.isdigit() for ch in plain) or not (word.islower() or word.istitle()):
             return word
         close = difflib.get_close_matches(plain.replace("]", "l").replace("|", "l"), OFFENSE_WORDS, n=1,
-                                          cutoff=0.8)
-        return close[0] if close and word.islower() else word
+                                          cutoff=0.8 if len(plain) >= 5 else 0.75)
+        if not close:
+            return word
+        return close[0].capitalize() if first and word.istitle() else close[0]
 
     return re.sub(r"[A-Za-z\]|]+", fix, text)
 
@@ -399,7 +431,17 @@ def nature(raw: str) -> Fixed:
     clean = re.sub(r"(?:(?<=\s)|^)\d{1,2}/\d{1,2}/\d{2,4}(?=\s|$)", "", clean)  # the Offense Ended date leaking in
     clean = re.sub(r"(?<=[a-z])\.(?=\s?[a-z])", " ", clean)  # 'Armed. bank', 'intent.to'
     clean = re.sub(r"(?:(?<=\s)|^)[^\w\s(),&]{1,2}(?=\s|$)", "", clean)  # '/', '=', '\u2014' between words
+    clean = re.sub(r"^[\W_]+(?=\w)", "", clean)  # '—_Distribution': a rule's stroke before the first word
+    clean = re.sub(r"(?<=[a-z])[\u2019'`](?=\s|[a-z])", " ", clean)  # 'quantity’of', 'distribute’ and'
+    clean = re.sub(r"\((actual)[^\w)]+\)", r"(\1)", clean)  # '(actual!)'
+    clean = re.sub(r"(?<=[a-z)])[.,;:]+$", "", clean)  # 'cocaine base.': a speck after the last word
+    clean = re.sub(r"(?<=[a-z)])\s+(?:[A-Za-z]{1,2}|[\W_]{1,2}|\d)$", "", clean)  # 'heroin a', 'felon 7', 'fraud ee'
     clean = " ".join(clean.split())
+    clean = re.sub(r"\b(grams|kilograms|pounds)\s+of\s+more\b", r"\1 or more", clean)  # 'grams of more'
+    clean = re.sub(r"(?<=\d\s)grains\b", "grams", clean)  # '400 grains or more of fentanyl': no drug is in grains
+    clean = re.sub(r"(?<![\w,])([0-9OoSs$]{1,4})(?=\s+(?:grams|kilograms)\b)",  # 'SO grams', '$0 grams', '5O grams'
+                   lambda m: digits(m.group(1)).value, clean)
+    clean = clean.replace(" pf ", " of ")
     fixed = _lexicon_fix(_THOUSANDS_READ_AS_POINT.sub(r"\1,\2", clean))
     return Fixed(fixed, fixed != text)
 _UNITS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "gram": "g", "g": "g", "pound": "lb", "lb": "lb",
