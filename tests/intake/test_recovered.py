@@ -244,6 +244,29 @@ def test_an_offense_ended_cell_ocr_lost_is_read_again(monkeypatch: pytest.Monkey
     assert read.value == "2001-10-16" and read.confidence < CONFIRM_BELOW
 
 
+def test_an_offense_ended_cell_the_soft_page_cannot_give_is_read_from_the_clean_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tuning scan 40031: the cell lost on the page, nothing read again from the soft page, '172021' from the clean one
+    from PIL import Image
+
+    def blank_soft(page: Page, pdf: bytes) -> Page:
+        page = _scanned({"10/16/2001": ""})(page, pdf)
+        if page.image is not None:
+            page.soft = Image.new("L", page.image.size, 255)
+        return page
+
+    result = _read(11, blank_soft, monkeypatch)
+    read = result.fields["judgments[0].counts[0].offense_ended"]
+    assert read.value == "2001-10-16" and read.confidence < CONFIRM_BELOW
+
+
+@pytest.mark.parametrize(("read", "when"), [("172021", "2021-01-07"), ("1162001", None), ("10162001", "2001-10-16"),
+                                            ("7122006", "2006-07-12"), ("2152019", "2019-02-15"), ("12345", None)])
+def test_a_date_whose_slashes_ocr_lost(read: str, when: str | None) -> None:
+    found = patterns.slashes_lost(read)  # taken only where one month and day fit the digits ('1162001': 1/16 or 11/6)
+    assert (found[0].isoformat() if found else None) == when
+
+
 def test_a_statute_that_is_no_citation_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     # ... and when the second reading cannot make a citation of it either (here it is not even on the image)
     def garble(page: Page, pdf: bytes) -> Page:

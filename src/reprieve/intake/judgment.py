@@ -14,6 +14,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from reprieve.intake import patterns as pat
 from reprieve.intake.districts import abbreviation, closest, divided
@@ -646,9 +647,9 @@ def _counts(pages: list[Page]) -> list[Read]:
             text = Text.of([ended])
             out.append(read_at(text, slashed[1], slashed[2], f"{prefix}.offense_ended", slashed[0].isoformat(),
                                label="Offense Ended", fixed=True))
-        elif (again := _cell_again(page, ended if ended.words else title, bounds[2], "0123456789/")) and (
-                found := pat.find_date(again.text)):  # the cell read again on its own, with date characters only
-            out.append(read_at(again, found[2], found[3], f"{prefix}.offense_ended", found[0].isoformat(),
+        elif again_date := _date_again(page, ended if ended.words else title, bounds[2]):
+            again, (when, start, end) = again_date  # the cell read again on its own, with date characters only
+            out.append(read_at(again, start, end, f"{prefix}.offense_ended", when.isoformat(),
                                label="Offense Ended", fixed=True,
                                note="the cell was read a second time on its own: the first reading gave no date"))
         else:  # the date drifted into the next column (a slanted photo): taken from there, and asked
@@ -673,6 +674,23 @@ _STATUTE_TRIES: tuple[tuple[str, bool, str | None], ...] = (
 
 
 _COUNT_LABEL = re.compile(r"\d{1,3}s{0,3}")
+
+
+def _date_again(page: Page, cell: Line, column: tuple[float, float]) -> tuple[Text, tuple[date, int, int]] | None:
+    """An Offense Ended cell that gave no date read again with date characters only: from the soft page, then the
+    clean one (tuning scan 40031: nothing from the soft page, '172021' from the clean one); a date with a slash read
+    as '1', or with both slashes lost, taken where only one date fits the digits."""
+    for image in ("soft", "clean"):
+        again = _cell_again(page, cell, column, "0123456789/", image=image)
+        if again is None:
+            continue
+        found = pat.find_date(again.text)
+        if found:
+            return again, (found[0], found[2], found[3])
+        mended = pat.slash_read_as_one(again.text) or pat.slashes_lost(again.text)
+        if mended:
+            return again, mended
+    return None
 
 
 def _speck(word: Word) -> bool:

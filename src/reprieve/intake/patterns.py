@@ -94,6 +94,25 @@ def slash_read_as_one(text: str) -> tuple[date, int, int] | None:
     return (found[0], m.start(), m.end()) if len(found) == 1 else None
 
 
+def slashes_lost(text: str) -> tuple[date, int, int] | None:
+    """'172021' -> 1/7/2021: a numeric date whose slashes OCR lost both of (tuning scan 40031's Offense Ended), when
+    only one split of the digits before the year gives a month and a day: (date, start, end). Always an OCR fix."""
+    m = re.search(r"(?<![\w/])(\d{2,4})((?:19|20)\d{2})(?![\w/])", text)
+    if not m:
+        return None
+    head, year = m.group(1), int(m.group(2))
+    found = set()
+    for i in range(1, len(head)):
+        month, day = head[:i], head[i:]
+        if len(month) > 2 or len(day) > 2 or (month.startswith("0") and len(head) < 4):
+            continue
+        try:
+            found.add(date(year, int(month), int(day)))
+        except ValueError:
+            continue
+    return (found.pop(), m.start(), m.end()) if len(found) == 1 else None
+
+
 def _month_key(word: str) -> str:
     word = word.lower().rstrip(".")
     for name in MONTHS:
