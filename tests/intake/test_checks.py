@@ -161,6 +161,12 @@ def test_offense_descriptions_ocr_damaged_on_the_scans_repaired_and_flagged(read
     assert patterns.nature(read) == patterns.Fixed(printed, True)
 
 
+@pytest.mark.parametrize("clean", ["Conspiracy to defraud the US", "Interference with commerce by robbery (Hobbs Act)",
+                                   "Conspiracy to distribute 400 grams or more of fentanyl"])
+def test_clean_offense_descriptions_untouched(clean: str) -> None:
+    assert patterns.nature(clean) == patterns.Fixed(clean, False)
+
+
 @pytest.mark.parametrize("unsure", [
     "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(K)",  # no tier letter: nothing to rebuild from
     "18 U.S.C. § 924(c I MA)",  # 924(c)'s clause (i)-(iii) lost: not guessed

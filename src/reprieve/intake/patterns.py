@@ -229,7 +229,6 @@ def statute(raw: str) -> Fixed:
     text = re.sub(r"(?<=\))(and|or)(?=[\s\d(]|$)", r" \1", text)
     text = re.sub(r"\b(and|or)(?=\d)", r"\1 ", text)
     text = re.sub(r"(\d+)\s*U\.?\s*S\.?\s*C\.?(?=\s|$|§|\$)", r"\1 U.S.C.", text)
-
     text = re.sub(r"§\s*§", "§§", text)
     text = re.sub(r"§(?=\d)", "§ ", text)
     m = _SHORTHAND.match(text)
@@ -454,7 +453,8 @@ def nature(raw: str) -> Fixed:
     clean = re.sub(r"(?<=[a-z])[\u2019'`](?=\s|[a-z])", " ", clean)  # 'quantity’of', 'distribute’ and'
     clean = re.sub(r"\((actual)[^\w)]+\)", r"(\1)", clean)  # '(actual!)'
     clean = re.sub(r"(?<=[a-z)])[.,;:]+$", "", clean)  # 'cocaine base.': a speck after the last word
-    clean = re.sub(r"(?<=[a-z)])\s+(?:[A-Za-z]{1,2}|[\W_]{1,2}|\d)$", "", clean)  # 'heroin a', 'felon 7', 'fraud ee'
+    # 'heroin a', 'felon 7', 'fraud ee': a speck after the last word ('the US' stays)
+    clean = re.sub(r"(?<=[a-z)])\s+(?:[a-z]{1,2}|[A-Z][a-z]|[\W_]{1,2}|\d)$", "", clean)
     clean = " ".join(clean.split())
     clean = re.sub(r"\b(grams|kilograms|pounds)\s+of\s+more\b", r"\1 or more", clean)  # 'grams of more'
     clean = re.sub(r"(?<=\d\s)grains\b", "grams", clean)  # '400 grains or more of fentanyl': no drug is in grains
