@@ -423,7 +423,7 @@ def _lexicon_fix(text: str) -> str:
         first = m.start() == 0
         if plain in OFFENSE_WORDS:
             # 'Conspiracy to Possess': after a small word, never a name's ('Hobbs Act robbery' stays)
-            return plain if word.istitle() and re.search(r"\b(?:to|of|with|and|or|a)\s$", text[:m.start()]) else word
+            return plain if word.istitle() and re.search(r"\w\s+(?:to|of|with|and|or|a)\s$", text[:m.start()]) else word
         confused = _confusions(plain)
         if confused:
             return confused.capitalize() if first and word.istitle() else confused
