@@ -175,6 +175,20 @@ def test_a_later_sheet_whose_header_and_colons_ocr_lost_is_a_judgment_page() -> 
     assert not judgment.is_judgment_page(page("NAME DELGADO, MICHAEL", "CURRENT COMPUTATION 010"))
 
 
+def test_tesseract_failing_on_a_cell_read_again_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scan 70033: Tesseract died (signal 8) on a Count cell's crop; the whole intake raised TesseractError
+    import pytesseract
+    from PIL import Image
+
+    def dies(*_: object, **__: object) -> list[Word]:
+        raise pytesseract.TesseractError(-8, "")
+
+    monkeypatch.setattr(ocr, "words_of", dies)
+    page = Image.new("L", (400, 200), 255)
+    assert ocr.read_short(page, (10, 10, 200, 100)) == []
+    assert ocr.read_again(page, (10, 10, 200, 100), "0123456789/") == []
+
+
 def test_a_judges_name_ocr_split_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     # Scanned specimen 40037: 'Virginia M. Hernandez Covington' read as '... Coving ton' at 0.92, not asked.
     def split(page: Page, pdf: bytes) -> Page:
