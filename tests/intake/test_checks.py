@@ -112,6 +112,71 @@ def test_statute_cells_repaired_and_flagged(read: str, printed: str) -> None:
     assert patterns.statute(read) == patterns.Fixed(printed, True)
 
 
+@pytest.mark.parametrize(("read", "printed"), [  # as Tesseract read the tuning scans (seeds 30000-40064)
+    ("21 U.S-C. §§ 841(a)(1) and 841(b)(1)(B)", "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(B)"),
+    ("21 U:S.C. § 8§ 846 and 841(b)(1)(A)", "21 U.S.C. §§ 846 and 841(b)(1)(A)"),
+    ("18.U.S.C. §.924(c)(1)(A)(i)", "18 U.S.C. § 924(c)(1)(A)(i)"),
+    ("18 U.S.C. §'1956(h)", "18 U.S.C. § 1956(h)"),
+    ("21 U.S.C. §§ 841(a)(1).and 841(b)(1)(C)", "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(C)"),
+    ("21 U.S.C. §§ 846 and. 841(b)(1)(A)", "21 U.S.C. §§ 846 and 841(b)(1)(A)"),
+    ("18 U.S.C. § 924(c)(1)(A)(i)_——_—-", "18 U.S.C. § 924(c)(1)(A)(i)"),
+    # a title read as no number, or as one the section is not in: the section's title in the law data
+    ("2EUSC. § 846", "21 U.S.C. § 846"),
+    ("MUS. § 846", "21 U.S.C. § 846"),
+    ("© 2 U.S.C. § 846", "21 U.S.C. § 846"),
+    ("15 U.S.C. § 1343", "18 U.S.C. § 1343"),
+    ("AR US.C.§ 1343", "18 U.S.C. § 1343"),
+    ("$8 U.S.C. §§ 2113(a) and (d)", "18 U.S.C. §§ 2113(a) and (d)"),
+    # the drug citation's penalty provision garbled: rebuilt from the tier letter at its end
+    ("21 U.S.C. §§ 841(a)(1) and BADIA)", "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(A)"),
+    ("21 U.S.C. §§ 841(a)(1) and B4N(DCIA)", "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(A)"),
+    ("21 U.S.C. §§ 841(a)(1) and 841(bK INC)", "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(C)"),
+    ("21 U.S.C. §§ 841(a)(1) and 841(b) 1 (1B)", "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(B)"),
+    ("21 U.S.C. §% 846 and \"BADIM A)", "21 U.S.C. §§ 846 and 841(b)(1)(A)"),
+])
+def test_statute_cells_ocr_garbled_on_the_scans_repaired_and_flagged(read: str, printed: str) -> None:
+    assert patterns.statute(read) == patterns.Fixed(printed, True)
+
+
+@pytest.mark.parametrize(("read", "printed"), [  # as Tesseract read the tuning scans (seeds 30000-40064)
+    ("Distribution of a quantity\u2019of heroin a", "Distribution of a quantity of heroin"),
+    ("\u2014_Distribution of a quantity of heroin", "Distribution of a quantity of heroin"),
+    ("Distnbution of a quantity of heroin", "Distribution of a quantity of heroin"),
+    ("Possession of a firearm by a convicted felon 7", "Possession of a firearm by a convicted felon"),
+    ("Wire fraud ee", "Wire fraud"),
+    ("Possession with intent to distribute 28 grams or more of cocaine base.",
+     "Possession with intent to distribute 28 grams or more of cocaine base"),
+    ("Possession with intent to distribute $0 grams of more of methamphetamine (actual!)",
+     "Possession with intent to distribute 50 grams or more of methamphetamine (actual)"),
+    ("Possession with intent to distribute SO grams or more of methamphetamine (actual)",
+     "Possession with intent to distribute 50 grams or more of methamphetamine (actual)"),
+    ("Conspiracy to distribute 400 grains or more of fentanyl",
+     "Conspiracy to distribute 400 grams or more of fentanyl"),
+    ("Conspiracy to Possess with intent to distribute 1,000 kilograms or more of marijuana",
+     "Conspiracy to possess with intent to distribute 1,000 kilograms or more of marijuana"),
+    ("Possession of a firearm in furtherance of adrug trafficking enme",
+     "Possession of a firearm in furtherance of a drug trafficking crime"),
+])
+def test_offense_descriptions_ocr_damaged_on_the_scans_repaired_and_flagged(read: str, printed: str) -> None:
+    assert patterns.nature(read) == patterns.Fixed(printed, True)
+
+
+@pytest.mark.parametrize("clean", ["Conspiracy to defraud the US", "Interference with commerce by robbery (Hobbs Act)",
+                                   "Conspiracy to distribute 400 grams or more of fentanyl"])
+def test_clean_offense_descriptions_untouched(clean: str) -> None:
+    assert patterns.nature(clean) == patterns.Fixed(clean, False)
+
+
+@pytest.mark.parametrize("unsure", [
+    "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(K)",  # no tier letter: nothing to rebuild from
+    "18 U.S.C. § 924(c I MA)",  # 924(c)'s clause (i)-(iii) lost: not guessed
+    "24 U.S.C. §§ 46.",  # no section the law data knows
+    "15 U.S.C. § 78j(b)",  # a title and section the law data does not hold: as read
+])
+def test_statute_cells_beyond_repair_stay_as_read(unsure: str) -> None:
+    assert patterns.statute(unsure).value == unsure
+
+
 @pytest.mark.parametrize("clean", ["21 U.S.C. §§ 841(a)(1) and 841(b)(1)(A)", "18 U.S.C. § 924(c)(1)(A)(i)",
                                    "18 U.S.C. §§ 2113(a) & (d)", "21 U.S.C. § 841(b)(1)(A)(viii)",
                                    "18 U.S.C. §§ 2113(a) and (d)", "21 U.S.C. §§ 952(a) and 960(b)(1)(B)(ii)"])

@@ -123,6 +123,72 @@ def test_a_count_label_ocr_lost_is_read_again(monkeypatch: pytest.MonkeyPatch) -
     assert read.value == "1" and read.confidence < CONFIRM_BELOW
 
 
+def test_a_count_label_lost_even_alone_is_taken_from_the_counts_of_conviction(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tuning scans 40019, 40021, 40025: a lone '1' in the Count column lost even when read alone, and with it the
+    # row's term (placed by its label). The counts of conviction listed above the table ('pleaded guilty to count(s)
+    # 1 and 2') give it by its place; asked, and so is the term placed by it.
+    made = specimen(11, bop_sheet=True, judgments=1)
+    counts = made.case["judgments"][0]["counts"]
+    assert [c["count"] for c in counts] == ["1", "2"]
+
+    def lose_label(page: Page, pdf: bytes) -> Page:
+        page = _scanned({})(page, pdf)
+        if page.image is not None:
+            page.image = page.image.point(lambda v: 255)  # nothing to read the cell again from
+            page.soft = page.image
+        for line in page.lines:
+            if "10/16/2001" in line.text:
+                line.words = line.words[:-1]  # the row's last word: its count
+        return page
+
+    result = _read(11, lose_label, monkeypatch)
+    read = result.fields["judgments[0].counts[0].count"]
+    assert read.value == "1" and read.confidence < CONFIRM_BELOW
+    term = result.fields["judgments[0].counts[0].months"]
+    assert term.value == counts[0]["months"] and term.confidence < CONFIRM_BELOW
+    assert result.fields["judgments[0].counts[1].count"].value == "2"
+
+
+def test_a_lost_count_label_is_not_guessed_when_the_table_disagrees_with_the_list() -> None:
+    # two rows, the second labelled '1': the list '1, 2' cannot say what the first row is
+    line = Line([Word(w, 10.0 * n, 10.0 * n + 8, 0, 10, 0.95) for n, w in enumerate(
+        ["pleaded", "guilty", "to", "count(s)", "1", "and", "2"])], 1, "judgment.pdf")
+    page = Page("judgment.pdf", 1, [line], "ocr", 600.0, None)
+    src = Source("judgment.pdf", 1, "")
+    counts = [Read("judgment.counts[0].statute", "21 U.S.C. § 846", src, 0.9),
+              Read("judgment.counts[1].count", "1", src, 0.9)]
+    assert judgment._labels_by_order(counts, ["1", "2"], [page]) == (counts, set())
+    counts[1] = Read("judgment.counts[1].count", "2", src, 0.9)
+    got, rows = judgment._labels_by_order(counts, ["1", "2"], [page])
+    assert rows == {0} and [r.value for r in got if r.path == "judgment.counts[0].count"] == ["1"]
+
+
+def test_a_later_sheet_whose_header_and_colons_ocr_lost_is_a_judgment_page() -> None:
+    # Tuning scan 40021: the Imprisonment sheet's header line not read, and its caption read without colons; the
+    # page was set aside as neither a judgment nor a BOP sheet, and the terms on it were not read.
+    def page(*texts: str) -> Page:
+        return Page("judgment.pdf", 2, [Line([Word(t, 0, 50, 20.0 * n, 20.0 * n + 10, 0.9) for t in [text]], 2,
+                                              "judgment.pdf") for n, text in enumerate(texts)], "ocr", 600.0, None)
+
+    assert judgment.is_judgment_page(page("DEFENDANT MICHARL ANN DELGADO", "CASE NUMBER fF blr 00%50-RO-4S",
+                                          "IMPRISONMENT"))
+    assert not judgment.is_judgment_page(page("NAME DELGADO, MICHAEL", "CURRENT COMPUTATION 010"))
+
+
+def test_tesseract_failing_on_a_cell_read_again_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scan 70033: Tesseract died (signal 8) on a Count cell's crop; the whole intake raised TesseractError
+    import pytesseract
+    from PIL import Image
+
+    def dies(*_: object, **__: object) -> list[Word]:
+        raise pytesseract.TesseractError(-8, "")
+
+    monkeypatch.setattr(ocr, "words_of", dies)
+    page = Image.new("L", (400, 200), 255)
+    assert ocr.read_short(page, (10, 10, 200, 100)) == []
+    assert ocr.read_again(page, (10, 10, 200, 100), "0123456789/") == []
+
+
 def test_a_judges_name_ocr_split_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     # Scanned specimen 40037: 'Virginia M. Hernandez Covington' read as '... Coving ton' at 0.92, not asked.
     def split(page: Page, pdf: bytes) -> Page:
@@ -190,6 +256,29 @@ def test_an_offense_ended_cell_ocr_lost_is_read_again(monkeypatch: pytest.Monkey
     result = _read(11, _scanned({"10/16/2001": ""}), monkeypatch)
     read = result.fields["judgments[0].counts[0].offense_ended"]
     assert read.value == "2001-10-16" and read.confidence < CONFIRM_BELOW
+
+
+def test_an_offense_ended_cell_the_soft_page_cannot_give_is_read_from_the_clean_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tuning scan 40031: the cell lost on the page, nothing read again from the soft page, '172021' from the clean one
+    from PIL import Image
+
+    def blank_soft(page: Page, pdf: bytes) -> Page:
+        page = _scanned({"10/16/2001": ""})(page, pdf)
+        if page.image is not None:
+            page.soft = Image.new("L", page.image.size, 255)
+        return page
+
+    result = _read(11, blank_soft, monkeypatch)
+    read = result.fields["judgments[0].counts[0].offense_ended"]
+    assert read.value == "2001-10-16" and read.confidence < CONFIRM_BELOW
+
+
+@pytest.mark.parametrize(("read", "when"), [("172021", "2021-01-07"), ("1162001", None), ("10162001", "2001-10-16"),
+                                            ("7122006", "2006-07-12"), ("2152019", "2019-02-15"), ("12345", None)])
+def test_a_date_whose_slashes_ocr_lost(read: str, when: str | None) -> None:
+    found = patterns.slashes_lost(read)  # taken only where one month and day fit the digits ('1162001': 1/16 or 11/6)
+    assert (found[0].isoformat() if found else None) == when
 
 
 def test_a_statute_that_is_no_citation_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:

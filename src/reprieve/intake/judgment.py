@@ -14,6 +14,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from reprieve.intake import patterns as pat
 from reprieve.intake.districts import abbreviation, closest, divided
@@ -75,7 +76,13 @@ class JudgmentRead:
 
 def is_judgment_page(page: Page) -> bool:
     head = "\n".join(line.text for line in page.lines[:12])
-    return bool(JUDGMENT_PAGE.search(head)) or bool(re.search(r"^\s*CASE\s+NUMBER\s*:", page.text, re.M))
+    return bool(JUDGMENT_PAGE.search(head)) or bool(re.search(r"^\s*CASE\s+NUMBER\s*:", page.text, re.M)) or bool(
+        _SHEET_CAPTION.search(head))
+
+
+# A later sheet's caption, 'DEFENDANT: ...' over 'CASE NUMBER: ...', with both colons and the form's header line lost
+# (tuning scan 40021: its Imprisonment sheet was set aside as no judgment page, and its terms with it)
+_SHEET_CAPTION = re.compile(r"^\W{0,2}DEFENDANT\b.*\n\W{0,2}CASE\s+(?:NUMBER|NO\b)", re.M)
 
 
 def case_number_on(page: Page) -> str | None:
@@ -162,6 +169,7 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
         out.reads += _amendment_reason(pages)
     counts = _counts(pages)
     convicted = _convicted(pages)
+    counts, inferred = _labels_by_order(counts, convicted, pages)
     table = [str(r.value) for r in counts if r.path.endswith(".count")]
     rows_read = len({r.path.split("]")[0] for r in counts})
     merged = any(r.path.endswith(".nature_of_offense") and _SECOND_OFFENSE.search(str(r.value)) for r in counts)
@@ -176,6 +184,9 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
     labels = {int(m.group(1)): str(r.value) for r in counts
               if (m := re.fullmatch(r"judgment\.counts\[(\d+)\]\.count", r.path))}
     terms = _imprisonment(pages, labels, rows)
+    terms = [r if not any(r.path.startswith(f"judgment.counts[{n}].") for n in inferred) else
+             Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label,
+                  r.note or "placed on the row by a count number not read in the table") for r in terms]
     if any(_LABELS_DISAGREE.search(r.note) for r in terms):  # the imprisonment's counts are not the table's
         out.reads = [r if not r.path.startswith("judgment.counts[") else
                      Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label, r.note or
@@ -636,9 +647,9 @@ def _counts(pages: list[Page]) -> list[Read]:
             text = Text.of([ended])
             out.append(read_at(text, slashed[1], slashed[2], f"{prefix}.offense_ended", slashed[0].isoformat(),
                                label="Offense Ended", fixed=True))
-        elif (again := _cell_again(page, ended if ended.words else title, bounds[2], "0123456789/")) and (
-                found := pat.find_date(again.text)):  # the cell read again on its own, with date characters only
-            out.append(read_at(again, found[2], found[3], f"{prefix}.offense_ended", found[0].isoformat(),
+        elif again_date := _date_again(page, ended if ended.words else title, bounds[2]):
+            again, (when, start, end) = again_date  # the cell read again on its own, with date characters only
+            out.append(read_at(again, start, end, f"{prefix}.offense_ended", when.isoformat(),
                                label="Offense Ended", fixed=True,
                                note="the cell was read a second time on its own: the first reading gave no date"))
         else:  # the date drifted into the next column (a slanted photo): taken from there, and asked
@@ -663,6 +674,23 @@ _STATUTE_TRIES: tuple[tuple[str, bool, str | None], ...] = (
 
 
 _COUNT_LABEL = re.compile(r"\d{1,3}s{0,3}")
+
+
+def _date_again(page: Page, cell: Line, column: tuple[float, float]) -> tuple[Text, tuple[date, int, int]] | None:
+    """An Offense Ended cell that gave no date read again with date characters only: from the soft page, then the
+    clean one (tuning scan 40031: nothing from the soft page, '172021' from the clean one); a date with a slash read
+    as '1', or with both slashes lost, taken where only one date fits the digits."""
+    for image in ("soft", "clean"):
+        again = _cell_again(page, cell, column, "0123456789/", image=image)
+        if again is None:
+            continue
+        found = pat.find_date(again.text)
+        if found:
+            return again, (found[0], found[2], found[3])
+        mended = pat.slash_read_as_one(again.text) or pat.slashes_lost(again.text)
+        if mended:
+            return again, mended
+    return None
 
 
 def _speck(word: Word) -> bool:
@@ -905,6 +933,30 @@ def _convicted(pages: list[Page]) -> list[str]:
         if m:
             out += _label_list(line.text, m.end())[0]
     return out
+
+
+def _labels_by_order(counts: list[Read], convicted: list[str], pages: list[Page]) -> tuple[list[Read], set[int]]:
+    """A row whose Count cell was not read even alone (a lone '1' on a noisy scan: 8 of 12 count labels wrong on the
+    tuning scans) given the label the counts of conviction listed above the table have at its place, when the table
+    has as many rows as that list and every label the table did show sits at its place in the list; asked (0.6), and
+    so is the term placed on the row by it. Returns the reads and the rows so labelled."""
+    rows = sorted({int(m.group(1)) for r in counts if (m := re.match(r"judgment\.counts\[(\d+)\]", r.path))})
+    shown = {int(m.group(1)): str(r.value) for r in counts
+             if (m := re.fullmatch(r"judgment\.counts\[(\d+)\]\.count", r.path))}
+    lost = [n for n in rows if n not in shown]
+    if not lost or rows != list(range(len(convicted))) or len(set(convicted)) != len(convicted) or any(
+            label != convicted[n] for n, label in shown.items()):
+        return counts, set()
+    line = next((Text.of([line]) for line in pages[0].lines if _CONVICTED_LINE.search(line.text)), None)
+    if line is None:
+        return counts, set()
+    at = _CONVICTED_LINE.search(line.text)
+    assert at is not None
+    added = [read_at(line, at.end(), len(line.text), f"judgment.counts[{n}].count", convicted[n], label="Count",
+                     ceiling=0.6, note="the table's Count cell was not read: the count of conviction listed above "
+                                       "the table at this row's place")
+             for n in lost]
+    return counts + added, set(lost)
 
 
 def _dismissed(pages: list[Page]) -> list[Read] | None:

@@ -223,6 +223,18 @@ def _bands(crop: Image.Image) -> list[Image.Image]:
     return bands if len(bands) > 2 else bands[:1]
 
 
+def _second_look(crop: Image.Image, config: str) -> list[Word]:
+    """Tesseract on a small region read again; nothing when Tesseract fails on it (held-out scan 70033: Tesseract
+    died of a floating-point exception, signal 8, on a Count cell's crop, and took the whole intake with it). A
+    second look is only ever extra: what it would have read stays asked."""
+    import pytesseract
+
+    try:
+        return words_of(crop, config=config)
+    except pytesseract.TesseractError:
+        return []
+
+
 def read_again(image: Image.Image, box: tuple[float, float, float, float], whitelist: str | None, *,
                scale: float = 2.0, psm: int = 7) -> list[Word]:
     """The words in a region of a prepared page read again on their own: enlarged (twice), as one line (psm 7; a
@@ -238,7 +250,7 @@ def read_again(image: Image.Image, box: tuple[float, float, float, float], white
     config = f"--psm {psm}" + (f" -c tessedit_char_whitelist={whitelist}" if whitelist else "")
     return [Word(w.text, left + w.x0 / scale, left + w.x1 / scale, top + w.top / scale, top + w.bottom / scale,
                  min(w.conf, SECOND_LOOK_CAP))
-            for w in words_of(crop, config=config)]
+            for w in _second_look(crop, config)]
 
 
 def read_short(image: Image.Image, box: tuple[float, float, float, float]) -> list[Word]:
@@ -255,7 +267,7 @@ def read_short(image: Image.Image, box: tuple[float, float, float, float]) -> li
     crop = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
     return [Word(w.text, left + (w.x0 / 2 - 30), left + (w.x1 / 2 - 30), top + (w.top / 2 - 30),
                  top + (w.bottom / 2 - 30), min(w.conf, SECOND_LOOK_CAP))
-            for w in words_of(crop, config="--psm 7") if w.conf >= 0.3]
+            for w in _second_look(crop, "--psm 7") if w.conf >= 0.3]
 
 
 # A checkbox is read from the ink on the page, not only from the character OCR makes of it: Tesseract often drops a

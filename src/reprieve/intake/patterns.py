@@ -94,6 +94,25 @@ def slash_read_as_one(text: str) -> tuple[date, int, int] | None:
     return (found[0], m.start(), m.end()) if len(found) == 1 else None
 
 
+def slashes_lost(text: str) -> tuple[date, int, int] | None:
+    """'172021' -> 1/7/2021: a numeric date whose slashes OCR lost both of (tuning scan 40031's Offense Ended), when
+    only one split of the digits before the year gives a month and a day: (date, start, end). Always an OCR fix."""
+    m = re.search(r"(?<![\w/])(\d{2,4})((?:19|20)\d{2})(?![\w/])", text)
+    if not m:
+        return None
+    head, year = m.group(1), int(m.group(2))
+    found = set()
+    for i in range(1, len(head)):
+        month, day = head[:i], head[i:]
+        if len(month) > 2 or len(day) > 2 or (month.startswith("0") and len(head) < 4):
+            continue
+        try:
+            found.add(date(year, int(month), int(day)))
+        except ValueError:
+            continue
+    return (found.pop(), m.start(), m.end()) if len(found) == 1 else None
+
+
 def _month_key(word: str) -> str:
     word = word.lower().rstrip(".")
     for name in MONTHS:
@@ -216,6 +235,11 @@ def statute(raw: str) -> Fixed:
     if m:
         text = f"{m.group(1)} U.S.C. § {m.group(2)}{text[m.end():]}"
     clean = text
+    text = re.sub(r"^(\d{1,2})[.,]?\s*U[.:,]?\s*S[.:,\-]\s*C\.?(?=\s|$|§|\$)", r"\1 U.S.C.", text)  # 'U.S-C.', 'U:S.C.'
+    text = re.sub(r"(?<=U\.S\.C\. )(?:§\s8§|§%|§\s§)(?=\s)", "§§", text)  # '§ 8§', '§%'
+    text = re.sub(r"(?<=U\.S\.C\. )(§§?)[.,'`](?=\d)", r"\1 ", text)  # '§.924', "§'1956"
+    text = re.sub(r"(?<=[\d)])\s*[.,\u2019'`]?\s*and[.,:\u2019'`]?(?=\s+\d)", " and", text)  # '(1).and 841', 'and. 841'
+    text = re.sub(r"(?<=\))[_\u2014\u2013\-]{2,}$", "", text)  # a rule's stroke after the last subsection
     text = re.sub(r"^([0-9IlBSOo]{1,2})[:;]?\s*U\.?\s*S\.?\s*C\.?[,.]?\s*(?=§|\$|\d)",
                   lambda m: digits(m.group(1)).value + " U.S.C. ", text)
     text = re.sub(r"U\.S\.C\.\s*(?:[$S8][$S8§]|§[$S8])\s*(?=\d)", "U.S.C. §§ ", text)
@@ -229,11 +253,62 @@ def statute(raw: str) -> Fixed:
     text = re.sub(r"(?<=U\.S\.C\. )(?:§\$§|8§|§8|\$§|§\$)(?=\s)", "§§", text)
     text = re.sub(r"(?<=\d)\u00a2(?=[a-z0-9]\))", "(", text)  # '1956¢h)': a parenthesis read as a cent sign
     text = _SUBSECTIONS.sub(_subsections, text)
+    text = _title_of_section(text)
+    text = _drug_penalty(text)
     text = re.sub(r"\band\(", "and (", text)
     text = re.sub(r"(?<=\s)(?:[^\w\s§()&]|_)+(?=\s|$)", "", text)  # a speck read as '=', '.' or '—_—' between words
     text = re.sub(r"(?<=\))\s+[a-z]$", "", text)  # ... or as a letter after the last subsection
     text = " ".join(text.split())
     return Fixed(text, text != clean)
+
+
+# A title read as no number, or as a number the section is not in ('2EUSC. § 846', 'MUS. § 846', '$8 U.S.C. §§ 2113',
+# '15 U.S.C. § 1343': 34 of the tuning scans' Title & Section cells): the section's title in reprieve's law data
+# (authorities.yaml), where the section is in one title there. The cell is asked (`fixed`) as every repair is.
+_GARBLED_TITLE = re.compile(r"^\W{0,3}(?P<title>[\w$)©]{0,3}?)\s*[.:]?\s*U\s*[.,:\-]?\s*S\s*[.,:\-]?\s*C?\s*[.,:\-]?\s*"
+                            r"(?P<sign>[§$S8]{1,2}|§\s*[§$S8])\s*(?P<section>\d{2,5}[A-Z]?)(?=[\s(]|$)")
+
+
+def _titles_of_sections() -> dict[str, str]:
+    from reprieve.law.authorities import registry
+
+    titles: dict[str, set[str]] = {}
+    for authority in registry().values():
+        m = re.fullmatch(r"(\d{1,2}) U\.S\.C\. § (\d{1,5}[A-Z]?)", authority.citation)
+        if m:
+            titles.setdefault(m.group(2), set()).add(m.group(1))
+    return {section: next(iter(t)) for section, t in titles.items() if len(t) == 1}
+
+
+_SECTION_TITLES: dict[str, str] = {}
+
+# '21 U.S.C. §§ 841(a)(1) and 841(b)(1)(A)' (or '846 and 841(b)(1)(A)'), the drug citation judgments print most, with
+# its penalty provision garbled ('BADIA)', 'B4N(DCIA)', '841(bK INC)', '$41(b I XB)': 17 of the tuning scans' Title &
+# Section cells): rebuilt from the tier letter OCR kept at its end, and asked (`fixed`) as every repair is.
+_DRUG_CITE = re.compile(r"^(21 U\.S\.C\. §§ (?:841\(a\)\(1\)|846) and )(\S.{2,16}?)$")
+_GARBLED_PENALTY = re.compile(r"^[\"\u201c'`]?[B8R$S]?[4A][1lINLDA]?.*?\(?([A-E])\)$")
+
+
+def _drug_penalty(text: str) -> str:
+    m = _DRUG_CITE.match(text)
+    if not m or re.fullmatch(r"841\(b\)\(1\)\([A-E]\)", m.group(2)):
+        return text
+    tier = _GARBLED_PENALTY.match(m.group(2))
+    return f"{m.group(1)}841(b)(1)({tier.group(1)})" if tier else text
+
+
+def _title_of_section(text: str) -> str:
+    m = _GARBLED_TITLE.match(text)
+    if not m:
+        return text
+    if not _SECTION_TITLES:
+        _SECTION_TITLES.update(_titles_of_sections())
+    title = _SECTION_TITLES.get(m.group("section"))
+    if title is None or (m.group("title") == title and text.startswith(f"{title} U.S.C. §")):
+        return text
+    rest = text[m.end():]
+    sign = "§§" if re.search(r"\s(?:and|or|&)\s|,", rest) else "§"
+    return f"{title} U.S.C. {sign} {m.group('section')}{rest}"
 
 
 _SECTION = r"\d{1,5}[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))*"
@@ -320,15 +395,47 @@ OFFENSE_WORDS = frozenset(
     if line.strip() and not line.startswith("#"))
 
 
+# Letters Tesseract reads for others on the scans ('cnme', 'enme' for 'crime'): a word that is one or two of these away
+# from a listed word is that word.
+_CONFUSED = (("n", "ri"), ("e", "c"), ("rn", "m"), ("m", "rn"), ("h", "b"), ("cl", "d"), ("ii", "n"))
+
+
+def _confusions(plain: str) -> str | None:
+    if len(plain) < 4:
+        return None
+    seen = {plain}
+    for _ in range(2):
+        seen |= {w[:k] + new + w[k + len(old):] for w in seen for old, new in _CONFUSED
+                 for k in range(len(w)) if w.startswith(old, k)}
+        found = sorted(w for w in seen if w in OFFENSE_WORDS)
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
 def _lexicon_fix(text: str) -> str:
+    """Each word not in the list replaced by the listed word it is close to ('distnbute', and on the tuning scans
+    'Distnbution', 'cnme', 'hase', 'fireann'); a listed word OCR capitalised inside the text ('to Possess') is lower
+    case again; 'adrug' is 'a drug'."""
     def fix(m: re.Match[str]) -> str:
         word = m.group()
         plain = word.lower()
-        if plain in OFFENSE_WORDS or len(plain) < 5 or any(ch.isdigit() for ch in plain):
+        first = m.start() == 0
+        if plain in OFFENSE_WORDS:
+            # 'Conspiracy to Possess': after a small word, never a name's ('Hobbs Act robbery' stays)
+            return plain if word.istitle() and re.search(r"\w\s+(?:to|of|with|and|or|a)\s$", text[:m.start()]) else word
+        confused = _confusions(plain)
+        if confused:
+            return confused.capitalize() if first and word.istitle() else confused
+        if plain.startswith("a") and plain[1:] in OFFENSE_WORDS and len(plain) >= 5:
+            return "a " + plain[1:]
+        if len(plain) < 4 or any(ch.isdigit() for ch in plain) or not (word.islower() or word.istitle()):
             return word
         close = difflib.get_close_matches(plain.replace("]", "l").replace("|", "l"), OFFENSE_WORDS, n=1,
-                                          cutoff=0.8)
-        return close[0] if close and word.islower() else word
+                                          cutoff=0.8 if len(plain) >= 5 else 0.75)
+        if not close:
+            return word
+        return close[0].capitalize() if first and word.istitle() else close[0]
 
     return re.sub(r"[A-Za-z\]|]+", fix, text)
 
@@ -342,7 +449,18 @@ def nature(raw: str) -> Fixed:
     clean = re.sub(r"(?:(?<=\s)|^)\d{1,2}/\d{1,2}/\d{2,4}(?=\s|$)", "", clean)  # the Offense Ended date leaking in
     clean = re.sub(r"(?<=[a-z])\.(?=\s?[a-z])", " ", clean)  # 'Armed. bank', 'intent.to'
     clean = re.sub(r"(?:(?<=\s)|^)[^\w\s(),&]{1,2}(?=\s|$)", "", clean)  # '/', '=', '\u2014' between words
+    clean = re.sub(r"^[\W_]+(?=\w)", "", clean)  # '—_Distribution': a rule's stroke before the first word
+    clean = re.sub(r"(?<=[a-z])[\u2019'`](?=\s|[a-z])", " ", clean)  # 'quantity’of', 'distribute’ and'
+    clean = re.sub(r"\((actual)[^\w)]+\)", r"(\1)", clean)  # '(actual!)'
+    clean = re.sub(r"(?<=[a-z)])[.,;:]+$", "", clean)  # 'cocaine base.': a speck after the last word
+    # 'heroin a', 'felon 7', 'fraud ee': a speck after the last word ('the US' stays)
+    clean = re.sub(r"(?<=[a-z)])\s+(?:[a-z]{1,2}|[A-Z][a-z]|[\W_]{1,2}|\d)$", "", clean)
     clean = " ".join(clean.split())
+    clean = re.sub(r"\b(grams|kilograms|pounds)\s+of\s+more\b", r"\1 or more", clean)  # 'grams of more'
+    clean = re.sub(r"(?<=\d\s)grains\b", "grams", clean)  # '400 grains or more of fentanyl': no drug is in grains
+    clean = re.sub(r"(?<![\w,])([0-9OoSs$]{1,4})(?=\s+(?:grams|kilograms)\b)",  # 'SO grams', '$0 grams', '5O grams'
+                   lambda m: digits(m.group(1)).value, clean)
+    clean = clean.replace(" pf ", " of ")
     fixed = _lexicon_fix(_THOUSANDS_READ_AS_POINT.sub(r"\1,\2", clean))
     return Fixed(fixed, fixed != text)
 _UNITS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "gram": "g", "g": "g", "pound": "lb", "lb": "lb",
