@@ -41,7 +41,8 @@ def test_change_in_law_is_closed_after_rutherford(case: Any) -> None:
 
 
 def test_the_sibling_ground_needs_the_facts_that_decide_it(case: Any) -> None:
-    found = finding(assess(case, date(2026, 11, 28)), "§1B1.13(b)(3)(D)")
+    # on the day of the motion, in custody (by 2026 the stated facts have him released)
+    found = finding(assess(case, date(2023, 7, 6)), "§1B1.13(b)(3)(D)")
     assert found.status == "needs_facts"
     questions = " ".join(q.question for q in found.missing)
     assert "unable to care for themselves" in questions  # incapacitation
