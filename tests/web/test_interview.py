@@ -296,3 +296,22 @@ def test_the_timeline_starts_at_the_first_day_of_custody_when_commencement_is_no
         assert drawn is not None
         start = drawn["points"][0]
         assert (start["kind"], start["label"], start["day"]) == ("start", label, day), language
+
+
+def test_a_person_released_on_the_stated_facts_is_asked_whether_still_in_prison_not_for_a_release_plan() -> None:
+    """Vailes-like facts (250 months, in custody since July 2007): by 2040 even the full term has run (18 U.S.C.
+    3624(a)). The interview asks whether the person is still in prison; a release plan serves only a warden request
+    (28 C.F.R. 571.61), which the released cannot make. Stated in prison on that day, the plan is asked again."""
+    import copy
+
+    from reprieve.web.engine import assess_data
+    from reprieve.web.interview import plan
+    from tests.web.conftest import VAILES_LIKE
+
+    data = copy.deepcopy(VAILES_LIKE)
+    del data["custody"]["in_custody_on"]
+    asked = [q.field for q in plan(data, {}, assess_data(data, date(2040, 1, 1)))]
+    assert "custody.in_custody_on" in asked and not any(f.startswith("release_plan.") for f in asked)
+    data["custody"]["in_custody_on"] = "2040-01-01"
+    asked = [q.field for q in plan(data, {}, assess_data(data, date(2040, 1, 1)))]
+    assert "custody.in_custody_on" not in asked and "release_plan.residence" in asked

@@ -270,7 +270,8 @@ def plan(data: dict[str, Any], meta: dict[str, Any], assessment: Any) -> list[Qu
         if state == "yes" and gate in known and not any(q.field == gate for q in out):
             out.append(known[gate].gate)
             out.extend(known[gate].details)
-    out.extend(release_plan_questions())
+    if not _released(assessment):  # a released person needs no release plan for the warden
+        out.extend(release_plan_questions())
     seen: set[str] = set()
     unique = []
     for q in out:
@@ -278,6 +279,11 @@ def plan(data: dict[str, Any], meta: dict[str, Any], assessment: Any) -> list[Qu
             seen.add(q.field)
             unique.append(q)
     return unique
+
+
+def _released(assessment: Any) -> bool:
+    """Released on the stated facts (the engine's custody finding): the avenues a release plan serves are closed."""
+    return any(f.avenue == "custody" and f.ground == "released" for f in getattr(assessment, "findings", []))
 
 
 def is_answered(q: Question, data: dict[str, Any], meta: dict[str, Any]) -> bool:
