@@ -15,8 +15,8 @@ from tests.web.browser.conftest import DESKTOP, PHONE, log_in_as
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # pages whose layout changes most between a phone and a desktop (tables become cards, columns): axe at both widths;
 # every other page is checked by axe at the phone's width and for sideways scrolling at both
-BOTH_WIDTHS = {"home", "q-text-first", "q-date-error", "results", "case", "organisation", "audit", "review",
-               "reading-check"}
+BOTH_WIDTHS = {"home", "q-text-first", "q-date-error", "q-in-custody", "results", "case", "organisation", "audit",
+               "review", "reading-check"}
 AXE = Axe()
 
 
@@ -46,12 +46,14 @@ def pages_for(world: Any) -> dict[str, list[tuple[str, str]]]:
             ("use-a-code", reverse("share_accept")), ("import", reverse("import_cases")),
             ("audit", reverse("case_audit", args=[pk])),
             ("q-registry", q("judgments[0].counts[0].offense_began")),
+            ("q-in-custody", q("custody.in_custody_on")),
             ("q-registry-choice", q("judgments[0].counts[0].fsa404_motion")),
             ("results-es", reverse("results", args=[pk]) + "?es"),
             # the language stays Spanish from here on
             ("reading-check-es", reverse("reading_check", args=[pk, reading.pk])),
             ("q-read-unsure-es", q("custody.bop.projected_release_date")),
             ("q-registry-es", q("judgments[0].counts[0].offense_began")),
+            ("q-in-custody-es", q("custody.in_custody_on")),
             ("q-registry-choice-es", q("judgments[0].counts[0].fsa404_motion")),
             ("q-counts-es", q("_counts")), ("q-group-es", q("circumstances.family")),
             ("review-es", reverse("review", args=[pk])), ("case-es", reverse("case_detail", args=[pk])),
