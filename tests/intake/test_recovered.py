@@ -106,19 +106,27 @@ def test_a_statute_cell_the_soft_page_cannot_give_is_read_from_the_clean_one(mon
     assert read.confidence < CONFIRM_BELOW
 
 
+def _count_label_lost(blank: bool) -> Callable[[Page, bytes], Page]:
+    """Specimen 11 scanned, the first row's Count cell (its last word) lost; `blank`: the page image too, so the
+    cell cannot be read again from it."""
+    def lose_label(page: Page, pdf: bytes) -> Page:
+        page = _scanned({})(page, pdf)
+        if blank and page.image is not None:
+            page.image = page.image.point(lambda v: 255)
+            page.soft = page.image
+        for line in page.lines:
+            if "10/16/2001" in line.text:
+                line.words = line.words[:-1]  # the row's last word: its count
+        return page
+    return lose_label
+
+
 def test_a_count_label_ocr_lost_is_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
     # Scanned specimen 40017: the Count cell of the first row not read, so neither was the row's term (placed by it).
     made = specimen(11, bop_sheet=True, judgments=1)
     assert [c["count"] for c in made.case["judgments"][0]["counts"]] == ["1", "2"]
 
-    def lose_label(page: Page, pdf: bytes) -> Page:
-        page = _scanned({})(page, pdf)
-        for line in page.lines:
-            if "10/16/2001" in line.text:
-                line.words = line.words[:-1]  # the row's last word: its count
-        return page
-
-    result = _read(11, lose_label, monkeypatch)
+    result = _read(11, _count_label_lost(blank=False), monkeypatch)
     read = result.fields["judgments[0].counts[0].count"]
     assert read.value == "1" and read.confidence < CONFIRM_BELOW
 
@@ -131,17 +139,7 @@ def test_a_count_label_lost_even_alone_is_taken_from_the_counts_of_conviction(mo
     counts = made.case["judgments"][0]["counts"]
     assert [c["count"] for c in counts] == ["1", "2"]
 
-    def lose_label(page: Page, pdf: bytes) -> Page:
-        page = _scanned({})(page, pdf)
-        if page.image is not None:
-            page.image = page.image.point(lambda v: 255)  # nothing to read the cell again from
-            page.soft = page.image
-        for line in page.lines:
-            if "10/16/2001" in line.text:
-                line.words = line.words[:-1]  # the row's last word: its count
-        return page
-
-    result = _read(11, lose_label, monkeypatch)
+    result = _read(11, _count_label_lost(blank=True), monkeypatch)
     read = result.fields["judgments[0].counts[0].count"]
     assert read.value == "1" and read.confidence < CONFIRM_BELOW
     term = result.fields["judgments[0].counts[0].months"]
