@@ -209,6 +209,17 @@ SCENARIOS = {
         present={"motion": ("Valon Marcel Vailes",)},
         absent=("Unusually long sentence and a change in law", "McCoy"),
         notes={"motion": ("Rutherford v. United States", "Left out")}),
+    # The same case in 2040: even the full term has run (18 U.S.C. 3624(a)), so the papers that ask to shorten time
+    # in prison are still drafted (the facts may be wrong) but their notes first say they serve no one released.
+    "vailes_released": Scenario(
+        ROOT / "examples" / "vailes.yaml", date(2040, 1, 1),
+        present={"warden-request": ("Valon Marcel Vailes",),
+                 "summary": ("If you are still in prison, say so, with the last day you know you were there",)},
+        absent=(),
+        notes={kind: ("The projected release date (2025-05-01) is on or before 2040-01-01", *then)
+               for kind, then in (("warden-request", ("only serves someone still in prison", "custody.in_custody_on")),
+                                  ("ao250", ("only serves someone still in prison", "custody.in_custody_on")),
+                                  ("motion", ("A motion to reduce imprisonment may be moot",)))}),
 }
 
 
@@ -355,6 +366,8 @@ SPANISH = {
     # the questions still open are asked in Spanish too (the question registry's words), not only counted
     "vailes_2023": ("Su condena es de 250 meses", "¿En qué fecha recibió el director su solicitud?"),
     "vailes_today": ("La condena completa termina entre el 29 de abril de 2028 y el 29 de mayo de 2028",),
+    # released on the facts: no letter to the warden, no motion; asked whether still in prison
+    "vailes_released": ("Si todavía está en prisión, dígalo",),
 }
 ENGLISH_WORDS = re.compile(r"\b(the|your|you|and|with|is|are|not|date|sentence|judge|may|can)\b", re.IGNORECASE)
 
@@ -603,3 +616,13 @@ def test_a_neutral_family_description_is_left_out_of_the_signed_letter_with_a_no
     notes = " ".join((tmp_path / "letter-notes.txt").read_text().split())
     assert "I am the only available caregiver" in letter and "serious mental illness" not in letter
     assert '("brother with a serious mental illness")' in notes and "your own words" in notes
+
+
+def test_a_released_persons_summary_sends_no_letter_to_the_warden_and_no_motion(
+        drafts: dict[tuple[str, str], Document]) -> None:
+    """In 2040 the example case's 250 months have run even in full (18 U.S.C. 3624(a)): the summary's next steps ask
+    whether the person is still in prison instead of sending them to the warden (28 C.F.R. 571.61) or the court."""
+    text = to_text(drafts["vailes_released", "summary"])
+    steps = text.split("What to do next")[1].split("Words to know")[0]
+    assert "If you are still in prison, say so" in steps
+    assert "warden" not in steps.lower() and "AO 250" not in steps

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -315,3 +316,34 @@ def test_a_person_released_on_the_stated_facts_is_asked_whether_still_in_prison_
     data["custody"]["in_custody_on"] = "2040-01-01"
     asked = [q.field for q in plan(data, {}, assess_data(data, date(2040, 1, 1)))]
     assert "custody.in_custody_on" not in asked and "release_plan.residence" in asked
+
+
+def test_the_prison_only_papers_are_not_offered_to_a_person_released_on_the_stated_facts(world: Any) -> None:
+    """By 2040 the Vailes-like 250 months (in custody since July 2007) have run even in full (18 U.S.C. 3624(a)): the
+    warden letter (28 C.F.R. 571.61), the 3582(c)(1)(A) motion, form AO 250 and its exhibit list ask to shorten time
+    in prison. The case page says why they are not offered and links to the still-in-prison question; making one is
+    refused; a paper made earlier stays downloadable. Stated in prison on that day, they are offered again."""
+    from reprieve.web.models import Document
+
+    case = world.case
+    case.as_of = date(2040, 1, 1)
+    case.data = {**case.data, "custody": {**case.data["custody"], "in_custody_on": None}}
+    case.save()
+    client = Client()
+    client.force_login(world.owner)
+    page = client.get(reverse("case_detail", args=[case.pk])).content.decode()
+    offered = re.findall(r'<option value="([a-z0-9-]+)">', page.split('id="kind"')[1].split("</select>")[0])
+    assert "summary" in offered and not {"warden-request", "motion", "ao250", "exhibits", "packet"} & set(offered)
+    assert 'id="released-note"' in page and reverse("question", args=[case.pk, "custody.in_custody_on"]) in page
+    before = Document.objects.count()
+    response = client.post(reverse("documents", args=[case.pk]), {"kind": "warden-request", "fmt": "pdf"})
+    assert response.status_code == 403 and Document.objects.count() == before
+    earlier = Document.objects.create(case=case, kind="warden-request", fmt="txt", status="done", progress=100,
+                                      created_by=world.owner)
+    earlier.file.save("w", ContentFile(b"letter"), save=True)
+    assert client.get(reverse("document_download", args=[case.pk, earlier.pk])).status_code == 200
+
+    case.data = {**case.data, "custody": {**case.data["custody"], "in_custody_on": "2040-01-01"}}
+    case.save()
+    page = client.get(reverse("case_detail", args=[case.pk])).content.decode()
+    assert 'value="warden-request"' in page and 'id="released-note"' not in page

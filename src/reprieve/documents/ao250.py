@@ -21,6 +21,7 @@ from reprieve.documents.sections import (
     plan_gaps,
     record_lines,
     release_plan,
+    released_notes,
 )
 
 BOXES = (("medical", "Medical condition of the defendant (terminal illness; a serious condition or impairment that "
@@ -77,6 +78,9 @@ def build(f: Facts) -> Document:
             FieldLine("Date placed in the institution's mail system"),
             Signature((f.name,), date_line=False),
             Para(PREPARED, "small"))
+    doc.note(*released_notes(f, "Form AO 250 asks the court to reduce imprisonment: it only serves someone still in "
+                                "prison. If the person is still in prison, give the last day they were known to be "
+                                "there (custody.in_custody_on) and draft again."))
     if plan_gaps(f):
         doc.note(Para("Courts want a verified release plan: complete Part 4 (the items are in the list above)."))
     doc.note(Para("This is the content of form AO 250, question by question, for a motion to the court; a request "

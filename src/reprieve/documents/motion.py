@@ -24,6 +24,7 @@ from reprieve.documents.sections import (
     plan_gaps,
     record_lines,
     release_plan,
+    released_notes,
     sentence_lines,
 )
 from reprieve.law import compassionate_release as cr
@@ -249,8 +250,7 @@ def _relief(f: Facts) -> list[Block]:
 
 
 def _notes(f: Facts, doc: Document) -> None:
-    if f.released is not None:
-        doc.note(Notice("Check", f"{f.released.summary_text()} A motion to reduce imprisonment may be moot."))
+    doc.note(*released_notes(f, "A motion to reduce imprisonment may be moot."))
     if not f.exhausted:
         when = f" Do not file before {long_date(f.lapse_date)}." if f.lapse_date else ""
         doc.note(Notice("Wait", f"Courts dismiss motions filed before {f.lapse_days} days have passed from the day the "

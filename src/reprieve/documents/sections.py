@@ -11,7 +11,7 @@ from __future__ import annotations
 from reprieve.documents.argument import sentenced_today, strongest
 from reprieve.documents.facts import Facts, long_date
 from reprieve.documents.grounds import Ground, family, has_facts
-from reprieve.documents.model import Block, Bullets, Document, Lines, Para
+from reprieve.documents.model import Block, Bullets, Document, Lines, Notice, Para
 from reprieve.documents.voice import Document as Voice
 
 BOP_AVENUE = "BOP reduction in sentence (PS 5050.50)"
@@ -227,3 +227,10 @@ def left_out_notes(f: Facts, label: str) -> list[Para]:
             continue
         out.append(Para(f"{label}: {left.name} ({left.paragraph}). {left.why}"))
     return out
+
+
+def released_notes(f: Facts, consequence: str) -> list[Notice]:
+    """'Check: <the custody finding> <consequence>' when the stated facts have the person released: these papers
+    ask to shorten time in prison, which a released person no longer serves (USSG 1B1.10(b)(2)(C): never "less than
+    the term of imprisonment the defendant has already served"). The draft is still made: the facts may be wrong."""
+    return [] if f.released is None else [Notice("Check", f"{f.released.summary_text()} {consequence}")]

@@ -210,6 +210,8 @@ def _health_not_used(f: Facts, w: Words) -> list[str]:
 
 
 def _next_steps(f: Facts, w: Words) -> list[str]:
+    if f.released is not None:  # the warden letter and the motion only shorten time in prison
+        return [w("summary.next.still_in_prison"), w("summary.next.lawyer")]
     steps: list[str] = []
     request = f.latest_request
     if request is None:

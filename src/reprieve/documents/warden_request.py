@@ -23,6 +23,7 @@ from reprieve.documents.sections import (
     left_out_notes,
     plan_gaps,
     release_plan,
+    released_notes,
     sentence_lines,
 )
 
@@ -72,6 +73,9 @@ def build(f: Facts) -> Document:
 
 
 def _notes(f: Facts, doc: Document) -> None:
+    doc.note(*released_notes(f, "A request to the Warden only serves someone still in prison. If you are still in "
+                                "prison, give the last day you were known to be there (custody.in_custody_on) and "
+                                "draft again."))
     doc.note(
         Para("How to send it: give it to your unit team or send it as a Request to Staff (a paper cop-out or an "
              "electronic request) addressed to the Warden. Keep a copy. Ask staff to write the date they receive "

@@ -16,12 +16,13 @@ from importlib import resources
 from typing import Any
 
 from reprieve import __version__
+from reprieve.assess.findings import Finding
 from reprieve.assess.report import Assessment, assess
 from reprieve.case.model import Case
 from reprieve.intake import CaseFileError, parse_case
 
 __all__ = ["Assessment", "CaseFileError", "as_of_for", "assess", "assess_data", "cached", "case_of", "changes",
-           "law_version", "snapshot"]
+           "law_version", "released", "snapshot"]
 
 
 def case_of(data: dict[str, Any]) -> Case:
@@ -71,6 +72,12 @@ def assess_data(data: dict[str, Any], as_of: date | None = None) -> Assessment:
         while len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
     return result
+
+
+def released(assessment: Assessment) -> Finding | None:
+    """The engine's custody finding when the stated facts have the person released (else None): the avenues that
+    only shorten time in prison, and the papers that ask for them, are closed (see assess.relief.situation)."""
+    return next((f for f in assessment.findings if f.avenue == "custody" and f.ground == "released"), None)
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from reprieve.case.types import Quantity
 from reprieve.dates import PartialDate
 from reprieve.law.compassionate_release import exhaustion_lapse
+from reprieve.web.engine import released
 from reprieve.web.questions import AnswerType, Question, engine_questions, registry_keys, registry_question
 
 __all__ = ["COUNTS", "GROUP_FIELDS", "PRIOR_NOTICE", "AnswerError", "Question", "apply_answer", "apply_dont_know",
@@ -270,7 +271,7 @@ def plan(data: dict[str, Any], meta: dict[str, Any], assessment: Any) -> list[Qu
         if state == "yes" and gate in known and not any(q.field == gate for q in out):
             out.append(known[gate].gate)
             out.extend(known[gate].details)
-    if not _released(assessment):  # a released person needs no release plan for the warden
+    if released(assessment) is None:  # a released person needs no release plan for the warden
         out.extend(release_plan_questions())
     seen: set[str] = set()
     unique = []
@@ -279,11 +280,6 @@ def plan(data: dict[str, Any], meta: dict[str, Any], assessment: Any) -> list[Qu
             seen.add(q.field)
             unique.append(q)
     return unique
-
-
-def _released(assessment: Any) -> bool:
-    """Released on the stated facts (the engine's custody finding): the avenues a release plan serves are closed."""
-    return any(f.avenue == "custody" and f.ground == "released" for f in getattr(assessment, "findings", []))
 
 
 def is_answered(q: Question, data: dict[str, Any], meta: dict[str, Any]) -> bool:

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -40,6 +41,9 @@ from reprieve.web.rules import visible_cases
 from reprieve.web.tasks import PACKET, make_document, read_papers, refresh
 
 PERSON_KINDS = ["warden-request", "summary", "exhibits", "motion", "ao250"]  # every kind but the lawyer's memo
+# The papers that ask to shorten time in prison (28 C.F.R. 571.61; 18 U.S.C. 3582(c)(1)(A)): not offered for a person
+# the stated facts have released, whose prison-only avenues are closed. The packet holds them too.
+PRISON_ONLY_KINDS = {"warden-request", "motion", "ao250", "exhibits", PACKET}
 
 
 def _as_of(case: Case) -> date:
@@ -89,6 +93,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
 @require_GET
 def case_detail(request: HttpRequest, case: Case) -> HttpResponse:
     user = request.user
+    released = _released(case)
     context = {
         "case": case,
         "documents": case.documents.all()[:50],
@@ -99,7 +104,7 @@ def case_detail(request: HttpRequest, case: Case) -> HttpResponse:
         "can_assign": may(user, "web.assign_case", case),
         "can_audit": may(user, "web.view_case_audit", case),
         "notes": case.notes.all() if may(user, "web.lawyer_tools", case) else [],
-        "kinds": _kinds_for(request, case),
+        "kinds": _offered(request, case, released), "released": released,
         "languages": settings.LANGUAGES, "reader_language": _reader_language(request, case),
         "unchecked": papers.unchecked_reading(case.meta) if may(user, "web.change_case", case) else None,
     }
@@ -421,17 +426,35 @@ def _reader_language(request: HttpRequest, case: Case) -> str:
     return stated if stated in LANGUAGES else (request.LANGUAGE_CODE or "en")[:2]
 
 
+def _released(case: Case) -> str | None:
+    """Why the prison-only papers are not offered (the engine's custody finding, in the reader's language), or None
+    when the person may still be in prison or the answers cannot be assessed yet."""
+    try:
+        finding = engine.released(engine.assess_data(case.data, case.as_of))
+    except engine.CaseFileError:
+        return None
+    return finding.summary_text((get_language() or "en")[:2]) if finding is not None else None
+
+
 def _kinds_for(request: HttpRequest, case: Case) -> list[tuple[str, str]]:
+    """The documents this user may make and fetch for the case (papers made earlier stay downloadable)."""
     names = {kind: str(name) for kind, name in DOCUMENT_NAMES.items()}
     allowed = list(KINDS) if may(request.user, "web.lawyer_tools", case) else PERSON_KINDS
     return [(k, names.get(k, k)) for k in [*allowed, PACKET]]
 
 
+def _offered(request: HttpRequest, case: Case, released: str | None) -> list[tuple[str, str]]:
+    """The documents offered to make now: none of the prison-only papers for a person released on the facts."""
+    kinds = _kinds_for(request, case)
+    return kinds if released is None else [(k, name) for k, name in kinds if k not in PRISON_ONLY_KINDS]
+
+
 @case_view("web.change_case")
 def documents(request: HttpRequest, case: Case) -> HttpResponse:
+    released = _released(case)
     if request.method == "POST":
         kind, fmt = request.POST.get("kind", ""), request.POST.get("fmt", "pdf")
-        if kind not in dict(_kinds_for(request, case)) or fmt not in ("pdf", "docx", "txt"):
+        if kind not in dict(_offered(request, case, released)) or fmt not in ("pdf", "docx", "txt"):
             raise PermissionDenied
         if fmt == "txt" and kind == PACKET:
             fmt = "pdf"
@@ -442,7 +465,7 @@ def documents(request: HttpRequest, case: Case) -> HttpResponse:
         make_document.enqueue(document.pk)  # the queue is a table: the job commits with the document row
         return redirect("document_status", pk=case.pk, doc=document.pk)
     return render(request, "web/documents.html", {"case": case, "documents": case.documents.all(),
-                                                  "kinds": _kinds_for(request, case)})
+                                                  "kinds": _offered(request, case, released), "released": released})
 
 
 @case_view("web.change_case")
