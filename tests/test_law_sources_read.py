@@ -195,3 +195,15 @@ def test_the_old_age_ground_is_65_years_and_10_years_or_75_percent_served() -> N
     assert law().value("compassionate_release.age_minimum_years", on) == 65
     assert law().value("compassionate_release.age_years_served", on) == 10
     assert law().value("compassionate_release.age_percent_served", on) == 75
+
+
+def test_status_points_after_amendment_821_part_a() -> None:
+    # Amendment 821, Part A (the Commission's text): §4A1.1 is amended "by striking subsection (d) as follows: '(d) Add 2
+    # points if the defendant committed the instant offense while under any criminal justice sentence ...'" and by
+    # inserting "(e) Add 1 point if the defendant (1) receives 7 or more points under subsections (a) through (d), and
+    # (2) committed the instant offense while under any criminal justice sentence"; effective November 1, 2023.
+    name = "guidelines.criminal_history.status_points"
+    assert law().value(name, date(2023, 10, 31)) == {"points": 2, "requires_points_from": 0}
+    after = law().entry(name, date(2023, 11, 1))
+    assert after.value == {"points": 1, "requires_points_from": 7}
+    assert after.verified and after.grade == "P"
