@@ -228,3 +228,16 @@ def test_every_value_resting_on_rutherford_is_flagged_until_its_opinion_is_read(
     decision = [v for _, v in citing if "May 28, 2026" in v.citation]
     assert decision and all(v.note and "Slip opinion not read" in v.note for v in decision)
     assert not registry()["rutherford_2026"].verified
+
+
+def test_amendment_821_is_retroactive_only_in_parts_a_and_b1_and_813_830_831_are_not() -> None:
+    # USSG §1B1.10(d) (2025 Manual): "... 782 (subject to subsection (e)(1)), and 821 (parts A and B, subpart 1 only and
+    # subject to subsection (e)(2))"; (e)(2): no reduced term based on 821 "unless the effective date of the court's
+    # order is February 1, 2024, or later". Amendments 813 (2018), 830 and 831 (2024) are not on the list.
+    covered = law().value("guidelines.retroactive_amendments.covered", date(2026, 1, 1))
+    parts_821 = {(a["parts"], a["effective"], a["orders_from"]) for a in covered if a["amendment"] == "821"}
+    assert parts_821 == {("Part A", date(2023, 11, 1), date(2024, 2, 1)),
+                         ("Part B, subpart 1", date(2023, 11, 1), date(2024, 2, 1))}
+    assert not {"813", "830", "831"} & {a["amendment"] for a in covered}
+    before = law().value("guidelines.retroactive_amendments.covered", date(2023, 10, 31))
+    assert "821" not in {a["amendment"] for a in before}
