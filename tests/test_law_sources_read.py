@@ -195,3 +195,49 @@ def test_the_old_age_ground_is_65_years_and_10_years_or_75_percent_served() -> N
     assert law().value("compassionate_release.age_minimum_years", on) == 65
     assert law().value("compassionate_release.age_years_served", on) == 10
     assert law().value("compassionate_release.age_percent_served", on) == 75
+
+
+def test_status_points_after_amendment_821_part_a() -> None:
+    # Amendment 821, Part A (the Commission's text): §4A1.1 is amended "by striking subsection (d) as follows: '(d) Add
+    # 2 points if the defendant committed the instant offense while under any criminal justice sentence ...'" and by
+    # inserting "(e) Add 1 point if the defendant (1) receives 7 or more points under subsections (a) through (d), and
+    # (2) committed the instant offense while under any criminal justice sentence"; effective November 1, 2023.
+    name = "guidelines.criminal_history.status_points"
+    assert law().value(name, date(2023, 10, 31)) == {"points": 2, "requires_points_from": 0}
+    after = law().entry(name, date(2023, 11, 1))
+    assert after.value == {"points": 1, "requires_points_from": 7}
+    assert after.verified and after.grade == "P"
+
+
+def test_crack_offenses_without_a_mandatory_minimum_are_not_covered_offenses() -> None:
+    # Terry v. United States (June 14, 2021), opinion of the Court: "The question here is whether crack offenders who
+    # did not trigger a mandatory minimum qualify. They do not." So 841(b)(1)(C) is no covered provision; (A) and (B),
+    # whose crack quantities § 2(a) of the Fair Sentencing Act changed, are.
+    covered = law().value("fair_sentencing_404.covered_provisions", date(2021, 6, 14))
+    assert "21 U.S.C. 841(b)(1)(C)" not in covered
+    assert {"21 U.S.C. 841(b)(1)(A)", "21 U.S.C. 841(b)(1)(B)"} <= set(covered)
+
+
+def test_every_value_resting_on_rutherford_is_flagged_until_its_opinion_is_read() -> None:
+    # Rutherford v. United States, No. 24-820 (May 28, 2026): no stored copy of the slip opinion could be reached
+    # (searched December 2026); secondary sources disagree on the outcome. Whatever rests on it stays unverified.
+    data = law()
+    citing = [(name, v) for name in data.names() for v in data.parameter(name).values if "24-820" in v.citation]
+    assert citing, "the data no longer cites Rutherford: update this test"
+    assert [name for name, v in citing if v.verified] == []
+    decision = [v for _, v in citing if "May 28, 2026" in v.citation]
+    assert decision and all(v.note and "Slip opinion not read" in v.note for v in decision)
+    assert not registry()["rutherford_2026"].verified
+
+
+def test_amendment_821_is_retroactive_only_in_parts_a_and_b1_and_813_830_831_are_not() -> None:
+    # USSG §1B1.10(d) (2025 Manual): "... 782 (subject to subsection (e)(1)), and 821 (parts A and B, subpart 1 only and
+    # subject to subsection (e)(2))"; (e)(2): no reduced term based on 821 "unless the effective date of the court's
+    # order is February 1, 2024, or later". Amendments 813 (2018), 830 and 831 (2024) are not on the list.
+    covered = law().value("guidelines.retroactive_amendments.covered", date(2026, 1, 1))
+    parts_821 = {(a["parts"], a["effective"], a["orders_from"]) for a in covered if a["amendment"] == "821"}
+    assert parts_821 == {("Part A", date(2023, 11, 1), date(2024, 2, 1)),
+                         ("Part B, subpart 1", date(2023, 11, 1), date(2024, 2, 1))}
+    assert not {"813", "830", "831"} & {a["amendment"] for a in covered}
+    before = law().value("guidelines.retroactive_amendments.covered", date(2023, 10, 31))
+    assert "821" not in {a["amendment"] for a in before}
