@@ -124,6 +124,7 @@ def test_an_assessment_with_warm_memos_equals_one_with_every_memo_emptied(seed: 
     fsa_time_credits._within_any.cache_clear()
     fsa_time_credits.count_verdict.cache_clear()  # type: ignore[attr-defined]
     questions.generic.cache_clear()
+    questions._generic_words.cache_clear()
     release_day.release_weekday.cache_clear()  # type: ignore[attr-defined]
     penalty_schemas.parse_term.cache_clear()
     assert _json(case) == warm
@@ -197,3 +198,19 @@ def test_a_counts_fsa_verdict_from_the_memo_is_the_one_worked_out_afresh_with_th
     said_clauses = [r.args["clause"] for r in verdict.reasons if "clause" in r.args]
     assert said_clauses == sorted(said_clauses, key=clauses.index)
     assert verdict.listed == any(r.key == "fsa.elig.listed" for r in verdict.reasons)
+
+
+_FIELDS = sorted(questions.registry())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_FIELDS), st.integers(0, 3))
+def test_a_question_asked_from_the_memo_reads_as_the_registry_words_it(field: str, position: int) -> None:
+    """`ask` words a field's question once (the English question and where to find the answer, for any case): the
+    question is the registry's, for a field at any list position, the first time and from the memo."""
+    path = field.replace("[]", f"[{position}]")
+    fresh = (questions.text(path), questions.text(path, part="where_to_find"))
+    for _ in range(2):
+        asked = questions.ask(path, "what it decides")
+        assert (asked.field, asked.question, asked.would_change, asked.where_to_find) == \
+            (path, *fresh[:1], "what it decides", fresh[1])
