@@ -40,7 +40,7 @@ class Eligibility:
 class CountFacts:
     """What the clauses of 3632(d)(4)(D) read of a count: its statute and penalty provision, the drugs it names,
     whether death or serious bodily injury resulted, and its judgment's aggravating-role finding. Whether the clauses
-    reach a count is a function of these, its place in the case and the law (`_count_verdict`): a population has a
+    reach a count is a function of these, its place in the case and the law (`count_verdict`): a population has a
     few hundred different ones, so each is worked out once."""
 
     statute: str | None
@@ -56,7 +56,7 @@ class CountFacts:
                           judgment.guidelines.aggravating_role if judgment.guidelines else None)
 
 
-def _count_statutes(count: Count | CountFacts) -> tuple[Statute, ...]:
+def _count_statutes(count: CountFacts) -> tuple[Statute, ...]:
     return (*parse_statutes(count.statute), *parse_statutes(count.penalty))
 
 
