@@ -25,6 +25,7 @@ from reprieve.law.params import Law, law, shipped_law, using
 from reprieve.law.penalty_ranges import parsed
 from reprieve.law.penalty_schemas import OffenseRanges, SamePenalties
 from reprieve.law.statutes import parse_statute, parse_statutes
+from reprieve.results import identity
 from reprieve.screen.synth import generate
 
 AS_OF = date(2026, 11, 28)
@@ -121,7 +122,9 @@ def test_an_assessment_with_warm_memos_equals_one_with_every_memo_emptied(seed: 
     drug_penalties._SAME.clear()
     which_penalty_law._boundaries.cache_clear()
     fsa_time_credits._within_any.cache_clear()
+    fsa_time_credits.count_verdict.cache_clear()  # type: ignore[attr-defined]
     questions.generic.cache_clear()
+    questions._generic_words.cache_clear()
     release_day.release_weekday.cache_clear()  # type: ignore[attr-defined]
     penalty_schemas.parse_term.cache_clear()
     assert _json(case) == warm
@@ -149,3 +152,65 @@ def test_a_release_on_independence_day_observed_moves_to_the_thursday() -> None:
     with using(Law.at(AS_OF)):
         assert release_day.release_weekday(date(2026, 7, 4))[0] == date(2026, 7, 2)
         assert release_day.release_weekday(date(2026, 7, 3))[0] == date(2026, 7, 2)
+
+
+_RULES = [rule for v in shipped_law().parameter("fsa_time_credits.ineligible_offenses").values for rule in v.value]
+_RULE_STATUTES = sorted({text for rule in _RULES for text in rule["statutes"]})
+_CLAUSE_DRUGS = sorted({drug for rule in _RULES for drug in rule.get("drugs") or []})
+_COUNT_FACTS = st.builds(
+    fsa_time_credits.CountFacts,
+    st.one_of(st.none(), st.sampled_from([*_RULE_STATUTES, "21 U.S.C. § 846", "21 U.S.C. § 841(a)(1)",
+                                          "18 U.S.C. § 1343", "18 U.S.C. § 922(g)(1)", "21 U.S.C. § 963"])),
+    st.one_of(st.none(), st.sampled_from([*_RULE_STATUTES, "21 U.S.C. § 841(b)(1)(C)", "18 U.S.C. § 924(a)(8)"])),
+    st.frozensets(st.sampled_from([*_CLAUSE_DRUGS, "cocaine", "marijuana"]), max_size=2),
+    st.one_of(st.none(), st.booleans()), st.one_of(st.none(), st.booleans()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_COUNT_FACTS, st.sampled_from(["judgments[0].counts[0]", "judgments[1].counts[2]"]),
+       st.sampled_from(["1", "Count Two"]))
+def test_a_counts_fsa_verdict_from_the_memo_is_the_one_worked_out_afresh_with_the_same_law_read(
+        facts: Any, where: str, label: str) -> None:
+    """3632(d)(4)(D): whether the ineligible-offense clauses reach a count is worked out once per count's facts
+    (`count_verdict`); a person whose count is answered from the memo gets the verdict, and records the law read
+    (what a what-if re-assesses by), exactly as if it were worked out for them."""
+    def traced_verdict() -> tuple[Any, frozenset[str]]:
+        traced = Law.at(AS_OF).traced()
+        with using(traced):
+            verdict = fsa_time_credits.count_verdict(facts, where, label, AS_OF)
+        return verdict, traced.read
+
+    def said(found: tuple[Any, frozenset[str]]) -> tuple[Any, ...]:  # messages compared by what they say
+        verdict, read = found
+        return (verdict.listed, [identity(r) for r in verdict.reasons], verdict.undecided, verdict.presumed_absent,
+                read)
+
+    warm = traced_verdict()
+    assert said(traced_verdict()) == said(warm)  # from the memo
+    fsa_time_credits.count_verdict.cache_clear()  # type: ignore[attr-defined]
+    fresh = traced_verdict()
+    assert said(fresh) == said(warm)
+    verdict, read = fresh
+    if fsa_time_credits._count_statutes(facts):  # the clauses were read, and are on the trace
+        assert "fsa_time_credits.ineligible_offenses" in read
+    # the verdict's reasons are in the order the clauses are listed, and a clause that reaches the count says so
+    clauses = [str(rule["clause"]) for rule in _RULES]
+    said_clauses = [r.args["clause"] for r in verdict.reasons if "clause" in r.args]
+    assert said_clauses == sorted(said_clauses, key=clauses.index)
+    assert verdict.listed == any(r.key == "fsa.elig.listed" for r in verdict.reasons)
+
+
+_FIELDS = sorted(questions.registry())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_FIELDS), st.integers(0, 3))
+def test_a_question_asked_from_the_memo_reads_as_the_registry_words_it(field: str, position: int) -> None:
+    """`ask` words a field's question once (the English question and where to find the answer, for any case): the
+    question is the registry's, for a field at any list position, the first time and from the memo."""
+    path = field.replace("[]", f"[{position}]")
+    fresh = (questions.text(path), questions.text(path, part="where_to_find"))
+    for _ in range(2):
+        asked = questions.ask(path, "what it decides")
+        assert (asked.field, asked.question, asked.would_change, asked.where_to_find) == \
+            (path, *fresh[:1], "what it decides", fresh[1])

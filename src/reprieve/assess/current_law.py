@@ -475,7 +475,7 @@ def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_
         assumptions=in_english_order(list({identity(a): a for r in results for a in r.assumptions}.values())),
         presumptions=presumptions(case, results),
         unverified=sorted({u for r in results for u in r.unverified}),
-        steps=_steps(results, aggregate),
+        steps=_steps(results, counts, aggregate),
         missing=sorted(missing),
     )
 
@@ -557,8 +557,11 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
         return _bounded_by_others(case, results, uncovered, out)
     missing: list[str] = []
     alternative_combos: list[Combination] = []  # the combination behind each of now_min_alternatives, in order
+    now_combos: list[Combination] | None = None
     for which in ("then", "now"):
         combos = combinations(case, results, which)
+        if which == "now":
+            now_combos = combos
         if combos is None:
             low, high = _bounds(case, results, which)
             out.put(f"{which}_min_range_months", Span(_json_term(low), _json_term(high), dates=False))
@@ -586,7 +589,8 @@ def _aggregate(case: Case, as_of: date, results: list[CountRanges], at_bottom_of
               and r.safety_valve["then"].status != "eligible" and _has_minimum(r)]
     if valves:
         out.put("safety_valve_today", valves)
-    _release_dates(case, as_of, results, out, at_bottom_of_range, guidelines, computation, alternative_combos)
+    _release_dates(case, as_of, results, out, at_bottom_of_range, guidelines, computation, now_combos,
+                   alternative_combos)
     _ranges(out)
     out.put("lower_today", lower_today(case, results))
     return out
@@ -639,8 +643,9 @@ class _Release:
 
 def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: Aggregate,
                    at_bottom_of_range: bool, guidelines: GuidelineSides | None, computation: Computation,
-                   alternative_combos: list[Combination]) -> None:
-    """release_date_if_sentenced_now: the same BOP computation, with today's minimum on every count."""
+                   combos: list[Combination] | None, alternative_combos: list[Combination]) -> None:
+    """release_date_if_sentenced_now: the same BOP computation, with today's minimum on every count (`combos`: the
+    counts' combinations on today's side, `combinations(case, results, "now")`)."""
     bottom = _bottom_of_range(guidelines) if at_bottom_of_range else None
     if at_bottom_of_range:
         out.put("at_bottom_of_range", AtBottom(bottom is not None, said(
@@ -648,7 +653,6 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: Agg
         if bottom is not None:
             out.put("basis", "bottom_of_range")
     r = _Release(case, as_of, results, bottom, computation)
-    combos = combinations(case, results, "now")
     alternatives = out.alternatives("now")
     if alternatives:
         _release_of_alternatives(r, alternatives, alternative_combos, out)
@@ -760,12 +764,14 @@ def _priors(case: Case, as_of: date, results: list[CountRanges]) -> list[PriorTo
     return out
 
 
-def _steps(results: list[CountRanges], aggregate: Aggregate) -> list[Step]:
+def _steps(results: list[CountRanges], counts: list[CountLaw], aggregate: Aggregate) -> list[Step]:
+    """The arithmetic of the comparison: each count's sides (as `count_law` made them: `counts`, in the order of
+    `results`) and the aggregate."""
     steps: list[Step] = []
-    for r in results:
+    for r, count in zip(results, counts, strict=True):
         note = verbatim("; ".join(r.unverified)) if r.unverified else None
         for which in ("then", "now"):
-            side = _side(r, which)
+            side = count.side(which)
             detail: Said | Joined
             if side.alternatives:
                 detail = Joined(tuple(said("step.penalty.if", range=_range_said(a), when=a.condition)

@@ -198,7 +198,14 @@ def _text_of_any_case(field_path: str, language: str, part: str) -> str:
 def ask(field_path: str, would_change: Text = "") -> Question:
     """The question a finding asks when `field_path` is not stated (worded by the registry, in English; the
     assessment words it again for the case and its language)."""
-    return Question(field_path, text(field_path), would_change, text(field_path, part="where_to_find"))
+    question, where_to_find = _generic_words(field_path)
+    return Question(field_path, question, would_change, where_to_find)
+
+
+@lru_cache(maxsize=4096)  # a dozen questions a person, of a few hundred fields
+def _generic_words(field_path: str) -> tuple[str, str]:
+    """The English question and where to find the answer, for any case (`ask`)."""
+    return text(field_path), text(field_path, part="where_to_find")
 
 
 def localize(question: Question, case: Case | None, language: str = DEFAULT_LANGUAGE) -> Question:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from reprieve.case.model import Case, Count, Judgment
 from reprieve.dates import add_months
-from reprieve.law.params import law
+from reprieve.law.params import law, law_cache
 from reprieve.law.statutes import Statute, parse_statute, parse_statutes, sections
 from reprieve.results import Said, Step, quoted, said
 
@@ -36,7 +36,27 @@ class Eligibility:
     # death-or-injury element is presumed absent
 
 
-def _count_statutes(count: Count) -> tuple[Statute, ...]:
+@dataclass(frozen=True)
+class CountFacts:
+    """What the clauses of 3632(d)(4)(D) read of a count: its statute and penalty provision, the drugs it names,
+    whether death or serious bodily injury resulted, and its judgment's aggravating-role finding. Whether the clauses
+    reach a count is a function of these, its place in the case and the law (`count_verdict`): a population has a
+    few hundred different ones, so each is worked out once."""
+
+    statute: str | None
+    penalty: str | None
+    drugs: frozenset[str]
+    death_or_serious_bodily_injury: bool | None
+    aggravating_role: bool | None
+
+    @staticmethod
+    def of(count: Count, judgment: Judgment) -> CountFacts:
+        named = {d.drug for d in count.drugs or []} | ({count.drug} if count.drug else set())
+        return CountFacts(count.statute, count.penalty, frozenset(named), count.death_or_serious_bodily_injury,
+                          judgment.guidelines.aggravating_role if judgment.guidelines else None)
+
+
+def _count_statutes(count: CountFacts) -> tuple[Statute, ...]:
     return (*parse_statutes(count.statute), *parse_statutes(count.penalty))
 
 
@@ -52,7 +72,7 @@ def _within_any(statutes: tuple[Statute, ...], rules: tuple[Statute, ...]) -> bo
     return any(s.within(r) for s in statutes for r in rules)
 
 
-def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, where: str, on: date,
+def _clause_applies(rule: dict[str, object], count: CountFacts, where: str, on: date,
                     presumed: list[str] | None = None) -> tuple[bool | None, str]:
     """Does clause `rule` reach this count? True / False / None (a deciding fact is missing: named in the text).
     Death or serious bodily injury, unstated, is presumed not to have resulted (an element the judgment would name):
@@ -74,7 +94,7 @@ def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, w
         unknown.append(f"{where}.penalty")
     drugs = rule.get("drugs")
     if drugs:
-        named = {d.drug for d in count.drugs or []} | ({count.drug} if count.drug else set())
+        named = count.drugs
         if not named:
             unknown.append(f"{where}.drug")
         elif not named & set(drugs):  # type: ignore[call-overload]
@@ -89,7 +109,7 @@ def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, w
         elif not count.death_or_serious_bodily_injury:
             return False, ""
     elif requires == "aggravating_role":
-        role = judgment.guidelines.aggravating_role if judgment.guidelines else None
+        role = count.aggravating_role
         if role is None:
             unknown.append(f"{where.split('.counts')[0]}.guidelines.aggravating_role")
         elif not role:
@@ -99,39 +119,66 @@ def _clause_applies(rule: dict[str, object], count: Count, judgment: Judgment, w
     return True, ""
 
 
+@dataclass(frozen=True)
+class CountVerdict:
+    """What the clauses say of one count: whether one reaches it, the reasons and the undecided fields (in the
+    order found), and the clauses whose death-or-injury element is presumed absent."""
+
+    listed: bool
+    reasons: tuple[Said, ...]
+    undecided: tuple[str, ...]
+    presumed_absent: tuple[str, ...]
+
+
+@law_cache(maxsize=4096)  # a few hundred different counts in a population (the law read replayed on each hit)
+def count_verdict(facts: CountFacts, where: str, label: str, on: date) -> CountVerdict:
+    """The clauses of 3632(d)(4)(D) in force on `on` applied to a count (`facts`) at `where`, named `label`."""
+    data = law()
+    statutes = _count_statutes(facts)
+    if not statutes:
+        return CountVerdict(False, (), (f"{where}.statute",), ())
+    checked = _rule_statutes(tuple(data.value("fsa_time_credits.checked_statutes", on)))
+    listed = False
+    reasons: list[Said] = []
+    undecided: list[str] = []
+    presumed_absent: list[str] = []
+    for rule in data.value("fsa_time_credits.ineligible_offenses", on):
+        presumed: list[str] = []
+        applies, missing = _clause_applies(rule, facts, where, on, presumed)
+        if presumed:
+            presumed_absent.append(str(rule["clause"]))
+        what = quoted("fsa.clause.", str(rule["what"]))
+        if applies:
+            listed = True
+            reasons.append(said("fsa.elig.listed", label=label, statute=str(statutes[0]), clause=rule["clause"],
+                                what=what))
+        elif applies is None:
+            undecided.append(missing)
+            reasons.append(said("fsa.elig.may_fall", label=label, clause=rule["clause"], what=what))
+    if not any(s.within(k) for s in statutes for k in checked):
+        undecided.append(f"{where}.statute")
+        reasons.append(said("fsa.elig.unchecked", label=label, statute=str(statutes[0]),
+                            clauses=data.value("fsa_time_credits.ineligible_clauses", on)))
+    return CountVerdict(listed, tuple(reasons), tuple(undecided), tuple(presumed_absent))
+
+
 def eligibility(case: Case, on: date) -> Eligibility:
     """Whether the offenses of conviction allow earning time credits (an aggregate with a listed offense does not)."""
     data = law()
     rules_entry = data.entry("fsa_time_credits.ineligible_offenses", on)
-    checked = _rule_statutes(tuple(data.value("fsa_time_credits.checked_statutes", on)))
+    data.value("fsa_time_credits.checked_statutes", on)  # read (and traced) whatever the counts, as it always was
     stated = case.custody.fsa.eligible if case.custody.fsa else None
     out = Eligibility(eligible=None, citation=rules_entry.citation)
     undecided: list[str] = []
     for j, judgment in enumerate(case.judgments):
         for c, count in enumerate(judgment.counts):
-            where = f"judgments[{j}].counts[{c}]"
-            label = count.count or str(c + 1)
-            statutes = _count_statutes(count)
-            if not statutes:
-                undecided.append(f"{where}.statute")
-                continue
-            for rule in rules_entry.value:
-                presumed: list[str] = []
-                applies, missing = _clause_applies(rule, count, judgment, where, on, presumed)
-                if presumed:
-                    out.presumed_absent.append((j, c, str(rule["clause"])))
-                what = quoted("fsa.clause.", str(rule["what"]))
-                if applies:
-                    out.eligible = False
-                    out.reasons.append(said("fsa.elig.listed", label=label, statute=str(statutes[0]),
-                                            clause=rule["clause"], what=what))
-                elif applies is None:
-                    undecided.append(missing)
-                    out.reasons.append(said("fsa.elig.may_fall", label=label, clause=rule["clause"], what=what))
-            if not any(s.within(k) for s in statutes for k in checked):
-                undecided.append(f"{where}.statute")
-                out.reasons.append(said("fsa.elig.unchecked", label=label, statute=str(statutes[0]),
-                                        clauses=data.value("fsa_time_credits.ineligible_clauses", on)))
+            verdict = count_verdict(CountFacts.of(count, judgment), f"judgments[{j}].counts[{c}]",
+                                    count.count or str(c + 1), on)
+            if verdict.listed:
+                out.eligible = False
+            out.reasons.extend(verdict.reasons)
+            undecided.extend(verdict.undecided)
+            out.presumed_absent.extend((j, c, clause) for clause in verdict.presumed_absent)
     _conclude(out, undecided, stated)
     return out
 
