@@ -18,13 +18,15 @@ from reprieve.intake.layout import Line, Page, Text
 from reprieve.intake.ocr import read_again
 
 SHEET_PAGE = re.compile(r"SENTENCE\s+MONITORING|COMPUTATION\s+DATA|REGNO\s*\.*\s*:", re.IGNORECASE)
-# The dot leader and colon after a label: OCR drops the colon or reads it as '?' or '-', and a speck at its end
-# ('.....:\u00b0 45', '.....1 45') is not the value's.
-_LEADER = r"[\s.,:;_'`?\-\u2026]*(?:(?<=[.:;])[0-9!l|%\u00b0]{1,2}(?=\s+\d))?\s*"
+# The dot leader and colon after a label: OCR drops the colon or reads it as '?', '/' or '-', reads a speck among
+# the dots as a character or two ('......4.....: 0'), and a speck at its end ('.....:\u00b0 45', '.....1 45') is not
+# the value's.
+_LEADER = (r"(?:[\s.,:;_'`?/\-\u2026\u00b0]|(?<=\.)[^\s.]{1,2}(?=\.))*"
+           r"(?:(?<=[.:;])[0-9!l|%\u00b0]{1,2}(?=\s+\d))?\s*")
 
 
 def _label(words: str) -> re.Pattern[str]:
-    return re.compile(r"^\W{0,3}" + r"[\s.,]*".join(re.escape(w) for w in words.split()) + _LEADER, re.IGNORECASE)
+    return re.compile(r"^[\W_]{0,3}" + r"[\s.,]*".join(re.escape(w) for w in words.split()) + _LEADER, re.IGNORECASE)
 
 
 # label on the sheet -> (case field, kind)
@@ -79,10 +81,14 @@ def read_sheet(pages: list[Page]) -> SheetRead:
             s = text.text
             if _OBLIGATION.search(s):
                 out.obligations += 1
-            known = [label for label in (*DATES, *NUMBERS) if _label(label).search(s)]
-            labels_seen.update(known)
-            if page.method == "ocr" and not known:
-                out.asks += _resembled(s)
+            # a label followed by words is the start of a longer one ('TOTAL GCT EARNED' + 'AND PROJECTED')
+            anchors = {label: m.end() for label in (*DATES, *NUMBERS)
+                       if (m := _label(label).search(s)) and not _WORD_NEXT.match(s, m.end())}
+            if page.method == "ocr" and not anchors:
+                anchors = _garbled_label(s)
+                if not anchors:
+                    out.asks += _resembled(s)
+            labels_seen.update(anchors)
             m = _AS_OF.search(s)
             if m and "custody.bop.sheet_as_of" not in seen:
                 found = pat.find_date(s, m.end())
@@ -102,16 +108,16 @@ def read_sheet(pages: list[Page]) -> SheetRead:
             if m:
                 _projected(text, m.end(), add)
             for label, paths in DATES.items():
-                m = _label(label).search(s)
-                if not m:
+                if label not in anchors:
                     continue
-                found = pat.find_date(s, m.end())
-                if found and found[2] - m.end() < 3:
+                end = anchors[label]
+                found = pat.find_date(s, end)
+                if found and found[2] - end < 3:
                     for path in paths:
                         add(read_at(text, found[2], found[3], path, found[0].isoformat(), label=label,
                                     fixed=found[1]))
-                elif not re.match(r"\s*N/?A\b", s[m.end():], re.IGNORECASE):
-                    again = None if _WORD_NEXT.match(s, m.end()) else _again(page, line, m.end(), "0123456789-/")
+                elif not re.match(r"\s*N/?A\b", s[end:], re.IGNORECASE):
+                    again = None if _WORD_NEXT.match(s, end) else _again(page, line, end, "0123456789-/")
                     found = pat.find_date(again.text) if again else None
                     if again and found and found[2] < 3:
                         for path in paths:
@@ -120,20 +126,20 @@ def read_sheet(pages: list[Page]) -> SheetRead:
                     else:
                         out.asks += paths
             for label, paths in NUMBERS.items():
-                m = _label(label).search(s)
-                if not m:
+                if label not in anchors:
                     continue
-                value = re.match(rf"({pat.DIGITISH}{{1,5}})\b", s[m.end():])
-                number_text, number_s, at = text, s, m.end()
+                end = anchors[label]
+                value = re.match(rf"({pat.DIGITISH}{{1,5}})\b", s[end:])
+                number_text, number_s, at = text, s, end
                 if not (value and pat.digits(value.group(1)).value.isdigit()) and not _WORD_NEXT.match(
-                        s, m.end()) and (again := _again(page, line, m.end(), "0123456789")):
+                        s, end) and (again := _again(page, line, end, "0123456789")):
                     number_text, number_s, at = again, again.text, 0
                     value = re.match(rf"({pat.DIGITISH}{{1,5}})\b", number_s)
                 if not value or not pat.digits(value.group(1)).value.isdigit():
                     out.asks += paths
                 if value:
                     number = pat.digits(value.group(1))
-                    leader_junk = bool(re.search(r"[0-9!l|%\u00b0]", s[m.start():m.end()].split(".")[-1]))
+                    leader_junk = bool(re.search(r"[0-9!l|%\u00b0]", s[:end].split(".")[-1]))
                     if number.value.isdigit():
                         for path in paths:  # a colon read as a digit may be a digit of the value: asked
                             add(read_at(number_text, at, at + len(value.group(1)), path,
@@ -186,6 +192,29 @@ def _again(page: Page, line: Line, at: int, whitelist: str) -> Text | None:
 _OBLIGATION = re.compile(r"OBLIGATION\s+NO", re.IGNORECASE)
 
 
+_HEAD = re.compile(r"^[\W_]{0,3}([A-Za-z0-9][A-Za-z0-9 ,']*?)(?=\s*(?:\.{2,}|:))")
+
+
+def _garbled_label(line: str) -> dict[str, int]:
+    """{label: where its value starts} for a line whose label OCR garbled a letter or two ('DATE COMPYITATION
+    BEGAN..........: 03-12-1996', 'TOTAL SCT FORFEITED......: 0'): the label its words are nearest to, when that
+    one is near (letters alike at 0.9 or more) and no other label is (the next at least 0.1 further), since 'TOTAL
+    GCT EARNED' and 'TOTAL GCT DISALLOWED' differ by one word. The value is then read as after its exact label."""
+    head = _HEAD.match(line)
+    if not head:
+        return {}
+    letters = re.sub(r"[^A-Z]", "", head.group(1).upper())
+    if len(letters) < 8:
+        return {}
+    ratios = sorted(((difflib.SequenceMatcher(None, letters, label.replace(" ", "")).ratio(), label)
+                     for label in (*DATES, *NUMBERS)), reverse=True)
+    (best, label), (second, _) = ratios[0], ratios[1]
+    if best < 0.9 or best - second < 0.1:
+        return {}
+    leader = re.compile(_LEADER).match(line, head.end())
+    return {label: leader.end() if leader else head.end()}
+
+
 def _resembled(line: str) -> list[str]:
     """The fields of a label an OCR'd line resembles but that its exact pattern did not find ('HOME DETENTTON
     ELIG1BILITY DATE'): asked for, since the value beside it was not read."""
@@ -210,12 +239,23 @@ def _name(text: Text, at: int) -> Read:
 
 
 def _method(text: Text, at: int, add: object) -> None:
+    """The release method, one of the few the BOP prints. OCR may garble a letter ('GCT PEL'): the one method
+    within one letter of what was read, if only one is, with the value asked about (fixed)."""
     rest = " ".join(text.text[at:].split()).upper()
     for method in sorted(METHODS, key=len, reverse=True):
         if rest.startswith(method):
             add(read_at(text, at, at + len(method) + 2, "custody.bop.release_method", method,  # type: ignore[operator]
                         label="PROJECTED SATISFACTION METHOD"))
             return
+    near = [m for m in METHODS if _one_letter_apart(rest[:len(m)], m)]
+    if len(near) == 1:
+        add(read_at(text, at, at + len(near[0]) + 2, "custody.bop.release_method", near[0],  # type: ignore[operator]
+                    label="PROJECTED SATISFACTION METHOD", fixed=True))
+
+
+def _one_letter_apart(read: str, word: str) -> bool:
+    return len(read) == len(word) and sum(a != b for a, b in zip(read, word, strict=True)) == 1 and all(
+        a == b for a, b in zip(read, word, strict=True) if not a.isalnum() or not b.isalnum())
 
 
 def _projected(text: Text, at: int, add: object) -> None:
@@ -225,7 +265,7 @@ def _projected(text: Text, at: int, add: object) -> None:
         return
     add(read_at(text, found[2], found[3], "custody.bop.projected_release_date", found[0].isoformat(),  # type: ignore[operator]
                 label="PROJECTED FOR RELEASE", fixed=found[1]))
-    via = re.search(r"\bVIA\s+", text.text[found[3]:], re.IGNORECASE)
+    via = re.search(r"\bVIA[\s.,:]+", text.text[found[3]:], re.IGNORECASE)
     if via:
         _method(text, found[3] + via.end(), add)
 

@@ -1,0 +1,110 @@
+"""The BOP computation sheet as OCR reads a scan or photo: labels with a letter garbled, specks before a label or among
+its dot leader, a colon read as '/', a release method with a letter garbled. Each test damages the words of a
+rendered specimen's sheet the way Tesseract damaged the scanned benchmark specimens (benchmarks/bench_intake.py,
+seeds 70023, 70031, 70033, 70039) and fails on the reading before the fix. Values read through a fix to their shape
+are asked about; values read whole are not.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import pytest
+
+from reprieve.intake import documents
+from reprieve.intake.fields import CONFIRM_BELOW
+from reprieve.intake.layout import Page
+from reprieve.intake.pages import read_pages
+from tests.intake.generate import specimen
+
+SEED = 11
+
+
+def _sheet_read(change: Callable[[Page], None], monkeypatch: pytest.MonkeyPatch) -> documents.IntakeResult:
+    made = specimen(SEED, bop_sheet=True, judgments=1)
+
+    def pages(name: str, data: bytes, *progress: object) -> list[Page]:
+        out = read_pages(name, data, *progress)  # type: ignore[arg-type]
+        for page in out:
+            if page.file.startswith("computation"):
+                page.method = "ocr"  # as read from a scan: no page image, so nothing is read again
+                change(page)
+        return out
+
+    monkeypatch.setattr(documents, "read_pages", pages)
+    return documents.read_documents(made.documents)
+
+
+def _words(old: str, new: str, on_line: str) -> Callable[[Page], None]:
+    def change(page: Page) -> None:
+        for line in page.lines:
+            if on_line in line.text:
+                assert old in [w.text for w in line.words]  # the damage applies
+                line.words = [dataclasses.replace(w, text=new) if w.text == old else w for w in line.words]
+    return change
+
+
+def _bop() -> dict[str, object]:
+    return specimen(SEED, bop_sheet=True, judgments=1).case["custody"]["bop"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(("old", "new", "on_line", "field"), [
+    ("DETENTION", "DETENTTON", "HOME DETENTION", "home_detention_date"),
+    ("COMPUTATION", "COMPYITATION", "DATE COMPUTATION BEGAN", "computation_began_on"),  # scan 70033
+    ("PRIOR", "PRIOK", "TOTAL PRIOR CREDIT", "jail_credit_days"),  # scan 70039
+    ("GCT", "SCT", "GCT FORFEITED", "gct_forfeited_days"),  # scan 70033
+    ("PROJECTED..:", "PRQJECTED..:", "EARNED AND PROJECTED", "gct_earned_and_projected_days"),  # scan 70039
+    ("EXPIRATION", "EXPIRATTON", "FULL TERM DATE", "full_term_date"),
+])
+def test_a_sheet_label_with_a_letter_garbled_is_read(old: str, new: str, on_line: str, field: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _sheet_read(_words(old, new, on_line), monkeypatch)
+    read = result.fields[f"custody.bop.{field}"]
+    assert read.value == _bop()[field]
+    assert read.confidence >= CONFIRM_BELOW  # the label is unmistakable and the value read whole
+
+
+def test_a_label_nearly_two_labels_is_not_guessed() -> None:
+    from reprieve.intake.bop_sheet import _garbled_label
+
+    # 'TOTAL GCT EARNED' and 'TOTAL GCT DISALLOWED' differ by one word: a garbled word between them is neither
+    assert _garbled_label("TOTAL GCT EARNED..........: 152") == {"TOTAL GCT EARNED": 28}
+    assert _garbled_label("TOTAL GCT XXXXXXXXX..........: 152") == {}
+    assert _garbled_label("TIME SERVED..........: 10 YEARS") == {}  # a label the reader does not take
+
+
+def test_a_speck_before_a_label_does_not_hide_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # scan 70023: '_TOTAL GCT EARNED AND PROJECTED..: 1557', a speck at the margin read as an underscore
+    result = _sheet_read(_words("TOTAL", "_TOTAL", "EARNED AND PROJECTED"), monkeypatch)
+    read = result.fields["custody.bop.gct_earned_and_projected_days"]
+    assert read.value == _bop()["gct_earned_and_projected_days"]
+
+
+@pytest.mark.parametrize(("old", "new", "on_line", "field"), [
+    ("EARNED................:", "EARNED................/", "GCT EARNED.", "gct_earned_days"),  # scan 70031
+    ("DISALLOWED............:", "DISALLOWED......4.....:", "GCT DISALLOWED", "gct_disallowed_days"),  # scan 70039
+])
+def test_specks_in_a_labels_leader_are_not_the_value(old: str, new: str, on_line: str, field: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _sheet_read(_words(old, new, on_line), monkeypatch)
+    assert result.fields[f"custody.bop.{field}"].value == _bop()[field]
+
+
+def test_a_release_method_with_a_letter_garbled_is_read_and_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # scan 70039: 'PROJECTED SATISFACTION METHOD...: GCT PEL' (and so in the header)
+    method = _bop()["release_method"]
+    assert method == "GCT REL"
+    result = _sheet_read(_words("REL", "PEL", "GCT REL"), monkeypatch)
+    read = result.fields["custody.bop.release_method"]
+    assert read.value == "GCT REL" and read.confidence < CONFIRM_BELOW
+
+
+def test_the_release_method_after_via_and_a_speck(monkeypatch: pytest.MonkeyPatch) -> None:
+    # scan 70039: 'THE INMATE IS PROJECTED FOR RELEASE: 09-12-2025 VIA. GCT REL'; the method's own line lost
+    def change(page: Page) -> None:
+        _words("VIA", "VIA.", "PROJECTED FOR RELEASE")(page)
+        page.lines = [line for line in page.lines if "SATISFACTION METHOD" not in line.text]
+
+    result = _sheet_read(change, monkeypatch)
+    assert result.fields["custody.bop.release_method"].value == _bop()["release_method"]
