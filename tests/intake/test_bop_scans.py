@@ -8,6 +8,7 @@ are asked about; values read whole are not.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 import pytest
@@ -21,7 +22,10 @@ from tests.intake.generate import specimen
 SEED = 11
 
 
-def _sheet_read(change: Callable[[Page], None], monkeypatch: pytest.MonkeyPatch) -> documents.IntakeResult:
+def _sheet_read(change: Callable[[Page], None], monkeypatch: pytest.MonkeyPatch,
+                sheet_only: bool = False) -> documents.IntakeResult:
+    """Specimen SEED's papers read with `change` done to its sheet's pages; `sheet_only`: the sheet without the
+    judgment (whose term would otherwise check the sheet's jail credit through the full term date)."""
     made = specimen(SEED, bop_sheet=True, judgments=1)
 
     def pages(name: str, data: bytes, *progress: object) -> list[Page]:
@@ -33,7 +37,7 @@ def _sheet_read(change: Callable[[Page], None], monkeypatch: pytest.MonkeyPatch)
         return out
 
     monkeypatch.setattr(documents, "read_pages", pages)
-    return documents.read_documents(made.documents)
+    return documents.read_documents([d for d in made.documents if not sheet_only or d[0].startswith("computation")])
 
 
 def _words(old: str, new: str, on_line: str) -> Callable[[Page], None]:
@@ -108,3 +112,34 @@ def test_the_release_method_after_via_and_a_speck(monkeypatch: pytest.MonkeyPatc
 
     result = _sheet_read(change, monkeypatch)
     assert result.fields["custody.bop.release_method"].value == _bop()["release_method"]
+
+
+def test_a_colon_read_as_an_asterisk_is_no_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    # scan 70045: '-TOTAL PRIOR CREDIT TIME.........* 180'
+    result = _sheet_read(_words("TIME.........:", "TIME.........*", "PRIOR CREDIT"), monkeypatch)
+    assert result.fields["custody.bop.jail_credit_days"].value == _bop()["jail_credit_days"]
+
+
+def test_the_jail_credit_total_lost_is_the_sum_of_its_periods_and_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Specimen 11's sheet lists one period, 10-30-2003 thru 04-26-2004: 180 days counting both (29 Apr - 26 Apr is
+    # 179 days later); the total's line is lost.
+    assert _bop()["jail_credit_days"] == 180
+
+    def lose(page: Page) -> None:
+        page.lines = [line for line in page.lines if "PRIOR CREDIT" not in line.text]
+
+    result = _sheet_read(lose, monkeypatch)
+    for path in ("custody.bop.jail_credit_days", "custody.prior_custody_days"):
+        assert result.fields[path].value == 180 and result.fields[path].confidence < CONFIRM_BELOW
+
+
+@pytest.mark.parametrize(("old", "new"), [("180", "186"), ("10-30-2003", "10-20-2003")])
+def test_a_jail_credit_total_its_periods_do_not_add_up_to_is_asked(old: str, new: str,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    def change(page: Page) -> None:
+        for line in page.lines:
+            if "PRIOR CREDIT" in line.text or re.fullmatch(r"[\d\- ]+", line.text.strip()):
+                line.words = [dataclasses.replace(w, text=new) if w.text == old else w for w in line.words]
+
+    result = _sheet_read(change, monkeypatch, sheet_only=True)
+    assert result.fields["custody.bop.jail_credit_days"].confidence < CONFIRM_BELOW

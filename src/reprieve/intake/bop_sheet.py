@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reprieve.intake import patterns as pat
-from reprieve.intake.fields import Read, read_at
+from reprieve.intake.fields import DERIVED, Read, read_at
 from reprieve.intake.layout import Line, Page, Text
 from reprieve.intake.ocr import read_again
 
 SHEET_PAGE = re.compile(r"SENTENCE\s+MONITORING|COMPUTATION\s+DATA|REGNO\s*\.*\s*:", re.IGNORECASE)
-# The dot leader and colon after a label: OCR drops the colon or reads it as '?', '/' or '-', reads a speck among
+# The dot leader and colon after a label: OCR drops the colon or reads it as '?', '/', '*' or '-', reads a speck among
 # the dots as a character or two ('......4.....: 0'), and a speck at its end ('.....:\u00b0 45', '.....1 45') is not
 # the value's.
-_LEADER = (r"(?:[\s.,:;_'`?/\-\u2026\u00b0]|(?<=\.)[^\s.]{1,2}(?=\.))*"
+_LEADER = (r"(?:[\s.,:;_'`?/*\-\u2026\u00b0]|(?<=\.)[^\s.]{1,2}(?=\.))*"
            r"(?:(?<=[.:;])[0-9!l|%\u00b0]{1,2}(?=\s+\d))?\s*")
 
 
@@ -45,6 +46,12 @@ NUMBERS = {
     "TOTAL GCT FORFEITED": ["custody.bop.gct_forfeited_days", "custody.gct_forfeited_days"],
     "FSA TIME CREDITS APPLIED": ["custody.bop.fsa_credits_days"],
 }
+# The sheet's other labels: a garbled label nearest one of these is not taken for one of the above.
+OTHER_LABELS = ("PROJECTED SATISFACTION METHOD", "TOTAL TERM IN EFFECT", "TOTAL TERM IN EFFECT CONVERTED",
+                "TOTAL INOPERATIVE TIME", "ELDERLY OFFENDER TWO THIRDS DATE", "EARLIEST DATE OF OFFENSE",
+                "TIME SERVED", "PERCENTAGE OF FULL TERM SERVED", "PERCENT OF STATUTORY TERM SERVED", "JAIL CREDIT",
+                "DATE OF OFFENSE", "DATE SENTENCED/PROBATION IMPOSED", "DATE COMMITTED", "TERM OF SUPERVISION",
+                "SENTENCE IMPOSED/TIME TO SERVE", "SENTENCE PROCEDURE", "COURT OF JURISDICTION", "DOCKET NUMBER")
 METHODS = ("GCT REL", "FSA REL", "3621E REL", "FULL TERM", "EXP FULL TERM", "GCT REL/FSA", "PAROLE", "MAND REL")
 _AS_OF = re.compile(r"\bAS\s+OF\s+", re.IGNORECASE)
 _REGNO = re.compile(r"^\s*REGNO\s*[.,]*\s*[:;]\s*", re.IGNORECASE)
@@ -75,10 +82,14 @@ def read_sheet(pages: list[Page]) -> SheetRead:
             out.reads.append(read)
 
     labels_seen: set[str] = set()
+    periods: list[tuple[Text, int, int, int]] = []  # jail credit: (line, start, end, days from and thru)
     for page in pages:
         for line in page.lines:
             text = Text.of([line])
             s = text.text
+            period = _credit_period(s)
+            if period is not None:
+                periods.append((text, *period))
             if _OBLIGATION.search(s):
                 out.obligations += 1
             # a label followed by words is the start of a longer one ('TOTAL GCT EARNED' + 'AND PROJECTED')
@@ -158,7 +169,45 @@ def read_sheet(pages: list[Page]) -> SheetRead:
                 out.docket = found_docket.value if found_docket else None
     if any(page.method == "ocr" for page in pages) and "HOME DETENTION ELIGIBILITY DATE" not in labels_seen:
         out.asks += DATES["HOME DETENTION ELIGIBILITY DATE"]  # printed on every sheet (N/A when none): OCR lost it
+    if periods:
+        _check_credit(out, periods, add)
     return out
+
+
+_CREDIT_PATHS = NUMBERS["TOTAL PRIOR CREDIT TIME"]
+
+
+def _credit_period(line: str) -> tuple[int, int, int] | None:
+    """A row of the JAIL CREDIT table ('01-19-2019   07-17-2019'): (start, end, days), both dates counted, as the
+    sheet counts them; None for any other line (a line with words, or not two dates in order)."""
+    if len(re.findall(r"[A-Za-z]", line)) > 2:
+        return None
+    first = pat.find_date(line)
+    second = pat.find_date(line, first[3]) if first else None
+    if not first or not second or second[0] < first[0]:
+        return None
+    return first[2], second[3], (second[0] - first[0]).days + 1
+
+
+def _check_credit(out: SheetRead, periods: list[tuple[Text, int, int, int]], add: Callable[[Read], None]) -> None:
+    """TOTAL PRIOR CREDIT TIME is the sum of the JAIL CREDIT periods the sheet lists (each from and thru date
+    counted, 18 U.S.C. 3585(b)). A total OCR did not read is worked out from them, and asked; a total that differs
+    from them is asked (a period row or a digit was misread: which one, the sum cannot say)."""
+    total = sum(days for *_, days in periods)
+    read = {r.path: r for r in out.reads if r.path in _CREDIT_PATHS}
+    if not read:
+        text, start, end, _ = periods[0]
+        for path in _CREDIT_PATHS:
+            add(read_at(text, start, end, path, total, label="JAIL CREDIT", ceiling=DERIVED,
+                        note="the sum of the jail credit periods the sheet lists (its total was not read)"))
+        return
+    out.reads = [r if r.path not in read or r.value == total or r.confidence <= CREDIT_CAP else
+                 Read(r.path, r.value, r.source, CREDIT_CAP, r.label,
+                      r.note or f"the jail credit periods the sheet lists add up to {total} days")
+                 for r in out.reads]
+
+
+CREDIT_CAP = 0.6
 
 
 _WORD_NEXT = re.compile(r"\s*[A-Za-z]{2,}")  # a longer label goes on ('TOTAL GCT EARNED' + 'AND PROJECTED')
@@ -206,10 +255,10 @@ def _garbled_label(line: str) -> dict[str, int]:
     letters = re.sub(r"[^A-Z]", "", head.group(1).upper())
     if len(letters) < 8:
         return {}
-    ratios = sorted(((difflib.SequenceMatcher(None, letters, label.replace(" ", "")).ratio(), label)
-                     for label in (*DATES, *NUMBERS)), reverse=True)
+    ratios = sorted(((difflib.SequenceMatcher(None, letters, re.sub(r"\W", "", label)).ratio(), label)
+                     for label in (*DATES, *NUMBERS, *OTHER_LABELS)), reverse=True)
     (best, label), (second, _) = ratios[0], ratios[1]
-    if best < 0.9 or best - second < 0.1:
+    if best < 0.9 or best - second < 0.1 or label in OTHER_LABELS:
         return {}
     leader = re.compile(_LEADER).match(line, head.end())
     return {label: leader.end() if leader else head.end()}
