@@ -143,3 +143,28 @@ def test_a_jail_credit_total_its_periods_do_not_add_up_to_is_asked(old: str, new
 
     result = _sheet_read(change, monkeypatch, sheet_only=True)
     assert result.fields["custody.bop.jail_credit_days"].confidence < CONFIRM_BELOW
+
+
+def test_the_gct_total_lost_is_the_days_between_the_dates_and_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Specimen 11: full term 10-28-2033, statutory release 06-18-2029 (3624(b): the full term less the GCT earned and
+    # projected), 1,593 days apart; scan 70023 lost the total's line.
+    assert (_bop()["full_term_date"], _bop()["statutory_release_date"]) == ("2033-10-28", "2029-06-18")
+
+    def lose(page: Page) -> None:
+        page.lines = [line for line in page.lines if "EARNED AND PROJECTED" not in line.text]
+
+    result = _sheet_read(lose, monkeypatch)
+    for path, value in (("gct_earned_and_projected_days", 1593), ("full_term_date", "2033-10-28"),
+                        ("statutory_release_date", "2029-06-18")):
+        read = result.fields[f"custody.bop.{path}"]
+        assert read.value == value and read.confidence < CONFIRM_BELOW
+
+
+@pytest.mark.parametrize(("misread", "taken"), [("15933", 1593), ("1598", 1593), ("1239", 1239)])
+def test_a_gct_total_one_slip_from_the_dates_is_mended_and_asked(misread: str, taken: int,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # scan 70033: 'TOTAL GCT EARNED AND PROJECTED..: 4069' for 409; one further off is left as read (asked)
+    result = _sheet_read(_words("1593", misread, "EARNED AND PROJECTED"), monkeypatch)
+    read = result.fields["custody.bop.gct_earned_and_projected_days"]
+    assert read.value == taken and read.confidence < CONFIRM_BELOW
+    assert result.fields["custody.bop.statutory_release_date"].confidence < CONFIRM_BELOW

@@ -12,9 +12,10 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from reprieve.intake import patterns as pat
-from reprieve.intake.fields import DERIVED, Read, read_at
+from reprieve.intake.fields import DERIVED, FIXED_CAP, Read, read_at
 from reprieve.intake.layout import Line, Page, Text
 from reprieve.intake.ocr import read_again
 
@@ -171,7 +172,48 @@ def read_sheet(pages: list[Page]) -> SheetRead:
         out.asks += DATES["HOME DETENTION ELIGIBILITY DATE"]  # printed on every sheet (N/A when none): OCR lost it
     if periods:
         _check_credit(out, periods, add)
+    _gct_by_the_dates(out, add)
     return out
+
+
+_GCT = "custody.bop.gct_earned_and_projected_days"
+_FULL, _SRD = "custody.bop.full_term_date", "custody.bop.statutory_release_date"
+
+
+def _gct_by_the_dates(out: SheetRead, add: Callable[[Read], None]) -> None:
+    """The statutory release date is the full term date less the GCT earned and projected (18 U.S.C. 3624(b); the
+    sheet prints all three). When the total of GCT was not read, it is the days between the two dates, asked; when
+    it was read one character away from that ('4069' for 409: a speck read as a digit, a digit lost or misread),
+    the read is taken for an OCR slip and the days between the dates given instead, asked. A total further off is
+    left as read (the dates may be the misread ones): the cross-check asks about all three. The dates a value is
+    worked out from are asked too, since a misread date could be what made the sum come out."""
+    reads = {r.path: r for r in out.reads}
+    full, srd = reads.get(_FULL), reads.get(_SRD)
+    if full is None or srd is None:
+        return
+    days = (date.fromisoformat(full.value) - date.fromisoformat(srd.value)).days
+    if not 0 <= days <= 99_999:
+        return
+    gct = reads.get(_GCT)
+    note = f"the full term date {full.value} less the statutory release date {srd.value}: {days} days"
+    if gct is None:
+        add(Read(_GCT, days, srd.source, min(DERIVED, full.confidence, srd.confidence), "TOTAL GCT EARNED AND "
+                 "PROJECTED", f"not read; {note}"))
+    elif gct.value != days and _one_slip(str(gct.value), str(days)):
+        out.reads = [Read(_GCT, days, gct.source, min(FIXED_CAP, gct.confidence, full.confidence, srd.confidence),
+                          gct.label, f"read as {gct.value}; {note}") if r is gct else r for r in out.reads]
+    else:
+        return
+    out.reads = [Read(r.path, r.value, r.source, min(r.confidence, FIXED_CAP), r.label, r.note or
+                      "the total of GCT was worked out from this date") if r in (full, srd) else r for r in out.reads]
+
+
+def _one_slip(read: str, value: str) -> bool:
+    """`read` is `value` with one character added, lost or changed."""
+    if len(read) == len(value):
+        return sum(a != b for a, b in zip(read, value, strict=True)) == 1
+    short, long = sorted((read, value), key=len)
+    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 _CREDIT_PATHS = NUMBERS["TOTAL PRIOR CREDIT TIME"]
