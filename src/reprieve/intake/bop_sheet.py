@@ -20,10 +20,10 @@ from reprieve.intake.layout import Line, Page, Text
 from reprieve.intake.ocr import read_again
 
 SHEET_PAGE = re.compile(r"SENTENCE\s+MONITORING|COMPUTATION\s+DATA|REGNO\s*\.*\s*:", re.IGNORECASE)
-# The dot leader and colon after a label: OCR drops the colon or reads it as '?', '/', '*' or '-', reads a speck among
-# the dots as a character or two ('......4.....: 0'), and a speck at its end ('.....:\u00b0 45', '.....1 45') is not
-# the value's.
-_LEADER = (r"(?:[\s.,:;_'`?/*\-\u2026\u00b0]|(?<=\.)[^\s.]{1,2}(?=\.))*"
+# The dot leader and colon after a label: OCR drops the colon or reads it as '?', '/', '*', ')' or '-', reads a
+# speck among the dots as a character or two ('......4.....: 0'), and a speck at its end ('.....:\u00b0 45',
+# '.....1 45') is not the value's.
+_LEADER = (r"(?:[\s.,:;_'`?/*)\-\u2026\u00b0]|(?<=\.)[^\s.]{1,2}(?=\.))*"
            r"(?:(?<=[.:;])[0-9!l|%\u00b0]{1,2}(?=\s+\d))?\s*")
 
 
