@@ -205,7 +205,8 @@ def _gct_by_the_dates(out: SheetRead, add: Callable[[Read], None]) -> None:
     else:
         return
     out.reads = [Read(r.path, r.value, r.source, min(r.confidence, FIXED_CAP), r.label, r.note or
-                      "the total of GCT was worked out from this date") if r in (full, srd) else r for r in out.reads]
+                      "the total of GCT was worked out from this date") if r is full or r is srd else r
+                 for r in out.reads]
 
 
 def _one_slip(read: str, value: str) -> bool:
@@ -217,11 +218,12 @@ def _one_slip(read: str, value: str) -> bool:
 
 
 _CREDIT_PATHS = NUMBERS["TOTAL PRIOR CREDIT TIME"]
+_CREDIT_CAP = 0.6
 
 
 def _credit_period(line: str) -> tuple[int, int, int] | None:
-    """A row of the JAIL CREDIT table ('01-19-2019   07-17-2019'): (start, end, days), both dates counted, as the
-    sheet counts them; None for any other line (a line with words, or not two dates in order)."""
+    """A row of the JAIL CREDIT table ('01-19-2019   07-17-2019'): (start, end, days), the FROM and THRU dates
+    both counted as days in custody; None for any other line (a line with words, or not two dates in order)."""
     if len(re.findall(r"[A-Za-z]", line)) > 2:
         return None
     first = pat.find_date(line)
@@ -232,24 +234,21 @@ def _credit_period(line: str) -> tuple[int, int, int] | None:
 
 
 def _check_credit(out: SheetRead, periods: list[tuple[Text, int, int, int]], add: Callable[[Read], None]) -> None:
-    """TOTAL PRIOR CREDIT TIME is the sum of the JAIL CREDIT periods the sheet lists (each from and thru date
-    counted, 18 U.S.C. 3585(b)). A total OCR did not read is worked out from them, and asked; a total that differs
-    from them is asked (a period row or a digit was misread: which one, the sum cannot say)."""
+    """TOTAL PRIOR CREDIT TIME (the credit of 18 U.S.C. 3585(b)) is the sum of the JAIL CREDIT periods the sheet
+    lists above it. A total OCR did not read is worked out from them, and asked; a total that differs from them is
+    asked (a period row or a digit was misread: which one, the sum cannot say). Either way nothing is taken
+    silently: a sheet that counted its periods otherwise would only bring questions."""
     total = sum(days for *_, days in periods)
-    read = {r.path: r for r in out.reads if r.path in _CREDIT_PATHS}
-    if not read:
+    if not any(r.path in _CREDIT_PATHS for r in out.reads):
         text, start, end, _ = periods[0]
         for path in _CREDIT_PATHS:
             add(read_at(text, start, end, path, total, label="JAIL CREDIT", ceiling=DERIVED,
                         note="the sum of the jail credit periods the sheet lists (its total was not read)"))
         return
-    out.reads = [r if r.path not in read or r.value == total or r.confidence <= CREDIT_CAP else
-                 Read(r.path, r.value, r.source, CREDIT_CAP, r.label,
+    out.reads = [r if r.path not in _CREDIT_PATHS or r.value == total or r.confidence <= _CREDIT_CAP else
+                 Read(r.path, r.value, r.source, _CREDIT_CAP, r.label,
                       r.note or f"the jail credit periods the sheet lists add up to {total} days")
                  for r in out.reads]
-
-
-CREDIT_CAP = 0.6
 
 
 _WORD_NEXT = re.compile(r"\s*[A-Za-z]{2,}")  # a longer label goes on ('TOTAL GCT EARNED' + 'AND PROJECTED')
@@ -338,15 +337,10 @@ def _method(text: Text, at: int, add: object) -> None:
             add(read_at(text, at, at + len(method) + 2, "custody.bop.release_method", method,  # type: ignore[operator]
                         label="PROJECTED SATISFACTION METHOD"))
             return
-    near = [m for m in METHODS if _one_letter_apart(rest[:len(m)], m)]
+    near = [m for m in METHODS if _one_slip(rest[:len(m)], m)]
     if len(near) == 1:
         add(read_at(text, at, at + len(near[0]) + 2, "custody.bop.release_method", near[0],  # type: ignore[operator]
                     label="PROJECTED SATISFACTION METHOD", fixed=True))
-
-
-def _one_letter_apart(read: str, word: str) -> bool:
-    return len(read) == len(word) and sum(a != b for a, b in zip(read, word, strict=True)) == 1 and all(
-        a == b for a, b in zip(read, word, strict=True) if not a.isalnum() or not b.isalnum())
 
 
 def _projected(text: Text, at: int, add: object) -> None:
