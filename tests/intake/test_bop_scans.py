@@ -90,6 +90,7 @@ def test_a_speck_before_a_label_does_not_hide_it(monkeypatch: pytest.MonkeyPatch
     ("DISALLOWED............:", "DISALLOWED......4.....:", "GCT DISALLOWED", "gct_disallowed_days"),  # scan 70039
     ("EARNED................:", "EARNED..........6..7%", "GCT EARNED.", "gct_earned_days"),  # scan 70047
     ("EARNED................:", "EARNED.........-..-...)", "GCT EARNED.", "gct_earned_days"),  # photo 40100
+    ("EARNED................:", "EARNED................/3", "GCT EARNED.", "gct_earned_days"),  # scan 70021
 ])
 def test_specks_in_a_labels_leader_are_not_the_value(old: str, new: str, on_line: str, field: str,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,7 +24,7 @@ SHEET_PAGE = re.compile(r"SENTENCE\s+MONITORING|COMPUTATION\s+DATA|REGNO\s*\.*\s
 # speck among the dots as a character or two ('......4.....: 0'), and a speck at its end ('.....:\u00b0 45',
 # '.....1 45') is not the value's.
 _LEADER = (r"(?:[\s.,:;_'`?/*)\-\u2026\u00b0]|(?<=\.)[^\s.]{1,2}(?=\.))*"
-           r"(?:(?<=[.:;])[0-9!l|%\u00b0]{1,2}(?=\s+\d))?\s*")
+           r"(?:(?<=[.:;/*)])[0-9!l|%\u00b0]{1,2}(?=\s+\d))?\s*")
 
 
 def _label(words: str) -> re.Pattern[str]:
