@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean system-libs web-system-libs compiler compiled
+.PHONY: run test lint bench clean system-libs web-system-libs
 
 # WeasyPrint (PDF drafts) needs Pango and a font; install them from Debian packages when they are missing.
 SYSTEM_LIBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
@@ -27,24 +27,6 @@ $(STAMP): pyproject.toml | $(BIN)/python system-libs
 	$(BIN)/python -m pip install --quiet -e '.[test,web,web-test]'
 	touch $(STAMP)
 
-# The engine's hot modules compiled with mypyc (issue 17; the list is [tool.reprieve.compiled] in pyproject.toml):
-# built once into src/reprieve/.compiled and again whenever a listed source changes (reprieve/compiled.py runs
-# everything from source while any listed source differs from what was compiled). It needs a C compiler and the
-# headers of the venv's Python (Debian's python3.X-dev for a Debian Python).
-COMPILED := src/reprieve/.compiled/manifest.json
-COMPILED_SOURCES := $(shell $(PYTHON) tools/build_compiled.py --sources)
-PYTHON_DEV := $(shell $(PYTHON) -c 'import sys; print("python%d.%d-dev" % sys.version_info[:2])')
-
-compiler: | $(BIN)/python
-	@command -v gcc >/dev/null && echo '#include <stdio.h>' | gcc -E - >/dev/null 2>&1 \
-		&& $(BIN)/python -c 'import os, sys, sysconfig; sys.exit(not os.path.exists(sysconfig.get_paths()["include"] + "/Python.h"))' \
-		|| ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends gcc libc6-dev $(PYTHON_DEV))
-
-$(COMPILED): $(COMPILED_SOURCES) tools/build_compiled.py | $(STAMP) compiler
-	$(BIN)/python tools/build_compiled.py
-
-compiled: $(COMPILED)
-
 # The web tests drive Debian's Chromium (Playwright cannot download a browser here) and start a throwaway PostgreSQL.
 web-system-libs:
 	@test -x /usr/bin/chromium && ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 \
@@ -52,21 +34,21 @@ web-system-libs:
 
 # The web app on SQLite (var/reprieve.db) at http://127.0.0.1:8000, with a demo account and the example case.
 # DATABASE_URL=postgresql://... runs it on PostgreSQL.
-run: $(STAMP) $(COMPILED)
+run: $(STAMP)
 	$(BIN)/reprieve serve --demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
 # Every test on SQLite (browser tests included), then the web tests but the browser ones on a throwaway PostgreSQL.
-test: lint web-system-libs $(COMPILED)
-	REPRIEVE_EXPECT_COMPILED=1 $(BIN)/pytest
+test: lint web-system-libs
+	$(BIN)/pytest
 	tests/web/with_postgres.sh $(BIN)/pytest -p no:cacheprovider tests/web -m "not browser"
 
-bench: $(STAMP) $(COMPILED)
+bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build/compiled src/reprieve/.compiled
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

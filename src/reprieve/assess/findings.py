@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from reprieve.assess.count_ranges import CountRanges  # at run time: the compiled Ranges404 needs the class
 from reprieve.law import authorities
 from reprieve.results import Joined, Said, Text, text_of, whole_text
 from reprieve.words import constant, template
+
+if TYPE_CHECKING:
+    from reprieve.assess.count_ranges import CountRanges
 
 Status = Literal["eligible", "not_eligible", "needs_review", "needs_facts"]
 STATUSES: tuple[Status, ...] = ("eligible", "needs_review", "needs_facts", "not_eligible")

@@ -72,10 +72,9 @@ def maximum_gct(commenced: date, term: Term, rate: int, offense_date: date, comp
     if lost_of is not None:
         plain = release_with
 
-        def delayed(days: int) -> date:  # not named release_with: mypyc loses a parameter a nested def redefines
+        def release_with(days: int) -> date:
             return plain(days) + ONE_DAY * lost_of(days)
 
-        release_with = delayed
         if release_with(current.days) >= method.from_:
             return current
     before = data.maybe("good_conduct_time.method", method.from_ - ONE_DAY)
