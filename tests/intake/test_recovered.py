@@ -317,6 +317,15 @@ def test_one_day_read_as_bars(one: str) -> None:
     assert [(c.label, c.term.months, c.term.days) for c in read.counts] == [("1", 60, None), ("2", 12, 1)]
 
 
+@pytest.mark.parametrize("count", ["Count.2", "Count,2", "Count2", "Count. 2"])
+def test_a_speck_between_count_and_its_label(count: str) -> None:
+    # Held-out scan 70001: 'SIXTY (60) MONTHS on Count.2, to run consecutively to the term imposed on Count 1.'
+    read = read_imprisonment(f"ONE HUNDRED THIRTY (130) MONTHS. This term consists of SEVENTY (70) MONTHS on "
+                             f"Count 1; SIXTY (60) MONTHS on {count}, to run consecutively to the term imposed on "
+                             f"{count[:-1]}1.")
+    assert [(c.label, c.term.months, c.consecutive_to) for c in read.counts] == [("1", 70, []), ("2", 60, ["1"])]
+
+
 def test_a_speck_after_a_sheet_labels_colon_is_not_the_value(monkeypatch: pytest.MonkeyPatch) -> None:
     # Photographed specimen 40000: 'TOTAL PRIOR CREDIT TIME.........:\u00b0 45' (the value 45 was read as 5).
     made = specimen(11, bop_sheet=True, judgments=1)

