@@ -106,6 +106,49 @@ def test_a_statute_cell_the_soft_page_cannot_give_is_read_from_the_clean_one(mon
     assert read.confidence < CONFIRM_BELOW
 
 
+def _blank_image(change: Callable[[Page, bytes], Page]) -> Callable[[Page, bytes], Page]:
+    """`change`, then the page's images white: a cell read again on its own gives nothing."""
+    from PIL import Image
+
+    def blank(page: Page, pdf: bytes) -> Page:
+        page = change(page, pdf)
+        if page.image is not None:
+            page.image = page.soft = Image.new("L", page.image.size, 255)
+        return page
+    return blank
+
+
+@pytest.mark.parametrize("garbled", ["924(c\\(1 KAM)", "924(c)( 1 MAD)", "924(c)(1 (AD)", "924(cX1KA)G)"])
+def test_a_firearm_citation_ocr_garbled_is_rebuilt_from_the_offense_described(
+        garbled: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scans 70002, 70022, 70043, 70023: '18 U.S.C. § 924(c)(1)(A)(i)' beside 'Possession of a firearm in
+    # furtherance of a drug trafficking crime', its run of parentheses garbled, and garbled again when read alone.
+    # Specimen 16's second row is that count.
+    result = _read(16, _blank_image(_scanned({"924(c)(1)(A)(i)": garbled})), monkeypatch)
+    for path in ("statute", "penalty"):
+        read = result.fields[f"judgments[0].counts[1].{path}"]
+        assert read.value == "18 U.S.C. § 924(c)(1)(A)(i)"
+        assert read.confidence < CONFIRM_BELOW  # a repair: asked
+
+
+@pytest.mark.parametrize(("description", "clause"), [
+    ("Possession of a firearm in furtherance of a drug trafficking crime", "(i)"),
+    ("Using and carrying a firearm during and in relation to a crime of violence", "(i)"),
+    ("Brandishing a firearm during and in relation to a crime of violence", "(ii)"),
+    ("Discharging a firearm during and in relation to a drug trafficking crime", "(iii)"),
+    ("Conspiracy to possess a firearm in furtherance of a drug trafficking crime", None),  # 924(o)
+    ("Possession of a machinegun in furtherance of a crime of violence", None),  # 924(c)(1)(B)(ii)
+    ("Causing death through the use of a firearm during and in relation to a crime of violence", None),  # 924(j)
+    ("Possession of a firearm by a convicted felon", None),
+])
+def test_the_clause_of_924c_follows_the_conduct_described(description: str, clause: str | None) -> None:
+    # 18 U.S.C. 924(c)(1)(A): (i) not less than 5 years; (ii) if the firearm is brandished, 7; (iii) if discharged, 10.
+    rebuilt = judgment._firearm_clause("18 U.S.C. § 924(c)( 1 MAD)", description)
+    assert rebuilt == (None if clause is None else f"18 U.S.C. § 924(c)(1)(A){clause}")
+    assert judgment._firearm_clause("18 U.S.C. § 924(a)(2)", description) is None  # another subsection, as read
+    assert judgment._firearm_clause("18 U.S.C. § 924(c)(1)(A)(i) and 2", description) is None  # two sections
+
+
 def _count_label_lost(blank: bool) -> Callable[[Page, bytes], Page]:
     """Specimen 11 scanned, the first row's Count cell (its last word) lost; `blank`: the page image too, so the
     cell cannot be read again from it."""

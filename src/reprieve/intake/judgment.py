@@ -590,27 +590,7 @@ def _counts(pages: list[Page]) -> list[Read]:
             out.append(read_at(text, 0, len(text.text), f"{prefix}.count", label.value, label="Count",
                                fixed=label.fixed))
         if title.words:
-            text = Text.of([title])
-            written = pat.statute(text.text)
-            ceiling, note = TEXT_LAYER, ""
-            if page.method == "ocr" and not pat.WELL_FORMED_STATUTE.match(written.value):
-                note = "not a well-formed citation as read"
-                for image, block, whitelist in _STATUTE_TRIES:
-                    again = _cell_again(page, title, bounds[0], whitelist, image=image, block=block)
-                    rewritten = pat.statute(again.text) if again else None
-                    if again and rewritten and pat.WELL_FORMED_STATUTE.match(rewritten.value):
-                        text, written = again, rewritten
-                        note = "the cell was read a second time on its own: the first reading was not a citation"
-                        break
-                ceiling = 0.6
-            value = written.value
-            out.append(read_at(text, 0, len(text.text), f"{prefix}.statute", value, label="Title & Section",
-                               fixed=written.fixed, ceiling=ceiling, note=note))
-            provision = pat.penalty(value)
-            if provision:
-                out.append(read_at(text, 0, len(text.text), f"{prefix}.penalty", provision,  # as sure as the cell
-                                   label="Title & Section", ceiling=min(ceiling, FIXED_CAP if written.fixed
-                                                                       else TEXT_LAYER), note=note))
+            out += _statute_reads(page, title, nature, bounds[0], prefix)
         specks = list(itertools.takewhile(_speck, reversed(nature.words))) if page.method == "ocr" else []
         if specks and len(specks) < len(nature.words):  # 'laundering oe', 'heroin _': specks after the last word
             nature = Line(nature.words[:-len(specks)], nature.page, nature.file)
@@ -661,6 +641,69 @@ def _counts(pages: list[Page]) -> list[Read]:
                                        label="Offense Ended", fixed=True))
                     break
     return out
+
+
+def _statute_reads(page: Page, title: Line, nature: Line, column: tuple[float, float], prefix: str) -> list[Read]:
+    """The Title & Section cell (and the penalty provision it names): a scan's cell that is no citation read again
+    (`_STATUTE_TRIES`), and a 924(c) citation OCR garbled rebuilt from the offense described (`_firearm_clause`)."""
+    text = Text.of([title])
+    written = pat.statute(text.text)
+    ceiling, note = TEXT_LAYER, ""
+    if page.method == "ocr" and not pat.WELL_FORMED_STATUTE.match(written.value):
+        note = "not a well-formed citation as read"
+        for image, block, whitelist in _STATUTE_TRIES:
+            again = _cell_again(page, title, column, whitelist, image=image, block=block)
+            rewritten = pat.statute(again.text) if again else None
+            if again and rewritten and pat.WELL_FORMED_STATUTE.match(rewritten.value):
+                text, written = again, rewritten
+                note = "the cell was read a second time on its own: the first reading was not a citation"
+                break
+        ceiling = 0.6
+    if page.method == "ocr" and (clause := _firearm_clause(written.value, Text.of([nature]).text)):
+        written, note = pat.Fixed(clause, True), _FIREARM_NOTE
+    value = written.value
+    out = [read_at(text, 0, len(text.text), f"{prefix}.statute", value, label="Title & Section",
+                   fixed=written.fixed, ceiling=ceiling, note=note)]
+    provision = pat.penalty(value)
+    if provision:
+        out.append(read_at(text, 0, len(text.text), f"{prefix}.penalty", provision,  # as sure as the cell
+                           label="Title & Section", ceiling=min(ceiling, FIXED_CAP if written.fixed
+                                                               else TEXT_LAYER), note=note))
+    return out
+
+
+# 18 U.S.C. 924(c)(1)(A): a person who uses or carries a firearm during and in relation to a crime of violence or drug
+# trafficking crime, or possesses one in furtherance of it, "(i) be sentenced to a term of imprisonment of not less than
+# 5 years; (ii) if the firearm is brandished, ... not less than 7 years; and (iii) if the firearm is discharged, ... not
+# less than 10 years". Its run of parentheses '(c)(1)(A)(i)' is what OCR garbles most in a Title & Section cell
+# ('924(c\\(1 KAM)', '924(c)( 1 MAD)', '924(c)(1 (AD)': 8 of the held-out scans' 12 statute cells wrong). When the
+# cell cites 924 alone and OCR's reading of what follows fits no other subsection, the offense described names the
+# clause: brandishing (ii), discharging (iii), else (i). Not a description of another firearm provision: a
+# conspiracy (924(o)), a death (924(j)), a machinegun, short-barreled weapon, silencer or destructive device
+# (924(c)(1)(B)), armor-piercing ammunition (924(c)(5)). Taken as a repair: asked.
+_FIREARM_CONDUCT = re.compile(r"\bfirearms?\b.*\b(?:in\s+furtherance\s+of|in\s+relation\s+to)\b|"
+                              r"\b(?:in\s+furtherance\s+of|in\s+relation\s+to)\b.*\bfirearms?\b", re.IGNORECASE)
+_OTHER_FIREARM_PROVISION = re.compile(r"conspir|death|murder|kill|machine\s*gun|short[\s-]*barrel|silencer|muffler|"
+                                      r"destructive|armor", re.IGNORECASE)
+# one citation of section 924 and what OCR made of its subsections (no second section, no 'and')
+_GARBLED_924 = re.compile(r"^\D{0,3}\d{0,2}\D{0,12}?(?<!\d)924(?P<rest>[^,]{0,18})$")
+_FIREARM_NOTE = ("the subsections of 924(c) were not read clearly: the clause of 924(c)(1)(A) was taken from the "
+                 "offense described")
+
+
+def _firearm_clause(statute: str, description: str) -> str | None:
+    """The 924(c)(1)(A) citation a Title & Section cell OCR garbled stands for, from the row's Nature of Offense;
+    None when the cell reads as a citation already, cites more than 924, or the offense is not 924(c)(1)(A)'s."""
+    m = _GARBLED_924.match(statute)
+    if m is None or pat.WELL_FORMED_STATUTE.match(statute) or not _FIREARM_CONDUCT.search(description) or \
+            _OTHER_FIREARM_PROVISION.search(description):
+        return None
+    rest = m.group("rest")
+    if re.search(r"\band\b|\d{2}", rest) or re.match(r"\s?\((?!c\))[a-z]\)", rest):  # another section, subsection
+        return None
+    clause = "iii" if re.search(r"discharg", description, re.IGNORECASE) else "ii" if re.search(
+        r"brandish", description, re.IGNORECASE) else "i"
+    return f"18 U.S.C. § 924(c)(1)(A)({clause})"
 
 
 # A Title & Section cell that is no citation is read again until one reading is: first each line alone from the soft
