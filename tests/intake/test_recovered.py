@@ -131,6 +131,15 @@ def test_a_firearm_citation_ocr_garbled_is_rebuilt_from_the_offense_described(
         assert read.confidence < CONFIRM_BELOW  # a repair: asked
 
 
+def test_a_firearm_citation_whose_clause_ocr_lost_takes_it_from_the_offense_described(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scan 70030: '18 U.S.C. § 924(c)(1)(A)(i)' read as '924(c)(1)(A)()', which the repair of the
+    # parentheses made '924(c)(1)(A)', a citation with no penalty clause.
+    result = _read(16, _blank_image(_scanned({"924(c)(1)(A)(i)": "924(c)(1)(A)()"})), monkeypatch)
+    read = result.fields["judgments[0].counts[1].statute"]
+    assert read.value == "18 U.S.C. § 924(c)(1)(A)(i)" and read.confidence < CONFIRM_BELOW
+
+
 @pytest.mark.parametrize(("description", "clause"), [
     ("Possession of a firearm in furtherance of a drug trafficking crime", "(i)"),
     ("Using and carrying a firearm during and in relation to a crime of violence", "(i)"),
@@ -367,6 +376,50 @@ def test_a_speck_between_count_and_its_label(count: str) -> None:
                              f"Count 1; SIXTY (60) MONTHS on {count}, to run consecutively to the term imposed on "
                              f"{count[:-1]}1.")
     assert [(c.label, c.term.months, c.consecutive_to) for c in read.counts] == [("1", 70, []), ("2", 60, ["1"])]
+
+
+def test_a_speck_between_a_number_and_its_unit_and_a_comma_read_as_a_point() -> None:
+    # Held-out scans 70030 ('TWO HUNDRED NINETY-TWO (292)' over '‘MONTHS on Count 1') and 70037 ('to run
+    # consecutively to the term imposed on Counts 1.2 and 3.').
+    read = read_imprisonment("THREE HUNDRED FIFTY-TWO (352) MONTHS. This term consists of TWO HUNDRED NINETY-TWO (292) "
+                             "\u2018MONTHS on Count 1; 24 MONTHS on Count 2; 12 MONTHS on Count 3; SIXTY (60) MONTHS "
+                             "on Count 4, to run consecutively to the term imposed on Counts 1.2 and 3.")
+    assert read.total is not None and read.total.months == 352
+    assert [(c.label, c.term.months, c.consecutive_to) for c in read.counts] == [
+        ("1", 292, []), ("2", 24, []), ("3", 12, []), ("4", 60, ["1", "2", "3"])]
+
+
+def _heading_after_a_speck(page: Page, _: bytes) -> Page:
+    """A speck read as a letter before the Imprisonment sheet's heading ('a IMPRISONMENT'), as on held-out scan
+    70023."""
+    for line in page.lines:
+        if line.text.strip() == "IMPRISONMENT":
+            first = line.words[0]
+            line.words.insert(0, Word("a", first.x0 - 40, first.x0 - 30, first.top, first.bottom, 0.3))
+    return page
+
+
+def test_a_sheet_heading_after_a_speck_read_as_a_letter(monkeypatch: pytest.MonkeyPatch) -> None:
+    made = specimen(17)
+    result = _read(17, _heading_after_a_speck, monkeypatch)
+    for n, count in enumerate(made.case["judgments"][0]["counts"]):
+        assert result.fields[f"judgments[0].counts[{n}].months"].value == count["months"]
+
+
+def test_a_superseding_counts_s_lost_in_the_table_is_taken_from_the_imprisonment(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scan 70011: the table's labels '1s', '2s', '3' and 'SIXTY (60) MONTHS on Count 3s'. Specimen 17:
+    # counts 1s to 4s, the last one's label read as '4'.
+    def lose_s(page: Page, _: bytes) -> Page:
+        for line in page.lines:
+            if line.words and line.words[-1].text == "4s" and "U.S.C." in line.text:
+                line.words[-1] = dataclasses.replace(line.words[-1], text="4")
+        return page
+
+    result = _read(17, lose_s, monkeypatch)
+    read = result.fields["judgments[0].counts[3].count"]
+    assert read.value == "4s" and read.confidence < CONFIRM_BELOW
+    assert result.fields["judgments[0].counts[3].months"].value == 37
 
 
 def test_a_speck_after_a_sheet_labels_colon_is_not_the_value(monkeypatch: pytest.MonkeyPatch) -> None:

