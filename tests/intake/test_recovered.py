@@ -199,6 +199,27 @@ def test_a_count_label_lost_even_alone_is_taken_from_the_counts_of_conviction(mo
     assert result.fields["judgments[0].counts[1].count"].value == "2"
 
 
+def test_a_lost_count_label_is_taken_from_a_list_whose_comma_ocr_read_as_a_point(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scan 70013: 'pleaded guilty to count(s) 1.2' and the first row's Count cell read as '!'.
+    lose = _count_label_lost(blank=True)
+
+    def point(page: Page, pdf: bytes) -> Page:
+        page = lose(page, pdf)
+        for line in page.lines:
+            if "pleaded guilty to" in line.text:
+                listed = [n for n, w in enumerate(line.words) if w.text in ("1,", "1")]
+                if listed and line.words[listed[0]].text == "1,":
+                    first, second = line.words[listed[0]], line.words[listed[0] + 1]
+                    line.words[listed[0]:listed[0] + 2] = [Word("1.2", first.x0, second.x1, first.top, first.bottom,
+                                                                0.8)]
+        return page
+
+    result = _read(11, point, monkeypatch)
+    read = result.fields["judgments[0].counts[0].count"]
+    assert read.value == "1" and read.confidence < CONFIRM_BELOW
+
+
 def test_a_lost_count_label_is_not_guessed_when_the_table_disagrees_with_the_list() -> None:
     # two rows, the second labelled '1': the list '1, 2' cannot say what the first row is
     line = Line([Word(w, 10.0 * n, 10.0 * n + 8, 0, 10, 0.95) for n, w in enumerate(

@@ -981,8 +981,8 @@ def _label_list(text: str, at: int) -> tuple[list[str], int, bool]:
     for word in _LIST_WORD.finditer(text, at):
         token = word.group()
         ok = True
-        for part in (x for x in re.split(r"(,|&|;)", token) if x):
-            if part in (",", "&", ";") or part.lower() == "and":
+        for part in (x for x in re.split(r"(,|&|;|\.(?=\d))", token) if x):  # '1.2': a comma read as a point
+            if part in (",", "&", ";", ".") or part.lower() == "and":
                 separated = True
                 continue
             label = pat.count_label(part).value
