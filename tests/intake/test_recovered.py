@@ -140,6 +140,13 @@ def test_a_firearm_citation_whose_clause_ocr_lost_takes_it_from_the_offense_desc
     assert read.value == "18 U.S.C. § 924(c)(1)(A)(i)" and read.confidence < CONFIRM_BELOW
 
 
+def test_a_drug_penalty_tier_is_read_before_its_parentheses_are_rebuilt() -> None:
+    # Held-out scan 70015: '841(b)(1)(C)' read as '841(b)CIMC)', which rebuilding the subsections first made
+    # '841(b)(1)(M)' (no tier of 841(b)(1)).
+    assert patterns.statute("21 U.S.C. §§ 841 (a)(1) and 841(b)CIMC)") == patterns.Fixed(
+        "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(C)", True)
+
+
 @pytest.mark.parametrize(("description", "clause"), [
     ("Possession of a firearm in furtherance of a drug trafficking crime", "(i)"),
     ("Using and carrying a firearm during and in relation to a crime of violence", "(i)"),
