@@ -417,6 +417,28 @@ def test_a_speck_between_a_number_and_its_unit_and_a_comma_read_as_a_point() -> 
         ("1", 292, []), ("2", 24, []), ("3", 12, []), ("4", 60, ["1", "2", "3"])]
 
 
+def test_a_term_whose_count_label_ocr_lost_goes_to_the_one_count_the_wording_does_not_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scan 70022: 'FIFTY-SEVEN (57) MONTHS on Count THREE HUNDRED (300) MONTHS on Count 2; SIXTY (60)
+    # MONTHS on Count 3': the first count's label and its ';' lost. Specimen 17: counts 1s to 4s.
+    made = specimen(17)
+    counts = made.case["judgments"][0]["counts"]
+
+    def lose(page: Page, _: bytes) -> Page:
+        for line in page.lines:
+            for n, w in enumerate(line.words[1:], 1):
+                if w.text.startswith("1s") and line.words[n - 1].text == "Count":
+                    del line.words[n]
+                    break
+        return page
+
+    result = _read(17, lose, monkeypatch)
+    read = result.fields["judgments[0].counts[0].months"]
+    assert read.value == counts[0]["months"] and read.confidence < CONFIRM_BELOW
+    assert [result.fields[f"judgments[0].counts[{n}].months"].value for n in (1, 2, 3)] == [
+        c["months"] for c in counts[1:]]
+
+
 def _heading_after_a_speck(page: Page, _: bytes) -> Page:
     """A speck read as a letter before the Imprisonment sheet's heading ('a IMPRISONMENT'), as on held-out scan
     70023."""

@@ -21,7 +21,7 @@ from reprieve.intake.districts import abbreviation, closest, divided
 from reprieve.intake.fields import DERIVED, FIXED_CAP, TEXT_LAYER, Read, read_at
 from reprieve.intake.layout import Line, Page, Text, Word, group_lines
 from reprieve.intake.ocr import checked_by_ink, ink_left_of, read_again, read_short
-from reprieve.intake.terms import Term, read_imprisonment, read_supervision, spelled_disagrees, total_of
+from reprieve.intake.terms import CountTerm, Term, read_imprisonment, read_supervision, spelled_disagrees, total_of
 
 # The reasons printed on AO 245C (Rev. 09/19), in the form's words.
 AMENDMENT_REASONS = [
@@ -862,6 +862,7 @@ def _imprisonment(pages: list[Page], labels: dict[int, str], rows: int) -> list[
     where = [w + offset for w in where]
     result = read_imprisonment(body)
     assert result.text == normalized
+    result.counts, guessed = _place_unlabelled(result.counts, labels)
     out: list[Read] = []
     derived = total_of(result.counts)
     agrees = result.total is None or derived is None or (
@@ -908,11 +909,28 @@ def _imprisonment(pages: list[Page], labels: dict[int, str], rows: int) -> list[
         out = [Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label,
                     "Count(s) " + ", ".join(unknown) + " of the imprisonment wording are not in the counts table")
                for r in out]
+    if guessed is not None:
+        rows_guessed = [f"judgment.counts[{n}]." for n, label in labels.items() if label == guessed]
+        out = [r if not r.path.startswith(tuple(rows_guessed)) else
+               Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label,
+                    f"the count after 'on Count' was not read: Count {guessed}, the only one the wording does not name")
+               for r in out]
     if result.relation and result.relation_span:
         start, end = where[result.relation_span[0]], where[result.relation_span[1] - 1] + 1
         out.append(read_at(text, start, end, "judgment.relation", result.relation,
                            label="how this term runs with earlier sentences"))
     return out
+
+
+def _place_unlabelled(counts: list[CountTerm], labels: dict[int, str]) -> tuple[list[CountTerm], str | None]:
+    """A term whose count's label OCR lost ('57 MONTHS on Count' and no label) given the one count of the table the
+    wording names nowhere else; dropped when that is not exactly one. Returns the terms and the label so given."""
+    named = {c.label for c in counts if c.label} | {c.label.rstrip("s") for c in counts if c.label}
+    unnamed = [c for c in counts if not c.label]
+    left = [label for label in labels.values() if label not in named and label.rstrip("s") not in named]
+    if not unnamed or len(unnamed) != 1 or len(left) != 1:
+        return [c for c in counts if c.label], None
+    return [c if c.label else dataclasses.replace(c, label=left[0]) for c in counts], left[0]
 
 
 def _suffixes_from_terms(counts: list[Read], pages: list[Page]) -> list[Read]:

