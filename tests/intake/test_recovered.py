@@ -227,6 +227,23 @@ def test_a_lost_count_label_is_taken_from_a_list_whose_comma_ocr_read_as_a_point
     assert read.value == "1" and read.confidence < CONFIRM_BELOW
 
 
+def test_a_count_label_read_as_another_rows_is_taken_from_the_counts_of_conviction(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Fresh scan 80001: the table's labels read '4s', '2s', '3s', '4s' under 'pleaded guilty to count(s)
+    # 1s,2s,3s,4s'; a label twice made the whole table asked, with every term placed by it. Specimen 17: 1s to 4s.
+    def misread(page: Page, _: bytes) -> Page:
+        for line in page.lines:
+            if line.words and line.words[-1].text == "1s" and "U.S.C." in line.text:
+                line.words[-1] = dataclasses.replace(line.words[-1], text="4s")
+        return page
+
+    result = _read(17, misread, monkeypatch)
+    read = result.fields["judgments[0].counts[0].count"]
+    assert read.value == "1s" and read.confidence < CONFIRM_BELOW
+    assert result.fields["judgments[0].counts[0].months"].value == specimen(17).case["judgments"][0]["counts"][0][
+        "months"]
+
+
 def test_a_lost_count_label_is_not_guessed_when_the_table_disagrees_with_the_list() -> None:
     # two rows, the second labelled '1': the list '1, 2' cannot say what the first row is
     line = Line([Word(w, 10.0 * n, 10.0 * n + 8, 0, 10, 0.95) for n, w in enumerate(

@@ -171,8 +171,8 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
         out.reads += _amendment_reason(pages)
     counts = _counts(pages)
     convicted = _convicted(pages)
-    counts, inferred = _labels_by_order(counts, convicted, pages)
     counts = _suffixes_from_terms(counts, pages)
+    counts, inferred = _labels_by_order(counts, convicted, pages)
     table = [str(r.value) for r in counts if r.path.endswith(".count")]
     rows_read = len({r.path.split("]")[0] for r in counts})
     merged = any(r.path.endswith(".nature_of_offense") and _SECOND_OFFENSE.search(str(r.value)) for r in counts)
@@ -1033,18 +1033,24 @@ def _labels_by_order(counts: list[Read], convicted: list[str], pages: list[Page]
     rows = sorted({int(m.group(1)) for r in counts if (m := re.match(r"judgment\.counts\[(\d+)\]", r.path))})
     shown = {int(m.group(1)): str(r.value) for r in counts
              if (m := re.fullmatch(r"judgment\.counts\[(\d+)\]\.count", r.path))}
+    if len(convicted) == len(rows):  # a label the table shows twice, away from its place in the list, where the
+        # list's label is nowhere in the table: one misread ('4s' for '1s', then '4s' again: fresh scan 80001)
+        misread = {n for n, label in shown.items() if list(shown.values()).count(label) > 1 and
+                   label != convicted[n] and convicted[n] not in shown.values()}
+        shown = {n: label for n, label in shown.items() if n not in misread}
     lost = [n for n in rows if n not in shown]
     if not lost or rows != list(range(len(convicted))) or len(set(convicted)) != len(convicted) or any(
             label != convicted[n] for n, label in shown.items()):
         return counts, set()
+    counts = [r for r in counts if not any(r.path == f"judgment.counts[{n}].count" for n in lost)]
     line = next((Text.of([line]) for line in pages[0].lines if _CONVICTED_LINE.search(line.text)), None)
     if line is None:
         return counts, set()
     at = _CONVICTED_LINE.search(line.text)
     assert at is not None
     added = [read_at(line, at.end(), len(line.text), f"judgment.counts[{n}].count", convicted[n], label="Count",
-                     ceiling=0.6, note="the table's Count cell was not read: the count of conviction listed above "
-                                       "the table at this row's place")
+                     ceiling=0.6, note="the table's Count cell was not read, or read as another row's: the count of "
+                                       "conviction listed above the table at this row's place")
              for n in lost]
     return counts + added, set(lost)
 
