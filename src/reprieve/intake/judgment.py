@@ -928,7 +928,7 @@ def _place_unlabelled(counts: list[CountTerm], labels: dict[int, str]) -> tuple[
     named = {c.label for c in counts if c.label} | {c.label.rstrip("s") for c in counts if c.label}
     unnamed = [c for c in counts if not c.label]
     left = [label for label in labels.values() if label not in named and label.rstrip("s") not in named]
-    if not unnamed or len(unnamed) != 1 or len(left) != 1:
+    if len(unnamed) != 1 or len(left) != 1:
         return [c for c in counts if c.label], None
     return [c if c.label else dataclasses.replace(c, label=left[0]) for c in counts], left[0]
 
