@@ -106,6 +106,65 @@ def test_a_statute_cell_the_soft_page_cannot_give_is_read_from_the_clean_one(mon
     assert read.confidence < CONFIRM_BELOW
 
 
+def _blank_image(change: Callable[[Page, bytes], Page]) -> Callable[[Page, bytes], Page]:
+    """`change`, then the page's images white: a cell read again on its own gives nothing."""
+    from PIL import Image
+
+    def blank(page: Page, pdf: bytes) -> Page:
+        page = change(page, pdf)
+        if page.image is not None:
+            page.image = page.soft = Image.new("L", page.image.size, 255)
+        return page
+    return blank
+
+
+@pytest.mark.parametrize("garbled", ["924(c\\(1 KAM)", "924(c)( 1 MAD)", "924(c)(1 (AD)", "924(cX1KA)G)"])
+def test_a_firearm_citation_ocr_garbled_is_rebuilt_from_the_offense_described(
+        garbled: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scans 70002, 70022, 70043, 70023: '18 U.S.C. § 924(c)(1)(A)(i)' beside 'Possession of a firearm in
+    # furtherance of a drug trafficking crime', its run of parentheses garbled, and garbled again when read alone.
+    # Specimen 16's second row is that count.
+    result = _read(16, _blank_image(_scanned({"924(c)(1)(A)(i)": garbled})), monkeypatch)
+    for path in ("statute", "penalty"):
+        read = result.fields[f"judgments[0].counts[1].{path}"]
+        assert read.value == "18 U.S.C. § 924(c)(1)(A)(i)"
+        assert read.confidence < CONFIRM_BELOW  # a repair: asked
+
+
+def test_a_firearm_citation_whose_clause_ocr_lost_takes_it_from_the_offense_described(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scan 70030: '18 U.S.C. § 924(c)(1)(A)(i)' read as '924(c)(1)(A)()', which the repair of the
+    # parentheses made '924(c)(1)(A)', a citation with no penalty clause.
+    result = _read(16, _blank_image(_scanned({"924(c)(1)(A)(i)": "924(c)(1)(A)()"})), monkeypatch)
+    read = result.fields["judgments[0].counts[1].statute"]
+    assert read.value == "18 U.S.C. § 924(c)(1)(A)(i)" and read.confidence < CONFIRM_BELOW
+
+
+def test_a_drug_penalty_tier_is_read_before_its_parentheses_are_rebuilt() -> None:
+    # Held-out scan 70015: '841(b)(1)(C)' read as '841(b)CIMC)', which rebuilding the subsections first made
+    # '841(b)(1)(M)' (no tier of 841(b)(1)).
+    assert patterns.statute("21 U.S.C. §§ 841 (a)(1) and 841(b)CIMC)") == patterns.Fixed(
+        "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(C)", True)
+
+
+@pytest.mark.parametrize(("description", "clause"), [
+    ("Possession of a firearm in furtherance of a drug trafficking crime", "(i)"),
+    ("Using and carrying a firearm during and in relation to a crime of violence", "(i)"),
+    ("Brandishing a firearm during and in relation to a crime of violence", "(ii)"),
+    ("Discharging a firearm during and in relation to a drug trafficking crime", "(iii)"),
+    ("Conspiracy to possess a firearm in furtherance of a drug trafficking crime", None),  # 924(o)
+    ("Possession of a machinegun in furtherance of a crime of violence", None),  # 924(c)(1)(B)(ii)
+    ("Causing death through the use of a firearm during and in relation to a crime of violence", None),  # 924(j)
+    ("Possession of a firearm by a convicted felon", None),
+])
+def test_the_clause_of_924c_follows_the_conduct_described(description: str, clause: str | None) -> None:
+    # 18 U.S.C. 924(c)(1)(A): (i) not less than 5 years; (ii) if the firearm is brandished, 7; (iii) if discharged, 10.
+    rebuilt = judgment._firearm_clause("18 U.S.C. § 924(c)( 1 MAD)", description)
+    assert rebuilt == (None if clause is None else f"18 U.S.C. § 924(c)(1)(A){clause}")
+    assert judgment._firearm_clause("18 U.S.C. § 924(a)(2)", description) is None  # another subsection, as read
+    assert judgment._firearm_clause("18 U.S.C. § 924(c)(1)(A)(i) and 2", description) is None  # two sections
+
+
 def _count_label_lost(blank: bool) -> Callable[[Page, bytes], Page]:
     """Specimen 11 scanned, the first row's Count cell (its last word) lost; `blank`: the page image too, so the
     cell cannot be read again from it."""
@@ -145,6 +204,44 @@ def test_a_count_label_lost_even_alone_is_taken_from_the_counts_of_conviction(mo
     term = result.fields["judgments[0].counts[0].months"]
     assert term.value == counts[0]["months"] and term.confidence < CONFIRM_BELOW
     assert result.fields["judgments[0].counts[1].count"].value == "2"
+
+
+def test_a_lost_count_label_is_taken_from_a_list_whose_comma_ocr_read_as_a_point(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scan 70013: 'pleaded guilty to count(s) 1.2' and the first row's Count cell read as '!'.
+    lose = _count_label_lost(blank=True)
+
+    def point(page: Page, pdf: bytes) -> Page:
+        page = lose(page, pdf)
+        for line in page.lines:
+            if "pleaded guilty to" in line.text:
+                listed = [n for n, w in enumerate(line.words) if w.text in ("1,", "1")]
+                if listed and line.words[listed[0]].text == "1,":
+                    first, second = line.words[listed[0]], line.words[listed[0] + 1]
+                    line.words[listed[0]:listed[0] + 2] = [Word("1.2", first.x0, second.x1, first.top, first.bottom,
+                                                                0.8)]
+        return page
+
+    result = _read(11, point, monkeypatch)
+    read = result.fields["judgments[0].counts[0].count"]
+    assert read.value == "1" and read.confidence < CONFIRM_BELOW
+
+
+def test_a_count_label_read_as_another_rows_is_taken_from_the_counts_of_conviction(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Fresh scan 80001: the table's labels read '4s', '2s', '3s', '4s' under 'pleaded guilty to count(s)
+    # 1s,2s,3s,4s'; a label twice made the whole table asked, with every term placed by it. Specimen 17: 1s to 4s.
+    def misread(page: Page, _: bytes) -> Page:
+        for line in page.lines:
+            if line.words and line.words[-1].text == "1s" and "U.S.C." in line.text:
+                line.words[-1] = dataclasses.replace(line.words[-1], text="4s")
+        return page
+
+    result = _read(17, misread, monkeypatch)
+    read = result.fields["judgments[0].counts[0].count"]
+    assert read.value == "1s" and read.confidence < CONFIRM_BELOW
+    assert result.fields["judgments[0].counts[0].months"].value == specimen(17).case["judgments"][0]["counts"][0][
+        "months"]
 
 
 def test_a_lost_count_label_is_not_guessed_when_the_table_disagrees_with_the_list() -> None:
@@ -315,6 +412,81 @@ def test_one_day_read_as_bars(one: str) -> None:
     read = read_imprisonment(f"a total term of 60 months. This term consists of 60 months on Count 1; 12 months and "
                              f"{one} day on Count 2, all such terms to run concurrently.")
     assert [(c.label, c.term.months, c.term.days) for c in read.counts] == [("1", 60, None), ("2", 12, 1)]
+
+
+@pytest.mark.parametrize("count", ["Count.2", "Count,2", "Count2", "Count. 2"])
+def test_a_speck_between_count_and_its_label(count: str) -> None:
+    # Held-out scan 70001: 'SIXTY (60) MONTHS on Count.2, to run consecutively to the term imposed on Count 1.'
+    read = read_imprisonment(f"ONE HUNDRED THIRTY (130) MONTHS. This term consists of SEVENTY (70) MONTHS on "
+                             f"Count 1; SIXTY (60) MONTHS on {count}, to run consecutively to the term imposed on "
+                             f"{count[:-1]}1.")
+    assert [(c.label, c.term.months, c.consecutive_to) for c in read.counts] == [("1", 70, []), ("2", 60, ["1"])]
+
+
+def test_a_speck_between_a_number_and_its_unit_and_a_comma_read_as_a_point() -> None:
+    # Held-out scans 70030 ('TWO HUNDRED NINETY-TWO (292)' over '‘MONTHS on Count 1') and 70037 ('to run
+    # consecutively to the term imposed on Counts 1.2 and 3.').
+    read = read_imprisonment("THREE HUNDRED FIFTY-TWO (352) MONTHS. This term consists of TWO HUNDRED NINETY-TWO (292) "
+                             "\u2018MONTHS on Count 1; 24 MONTHS on Count 2; 12 MONTHS on Count 3; SIXTY (60) MONTHS "
+                             "on Count 4, to run consecutively to the term imposed on Counts 1.2 and 3.")
+    assert read.total is not None and read.total.months == 352
+    assert [(c.label, c.term.months, c.consecutive_to) for c in read.counts] == [
+        ("1", 292, []), ("2", 24, []), ("3", 12, []), ("4", 60, ["1", "2", "3"])]
+
+
+def test_a_term_whose_count_label_ocr_lost_goes_to_the_one_count_the_wording_does_not_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scan 70022: 'FIFTY-SEVEN (57) MONTHS on Count THREE HUNDRED (300) MONTHS on Count 2; SIXTY (60)
+    # MONTHS on Count 3': the first count's label and its ';' lost. Specimen 17: counts 1s to 4s.
+    made = specimen(17)
+    counts = made.case["judgments"][0]["counts"]
+
+    def lose(page: Page, _: bytes) -> Page:
+        for line in page.lines:
+            for n, w in enumerate(line.words[1:], 1):
+                if w.text.startswith("1s") and line.words[n - 1].text == "Count":
+                    del line.words[n]
+                    break
+        return page
+
+    result = _read(17, lose, monkeypatch)
+    read = result.fields["judgments[0].counts[0].months"]
+    assert read.value == counts[0]["months"] and read.confidence < CONFIRM_BELOW
+    assert [result.fields[f"judgments[0].counts[{n}].months"].value for n in (1, 2, 3)] == [
+        c["months"] for c in counts[1:]]
+
+
+def _heading_after_a_speck(page: Page, _: bytes) -> Page:
+    """A speck read as a letter before the Imprisonment sheet's heading ('a IMPRISONMENT'), as on held-out scan
+    70023."""
+    for line in page.lines:
+        if line.text.strip() == "IMPRISONMENT":
+            first = line.words[0]
+            line.words.insert(0, Word("a", first.x0 - 40, first.x0 - 30, first.top, first.bottom, 0.3))
+    return page
+
+
+def test_a_sheet_heading_after_a_speck_read_as_a_letter(monkeypatch: pytest.MonkeyPatch) -> None:
+    made = specimen(17)
+    result = _read(17, _heading_after_a_speck, monkeypatch)
+    for n, count in enumerate(made.case["judgments"][0]["counts"]):
+        assert result.fields[f"judgments[0].counts[{n}].months"].value == count["months"]
+
+
+def test_a_superseding_counts_s_lost_in_the_table_is_taken_from_the_imprisonment(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scan 70011: the table's labels '1s', '2s', '3' and 'SIXTY (60) MONTHS on Count 3s'. Specimen 17:
+    # counts 1s to 4s, the last one's label read as '4'.
+    def lose_s(page: Page, _: bytes) -> Page:
+        for line in page.lines:
+            if line.words and line.words[-1].text == "4s" and "U.S.C." in line.text:
+                line.words[-1] = dataclasses.replace(line.words[-1], text="4")
+        return page
+
+    result = _read(17, lose_s, monkeypatch)
+    read = result.fields["judgments[0].counts[3].count"]
+    assert read.value == "4s" and read.confidence < CONFIRM_BELOW
+    assert result.fields["judgments[0].counts[3].months"].value == 37
 
 
 def test_a_speck_after_a_sheet_labels_colon_is_not_the_value(monkeypatch: pytest.MonkeyPatch) -> None:

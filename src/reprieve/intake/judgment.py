@@ -21,7 +21,7 @@ from reprieve.intake.districts import abbreviation, closest, divided
 from reprieve.intake.fields import DERIVED, FIXED_CAP, TEXT_LAYER, Read, read_at
 from reprieve.intake.layout import Line, Page, Text, Word, group_lines
 from reprieve.intake.ocr import checked_by_ink, ink_left_of, read_again, read_short
-from reprieve.intake.terms import Term, read_imprisonment, read_supervision, spelled_disagrees, total_of
+from reprieve.intake.terms import CountTerm, Term, read_imprisonment, read_supervision, spelled_disagrees, total_of
 
 # The reasons printed on AO 245C (Rev. 09/19), in the form's words.
 AMENDMENT_REASONS = [
@@ -50,9 +50,11 @@ _IMPOSITION = re.compile(r"Date\s+of\s+Imposition\s+of\s+(?:Judgment|Sentence)",
 # The same label as OCR may break it ('Date of of Judgment' with 'Imposition' pushed onto its own line).
 _IMPOSITION_DAMAGED = re.compile(r"^\W*\w{0,3}\W*Date\s+of\s+(?!Original)(?:\S+\s+){0,2}(?:Judgment|Sentence)\W*$|"
                                  r"^\W*Imposition\s+of\s+(?:Judgment|Sentence)", re.IGNORECASE)
-# Sheet headings, with a speck OCR may read beside them ('IMPRISONMENT me', '_ IMPRISONMENT Se').
-_IMPRISONMENT_HEADING = re.compile(r"^[\W_]{0,3}IMPRISONMENT(?:\s+\S{1,3})?\s*$")
-_SUPERVISION_HEADING = re.compile(r"^[\W_]{0,3}SUPERVISED\s+RELEASE(?:\s+\S{1,3})?\s*$")
+# Sheet headings, with a speck OCR may read beside them ('IMPRISONMENT me', '_ IMPRISONMENT Se', 'a IMPRISONMENT a':
+# held-out scans 70023 and 70037 lost every term of four counts to the speck read as a letter before the heading).
+_SPECK_BEFORE = r"^(?:[\W_]{0,3}|[\W_]{0,2}\w{1,2}[\W_]{0,2}\s+)"
+_IMPRISONMENT_HEADING = re.compile(_SPECK_BEFORE + r"IMPRISONMENT(?:\s+\S{1,3})?\s*$")
+_SUPERVISION_HEADING = re.compile(_SPECK_BEFORE + r"SUPERVISED\s+RELEASE(?:\s+\S{1,3})?\s*$")
 _LABELS_DISAGREE = re.compile(r"was not found|not in the counts table")
 # a second offense begun inside a description ('... of marijuana Possession with intent ...'): OCR ran two rows of
 # the counts table into one, so a row is lost with all its cells
@@ -169,6 +171,7 @@ def read_judgment(pages: list[Page]) -> JudgmentRead:
         out.reads += _amendment_reason(pages)
     counts = _counts(pages)
     convicted = _convicted(pages)
+    counts = _suffixes_from_terms(counts, pages)
     counts, inferred = _labels_by_order(counts, convicted, pages)
     table = [str(r.value) for r in counts if r.path.endswith(".count")]
     rows_read = len({r.path.split("]")[0] for r in counts})
@@ -590,27 +593,7 @@ def _counts(pages: list[Page]) -> list[Read]:
             out.append(read_at(text, 0, len(text.text), f"{prefix}.count", label.value, label="Count",
                                fixed=label.fixed))
         if title.words:
-            text = Text.of([title])
-            written = pat.statute(text.text)
-            ceiling, note = TEXT_LAYER, ""
-            if page.method == "ocr" and not pat.WELL_FORMED_STATUTE.match(written.value):
-                note = "not a well-formed citation as read"
-                for image, block, whitelist in _STATUTE_TRIES:
-                    again = _cell_again(page, title, bounds[0], whitelist, image=image, block=block)
-                    rewritten = pat.statute(again.text) if again else None
-                    if again and rewritten and pat.WELL_FORMED_STATUTE.match(rewritten.value):
-                        text, written = again, rewritten
-                        note = "the cell was read a second time on its own: the first reading was not a citation"
-                        break
-                ceiling = 0.6
-            value = written.value
-            out.append(read_at(text, 0, len(text.text), f"{prefix}.statute", value, label="Title & Section",
-                               fixed=written.fixed, ceiling=ceiling, note=note))
-            provision = pat.penalty(value)
-            if provision:
-                out.append(read_at(text, 0, len(text.text), f"{prefix}.penalty", provision,  # as sure as the cell
-                                   label="Title & Section", ceiling=min(ceiling, FIXED_CAP if written.fixed
-                                                                       else TEXT_LAYER), note=note))
+            out += _statute_reads(page, title, nature, bounds[0], prefix)
         specks = list(itertools.takewhile(_speck, reversed(nature.words))) if page.method == "ocr" else []
         if specks and len(specks) < len(nature.words):  # 'laundering oe', 'heroin _': specks after the last word
             nature = Line(nature.words[:-len(specks)], nature.page, nature.file)
@@ -661,6 +644,74 @@ def _counts(pages: list[Page]) -> list[Read]:
                                        label="Offense Ended", fixed=True))
                     break
     return out
+
+
+def _statute_reads(page: Page, title: Line, nature: Line, column: tuple[float, float], prefix: str) -> list[Read]:
+    """The Title & Section cell (and the penalty provision it names): a scan's cell that is no citation read again
+    (`_STATUTE_TRIES`), and a 924(c) citation OCR garbled rebuilt from the offense described (`_firearm_clause`)."""
+    text = Text.of([title])
+    first = " ".join(text.text.split())
+    written = pat.statute(text.text)
+    ceiling, note = TEXT_LAYER, ""
+    if page.method == "ocr" and not pat.WELL_FORMED_STATUTE.match(written.value):
+        note = "not a well-formed citation as read"
+        for image, block, whitelist in _STATUTE_TRIES:
+            again = _cell_again(page, title, column, whitelist, image=image, block=block)
+            rewritten = pat.statute(again.text) if again else None
+            if again and rewritten and pat.WELL_FORMED_STATUTE.match(rewritten.value):
+                text, written = again, rewritten
+                note = "the cell was read a second time on its own: the first reading was not a citation"
+                break
+        ceiling = 0.6
+    described = Text.of([nature]).text
+    # the first reading garbled, a second one (or the repair of the first) may have lost the clause: '924(c)(1)(A)()'
+    if page.method == "ocr" and not pat.penalty(written.value) and (
+            clause := _firearm_clause(written.value, described) or _firearm_clause(first, described)):
+        written, note = pat.Fixed(clause, True), _FIREARM_NOTE
+    value = written.value
+    out = [read_at(text, 0, len(text.text), f"{prefix}.statute", value, label="Title & Section",
+                   fixed=written.fixed, ceiling=ceiling, note=note)]
+    provision = pat.penalty(value)
+    if provision:
+        out.append(read_at(text, 0, len(text.text), f"{prefix}.penalty", provision,  # as sure as the cell
+                           label="Title & Section", ceiling=min(ceiling, FIXED_CAP if written.fixed
+                                                               else TEXT_LAYER), note=note))
+    return out
+
+
+# 18 U.S.C. 924(c)(1)(A): a person who uses or carries a firearm during and in relation to a crime of violence or drug
+# trafficking crime, or possesses one in furtherance of it, "(i) be sentenced to a term of imprisonment of not less than
+# 5 years; (ii) if the firearm is brandished, ... not less than 7 years; and (iii) if the firearm is discharged, ... not
+# less than 10 years". Its run of parentheses '(c)(1)(A)(i)' is what OCR garbles most in a Title & Section cell
+# ('924(c\\(1 KAM)', '924(c)( 1 MAD)', '924(c)(1 (AD)': 8 of the held-out scans' 12 statute cells wrong), or reads
+# as '924(c)(1)(A)()' or, read again, '924(c)(1)(A)' with the clause lost (4 more). When the cell cites 924 alone, OCR's
+# first reading of it was no citation, and what follows 924 fits no other subsection, the offense described names the
+# clause: brandishing (ii), discharging (iii), else (i). Not a description of another firearm provision: a
+# conspiracy (924(o)), a death (924(j)), a machinegun, short-barreled weapon, silencer or destructive device
+# (924(c)(1)(B)), armor-piercing ammunition (924(c)(5)). Taken as a repair: asked.
+_FIREARM_CONDUCT = re.compile(r"\bfirearms?\b.*\b(?:in\s+furtherance\s+of|in\s+relation\s+to)\b|"
+                              r"\b(?:in\s+furtherance\s+of|in\s+relation\s+to)\b.*\bfirearms?\b", re.IGNORECASE)
+_OTHER_FIREARM_PROVISION = re.compile(r"conspir|death|murder|kill|machine\s*gun|short[\s-]*barrel|silencer|muffler|"
+                                      r"destructive|armor", re.IGNORECASE)
+# one citation of section 924 and what OCR made of its subsections (no second section, no 'and')
+_GARBLED_924 = re.compile(r"^\D{0,3}\d{0,2}\D{0,12}?(?<!\d)924(?P<rest>[^,]{0,18})$")
+_FIREARM_NOTE = ("the subsections of 924(c) were not read clearly: the clause of 924(c)(1)(A) was taken from the "
+                 "offense described")
+
+
+def _firearm_clause(statute: str, description: str) -> str | None:
+    """The 924(c)(1)(A) citation a Title & Section cell OCR garbled stands for, from the row's Nature of Offense;
+    None when the cell reads as a citation already, cites more than 924, or the offense is not 924(c)(1)(A)'s."""
+    m = _GARBLED_924.match(statute)
+    if m is None or pat.WELL_FORMED_STATUTE.match(statute) or not _FIREARM_CONDUCT.search(description) or \
+            _OTHER_FIREARM_PROVISION.search(description):
+        return None
+    rest = m.group("rest")
+    if re.search(r"\band\b|\d{2}", rest) or re.match(r"\s?\((?!c\))[a-z]\)", rest):  # another section, subsection
+        return None
+    clause = "iii" if re.search(r"discharg", description, re.IGNORECASE) else "ii" if re.search(
+        r"brandish", description, re.IGNORECASE) else "i"
+    return f"18 U.S.C. § 924(c)(1)(A)({clause})"
 
 
 # A Title & Section cell that is no citation is read again until one reading is: first each line alone from the soft
@@ -811,6 +862,7 @@ def _imprisonment(pages: list[Page], labels: dict[int, str], rows: int) -> list[
     where = [w + offset for w in where]
     result = read_imprisonment(body)
     assert result.text == normalized
+    result.counts, guessed = _place_unlabelled(result.counts, labels)
     out: list[Read] = []
     derived = total_of(result.counts)
     agrees = result.total is None or derived is None or (
@@ -834,7 +886,9 @@ def _imprisonment(pages: list[Page], labels: dict[int, str], rows: int) -> list[
                 for r in _term_reads(text, where, total, "judgment.counts[0].", "total term of imprisonment",
                                      ceiling)]
     for n, label in labels.items():
-        c = by_label.get(label) or by_label.get(label.rstrip("s"))
+        # '3' in the table, 'Count 3s' in the wording (or the reverse): one reading lost or added a superseding
+        # count's 's'; the same count, its term placed (and asked: the labels disagree, below)
+        c = by_label.get(label) or by_label.get(label.rstrip("s")) or by_label.get(label + "s")
         if c is None:
             continue
         prefix = f"judgment.counts[{n}]."
@@ -855,11 +909,47 @@ def _imprisonment(pages: list[Page], labels: dict[int, str], rows: int) -> list[
         out = [Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label,
                     "Count(s) " + ", ".join(unknown) + " of the imprisonment wording are not in the counts table")
                for r in out]
+    if guessed is not None:
+        rows_guessed = [f"judgment.counts[{n}]." for n, label in labels.items() if label == guessed]
+        out = [r if not r.path.startswith(tuple(rows_guessed)) else
+               Read(r.path, r.value, r.source, min(r.confidence, 0.6), r.label,
+                    f"the count after 'on Count' was not read: Count {guessed}, the only one the wording does not name")
+               for r in out]
     if result.relation and result.relation_span:
         start, end = where[result.relation_span[0]], where[result.relation_span[1] - 1] + 1
         out.append(read_at(text, start, end, "judgment.relation", result.relation,
                            label="how this term runs with earlier sentences"))
     return out
+
+
+def _place_unlabelled(counts: list[CountTerm], labels: dict[int, str]) -> tuple[list[CountTerm], str | None]:
+    """A term whose count's label OCR lost ('57 MONTHS on Count' and no label) given the one count of the table the
+    wording names nowhere else; dropped when that is not exactly one. Returns the terms and the label so given."""
+    named = {c.label for c in counts if c.label} | {c.label.rstrip("s") for c in counts if c.label}
+    unnamed = [c for c in counts if not c.label]
+    left = [label for label in labels.values() if label not in named and label.rstrip("s") not in named]
+    if len(unnamed) != 1 or len(left) != 1:
+        return [c for c in counts if c.label], None
+    return [c if c.label else dataclasses.replace(c, label=left[0]) for c in counts], left[0]
+
+
+def _suffixes_from_terms(counts: list[Read], pages: list[Page]) -> list[Read]:
+    """A count's label read without the 's' of a superseding count: '3' in the table where the imprisonment wording
+    says 'Count 3s' and every other label in the table has the 's' ('1s', '2s'; held-out scan 70011). OCR lost the
+    letter in the table: the label is taken from the wording, and asked."""
+    shown = [str(r.value) for r in counts if r.path.endswith(".count")]
+    bare = [label for label in shown if label.isdigit()]
+    found = _imprisonment_text(pages) if bare else None
+    if found is None or len(bare) == len(shown) or not all(label.endswith("s") for label in shown
+                                                           if not label.isdigit()):
+        return counts
+    at = re.search(r"total\s+term\s+of\s*:?", found.text, re.IGNORECASE)
+    named = {c.label for c in read_imprisonment(found.text[at.end() if at else 0:]).counts}
+    return [r if not (r.path.endswith(".count") and str(r.value) in bare and f"{r.value}s" in named and
+                      str(r.value) not in named) else
+            Read(r.path, f"{r.value}s", r.source, min(r.confidence, 0.6), r.label,
+                 "the table's label lacks the 's' the other counts' labels and the imprisonment wording give it")
+            for r in counts]
 
 
 def _mixed(text: Text) -> bool:
@@ -909,8 +999,8 @@ def _label_list(text: str, at: int) -> tuple[list[str], int, bool]:
     for word in _LIST_WORD.finditer(text, at):
         token = word.group()
         ok = True
-        for part in (x for x in re.split(r"(,|&|;)", token) if x):
-            if part in (",", "&", ";") or part.lower() == "and":
+        for part in (x for x in re.split(r"(,|&|;|\.(?=\d))", token) if x):  # '1.2': a comma read as a point
+            if part in (",", "&", ";", ".") or part.lower() == "and":
                 separated = True
                 continue
             label = pat.count_label(part).value
@@ -943,18 +1033,24 @@ def _labels_by_order(counts: list[Read], convicted: list[str], pages: list[Page]
     rows = sorted({int(m.group(1)) for r in counts if (m := re.match(r"judgment\.counts\[(\d+)\]", r.path))})
     shown = {int(m.group(1)): str(r.value) for r in counts
              if (m := re.fullmatch(r"judgment\.counts\[(\d+)\]\.count", r.path))}
+    if len(convicted) == len(rows):  # a label the table shows twice, away from its place in the list, where the
+        # list's label is nowhere in the table: one misread ('4s' for '1s', then '4s' again: fresh scan 80001)
+        misread = {n for n, label in shown.items() if list(shown.values()).count(label) > 1 and
+                   label != convicted[n] and convicted[n] not in shown.values()}
+        shown = {n: label for n, label in shown.items() if n not in misread}
     lost = [n for n in rows if n not in shown]
     if not lost or rows != list(range(len(convicted))) or len(set(convicted)) != len(convicted) or any(
             label != convicted[n] for n, label in shown.items()):
         return counts, set()
+    counts = [r for r in counts if not any(r.path == f"judgment.counts[{n}].count" for n in lost)]
     line = next((Text.of([line]) for line in pages[0].lines if _CONVICTED_LINE.search(line.text)), None)
     if line is None:
         return counts, set()
     at = _CONVICTED_LINE.search(line.text)
     assert at is not None
     added = [read_at(line, at.end(), len(line.text), f"judgment.counts[{n}].count", convicted[n], label="Count",
-                     ceiling=0.6, note="the table's Count cell was not read: the count of conviction listed above "
-                                       "the table at this row's place")
+                     ceiling=0.6, note="the table's Count cell was not read, or read as another row's: the count of "
+                                       "conviction listed above the table at this row's place")
              for n in lost]
     return counts + added, set(lost)
 

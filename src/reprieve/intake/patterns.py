@@ -252,6 +252,9 @@ def statute(raw: str) -> Fixed:
     text = re.sub(r"\bU[LI1l]S\.C\.", "U.S.C.", text)
     text = re.sub(r"(?<=U\.S\.C\. )(?:§\$§|8§|§8|\$§|§\$)(?=\s)", "§§", text)
     text = re.sub(r"(?<=\d)\u00a2(?=[a-z0-9]\))", "(", text)  # '1956¢h)': a parenthesis read as a cent sign
+    # the tier first from the penalty as OCR read it: rebuilding its subsections first may take the tier's letter for
+    # a parenthesis ('841(b)CIMC)' would become '841(b)(1)(M)': held-out scan 70015)
+    text = _drug_penalty(text)
     text = _SUBSECTIONS.sub(_subsections, text)
     text = _title_of_section(text)
     text = _drug_penalty(text)

