@@ -227,17 +227,21 @@ def test_a_lost_count_label_is_taken_from_a_list_whose_comma_ocr_read_as_a_point
     assert read.value == "1" and read.confidence < CONFIRM_BELOW
 
 
+def _table_label_read_as(label: str, read: str) -> Callable[[Page, bytes], Page]:
+    """The counts table's Count label `label` (the last word of a row citing U.S.C.) read by OCR as `read`."""
+    def misread(page: Page, _: bytes) -> Page:
+        for line in page.lines:
+            if line.words and line.words[-1].text == label and "U.S.C." in line.text:
+                line.words[-1] = dataclasses.replace(line.words[-1], text=read)
+        return page
+    return misread
+
+
 def test_a_count_label_read_as_another_rows_is_taken_from_the_counts_of_conviction(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # Fresh scan 80001: the table's labels read '4s', '2s', '3s', '4s' under 'pleaded guilty to count(s)
     # 1s,2s,3s,4s'; a label twice made the whole table asked, with every term placed by it. Specimen 17: 1s to 4s.
-    def misread(page: Page, _: bytes) -> Page:
-        for line in page.lines:
-            if line.words and line.words[-1].text == "1s" and "U.S.C." in line.text:
-                line.words[-1] = dataclasses.replace(line.words[-1], text="4s")
-        return page
-
-    result = _read(17, misread, monkeypatch)
+    result = _read(17, _table_label_read_as("1s", "4s"), monkeypatch)
     read = result.fields["judgments[0].counts[0].count"]
     assert read.value == "1s" and read.confidence < CONFIRM_BELOW
     assert result.fields["judgments[0].counts[0].months"].value == specimen(17).case["judgments"][0]["counts"][0][
@@ -477,13 +481,7 @@ def test_a_superseding_counts_s_lost_in_the_table_is_taken_from_the_imprisonment
         monkeypatch: pytest.MonkeyPatch) -> None:
     # Held-out scan 70011: the table's labels '1s', '2s', '3' and 'SIXTY (60) MONTHS on Count 3s'. Specimen 17:
     # counts 1s to 4s, the last one's label read as '4'.
-    def lose_s(page: Page, _: bytes) -> Page:
-        for line in page.lines:
-            if line.words and line.words[-1].text == "4s" and "U.S.C." in line.text:
-                line.words[-1] = dataclasses.replace(line.words[-1], text="4")
-        return page
-
-    result = _read(17, lose_s, monkeypatch)
+    result = _read(17, _table_label_read_as("4s", "4"), monkeypatch)
     read = result.fields["judgments[0].counts[3].count"]
     assert read.value == "4s" and read.confidence < CONFIRM_BELOW
     assert result.fields["judgments[0].counts[3].months"].value == 37
