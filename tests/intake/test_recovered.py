@@ -631,3 +631,20 @@ def test_two_rows_of_the_counts_table_read_as_one_are_asked(monkeypatch: pytest.
     "Conspiracy to possess with intent to distribute 1,000 kilograms or more of marijuana"])
 def test_one_offense_description_is_not_two_rows(description: str) -> None:
     assert not judgment._SECOND_OFFENSE.search(description)
+
+
+def _caption_lost(page: Page, _: bytes) -> Page:
+    """Every judgment's first sheet with its court heading (UNITED STATES DISTRICT COURT) lost to OCR."""
+    kept = [line for line in page.lines if not re.search(r"UNITED\s+STATES\s+DISTRICT", line.text, re.IGNORECASE)]
+    return dataclasses.replace(page, lines=kept)
+
+
+@pytest.mark.parametrize("seed", [3, 8])
+def test_a_judgment_whose_caption_was_lost_is_asked_for_never_dropped(seed: int,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scan 90013: two judgments, neither caption read; every page went into one judgment, and the second
+    # judgment's 32 fields were missing without a question. Their pages carry two case numbers: one more is asked.
+    result = _read(seed, _caption_lost, monkeypatch, judgments=2)
+    assert "judgments[1]" in result.missing
+    one = _read(seed, _caption_lost, monkeypatch, judgments=1)
+    assert not any(path.startswith("judgments[1]") for path in one.missing)

@@ -126,6 +126,10 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress
                 for d in documents for n, kind in enumerate(d.kinds, start=1) if kind == "unknown"
                 and not any(r.source.file == d.file and r.source.page == n for r in letter)]
     groups, placed_surely = _group(judgment_pages)
+    # A judgment whose caption page was not read would have its pages put in another judgment and vanish: pages
+    # carrying more case numbers than there are judgments say one is missing, and it is asked for.
+    another = _case_numbers(judgment_pages) > len(groups)
+    placed_surely = placed_surely and not another
     judgments = [judgment.read_judgment(group) for group in groups]
     _in_order(judgments)
     # A page whose judgment is a guess (its case number unlike the captions', or not read among several judgments),
@@ -144,6 +148,8 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress
     result = _assemble(judgments, sheet, documents, warnings, full_sheet=bool(sheet_pages))
     if unsure_which:
         _ask_every_judgment(result, len(judgments))
+    if another:
+        result.missing.append(f"judgments[{len(judgments)}]")
     return result
 
 
@@ -213,6 +219,16 @@ def _group(pages: list[Page]) -> tuple[list[list[Page]], bool]:
             surely = surely and len(groups) == 1 and (not number or not numbers[0])
         groups[best].append(page)
     return groups, surely
+
+
+def _case_numbers(pages: list[Page]) -> int:
+    """How many different case numbers the pages carry (one misread by a character or two counts as the same)."""
+    distinct: list[str] = []
+    for page in pages:
+        number = judgment.case_number_on(page)
+        if number and all(_likeness(number, known) < 0.75 for known in distinct):
+            distinct.append(number)
+    return len(distinct)
 
 
 def _likeness(a: str | None, b: str | None) -> float:
