@@ -648,3 +648,17 @@ def test_a_judgment_whose_caption_was_lost_is_asked_for_never_dropped(seed: int,
     assert "judgments[1]" in result.missing
     one = _read(seed, _caption_lost, monkeypatch, judgments=1)
     assert not any(path.startswith("judgments[1]") for path in one.missing)
+
+
+def _register_lost(page: Page, _: bytes) -> Page:
+    """The register number's line (the judgment's USM No., the sheet's REG NO) lost to OCR, label and all."""
+    kept = [line for line in page.lines if not re.search(r"USM|REG\w*\s*NO", line.text, re.IGNORECASE)]
+    return dataclasses.replace(page, lines=kept)
+
+
+def test_a_register_number_not_read_anywhere_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scan 90041: no page gave the register number, label and all, and it was missing without a question.
+    # Every judgment prints the USM number and every computation sheet the REG NO: papers read without it ask it.
+    result = _read(3, _register_lost, monkeypatch)
+    assert "person.register_number" not in result.fields and "person.register_number" in result.missing
+    assert "person.register_number" not in _read(3, lambda page, _: page, monkeypatch).missing

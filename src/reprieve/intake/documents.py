@@ -305,6 +305,8 @@ def _assemble(judgments: list[judgment.JudgmentRead], sheet: bop_sheet.SheetRead
         if "court.docket" not in fields and sheet.docket and not judgments:
             warnings.append(f"the BOP sheet names docket {sheet.docket}; give the judgment to read the case")
     cross_check(fields)
+    if judgments or sheet is not None:  # every judgment (USM No.) and computation sheet (REG NO) prints it
+        missing.append("person.register_number")  # (dropped below when it was read)
     # a count's term not read leaves the total term unchecked: asked when it was not read either
     missing += [m.group(1) + "total_months" for p in missing if (m := re.match(r"(judgments\[\d+\]\.)counts\[\d+\]"
                                                                             r"\.months$", p))
