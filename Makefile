@@ -43,7 +43,7 @@ lint: $(STAMP)
 
 # Every test on SQLite (browser tests included), then the web tests but the browser ones on a throwaway PostgreSQL.
 test: lint web-system-libs
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 	tests/web/with_postgres.sh $(BIN)/pytest -p no:cacheprovider tests/web -m "not browser"
 
 bench: $(STAMP)

@@ -20,11 +20,12 @@ from reprieve.intake.casefile import _Loader
 from reprieve.law.authorities import registry
 from reprieve.law.params import Law
 from reprieve.results import Joined, Said, Step
+from reprieve.words import catalog
 from tests.test_relief_words import ENGLISH as RELIEF_ENGLISH
 
-# words only English has, the relief findings' and the worksheet's own
+# words only English has, the relief findings' and the worksheet's own ('criminal' is Spanish too: empresa criminal)
 ENGLISH = re.compile(RELIEF_ENGLISH.pattern + r"|\b(level|levels|category|points?|offense|range|table|quantity|drug|"
-                     r"weight|capped|acceptance|career|offender|found|amendment|history|criminal|status|statutory|"
+                     r"weight|capped|acceptance|career|offender|found|amendment|history|status|statutory|"
                      r"plants|doses|units|combined|schedule|greater|below|above|minimum|maximum|unknown|note)\b",
                      re.IGNORECASE)
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,8 +34,11 @@ EXAMPLES = [*sorted((ROOT / "examples").glob("*.yaml")),
             *sorted((ROOT / "tests" / "examples" / "guidelines").glob("*.yaml"))]
 DAY = date(2026, 11, 28)
 # A citation (the law data's, printed as it is in every language) and a case file's code ('aggravating_role').
+# The zero-point criteria's case-file codes ('points', 'weapon'), named in brackets after a criterion not met.
+_CODES = "|".join(sorted({re.escape(key.split(".")[-1]) for key in catalog("en")
+                          if key.startswith("guideline.zero_point.criterion.")}))
 _CITED = re.compile(r"\((?:USSG|\d+ U\.S\.C\.)[^()]*(?:\([^()]*\)[^()]*)*\)|USSG[^;)]*|§[\w.()-]+|\b\d+ U\.S\.C\.[^;)]*"
-                    r"|\b[a-z]+(?:_[a-z]+)+\b")
+                    rf"|\b[a-z]+(?:_[a-z]+)+\b|\((?:{_CODES})(?:, (?:{_CODES}))*\)")
 
 
 def _sides(path: Path) -> GuidelineSides | None:
@@ -63,7 +67,8 @@ def _given(text: Any) -> list[str]:
 
 
 def _english_left(spanish: str, citations: list[str]) -> list[str]:
-    for citation in sorted(citations, key=len, reverse=True):
+    # A step without a citation has ''; replacing '' would space out every letter and hide every English word.
+    for citation in sorted(filter(None, citations), key=len, reverse=True):
         spanish = spanish.replace(citation, " ")
     return ENGLISH.findall(_CITED.sub(" ", spanish))
 
