@@ -172,11 +172,28 @@ def timeline(assessment: Assessment, comp: dict[str, Any]) -> dict[str, Any] | N
             "x1": left, "x2": width - right}
 
 
+def cited(text: str, language: str) -> str:
+    """A text with citations of the law data in it, their prose ("as amended by", "effective", "level 30, Criminal
+    History Category II") in the page's language (the words catalogs' `cite.phrase.*`); the citation itself (the
+    code and section, the act's name, the date) stays as the law writes it."""
+    if language == "en":
+        return text
+    english, own = catalog("en"), catalog(language)
+    for key in CITE_PHRASES:
+        if english[key] in text:
+            text = text.replace(english[key], own.get(key, english[key]))
+    return text
+
+
+CITE_PHRASES = [key for key in catalog("en") if key.startswith("cite.phrase.")]
+
+
 def _shown(text: Text | ReasonLike, language: str) -> dict[str, Any]:
     """A text of the engine in the page's language; `lang` marks English left in it (words of the law data or the
     case file, given as they are) for a screen reader."""
     whole = reason_whole(text)
-    return {"text": reason_text(text, language), "lang": "en" if not whole and language != "en" else ""}
+    return {"text": cited(reason_text(text, language), language),
+            "lang": "en" if not whole and language != "en" else ""}
 
 
 _AMENDMENT = re.compile(r"Amendment (\d+)(?: \((.+)\))?")
@@ -211,7 +228,8 @@ def _finding(f: Finding, language: str, on: date) -> dict[str, Any]:
     return {"avenue": avenue_name(f.avenue), "ground": _ground(f, language, on), "words": words, "css": css,
             "icon": icon,
             "summary": _shown(f.summary, language), "reasons": [_shown(r, language) for r in f.reasons],
-            "citations": f.citations, "eligible_from": _day(f.eligible_from.isoformat()) if f.eligible_from else "",
+            "citations": [cited(c, language) for c in f.citations],
+            "eligible_from": _day(f.eligible_from.isoformat()) if f.eligible_from else "",
             "positions": f.positions}
 
 
@@ -255,7 +273,8 @@ def context(assessment: Assessment) -> dict[str, Any]:
     uncertain = [_shown(u.why, language) for u in assessment.computation.uncertain]
     with using(assessment.law):
         findings = [_finding(f, language, assessment.as_of) for f in assessment.findings]
-    steps = [s.render(language) for s in assessment.computation.steps]  # the arithmetic, in the page's language
+    steps = [{**step, "citation": cited(str(step.get("citation") or ""), language)}  # the arithmetic, in the page's
+             for step in (s.render(language) for s in assessment.computation.steps)]  # language
     return {"verdicts": verdicts, "dates": [d for d in dates if d[1]], "then_now": then_now,
             "sentenced_now": _day(sentenced_now.isoformat() if sentenced_now else None),
             "presumptions": presumptions_shown, "uncertain": uncertain, "findings": findings, "steps": steps,
