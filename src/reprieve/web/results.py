@@ -172,6 +172,9 @@ def timeline(assessment: Assessment, comp: dict[str, Any]) -> dict[str, Any] | N
             "x1": left, "x2": width - right}
 
 
+CITE_PHRASES = [key for key in catalog("en") if key.startswith("cite.phrase.")]
+
+
 def cited(text: str, language: str) -> str:
     """A text with citations of the law data in it, their prose ("as amended by", "effective", "level 30, Criminal
     History Category II") in the page's language (the words catalogs' `cite.phrase.*`); the citation itself (the
@@ -183,9 +186,6 @@ def cited(text: str, language: str) -> str:
         if english[key] in text:
             text = text.replace(english[key], own.get(key, english[key]))
     return text
-
-
-CITE_PHRASES = [key for key in catalog("en") if key.startswith("cite.phrase.")]
 
 
 def _shown(text: Text | ReasonLike, language: str) -> dict[str, Any]:
