@@ -388,7 +388,9 @@ def results_page(request: HttpRequest, case: Case) -> HttpResponse:
         "snapshot": snap, "law_version": engine.law_version(), "seen_at": timezone.now()})
     context = results.context(assessment)
     context.update({"case": case, "lawyer": may(request.user, "web.lawyer_tools", case),
-                    "can_change": may(request.user, "web.change_case", case)})
+                    "can_change": may(request.user, "web.change_case", case),
+                    # released on the stated facts: no letters to make; the question that would reopen them leads
+                    "released": engine.released(assessment) is not None})
     return render(request, "web/results.html", context)
 
 

@@ -56,6 +56,7 @@ def pages_for(world: Any, released: int) -> dict[str, list[tuple[str, str]]]:
             ("q-registry-choice", q("judgments[0].counts[0].fsa404_motion")),
             ("case-released", reverse("case_detail", args=[released])),
             ("documents-released", reverse("documents", args=[released])),
+            ("results-released", reverse("results", args=[released])),
             ("results-es", reverse("results", args=[pk]) + "?es"),
             # the language stays Spanish from here on
             ("reading-check-es", reverse("reading_check", args=[pk, reading.pk])),
