@@ -269,3 +269,25 @@ def test_the_spanish_case_documents_and_answer_pages_leave_no_english(world: Any
     for phrase in ("as amended by", "Criminal History Category", "applied to the total punishment",
                    "'elderly with medical conditions'", "abogada@example.org in Legal Aid (lawyer)", "English"):
         assert phrase in english, phrase
+
+
+def test_the_answer_page_writes_days_out_in_each_language(world: Any) -> None:
+    """The engine's English gives days as its JSON does (2025-04-10); the answer page writes them as it writes its
+    own dates, in English and in Spanish: the example case's person, born 1960-04-10, is 65 from April 10, 2025
+    (USSG §1B1.13(b)(2)); Amendment 782 took effect on November 1, 2014 (USSG App. C, amend. 782)."""
+    from reprieve.web.models import Case
+    from reprieve.web.tasks import refresh
+
+    case = Case.objects.create(owner=world.owner, data=_example("complete"),
+                               meta={"unknown": [], "answered": [], "gates": {}})
+    refresh(case)
+    client = Client()
+    client.force_login(world.owner)
+    pages = {language: " ".join(_visible(client.get(reverse("results", args=[case.pk]),
+                                                     HTTP_ACCEPT_LANGUAGE=language).content.decode()).split())
+             for language in ("en", "es")}
+    assert "65 or older since April 10, 2025" in pages["en"] and "(effective Nov. 1, 2014)" in pages["en"]
+    assert "65 años o más desde el 10 de abril de 2025" in pages["es"]
+    assert "(en vigor desde el 1 de noviembre de 2014)" in pages["es"]
+    for language, page in pages.items():
+        assert not re.findall(r"\b\d{4}-\d{2}-\d{2}\b", page), language

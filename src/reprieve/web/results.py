@@ -173,12 +173,15 @@ def timeline(assessment: Assessment, comp: dict[str, Any]) -> dict[str, Any] | N
 
 
 CITE_PHRASES = [key for key in catalog("en") if key.startswith("cite.phrase.")]
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
-def cited(text: str, language: str) -> str:
-    """A text with citations of the law data in it, their prose ("as amended by", "effective", "level 30, Criminal
-    History Category II") in the page's language (the words catalogs' `cite.phrase.*`); the citation itself (the
-    code and section, the act's name, the date) stays as the law writes it."""
+def readable(text: str, language: str) -> str:
+    """An engine text as the page writes it: each day written out as the page writes its dates (April 10, 2025), where
+    the engine's English gives them as its JSON does (2025-04-10); and the prose of the law data's citations ("as
+    amended by", "effective", "level 30, Criminal History Category II") in the page's language (the words catalogs'
+    `cite.phrase.*`): the citation itself (the code and section, the act's name) stays as the law writes it."""
+    text = ISO_DAY.sub(lambda day: _day(day.group()), text)
     if language == "en":
         return text
     english, own = catalog("en"), catalog(language)
@@ -192,7 +195,7 @@ def _shown(text: Text | ReasonLike, language: str) -> dict[str, Any]:
     """A text of the engine in the page's language; `lang` marks English left in it (words of the law data or the
     case file, given as they are) for a screen reader."""
     whole = reason_whole(text)
-    return {"text": cited(reason_text(text, language), language),
+    return {"text": readable(reason_text(text, language), language),
             "lang": "en" if not whole and language != "en" else ""}
 
 
@@ -228,7 +231,7 @@ def _finding(f: Finding, language: str, on: date) -> dict[str, Any]:
     return {"avenue": avenue_name(f.avenue), "ground": _ground(f, language, on), "words": words, "css": css,
             "icon": icon,
             "summary": _shown(f.summary, language), "reasons": [_shown(r, language) for r in f.reasons],
-            "citations": [cited(c, language) for c in f.citations],
+            "citations": [readable(c, language) for c in f.citations],
             "eligible_from": _day(f.eligible_from.isoformat()) if f.eligible_from else "",
             "positions": f.positions}
 
@@ -268,13 +271,16 @@ def context(assessment: Assessment) -> dict[str, Any]:
         why = str(shown.get("why") or "").rstrip(". ")  # a sentence, so "If not:" starts the next one
         # a text with words of the law data in it stays English: marked so, for a screen reader
         english = {k: "en" for k, whole in shown["whole"].items() if not whole and language != "en"}
+        shown = {**shown, **{k: readable(shown[k], language) for k in ("presumed", "if_instead") if shown.get(k)}}
+        why = readable(why, language)
         presumptions_shown.append({**shown, "why": f"{why}." if why else "", "lang": english,
                                    "change": screen_of(field) if field else None})
     uncertain = [_shown(u.why, language) for u in assessment.computation.uncertain]
     with using(assessment.law):
         findings = [_finding(f, language, assessment.as_of) for f in assessment.findings]
-    steps = [{**step, "citation": cited(str(step.get("citation") or ""), language)}  # the arithmetic, in the page's
-             for step in (s.render(language) for s in assessment.computation.steps)]  # language
+    steps = [{key: readable(value, language) if key in ("detail", "citation", "note") and value else value
+              for key, value in s.render(language).items()}  # the arithmetic, in the page's language
+             for s in assessment.computation.steps]
     return {"verdicts": verdicts, "dates": [d for d in dates if d[1]], "then_now": then_now,
             "sentenced_now": _day(sentenced_now.isoformat() if sentenced_now else None),
             "presumptions": presumptions_shown, "uncertain": uncertain, "findings": findings, "steps": steps,
