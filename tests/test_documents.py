@@ -633,6 +633,20 @@ def test_a_neutral_family_description_is_left_out_of_the_signed_letter_with_a_no
     assert '("brother with a serious mental illness")' in notes and "your own words" in notes
 
 
+def test_a_released_persons_motion_leads_with_its_mootness_not_with_the_wait(
+        rendered: dict[tuple[str, str, str], Extracted]) -> None:
+    """In 2040 the example case's 250 months have run even in full (18 U.S.C. 3624(a)): a motion to reduce
+    imprisonment may be moot, and that check is the one alarm; the 30 days of 3582(c)(1)(A) are said only for the case
+    the person is in fact still in prison. In 2023, in prison and not yet exhausted, the wait is the alarm."""
+    notes = _squash(rendered["vailes_released", "motion", "txt"].notes)
+    assert "CHECK: The projected release date" in notes and "A motion to reduce imprisonment may be moot" in notes
+    assert "WAIT:" not in notes
+    wait = notes.index("If the person is still in prison, wait: courts dismiss motions filed before 30 days")
+    assert notes.index("may be moot") < wait
+    in_prison = _squash(rendered["vailes_2023", "motion", "txt"].notes)
+    assert "WAIT: Courts dismiss motions filed before 30 days" in in_prison and "may be moot" not in in_prison
+
+
 def test_a_released_persons_summary_sends_no_letter_to_the_warden_and_no_motion(
         drafts: dict[tuple[str, str], Document]) -> None:
     """In 2040 the example case's 250 months have run even in full (18 U.S.C. 3624(a)): the summary's next steps ask

@@ -335,6 +335,11 @@ def test_the_prison_only_papers_are_not_offered_to_a_person_released_on_the_stat
     offered = re.findall(r'<option value="([a-z0-9-]+)">', page.split('id="kind"')[1].split("</select>")[0])
     assert "summary" in offered and not {"warden-request", "motion", "ao250", "exhibits", "packet"} & set(offered)
     assert 'id="released-note"' in page and reverse("question", args=[case.pk, "custody.in_custody_on"]) in page
+    assert 'id="language-hint"' not in page  # no letter or motion offered, so nothing is said of their language
+    answer = client.get(reverse("results", args=[case.pk])).content.decode()
+    actions = answer.split('class="actions"')[1].split("</div>")[0]
+    assert "Make the letters" not in actions and "Still in prison? Say so here." in actions
+    assert reverse("question", args=[case.pk, "custody.in_custody_on"]) in actions
     before = Document.objects.count()
     response = client.post(reverse("documents", args=[case.pk]), {"kind": "warden-request", "fmt": "pdf"})
     assert response.status_code == 403 and Document.objects.count() == before
@@ -346,4 +351,6 @@ def test_the_prison_only_papers_are_not_offered_to_a_person_released_on_the_stat
     case.data = {**case.data, "custody": {**case.data["custody"], "in_custody_on": "2040-01-01"}}
     case.save()
     page = client.get(reverse("case_detail", args=[case.pk])).content.decode()
-    assert 'value="warden-request"' in page and 'id="released-note"' not in page
+    assert 'value="warden-request"' in page and 'id="released-note"' not in page and 'id="language-hint"' in page
+    answer = client.get(reverse("results", args=[case.pk])).content.decode()
+    assert "Make the letters" in answer.split('class="actions"')[1].split("</div>")[0]

@@ -197,3 +197,97 @@ def test_the_audit_of_a_case_reads_in_spanish(world: Any) -> None:
     assert "\naccess\n" in english and f"\ncase {world.case.pk}\n" in english
     assert "\nvio\n" in spanish and f"\ncaso {world.case.pk}\n" in spanish
     assert not re.search(r"\n(create|update|access|case \d+|share \d+)\n", spanish), spanish
+
+
+# English a Spanish reader met on the case, documents, answer and organisation pages: the prose of the law data's
+# citations, the BOP's category names alone, the language of a summary made, organisation members in the audit log
+KNOWN_ENGLISH = ("as amended by", "(effective ", "applied to the total punishment", "Criminal History Category",
+                 ", level ", "authority through fiscal year", "no reauthorization found", "'elderly with medical",
+                 "'new law elderly'", "'other elderly'", "(elderly with", " in Legal Aid (", "(lawyer)", "(admin)",
+                 "English")
+# words no Spanish sentence has, checked outside the citations (which keep the names the law gives: "First Step Act")
+ENGLISH_WORDS = re.compile(r"\b(the|and|with|was|were|which|from|this|that|is|are|for|by|of|to|in)\b")
+# an English name given as such: "(en inglés, 'other elderly')"
+GIVEN_IN_ENGLISH = re.compile(r"\(en inglés, [^)]*\)")
+
+
+# a language offered by its own name ("English", lang="en"), as language choosers do
+OWN_NAME = re.compile(r'<option[^>]*\blang="en"[^>]*>English</option>')
+
+
+def _left_in_english(page: str, data: dict[str, Any], names: list[str]) -> list[str]:
+    text = GIVEN_IN_ENGLISH.sub(" ", _visible(OWN_NAME.sub(" ", page)))
+    for own in [*_own_words(data), *names]:
+        text = text.replace(own, " ")
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    known = [line for line in lines if any(phrase in line for phrase in KNOWN_ENGLISH)]
+    words = [line for line in lines if ENGLISH_WORDS.search(CITED.sub(" ", line))]
+    return known + words
+
+
+def test_the_spanish_case_documents_and_answer_pages_leave_no_english(world: Any) -> None:
+    """A Spanish-speaking family member opens the case, its documents, its answer and (an organisation's admin) the
+    organisation page: no English but the case file's own words, names, e-mail addresses and the citations' names.
+    The same pages in English show the phrases looked for (so the check sees them when they are there)."""
+    import copy
+
+    from reprieve.web.models import Case, Document, Membership
+    from reprieve.web.tasks import refresh
+
+    example = _example("complete")
+    released = copy.deepcopy(world.case.data)
+    released["custody"].pop("in_custody_on")
+    cases = [world.case,
+             Case.objects.create(owner=world.owner, data=example, meta={"unknown": [], "answered": [], "gates": {}}),
+             Case.objects.create(owner=world.owner, data=released, as_of=date(2040, 1, 1),
+                                 meta={"unknown": [], "answered": [], "gates": {}, "counts": 2})]
+    for case in cases[1:]:
+        refresh(case)
+    for language, status in (("en", "done"), ("es", "done"), ("es", "failed")):
+        Document.objects.create(case=cases[1], kind="summary", fmt="txt", language=language, status=status,
+                                created_by=world.owner)
+    Membership.objects.create(user=make_user("abogada@example.org"), organisation=world.org, role="lawyer").delete()
+    names = ["Valon Marcel Vailes", "Dana Test Morales", "judgment.pdf", "Legal Aid", "reprieve", "YAML", "JSON"]
+    owner, admin = Client(), Client()
+    owner.force_login(world.owner)
+    admin.force_login(world.org_admin)
+    english, left = "", []
+    for case in cases:
+        for route in ("case_detail", "documents", "results"):
+            url = reverse(route, args=[case.pk])
+            english += owner.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+            page = owner.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+            assert "Cartas y documentos" in page or "Lo que es posible" in page, url  # the Spanish page
+            left += [f"{route} {case.pk}: {line}" for line in _left_in_english(page, case.data, names)]
+    page = admin.get(reverse("organisation"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    english += admin.get(reverse("organisation"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    emails = re.findall(r"[\w.+-]+@[\w.-]+", page)
+    assert "abogada@example.org" in emails  # the member removed is in the log
+    left += [f"organisation: {line}" for line in _left_in_english(page, {}, [*names, *emails])]
+    assert not left, "\n".join(left)
+    english = html.unescape(english)
+    for phrase in ("as amended by", "Criminal History Category", "applied to the total punishment",
+                   "'elderly with medical conditions'", "abogada@example.org in Legal Aid (lawyer)", "English"):
+        assert phrase in english, phrase
+
+
+def test_the_answer_page_writes_days_out_in_each_language(world: Any) -> None:
+    """The engine's English gives days as its JSON does (2025-04-10); the answer page writes them as it writes its
+    own dates, in English and in Spanish: the example case's person, born 1960-04-10, is 65 from April 10, 2025
+    (USSG §1B1.13(b)(2)); Amendment 782 took effect on November 1, 2014 (USSG App. C, amend. 782)."""
+    from reprieve.web.models import Case
+    from reprieve.web.tasks import refresh
+
+    case = Case.objects.create(owner=world.owner, data=_example("complete"),
+                               meta={"unknown": [], "answered": [], "gates": {}})
+    refresh(case)
+    client = Client()
+    client.force_login(world.owner)
+    pages = {language: " ".join(_visible(client.get(reverse("results", args=[case.pk]),
+                                                     HTTP_ACCEPT_LANGUAGE=language).content.decode()).split())
+             for language in ("en", "es")}
+    assert "65 or older since April 10, 2025" in pages["en"] and "(effective Nov. 1, 2014)" in pages["en"]
+    assert "65 años o más desde el 10 de abril de 2025" in pages["es"]
+    assert "(en vigor desde el 1 de noviembre de 2014)" in pages["es"]
+    for language, page in pages.items():
+        assert not re.findall(r"\b\d{4}-\d{2}-\d{2}\b", page), language

@@ -253,8 +253,12 @@ def _notes(f: Facts, doc: Document) -> None:
     doc.note(*released_notes(f, "A motion to reduce imprisonment may be moot."))
     if not f.exhausted:
         when = f" Do not file before {long_date(f.lapse_date)}." if f.lapse_date else ""
-        doc.note(Notice("Wait", f"Courts dismiss motions filed before {f.lapse_days} days have passed from the day the "
-                        "Warden received the request (or before full exhaustion of appeals)." + when))
+        wait = (f"ourts dismiss motions filed before {f.lapse_days} days have passed from the day the Warden received "
+                "the request (or before full exhaustion of appeals)." + when)
+        # released on the facts, the motion may be moot (the check above leads): the wait matters only if the person
+        # is in fact still in prison, so it is said on that condition, not as a second alarm
+        doc.note(Notice("Wait", "C" + wait) if f.released is None
+                 else Para("If the person is still in prison, wait: c" + wait))
     for ground in f.selection.raised:
         if ground.standing == "arguable":
             label = f.label(ground)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,6 +18,10 @@ ACTIONS = {0: gettext_lazy("create"), 1: gettext_lazy("update"), 2: gettext_lazy
 RECORDS = {"case": gettext_lazy("case"), "share": gettext_lazy("share"), "assignment": gettext_lazy("assignment"),
            "exhibit": gettext_lazy("exhibit"), "document": gettext_lazy("document"), "note": gettext_lazy("note"),
            "reading": gettext_lazy("reading")}
+# a membership as auditlog keeps it (Membership.__str__ when the entry was written: "EMAIL in ORGANISATION (ROLE)"),
+# said again in the page's language; the member and the organisation may be gone since, so it is read from the entry
+MEMBERSHIP = re.compile(r"(?P<email>.+) in (?P<organisation>.+) \((?P<role>lawyer|admin)\)")
+ROLES = {"lawyer": gettext_lazy("lawyer"), "admin": gettext_lazy("admin")}
 
 
 def entries_for_case(case: Case, log_entry: Any, limit: int = 500) -> list[Any]:
@@ -56,7 +61,9 @@ def _described(entries: Any, limit: int) -> list[Any]:
         entry.record = f"{RECORDS.get(model, model)} {entry.object_pk}"
         if entry.content_type_id == membership.pk:
             extra = entry.additional_data or {}
-            entry.detail = entry.object_repr
+            said = MEMBERSHIP.fullmatch(entry.object_repr or "")
+            entry.detail = _("%(email)s in %(organisation)s (%(role)s)") % {
+                **said.groupdict(), "role": ROLES[said["role"]]} if said else entry.object_repr
             if extra.get("reassigned_to"):
                 entry.detail += " · " + _("cases given to %(email)s") % {"email": extra["reassigned_to"]}
     return found

@@ -172,11 +172,31 @@ def timeline(assessment: Assessment, comp: dict[str, Any]) -> dict[str, Any] | N
             "x1": left, "x2": width - right}
 
 
+CITE_PHRASES = [key for key in catalog("en") if key.startswith("cite.phrase.")]
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def readable(text: str, language: str) -> str:
+    """An engine text as the page writes it: each day written out as the page writes its dates (April 10, 2025), where
+    the engine's English gives them as its JSON does (2025-04-10); and the prose of the law data's citations ("as
+    amended by", "effective", "level 30, Criminal History Category II") in the page's language (the words catalogs'
+    `cite.phrase.*`): the citation itself (the code and section, the act's name) stays as the law writes it."""
+    text = ISO_DAY.sub(lambda day: _day(day.group()), text)
+    if language == "en":
+        return text
+    english, own = catalog("en"), catalog(language)
+    for key in CITE_PHRASES:
+        if english[key] in text:
+            text = text.replace(english[key], own.get(key, english[key]))
+    return text
+
+
 def _shown(text: Text | ReasonLike, language: str) -> dict[str, Any]:
     """A text of the engine in the page's language; `lang` marks English left in it (words of the law data or the
     case file, given as they are) for a screen reader."""
     whole = reason_whole(text)
-    return {"text": reason_text(text, language), "lang": "en" if not whole and language != "en" else ""}
+    return {"text": readable(reason_text(text, language), language),
+            "lang": "en" if not whole and language != "en" else ""}
 
 
 _AMENDMENT = re.compile(r"Amendment (\d+)(?: \((.+)\))?")
@@ -211,7 +231,8 @@ def _finding(f: Finding, language: str, on: date) -> dict[str, Any]:
     return {"avenue": avenue_name(f.avenue), "ground": _ground(f, language, on), "words": words, "css": css,
             "icon": icon,
             "summary": _shown(f.summary, language), "reasons": [_shown(r, language) for r in f.reasons],
-            "citations": f.citations, "eligible_from": _day(f.eligible_from.isoformat()) if f.eligible_from else "",
+            "citations": [readable(c, language) for c in f.citations],
+            "eligible_from": _day(f.eligible_from.isoformat()) if f.eligible_from else "",
             "positions": f.positions}
 
 
@@ -250,12 +271,16 @@ def context(assessment: Assessment) -> dict[str, Any]:
         why = str(shown.get("why") or "").rstrip(". ")  # a sentence, so "If not:" starts the next one
         # a text with words of the law data in it stays English: marked so, for a screen reader
         english = {k: "en" for k, whole in shown["whole"].items() if not whole and language != "en"}
+        shown = {**shown, **{k: readable(shown[k], language) for k in ("presumed", "if_instead") if shown.get(k)}}
+        why = readable(why, language)
         presumptions_shown.append({**shown, "why": f"{why}." if why else "", "lang": english,
                                    "change": screen_of(field) if field else None})
     uncertain = [_shown(u.why, language) for u in assessment.computation.uncertain]
     with using(assessment.law):
         findings = [_finding(f, language, assessment.as_of) for f in assessment.findings]
-    steps = [s.render(language) for s in assessment.computation.steps]  # the arithmetic, in the page's language
+    steps = [{key: readable(value, language) if key in ("detail", "citation", "note") and value else value
+              for key, value in s.render(language).items()}  # the arithmetic, in the page's language
+             for s in assessment.computation.steps]
     return {"verdicts": verdicts, "dates": [d for d in dates if d[1]], "then_now": then_now,
             "sentenced_now": _day(sentenced_now.isoformat() if sentenced_now else None),
             "presumptions": presumptions_shown, "uncertain": uncertain, "findings": findings, "steps": steps,

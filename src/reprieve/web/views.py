@@ -17,6 +17,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -93,7 +94,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
 @require_GET
 def case_detail(request: HttpRequest, case: Case) -> HttpResponse:
     user = request.user
-    released = _released(case)
+    offered, released = _offer(request, case)
     context = {
         "case": case,
         "documents": case.documents.all()[:50],
@@ -104,7 +105,7 @@ def case_detail(request: HttpRequest, case: Case) -> HttpResponse:
         "can_assign": may(user, "web.assign_case", case),
         "can_audit": may(user, "web.view_case_audit", case),
         "notes": case.notes.all() if may(user, "web.lawyer_tools", case) else [],
-        "kinds": _offered(request, case, released), "released": released,
+        "kinds": offered, "released": released,
         "languages": settings.LANGUAGES, "reader_language": _reader_language(request, case),
         "unchecked": papers.unchecked_reading(case.meta) if may(user, "web.change_case", case) else None,
     }
@@ -387,7 +388,9 @@ def results_page(request: HttpRequest, case: Case) -> HttpResponse:
         "snapshot": snap, "law_version": engine.law_version(), "seen_at": timezone.now()})
     context = results.context(assessment)
     context.update({"case": case, "lawyer": may(request.user, "web.lawyer_tools", case),
-                    "can_change": may(request.user, "web.change_case", case)})
+                    "can_change": may(request.user, "web.change_case", case),
+                    # released on the stated facts: no letters to make; the question that would reopen them leads
+                    "released": engine.released(assessment) is not None})
     return render(request, "web/results.html", context)
 
 
@@ -426,16 +429,6 @@ def _reader_language(request: HttpRequest, case: Case) -> str:
     return stated if stated in LANGUAGES else (request.LANGUAGE_CODE or "en")[:2]
 
 
-def _released(case: Case) -> str | None:
-    """Why the prison-only papers are not offered (the engine's custody finding, in the reader's language), or None
-    when the person may still be in prison or the answers cannot be assessed yet."""
-    try:
-        finding = engine.released(engine.assess_data(case.data, case.as_of))
-    except engine.CaseFileError:
-        return None
-    return finding.summary_text((get_language() or "en")[:2]) if finding is not None else None
-
-
 def _kinds_for(request: HttpRequest, case: Case) -> list[tuple[str, str]]:
     """The documents this user may make and fetch for the case (papers made earlier stay downloadable)."""
     names = {kind: str(name) for kind, name in DOCUMENT_NAMES.items()}
@@ -443,18 +436,40 @@ def _kinds_for(request: HttpRequest, case: Case) -> list[tuple[str, str]]:
     return [(k, names.get(k, k)) for k in [*allowed, PACKET]]
 
 
-def _offered(request: HttpRequest, case: Case, released: str | None) -> list[tuple[str, str]]:
-    """The documents offered to make now: none of the prison-only papers for a person released on the facts."""
+def _offer(request: HttpRequest, case: Case) -> tuple[list[tuple[str, str]], str | None]:
+    """The documents offered to make now, and why the prison-only papers are not among them (the engine's custody
+    finding, in the reader's language) or None. The one place that decides it: none of the prison-only papers for a
+    person the stated facts have released; all of this user's kinds while the person may still be in prison or the
+    answers cannot be assessed yet."""
     kinds = _kinds_for(request, case)
-    return kinds if released is None else [(k, name) for k, name in kinds if k not in PRISON_ONLY_KINDS]
+    try:
+        finding = engine.released(engine.assess_data(case.data, case.as_of))
+    except engine.CaseFileError:
+        finding = None
+    if finding is None:
+        return kinds, None
+    return [(k, name) for k, name in kinds if k not in PRISON_ONLY_KINDS], _released_words(finding)
+
+
+def _released_words(finding: Any) -> str:
+    """The custody finding as a family member reads it: its dates written out ("As of January 1, 2040"), where the
+    engine's English gives them as the CLI does (2040-01-01)."""
+    said = finding.summary
+    args = getattr(said, "args", {})
+    if getattr(said, "key", "") == "relief.custody.released" and all(
+            isinstance(args.get(k), date) for k in ("release", "as_of")):
+        return _("As of %(as_of)s, the projected release date (%(release)s) has passed, so we take it that the person "
+                 "is out of prison.") % {
+            "as_of": date_format(args["as_of"], "DATE_FORMAT"), "release": date_format(args["release"], "DATE_FORMAT")}
+    return str(finding.summary_text((get_language() or "en")[:2]))
 
 
 @case_view("web.change_case")
 def documents(request: HttpRequest, case: Case) -> HttpResponse:
-    released = _released(case)
+    offered, released = _offer(request, case)
     if request.method == "POST":
         kind, fmt = request.POST.get("kind", ""), request.POST.get("fmt", "pdf")
-        if kind not in dict(_offered(request, case, released)) or fmt not in ("pdf", "docx", "txt"):
+        if kind not in dict(offered) or fmt not in ("pdf", "docx", "txt"):
             raise PermissionDenied
         if fmt == "txt" and kind == PACKET:
             fmt = "pdf"
@@ -465,7 +480,7 @@ def documents(request: HttpRequest, case: Case) -> HttpResponse:
         make_document.enqueue(document.pk)  # the queue is a table: the job commits with the document row
         return redirect("document_status", pk=case.pk, doc=document.pk)
     return render(request, "web/documents.html", {"case": case, "documents": case.documents.all(),
-                                                  "kinds": _offered(request, case, released), "released": released})
+                                                  "kinds": offered, "released": released})
 
 
 @case_view("web.change_case")

@@ -1,9 +1,13 @@
 """axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA): 0 violations on every page, for every role, at a phone's
-width and a desktop's. With REPRIEVE_SCREENSHOTS=DIR each page is also saved as PNG at 390 px and 1280 px."""
+width and a desktop's. With REPRIEVE_SCREENSHOTS=DIR each page is also saved as PNG at 390 px and 1280 px. A case whose
+stated facts have the person released shows a note instead of the prison-only papers: its pages are checked too, in
+English and Spanish, and the note's link to the still-in-prison question is reached by keyboard."""
 
 from __future__ import annotations
 
+import copy
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +20,14 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # pages whose layout changes most between a phone and a desktop (tables become cards, columns): axe at both widths;
 # every other page is checked by axe at the phone's width and for sideways scrolling at both
 BOTH_WIDTHS = {"home", "q-text-first", "q-date-error", "q-in-custody", "results", "case", "organisation", "audit",
-               "review", "reading-check"}
+               "review", "reading-check", "case-released", "documents-released", "case-released-es",
+               "documents-released-es"}
 AXE = Axe()
 
 
-def pages_for(world: Any) -> dict[str, list[tuple[str, str]]]:
-    """(name, path) of every page each role can open."""
+def pages_for(world: Any, released: int) -> dict[str, list[tuple[str, str]]]:
+    """(name, path) of every page each role can open; `released`: the pk of the owner's case whose stated facts have
+    the person released."""
     case, pk = world.case, world.case.pk
     document, reading = case.documents.first(), case.readings.first()
 
@@ -48,6 +54,9 @@ def pages_for(world: Any) -> dict[str, list[tuple[str, str]]]:
             ("q-registry", q("judgments[0].counts[0].offense_began")),
             ("q-in-custody", q("custody.in_custody_on")),
             ("q-registry-choice", q("judgments[0].counts[0].fsa404_motion")),
+            ("case-released", reverse("case_detail", args=[released])),
+            ("documents-released", reverse("documents", args=[released])),
+            ("results-released", reverse("results", args=[released])),
             ("results-es", reverse("results", args=[pk]) + "?es"),
             # the language stays Spanish from here on
             ("reading-check-es", reverse("reading_check", args=[pk, reading.pk])),
@@ -57,6 +66,8 @@ def pages_for(world: Any) -> dict[str, list[tuple[str, str]]]:
             ("q-registry-choice-es", q("judgments[0].counts[0].fsa404_motion")),
             ("q-counts-es", q("_counts")), ("q-group-es", q("circumstances.family")),
             ("review-es", reverse("review", args=[pk])), ("case-es", reverse("case_detail", args=[pk])),
+            ("case-released-es", reverse("case_detail", args=[released])),
+            ("documents-released-es", reverse("documents", args=[released])),
         ],
         "lawyer": [("cases", reverse("case_list")), ("case", reverse("case_detail", args=[pk])),
                    ("results", reverse("results", args=[pk]))],
@@ -86,6 +97,20 @@ def check(page: Any, role: str, name: str, found: list[str]) -> None:
             page.screenshot(path=f"{shots}/{role}-{name}-{label}.png", full_page=True)
 
 
+def released_case(world: Any) -> Any:
+    """The owner's Vailes-like case in 2040, with no day stated in prison: even the full 250 months (in custody since
+    July 2007) have run (18 U.S.C. 3624(a)), so the prison-only papers are not offered."""
+    from reprieve.web.models import Case
+    from reprieve.web.tasks import refresh
+
+    data = copy.deepcopy(world.case.data)
+    data["custody"].pop("in_custody_on")
+    case = Case.objects.create(owner=world.owner, data=data, as_of=date(2040, 1, 1),
+                               meta={"unknown": [], "answered": [], "gates": {}, "counts": 2})
+    refresh(case)
+    return case
+
+
 def test_axe_every_page_every_role(live_server: Any, browser: Any, world: Any) -> None:
     from reprieve.web.models import Case
 
@@ -93,8 +118,9 @@ def test_axe_every_page_every_role(live_server: Any, browser: Any, world: Any) -
     case.data = {**case.data, "release_plan": {"residence": "Charlotte, North Carolina"}}
     case.meta = {**case.meta, "gates": {"circumstances.family": "yes"}}
     case.save()
+    released = released_case(world)
     found: list[str] = []
-    for role, pages in pages_for(world).items():
+    for role, pages in pages_for(world, released.pk).items():
         context = browser.new_context(viewport=PHONE, locale="en-US")
         if role != "anonymous":
             log_in_as(context, getattr(world, role), live_server.url)
@@ -106,6 +132,8 @@ def test_axe_every_page_every_role(live_server: Any, browser: Any, world: Any) -
             response = page.goto(live_server.url + path)
             assert response is not None and response.status < 400, f"{role}/{name}: {response and response.status}"
             check(page, role, name, found)
+            if name.startswith(("case-released", "documents-released")):
+                reach_the_still_in_prison_question(page, released.pk, f"{role}/{name}", found)
         if role == "owner":  # pages that show an error, after a wrong answer
             page.goto(live_server.url + reverse("question", args=[case.pk, "judgments[0].imposed_on"]))
             page.fill("#year", "09")
@@ -118,3 +146,31 @@ def test_axe_every_page_every_role(live_server: Any, browser: Any, world: Any) -
             check(page, role, "exhibits-error", found)
         context.close()
     assert not found, "\n".join(found)
+
+
+def reach_the_still_in_prison_question(page: Any, pk: int, name: str, found: list[str]) -> None:
+    """The released note's link, by keyboard alone at a phone's width: Tab to the skip link, Enter, then Tab until the
+    link has the focus (with a visible outline); Enter opens the still-in-prison question."""
+    page.set_viewport_size(PHONE)
+    url = page.url
+    link = page.locator("#released-note a")
+    if link.count() != 1:
+        found.append(f"{name}: no link to the still-in-prison question in the released note")
+        return
+    page.keyboard.press("Tab")
+    if page.evaluate("document.activeElement.classList.contains('skip')"):
+        page.keyboard.press("Enter")
+    for _ in range(40):
+        if link.evaluate("el => el === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        found.append(f"{name}: the still-in-prison link cannot be reached with the Tab key")
+        return
+    if link.evaluate("el => getComputedStyle(el).outlineStyle") == "none":
+        found.append(f"{name}: the still-in-prison link has no visible focus outline")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    if reverse("question", args=[pk, "custody.in_custody_on"]) not in page.url:
+        found.append(f"{name}: Enter on the still-in-prison link opened {page.url}")
+    page.goto(url)
