@@ -37,6 +37,7 @@ from reprieve.intake.fields import CONFIRM_BELOW, Read
 from reprieve.intake.layout import Page
 from reprieve.intake.ocr import OcrUnavailable
 from reprieve.intake.pages import UnreadableFile, read_pages
+from reprieve.intake.recover import recover_tables
 from reprieve.intake.second import reread
 from reprieve.intake.text import field_words, say, why_words
 
@@ -131,6 +132,8 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress
     another = _case_numbers(judgment_pages) > len(groups)
     placed_surely = placed_surely and not another
     judgments = [judgment.read_judgment(group) for group in groups]
+    for again in recover_tables(groups, judgments):  # a counts table the first reading lost, read again
+        pages = [again if (p.file, p.number) == (again.file, again.number) else p for p in pages]
     _in_order(judgments)
     # A page whose judgment is a guess (its case number unlike the captions', or not read among several judgments),
     # or several judgments one of whose dates was not read (their order is by date), may put a value in the wrong
