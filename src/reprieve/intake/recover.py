@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reprieve.intake import judgment
+from reprieve.intake import bop_sheet, judgment
 from reprieve.intake.fields import Read
 from reprieve.intake.layout import Page
 from reprieve.intake.ocr import SECOND_LOOK_CAP
@@ -110,3 +110,25 @@ def _with_header(again: Page, first: Page) -> Page:
     lines.append(header)
     return Page(again.file, again.number, sorted(lines, key=lambda ln: ln.top), again.method, again.width,
                 again.image, again.soft)
+
+
+PAGE_NOTE = "read from a second reading of a page the first reading could not tell as a judgment or computation sheet"
+
+
+def recover_page(page: Page) -> Page | None:
+    """A scanned page the first reading could tell as neither a judgment, a computation sheet nor the BOP's letter,
+    read again (`pages.read_again`): the second reading when it tells the page, else None. Every value read from it
+    is asked (`ask_recovered`): the page's other reading read none of it."""
+    if judgment.is_judgment_page(page) or bop_sheet.is_sheet_page(page) or bop_sheet.read_letter([page]):
+        return None
+    again = read_again(page)
+    if again is None or not (judgment.is_judgment_page(again) or bop_sheet.is_sheet_page(again)):
+        return None
+    return again
+
+
+def ask_recovered(fields: dict[str, Read], recovered: set[tuple[str, int]]) -> None:
+    """Values read from pages `recover_page` gave, capped below CONFIRM_BELOW: asked."""
+    for path, r in list(fields.items()):
+        if (r.source.file, r.source.page) in recovered and r.confidence > SECOND_LOOK_CAP:
+            fields[path] = Read(r.path, r.value, r.source, SECOND_LOOK_CAP, r.label, r.note or PAGE_NOTE)
