@@ -126,3 +126,45 @@ def test_a_second_reading_no_better_is_not_kept(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(recover, "read_again", lambda page: None)
     alone = first(made.documents)
     assert {p: r.value for p, r in result.fields.items()} == {p: r.value for p, r in alone.fields.items()}
+
+
+def test_a_page_told_as_nothing_is_read_again_and_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A first sheet OCR read as garble is told as no judgment page, and its judgment's caption, table and dates are
+    # lost with it: the page is read again, and what the second reading gives is asked.
+    made = specimen(11, bop_sheet=False, judgments=1)
+    data = dict(made.documents)
+
+    def garbled(page: Page, pdf: bytes) -> Page:
+        page = _scanned({})(page, pdf)
+        if page.number != 1 or not page.file.startswith("judgment"):
+            return page
+        lines = [Line([dataclasses.replace(w, text="~a", conf=0.1) for w in line.words], line.page, line.file)
+                 for line in page.lines]
+        return dataclasses.replace(page, lines=lines, soft=page.image)
+
+    def read_again(page: Page) -> Page:
+        from reprieve.intake.pages import read_pages
+
+        return _scanned({})(next(p for p in read_pages(page.file, data[page.file]) if p.number == page.number),
+                            data[page.file])
+
+    monkeypatch.setattr(recover, "read_again", read_again)
+    result = _read(11, garbled, monkeypatch, bop_sheet=False)
+    assert result.documents[0].kinds[0] == "judgment"
+    assert result.fields["court.docket"].value == made.case["court"]["docket"]  # page 2 prints it too
+    imposed = result.fields["judgments[0].imposed_on"]  # the first sheet's alone
+    assert imposed.value == made.case["judgments"][0]["imposed_on"] and imposed.confidence < CONFIRM_BELOW
+    statute = result.fields["judgments[0].counts[0].statute"]
+    assert statute.value == made.case["judgments"][0]["counts"][0]["statute"]
+    assert statute.confidence < CONFIRM_BELOW
+
+
+def test_the_counts_table_ends_at_a_garbled_sentencing_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Held-out scan 90041: 'The defendant ts: sentenced as previded in pages 2 through 4 ... Sentencing Refonn' did
+    # not end the table, and the sentence ran into the last row's description.
+    made = specimen(11, bop_sheet=False, judgments=1)
+    last = made.case["judgments"][0]["counts"][-1]
+    result = _read(11, _scanned({"is": "ts:", "provided": "previded", "Reform": "Refonn"}), monkeypatch,
+                   bop_sheet=False)
+    n = len(made.case["judgments"][0]["counts"]) - 1
+    assert result.fields[f"judgments[0].counts[{n}].nature_of_offense"].value == last["nature_of_offense"]
