@@ -37,6 +37,7 @@ from reprieve.intake.fields import CONFIRM_BELOW, Read
 from reprieve.intake.layout import Page
 from reprieve.intake.ocr import OcrUnavailable
 from reprieve.intake.pages import UnreadableFile, read_pages
+from reprieve.intake.recover import ask_recovered, recover_page, recover_tables
 from reprieve.intake.second import reread
 from reprieve.intake.text import field_words, say, why_words
 
@@ -101,6 +102,7 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress
     items = list(inputs)
     pages: list[Page] = []
     documents: list[DocumentRead] = []
+    recovered: set[tuple[str, int]] = set()
     for index, item in enumerate(items):
         name, data = _load(item)
 
@@ -112,6 +114,11 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress
             read = read_pages(name, data, page_done)
         except (UnreadableFile, OcrUnavailable) as exc:
             raise IntakeError(name, str(exc)) from None
+        for n, page in enumerate(read):  # a page told as nothing, read again
+            again = recover_page(page)
+            if again is not None:
+                read[n] = again
+                recovered.add((again.file, again.number))
         pages += read
         methods = sorted({p.method for p in read})
         kinds = ["judgment" if judgment.is_judgment_page(p) else "bop_sheet" if bop_sheet.is_sheet_page(p)
@@ -131,6 +138,8 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress
     another = _case_numbers(judgment_pages) > len(groups)
     placed_surely = placed_surely and not another
     judgments = [judgment.read_judgment(group) for group in groups]
+    for again in recover_tables(groups, judgments):  # a counts table the first reading lost, read again
+        pages = [again if (p.file, p.number) == (again.file, again.number) else p for p in pages]
     _in_order(judgments)
     # A page whose judgment is a guess (its case number unlike the captions', or not read among several judgments),
     # or several judgments one of whose dates was not read (their order is by date), may put a value in the wrong
@@ -146,6 +155,7 @@ def read_documents(inputs: Sequence[Input] | Iterable[Input], progress: Progress
     if sheet is not None:
         sheet.reads = reread(sheet.reads, pages)
     result = _assemble(judgments, sheet, documents, warnings, full_sheet=bool(sheet_pages))
+    ask_recovered(result.fields, recovered)
     if unsure_which:
         _ask_every_judgment(result, len(judgments))
     if another:

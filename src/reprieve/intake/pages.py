@@ -18,7 +18,7 @@ from typing import Any
 from PIL import Image
 
 from reprieve.intake.layout import Line, Page, Word, group_lines
-from reprieve.intake.ocr import ocr_lines
+from reprieve.intake.ocr import ocr_again, ocr_lines
 
 RENDER_DPI = 300
 _CID = re.compile(r"\(cid:\d+\)")
@@ -158,3 +158,11 @@ def _pictures(page: Any, number: int, width: float, height: float) -> list[Line]
             out.append(Line([Word(w.text, x0 + w.x0 * factor, x0 + w.x1 * factor, y0 + w.top * factor,
                                   y0 + w.bottom * factor, w.conf) for w in line.words], number))
     return out
+
+
+def read_again(page: Page) -> Page | None:
+    """An OCR'd page read again with other preparation (`ocr.ocr_again`); None for a page read from its text layer.
+    The page keeps its images, so a cell read again is read from the same pixels."""
+    if page.method != "ocr" or page.soft is None:
+        return None
+    return Page(page.file, page.number, ocr_again(page.soft, page.number), "ocr", page.width, page.image, page.soft)
