@@ -44,7 +44,19 @@ from reprieve.law.penalty_ranges import Range, Trace, months_or_life, term_key
 from reprieve.law.prior_convictions import felony_drug_offense, serious_drug_felony, serious_violent_felony
 from reprieve.law.sentence_aggregation import Term, count_term
 from reprieve.law.which_penalty_law import LawDates, offense_day, sentencing_date
-from reprieve.results import Conditions, Joined, Said, Span, Step, Text, identity, said, statute_key, verbatim
+from reprieve.results import (
+    Conditions,
+    Joined,
+    Said,
+    Span,
+    Step,
+    Text,
+    explaining,
+    identity,
+    said,
+    statute_key,
+    verbatim,
+)
 
 if TYPE_CHECKING:
     from reprieve.assess.guidelines import GuidelineSides
@@ -466,16 +478,18 @@ def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_
     for c in counts:
         for side in (c.then, c.now):
             missing.update(side.missing or [])
+    explain = explaining()  # (else decided only: what explains the comparison is left out)
     return CurrentLaw(
         as_of=as_of,
         counts=counts,
         aggregate=aggregate,
-        priors=_priors(case, as_of, results),
+        priors=_priors(case, as_of, results) if explain else [],
         summary=Summary(aggregate, case.person.sex),
-        assumptions=in_english_order(list({identity(a): a for r in results for a in r.assumptions}.values())),
-        presumptions=presumptions(case, results),
+        assumptions=in_english_order(list({identity(a): a for r in results for a in r.assumptions}.values()))
+        if explain else [],
+        presumptions=presumptions(case, results) if explain else [],
         unverified=sorted({u for r in results for u in r.unverified}),
-        steps=_steps(results, counts, aggregate),
+        steps=_steps(results, counts, aggregate) if explain else [],
         missing=sorted(missing),
     )
 
