@@ -440,7 +440,9 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
             count.concurrent_with = None
     if not total_known:
         return Released(reason=said("law.release.term_unknown"))
-    computation = compute(modified, as_of, explain=False) if computation is None else with_terms(computation, modified)
+    # decided only (a screening row): the release date on the facts as stated, never the span around it
+    computation = compute(modified, as_of, explain=False) if computation is None else \
+        with_terms(computation, modified, point_only=not explaining())
     if computation.total_term is not None and computation.total_term.life:
         return Released(is_past=False, reason=said("law.release.life"))
     point = computation.projected_release_date
@@ -668,6 +670,8 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: Agg
             out.put("basis", "bottom_of_range")
     r = _Release(case, as_of, results, bottom, computation)
     alternatives = out.alternatives("now")
+    if (alternatives or combos is None) and not explaining():
+        return  # decided only (a screening row): no one release date, so nothing a row reads
     if alternatives:
         _release_of_alternatives(r, alternatives, alternative_combos, out)
     elif combos is None:
@@ -727,7 +731,8 @@ def _release_of(r: _Release, combo: Combination, out: Aggregate) -> None:
     missing = out.missing if out.missing is not None else []
     missing.extend(f for f in release.missing if f not in missing)
     out.put("missing", missing)
-    _release_of_changed_counts(r, combo, out)
+    if explaining():  # (a reader's figure: a screening row reads the release date alone)
+        _release_of_changed_counts(r, combo, out)
 
 
 def _release_of_changed_counts(r: _Release, combo: Combination, out: Aggregate) -> None:
