@@ -68,3 +68,5 @@ def test_a_row_only_assessment_builds_no_explanations_and_a_full_one_does() -> N
     assert lean.current_law is not None and not lean.current_law.steps
     assert all(f.reasons and f.summary for f in full.findings if f.ground.startswith("§1B1.13(b)"))
     assert full.current_law is not None and full.current_law.steps
+    with pytest.raises(ValueError, match="row-only"):
+        lean.as_json()

@@ -94,6 +94,8 @@ class Assessment:
         return list(out.items())
 
     def as_json(self) -> dict[str, Any]:
+        if not self.explained:  # its findings carry no reasons: what it would write is not the assessment
+            raise ValueError("a row-only assessment (Options(explain=False)) has nothing to explain: assess again")
         return {
             "as_of": self.as_of.isoformat(),
             "circuit": self.circuit,
