@@ -1,6 +1,7 @@
 """Per-person CPU of the engine on `reprieve synth` people (issue 13): the assessment with its explanations formatted
 (the JSON a reader gets) and not formatted (the result objects only, as a screen that keeps a few fields uses
-them), the BOP computation alone, and with the law snapshot resolved once per run (`Law.at`) or per person.
+them), the BOP computation alone, with the law snapshot resolved once per run (`Law.at`) or per person, and a
+screening row (the row-only assessment a screen makes, issue 17).
 
     .venv/bin/python benchmarks/bench_engine.py [PEOPLE]     # prints each figure; also run by `make bench`
 
@@ -65,6 +66,14 @@ def main(n: int = PEOPLE) -> list[tuple[str, float, str, float | None]]:
                  _us_per_person(cases, lambda c: assess(c, AS_OF, law=law)), "us CPU", None))
     rows.append(("engine: assess, one law snapshot per run, formatted",
                  _us_per_person(cases, lambda c: assess(c, AS_OF, law=law).as_json()), "us CPU", None))
+    from reprieve.assess import report
+
+    if hasattr(report.Options(), "explain"):  # since the row-only assessment (issue 17)
+        from reprieve.screen.rows import ROW_ONLY, person_row
+
+        rows.append(("engine: a screening row (row-only assessment, traced law, person_row)",
+                     _us_per_person(cases, lambda c: person_row("p", 2, assess(c, AS_OF, ROW_ONLY, law=law.traced(),
+                                                                                stages=False))), "us CPU", None))
     unknown = _quantity_unknown(n)
     times = sorted(_ms_each(unknown, lambda c: assess(c, AS_OF).as_json()))
     rows += [(f"drug known, quantity unknown ({len(unknown)} cases): median, formatted", statistics.median(times),

@@ -9,6 +9,9 @@ fields never pays for the prose; a Spanish reader gets the same explanation from
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -18,6 +21,26 @@ from reprieve.dates import PartialDate
 from reprieve.words import DEFAULT, catalog, constant, in_text, template
 
 Bound = date | int | float | None
+
+# Whether the rules running now explain their answers (the default) or only decide them: a screening row reads each
+# finding's status, dates and the fields it asks for, never its reasons, summaries or worded questions, so a screen
+# evaluates the same rules without building those (`explained(False)`, bound by `assess` from `Options.explain`).
+_EXPLAIN: ContextVar[bool] = ContextVar("reprieve_explain", default=True)
+
+
+def explaining() -> bool:
+    """Are the answers worked out now to be explained (reasons, summaries, steps), or only decided?"""
+    return _EXPLAIN.get()
+
+
+@contextmanager
+def explained(on: bool) -> Iterator[None]:
+    """Explain (True) or only decide (False) the answers worked out inside the block, in this thread or task."""
+    token = _EXPLAIN.set(on)
+    try:
+        yield
+    finally:
+        _EXPLAIN.reset(token)
 
 
 @dataclass(eq=False, slots=True)  # not frozen: a frozen dataclass is slow to make, and the engine makes hundreds

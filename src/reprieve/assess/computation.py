@@ -317,13 +317,16 @@ def _compute(case: Case, as_of: date, explain: bool) -> Computation:
     return _from_plan(case, as_of, result.plan, result, explain)
 
 
-def with_terms(computation: Computation, case: Case) -> Computation:
+def with_terms(computation: Computation, case: Case, point_only: bool = False) -> Computation:
     """The computation of `case` - the case `computation` was made of, the counts' terms aside (the release if
     sentenced now) - reusing the scenarios `computation` planned, which do not turn on the terms unless the first
-    day of custody was read back from the term (then the case is computed anew). Explanations left out."""
+    day of custody was read back from the term (then the case is computed anew). Explanations left out; with
+    `point_only`, the earliest and latest too (the dates on the facts as stated alone)."""
     plan = computation.plan
     if plan is None or plan.reads_terms:
         return compute(case, computation.as_of, explain=False)
+    if point_only:
+        plan = replace(plan, early=None, late=None)
     result = Computation(as_of=computation.as_of, plan=plan)
     case = with_rulings(case)
     _refusals(case, result.as_of, result)

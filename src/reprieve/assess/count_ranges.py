@@ -33,7 +33,7 @@ from reprieve.law.which_penalty_law import (
     periods,
     sentencing_date,
 )
-from reprieve.results import Joined, Said, Step, Text, identity, quoted, said
+from reprieve.results import Joined, Said, Step, Text, explaining, identity, quoted, said
 
 if TYPE_CHECKING:
     from reprieve.assess.presumptions import Presumed
@@ -223,7 +223,7 @@ def evaluate_count(case: Case, j: int, c: int, as_of: date,
     out.assumptions = in_english_order(list(ctx.assumptions.values()))
     out.missing = sorted(ctx.missing)
     out.unverified = trace.unverified()
-    if kind == "drug":
+    if kind == "drug" and explaining():  # (a reader's: what a screening decides never rests on it)
         valve_trace = Trace()
         out.safety_valve = _safety_valves(ctx, sd.value, valve_trace)
         out.safety_valve_unverified = valve_trace.unverified()

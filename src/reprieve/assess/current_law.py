@@ -44,7 +44,19 @@ from reprieve.law.penalty_ranges import Range, Trace, months_or_life, term_key
 from reprieve.law.prior_convictions import felony_drug_offense, serious_drug_felony, serious_violent_felony
 from reprieve.law.sentence_aggregation import Term, count_term
 from reprieve.law.which_penalty_law import LawDates, offense_day, sentencing_date
-from reprieve.results import Conditions, Joined, Said, Span, Step, Text, identity, said, statute_key, verbatim
+from reprieve.results import (
+    Conditions,
+    Joined,
+    Said,
+    Span,
+    Step,
+    Text,
+    explaining,
+    identity,
+    said,
+    statute_key,
+    verbatim,
+)
 
 if TYPE_CHECKING:
     from reprieve.assess.guidelines import GuidelineSides
@@ -428,7 +440,9 @@ def release_if(case: Case, as_of: date, results: list[CountRanges], terms: list[
             count.concurrent_with = None
     if not total_known:
         return Released(reason=said("law.release.term_unknown"))
-    computation = compute(modified, as_of, explain=False) if computation is None else with_terms(computation, modified)
+    # decided only (a screening row): the release date on the facts as stated, never the span around it
+    computation = compute(modified, as_of, explain=False) if computation is None else \
+        with_terms(computation, modified, point_only=not explaining())
     if computation.total_term is not None and computation.total_term.life:
         return Released(is_past=False, reason=said("law.release.life"))
     point = computation.projected_release_date
@@ -466,16 +480,18 @@ def current_law(case: Case, as_of: date, computation: Computation, at_bottom_of_
     for c in counts:
         for side in (c.then, c.now):
             missing.update(side.missing or [])
+    explain = explaining()  # (else decided only: what explains the comparison is left out)
     return CurrentLaw(
         as_of=as_of,
         counts=counts,
         aggregate=aggregate,
-        priors=_priors(case, as_of, results),
+        priors=_priors(case, as_of, results) if explain else [],
         summary=Summary(aggregate, case.person.sex),
-        assumptions=in_english_order(list({identity(a): a for r in results for a in r.assumptions}.values())),
-        presumptions=presumptions(case, results),
+        assumptions=in_english_order(list({identity(a): a for r in results for a in r.assumptions}.values()))
+        if explain else [],
+        presumptions=presumptions(case, results) if explain else [],
         unverified=sorted({u for r in results for u in r.unverified}),
-        steps=_steps(results, counts, aggregate),
+        steps=_steps(results, counts, aggregate) if explain else [],
         missing=sorted(missing),
     )
 
@@ -654,6 +670,8 @@ def _release_dates(case: Case, as_of: date, results: list[CountRanges], out: Agg
             out.put("basis", "bottom_of_range")
     r = _Release(case, as_of, results, bottom, computation)
     alternatives = out.alternatives("now")
+    if (alternatives or combos is None) and not explaining():
+        return  # decided only (a screening row): no one release date, so nothing a row reads
     if alternatives:
         _release_of_alternatives(r, alternatives, alternative_combos, out)
     elif combos is None:
@@ -713,7 +731,8 @@ def _release_of(r: _Release, combo: Combination, out: Aggregate) -> None:
     missing = out.missing if out.missing is not None else []
     missing.extend(f for f in release.missing if f not in missing)
     out.put("missing", missing)
-    _release_of_changed_counts(r, combo, out)
+    if explaining():  # (a reader's figure: a screening row reads the release date alone)
+        _release_of_changed_counts(r, combo, out)
 
 
 def _release_of_changed_counts(r: _Release, combo: Combination, out: Aggregate) -> None:

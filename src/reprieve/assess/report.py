@@ -20,7 +20,7 @@ from reprieve.case.model import Case
 from reprieve.law.circuits import circuit_of
 from reprieve.law.params import LawSnapshot, Reach, using
 from reprieve.law.sentence_aggregation import judgment_term
-from reprieve.results import said
+from reprieve.results import explained, explaining, said
 from reprieve.words import words
 
 COMBINED = "extraordinary and compelling reasons"
@@ -30,6 +30,9 @@ COMBINED = "extraordinary and compelling reasons"
 class Options:
     at_bottom_of_range: bool = False  # release_date_if_sentenced_now at the bottom of the recomputed range
     language: str | None = None  # the language of the questions (default: the person's, else English)
+    # False: the rules decide every status, date and field asked without building what explains them (reasons,
+    # summaries, worded questions): all a screening row reads (`screen.rows.person_row`), never what a reader reads
+    explain: bool = True
 
 
 @dataclass
@@ -45,6 +48,7 @@ class Assessment:
     essentials: list[str] = field(default_factory=list)  # fields without which no avenue is open or closed
     law: LawSnapshot | None = field(default=None, repr=False, compare=False)  # the law it was assessed under
     stages: Stages | None = field(default=None, repr=False, compare=False)  # assessed under a traced law: see `again`
+    explained: bool = field(default=True, repr=False, compare=False)  # False: decided only (`Options.explain`)
 
     @property
     def assumptions(self) -> list[dict[str, Any]]:
@@ -90,6 +94,8 @@ class Assessment:
         return list(out.items())
 
     def as_json(self) -> dict[str, Any]:
+        if not self.explained:  # its findings carry no reasons: what it would write is not the assessment
+            raise ValueError("a row-only assessment (Options(explain=False)) has nothing to explain: assess again")
         return {
             "as_of": self.as_of.isoformat(),
             "circuit": self.circuit,
@@ -131,8 +137,9 @@ def assess(case: Case, as_of: date, options: Options | None = None, *, law: LawS
     questions) is worked out under the same law. Under a traced law it keeps what each stage read (`stages`), for
     `again`; `stages=False` only records what the whole read (the law's trace), for a caller that never calls
     `again` with it (a screening keeping what each row read)."""
-    with using(law) as applied:
-        result = _assess(case, as_of, options or Options(), applied, keep_stages=stages)
+    options = options or Options()
+    with using(law) as applied, explained(options.explain):
+        result = _assess(case, as_of, options, applied, keep_stages=stages)
         result.law = applied
         return result
 
@@ -142,10 +149,11 @@ def again(base: Assessment, law: LawSnapshot, reach: Reach, options: Options | N
     `LawChange.reach`): the same as `assess(base.case, base.as_of, options, law=law)`, reusing each first stage
     that read nothing the what-if changes (`Stages`); the findings are always worked out again."""
     assert base.case is not None
-    if base.stages is None:
+    options = options or Options(explain=base.explained)
+    if base.stages is None or (options.explain and not base.explained):  # (its stages would not explain)
         return assess(base.case, base.as_of, options, law=law)
-    with using(law) as applied:
-        result = _assess(base.case, base.as_of, options or Options(), applied, (base, reach))
+    with using(law) as applied, explained(options.explain):
+        result = _assess(base.case, base.as_of, options, applied, (base, reach))
         result.law = applied
         return result
 
@@ -172,7 +180,7 @@ def _assess(case: Case, as_of: date, options: Options, applied: LawSnapshot,
         computation = compute(case, as_of) if anew(stages.computation if stages else None) or base is None \
             else base.computation
     circuit, circuit_citation = circuit_of(case.court.district, as_of)
-    result = Assessment(as_of=as_of, circuit=circuit, computation=computation)
+    result = Assessment(as_of=as_of, circuit=circuit, computation=computation, explained=options.explain)
     with using(_stage(applied, traced)) as ranging:
         if anew(stages.guidelines if stages else None) or base is None or stages is None:
             result.guidelines, found = assess_guidelines(case, as_of, computation)
@@ -223,6 +231,8 @@ def _finish(result: Assessment, case: Case, options: Options) -> Assessment:
     result.essentials = essentials(case, result.computation)
     if result.essentials:
         _hold_verdicts(result)
+    if not explaining():  # the questions keep their fields, in the registry's generic words
+        return result
     worded: dict[Question, Question] = {}  # a question several findings ask is worded once
     for finding in result.findings:  # worded by the registry, for this case (labels, names)
         finding.missing = [worded.get(q) or worded.setdefault(q, localize(q, case)) for q in finding.missing]

@@ -11,9 +11,12 @@ from functools import cache
 from typing import Any
 
 from reprieve.assess.relief.situation import released_on_the_facts
-from reprieve.assess.report import COMBINED, STATUS_RANK, Assessment
+from reprieve.assess.report import COMBINED, STATUS_RANK, Assessment, Options
 
 INFORMATIONAL = {"commutation"}  # always for a person to weigh; never ranks anyone first
+# How a screening assesses: the findings decided, not explained (no reasons, summaries or worded questions), which
+# `person_row` never reads; its rows equal those of a full assessment (tests/test_screen*.py hold it)
+ROW_ONLY = Options(explain=False)
 
 
 def _iso(value: Any) -> Any:

@@ -179,21 +179,21 @@ def _reassessed(numbered: list[tuple[int, tuple[Any, ...]]]) -> tuple[Rows, list
 def _assess_one(case: Any, shown: str, number: int, changed_only: bool, base: list[dict[str, Any]],
                 changed: list[dict[str, Any]], reads: list[str]) -> None:
     from reprieve.assess.report import again, assess
-    from reprieve.screen.rows import person_row
+    from reprieve.screen.rows import ROW_ONLY, person_row
 
     as_of = _STATE["settings"].as_of
     what_if = _STATE["changed"]
     if changed_only:
-        changed.append(person_row(shown, number, assess(case, as_of, law=what_if)))
+        changed.append(person_row(shown, number, assess(case, as_of, ROW_ONLY, law=what_if)))
         return
     traced = _STATE["law"].traced() if _STATE["settings"].trace or what_if is not None else _STATE["law"]
-    result = assess(case, as_of, law=traced, stages=what_if is not None)  # each stage's trace only for `again`
+    result = assess(case, as_of, ROW_ONLY, law=traced, stages=what_if is not None)  # stages only for `again`
     row = person_row(shown, number, result)
     base.append(row)
     if _STATE["settings"].trace:
         reads.append(_reads_text(traced.read))
     if what_if is not None:  # assessed again only if the what-if reaches it, and then only the stages it reaches
-        changed.append(person_row(shown, number, again(result, what_if, _STATE["reach"]))
+        changed.append(person_row(shown, number, again(result, what_if, _STATE["reach"], ROW_ONLY))
                        if _STATE["reach"](traced.read) else row)
 
 

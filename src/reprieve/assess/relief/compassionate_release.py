@@ -24,7 +24,7 @@ from reprieve.law import authorities
 from reprieve.law import compassionate_release as cr
 from reprieve.law.params import Value
 from reprieve.law.statutes import Statute, parse_statutes
-from reprieve.results import Joined, Said, said, verbatim
+from reprieve.results import Joined, Said, explaining, said, verbatim
 
 AVENUE = "3582(c)(1)(A)"
 CITE_OLD = "USSG §1B1.13, comment. n.1 (Nov. 2018)"
@@ -501,6 +501,8 @@ def ground_finding(s: Situation, key: str) -> Finding:
     notes: list[ReasonLike] = []
     if old:
         elements += _old_statement(s, key, citations, notes)
+    if not explaining():  # (the notes below only explain)
+        return finding(AVENUE, paragraph, elements, citations, authority=AUTHORITY_GROUNDS)
     notes += _issue_exhaustion(s, key)
     title = said(f"relief.cr.ground_title.{key}")
     return finding(AVENUE, paragraph, elements, citations, summaries="relief.cr.ground", summary_args={"name": title},
@@ -717,6 +719,11 @@ def combined(s: Situation, exhausted: Finding, grounds: list[Finding]) -> Findin
     usable = [g for g in grounds if g.ground != "§1B1.13(d)"]
     best = min(usable, key=lambda g: STATUS_RANK[g.status]) if usable else None
     status: Status = "not_eligible" if best is None or best.status == "not_eligible" else best.status
+    eligible_from = exhausted.eligible_from if exhausted.status == "not_eligible" else None
+    citations = ["18 U.S.C. § 3582(c)(1)(A)(i)", "USSG §1B1.13(a), (b)"]
+    if not explaining():
+        return Finding(AVENUE, "extraordinary and compelling reasons", status, "", [], citations,
+                       eligible_from=eligible_from)
     reasons: list[ReasonLike] = [
         said("relief.cr.combined.ground", ground=g.ground, name=_ground_name(GROUND_KEYS[g.ground]),
              status=said(f"relief.status_code.{g.status}")) if g.ground in GROUND_KEYS else
@@ -733,10 +740,8 @@ def combined(s: Situation, exhausted: Finding, grounds: list[Finding]) -> Findin
     if exhausted.status != "eligible":
         reasons.append(said("relief.cr.combined.exhaustion", status=said(f"relief.status_code.{exhausted.status}"),
                             summary=exhausted.summary))
-    citations = ["18 U.S.C. § 3582(c)(1)(A)(i)", "USSG §1B1.13(a), (b)"]
     return Finding(AVENUE, "extraordinary and compelling reasons", status, said(f"relief.cr.combined.{status}"),
-                   reasons, citations,
-                   eligible_from=exhausted.eligible_from if exhausted.status == "not_eligible" else None)
+                   reasons, citations, eligible_from=eligible_from)
 
 
 GROUND_NAMES = {paragraph: name for paragraph, name in GROUNDS.values()}

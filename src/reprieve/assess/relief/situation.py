@@ -24,7 +24,7 @@ from reprieve.assess.questions import ask
 from reprieve.case.model import Case
 from reprieve.dates import ONE_DAY, PartialDate, add_months
 from reprieve.law.sentence_aggregation import Term
-from reprieve.results import Said, Text, said
+from reprieve.results import Said, Text, explaining, said
 from reprieve.words import DEFAULT, catalog
 
 
@@ -86,26 +86,28 @@ def finding(avenue: str, ground: str, elements: list[Element], citations: list[s
     summary is the one given for its status, or the message `summaries`.ok/.no/.facts/.review (.ok where there is
     no .review) with `summary_args`, made only for the status found."""
     status, eligible_from = decide(elements)
-    summary: Text
-    if summaries:
+    explain = explaining()  # (else decided only: no summary, no reasons)
+    summary: Text = ""
+    if explain and summaries:
         key = f"{summaries}.{_SUFFIX[status]}"
         summary = Said(key if key in catalog(DEFAULT) else f"{summaries}.ok", summary_args or {})
-    else:
+    elif explain:
         summary = {"eligible": summary_ok, "not_eligible": summary_no, "needs_facts": summary_facts,
                    "needs_review": summary_review or summary_ok}[status]
-    if status == "not_eligible" and eligible_from:
+    if explain and status == "not_eligible" and eligible_from:
         summary = said("relief.not_before", summary=summary, day=eligible_from)
     relevant = status != "not_eligible" or eligible_from is not None  # (else nothing is asked)
     reasons: list[ReasonLike] = []
     facts: dict[str, Any] = {}
     missing: list[Question] = []
     for e in elements:
-        reasons.append(e.reason(authority))
+        if explain:
+            reasons.append(e.reason(authority))
         if e.facts:
             facts.update(e.facts)
         if relevant and e.met is None and e.question:
             missing.append(e.question)
-    if extra_reasons:
+    if extra_reasons and explain:
         reasons.extend(extra_reasons)
     return Finding(avenue=avenue, ground=ground, status=status, summary=summary, reasons=reasons,
                    citations=citations, missing=missing, eligible_from=eligible_from, facts_used=facts)
