@@ -5,6 +5,8 @@ judgment prints it, and asked (every repair is). Each case is a misreading of th
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from reprieve.intake import judgment, patterns
@@ -140,3 +142,15 @@ def test_a_judges_name_whose_label_was_lost_is_read_from_the_signature(monkeypat
     result = _read(3, _name_and_title_lost, monkeypatch)
     assert result.fields["court.judge"].value == "Leonie M. Brinkema"
     assert _asked(result, "court.judge")
+
+
+def test_a_day_whose_digits_ocr_split_is_one_day() -> None:
+    # 90009: 'November 11, 2004' above 'Date of Imposition of Judgment' read as 'November | 1, 2004': not read
+    assert patterns.find_date("November | 1, 2004") == (date(2004, 11, 11), True, 0, 18)
+    assert patterns.find_date("November 1, 2004") == (date(2004, 11, 1), False, 0, 16)
+
+
+def test_the_imposition_label_with_a_speck_after_it_is_found() -> None:
+    # 90043: 'Date of Imposition of Judgment' read as "' . Date of Impustion of Judgment. wt"
+    assert judgment._IMPOSITION_DAMAGED.search("\u2018 . Date of Impustion of Judgment. wt")
+    assert not judgment._IMPOSITION_DAMAGED.search("Date of Original Judgment: 4/14/1998")

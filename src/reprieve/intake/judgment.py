@@ -48,7 +48,8 @@ _DISTRICT = re.compile(r"\b(?:(Eastern|Western|Northern|Southern|Middle|Central)
                        r"((?:[A-Z][A-Za-z.]*)(?:\s+[A-Z][A-Za-z.]*){0,3})")
 _IMPOSITION = re.compile(r"Date\s+of\s+Imposition\s+of\s+(?:Judgment|Sentence)", re.IGNORECASE)
 # The same label as OCR may break it ('Date of of Judgment' with 'Imposition' pushed onto its own line).
-_IMPOSITION_DAMAGED = re.compile(r"^\W*\w{0,3}\W*Date\s+of\s+(?!Original)(?:\S+\s+){0,2}(?:Judgment|Sentence)\W*$|"
+_IMPOSITION_DAMAGED = re.compile(r"^\W*\w{0,3}\W*Date\s+of\s+(?!Original)(?:\S+\s+){0,2}(?:Judgment|Sentence)"
+                                 r"\W*(?:\s[a-z]{1,2}\W*)?$|"  # 'Date of Impustion of Judgment. wt': a speck after
                                  r"^\W*Imposition\s+of\s+(?:Judgment|Sentence)", re.IGNORECASE)
 # Sheet headings, with a speck OCR may read beside them ('IMPRISONMENT me', '_ IMPRISONMENT Se', 'a IMPRISONMENT a':
 # held-out scans 70023 and 70037 lost every term of four counts to the speck read as a letter before the heading).

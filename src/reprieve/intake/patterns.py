@@ -38,7 +38,8 @@ _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July
             r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 NUMERIC_DATE = re.compile(rf"(?<![\w/]){DIGITISH}{{1,2}}\s?[/\-.]\s?{DIGITISH}{{1,2}}\s?[/\-.]\s?"
                           rf"(?:{DIGITISH}{{4}}|{DIGITISH}{{2}})(?![\w/])")
-LONG_DATE = re.compile(rf"\b({_MONTH_RE})\s+({DIGITISH}{{1,2}})[,.]?\s+({DIGITISH}{{4}})\b", re.IGNORECASE)
+# the day's two digits may be split by a space ('November | 1, 2004': a 1 read as '|' apart from the next)
+LONG_DATE = re.compile(rf"\b({_MONTH_RE})\s+({DIGITISH}(?:\s?{DIGITISH})?)[,.]?\s+({DIGITISH}{{4}})\b", re.IGNORECASE)
 
 
 def parse_date(text: str) -> tuple[date, bool] | None:
@@ -53,7 +54,8 @@ def find_date(text: str, at: int = 0) -> tuple[date, bool, int, int] | None:
     numeric = NUMERIC_DATE.search(text, at)
     for m in sorted((x for x in (long, numeric) if x), key=lambda x: x.start()):
         if m.re is LONG_DATE:
-            day, year = digits(m.group(2)), digits(m.group(3))
+            day, year = digits(m.group(2).replace(" ", "")), digits(m.group(3))
+            day = Fixed(day.value, day.fixed or " " in m.group(2))
             month = MONTHS.get(_month_key(m.group(1)))
             if month is None or not (day.value.isdigit() and year.value.isdigit()):
                 continue
