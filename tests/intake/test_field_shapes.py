@@ -22,6 +22,7 @@ from tests.intake.test_recovered import _asked, _read, _scanned, _table_label_re
     ("18 U.S.C. §§ 922(g)(1) and 924(a)(2) oe", "18 U.S.C. §§ 922(g)(1) and 924(a)(2)"),  # 90097
     ("21 U.S.C. §§ 841(a) and 841(b)(1)(B)", "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(B)"),  # 90065, 90097: '(1)' lost
     ("21 U.S.C. §§ 841(a) and 841 (bIIKC).", "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(C)"),  # 90023
+    ("21 U.S.C. §§ 841 (aC) and 841(b)( 1B)", "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(B)"),  # 90065
     ("21 U.S.C. §§ S41 (axc1) and S41(bxIKB)", "21 U.S.C. §§ 841(a)(1) and 841(b)(1)(B)"),  # 90051: 8 read as S
 ])
 def test_a_statute_cell_misread_is_repaired_and_asked(read: str, cited: str) -> None:

@@ -264,7 +264,7 @@ def statute(raw: str) -> Fixed:
     text = _drug_penalty(_paragraph_of_841a(text))
     text = _SUBSECTIONS.sub(_subsections, text)
     text = _title_of_section(text)
-    text = _drug_penalty(text)
+    text = _drug_penalty(_paragraph_of_841a(text))  # again once the subsections are rebuilt: '841 (aC)'
     text = re.sub(r"\band\(", "and (", text)
     text = re.sub(r"(?<=\s)(?:[^\w\s§()&]|_)+(?=\s|$)", "", text)  # a speck read as '=', '.' or '—_—' between words
     # ... or as a letter or two after the last section or subsection ('846 os', '924(a)(2) oe'): no cell ends so
