@@ -218,7 +218,8 @@ def judge_name(raw: str) -> str:
     text = re.sub(r"(?<=[a-z]{2})['\u2019`](?=[A-Z]\.)", " ", text)  # "Leonie'M.": a speck for the space
     text = re.split(r",?\s*(?:Senior\s+|Chief\s+)?(?:United States|U\.\s?S\.|US)\s+(?:District|Magistrate)|,\s",
                     text)[0]
-    text = re.sub(r"(?<=[A-Za-z.])(?:\s+(?:[a-z]{1,2}|[^\w\s]{1,2}))+$", "", text.strip(" ,"))  # 'Brinkema ae': specks
+    # 'Brinkema ae': specks after the last word (not 'Wo od', a word OCR split: asked as such)
+    text = re.sub(r"(?<=[A-Za-z.]{3})(?:\s+(?:[a-z]{1,2}|[^\w\s]{1,2}))+$", "", text.strip(" ,"))
     return person_name(text)
 
 
