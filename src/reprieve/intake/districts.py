@@ -71,7 +71,15 @@ def closest(name: str) -> tuple[str, str] | None:
     close_division = difflib.get_close_matches(division.title(), list(_PREFIX.values()), n=1, cutoff=0.75)
     head = _key((close_division[0] if division and close_division else "") + "districtof")
     state = _key(m.group(2))
-    scored = sorted(((difflib.SequenceMatcher(None, state, known[len(head):]).ratio(), known) for known in _table()
+    # letters OCR reads as one ('Hhnois' for 'Illinois': 'Il' and 'li' as 'H' and 'h'; 'm' for 'rn'): each read
+    # compared as it is and with them spelled out, the best of the readings counting
+    readings = {state, state.replace("h", "li"), state.replace("h", "ll"), state.replace("m", "rn"),
+                state.replace("rn", "m")}
+
+    def ratio(known: str) -> float:
+        return max(difflib.SequenceMatcher(None, read, known).ratio() for read in readings)
+
+    scored = sorted(((ratio(known[len(head):]), known) for known in _table()
                      if known.startswith(head) and (division or known.startswith("districtof"))), reverse=True)
     if not scored or scored[0][0] < 0.7 or (len(scored) > 1 and scored[1][0] > scored[0][0] - 0.1):
         return None

