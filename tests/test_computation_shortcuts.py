@@ -4,14 +4,19 @@ on generated arguments, with the rule it stands for."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reprieve.assess.computation import Computation, compute, with_terms
+from reprieve.case.model import Case
+from reprieve.intake import parse_case
 from reprieve.law import fsa_time_credits as fsa
 from reprieve.law.params import Law, LawChange, NotInForce, law, using
 from reprieve.law.sentence_aggregation import Term, _longest
+from reprieve.screen.synth import generate
 
 AS_OF = date(2026, 11, 28)
 _TERMS = st.one_of(st.builds(Term, st.integers(0, 1200), st.integers(0, 400)),
@@ -78,3 +83,42 @@ def test_the_earning_model_from_the_memo_is_the_one_in_force_on_the_day_with_the
             assert fsa.EarningModel.on(day, low_risk) == expected
         assert set(_MODEL) <= traced.read
 
+
+def _person(seed: int) -> Case:
+    person = generate(1, seed=seed, as_of=AS_OF)[0]
+    return parse_case({k: v for k, v in person.items() if k != "id"}, "person", warnings=False).case
+
+
+def _with_months(case: Case, months: list[int | None]) -> Case:
+    """The case with other terms on its counts (None: the term imposed), as the release if sentenced now makes it."""
+    modified = case.model_copy(update={"judgments": [
+        j.model_copy(update={"counts": [c.model_copy() for c in j.counts]}) for j in case.judgments]})
+    counts = [c for j in modified.judgments for c in j.counts]
+    for count, new in zip(counts, months, strict=False):
+        if new is not None:
+            count.months, count.days, count.life = new, None, None
+    return modified
+
+
+def _dates_json(computation: Computation) -> dict[str, Any]:
+    """What a computation says on the facts as stated (its ranges aside)."""
+    return {k: v for k, v in computation.as_json().items() if "range" not in k}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 100_000), st.lists(st.one_of(st.none(), st.integers(0, 480)), max_size=3), st.booleans())
+def test_the_computation_with_other_terms_reusing_the_cases_scenarios_is_the_computation_made_afresh(
+        seed: int, months: list[int | None], point_only: bool) -> None:
+    """The release if sentenced now (`with_terms`) reuses the scenarios of the case's own computation, and their
+    dates wherever the new terms aggregate to the same term: the same computation as one made afresh of the case
+    with those terms, and the point the same when only the point is asked for."""
+    case = _person(seed)
+    modified = _with_months(case, months)
+    with using(Law.at(AS_OF)):
+        computation = compute(case, AS_OF)
+        fresh = compute(modified, AS_OF, explain=False)
+        reused = with_terms(computation, modified, point_only)
+    if point_only:
+        assert _dates_json(reused) == _dates_json(fresh)
+    else:
+        assert reused.as_json() == fresh.as_json()

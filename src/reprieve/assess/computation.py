@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
@@ -35,8 +35,9 @@ _DIPLOMA_WORDS = ("ged", "diploma", "high school", "hse", "hiset")
 LOW_RISK = ("minimum", "low")
 
 
-@dataclass(frozen=True)
-class FsaInputs:
+# The inputs of a scenario are named tuples, not frozen dataclasses: made several times a person, and a frozen
+# dataclass sets each field through object.__setattr__. Immutable and hashable all the same (scenarios are keys).
+class FsaInputs(NamedTuple):
     start: date
     low_risk: bool
     supervised_release: bool
@@ -45,8 +46,7 @@ class FsaInputs:
     future_earning: bool = True
 
 
-@dataclass(frozen=True)
-class Scenario:
+class Scenario(NamedTuple):
     """Every input the rules need, each a single value."""
 
     commenced: date
@@ -330,11 +330,18 @@ def with_terms(computation: Computation, case: Case, point_only: bool = False) -
     result = Computation(as_of=computation.as_of, plan=plan)
     case = with_rulings(case)
     _refusals(case, result.as_of, result)
-    return _from_plan(case, result.as_of, plan, result, explain=False)
+    # A scenario whose terms aggregate to the same term as in `computation` gives the same dates: nothing else of
+    # the case changed (the offense dates, custody and conduct are the same), and the law is the one it was planned
+    # under, as for the plan itself.
+    known = {s: d for s, d in ((plan.point, computation.point), (plan.early, computation.earliest),
+                               (plan.late, computation.latest)) if s is not None and d is not None}
+    return _from_plan(case, result.as_of, plan, result, explain=False, known=known)
 
 
-def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explain: bool) -> Computation:
-    """The computation's dates and findings from its planned scenarios."""
+def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explain: bool,
+               known: dict[Scenario, Dates] | None = None) -> Computation:
+    """The computation's dates and findings from its planned scenarios (`known`: the dates of each scenario in a
+    computation of the same case with other terms on the counts, `with_terms`)."""
     result.uncertain = plan.uncertain
     result.missing = sorted(set(plan.missing))
     off = offense_date(case)
@@ -347,7 +354,7 @@ def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explai
         if scenario is None:
             return None
         if scenario not in done:
-            done[scenario] = _evaluate(case, scenario, off_day, as_of, bases)
+            done[scenario] = _evaluate(case, scenario, off_day, as_of, bases, known.get(scenario) if known else None)
         return done[scenario]
 
     try:
@@ -419,7 +426,7 @@ def _presumptions(case: Case, plan: _Plan, shown: Dates, scenario: Scenario, off
                             said("presumed.gct_disallowed.why"), said("presumed.gct_disallowed.if_instead")))
     if plan.rate_flip is not None:
         rate, citation = plan.rate_flip
-        flipped = _evaluate(case, replace(scenario, gct_rate=rate), offense_day, as_of)
+        flipped = _evaluate(case, scenario._replace(gct_rate=rate), offense_day, as_of)
         later = flipped.projected_release if flipped is not None else None
         out.append(Presumed(
             "custody.gct_rate", said("presumed.gct_rate", rate=scenario.gct_rate),
@@ -803,7 +810,7 @@ def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str |
         if early_start is not None else None
     late = None
     if point is not None:
-        late = replace(point, future_earning=False)
+        late = FsaInputs(point.start, point.low_risk, point.supervised_release, may_apply, reported, False)
         if low:
             uncertain.append(Uncertainty("custody.fsa.programming_days", said("comp.unc.continuous")))
     if reasons and (early is not None and early.low_risk):
@@ -812,8 +819,7 @@ def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str |
     return point, early, late
 
 
-@dataclass(frozen=True)
-class _Base:
+class _Base(NamedTuple):
     """What a scenario gives before FSA time credits: the term, full term, GCT, statutory release, RDAP. Scenarios
     that differ only in their FSA inputs (the point and the latest when every date is exact) share it."""
 
@@ -829,14 +835,18 @@ class _Base:
 
 
 def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date,
-              bases: dict[Scenario, _Base | Dates | None] | None = None) -> Dates | None:
-    """One scenario's dates. `bases` (per computation) keeps the part before FSA credits for scenarios that share it."""
-    key = Scenario(s.commenced, s.later_starts, s.prior_custody_days, s.gct_rate, s.gct_loss, s.rdap_months,
-                   None)  # `replace(s, fsa=None)`, without its per-call look-up of the fields
+              bases: dict[Scenario, _Base | Dates | None] | None = None, known: Dates | None = None) -> Dates | None:
+    """One scenario's dates. `bases` (per computation) keeps the part before FSA credits for scenarios that share it;
+    `known` is the scenario's dates with other terms on the counts, the same if they aggregate to the same term."""
+    key = s._replace(fsa=None)
     if bases is not None and key in bases:
         base = bases[key]
     else:
-        base = _base(case, s, offense_day, as_of)
+        aggregate = aggregate_term(case.judgments, s.commenced, list(s.later_starts))
+        if known is not None and aggregate.term == known.term:
+            return replace(known, steps=[*aggregate.steps, *(step for step in known.steps
+                                                            if step.rule not in _AGGREGATION_RULES)])
+        base = _base(case, s, aggregate, offense_day, as_of)
         if bases is not None:
             bases[key] = base
     if base is None or isinstance(base, Dates):  # no term, or a life term (no credits apply)
@@ -844,10 +854,12 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date,
     return _with_credits(case, s, base, as_of)
 
 
-def _base(case: Case, s: Scenario, offense_day: date, as_of: date) -> _Base | Dates | None:
-    steps: list[Step] = []
-    aggregate = aggregate_term(case.judgments, s.commenced, list(s.later_starts))
-    steps.extend(aggregate.steps)
+_AGGREGATION_RULES = frozenset(("COUNTS_AGGREGATED", "924C_CONSECUTIVE", "1028A_CONSECUTIVE", "JUDGMENTS_AGGREGATED"))
+
+
+def _base(case: Case, s: Scenario, aggregate: Aggregate, offense_day: date, as_of: date) -> _Base | Dates | None:
+    """The scenario's dates before FSA credits, from the counts' terms aggregated (`aggregate`)."""
+    steps: list[Step] = list(aggregate.steps)
     if aggregate.term is None:
         return None
     term = aggregate.term
