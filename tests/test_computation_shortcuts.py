@@ -16,6 +16,7 @@ from reprieve.intake import parse_case
 from reprieve.law import fsa_time_credits as fsa
 from reprieve.law.params import Law, LawChange, NotInForce, law, using
 from reprieve.law.sentence_aggregation import Term, _longest
+from reprieve.results import explained
 from reprieve.screen.synth import generate
 
 AS_OF = date(2026, 11, 28)
@@ -122,3 +123,18 @@ def test_the_computation_with_other_terms_reusing_the_cases_scenarios_is_the_com
         assert _dates_json(reused) == _dates_json(fresh)
     else:
         assert reused.as_json() == fresh.as_json()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 100_000))
+def test_a_computation_decided_only_builds_no_steps_and_gives_the_same_dates(seed: int) -> None:
+    """A screening row reads the dates, never the arithmetic that explains them: decided only (`explained(False)`)
+    the computation leaves its steps out, and says the same of everything else."""
+    case = _person(seed)
+    with using(Law.at(AS_OF)):
+        full = compute(case, AS_OF)
+        with explained(False):
+            lean = compute(case, AS_OF)
+    assert full.steps and not lean.steps
+    assert not any(d.steps for d in (lean.point, lean.earliest, lean.latest) if d is not None)
+    assert {**lean.as_json(), "steps": None} == {**full.as_json(), "steps": None}

@@ -26,7 +26,7 @@ from reprieve.law.good_conduct_time import GoodConductTime, maximum_gct, rate_fo
 from reprieve.law.params import LawSnapshot, law, using
 from reprieve.law.release_day import release_weekday
 from reprieve.law.sentence_aggregation import Aggregate, Term, aggregate_term
-from reprieve.results import Joined, Refusal, Said, Span, Step, Uncertainty, said
+from reprieve.results import Joined, Refusal, Said, Span, Step, Uncertainty, explaining, said
 
 CITE_3585A = "18 U.S.C. § 3585(a)"
 CITE_3585B = "18 U.S.C. § 3585(b)"
@@ -368,9 +368,11 @@ def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explai
     shown = point or late or early
     if shown is None:
         return _without_dates(case, as_of, plan, result)
-    result.steps = plan.steps + shown.steps
-    if point is None:
-        result.steps.insert(0, Step("SCENARIO", None, "", said("step.scenario")))
+    explained_ = explaining()  # decided only (a screening row): no steps, which only explain
+    if explained_:
+        result.steps = plan.steps + shown.steps
+        if point is None:
+            result.steps.insert(0, Step("SCENARIO", None, "", said("step.scenario")))
     scenario = plan.point or plan.late or plan.early
     assert scenario is not None
     if point or _same(early, late, "term"):
@@ -384,7 +386,8 @@ def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explai
     if shown.term.life:
         result.refusals.append(Refusal("LIFE_TERM", said("comp.refuse.life"), "18 U.S.C. § 3624(b)(1)"))
     result.reconciliation = reconcile(case, result)
-    result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
+    if explained_:
+        result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
     if explain:
         snapshot = law()  # the law it was computed under, bound again when the presumptions are worked out
 
@@ -844,8 +847,8 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date,
     else:
         aggregate = aggregate_term(case.judgments, s.commenced, list(s.later_starts))
         if known is not None and aggregate.term == known.term:
-            return replace(known, steps=[*aggregate.steps, *(step for step in known.steps
-                                                            if step.rule not in _AGGREGATION_RULES)])
+            return replace(known, steps=[*aggregate.steps, *(step for step in known.steps if step.rule not in
+                                                             _AGGREGATION_RULES)] if explaining() else [])
         base = _base(case, s, aggregate, offense_day, as_of)
         if bases is not None:
             bases[key] = base
@@ -858,21 +861,25 @@ _AGGREGATION_RULES = frozenset(("COUNTS_AGGREGATED", "924C_CONSECUTIVE", "1028A_
 
 
 def _base(case: Case, s: Scenario, aggregate: Aggregate, offense_day: date, as_of: date) -> _Base | Dates | None:
-    """The scenario's dates before FSA credits, from the counts' terms aggregated (`aggregate`)."""
-    steps: list[Step] = list(aggregate.steps)
+    """The scenario's dates before FSA credits, from the counts' terms aggregated (`aggregate`). Decided only (a
+    screening row), without the steps, which only explain."""
+    explained_ = explaining()
+    steps: list[Step] = list(aggregate.steps) if explained_ else []
     if aggregate.term is None:
         return None
     term = aggregate.term
     full_no_credit = term.full_term_date(s.commenced)
     if full_no_credit is None:  # life
-        steps.append(Step("FULL_TERM", "usc_18_3584", "18 U.S.C. § 3584(c)", said("step.full_term.life")))
+        if explained_:
+            steps.append(Step("FULL_TERM", "usc_18_3584", "18 U.S.C. § 3584(c)", said("step.full_term.life")))
         return Dates(term, None, None, 0, 0, None, None, None, None, None, 0, None, None, _served(s, as_of, None),
                      None, None, steps, s.commenced - timedelta(days=s.prior_custody_days))
 
     full_term = max(full_no_credit - timedelta(days=s.prior_custody_days), s.commenced)
-    steps.append(Step("FULL_TERM", AUTHORITY_3585, f"{CITE_3585A}; {CITE_3585B}",
-                      said("step.full_term", commenced=s.commenced, term=term.said(), full=full_no_credit,
-                           credit=s.prior_custody_days, full_term=full_term)))
+    if explained_:
+        steps.append(Step("FULL_TERM", AUTHORITY_3585, f"{CITE_3585A}; {CITE_3585B}",
+                          said("step.full_term", commenced=s.commenced, term=term.said(), full=full_no_credit,
+                               credit=s.prior_custody_days, full_term=full_term)))
 
     def lost_of(available: int) -> int:
         return _gct_lost(case, s, available, s.gct_rate, term, offense_day, as_of)[0]
@@ -880,41 +887,49 @@ def _base(case: Case, s: Scenario, aggregate: Aggregate, offense_day: date, as_o
     # Which method applied turns on the release date after the GCT already lost, not the full GCT.
     gct = maximum_gct(s.commenced, term, s.gct_rate, offense_day, as_of,
                       lambda days: full_term - timedelta(days=days), lost_of)
-    steps.append(gct.step)
     lost, loss_step = _gct_lost(case, s, gct.days, gct.rate, term, offense_day, as_of)
-    if loss_step:
-        steps.append(loss_step)
-    statutory = _statutory_release(s, full_term, gct, lost, steps)
+    if explained_:
+        steps.append(gct.step)
+        if loss_step:
+            steps.append(loss_step)
+    statutory = _statutory_release(s, full_term, gct, lost, steps if explained_ else None)
     after_rdap = statutory
     months = 0
     if s.rdap_months:
         months, rdap_step = rdap.reduction(term, None if s.rdap_months < 0 else s.rdap_months, as_of)
         after_rdap = add_months(statutory, -months)
-        steps.append(replace(rdap_step, said=said("step.rdap.applied", rdap=rdap_step.said, statutory=statutory,
-                                                  months=months, after=after_rdap)))
+        if explained_:
+            steps.append(replace(rdap_step, said=said("step.rdap.applied", rdap=rdap_step.said,
+                                                      statutory=statutory, months=months, after=after_rdap)))
     return _Base(term, full_no_credit, full_term, gct.days, lost, statutory, after_rdap, months, tuple(steps))
 
 
-def _statutory_release(s: Scenario, full_term: date, gct: GoodConductTime, lost: int, steps: list[Step]) -> date:
+def _statutory_release(s: Scenario, full_term: date, gct: GoodConductTime, lost: int,
+                       steps: list[Step] | None) -> date:
     """The full term less the GCT not lost (3624(b)), never before the First Step Act's method could apply nor
-    before commencement."""
+    before commencement (its steps added to `steps`, unless None)."""
     statutory = full_term - timedelta(days=gct.days - lost)
-    steps.append(Step("STATUTORY_RELEASE", "usc_18_3624", "18 U.S.C. § 3624(b); 28 C.F.R. § 523.20(b)(1)",
-                      said("step.statutory_release", full_term=full_term, gct=gct.days, lost=lost, release=statutory),
-                      said("step.statutory_release.note")))
+    if steps is not None:
+        steps.append(Step("STATUTORY_RELEASE", "usc_18_3624", "18 U.S.C. § 3624(b); 28 C.F.R. § 523.20(b)(1)",
+                          said("step.statutory_release", full_term=full_term, gct=gct.days, lost=lost,
+                               release=statutory), said("step.statutory_release.note")))
     if gct.not_before is not None and statutory < gct.not_before:
         statutory = gct.not_before
-        steps.append(Step("STATUTORY_RELEASE", gct.step.authority, gct.step.citation,
-                          said("step.statutory_release.not_before", release=statutory)))
+        if steps is not None:
+            steps.append(Step("STATUTORY_RELEASE", gct.step.authority, gct.step.citation,
+                              said("step.statutory_release.not_before", release=statutory)))
     if statutory < s.commenced:
         statutory = s.commenced
-        steps.append(Step("STATUTORY_RELEASE", AUTHORITY_3585, CITE_3585B,
-                          said("step.statutory_release.time_served", release=statutory)))
+        if steps is not None:
+            steps.append(Step("STATUTORY_RELEASE", AUTHORITY_3585, CITE_3585B,
+                              said("step.statutory_release.time_served", release=statutory)))
     return statutory
 
 
 def _with_credits(case: Case, s: Scenario, b: _Base, as_of: date) -> Dates:
-    """FSA time credits applied to the base, the release day (a weekend or holiday moves it), time served."""
+    """FSA time credits applied to the base, the release day (a weekend or holiday moves it), time served. Decided
+    only (a screening row), without the steps, which only explain."""
+    explained_ = explaining()
     steps = list(b.steps)
     projection = None
     earned_to_date = earned_max = None
@@ -932,26 +947,29 @@ def _with_credits(case: Case, s: Scenario, b: _Base, as_of: date) -> Dates:
         earned_max = model.statutory_max(periods_to_date)
         if s.fsa.may_apply and s.fsa.low_risk:
             projection = fsa.project(s.fsa.start, b.after_rdap, model, s.fsa.supervised_release, reported)
-            steps.extend(projection.steps)
+            steps.extend(projection.steps if explained_ else ())
             release = projection.release_date
-        else:
+        elif explained_:
             steps.append(Step("FSA_CREDITS", fsa.AUTHORITY_APPLICATION, fsa.CITE_APPLICATION,
                               said("step.fsa.not_applicable", days=earned_to_date, as_of=as_of,
                                    why=said("step.fsa.removal" if not s.fsa.may_apply else "step.fsa.risk"))))
     if release < s.commenced:
         release = s.commenced
-        steps.append(Step("RELEASE", AUTHORITY_3585, CITE_3585A, said("step.release.commencement", release=release)))
+        if explained_:
+            steps.append(Step("RELEASE", AUTHORITY_3585, CITE_3585A,
+                              said("step.release.commencement", release=release)))
     day, weekend = release_weekday(release)
     if day < s.commenced:  # released the day the sentence commenced: there is no earlier weekday to move to
         day = release
-    elif weekend:
+    elif weekend and explained_:
         steps.append(weekend)
     total_days = days_inclusive(s.commenced, b.full_no_credit)
     served_days = min(_served(s, as_of, release), total_days)
     percent = round(100 * served_days / total_days, 2) if total_days > 0 else 100.0  # a term of no days: served
-    steps.append(Step("TIME_SERVED", AUTHORITY_3585, CITE_3585B,
-                      said("step.time_served", as_of=as_of, served=served_days, credit=s.prior_custody_days,
-                           total=total_days, percent=percent)))
+    if explained_:
+        steps.append(Step("TIME_SERVED", AUTHORITY_3585, CITE_3585B,
+                          said("step.time_served", as_of=as_of, served=served_days, credit=s.prior_custody_days,
+                               total=total_days, percent=percent)))
     home = _home_detention(b.term, s.commenced, b.full_no_credit, release, as_of)
     return Dates(b.term, b.full_no_credit, b.full_term, b.gct_max, b.gct_lost, b.statutory, b.after_rdap, projection,
                  earned_to_date, earned_max, b.rdap_months, release, day, served_days, percent, home, steps,
@@ -1068,8 +1086,9 @@ def _fill_fsa(result: Computation, plan: _Plan, point: Dates | None) -> None:
     )
     if projection is None and point is not None and plan.point is not None and plan.point.fsa is not None:
         result.fsa.note = "credits earned but not applicable"
-    result.steps.append(Step("FSA_ELIGIBILITY", fsa.AUTHORITY_ELIGIBILITY, eligibility.citation,
-                             Joined(tuple(eligibility.reasons), "; ") if eligibility.reasons else
-                             said("step.fsa_eligibility.not_determined")))
+    if explaining():  # (no steps when decided only)
+        result.steps.append(Step("FSA_ELIGIBILITY", fsa.AUTHORITY_ELIGIBILITY, eligibility.citation,
+                                 Joined(tuple(eligibility.reasons), "; ") if eligibility.reasons else
+                                 said("step.fsa_eligibility.not_determined")))
     if eligibility.missing:
         result.missing.extend(m for m in eligibility.missing if m not in result.missing)

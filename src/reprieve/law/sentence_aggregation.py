@@ -15,7 +15,7 @@ from functools import cache
 
 from reprieve.case.model import Count, Judgment
 from reprieve.dates import ONE_DAY, add_months, months_and_days_between
-from reprieve.results import Joined, Said, Step, said
+from reprieve.results import Joined, Said, Step, explaining, said
 
 CITE_3584A = "18 U.S.C. § 3584(a)"
 CITE_3584C = "18 U.S.C. § 3584(c)"
@@ -221,6 +221,9 @@ def _after_every_other_count(counts: list[Count], terms: dict[int, Term], c: int
 def _total(counts: list[Count], terms: dict[int, Term], total: Term, stated: Term | None, index: int,
            out: JudgmentTerm) -> None:
     """The judgment's total term: the counts aggregated (3584(a)), unless the judgment states another."""
+    out.term = total if stated is None else stated  # the court's own words govern (see below)
+    if not explaining():  # decided only (a screening row): the steps only explain
+        return
     described = Joined(tuple(
         said("step.counts.count_after", count=counts[c].count or f"#{c + 1}", term=terms[c].said(),
              after=", ".join(counts[c].consecutive_to or [])) if counts[c].consecutive_to else
@@ -228,10 +231,8 @@ def _total(counts: list[Count], terms: dict[int, Term], total: Term, stated: Ter
         for c in range(len(counts))), ", ")
     out.steps.insert(0, Step("COUNTS_AGGREGATED", AUTHORITY_3584, CITE_3584A,
                              said("step.counts", judgment=index + 1, counts=described, total=total.said())))
-    out.term = total
     if stated is not None and stated != total:
         # The court's own words govern: the counts as entered may miss an order that they run consecutively.
-        out.term = stated
         out.steps.append(Step("COUNTS_AGGREGATED", AUTHORITY_3584, CITE_3584A,
                               said("step.counts.stated_total", stated=stated.said(), total=total.said()),
                               said("step.counts.stated_total.note")))
