@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
@@ -26,7 +26,7 @@ from reprieve.law.good_conduct_time import GoodConductTime, maximum_gct, rate_fo
 from reprieve.law.params import LawSnapshot, law, using
 from reprieve.law.release_day import release_weekday
 from reprieve.law.sentence_aggregation import Aggregate, Term, aggregate_term
-from reprieve.results import Joined, Refusal, Said, Span, Step, Uncertainty, said
+from reprieve.results import Joined, Refusal, Said, Span, Step, Uncertainty, explaining, said
 
 CITE_3585A = "18 U.S.C. § 3585(a)"
 CITE_3585B = "18 U.S.C. § 3585(b)"
@@ -35,8 +35,9 @@ _DIPLOMA_WORDS = ("ged", "diploma", "high school", "hse", "hiset")
 LOW_RISK = ("minimum", "low")
 
 
-@dataclass(frozen=True)
-class FsaInputs:
+# The inputs of a scenario are named tuples, not frozen dataclasses: made several times a person, and a frozen
+# dataclass sets each field through object.__setattr__. Immutable and hashable all the same (scenarios are keys).
+class FsaInputs(NamedTuple):
     start: date
     low_risk: bool
     supervised_release: bool
@@ -45,8 +46,7 @@ class FsaInputs:
     future_earning: bool = True
 
 
-@dataclass(frozen=True)
-class Scenario:
+class Scenario(NamedTuple):
     """Every input the rules need, each a single value."""
 
     commenced: date
@@ -330,11 +330,18 @@ def with_terms(computation: Computation, case: Case, point_only: bool = False) -
     result = Computation(as_of=computation.as_of, plan=plan)
     case = with_rulings(case)
     _refusals(case, result.as_of, result)
-    return _from_plan(case, result.as_of, plan, result, explain=False)
+    # A scenario whose terms aggregate to the same term as in `computation` gives the same dates: nothing else of
+    # the case changed (the offense dates, custody and conduct are the same), and the law is the one it was planned
+    # under, as for the plan itself.
+    known = {s: d for s, d in ((plan.point, computation.point), (plan.early, computation.earliest),
+                               (plan.late, computation.latest)) if s is not None and d is not None}
+    return _from_plan(case, result.as_of, plan, result, explain=False, known=known)
 
 
-def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explain: bool) -> Computation:
-    """The computation's dates and findings from its planned scenarios."""
+def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explain: bool,
+               known: dict[Scenario, Dates] | None = None) -> Computation:
+    """The computation's dates and findings from its planned scenarios (`known`: the dates of each scenario in a
+    computation of the same case with other terms on the counts, `with_terms`)."""
     result.uncertain = plan.uncertain
     result.missing = sorted(set(plan.missing))
     off = offense_date(case)
@@ -347,7 +354,7 @@ def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explai
         if scenario is None:
             return None
         if scenario not in done:
-            done[scenario] = _evaluate(case, scenario, off_day, as_of, bases)
+            done[scenario] = _evaluate(case, scenario, off_day, as_of, bases, known.get(scenario) if known else None)
         return done[scenario]
 
     try:
@@ -361,9 +368,11 @@ def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explai
     shown = point or late or early
     if shown is None:
         return _without_dates(case, as_of, plan, result)
-    result.steps = plan.steps + shown.steps
-    if point is None:
-        result.steps.insert(0, Step("SCENARIO", None, "", said("step.scenario")))
+    explained_ = explaining()  # decided only (a screening row): no steps, which only explain
+    if explained_:
+        result.steps = plan.steps + shown.steps
+        if point is None:
+            result.steps.insert(0, Step("SCENARIO", None, "", said("step.scenario")))
     scenario = plan.point or plan.late or plan.early
     assert scenario is not None
     if point or _same(early, late, "term"):
@@ -377,7 +386,8 @@ def _from_plan(case: Case, as_of: date, plan: _Plan, result: Computation, explai
     if shown.term.life:
         result.refusals.append(Refusal("LIFE_TERM", said("comp.refuse.life"), "18 U.S.C. § 3624(b)(1)"))
     result.reconciliation = reconcile(case, result)
-    result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
+    if explained_:
+        result.steps.sort(key=lambda step: _STEP_ORDER.get(step.rule, len(_STEP_ORDER)))
     if explain:
         snapshot = law()  # the law it was computed under, bound again when the presumptions are worked out
 
@@ -419,7 +429,7 @@ def _presumptions(case: Case, plan: _Plan, shown: Dates, scenario: Scenario, off
                             said("presumed.gct_disallowed.why"), said("presumed.gct_disallowed.if_instead")))
     if plan.rate_flip is not None:
         rate, citation = plan.rate_flip
-        flipped = _evaluate(case, replace(scenario, gct_rate=rate), offense_day, as_of)
+        flipped = _evaluate(case, scenario._replace(gct_rate=rate), offense_day, as_of)
         later = flipped.projected_release if flipped is not None else None
         out.append(Presumed(
             "custody.gct_rate", said("presumed.gct_rate", rate=scenario.gct_rate),
@@ -803,7 +813,7 @@ def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str |
         if early_start is not None else None
     late = None
     if point is not None:
-        late = replace(point, future_earning=False)
+        late = FsaInputs(point.start, point.low_risk, point.supervised_release, may_apply, reported, False)
         if low:
             uncertain.append(Uncertainty("custody.fsa.programming_days", said("comp.unc.continuous")))
     if reasons and (early is not None and early.low_risk):
@@ -812,8 +822,7 @@ def _plan_fsa(case: Case, as_of: date, eligibility: fsa.Eligibility, risk: str |
     return point, early, late
 
 
-@dataclass(frozen=True)
-class _Base:
+class _Base(NamedTuple):
     """What a scenario gives before FSA time credits: the term, full term, GCT, statutory release, RDAP. Scenarios
     that differ only in their FSA inputs (the point and the latest when every date is exact) share it."""
 
@@ -829,14 +838,18 @@ class _Base:
 
 
 def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date,
-              bases: dict[Scenario, _Base | Dates | None] | None = None) -> Dates | None:
-    """One scenario's dates. `bases` (per computation) keeps the part before FSA credits for scenarios that share it."""
-    key = Scenario(s.commenced, s.later_starts, s.prior_custody_days, s.gct_rate, s.gct_loss, s.rdap_months,
-                   None)  # `replace(s, fsa=None)`, without its per-call look-up of the fields
+              bases: dict[Scenario, _Base | Dates | None] | None = None, known: Dates | None = None) -> Dates | None:
+    """One scenario's dates. `bases` (per computation) keeps the part before FSA credits for scenarios that share it;
+    `known` is the scenario's dates with other terms on the counts, the same if they aggregate to the same term."""
+    key = s._replace(fsa=None)
     if bases is not None and key in bases:
         base = bases[key]
     else:
-        base = _base(case, s, offense_day, as_of)
+        aggregate = aggregate_term(case.judgments, s.commenced, list(s.later_starts))
+        if known is not None and aggregate.term == known.term:
+            return replace(known, steps=[*aggregate.steps, *(step for step in known.steps if step.rule not in
+                                                             _AGGREGATION_RULES)] if explaining() else [])
+        base = _base(case, s, aggregate, offense_day, as_of)
         if bases is not None:
             bases[key] = base
     if base is None or isinstance(base, Dates):  # no term, or a life term (no credits apply)
@@ -844,23 +857,29 @@ def _evaluate(case: Case, s: Scenario, offense_day: date, as_of: date,
     return _with_credits(case, s, base, as_of)
 
 
-def _base(case: Case, s: Scenario, offense_day: date, as_of: date) -> _Base | Dates | None:
-    steps: list[Step] = []
-    aggregate = aggregate_term(case.judgments, s.commenced, list(s.later_starts))
-    steps.extend(aggregate.steps)
+_AGGREGATION_RULES = frozenset(("COUNTS_AGGREGATED", "924C_CONSECUTIVE", "1028A_CONSECUTIVE", "JUDGMENTS_AGGREGATED"))
+
+
+def _base(case: Case, s: Scenario, aggregate: Aggregate, offense_day: date, as_of: date) -> _Base | Dates | None:
+    """The scenario's dates before FSA credits, from the counts' terms aggregated (`aggregate`). Decided only (a
+    screening row), without the steps, which only explain."""
+    explained_ = explaining()
+    steps: list[Step] = list(aggregate.steps) if explained_ else []
     if aggregate.term is None:
         return None
     term = aggregate.term
     full_no_credit = term.full_term_date(s.commenced)
     if full_no_credit is None:  # life
-        steps.append(Step("FULL_TERM", "usc_18_3584", "18 U.S.C. § 3584(c)", said("step.full_term.life")))
+        if explained_:
+            steps.append(Step("FULL_TERM", "usc_18_3584", "18 U.S.C. § 3584(c)", said("step.full_term.life")))
         return Dates(term, None, None, 0, 0, None, None, None, None, None, 0, None, None, _served(s, as_of, None),
                      None, None, steps, s.commenced - timedelta(days=s.prior_custody_days))
 
     full_term = max(full_no_credit - timedelta(days=s.prior_custody_days), s.commenced)
-    steps.append(Step("FULL_TERM", AUTHORITY_3585, f"{CITE_3585A}; {CITE_3585B}",
-                      said("step.full_term", commenced=s.commenced, term=term.said(), full=full_no_credit,
-                           credit=s.prior_custody_days, full_term=full_term)))
+    if explained_:
+        steps.append(Step("FULL_TERM", AUTHORITY_3585, f"{CITE_3585A}; {CITE_3585B}",
+                          said("step.full_term", commenced=s.commenced, term=term.said(), full=full_no_credit,
+                               credit=s.prior_custody_days, full_term=full_term)))
 
     def lost_of(available: int) -> int:
         return _gct_lost(case, s, available, s.gct_rate, term, offense_day, as_of)[0]
@@ -868,41 +887,49 @@ def _base(case: Case, s: Scenario, offense_day: date, as_of: date) -> _Base | Da
     # Which method applied turns on the release date after the GCT already lost, not the full GCT.
     gct = maximum_gct(s.commenced, term, s.gct_rate, offense_day, as_of,
                       lambda days: full_term - timedelta(days=days), lost_of)
-    steps.append(gct.step)
     lost, loss_step = _gct_lost(case, s, gct.days, gct.rate, term, offense_day, as_of)
-    if loss_step:
-        steps.append(loss_step)
-    statutory = _statutory_release(s, full_term, gct, lost, steps)
+    if explained_:
+        steps.append(gct.step)
+        if loss_step:
+            steps.append(loss_step)
+    statutory = _statutory_release(s, full_term, gct, lost, steps if explained_ else None)
     after_rdap = statutory
     months = 0
     if s.rdap_months:
         months, rdap_step = rdap.reduction(term, None if s.rdap_months < 0 else s.rdap_months, as_of)
         after_rdap = add_months(statutory, -months)
-        steps.append(replace(rdap_step, said=said("step.rdap.applied", rdap=rdap_step.said, statutory=statutory,
-                                                  months=months, after=after_rdap)))
+        if explained_:
+            steps.append(replace(rdap_step, said=said("step.rdap.applied", rdap=rdap_step.said,
+                                                      statutory=statutory, months=months, after=after_rdap)))
     return _Base(term, full_no_credit, full_term, gct.days, lost, statutory, after_rdap, months, tuple(steps))
 
 
-def _statutory_release(s: Scenario, full_term: date, gct: GoodConductTime, lost: int, steps: list[Step]) -> date:
+def _statutory_release(s: Scenario, full_term: date, gct: GoodConductTime, lost: int,
+                       steps: list[Step] | None) -> date:
     """The full term less the GCT not lost (3624(b)), never before the First Step Act's method could apply nor
-    before commencement."""
+    before commencement (its steps added to `steps`, unless None)."""
     statutory = full_term - timedelta(days=gct.days - lost)
-    steps.append(Step("STATUTORY_RELEASE", "usc_18_3624", "18 U.S.C. § 3624(b); 28 C.F.R. § 523.20(b)(1)",
-                      said("step.statutory_release", full_term=full_term, gct=gct.days, lost=lost, release=statutory),
-                      said("step.statutory_release.note")))
+    if steps is not None:
+        steps.append(Step("STATUTORY_RELEASE", "usc_18_3624", "18 U.S.C. § 3624(b); 28 C.F.R. § 523.20(b)(1)",
+                          said("step.statutory_release", full_term=full_term, gct=gct.days, lost=lost,
+                               release=statutory), said("step.statutory_release.note")))
     if gct.not_before is not None and statutory < gct.not_before:
         statutory = gct.not_before
-        steps.append(Step("STATUTORY_RELEASE", gct.step.authority, gct.step.citation,
-                          said("step.statutory_release.not_before", release=statutory)))
+        if steps is not None:
+            steps.append(Step("STATUTORY_RELEASE", gct.step.authority, gct.step.citation,
+                              said("step.statutory_release.not_before", release=statutory)))
     if statutory < s.commenced:
         statutory = s.commenced
-        steps.append(Step("STATUTORY_RELEASE", AUTHORITY_3585, CITE_3585B,
-                          said("step.statutory_release.time_served", release=statutory)))
+        if steps is not None:
+            steps.append(Step("STATUTORY_RELEASE", AUTHORITY_3585, CITE_3585B,
+                              said("step.statutory_release.time_served", release=statutory)))
     return statutory
 
 
 def _with_credits(case: Case, s: Scenario, b: _Base, as_of: date) -> Dates:
-    """FSA time credits applied to the base, the release day (a weekend or holiday moves it), time served."""
+    """FSA time credits applied to the base, the release day (a weekend or holiday moves it), time served. Decided
+    only (a screening row), without the steps, which only explain."""
+    explained_ = explaining()
     steps = list(b.steps)
     projection = None
     earned_to_date = earned_max = None
@@ -920,26 +947,29 @@ def _with_credits(case: Case, s: Scenario, b: _Base, as_of: date) -> Dates:
         earned_max = model.statutory_max(periods_to_date)
         if s.fsa.may_apply and s.fsa.low_risk:
             projection = fsa.project(s.fsa.start, b.after_rdap, model, s.fsa.supervised_release, reported)
-            steps.extend(projection.steps)
+            steps.extend(projection.steps if explained_ else ())
             release = projection.release_date
-        else:
+        elif explained_:
             steps.append(Step("FSA_CREDITS", fsa.AUTHORITY_APPLICATION, fsa.CITE_APPLICATION,
                               said("step.fsa.not_applicable", days=earned_to_date, as_of=as_of,
                                    why=said("step.fsa.removal" if not s.fsa.may_apply else "step.fsa.risk"))))
     if release < s.commenced:
         release = s.commenced
-        steps.append(Step("RELEASE", AUTHORITY_3585, CITE_3585A, said("step.release.commencement", release=release)))
+        if explained_:
+            steps.append(Step("RELEASE", AUTHORITY_3585, CITE_3585A,
+                              said("step.release.commencement", release=release)))
     day, weekend = release_weekday(release)
     if day < s.commenced:  # released the day the sentence commenced: there is no earlier weekday to move to
         day = release
-    elif weekend:
+    elif weekend and explained_:
         steps.append(weekend)
     total_days = days_inclusive(s.commenced, b.full_no_credit)
     served_days = min(_served(s, as_of, release), total_days)
     percent = round(100 * served_days / total_days, 2) if total_days > 0 else 100.0  # a term of no days: served
-    steps.append(Step("TIME_SERVED", AUTHORITY_3585, CITE_3585B,
-                      said("step.time_served", as_of=as_of, served=served_days, credit=s.prior_custody_days,
-                           total=total_days, percent=percent)))
+    if explained_:
+        steps.append(Step("TIME_SERVED", AUTHORITY_3585, CITE_3585B,
+                          said("step.time_served", as_of=as_of, served=served_days, credit=s.prior_custody_days,
+                               total=total_days, percent=percent)))
     home = _home_detention(b.term, s.commenced, b.full_no_credit, release, as_of)
     return Dates(b.term, b.full_no_credit, b.full_term, b.gct_max, b.gct_lost, b.statutory, b.after_rdap, projection,
                  earned_to_date, earned_max, b.rdap_months, release, day, served_days, percent, home, steps,
@@ -1056,8 +1086,9 @@ def _fill_fsa(result: Computation, plan: _Plan, point: Dates | None) -> None:
     )
     if projection is None and point is not None and plan.point is not None and plan.point.fsa is not None:
         result.fsa.note = "credits earned but not applicable"
-    result.steps.append(Step("FSA_ELIGIBILITY", fsa.AUTHORITY_ELIGIBILITY, eligibility.citation,
-                             Joined(tuple(eligibility.reasons), "; ") if eligibility.reasons else
-                             said("step.fsa_eligibility.not_determined")))
+    if explaining():  # (no steps when decided only)
+        result.steps.append(Step("FSA_ELIGIBILITY", fsa.AUTHORITY_ELIGIBILITY, eligibility.citation,
+                                 Joined(tuple(eligibility.reasons), "; ") if eligibility.reasons else
+                                 said("step.fsa_eligibility.not_determined")))
     if eligibility.missing:
         result.missing.extend(m for m in eligibility.missing if m not in result.missing)

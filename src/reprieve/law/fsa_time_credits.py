@@ -214,11 +214,8 @@ class EarningModel:
 
     @classmethod
     def on(cls, day: date, low_risk: bool) -> EarningModel:
-        data = law()
-        return cls(int(data.value("fsa_time_credits.period_days", day)),
-                   int(data.value("fsa_time_credits.base_days_per_period", day)),
-                   int(data.value("fsa_time_credits.bonus_days_per_period", day)),
-                   int(data.value("fsa_time_credits.projection_base_periods", day)), low_risk)
+        # the model in force on `day` is the one in force on the first day of its period: one memo entry a period
+        return _model_on(law().law.same_since(_MODEL_PARAMETERS, day), low_risk)
 
     def periods(self, days: int) -> int:
         return max(days, 0) // self.period_days
@@ -232,6 +229,17 @@ class EarningModel:
     def statutory_max(self, periods: int) -> int:
         """Credits if the bonus applied from the first period (two earlier minimum/low assessments)."""
         return (self.base + self.bonus if self.low_risk else self.base) * periods
+
+
+_MODEL_PARAMETERS = ("fsa_time_credits.period_days", "fsa_time_credits.base_days_per_period",
+                     "fsa_time_credits.bonus_days_per_period", "fsa_time_credits.projection_base_periods")
+
+
+@law_cache(maxsize=256)  # a few periods of the law, two risk levels (the law read replayed on each hit)
+def _model_on(day: date, low_risk: bool) -> EarningModel:
+    data = law()
+    period, base, bonus, base_periods = (int(data.value(name, day)) for name in _MODEL_PARAMETERS)
+    return EarningModel(period, base, bonus, base_periods, low_risk)
 
 
 @dataclass(frozen=True)

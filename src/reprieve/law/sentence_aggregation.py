@@ -8,12 +8,14 @@ consecutively unless the court orders otherwise (3584(a)); all of them are admin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from reprieve.case.model import Count, Judgment
 from reprieve.dates import ONE_DAY, add_months, months_and_days_between
-from reprieve.results import Joined, Said, Step, said
+from reprieve.results import Joined, Said, Step, explaining, said
 
 CITE_3584A = "18 U.S.C. § 3584(a)"
 CITE_3584C = "18 U.S.C. § 3584(c)"
@@ -67,10 +69,18 @@ class Term:
         return " ".join(parts)
 
 
-def _after_other_kinds(count: Count, on: date) -> bool:
-    from reprieve.law.other_penalties import consecutive_rule  # the rule is law data beside other offenses
+@cache
+def _rules() -> tuple[Callable[[Count], bool], Callable[[Count, date], str | None]]:
+    """Whether a count is under 924(c), and the consecutive rule of its offense (law data beside other offenses):
+    imported when first used, as their modules import `Term` from here (once, not on every judgment)."""
+    from reprieve.law.firearm_penalties import is_924c
+    from reprieve.law.other_penalties import consecutive_rule
 
-    return consecutive_rule(count, on) == "to_every_other_kind_of_term"
+    return is_924c, consecutive_rule
+
+
+def _after_other_kinds(count: Count, on: date) -> bool:
+    return _rules()[1](count, on) == "to_every_other_kind_of_term"
 
 
 def count_term(count: Count) -> Term | None:
@@ -89,11 +99,21 @@ class JudgmentTerm:
     steps: list[Step] = field(default_factory=list)
 
 
+_NONE = Term()  # (a term is never changed once made: one shared)
+
+
 def _longest(terms: list[Term], reference: date) -> Term:
-    best = Term()
+    best = _NONE
     for term in terms:
         if term.life:
             return term
+        # No more months nor days ends no later, and more of one and no fewer of the other ends later, whatever the
+        # month it begins in: the calendar decides only between terms longer in one and shorter in the other.
+        if term.months >= best.months and term.days >= best.days:
+            best = term
+            continue
+        if term.months <= best.months and term.days <= best.days:
+            continue
         best_end = best.full_term_date(reference)
         end = term.full_term_date(reference)
         assert best_end is not None and end is not None
@@ -123,14 +143,13 @@ def judgment_term(judgment: Judgment, index: int, reference: date) -> JudgmentTe
             return ends[c]
         if c in visiting:
             raise ValueError(f"judgments[{index}].counts[{c}].consecutive_to: the counts are consecutive in a circle")
-        start = Term()
+        start = _NONE
         for target in counts[c].consecutive_to or []:
             start = _longest([start, end_of(label_index[target], visiting | {c})], reference)
-        ends[c] = start + terms[c]
+        ends[c] = terms[c] if start is _NONE else start + terms[c]  # (nothing before it: its own term)
         return ends[c]
 
-    from reprieve.law.firearm_penalties import is_924c  # 924(c)'s module imports Term from here
-
+    is_924c = _rules()[0]
     gun = [c for c, count in enumerate(counts) if is_924c(count)]
     grouped = [c for c, count in enumerate(counts) if c not in gun and _after_other_kinds(count, reference)]
     plain = [c for c in range(len(counts)) if c not in gun and c not in grouped]
@@ -202,6 +221,9 @@ def _after_every_other_count(counts: list[Count], terms: dict[int, Term], c: int
 def _total(counts: list[Count], terms: dict[int, Term], total: Term, stated: Term | None, index: int,
            out: JudgmentTerm) -> None:
     """The judgment's total term: the counts aggregated (3584(a)), unless the judgment states another."""
+    out.term = total if stated is None else stated  # the court's own words govern (see below)
+    if not explaining():  # decided only (a screening row): the steps only explain
+        return
     described = Joined(tuple(
         said("step.counts.count_after", count=counts[c].count or f"#{c + 1}", term=terms[c].said(),
              after=", ".join(counts[c].consecutive_to or [])) if counts[c].consecutive_to else
@@ -209,10 +231,8 @@ def _total(counts: list[Count], terms: dict[int, Term], total: Term, stated: Ter
         for c in range(len(counts))), ", ")
     out.steps.insert(0, Step("COUNTS_AGGREGATED", AUTHORITY_3584, CITE_3584A,
                              said("step.counts", judgment=index + 1, counts=described, total=total.said())))
-    out.term = total
     if stated is not None and stated != total:
         # The court's own words govern: the counts as entered may miss an order that they run consecutively.
-        out.term = stated
         out.steps.append(Step("COUNTS_AGGREGATED", AUTHORITY_3584, CITE_3584A,
                               said("step.counts.stated_total", stated=stated.said(), total=total.said()),
                               said("step.counts.stated_total.note")))
