@@ -42,3 +42,24 @@ def test_partial_dates_are_ranges(text: str, earliest: date, latest: date, exact
 def test_impossible_dates_are_errors(bad: object) -> None:
     with pytest.raises(ValueError):
         PartialDate.parse(bad)
+
+
+@given(st.one_of(st.dates(date(1890, 1, 1), date(2210, 12, 31)).map(
+    lambda d: st.sampled_from([d.isoformat(), d.isoformat()[:7], d.isoformat()[:4], f" {d.isoformat()} "])).flatmap(
+    lambda s: s), st.text(alphabet="0123456789- ", max_size=11)))
+def test_a_date_parsed_from_text_is_the_same_remembered_or_fresh(text: str) -> None:
+    """`PartialDate.parse` remembers the dates it read from text (a population repeats them): the same date, or the
+    same error, as reading the text afresh, every time."""
+    def fresh() -> PartialDate | str:
+        try:
+            return PartialDate._from_text(text)
+        except ValueError as exc:
+            return str(exc)
+
+    def remembered() -> PartialDate | str:
+        try:
+            return PartialDate.parse(text)
+        except ValueError as exc:
+            return str(exc)
+
+    assert remembered() == fresh() == remembered()

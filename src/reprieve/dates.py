@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -38,6 +39,10 @@ class PartialDate:
             value = str(value)
         if not isinstance(value, str):
             raise ValueError("must be a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+        return _parsed(value) if cls is PartialDate else cls._from_text(value)
+
+    @classmethod
+    def _from_text(cls, value: str) -> PartialDate:
         match = _PATTERN.match(value.strip())
         if not match:
             raise ValueError("must be a date (YYYY-MM-DD, YYYY-MM or YYYY)")
@@ -82,6 +87,13 @@ class PartialDate:
         if self.day is None:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@lru_cache(maxsize=65536)
+def _parsed(text: str) -> PartialDate:
+    """A date written as text, parsed once: a population's rows repeat the same days (a PartialDate is never
+    changed once made, so one is shared; a text that is no date raises each time, never cached)."""
+    return PartialDate._from_text(text)
 
 
 def add_months(start: date, months: int) -> date:
