@@ -96,18 +96,22 @@ def _parsed(text: str) -> PartialDate:
     return PartialDate._from_text(text)
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@lru_cache(maxsize=65536)  # a person's rules add the same months to the same day many times (a birthday, a term)
 def add_months(start: date, months: int) -> date:
     """Calendar months, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29), as dateutil's relativedelta
     does; written out because it is on every hot path."""
     index = start.year * 12 + start.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
+    year, month = divmod(index, 12)  # (month from 0)
     if not 1 <= year <= 9999:
         raise OverflowError(f"{start} + {months} months is past the calendar")
     day = start.day
     if day > 28:
-        day = min(day, calendar.monthrange(year, month)[1])
-    return date(year, month, day)
+        last = 29 if month == 1 and calendar.isleap(year) else _MONTH_DAYS[month]
+        day = min(day, last)
+    return date(year, month + 1, day)
 
 
 def days_inclusive(first: date, last: date) -> int:
