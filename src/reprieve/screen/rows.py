@@ -35,27 +35,7 @@ def avenue_columns(avenue: str) -> tuple[str, str]:
 
 def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]:
     c = a.computation
-    span = c.ranges["projected_release_date"].as_json() if "projected_release_date" in c.ranges else {}
-    served = c.ranges["percent_of_term_served"].as_json() if "percent_of_term_served" in c.ranges else {}
-    term = c.total_term
-    released = released_on_the_facts(c, a.case.custody.in_custody_on if a.case else None, a.as_of)
-    row: dict[str, Any] = {
-        "id": person_id,
-        "row": row_number,
-        "as_of": a.as_of.isoformat(),
-        "circuit": a.circuit,
-        "total_term_months": None if term is None else ("life" if term.life else term.months),
-        "commenced_on": _iso(c.commenced_on),
-        "projected_release_date": _iso(c.projected_release_date),
-        "projected_release_earliest": span.get("earliest", _iso(c.projected_release_date)),
-        "projected_release_latest": span.get("latest", _iso(c.projected_release_date)),
-        "release_method": c.release_method,
-        "percent_of_term_served": c.percent_of_term_served if c.percent_of_term_served is not None
-        else served.get("least"),
-        "fsa_eligible": c.fsa.eligible if c.fsa else None,
-        "released": released,
-        "release_status": _release_status(c, a.as_of, released),
-    }
+    row = _release_columns(person_id, row_number, a)
     law_now = a.current_law.aggregate if a.current_law is not None else None
     then_min = law_now.then_min_months if law_now else None
     now_min = law_now.now_min_months if law_now else None
@@ -68,19 +48,22 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
     for avenue, f in verdicts:
         status_column, from_column = avenue_columns(avenue)
         row[status_column] = f.status
-        row[from_column] = _iso(f.eligible_from)
+        day = f.eligible_from
+        row[from_column] = day.isoformat() if day is not None else None
     # A day after the person's last possible release day is no day to act on: an age threshold decades away, or
     # an avenue open for someone already out.
     last_day = c.last_possible_release
     opening: list[date] = []
     missing: set[str] = set()
-    for f in a.findings:
-        row[finding_column(f.avenue, f.ground)] = f.status
-        if f.status == "not_eligible" and f.eligible_from and f.avenue not in INFORMATIONAL \
-                and f.ground != COMBINED:
-            opening.append(f.eligible_from)
-        if f.status == "needs_facts":
-            missing.update(q.field for q in f.missing)
+    for f in a.findings:  # (a person has a few dozen findings: the loop reads each field once)
+        status = f.status
+        row[finding_column(f.avenue, f.ground)] = status
+        if status == "not_eligible":
+            if f.eligible_from and f.avenue not in INFORMATIONAL and f.ground != COMBINED:
+                opening.append(f.eligible_from)
+        elif status == "needs_facts":
+            for q in f.missing:
+                missing.add(q.field)
     counted = [(avenue, f) for avenue, f in verdicts if avenue not in INFORMATIONAL]
     best = min((f.status for _, f in counted), key=STATUS_RANK.__getitem__) if counted else "not_eligible"
     row["best_status"] = best
@@ -94,6 +77,35 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
     row["soonest_eligible_from"] = _iso(min((d for d in opening if last_day is None or d <= last_day), default=None))
     row["missing_facts"] = "; ".join(sorted(missing))
     return row
+
+
+def _release_columns(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]:
+    """The row's first columns: the person, the term and the release (the ranges' ends read as `Span.as_json`
+    writes them, without making its dictionaries)."""
+    c = a.computation
+    projected = _iso(c.projected_release_date)
+    span = c.ranges.get("projected_release_date")
+    earliest, latest = (_iso(span.low), _iso(span.high)) if span is not None and span.dates else (projected, projected)
+    served = c.ranges.get("percent_of_term_served")
+    term = c.total_term
+    released = released_on_the_facts(c, a.case.custody.in_custody_on if a.case else None, a.as_of)
+    return {
+        "id": person_id,
+        "row": row_number,
+        "as_of": a.as_of.isoformat(),
+        "circuit": a.circuit,
+        "total_term_months": None if term is None else ("life" if term.life else term.months),
+        "commenced_on": _iso(c.commenced_on),
+        "projected_release_date": projected,
+        "projected_release_earliest": earliest,
+        "projected_release_latest": latest,
+        "release_method": c.release_method,
+        "percent_of_term_served": c.percent_of_term_served if c.percent_of_term_served is not None
+        else (served.low if served is not None and not served.dates else None),
+        "fsa_eligible": c.fsa.eligible if c.fsa else None,
+        "released": released,
+        "release_status": _release_status(c, a.as_of, released),
+    }
 
 
 def _release_status(c: Any, as_of: date, released: bool | None) -> str | None:
