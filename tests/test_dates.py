@@ -65,3 +65,19 @@ def test_a_date_parsed_from_text_is_the_same_remembered_or_fresh(text: str) -> N
             return str(exc)
 
     assert remembered() == fresh() == remembered()
+
+
+@given(st.dates(date(1900, 1, 1), date(2200, 12, 31)), st.sampled_from([4, 7, 10]))
+def test_the_days_of_a_partial_date_are_the_same_read_once_or_again(day: date, length: int) -> None:
+    """A partial date keeps its days once worked out (a shared instance is read dozens of times a person): the
+    first and every later read give the calendar's days, and the fields alone decide equality."""
+    import calendar
+
+    text = day.isoformat()[:length]
+    value = PartialDate.parse(text)
+    month_end = date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    expected = {4: (date(day.year, 1, 1), date(day.year, 12, 31), None),
+                7: (date(day.year, day.month, 1), month_end, None), 10: (day, day, day)}[length]
+    for _ in range(2):
+        assert (value.earliest, value.latest, value.exact) == expected
+    assert value == PartialDate(*(int(part) for part in text.split("-"))) and value.is_exact == (length == 10)

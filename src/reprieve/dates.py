@@ -10,7 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -58,18 +58,21 @@ class PartialDate:
                 raise ValueError("is not a real calendar day")
         return cls(year, month, day)
 
-    @property
+    # The days are worked out once, then read as attributes (`cached_property` keeps them in the instance's
+    # dictionary, which a frozen dataclass allows): the rules read them dozens of times a person, and a date read
+    # from text is one shared instance (`_parsed`). The fields alone decide equality, order and hash.
+    @cached_property
     def exact(self) -> date | None:
         """The day, when the whole date is known."""
         if self.month is None or self.day is None:
             return None
         return date(self.year, self.month, self.day)
 
-    @property
+    @cached_property
     def earliest(self) -> date:
         return date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @cached_property
     def latest(self) -> date:
         if self.month is None:
             return date(self.year, 12, 31)

@@ -117,7 +117,18 @@ def statute_key(citation: str) -> str | None:
 def said(key: str, **args: Any) -> Said:
     """`said("step.full_term", commenced=day, ...)`: the message, not yet formatted (one without values is made
     once and shared: a message is never changed once made)."""
-    return Said(key, args) if args else _plain(key)
+    if not args:
+        return _plain(key)
+    # made without calling the dataclass's __init__ (`Said(key, args)`): the engine makes some 170 messages a
+    # person, even for a screening row that never reads them (they carry what some rules compare: their keys and
+    # values), and the call of __init__ is a fifth of the cost
+    message = _new(Said)
+    message.key = key
+    message.args = args
+    return message
+
+
+_new = object.__new__
 
 
 @cache
