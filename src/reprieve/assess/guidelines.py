@@ -45,11 +45,11 @@ from reprieve.law.guidelines.sentencing_table import (
 )
 from reprieve.law.guidelines.statutory_limits import restrict
 from reprieve.law.guidelines.worksheet import drug_said, line
-from reprieve.law.params import law
+from reprieve.law.params import law, law_cache
 from reprieve.law.penalty_ranges import Trace, months_or_life
 from reprieve.law.statutes import parse_statutes
 from reprieve.law.statutes import sections as _sections
-from reprieve.results import Joined, Said, Step, quoted, said, text_of
+from reprieve.results import Joined, Said, Step, explaining, quoted, said, text_of
 
 AVENUE = "3582(c)(2)"
 # The rules a worksheet line applies, and the keys of their authorities in law/authorities.yaml.
@@ -790,12 +790,13 @@ def _amended_status(f: Facts, then: Side, rules: Rules, side: Side) -> None:
 
 # --- then, now and the 3582(c)(2) screen ---------------------------------------------------------------------------
 
-def _zero_point_from(trace: Trace) -> date:
+def _zero_point_from() -> date:
     return law().parameter("guidelines.zero_point_offender.reduction_levels").values[0].from_
 
 
-def _rules_then(manual: date, trace: Trace) -> Rules:
-    zp = manual if manual >= _zero_point_from(trace) else None
+@law_cache(maxsize=4096)  # a function of the law and the Manual's date alone (a Rules is never changed once made)
+def _rules_then(manual: date) -> Rules:
+    zp = manual if manual >= _zero_point_from() else None
     return Rules(manual, manual, manual, manual, zp, manual)
 
 
@@ -879,7 +880,7 @@ def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tupl
                           [question(f.where, "imposed_on")])
         return GuidelineSides(j, f.where, None, None, missing=[question(f.where, "imposed_on")]), [finding]
     manual = f.manual
-    then_rules = _rules_then(manual, f.trace)
+    then_rules = _rules_then(manual)
     then = calculate_then(f, then_rules)
     _finish(f, then)
     # A sentencing date known only in part: an amendment that took effect within it may or may not have been in
@@ -913,7 +914,8 @@ def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tupl
     note = said("guideline.manual_uncertain") if ambiguous else None
     sides = GuidelineSides(j, f.where, then, now,
                            amendments_applied=[retro.name(a) for a in amendments if set(a.changes) - {"other"}],
-                           unverified=f.trace.unverified(), presumptions=f.presumptions, settled=f.settled, note=note)
+                           unverified=f.trace.unverified() if explaining() else [],  # (only a reader reads it)
+                           presumptions=f.presumptions, settled=f.settled, note=note)
     return sides, findings
 
 
