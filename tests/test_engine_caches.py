@@ -230,3 +230,19 @@ def test_the_rules_of_a_manual_remembered_equal_those_worked_out_afresh(manual: 
             rules = guidelines._rules_then(manual)
         assert rules == guidelines.Rules(manual, manual, manual, manual, manual if manual >= since else None, manual)
         assert name in traced.read
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(questions.registry())).map(lambda key: key.replace("[]", "[0]")),
+       st.sampled_from(["", "what it changes"]))
+def test_a_question_asked_is_the_question_its_dataclass_makes(field_path: str, would_change: str) -> None:
+    """`ask` makes its `Question` without the frozen dataclass's __init__: every field set, equal (and hashed) as
+    one made by __init__ from the registry's words."""
+    from dataclasses import asdict
+
+    from reprieve.assess.findings import Question
+
+    asked = questions.ask(field_path, would_change)
+    made = Question(field_path, questions.text(field_path), would_change,
+                    questions.text(field_path, part="where_to_find"))
+    assert asked == made and hash(asked) == hash(made) and asdict(asked) == asdict(made)
