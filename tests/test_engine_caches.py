@@ -214,3 +214,35 @@ def test_a_question_asked_from_the_memo_reads_as_the_registry_words_it(field: st
         asked = questions.ask(path, "what it decides")
         assert (asked.field, asked.question, asked.would_change, asked.where_to_find) == \
             (path, *fresh[:1], "what it decides", fresh[1])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(date(1987, 11, 1), date(2030, 12, 31)))
+def test_the_rules_of_a_manual_remembered_equal_those_worked_out_afresh(manual: date) -> None:
+    """`guidelines._rules_then` is remembered per law and Manual date: the rules worked out afresh from the law
+    data, and the zero-point parameter recorded as read on every call (a hit included)."""
+    from reprieve.assess import guidelines
+
+    name = "guidelines.zero_point_offender.reduction_levels"
+    since = shipped_law().parameter(name).values[0].from_
+    for _ in range(2):
+        with using(Law.at(AS_OF).traced()) as traced:
+            rules = guidelines._rules_then(manual)
+        assert rules == guidelines.Rules(manual, manual, manual, manual, manual if manual >= since else None, manual)
+        assert name in traced.read
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(questions.registry())).map(lambda key: key.replace("[]", "[0]")),
+       st.sampled_from(["", "what it changes"]))
+def test_a_question_asked_is_the_question_its_dataclass_makes(field_path: str, would_change: str) -> None:
+    """`ask` makes its `Question` without the frozen dataclass's __init__: every field set, equal (and hashed) as
+    one made by __init__ from the registry's words."""
+    from dataclasses import asdict
+
+    from reprieve.assess.findings import Question
+
+    asked = questions.ask(field_path, would_change)
+    made = Question(field_path, questions.text(field_path), would_change,
+                    questions.text(field_path, part="where_to_find"))
+    assert asked == made and hash(asked) == hash(made) and asdict(asked) == asdict(made)

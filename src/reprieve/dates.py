@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property, lru_cache
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -38,6 +39,10 @@ class PartialDate:
             value = str(value)
         if not isinstance(value, str):
             raise ValueError("must be a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+        return _parsed(value) if cls is PartialDate else cls._from_text(value)
+
+    @classmethod
+    def _from_text(cls, value: str) -> PartialDate:
         match = _PATTERN.match(value.strip())
         if not match:
             raise ValueError("must be a date (YYYY-MM-DD, YYYY-MM or YYYY)")
@@ -53,18 +58,21 @@ class PartialDate:
                 raise ValueError("is not a real calendar day")
         return cls(year, month, day)
 
-    @property
+    # The days are worked out once, then read as attributes (`cached_property` keeps them in the instance's
+    # dictionary, which a frozen dataclass allows): the rules read them dozens of times a person, and a date read
+    # from text is one shared instance (`_parsed`). The fields alone decide equality, order and hash.
+    @cached_property
     def exact(self) -> date | None:
         """The day, when the whole date is known."""
         if self.month is None or self.day is None:
             return None
         return date(self.year, self.month, self.day)
 
-    @property
+    @cached_property
     def earliest(self) -> date:
         return date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @cached_property
     def latest(self) -> date:
         if self.month is None:
             return date(self.year, 12, 31)
@@ -84,18 +92,29 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+@lru_cache(maxsize=65536)
+def _parsed(text: str) -> PartialDate:
+    """A date written as text, parsed once: a population's rows repeat the same days (a PartialDate is never
+    changed once made, so one is shared; a text that is no date raises each time, never cached)."""
+    return PartialDate._from_text(text)
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@lru_cache(maxsize=65536)  # a person's rules add the same months to the same day many times (a birthday, a term)
 def add_months(start: date, months: int) -> date:
     """Calendar months, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29), as dateutil's relativedelta
     does; written out because it is on every hot path."""
     index = start.year * 12 + start.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
+    year, month = divmod(index, 12)  # (month from 0)
     if not 1 <= year <= 9999:
         raise OverflowError(f"{start} + {months} months is past the calendar")
     day = start.day
     if day > 28:
-        day = min(day, calendar.monthrange(year, month)[1])
-    return date(year, month, day)
+        last = 29 if month == 1 and calendar.isleap(year) else _MONTH_DAYS[month]
+        day = min(day, last)
+    return date(year, month + 1, day)
 
 
 def days_inclusive(first: date, last: date) -> int:

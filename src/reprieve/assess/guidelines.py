@@ -45,11 +45,11 @@ from reprieve.law.guidelines.sentencing_table import (
 )
 from reprieve.law.guidelines.statutory_limits import restrict
 from reprieve.law.guidelines.worksheet import drug_said, line
-from reprieve.law.params import law
+from reprieve.law.params import law, law_cache
 from reprieve.law.penalty_ranges import Trace, months_or_life
 from reprieve.law.statutes import parse_statutes
 from reprieve.law.statutes import sections as _sections
-from reprieve.results import Joined, Said, Step, quoted, said, text_of
+from reprieve.results import Joined, Said, Step, explaining, quoted, said, text_of
 
 AVENUE = "3582(c)(2)"
 # The rules a worksheet line applies, and the keys of their authorities in law/authorities.yaml.
@@ -790,12 +790,13 @@ def _amended_status(f: Facts, then: Side, rules: Rules, side: Side) -> None:
 
 # --- then, now and the 3582(c)(2) screen ---------------------------------------------------------------------------
 
-def _zero_point_from(trace: Trace) -> date:
+def _zero_point_from() -> date:
     return law().parameter("guidelines.zero_point_offender.reduction_levels").values[0].from_
 
 
-def _rules_then(manual: date, trace: Trace) -> Rules:
-    zp = manual if manual >= _zero_point_from(trace) else None
+@law_cache(maxsize=4096)  # a function of the law and the Manual's date alone (a Rules is never changed once made)
+def _rules_then(manual: date) -> Rules:
+    zp = manual if manual >= _zero_point_from() else None
     return Rules(manual, manual, manual, manual, zp, manual)
 
 
@@ -879,15 +880,15 @@ def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tupl
                           [question(f.where, "imposed_on")])
         return GuidelineSides(j, f.where, None, None, missing=[question(f.where, "imposed_on")]), [finding]
     manual = f.manual
-    then_rules = _rules_then(manual, f.trace)
+    then_rules = _rules_then(manual)
     then = calculate_then(f, then_rules)
     _finish(f, then)
     # A sentencing date known only in part: an amendment that took effect within it may or may not have been in
     # the Manual applied, so it is listed (and asked about) rather than dropped.
     imposed = f.judgment.imposed_on
     earliest = imposed.earliest if (f.g.manual is None and imposed is not None and imposed.exact is None) else manual
-    amendments = [a for a in (listed[0] if listed else []) if a.effective > min(earliest, manual)
-                  and _relevant(f, a)]
+    since = min(earliest, manual)
+    amendments = [a for a in (listed[0] if listed else []) if a.effective > since and _relevant(f, a)]
     ambiguous = _partial_sentencing_is_ambiguous(f, [a.effective for a in amendments])
     topics = {t for a in amendments for t in a.changes if t != "other"}
     if topics:
@@ -896,7 +897,7 @@ def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tupl
         now.steps.insert(0, line(*SUBSTITUTED, "amendments_substituted", retro.METHOD, names=Joined(tuple(
             _amendment_said(a) for a in amendments if set(a.changes) - {"other"}), sep=", ")))
     else:
-        now = replace(then, steps=[line(*SUBSTITUTED, "no_amendment"), *then.steps], manual=as_of)
+        now = _unchanged(then, [line(*SUBSTITUTED, "no_amendment"), *then.steps], as_of)
         now_rules = then_rules
     _finish(f, now)
     findings: list[Finding] = []
@@ -913,8 +914,19 @@ def assess_guidelines(case: Case, as_of: date, computation: Computation) -> tupl
     note = said("guideline.manual_uncertain") if ambiguous else None
     sides = GuidelineSides(j, f.where, then, now,
                            amendments_applied=[retro.name(a) for a in amendments if set(a.changes) - {"other"}],
-                           unverified=f.trace.unverified(), presumptions=f.presumptions, settled=f.settled, note=note)
+                           unverified=f.trace.unverified() if explaining() else [],  # (only a reader reads it)
+                           presumptions=f.presumptions, settled=f.settled, note=note)
     return sides, findings
+
+
+def _unchanged(then: Side, steps: list[Step], manual: date) -> Side:
+    """`then` as the range today, with its own steps and Manual: `dataclasses.replace(then, steps=..., manual=...)`
+    (sharing the other fields' values, as it does) without its checks of every field, a third of the cost."""
+    now = object.__new__(Side)
+    now.__dict__.update(then.__dict__)
+    now.steps = steps
+    now.manual = manual
+    return now
 
 
 def _lowers(then: GuidelineRange, amended: GuidelineRange) -> bool:

@@ -199,7 +199,14 @@ def ask(field_path: str, would_change: Text = "") -> Question:
     """The question a finding asks when `field_path` is not stated (worded by the registry, in English; the
     assessment words it again for the case and its language)."""
     question, where_to_find = _generic_words(field_path)
-    return Question(field_path, question, would_change, where_to_find)
+    # `Question(field_path, question, would_change, where_to_find)` without the frozen dataclass's __init__, which
+    # sets each field through object.__setattr__: a person's findings ask a dozen questions
+    asked = _new(Question)
+    asked.__dict__.update(field=field_path, question=question, would_change=would_change, where_to_find=where_to_find)
+    return asked
+
+
+_new = object.__new__
 
 
 @lru_cache(maxsize=4096)  # a dozen questions a person, of a few hundred fields

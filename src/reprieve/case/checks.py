@@ -65,17 +65,46 @@ def _too_large(node: object, path: str, name: str = "") -> Iterator[Problem]:
 
 def _any_too_large(node: object, name: str) -> bool:
     """Whether `_numbers` would find a number over its bound, without building where each number is, and passing
-    over the fields whose type holds no number (text, dates): this runs for every person of a screen."""
-    if isinstance(node, BaseModel):
-        values = node.__dict__
-        for field_name in _fields_with_numbers(type(node)):
-            child = values.get(field_name)
-            if isinstance(child, _WALKED) and _any_too_large(child, field_name):
+    over the fields whose type holds no number (text, dates): this runs for every person of a screen, so the values
+    of the common exact types (a number, a list, a model of the case) are told apart by `type` and the bound of each
+    field is looked up once per model (`_limits`); anything else goes the general way (`_any_over`)."""
+    if not isinstance(node, BaseModel):
+        return _any_over(node, name)
+    values = node.__dict__
+    for field_name, limit in _limits(type(node)):
+        child = values.get(field_name)
+        kind = type(child)
+        if child is None or kind is str:
+            continue
+        if kind is int or kind is float:
+            if child > limit:
                 return True
-        return False
+        elif kind is list:
+            for item in child:
+                item_kind = type(item)
+                if item_kind is int or item_kind is float:
+                    if item > limit:
+                        return True
+                elif item is not None and item_kind is not str and _any_over(item, field_name):
+                    return True
+        elif _any_over(child, field_name):
+            return True
+    return False
+
+
+def _any_over(node: object, name: str) -> bool:
+    """`_any_too_large` for a value of any type: a model, a list, a number (a bool is no number), else nothing."""
+    if isinstance(node, BaseModel):
+        return _any_too_large(node, name)
     if isinstance(node, list):
-        return any(isinstance(item, _WALKED) and _any_too_large(item, name) for item in node)
+        return any(isinstance(item, _WALKED) and _any_over(item, name) for item in node)
     return isinstance(node, (int, float)) and not isinstance(node, bool) and node > _bound(name)[0]
+
+
+@cache
+def _limits(model: type[BaseModel]) -> tuple[tuple[str, int], ...]:
+    """The fields of `model` that may hold a number, each with the bound its name gives."""
+    return tuple((name, _bound(name)[0]) for name in _fields_with_numbers(model))
 
 
 @cache

@@ -13,8 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from importlib import resources
@@ -490,9 +489,14 @@ class LawSnapshot:
         return found  # type: ignore[return-value]
 
     def entry(self, name: str, on: date) -> Value:
-        found = self.maybe(name, on)
+        # `maybe` written out: the rules look up dozens of values a person
+        if self._read is not None:
+            self._read.add(name)
+        found = self._memo.get((name, on))
         if found is None:
-            return self.law.entry(name, on)  # raises NotInForce, naming the period the data covers
+            found = self.maybe(name, on, record=False)
+            if found is None:
+                return self.law.entry(name, on)  # raises NotInForce, naming the period the data covers
         return found
 
     def value(self, name: str, on: date) -> Any:
@@ -521,18 +525,26 @@ def law() -> LawSnapshot:
     return _SHIPPED[0]
 
 
-@contextmanager
-def using(snapshot: LawSnapshot | None) -> Iterator[LawSnapshot]:
+class using:
     """Apply `snapshot` to every rule called inside the block, in this thread or task only (a context variable:
-    other threads keep their own). None keeps the law in use."""
-    if snapshot is None:
-        yield law()
-        return
-    token = _CURRENT.set(snapshot)
-    try:
-        yield snapshot
-    finally:
-        _CURRENT.reset(token)
+    other threads keep their own). None keeps the law in use. A class, not a generator: an assessment enters
+    half a dozen of these, and a generator's context manager costs three times as much."""
+
+    __slots__ = ("_snapshot", "_token")
+
+    def __init__(self, snapshot: LawSnapshot | None) -> None:
+        self._snapshot = snapshot
+        self._token: Token[LawSnapshot | None] | None = None
+
+    def __enter__(self) -> LawSnapshot:
+        if self._snapshot is None:
+            return law()
+        self._token = _CURRENT.set(self._snapshot)
+        return self._snapshot
+
+    def __exit__(self, *exc: object) -> None:
+        if self._token is not None:
+            _CURRENT.reset(self._token)
 
 
 R = TypeVar("R")

@@ -10,9 +10,9 @@ from typing import Any
 
 from reprieve.screen.ids import IdKey, IdKeyError, load_key
 from reprieve.screen.output import write_parts, write_table, write_text
-from reprieve.screen.rows import rank_order, ranked_rows
 from reprieve.screen.runner import RowError, Screened, screen_folder, screen_table
 from reprieve.screen.source import InputError, Table, load_mapping, open_table
+from reprieve.screen.table import rank_order, ranked_rows
 
 DISCLAIMER = "Information, not legal advice: every row is a screen for a person to check against the records."
 

@@ -9,8 +9,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from reprieve.assess.report import STATUS_RANK
-from reprieve.screen.rows import INFORMATIONAL
+from reprieve.screen.table import INFORMATIONAL, STATUSES
 
 _STATUS_STYLE = {"eligible": ("#1b7f3b", "OPEN"), "needs_review": ("#b58900", "ARGUABLE"),
                  "needs_facts": ("#1f6f8b", "NEEDS FACTS"), "not_eligible": ("#a12a2a", "CLOSED")}
@@ -124,7 +123,7 @@ def render_report(frame: Any, top: Any, errors: int, as_of: date, title: str,
                   what_if: dict[str, Any] | None = None) -> str:
     """`frame`: every person's row (in any order); `top`: the first people by rank, with their rank."""
     by_status = Counter(dict(frame.group_by("best_status").len().iter_rows())) if frame.height else Counter()
-    status_counts = [(f"{_STATUS_STYLE[s][1]} ({s})", by_status.get(s, 0)) for s in STATUS_RANK]
+    status_counts = [(f"{_STATUS_STYLE[s][1]} ({s})", by_status.get(s, 0)) for s in STATUSES]
     avenue_counts: Counter[str] = Counter()
     for column in frame.columns:
         avenue = column.removeprefix("avenue: ")

@@ -13,7 +13,15 @@ from typing import Any
 from reprieve.assess.relief.situation import released_on_the_facts
 from reprieve.assess.report import COMBINED, STATUS_RANK, Assessment, Options
 
-INFORMATIONAL = {"commutation"}  # always for a person to weigh; never ranks anyone first
+# the table's own functions, where the callers of the rows (tests, benchmarks) find them too
+from reprieve.screen.table import INFORMATIONAL as INFORMATIONAL
+from reprieve.screen.table import LEADING as LEADING
+from reprieve.screen.table import STATUSES as STATUSES
+from reprieve.screen.table import rank as rank
+from reprieve.screen.table import rank_order as rank_order
+from reprieve.screen.table import ranked_rows as ranked_rows
+from reprieve.screen.table import to_frame as to_frame
+
 # How a screening assesses: the findings decided, not explained (no reasons, summaries or worded questions), which
 # `person_row` never reads; its rows equal those of a full assessment (tests/test_screen*.py hold it)
 ROW_ONLY = Options(explain=False)
@@ -35,27 +43,7 @@ def avenue_columns(avenue: str) -> tuple[str, str]:
 
 def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]:
     c = a.computation
-    span = c.ranges["projected_release_date"].as_json() if "projected_release_date" in c.ranges else {}
-    served = c.ranges["percent_of_term_served"].as_json() if "percent_of_term_served" in c.ranges else {}
-    term = c.total_term
-    released = released_on_the_facts(c, a.case.custody.in_custody_on if a.case else None, a.as_of)
-    row: dict[str, Any] = {
-        "id": person_id,
-        "row": row_number,
-        "as_of": a.as_of.isoformat(),
-        "circuit": a.circuit,
-        "total_term_months": None if term is None else ("life" if term.life else term.months),
-        "commenced_on": _iso(c.commenced_on),
-        "projected_release_date": _iso(c.projected_release_date),
-        "projected_release_earliest": span.get("earliest", _iso(c.projected_release_date)),
-        "projected_release_latest": span.get("latest", _iso(c.projected_release_date)),
-        "release_method": c.release_method,
-        "percent_of_term_served": c.percent_of_term_served if c.percent_of_term_served is not None
-        else served.get("least"),
-        "fsa_eligible": c.fsa.eligible if c.fsa else None,
-        "released": released,
-        "release_status": _release_status(c, a.as_of, released),
-    }
+    row = _release_columns(person_id, row_number, a)
     law_now = a.current_law.aggregate if a.current_law is not None else None
     then_min = law_now.then_min_months if law_now else None
     now_min = law_now.now_min_months if law_now else None
@@ -68,19 +56,22 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
     for avenue, f in verdicts:
         status_column, from_column = avenue_columns(avenue)
         row[status_column] = f.status
-        row[from_column] = _iso(f.eligible_from)
+        day = f.eligible_from
+        row[from_column] = day.isoformat() if day is not None else None
     # A day after the person's last possible release day is no day to act on: an age threshold decades away, or
     # an avenue open for someone already out.
     last_day = c.last_possible_release
     opening: list[date] = []
     missing: set[str] = set()
-    for f in a.findings:
-        row[finding_column(f.avenue, f.ground)] = f.status
-        if f.status == "not_eligible" and f.eligible_from and f.avenue not in INFORMATIONAL \
-                and f.ground != COMBINED:
-            opening.append(f.eligible_from)
-        if f.status == "needs_facts":
-            missing.update(q.field for q in f.missing)
+    for f in a.findings:  # (a person has a few dozen findings: the loop reads each field once)
+        status = f.status
+        row[finding_column(f.avenue, f.ground)] = status
+        if status == "not_eligible":
+            if f.eligible_from and f.avenue not in INFORMATIONAL and f.ground != COMBINED:
+                opening.append(f.eligible_from)
+        elif status == "needs_facts":
+            for q in f.missing:
+                missing.add(q.field)
     counted = [(avenue, f) for avenue, f in verdicts if avenue not in INFORMATIONAL]
     best = min((f.status for _, f in counted), key=STATUS_RANK.__getitem__) if counted else "not_eligible"
     row["best_status"] = best
@@ -96,6 +87,35 @@ def person_row(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]
     return row
 
 
+def _release_columns(person_id: str, row_number: int, a: Assessment) -> dict[str, Any]:
+    """The row's first columns: the person, the term and the release (the ranges' ends read as `Span.as_json`
+    writes them, without making its dictionaries)."""
+    c = a.computation
+    projected = _iso(c.projected_release_date)
+    span = c.ranges.get("projected_release_date")
+    earliest, latest = (_iso(span.low), _iso(span.high)) if span is not None and span.dates else (projected, projected)
+    served = c.ranges.get("percent_of_term_served")
+    term = c.total_term
+    released = released_on_the_facts(c, a.case.custody.in_custody_on if a.case else None, a.as_of)
+    return {
+        "id": person_id,
+        "row": row_number,
+        "as_of": a.as_of.isoformat(),
+        "circuit": a.circuit,
+        "total_term_months": None if term is None else ("life" if term.life else term.months),
+        "commenced_on": _iso(c.commenced_on),
+        "projected_release_date": projected,
+        "projected_release_earliest": earliest,
+        "projected_release_latest": latest,
+        "release_method": c.release_method,
+        "percent_of_term_served": c.percent_of_term_served if c.percent_of_term_served is not None
+        else (served.low if served is not None and not served.dates else None),
+        "fsa_eligible": c.fsa.eligible if c.fsa else None,
+        "released": released,
+        "release_status": _release_status(c, a.as_of, released),
+    }
+
+
 def _release_status(c: Any, as_of: date, released: bool | None) -> str | None:
     """released / possibly released (the earliest possible release day has passed, the latest has not) / in custody;
     None when no release date could be computed."""
@@ -103,90 +123,3 @@ def _release_status(c: Any, as_of: date, released: bool | None) -> str | None:
         return "released" if released else "in custody"
     earliest = c.earliest.projected_release if c.earliest else None
     return "possibly released" if earliest is not None and earliest <= as_of else None
-
-
-STATUSES = ("eligible", "needs_review", "needs_facts", "not_eligible")
-_INTS = ("row", "then_min_months", "now_min_months", "disparity_months")
-# Text that takes few values across a population, held once each (the list of missing facts alone would be half of
-# a large screening's memory as plain text).
-_REPEATED = ("circuit", "release_method", "open_avenues", "arguable_avenues", "missing_facts")
-
-
-def _kind(column: str) -> Any:
-    import polars as pl
-
-    if column in _INTS:
-        return pl.Int64
-    if column == "percent_of_term_served":
-        return pl.Float64
-    if column == "released":
-        return pl.Boolean
-    if column == "best_status" or (column.startswith(("avenue: ", "finding: ")) and
-                                   not column.endswith("| eligible_from")):
-        return pl.Enum(STATUSES)
-    if column in _REPEATED:
-        return pl.Categorical
-    return pl.String
-
-
-def to_frame(rows: list[dict[str, Any]]) -> Any:
-    """Rows as a typed, columnar table (statuses as an enumeration: one byte each), built a column at a time."""
-    import polars as pl
-
-    names: dict[str, None] = {}
-    for row in rows:
-        names.update(dict.fromkeys(row))
-    series = []
-    for name in names:
-        kind = _kind(name)
-        values = [row.get(name) for row in rows]
-        if kind in (pl.String, pl.Categorical):  # a term in months or "life", a yes/no fact: written as text
-            values = [v if v is None or type(v) is str else str(v) for v in values]
-        series.append(pl.Series(name, values, dtype=kind))
-    return pl.DataFrame(series)
-
-
-LEADING = ("rank", "id", "row", "best_status", "open_avenues", "arguable_avenues", "soonest_eligible_from",
-           "release_status", "projected_release_date", "projected_release_earliest", "projected_release_latest",
-           "disparity_months", "missing_facts")
-_RELEASE_ORDER = {"possibly released": 1, "released": 2}
-
-
-def rank_order(frame: Any) -> Any:
-    """The rows' positions in rank order: eligible now first, then by the soonest day an avenue is open, then the
-    most months of disparity (then by status and row). People who may already be out (their earliest possible
-    release day has passed) come after everyone still in custody, and those certainly released last, whatever their
-    findings. Worked out on the keys alone, so a large table is never sorted (copied) whole."""
-    import polars as pl
-
-    if frame.height == 0:
-        return pl.Series("at", [], pl.UInt32)
-
-    def column(name: str, kind: Any) -> Any:
-        return pl.col(name) if name in frame.columns else pl.lit(None, kind)
-
-    keys = frame.select(
-        column("release_status", pl.String).replace_strict(_RELEASE_ORDER, default=0, return_dtype=pl.Int8)
-        .fill_null(0).alias("out"),
-        (pl.col("best_status") != "eligible").alias("not_now"),
-        column("soonest_eligible_from", pl.String).fill_null("9999-12-31").alias("soonest"),
-        (-column("disparity_months", pl.Int64).fill_null(0)).alias("disparity"),
-        pl.col("best_status").to_physical().alias("status"), pl.col("row")).with_row_index("at")
-    return keys.sort(["out", "not_now", "soonest", "disparity", "status", "row"])["at"]
-
-
-def ranked_rows(frame: Any, order: Any, start: int = 0, length: int | None = None) -> Any:
-    """Ranks `start + 1 ..` of the ranking (all of them by default), with their rank, the columns a clinic reads
-    first leading."""
-    import polars as pl
-
-    at = order.slice(start, length)
-    part = frame[at] if frame.height else frame
-    ranked = part.with_row_index("rank", offset=start + 1).with_columns(pl.col("rank").cast(pl.Int64))
-    leading = [c for c in LEADING if c in ranked.columns]
-    return ranked.select(*leading, pl.exclude(leading))
-
-
-def rank(frame: Any) -> Any:
-    """The whole table in rank order (`rank_order`), with its rank."""
-    return ranked_rows(frame, rank_order(frame))

@@ -127,7 +127,7 @@ def _assess_slice(task: Task) -> tuple[Any, Any, list[RowError]]:
     none of the parameters the what-if changes is not assessed again (the result would be the same: see
     `LawSnapshot.read`). With `only`, the rows named are re-assessed under the what-if law alone (their results
     under the shipped law are known from an earlier screening)."""
-    from reprieve.screen.rows import to_frame
+    from reprieve.screen.table import to_frame
 
     offset, length, only = task
     settings: Settings = _STATE["settings"]
@@ -274,7 +274,7 @@ def _reassess_here(rows: list[int], settings: Settings, workers: int | None, out
     pass, before forking; a forked process runs no polars (its thread pool does not survive a fork) and sends back
     plain rows."""
     from reprieve.assess import report  # noqa: F401 (imported before forking: the forked processes share it)
-    from reprieve.screen.rows import to_frame
+    from reprieve.screen.table import to_frame
 
     workers = min(workers if workers is not None else (os.cpu_count() or 1), max(len(rows) // SHARE_MIN, 1))
     if "fork" not in multiprocessing.get_all_start_methods():
@@ -379,7 +379,7 @@ def folder_id(register: str | None, path: Path) -> str:
 
 def _assess_files(paths: list[tuple[int, str]]) -> tuple[Any, Any, list[RowError]]:
     from reprieve.intake import CaseFileError, load_case
-    from reprieve.screen.rows import to_frame
+    from reprieve.screen.table import to_frame
 
     settings: Settings = _STATE["settings"]
     base: list[dict[str, Any]] = []
