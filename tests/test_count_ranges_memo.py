@@ -6,13 +6,14 @@ worked out afresh on the count's own dates, word for word, with the same law rea
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reprieve.assess import count_ranges
+from reprieve.assess import count_ranges, current_law
 from reprieve.assess.count_ranges import CountRanges, evaluate_count
 from reprieve.assess.current_law import count_law
 from reprieve.case.model import Case
@@ -206,3 +207,19 @@ def test_a_second_924c_count_is_told_from_the_memo_by_the_counts_before_it() -> 
         assert _traced(case(first), 1, fresh=False) == _traced(case(first), 1, fresh=True)
         minimums.append(evaluate_count(case(first), 0, 1, AS_OF).scenarios[0].then.minimum.months)
     assert minimums == [300, 60]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_case(), st.sampled_from(["then", "now"]))
+def test_the_one_combination_of_counts_with_one_alternative_each_is_the_product_of_their_alternatives(
+        data: dict[str, Any], which: str) -> None:
+    """With one alternative a count (most people), the aggregate's combinations and its then-and-now pairs are
+    taken as they are, without the product over the alternatives: the same combinations and pairs."""
+    case = _parsed(data)
+    with using(Law.at(AS_OF)):
+        results = [evaluate_count(case, 0, c, AS_OF) for c in range(len(case.judgments[0].counts))]
+        for n, r in enumerate(results):  # each count with one of its alternatives (the facts they assume kept)
+            results[n] = replace(r, scenarios=[r.scenarios[n % len(r.scenarios)]])
+        shared = {b.key for r in results for s in r.scenarios for b in s.branches}
+        assert current_law.combinations(case, results, which) == current_law._every_combination(case, results, which)
+        assert current_law._pairs(case, results, shared) == current_law._every_pair(case, results, shared)
