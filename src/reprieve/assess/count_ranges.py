@@ -783,10 +783,12 @@ def _safety_valves(ctx: _Context, sentenced: PartialDate | None, trace: Trace) -
 # through the period they fall in: the alternatives are worked out once per (facts, period), with the law read on
 # the first day of each date's period and the offense day put back into the words. What the work reads (`_work_out`):
 # the count, the judgment's enhancements and whether its earlier counts are 924(c) counts, the priors, the dates, the
-# as-of date and the law. With priors, an inexact date or a hypothetical law the dates are compared with other
-# dates than the law's, so they are keyed as they are (priors) or not memoized (a hypothetical: a function).
+# as-of date and the law. With priors (their dates are compared with the offense's) or an inexact offense or
+# sentencing date (the words name its ends) the dates are keyed as they are; a hypothetical law (a function) is not
+# memoized.
 _CORES: dict[tuple[Any, ...], tuple[_Core, frozenset[str]] | None] = {}
-_CORES_LIMIT = 100_000  # kept; a larger memo is emptied (a population has a few hundred different counts)
+_CORES_LIMIT = 20_000  # kept (in each memo); a larger memo is emptied (a population has a few hundred different
+# counts, and a few per term imposed on them)
 PERIOD_FILES = ("drug_penalties", "firearm_penalties", "other_penalties", "prior_convictions", "safety_valve",
                 "which_penalty_law")  # the law the alternatives read (`_periods_of`: a read elsewhere is not keyed)
 
@@ -820,7 +822,6 @@ def _memo(ctx: _Context, sd: SentencingDate, data: Law, days: dict[str, date] | 
     if found is _CORES:
         if len(_CORES) >= _CORES_LIMIT:
             _CORES.clear()
-            _SETTLED.clear()
         found = _CORES[key] = _fresh(ctx, sd, days, periods_)
     return key, found  # type: ignore[return-value]
 
@@ -978,6 +979,8 @@ def _settled(ctx: _Context, scenarios: list[Scenario],
     memo_key = (key, stated, ctx.label)
     found = _SETTLED.get(memo_key)
     if found is None:
+        if len(_SETTLED) >= _CORES_LIMIT:
+            _SETTLED.clear()
         kept, presumed, settled = settle_on(stated, ctx.j, ctx.label, scenarios)
         at = {id(s): n for n, s in enumerate(scenarios)}
         found = _SETTLED[memo_key] = (tuple(at[id(s)] for s in kept), tuple(presumed), tuple(settled))
