@@ -281,17 +281,23 @@ def _options(results: list[CountRanges], which: str) -> list[list[tuple[Term | N
     return out
 
 
+_NO_TERM = Term()  # (a term is never changed once made: one is shared)
+
+
 def _total(case: Case, results: list[CountRanges], minimums: list[Term | None]) -> Term | None:
     """Longest non-924(c) minimum plus every 924(c) minimum, per judgment; judgments add up (3584)."""
-    total = Term()
+    by_judgment: dict[int, list[tuple[CountRanges, Term | None]]] = {}
+    for r, m in zip(results, minimums, strict=True):
+        by_judgment.setdefault(r.judgment, []).append((r, m))
+    total = _NO_TERM
     for j, judgment in enumerate(case.judgments):
-        inner = [(r, m) for r, m in zip(results, minimums, strict=True) if r.judgment == j]
+        inner = by_judgment.get(j)
         if not inner:
             continue
         if any(m is None for _, m in inner):
             return None
         plain = [m for r, m in inner if not r.consecutive and m is not None]
-        part = max(plain, key=term_key) if plain else Term()
+        part = (plain[0] if len(plain) == 1 else max(plain, key=term_key)) if plain else _NO_TERM
         for r, m in inner:
             if r.kind == "924c" and m is not None:
                 part = part + m
