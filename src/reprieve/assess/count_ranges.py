@@ -827,7 +827,7 @@ def _memo(ctx: _Context, sd: SentencingDate, data: Law, days: dict[str, date] | 
 
 
 # What the alternatives never read of a count: its term and how it runs (the stated facts settle on them after,
-# `settle`), the safety valve (`_safety_valves`). The work is given the count without them, so a rule that came to
+# `settle_on`), the safety valve (`_safety_valves`). The work is given the count without them, so a rule that came to
 # read one would read nothing (and the tests say so) rather than a memo answer for another term.
 UNREAD = ("months", "days", "life", "concurrent_with", "consecutive_to", "safety_valve_applied",
           "safety_valve_other_criteria_met")
@@ -969,7 +969,7 @@ _SETTLED: dict[tuple[Any, ...], tuple[tuple[int, ...], tuple[Presumed, ...], tup
 
 def _settled(ctx: _Context, scenarios: list[Scenario],
              key: tuple[Any, ...] | None) -> tuple[list[Scenario], list[Presumed], list[str]]:
-    """`settle`, from the memo for the same alternatives (`key`: `_core`'s) and the same stated facts: what it
+    """`settle_on`, from the memo for the same alternatives (`key`: `_core`'s) and the same stated facts: what it
     keeps does not depend on the alternatives' words, only on their ranges and branches."""
     from reprieve.assess.presumptions import settle_on, stated_facts
 
@@ -985,10 +985,3 @@ def _settled(ctx: _Context, scenarios: list[Scenario],
         at = {id(s): n for n, s in enumerate(scenarios)}
         found = _SETTLED[memo_key] = (tuple(at[id(s)] for s in kept), tuple(presumed), tuple(settled))
     return [scenarios[n] for n in found[0]], list(found[1]), list(found[2])
-
-
-def settle(ctx: _Context, scenarios: list[Scenario]) -> tuple[list[Scenario], list[Presumed], list[str]]:
-    from reprieve.assess.presumptions import settle as settle_scenarios
-
-    return settle_scenarios(ctx.case, ctx.judgment, ctx.count, ctx.j, ctx.c, ctx.label, scenarios)
-

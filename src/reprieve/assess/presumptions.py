@@ -208,13 +208,6 @@ def _conflict(stated: Stated, scenario: Scenario) -> tuple[str, bool] | None:
 
 # --- 2. presume -------------------------------------------------------------------------------------------------------
 
-def settle(case: Case, judgment: Judgment, count: Count, j: int, c: int, label: str,
-           scenarios: list[Scenario]) -> tuple[list[Scenario], list[Presumed], list[str]]:
-    """The alternatives left once the stated facts and the presumptions are applied; the presumptions made; and what
-    the stated facts settled (`settle_on` the count's `stated_facts`)."""
-    return settle_on(stated_facts(case, judgment, count), j, label, scenarios)
-
-
 def stated_facts(case: Case, judgment: Judgment, count: Count) -> Stated:
     """What the alternatives of a count are checked against: all `settle_on` reads of the case, and what it reads
     of the law (the guidelines' death-or-injury levels), so that it is a function of these, its alternatives' ranges
@@ -224,9 +217,10 @@ def stated_facts(case: Case, judgment: Judgment, count: Count) -> Stated:
 
 def settle_on(stated: Stated, j: int, label: str,
               scenarios: list[Scenario]) -> tuple[list[Scenario], list[Presumed], list[str]]:
-    """The stated facts first; then the term imposed, read as a term at or above the minimum unless a basis to go
-    below it is stated (that reading is a presumption, listed); last the presumptions about elements the record
-    would name."""
+    """The alternatives left once the stated facts and the presumptions are applied; the presumptions made; and what
+    the stated facts settled. The stated facts first; then the term imposed, read as a term at or above the minimum
+    unless a basis to go below it is stated (that reading is a presumption, listed); last the presumptions about
+    elements the record would name."""
     settled: list[str] = []
     presumed: list[Presumed] = []
     kept = _prune(scenarios, [_fact_conflict(stated, s) for s in scenarios], settled)
