@@ -10,10 +10,15 @@ government would rely on the same prior convictions.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 from reprieve.case.model import Case, Count, Judgment
 from reprieve.case.types import Quantity
@@ -21,7 +26,7 @@ from reprieve.dates import PartialDate
 from reprieve.law import drug_penalties as drugs
 from reprieve.law import firearm_penalties as guns
 from reprieve.law import other_penalties, prior_convictions
-from reprieve.law.params import law
+from reprieve.law.params import Law, law, using
 from reprieve.law.penalty_ranges import Range, Trace
 from reprieve.law.safety_valve import SafetyValve
 from reprieve.law.safety_valve import evaluate as safety_valve
@@ -37,6 +42,7 @@ from reprieve.results import Joined, Said, Step, Text, explaining, identity, quo
 
 if TYPE_CHECKING:
     from reprieve.assess.presumptions import Presumed
+    from reprieve.law.which_penalty_law import SentencingDate
 
 MAX_SCENARIOS = 512
 
@@ -154,9 +160,14 @@ class _Context:
     where_count: str
     trace: Trace
     label: str = ""
+    shows: bool = False  # the words name the offense day by `OFFENSE_DAY`, filled in by `_core`
     notes: dict[Any, Said] = field(default_factory=dict)  # each said once (by what it says), worded when read
     assumptions: dict[Any, Said] = field(default_factory=dict)
     missing: set[str] = field(default_factory=set)
+
+    def offense_said(self, dates: LawDates) -> date | _OffenseDay:
+        """The offense day as the words name it."""
+        return OFFENSE_DAY if self.shows else dates.offense
 
     def note(self, text: Said) -> None:
         self.notes.setdefault(identity(text), text)
@@ -183,6 +194,35 @@ def drug_name(drug: str) -> Said:
     return quoted("drug.", drug.replace("_", " "))
 
 
+class _OffenseDay:
+    """Where the words of a count's range name its offense day, in a range worked out once for every offense day of
+    the same law period (`_core`); the count's own day is put in its place when the range is given out."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<the offense day>"
+
+
+OFFENSE_DAY = _OffenseDay()
+
+
+@dataclass(frozen=True)
+class _Core:
+    """A count's alternatives before the stated facts settle them (`_work_out`), and what was said on the way."""
+
+    kind: str
+    consecutive_rule: str | None
+    not_covered: Said | None
+    scenarios: tuple[Scenario, ...]
+    notes: tuple[Said, ...] = ()
+    assumptions: tuple[Said, ...] = ()
+    missing: tuple[str, ...] = ()
+    unverified: tuple[str, ...] = ()
+    truncated: bool = False
+    shows: bool = False  # its words name the offense day by `OFFENSE_DAY`
+
+
 def evaluate_count(case: Case, j: int, c: int, as_of: date,
                    hypothetical: Callable[[LawDates], LawDates] | None = None) -> CountRanges:
     """The count's range then and now. `hypothetical` replaces "now" with another version of the law, given the
@@ -193,41 +233,54 @@ def evaluate_count(case: Case, j: int, c: int, as_of: date,
     where_judgment = f"judgments[{j}]"
     where_count = f"{where_judgment}.counts[{c}]"
     label = count.count or f"#{c + 1}"
-    trace = Trace()
-    ctx = _Context(case, judgment, count, j, c, as_of, where_judgment, where_count, trace, label)
-    kind, evaluator = _kind(count, as_of, trace)
-    out = CountRanges(j, c, label, where_count, kind, count)
+    ctx = _Context(case, judgment, count, j, c, as_of, where_judgment, where_count, Trace(), label)
     sd = sentencing_date(judgment, count, where_judgment, where_count)
-    out.steps.append(sd.step)
-    if evaluator is None:
-        out.not_covered = said("crange.not_covered", what=count.penalty or count.statute or said("crange.this_count"))
-        out.scenarios = [Scenario((), None, None, out.not_covered, out.not_covered)]
+    core, key = _core(ctx, sd, hypothetical)
+    out = CountRanges(j, c, label, where_count, core.kind, count, list(core.scenarios), steps=[sd.step],
+                      not_covered=core.not_covered, consecutive_rule=core.consecutive_rule)
+    if core.not_covered is not None:
         return out
-    if kind == "other":
-        out.consecutive_rule = other_penalties.consecutive_rule(count, as_of)
-    chooser = Chooser()
-    while True:
-        chooser.start()
-        then_dates, now_dates = _dates(ctx, sd.value, sd.field, chooser)
-        if hypothetical is not None:
-            now_dates = hypothetical(then_dates)
-        then, now, then_detail, now_detail = evaluator(ctx, then_dates, now_dates, chooser)
-        out.scenarios.append(Scenario(tuple(chooser.taken), then, now, then_detail, now_detail))
-        if len(out.scenarios) >= MAX_SCENARIOS:
-            out.truncated = True
-            break
-        if not chooser.advance():
-            break
-    out.scenarios, out.presumptions, out.settled = settle(ctx, out.scenarios)
-    out.notes = in_english_order(list(ctx.notes.values()))
-    out.assumptions = in_english_order(list(ctx.assumptions.values()))
-    out.missing = sorted(ctx.missing)
-    out.unverified = trace.unverified()
-    if kind == "drug" and explaining():  # (a reader's: what a screening decides never rests on it)
+    out.scenarios, out.presumptions, out.settled = _settled(ctx, out.scenarios, key)
+    out.notes = list(core.notes)
+    out.assumptions = list(core.assumptions)
+    out.missing = list(core.missing)
+    out.unverified = list(core.unverified)
+    out.truncated = core.truncated
+    if core.kind == "drug" and explaining():  # (a reader's: what a screening decides never rests on it)
         valve_trace = Trace()
         out.safety_valve = _safety_valves(ctx, sd.value, valve_trace)
         out.safety_valve_unverified = valve_trace.unverified()
     return out
+
+
+def _work_out(ctx: _Context, sentenced: PartialDate | None, sentenced_field: str,
+              hypothetical: Callable[[LawDates], LawDates] | None) -> _Core:
+    """Every alternative of the count (each unknown fact that decides its range branched on), before the stated
+    facts settle any: what `_core` memoizes."""
+    kind, evaluator = _kind(ctx.count, ctx.as_of, ctx.trace)
+    if evaluator is None:
+        count = ctx.count
+        reason = said("crange.not_covered", what=count.penalty or count.statute or said("crange.this_count"))
+        return _Core(kind, None, reason, (Scenario((), None, None, reason, reason),))
+    rule = other_penalties.consecutive_rule(ctx.count, ctx.as_of) if kind == "other" else None
+    scenarios: list[Scenario] = []
+    truncated = False
+    chooser = Chooser()
+    while True:
+        chooser.start()
+        then_dates, now_dates = _dates(ctx, sentenced, sentenced_field, chooser)
+        if hypothetical is not None:
+            now_dates = hypothetical(then_dates)
+        then, now, then_detail, now_detail = evaluator(ctx, then_dates, now_dates, chooser)
+        scenarios.append(Scenario(tuple(chooser.taken), then, now, then_detail, now_detail))
+        if len(scenarios) >= MAX_SCENARIOS:
+            truncated = True
+            break
+        if not chooser.advance():
+            break
+    return _Core(kind, rule, None, tuple(scenarios), tuple(in_english_order(list(ctx.notes.values()))),
+                 tuple(in_english_order(list(ctx.assumptions.values()))), tuple(sorted(ctx.missing)),
+                 tuple(ctx.trace.unverified()), truncated)
 
 
 Evaluator = Callable[[_Context, LawDates, LawDates, Chooser], tuple[Range | None, Range | None, Text, Text]]
@@ -288,7 +341,7 @@ def _drug(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
           chooser: Chooser) -> tuple[Range | None, Range | None, Text, Text]:
     trace = ctx.trace
     if not drugs.covered(then_dates, trace):
-        text = said("crange.drug_not_covered", day=then_dates.offense)
+        text = said("crange.drug_not_covered", day=ctx.offense_said(then_dates))
         return None, None, text, text
     read = drugs.read_count(ctx.count, then_dates, trace)
     assert read is not None and read.family is not None
@@ -635,7 +688,7 @@ def _felon_in_possession(ctx: _Context, then_dates: LawDates, now_dates: LawDate
     if acca:
         ctx.note(said("crange.acca_note"))
     what = "crange.acca" if acca else "crange.922g"
-    return then, now, said(what, day=then_dates.offense), said(what, day=now_dates.offense)
+    return then, now, said(what, day=ctx.offense_said(then_dates)), said(what, day=ctx.offense_said(now_dates))
 
 
 def _other(ctx: _Context, then_dates: LawDates, now_dates: LawDates,
@@ -650,8 +703,9 @@ def _other_side(ctx: _Context, dates: LawDates, chooser: Chooser) -> tuple[Range
     conspiracy), then each further range whose fact is unstated branched on (an element presumed absent)."""
     found = other_penalties.row(ctx.count, dates, ctx.trace)
     if found is None:
-        return None, said("crange.other_not_covered", statute=ctx.count.statute or ctx.count.penalty, day=dates.offense)
-    text = said("crange.other", citation=found.citation, day=dates.offense)
+        return None, said("crange.other_not_covered", statute=ctx.count.statute or ctx.count.penalty,
+                          day=ctx.offense_said(dates))
+    text = said("crange.other", citation=found.citation, day=ctx.offense_said(dates))
     if found.object_of:
         options, named = other_penalties.objects(ctx.count, found)
         target = named
@@ -723,8 +777,211 @@ def _safety_valves(ctx: _Context, sentenced: PartialDate | None, trace: Trace) -
     return out
 
 
-def settle(ctx: _Context, scenarios: list[Scenario]) -> tuple[list[Scenario], list[Presumed], list[str]]:
-    from reprieve.assess.presumptions import settle as settle_scenarios
+# --- the memo of the alternatives ----------------------------------------------------------------------------------
 
-    return settle_scenarios(ctx.case, ctx.judgment, ctx.count, ctx.j, ctx.c, ctx.label, scenarios)
+# A population repeats its counts' facts (a few hundred different counts), and their dates matter to the law only
+# through the period they fall in: the alternatives are worked out once per (facts, period), with the law read on
+# the first day of each date's period and the offense day put back into the words. What the work reads (`_work_out`):
+# the count, the judgment's enhancements and whether its earlier counts are 924(c) counts, the priors, the dates, the
+# as-of date and the law. With priors (their dates are compared with the offense's) or an inexact offense or
+# sentencing date (the words name its ends) the dates are keyed as they are; a hypothetical law (a function) is not
+# memoized.
+_CORES: dict[tuple[Any, ...], tuple[_Core, frozenset[str]] | None] = {}
+_CORES_LIMIT = 20_000  # kept (in each memo); a larger memo is emptied (a population has a few hundred different
+# counts, and a few per term imposed on them)
+PERIOD_FILES = ("drug_penalties", "firearm_penalties", "other_penalties", "prior_convictions", "safety_valve",
+                "which_penalty_law")  # the law the alternatives read (`_periods_of`: a read elsewhere is not keyed)
 
+
+def _core(ctx: _Context, sd: SentencingDate,
+          hypothetical: Callable[[LawDates], LawDates] | None) -> tuple[_Core, tuple[Any, ...] | None]:
+    """`_work_out`, from the memo when the same facts were worked out under the same law, in the same periods; the
+    law read is recorded in a traced law on every call, as if worked out afresh. And the key it is kept under."""
+    if hypothetical is not None:
+        return _work_out(ctx, sd.value, sd.field, hypothetical), None
+    current = law()
+    periods_ = _periods_of(current.law)
+    days = _first_days(periods_, ctx.count, sd.value) if not ctx.case.priors else None
+    key, found = _memo(ctx, sd, current.law, days, periods_) if days is not None else (None, None)
+    if found is None:  # the dates as they are
+        key, found = _memo(ctx, sd, current.law, None, periods_)
+        days = None
+    assert found is not None
+    core, read = found
+    current.note(read)
+    offense = offense_day(ctx.count)
+    if days is None or offense is None or not core.shows:
+        return core, key
+    return _with_offense_day(core, offense.earliest), key
+
+
+def _memo(ctx: _Context, sd: SentencingDate, data: Law, days: dict[str, date] | None,
+          periods_: _Periods) -> tuple[tuple[Any, ...], tuple[_Core, frozenset[str]] | None]:
+    key = _key(ctx, sd, data, days)
+    found = _CORES.get(key, _CORES)
+    if found is _CORES:
+        if len(_CORES) >= _CORES_LIMIT:
+            _CORES.clear()
+        found = _CORES[key] = _fresh(ctx, sd, days, periods_)
+    return key, found  # type: ignore[return-value]
+
+
+# What the alternatives never read of a count: its term and how it runs (the stated facts settle on them after,
+# `settle_on`), the safety valve (`_safety_valves`). The work is given the count without them, so a rule that came to
+# read one would read nothing (and the tests say so) rather than a memo answer for another term.
+UNREAD = ("months", "days", "life", "concurrent_with", "consecutive_to", "safety_valve_applied",
+          "safety_valve_other_criteria_met")
+DATES = ("offense_began", "offense_ended", "resentenced_on")
+SENTENCED = "sentenced"  # (`_first_days`: the date of the sentencing, the judgment's or a resentencing)
+
+
+def _fresh(ctx: _Context, sd: SentencingDate, days: dict[str, date] | None,
+           periods_: _Periods) -> tuple[_Core, frozenset[str]] | None:
+    """`_work_out` on the count without what it never reads and, with `days`, the dates on the first days of their
+    periods; and the law it read. None when it read law whose changes the periods do not follow, or named the
+    offense day otherwise than in its words."""
+    update: dict[str, Any] = dict.fromkeys(UNREAD)
+    sentenced = sd.value
+    if days is not None:
+        update.update({name: PartialDate.parse(day) for name, day in days.items() if name in DATES})
+        sentenced = PartialDate.parse(days[SENTENCED])
+    work = replace(ctx, count=ctx.count.model_copy(update=update), shows=days is not None, trace=Trace(),
+                   notes={}, assumptions={}, missing=set())
+    traced = law().traced()
+    with using(traced):
+        core = _work_out(work, sentenced, sd.field, None)
+    read = traced.read
+    if days is not None and (any(_name(r) not in periods_.names for r in read) or any(
+            OFFENSE_DAY in (*_values(b.said), *_values(b.worded)) for s in core.scenarios for b in s.branches)):
+        return None
+    texts = [t for s in core.scenarios for t in (s.then_detail, s.now_detail)] + [*core.notes, *core.assumptions]
+    return replace(core, shows=any(OFFENSE_DAY in _values(t) for t in texts)), read
+
+
+def _name(read: str) -> str:
+    """The parameter of a read (`f.t[row][field]` is a read of `f.t`)."""
+    at = read.find("[")
+    return read if at == -1 else read[:at]
+
+
+@dataclass(frozen=True)
+class _Periods:
+    """The days on which the law the alternatives read changes (a value begins or ends, or a date it holds), and
+    the parameters whose changes they follow."""
+
+    cuts: tuple[date, ...]
+    names: frozenset[str]
+
+
+@lru_cache(maxsize=16)
+def _periods_of(data: Law) -> _Periods:
+    """Once per law (a what-if law is another `Law`)."""
+    names = {f"{f}.{name}" for f in PERIOD_FILES if f in data.files for name in data.files[f].parameters}
+    cuts: set[date] = set()
+    for name in names:
+        for v in data.parameter(name).values:
+            cuts.add(v.from_)
+            if v.to is not None and v.to < date.max:
+                cuts.add(v.to + timedelta(days=1))
+            if isinstance(v.value, date):
+                cuts.update((v.value, v.value + timedelta(days=1)))
+    return _Periods(tuple(sorted(cuts)), frozenset(names))
+
+
+def _first_days(periods_: _Periods, count: Count, sentenced: PartialDate | None) -> dict[str, date] | None:
+    """The first day of the period each exact date of the count falls in, and the sentencing's (`SENTENCED`); None
+    unless the offense and the sentencing are exact days (a partial date is a span, which the words name by its
+    ends). A partial date the count also states (the year the offense began) is keyed as it is."""
+    offense = offense_day(count)
+    if sentenced is None or offense is None or not sentenced.is_exact or not offense.is_exact:
+        return None
+    days = {name: _first_day(periods_.cuts, day.earliest) for name in DATES
+            if (day := getattr(count, name)) is not None and day.is_exact}
+    days[SENTENCED] = _first_day(periods_.cuts, sentenced.earliest)
+    return days
+
+
+def _first_day(cuts: tuple[date, ...], day: date) -> date:
+    at = bisect.bisect_right(cuts, day) - 1
+    return cuts[at] if at >= 0 else date.min
+
+
+def _key(ctx: _Context, sd: SentencingDate, data: Law, days: dict[str, date] | None) -> tuple[Any, ...]:
+    """Everything `_work_out` reads, the dates by their periods' first days when `days` is given."""
+    count = ctx.count
+    at = days or {}
+    fields = tuple(at.get(k, v) if type(v) in _PLAIN else _frozen(v) for k, v in count.__dict__.items()
+                   if k not in UNREAD)
+    dates: Any = days[SENTENCED] if days is not None else sd.value
+    earlier = tuple(guns.is_924c(other) for other in ctx.judgment.counts[: ctx.c]) if ctx.c else ()
+    enhancements = ctx.judgment.enhancements
+    return (data, ctx.as_of, ctx.j, ctx.c, fields, _frozen(count.__pydantic_extra__),
+            None if enhancements is None else _frozen(enhancements), earlier,
+            _frozen(ctx.case.priors) if ctx.case.priors else (), dates, sd.field)
+
+
+_PLAIN = frozenset({str, int, bool, float, Decimal, date, PartialDate, Quantity, type(None)})  # hashable as they are
+
+
+def _frozen(value: Any) -> Any:
+    """A case model's values, hashable (a model is a tuple of its fields, a list a tuple)."""
+    if isinstance(value, BaseModel):
+        return type(value).__name__, _frozen(value.__dict__), _frozen(value.__pydantic_extra__)
+    if isinstance(value, dict):
+        return tuple((k, _frozen(v)) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def _values(text: Any) -> list[Any]:
+    """The values a text holds, those of the messages inside it too."""
+    if isinstance(text, Said):
+        return [v for value in text.args.values() for v in (value, *_values(value))]
+    if isinstance(text, Joined):
+        return [v for item in text.items for v in _values(item)]
+    return []
+
+
+def _filled(text: Any, day: date) -> Any:
+    """`text` with the offense day in place of `OFFENSE_DAY`."""
+    if text is OFFENSE_DAY:
+        return day
+    if isinstance(text, Said) and text.args:
+        return Said(text.key, {k: day if v is OFFENSE_DAY else _filled(v, day) if isinstance(v, Said | Joined)
+                               else v for k, v in text.args.items()})
+    if isinstance(text, Joined):
+        return Joined(tuple(_filled(item, day) for item in text.items), text.sep)
+    return text
+
+
+def _with_offense_day(core: _Core, day: date) -> _Core:
+    """The alternatives worked out on the first day of the offense's period, with its own day in their words."""
+    scenarios = tuple(Scenario(s.branches, s.then, s.now, _filled(s.then_detail, day), _filled(s.now_detail, day))
+                      for s in core.scenarios)
+    return _Core(core.kind, core.consecutive_rule, core.not_covered, scenarios,
+                 tuple(_filled(n, day) for n in core.notes), tuple(_filled(a, day) for a in core.assumptions),
+                 core.missing, core.unverified, core.truncated)
+
+
+_SETTLED: dict[tuple[Any, ...], tuple[tuple[int, ...], tuple[Presumed, ...], tuple[str, ...]]] = {}
+
+
+def _settled(ctx: _Context, scenarios: list[Scenario],
+             key: tuple[Any, ...] | None) -> tuple[list[Scenario], list[Presumed], list[str]]:
+    """`settle_on`, from the memo for the same alternatives (`key`: `_core`'s) and the same stated facts: what it
+    keeps does not depend on the alternatives' words, only on their ranges and branches."""
+    from reprieve.assess.presumptions import settle_on, stated_facts
+
+    stated = stated_facts(ctx.case, ctx.judgment, ctx.count)
+    if key is None:
+        return settle_on(stated, ctx.j, ctx.label, scenarios)
+    memo_key = (key, stated, ctx.label)
+    found = _SETTLED.get(memo_key)
+    if found is None:
+        if len(_SETTLED) >= _CORES_LIMIT:
+            _SETTLED.clear()
+        kept, presumed, settled = settle_on(stated, ctx.j, ctx.label, scenarios)
+        at = {id(s): n for n, s in enumerate(scenarios)}
+        found = _SETTLED[memo_key] = (tuple(at[id(s)] for s in kept), tuple(presumed), tuple(settled))
+    return [scenarios[n] for n in found[0]], list(found[1]), list(found[2])

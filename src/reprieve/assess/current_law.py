@@ -150,10 +150,11 @@ def _side(result: CountRanges, which: str) -> RangeSide:
     if result.not_covered:
         return RangeSide(not_covered=result.not_covered, keys=(*_NO_RANGE, "not_covered"))
     scenarios = result.scenarios
+    if len(scenarios) == 1:  # (most counts: one outcome, one basis)
+        return _one_side(scenarios[0], which, result.missing)
     groups: dict[str, list[Scenario]] = {}
     for s in scenarios:
         groups.setdefault(_outcome_key(_range_of(s, which)), []).append(s)
-    detail = {identity(d): d for d in (_detail(s, which) for s in scenarios)}
     if len(groups) == 1:
         first = scenarios[0]
         chosen = _range_of(first, which)
@@ -161,6 +162,7 @@ def _side(result: CountRanges, which: str) -> RangeSide:
             return RangeSide(reason=_detail(first, which), missing=result.missing,
                              keys=(*_NO_RANGE, "reason", "missing"))
         out = _range_side(chosen)
+        detail = {identity(d): d for d in (_detail(s, which) for s in scenarios)}
         if len(detail) == 1:
             out.put("basis", next(iter(detail.values())))
         return out
@@ -185,6 +187,16 @@ def _side(result: CountRanges, which: str) -> RangeSide:
     for key in ("min_months", "max_months"):
         if getattr(out, key) is None:
             out.put(f"{key}_range", span_of([getattr(a, key) for a in alternatives]))
+    return out
+
+
+def _one_side(s: Scenario, which: str, missing: list[str]) -> RangeSide:
+    """The side of a count with one outcome: its range and the basis of it, or why there is none."""
+    chosen = _range_of(s, which)
+    if chosen is None:
+        return RangeSide(reason=_detail(s, which), missing=missing, keys=(*_NO_RANGE, "reason", "missing"))
+    out = _range_side(chosen)
+    out.put("basis", _detail(s, which))
     return out
 
 
@@ -269,17 +281,23 @@ def _options(results: list[CountRanges], which: str) -> list[list[tuple[Term | N
     return out
 
 
+_NO_TERM = Term()  # (a term is never changed once made: one is shared)
+
+
 def _total(case: Case, results: list[CountRanges], minimums: list[Term | None]) -> Term | None:
     """Longest non-924(c) minimum plus every 924(c) minimum, per judgment; judgments add up (3584)."""
-    total = Term()
+    by_judgment: dict[int, list[tuple[CountRanges, Term | None]]] = {}
+    for r, m in zip(results, minimums, strict=True):
+        by_judgment.setdefault(r.judgment, []).append((r, m))
+    total = _NO_TERM
     for j, judgment in enumerate(case.judgments):
-        inner = [(r, m) for r, m in zip(results, minimums, strict=True) if r.judgment == j]
+        inner = by_judgment.get(j)
         if not inner:
             continue
         if any(m is None for _, m in inner):
             return None
         plain = [m for r, m in inner if not r.consecutive and m is not None]
-        part = max(plain, key=term_key) if plain else Term()
+        part = (plain[0] if len(plain) == 1 else max(plain, key=term_key)) if plain else _NO_TERM
         for r, m in inner:
             if r.kind == "924c" and m is not None:
                 part = part + m
@@ -295,6 +313,14 @@ def _total(case: Case, results: list[CountRanges], minimums: list[Term | None]) 
 
 def combinations(case: Case, results: list[CountRanges], which: str) -> list[Combination] | None:
     """Every consistent combination of the counts' scenarios (None if there are too many to list)."""
+    if all(len(r.scenarios) == 1 for r in results):  # (most people: one alternative a count, so one combination)
+        picks = tuple(r.scenarios[0] for r in results)
+        return [Combination(picks, _total(case, results, [r.minimum if (r := _range_of(s, which)) else None
+                                                          for s in picks]))] if _agree(picks) else []
+    return _every_combination(case, results, which)
+
+
+def _every_combination(case: Case, results: list[CountRanges], which: str) -> list[Combination] | None:
     options = _options(results, which)
     size = 1
     for o in options:
@@ -314,32 +340,21 @@ def combinations(case: Case, results: list[CountRanges], which: str) -> list[Com
     return out
 
 
+def _agree(picks: tuple[Scenario, ...]) -> bool:
+    """Whether one alternative of each count assume the same of every fact they share (a count's alternative names
+    each fact once)."""
+    facts: dict[str, str] = {}
+    return all(facts.setdefault(b.key, b.value) == b.value for s in picks for b in s.branches)
+
+
 def lower_today(case: Case, results: list[CountRanges]) -> LowerToday:
     """Does today's law give a lower aggregate minimum in every alternative (the same facts on both sides)?
     The answer (True: in every one, False: in none, None: it depends), the then and now ranges, the facts that
     decide it."""
     shared = {b.key for r in results for s in r.scenarios for b in s.branches}
-    options = []
-    size = 1
-    for r in results:
-        unique: dict[tuple[Any, ...], tuple[Term | None, Term | None, dict[str, str]]] = {}
-        for s in r.scenarios:
-            then = s.then.minimum if s.then else None
-            now = s.now.minimum if s.now else None
-            facts = {b.key: b.value for b in s.branches if b.key in shared}
-            unique.setdefault((None if then is None else term_key(then), None if now is None else term_key(now),
-                               tuple(sorted(facts.items()))), (then, now, facts))
-        options.append(list(unique.values()))
-        size *= len(unique)
-    if not results or size > MAX_COMBINATIONS:
+    pairs = _pairs(case, results, shared)
+    if pairs is None:
         return LowerToday()
-    pairs: list[tuple[Term | None, Term | None, dict[str, str]]] = []
-    for combo in itertools.product(*options):
-        chosen: dict[str, str] = {}
-        if any(chosen.setdefault(k, v) != v for _, _, f in combo for k, v in f.items()):
-            continue
-        pairs.append((_total(case, results, [t for t, _, _ in combo]),
-                      _total(case, results, [n for _, n, _ in combo]), chosen))
     answers = {None if then is None or now is None else term_key(now) < term_key(then) for then, now, _ in pairs}
     answer = answers.pop() if len(answers) == 1 else None
     out = LowerToday(answer, span_of([_json_term(t) for t, _, _ in pairs]),
@@ -353,6 +368,48 @@ def lower_today(case: Case, results: list[CountRanges]) -> LowerToday:
         out.put("missing", sorted({f for r in results for s in r.scenarios for b in s.branches if b.key in deciding
                                    for f in b.fields}))
     return out
+
+
+def _pairs(case: Case, results: list[CountRanges],
+           shared: set[str]) -> list[tuple[Term | None, Term | None, dict[str, str]]] | None:
+    """The aggregate minimum then and now of each consistent combination, with the facts it assumes (None: too many
+    combinations to list, or no count)."""
+    if not results:
+        return None
+    if all(len(r.scenarios) == 1 for r in results):  # (most people: one alternative a count, so one combination)
+        picks = tuple(r.scenarios[0] for r in results)
+        if not _agree(picks):
+            return []
+        return [(_total(case, results, [s.then.minimum if s.then else None for s in picks]),
+                 _total(case, results, [s.now.minimum if s.now else None for s in picks]),
+                 {b.key: b.value for s in picks for b in s.branches})]
+    return _every_pair(case, results, shared)
+
+
+def _every_pair(case: Case, results: list[CountRanges],
+                shared: set[str]) -> list[tuple[Term | None, Term | None, dict[str, str]]] | None:
+    options = []
+    size = 1
+    for r in results:
+        unique: dict[tuple[Any, ...], tuple[Term | None, Term | None, dict[str, str]]] = {}
+        for s in r.scenarios:
+            then = s.then.minimum if s.then else None
+            now = s.now.minimum if s.now else None
+            facts = {b.key: b.value for b in s.branches if b.key in shared}
+            unique.setdefault((None if then is None else term_key(then), None if now is None else term_key(now),
+                               tuple(sorted(facts.items()))), (then, now, facts))
+        options.append(list(unique.values()))
+        size *= len(unique)
+    if size > MAX_COMBINATIONS:
+        return None
+    pairs: list[tuple[Term | None, Term | None, dict[str, str]]] = []
+    for combo in itertools.product(*options):
+        chosen: dict[str, str] = {}
+        if any(chosen.setdefault(k, v) != v for _, _, f in combo for k, v in f.items()):
+            continue
+        pairs.append((_total(case, results, [t for t, _, _ in combo]),
+                      _total(case, results, [n for _, n, _ in combo]), chosen))
+    return pairs
 
 
 def _bounds(case: Case, results: list[CountRanges], which: str) -> tuple[Term | None, Term | None]:

@@ -114,8 +114,8 @@ def _branch(scenario: Scenario, key: str) -> Branch | None:
 # --- 1. settle ------------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class _Stated:
-    """The stated facts one count's alternatives are checked against."""
+class Stated:
+    """The stated facts one count's alternatives are checked against (hashable: `count_ranges` memoizes on it)."""
 
     term: Term | None
     term_text: str
@@ -129,7 +129,7 @@ class _Stated:
     base_level: int | None
 
 
-def _stated(case: Case, judgment: Judgment, count: Count, gun_count: bool) -> _Stated:
+def _stated(case: Case, judgment: Judgment, count: Count, gun_count: bool) -> Stated:
     term = count_term(count)
     term_text = f"the term imposed on this count ({term})" if term is not None else ""
     if term is None and (judgment.total_life or judgment.total_months is not None):
@@ -152,7 +152,7 @@ def _stated(case: Case, judgment: Judgment, count: Count, gun_count: bool) -> _S
             levels = tuple(int(v.value) for name in ("base_level_death_or_injury",
                                                      "base_level_death_or_injury_with_prior")
                            if (v := data.maybe(f"guidelines.drug_offense.{name}", on)) is not None)
-    return _Stated(term, term_text, basis, count.statutory_minimum_months, count.statutory_maximum_months, low, high,
+    return Stated(term, term_text, basis, count.statutory_minimum_months, count.statutory_maximum_months, low, high,
                    len(plain_counts) == 1, levels, base)
 
 
@@ -168,7 +168,7 @@ def _key(value: int | str) -> tuple[int, int, int]:
     return term_key(Term(life=True) if value == "life" else Term(int(value)))
 
 
-def _conflicts(stated: _Stated, scenario: Scenario) -> list[tuple[str, bool]]:
+def _conflicts(stated: Stated, scenario: Scenario) -> list[tuple[str, bool]]:
     """Why the stated facts rule this alternative out, each with whether it rests on there being no basis to go
     below a minimum (empty when it fits them)."""
     then: Range | None = scenario.then
@@ -200,7 +200,7 @@ def _conflicts(stated: _Stated, scenario: Scenario) -> list[tuple[str, bool]]:
     return out
 
 
-def _conflict(stated: _Stated, scenario: Scenario) -> tuple[str, bool] | None:
+def _conflict(stated: Stated, scenario: Scenario) -> tuple[str, bool] | None:
     """The reason that rules the alternative out, preferring one that rests on the stated facts alone."""
     found = _conflicts(stated, scenario)
     return min(found, key=lambda item: item[1]) if found else None
@@ -208,13 +208,19 @@ def _conflict(stated: _Stated, scenario: Scenario) -> tuple[str, bool] | None:
 
 # --- 2. presume -------------------------------------------------------------------------------------------------------
 
-def settle(case: Case, judgment: Judgment, count: Count, j: int, c: int, label: str,
-           scenarios: list[Scenario]) -> tuple[list[Scenario], list[Presumed], list[str]]:
+def stated_facts(case: Case, judgment: Judgment, count: Count) -> Stated:
+    """What the alternatives of a count are checked against: all `settle_on` reads of the case, and what it reads
+    of the law (the guidelines' death-or-injury levels), so that it is a function of these, its alternatives' ranges
+    and branches (not their words), the judgment's place and the count's label."""
+    return _stated(case, judgment, count, is_924c(count))
+
+
+def settle_on(stated: Stated, j: int, label: str,
+              scenarios: list[Scenario]) -> tuple[list[Scenario], list[Presumed], list[str]]:
     """The alternatives left once the stated facts and the presumptions are applied; the presumptions made; and what
     the stated facts settled. The stated facts first; then the term imposed, read as a term at or above the minimum
     unless a basis to go below it is stated (that reading is a presumption, listed); last the presumptions about
     elements the record would name."""
-    stated = _stated(case, judgment, count, is_924c(count))
     settled: list[str] = []
     presumed: list[Presumed] = []
     kept = _prune(scenarios, [_fact_conflict(stated, s) for s in scenarios], settled)
@@ -230,7 +236,7 @@ def settle(case: Case, judgment: Judgment, count: Count, j: int, c: int, label: 
     return kept, presumed, settled
 
 
-def _fact_conflict(stated: _Stated, scenario: Scenario) -> tuple[str, bool] | None:
+def _fact_conflict(stated: Stated, scenario: Scenario) -> tuple[str, bool] | None:
     return next((why for why in _conflicts(stated, scenario) if not why[1]), None)
 
 
