@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reprieve.assess import questions
+from reprieve.assess.relief import situation as relief_situation
 from reprieve.assess.report import assess
 from reprieve.intake import parse_case
 from reprieve.law import (
@@ -127,6 +128,7 @@ def test_an_assessment_with_warm_memos_equals_one_with_every_memo_emptied(seed: 
     questions._generic_words.cache_clear()
     release_day.release_weekday.cache_clear()  # type: ignore[attr-defined]
     penalty_schemas.parse_term.cache_clear()
+    relief_situation._REMEMBERED.clear()
     assert _json(case) == warm
 
 

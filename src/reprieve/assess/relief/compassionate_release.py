@@ -17,9 +17,9 @@ from reprieve.assess import rulings
 from reprieve.assess.current_law_result import LowerToday
 from reprieve.assess.findings import STATUS_RANK, Finding, Position, Question, ReasonLike, Status
 from reprieve.assess.questions import ask
-from reprieve.assess.relief.situation import Element, Situation, finding
+from reprieve.assess.relief.situation import Element, Situation, finding, frozen_facts, remembered
 from reprieve.assess.relief.sunset import offered_while_open
-from reprieve.case.model import FamilyFact, MedicalFact
+from reprieve.case.model import AbuseFact, FamilyFact, MedicalFact, OtherFact
 from reprieve.law import authorities
 from reprieve.law import compassionate_release as cr
 from reprieve.law.params import Value
@@ -182,10 +182,6 @@ def _request_element(i: int, request: Any, days: timedelta, as_of: date) -> Elem
 
 # --- extraordinary and compelling grounds ---------------------------------------------------------------------
 
-def _medical(s: Situation) -> list[MedicalFact] | None:
-    return s.case.circumstances.medical
-
-
 def _no_facts(key: str, fld: str) -> Element:
     return Element(_ground_name(key), None, said("relief.cr.says_nothing"), ask(fld))
 
@@ -219,8 +215,7 @@ def _none_listed(key: str) -> list[Element]:
     return [Element(_ground_name(key), False, said("relief.cr.no_condition"))]
 
 
-def terminal_illness(s: Situation) -> list[Element]:
-    medical = _medical(s)
+def terminal_illness(medical: list[MedicalFact] | None, on: date) -> list[Element]:
     if medical is None:
         return [_no_facts("b1A", "circumstances.medical")]
     if not medical:
@@ -230,11 +225,11 @@ def terminal_illness(s: Situation) -> list[Element]:
         """Stated terminal, or named as one of the policy statement's own examples of a terminal illness."""
         if m.terminal is not None:
             return m.terminal
-        found = cr.named_terminal_example(" ".join(filter(None, [m.condition, m.description])), s.as_of)
+        found = cr.named_terminal_example(" ".join(filter(None, [m.condition, m.description])), on)
         return True if found else None
 
     return _best_over(medical, lambda i, m: [_bool_element(
-        said("relief.cr.b1A.element"), named(m), _terminal(m, s.as_of),
+        said("relief.cr.b1A.element"), named(m), _terminal(m, on),
         said("relief.cr.b1A.not_terminal", condition=_condition(m)),
         ask(f"circumstances.medical[{i}].terminal"), {f"circumstances.medical[{i}].terminal": m.terminal})])
 
@@ -257,8 +252,7 @@ def _terminal(m: MedicalFact, on: date) -> Said:
     return said("relief.cr.b1A.example", terminal=terminal, example=verbatim(found[0]), citation=found[1])
 
 
-def self_care(s: Situation) -> list[Element]:
-    medical = _medical(s)
+def self_care(medical: list[MedicalFact] | None, _on: date) -> list[Element]:
     if medical is None:
         return [_no_facts("b1B", "circumstances.medical")]
     if not medical:
@@ -276,8 +270,7 @@ def self_care(s: Situation) -> list[Element]:
     ])
 
 
-def care_not_provided(s: Situation) -> list[Element]:
-    medical = _medical(s)
+def care_not_provided(medical: list[MedicalFact] | None, _on: date) -> list[Element]:
     if medical is None:
         return [_no_facts("b1C", "circumstances.medical")]
     if not medical:
@@ -294,8 +287,7 @@ def care_not_provided(s: Situation) -> list[Element]:
     ])
 
 
-def outbreak(s: Situation) -> list[Element]:
-    medical = _medical(s)
+def outbreak(medical: list[MedicalFact] | None, _on: date) -> list[Element]:
     if medical is None:
         return [_no_facts("b1D", "circumstances.medical")]
     if not medical:
@@ -345,9 +337,8 @@ _RELATIONS = ("minor_child", "adult_child_incapacitated", "spouse", "partner", "
               "grandparent", "other", "child")
 
 
-def _family(s: Situation, key: str, relations: tuple[str, ...], situations: tuple[str, ...],
+def _family(family: list[FamilyFact] | None, key: str, relations: tuple[str, ...], situations: tuple[str, ...],
             only_caregiver: bool) -> list[Element]:
-    family = s.case.circumstances.family
     what = _ground_name(key)
     if family is None:
         return [Element(what, None, said("relief.cr.family.none_stated"), ask("circumstances.family"))]
@@ -384,26 +375,25 @@ def _family(s: Situation, key: str, relations: tuple[str, ...], situations: tupl
     return _best_over(candidates, build)
 
 
-def minor_child_caregiver(s: Situation) -> list[Element]:
-    return _family(s, "b3A", ("minor_child", "adult_child_incapacitated"),
+def minor_child_caregiver(family: list[FamilyFact] | None, _on: date) -> list[Element]:
+    return _family(family, "b3A", ("minor_child", "adult_child_incapacitated"),
                    ("caregiver_died", "caregiver_incapacitated"), only_caregiver=False)
 
 
-def spouse(s: Situation) -> list[Element]:
-    return _family(s, "b3B", ("spouse", "partner"), ("incapacitated",), only_caregiver=True)
+def spouse(family: list[FamilyFact] | None, _on: date) -> list[Element]:
+    return _family(family, "b3B", ("spouse", "partner"), ("incapacitated",), only_caregiver=True)
 
 
-def parent(s: Situation) -> list[Element]:
-    return _family(s, "b3C", ("parent",), ("incapacitated",), only_caregiver=True)
+def parent(family: list[FamilyFact] | None, _on: date) -> list[Element]:
+    return _family(family, "b3C", ("parent",), ("incapacitated",), only_caregiver=True)
 
 
-def other_family(s: Situation) -> list[Element]:
-    return _family(s, "b3D", ("sibling", "grandchild", "grandparent", "other"), ("incapacitated",),
+def other_family(family: list[FamilyFact] | None, _on: date) -> list[Element]:
+    return _family(family, "b3D", ("sibling", "grandchild", "grandparent", "other"), ("incapacitated",),
                    only_caregiver=True)
 
 
-def abuse(s: Situation) -> list[Element]:
-    facts = s.case.circumstances.abuse
+def abuse(facts: list[AbuseFact] | None, _on: date) -> list[Element]:
     if facts is None:
         return [Element(said("relief.cr.b4.short"), None, said("relief.not_stated"), ask("circumstances.abuse"))]
     if not facts:
@@ -433,8 +423,7 @@ def abuse(s: Situation) -> list[Element]:
     return elements
 
 
-def other_reasons(s: Situation) -> list[Element]:
-    other = s.case.circumstances.other
+def other_reasons(other: list[OtherFact] | None, _on: date) -> list[Element]:
     name = said("relief.cr.b5.element")
     if other is None:
         return [Element(name, None, said("relief.none_stated"), ask("circumstances.other"))]
@@ -448,42 +437,52 @@ def other_reasons(s: Situation) -> list[Element]:
                     facts={"circumstances.other": len(usable)})]
 
 
-GROUND_RULES: dict[str, Callable[[Situation], list[Element]]] = {
-    "b1A": terminal_illness, "b1B": self_care, "b1C": care_not_provided, "b1D": outbreak, "b2": age,
-    "b3A": minor_child_caregiver, "b3B": spouse, "b3C": parent, "b3D": other_family, "b4": abuse,
-    "b5": other_reasons,
+# The grounds that read one kind of circumstance (and the date) only, with the field they read: each is a function
+# of those facts, so the many people of a population who state the same ones (most state none) share one finding.
+FACT_RULES: dict[str, tuple[str, Callable[[Any, date], list[Element]]]] = {
+    "b1A": ("medical", terminal_illness), "b1B": ("medical", self_care), "b1C": ("medical", care_not_provided),
+    "b1D": ("medical", outbreak), "b3A": ("family", minor_child_caregiver), "b3B": ("family", spouse),
+    "b3C": ("family", parent), "b3D": ("family", other_family), "b4": ("abuse", abuse), "b5": ("other", other_reasons),
 }
+GROUND_ORDER = ("b1A", "b1B", "b1C", "b1D", "b2", "b3A", "b3B", "b3C", "b3D", "b4", "b5")  # (b)(6) apart
+
+Raised = tuple[tuple[str, ...] | None, ...]  # each request's grounds raised (requests[].grounds_raised)
 
 
-def _issue_exhaustion(s: Situation, key: str) -> list[ReasonLike]:
+def _raised(s: Situation) -> Raised:
+    return tuple(None if r.grounds_raised is None else tuple(r.grounds_raised) for r in s.case.requests)
+
+
+def _issue_exhaustion(raised: Raised, key: str) -> list[ReasonLike]:
     """Requests that list the grounds they raised (requests[].grounds_raised): a ground none of them raised may
     meet an issue-exhaustion objection in some courts."""
-    listed = [(i, r) for i, r in enumerate(s.case.requests) if r.grounds_raised is not None]
-    if not listed or any(key.lower() in (r.grounds_raised or []) for _, r in listed):
+    listed = [(i, grounds) for i, grounds in enumerate(raised) if grounds is not None]
+    if not listed or any(key.lower() in (grounds or ()) for _, grounds in listed):
         return []
     where = ", ".join(f"requests[{i}]" for i, _ in listed)
     return [said("relief.cr.not_raised", where=where)]
 
 
-def _old_statement(s: Situation, key: str, citations: list[str], notes: list[ReasonLike]) -> list[Element]:
+def _old_statement(circuit: str | None, on: date, key: str, citations: list[str],
+                   notes: list[ReasonLike]) -> list[Element]:
     """Before the amended policy statement: may the court consider a ground the old one does not list? It depends
     on whether the old statement binds a defendant's motion in the circuit."""
-    listed, listed_entry = cr.grounds_in_force(s.as_of)
+    listed, listed_entry = cr.grounds_in_force(on)
     out: list[Element] = []
     may = said("relief.cr.old.may_consider")
-    binding = cr.old_statement_binds(s.circuit, s.as_of)
+    binding = cr.old_statement_binds(circuit, on)
     if key not in listed:
         citations.append(listed_entry.citation)
-        if s.circuit is None or binding is None:
+        if circuit is None or binding is None:
             out.append(Element(may, None, said("relief.cr.circuit_unknown"), ask("court.district")))
         elif binding.answer == "binding":
-            out.append(Element(may, False, said("relief.cr.old.binds", circuit=_circuit(s.circuit),
+            out.append(Element(may, False, said("relief.cr.old.binds", circuit=_circuit(circuit),
                                                 citation=binding.citation)))
             citations.append(binding.citation)
         else:
-            out.append(Element(may, True, said("relief.cr.old.not_binding", circuit=_circuit(s.circuit),
+            out.append(Element(may, True, said("relief.cr.old.not_binding", circuit=_circuit(circuit),
                                                citation=binding.citation) if binding.answer == "not_binding"
-                               else said("relief.cr.old.unsettled", circuit=_circuit(s.circuit)), review=True))
+                               else said("relief.cr.old.unsettled", circuit=_circuit(circuit)), review=True))
             citations.append(binding.citation)
             notes.append(said("relief.cr.old.later_listed", day=short_date(cr.amended_from())))
     if key == "b5" and binding is not None and binding.answer == "binding":
@@ -493,17 +492,31 @@ def _old_statement(s: Situation, key: str, citations: list[str], notes: list[Rea
 
 
 def ground_finding(s: Situation, key: str) -> Finding:
-    """One §1B1.13(b) ground under the law in force on the as-of date, in the case's circuit."""
+    """One §1B1.13(b) ground under the law in force on the as-of date, in the case's circuit. A ground that reads
+    one kind of circumstance (`FACT_RULES`) is worked out once per those facts, date, circuit and (explained) the
+    grounds the requests raised: a function of them alone, as `_ground` is handed nothing else."""
+    raised = _raised(s) if explaining() else ()  # (read only to explain)
+    if key == "b2":
+        return _ground(key, lambda: age(s), s.circuit, s.as_of, raised)
+    field, rule = FACT_RULES[key]
+    facts = getattr(s.case.circumstances, field)
+    circuit, on = s.circuit, s.as_of
+    return remembered(("ground", key, frozen_facts(facts), on, circuit, raised),
+                      lambda: _ground(key, lambda: rule(facts, on), circuit, on, raised))
+
+
+def _ground(key: str, rule: Callable[[], list[Element]], circuit: str | None, on: date, raised: Raised) -> Finding:
+    """The ground `key` whose elements `rule()` gives, under the law in force on `on` in `circuit`."""
     paragraph = GROUNDS[key][0]
-    old = cr.regime(s.as_of).value == "old_policy_statement"
+    old = cr.regime(on).value == "old_policy_statement"
     citations = [_cite(key, old)]
-    elements = GROUND_RULES[key](s)
+    elements = rule()
     notes: list[ReasonLike] = []
     if old:
-        elements += _old_statement(s, key, citations, notes)
+        elements += _old_statement(circuit, on, key, citations, notes)
     if not explaining():  # (the notes below only explain)
         return finding(AVENUE, paragraph, elements, citations, authority=AUTHORITY_GROUNDS)
-    notes += _issue_exhaustion(s, key)
+    notes += _issue_exhaustion(raised, key)
     title = said(f"relief.cr.ground_title.{key}")
     return finding(AVENUE, paragraph, elements, citations, summaries="relief.cr.ground", summary_args={"name": title},
                    extra_reasons=notes, authority=AUTHORITY_GROUNDS)
@@ -759,7 +772,7 @@ def findings(s: Situation, each: Callable[[str, Callable[[], Finding]], Finding]
     if early is not None:
         return [early]
     exhausted = each("exhaustion", lambda: exhaustion(s))
-    grounds = [each(key, partial(ground_finding, s, key)) for key in GROUND_RULES]
+    grounds = [each(key, partial(ground_finding, s, key)) for key in GROUND_ORDER]
     grounds.append(each("change in law", lambda: change_in_law(s)))
     grounds.append(each("rehabilitation", lambda: rehabilitation(s)))
     elderly = each("3582(c)(1)(A)(ii)", lambda: statutory_elderly(s))

@@ -23,6 +23,7 @@ from reprieve.assess.findings import Finding, Question, Reason, ReasonLike, Stat
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case
 from reprieve.dates import ONE_DAY, PartialDate, add_months
+from reprieve.law.params import law, using
 from reprieve.law.sentence_aggregation import Term
 from reprieve.results import Said, Text, explaining, said
 from reprieve.words import DEFAULT, catalog
@@ -111,6 +112,37 @@ def finding(avenue: str, ground: str, elements: list[Element], citations: list[s
         reasons.extend(extra_reasons)
     return Finding(avenue=avenue, ground=ground, status=status, summary=summary, reasons=reasons,
                    citations=citations, missing=missing, eligible_from=eligible_from, facts_used=facts)
+
+
+_REMEMBERED: dict[tuple[Any, ...], tuple[Finding, frozenset[str]]] = {}
+_REMEMBERED_LIMIT = 50_000  # findings kept (a population states a few hundred different sets of facts per ground)
+
+
+def remembered(key: tuple[Any, ...], work: Callable[[], Finding]) -> Finding:
+    """The finding `work()` makes, worked out once per `key` under the law in use and whether it is explained: `key`
+    must hold everything `work` reads of the case and the date (a rule that reads a few facts, which most people of
+    a population state alike). Each caller gets its own copy, and the law read when it was worked out is recorded
+    again into a traced law, so the trace (what a what-if re-assesses by) is the same from the memo."""
+    snapshot = law()
+    full = (snapshot.law, explaining(), *key)
+    found = _REMEMBERED.get(full)
+    if found is None:
+        traced = snapshot.traced()
+        with using(traced):
+            made = work()
+        if len(_REMEMBERED) >= _REMEMBERED_LIMIT:
+            _REMEMBERED.clear()
+        found = _REMEMBERED[full] = (made, traced.read)
+    snapshot.note(found[1])
+    return found[0].copy()
+
+
+def frozen_facts(facts: Sequence[Any] | None) -> tuple[tuple[Any, ...], ...] | None:
+    """Facts of the case (a list of models, or None when the file says nothing) as part of a memo's key: each one's
+    kind and every field it declares, in order."""
+    if facts is None:
+        return None
+    return tuple((type(f), *f.__dict__.values()) for f in facts)
 
 
 @dataclass
