@@ -83,3 +83,20 @@ def test_people_who_state_the_same_circumstances_share_a_finding_and_each_gets_t
     assert two.reasons[0] != "changed" and two.missing
     third = assess(parse_case(base, "c", warnings=False).case, AS_OF)
     assert _terminal(third).reason_texts() == two.reason_texts()
+
+
+def _decisions(found: Any) -> list[tuple[Any, ...]]:
+    return [(f.avenue, f.ground, f.status, f.eligible_from, [q.field for q in f.missing], f.facts_used, f.citations)
+            for f in found.findings]
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases())
+def test_a_row_only_assessment_decides_every_finding_as_the_explained_one_does(
+        drawn: tuple[dict[str, Any], date]) -> None:
+    """Row-only, an element several rules ask of the same facts (the age reached, the months or share of the term
+    served) is worked out once a person and shared (`Situation.decided_once`); explained, each rule works out its
+    own. Every finding is decided the same: status, date, the fields asked, the facts used, the citations."""
+    data, as_of = drawn
+    case = parse_case(data, "case", warnings=False).case
+    assert _decisions(assess(case, as_of, Options(explain=False))) == _decisions(assess(case, as_of))

@@ -325,11 +325,12 @@ def age(s: Situation) -> list[Element]:
     else:
         served = ten if ten.met is None else share
         other = share if served is ten else ten
-        if other.met is False:  # the lesser may still be the unknown one: say what is known of the other
+        if other.met is False and explaining():  # the lesser may be the unknown one: say what is known of the other
             served = replace(served, detail=said("relief.and_other", detail=served.detail, name=other.name,
                                                  other=other.detail))
-    served.name = said("relief.cr.b2.whichever_less", years=served_years, percent=percent)
-    elements.append(served)
+    # (a copy named for this rule: an element one rule asks is shared with the others that ask it, `decided_once`)
+    elements.append(replace(served, name=said("relief.cr.b2.whichever_less", years=served_years, percent=percent))
+                    if explaining() else served)
     return elements
 
 

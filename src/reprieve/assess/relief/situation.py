@@ -153,6 +153,19 @@ class Situation:
     circuit_citation: str
     computation: Computation
     current_law: CurrentLaw | None = None
+    _decided: dict[tuple[Any, ...], Element] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def decided_once(self, key: tuple[Any, ...], make: Callable[[], Element]) -> Element:
+        """The element `make()` gives, which a row-only assessment (nothing explained: an element's words are never
+        read) works out once a person for every rule that asks the same question of the same facts (`key`: the age
+        reached, the months or the share of the term served; five rules ask whether 65 is reached). Explained, each
+        rule gets its own, in its own words (its threshold's name, its citation). Never changed once made."""
+        if explaining():
+            return make()
+        found = self._decided.get(key)
+        if found is None:
+            found = self._decided[key] = make()
+        return found
 
     # --- time served -------------------------------------------------------------------------------------------
     @property
@@ -177,6 +190,9 @@ class Situation:
 
     def served_months_element(self, name: Text, months: int, citation: str) -> Element:
         """Has the person served at least `months` months (counting jail credit) by the as-of date?"""
+        return self.decided_once(("served months", months), lambda: self._served_months(name, months, citation))
+
+    def _served_months(self, name: Text, months: int, citation: str) -> Element:
         earliest_start, latest_start = self.custody_start
         length = _years(months)
         if earliest_start is None:
@@ -213,6 +229,10 @@ class Situation:
 
     def served_share_element(self, name: Text, numerator: int, denominator: int, citation: str) -> Element:
         """Has the person served `numerator/denominator` of the term (counting jail credit) by the as-of date?"""
+        return self.decided_once(("served share", numerator, denominator),
+                                 lambda: self._served_share(name, numerator, denominator, citation))
+
+    def _served_share(self, name: Text, numerator: int, denominator: int, citation: str) -> Element:
         term = self.term
         earliest_start, latest_start = self.custody_start
         share = said("relief.share.percent", percent=numerator) if denominator == 100 else \
@@ -249,6 +269,10 @@ class Situation:
         return None
 
     def age_element(self, name: Text, years: int, citation: str) -> Element:
+        """Is the person at least `years` old on the as-of date?"""
+        return self.decided_once(("age", years), lambda: self._age(name, years, citation))
+
+    def _age(self, name: Text, years: int, citation: str) -> Element:
         window = self.born
         if window is None:
             return Element(name, None, said("relief.age.unknown", years=years),
