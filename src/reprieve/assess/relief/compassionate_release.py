@@ -97,10 +97,21 @@ def short_date(day: date) -> Said:
 
 def exhaustion(s: Situation) -> Finding:
     """3582(c)(1)(A): a defendant may move after fully exhausting appeals of the BOP's failure to move, or after 30
-    days from the warden's receipt of the request, whichever is earlier."""
-    lapse, cite = cr.exhaustion_lapse(s.as_of)
-    n = lapse.days  # 3582(c)(1)(A): "the lapse of N days from the receipt of such a request by the warden"
+    days from the warden's receipt of the request, whichever is earlier. Worked out once per (rulings of exhaustion,
+    requests, the facility when explained, date): most people of a population have made no request."""
     settled = rulings.of_kind(s.case, "exhaustion_satisfied")
+    requests, to_warden = s.case.requests, cr.warden_requests(s.case)
+    facility = s.case.person.facility if explaining() else None  # (read only to explain)
+    on = s.as_of
+    return remembered(("exhaustion", frozen_facts(settled), frozen_facts(requests), facility, on),
+                      lambda: _exhaustion(settled, requests, to_warden, facility, on))
+
+
+def _exhaustion(settled: list[Any], all_requests: list[Any], requests: list[Any], facility: str | None,
+                on: date) -> Finding:
+    """Exhaustion on `on`, from the rulings that it is satisfied, every request and those to the warden."""
+    lapse, cite = cr.exhaustion_lapse(on)
+    n = lapse.days  # 3582(c)(1)(A): "the lapse of N days from the receipt of such a request by the warden"
     if settled:
         when = settled[0].on
         element = Element(said("relief.cr.exhaustion"), True, said("relief.cr.exhaustion.ruled_on", day=when) if when
@@ -108,11 +119,10 @@ def exhaustion(s: Situation) -> Finding:
                           facts={"rulings.exhaustion_satisfied": str(when) if when else True})
         return finding(AVENUE, "exhaustion", [element], [cite], summary_ok=said("relief.cr.exhaustion.ok_ruled"),
                        summary_no="", summary_facts="", authority=AUTHORITY)
-    requests = cr.warden_requests(s.case)
-    appeals = [r for r in s.case.requests if r.kind == "bp11" and r.response == "denied" and r.responded_on]
+    appeals = [r for r in all_requests if r.kind == "bp11" and r.response == "denied" and r.responded_on]
     if appeals:
         done = min(r.responded_on.latest for r in appeals if r.responded_on)
-        element = Element(said("relief.cr.exhaustion.appeals"), s.as_of >= done,
+        element = Element(said("relief.cr.exhaustion.appeals"), on >= done,
                           said("relief.cr.exhaustion.appeal_denied", day=done), from_date=done,
                           facts={"requests.bp11.responded_on": done})
         return finding(AVENUE, "exhaustion", [element], [cite], summary_ok=said("relief.cr.exhaustion.ok_appeals"),
@@ -124,7 +134,7 @@ def exhaustion(s: Situation) -> Finding:
                        summary_facts=said("relief.cr.exhaustion.ask_warden_first", days=n), authority=AUTHORITY)
     best: Element | None = None
     for i, request in enumerate(requests):
-        element = _request_element(i, request, lapse, s.as_of)
+        element = _request_element(i, request, lapse, on)
         if best is None or _rank(element) > _rank(best):
             best = element
     assert best is not None
@@ -132,13 +142,14 @@ def exhaustion(s: Situation) -> Finding:
                    summary_ok=said("relief.cr.exhaustion.ok_days", days=n),
                    summary_no=said("relief.cr.exhaustion.too_early", days=n),
                    summary_facts=said("relief.cr.exhaustion.turns_on_receipt"),
-                   extra_reasons=_request_notes(s, requests, n), authority=AUTHORITY)
+                   extra_reasons=_request_notes(facility, requests, n) if explaining() else None,
+                   authority=AUTHORITY)
 
 
-def _request_notes(s: Situation, requests: list[Any], days: int) -> list[ReasonLike]:
-    """What each request to the warden risks: the wrong facility, grounds it did not raise, a denial."""
+def _request_notes(here: str | None, requests: list[Any], days: int) -> list[ReasonLike]:
+    """What each request to the warden risks: the wrong facility (`here`: the person's), grounds it did not raise, a
+    denial."""
     notes: list[ReasonLike] = []
-    here = s.case.person.facility
     for i, request in enumerate(requests):
         facility = request.facility
         if facility and here and facility != here:
@@ -602,8 +613,8 @@ def _allowed(s: Situation, position: cr.CircuitLaw) -> Element:
     name = said(ALLOWED)
     if answer == "closed":  # Rutherford v. United States: its name and day from the registry and the law data
         return Element(name, False, said("relief.cr.b6.closed_rutherford", case=authorities.get(RUTHERFORD).name,
-                                         day=said_long_date(cr.regime_from("after_rutherford"))),
-                       authority=RUTHERFORD)
+                                         day=said_long_date(cr.regime_from("after_rutherford")))
+                       if explaining() else "", authority=RUTHERFORD)  # (row-only: no words)
     if answer in ("prohibited", "b6_invalid"):
         return Element(name, False, said("relief.cr.b6.closed_circuit", circuit=_circuit(s.circuit),
                                          citation=position.citation))
@@ -627,17 +638,20 @@ def said_long_date(day: date) -> Said:
 def _disparity_elements(s: Situation, regime: Value, text: Said | None) -> tuple[str, list[Element]]:
     """The leading citation and what the regime on the date asks of the disparity: under §1B1.13(b)(6) ten years
     served and an unusually long sentence; before it, the disparity weighed with individual circumstances."""
-    term = s.term.said() if s.term is not None else said("relief.cr.b6.term_none")
-    disparity = text or said("relief.cr.b6.disparity_unknown")
+    explain = explaining()  # (row-only: the court's part is decided, not worded)
+    term = (s.term.said() if s.term is not None else said("relief.cr.b6.term_none")) if explain else ""
+    disparity = (text or said("relief.cr.b6.disparity_unknown")) if explain else ""
     if regime.value in ("amended_policy_statement", "after_rutherford"):
         years, cite = cr.threshold("unusually_long_years_served", s.as_of)
         return cite, [
             s.served_months_element(said(SERVED_AT_LEAST, years=years), years * 12, cite),
-            Element(said("relief.cr.b6.unusually_long"), True,
-                    said("relief.cr.b6.unusually_long.for_the_court", term=term, disparity=disparity), review=True)]
+            Element(said("relief.cr.b6.unusually_long"), True, said(
+                "relief.cr.b6.unusually_long.for_the_court", term=term, disparity=disparity) if explain else "",
+                    review=True)]
     return "18 U.S.C. § 3582(c)(1)(A)(i)", [
         Element(said("relief.cr.b6.weighed"), True, said("relief.cr.b6.weighed.for_the_court", term=term,
-                                                        disparity=disparity), review=True, authority=AUTHORITY)]
+                                                        disparity=disparity) if explain else "",
+                review=True, authority=AUTHORITY)]
 
 
 def change_in_law(s: Situation) -> Finding:

@@ -17,6 +17,8 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
+from pydantic import BaseModel
+
 from reprieve.assess.computation import Computation
 from reprieve.assess.current_law_result import CurrentLaw
 from reprieve.assess.findings import Finding, Question, Reason, ReasonLike, Status
@@ -125,7 +127,10 @@ def remembered(key: tuple[Any, ...], work: Callable[[], Finding]) -> Finding:
     again into a traced law, so the trace (what a what-if re-assesses by) is the same from the memo."""
     snapshot = law()
     full = (snapshot.law, explaining(), *key)
-    found = _REMEMBERED.get(full)
+    try:
+        found = _REMEMBERED.get(full)
+    except TypeError:  # a fact that cannot be a key (a table the case file gives): worked out for this person only
+        return work()
     if found is None:
         traced = snapshot.traced()
         with using(traced):
@@ -137,12 +142,20 @@ def remembered(key: tuple[Any, ...], work: Callable[[], Finding]) -> Finding:
     return found[0].copy()
 
 
-def frozen_facts(facts: Sequence[Any] | None) -> tuple[tuple[Any, ...], ...] | None:
+_SCALARS = (str, int, float, date, PartialDate)
+
+
+def frozen_facts(facts: Any) -> Any:
     """Facts of the case (a list of models, or None when the file says nothing) as part of a memo's key: each one's
-    kind and every field it declares, in order."""
-    if facts is None:
-        return None
-    return tuple((type(f), *f.__dict__.values()) for f in facts)
+    kind and every field it declares, in order, a list as a tuple. (Plain types first: a check against a pydantic
+    model's class is twenty times slower, and this runs a dozen times a person.)"""
+    if facts is None or isinstance(facts, _SCALARS):
+        return facts
+    if isinstance(facts, list | tuple):
+        return tuple([frozen_facts(f) for f in facts]) if facts else ()
+    if isinstance(facts, BaseModel):
+        return (type(facts), *[frozen_facts(v) for v in facts.__dict__.values()])
+    return facts  # (a value that is not a key makes `remembered` work it out afresh)
 
 
 @dataclass
