@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reprieve.assess import count_ranges, questions
+from reprieve.assess.relief import situation as relief_situation
 from reprieve.assess.report import assess
 from reprieve.intake import parse_case
 from reprieve.law import (
@@ -129,6 +130,7 @@ def test_an_assessment_with_warm_memos_equals_one_with_every_memo_emptied(seed: 
     penalty_schemas.parse_term.cache_clear()
     count_ranges._CORES.clear()
     count_ranges._SETTLED.clear()
+    relief_situation._REMEMBERED.clear()
     assert _json(case) == warm
 
 

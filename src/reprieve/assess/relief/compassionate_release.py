@@ -17,9 +17,9 @@ from reprieve.assess import rulings
 from reprieve.assess.current_law_result import LowerToday
 from reprieve.assess.findings import STATUS_RANK, Finding, Position, Question, ReasonLike, Status
 from reprieve.assess.questions import ask
-from reprieve.assess.relief.situation import Element, Situation, finding
+from reprieve.assess.relief.situation import Element, Situation, finding, frozen_facts, remembered
 from reprieve.assess.relief.sunset import offered_while_open
-from reprieve.case.model import FamilyFact, MedicalFact
+from reprieve.case.model import AbuseFact, FamilyFact, MedicalFact, OtherFact
 from reprieve.law import authorities
 from reprieve.law import compassionate_release as cr
 from reprieve.law.params import Value
@@ -97,10 +97,21 @@ def short_date(day: date) -> Said:
 
 def exhaustion(s: Situation) -> Finding:
     """3582(c)(1)(A): a defendant may move after fully exhausting appeals of the BOP's failure to move, or after 30
-    days from the warden's receipt of the request, whichever is earlier."""
-    lapse, cite = cr.exhaustion_lapse(s.as_of)
-    n = lapse.days  # 3582(c)(1)(A): "the lapse of N days from the receipt of such a request by the warden"
+    days from the warden's receipt of the request, whichever is earlier. Worked out once per (rulings of exhaustion,
+    requests, the facility when explained, date): most people of a population have made no request."""
     settled = rulings.of_kind(s.case, "exhaustion_satisfied")
+    requests, to_warden = s.case.requests, cr.warden_requests(s.case)
+    facility = s.case.person.facility if explaining() else None  # (read only to explain)
+    on = s.as_of
+    return remembered(("exhaustion", frozen_facts(settled), frozen_facts(requests), facility, on),
+                      lambda: _exhaustion(settled, requests, to_warden, facility, on))
+
+
+def _exhaustion(settled: list[Any], all_requests: list[Any], requests: list[Any], facility: str | None,
+                on: date) -> Finding:
+    """Exhaustion on `on`, from the rulings that it is satisfied, every request and those to the warden."""
+    lapse, cite = cr.exhaustion_lapse(on)
+    n = lapse.days  # 3582(c)(1)(A): "the lapse of N days from the receipt of such a request by the warden"
     if settled:
         when = settled[0].on
         element = Element(said("relief.cr.exhaustion"), True, said("relief.cr.exhaustion.ruled_on", day=when) if when
@@ -108,11 +119,10 @@ def exhaustion(s: Situation) -> Finding:
                           facts={"rulings.exhaustion_satisfied": str(when) if when else True})
         return finding(AVENUE, "exhaustion", [element], [cite], summary_ok=said("relief.cr.exhaustion.ok_ruled"),
                        summary_no="", summary_facts="", authority=AUTHORITY)
-    requests = cr.warden_requests(s.case)
-    appeals = [r for r in s.case.requests if r.kind == "bp11" and r.response == "denied" and r.responded_on]
+    appeals = [r for r in all_requests if r.kind == "bp11" and r.response == "denied" and r.responded_on]
     if appeals:
         done = min(r.responded_on.latest for r in appeals if r.responded_on)
-        element = Element(said("relief.cr.exhaustion.appeals"), s.as_of >= done,
+        element = Element(said("relief.cr.exhaustion.appeals"), on >= done,
                           said("relief.cr.exhaustion.appeal_denied", day=done), from_date=done,
                           facts={"requests.bp11.responded_on": done})
         return finding(AVENUE, "exhaustion", [element], [cite], summary_ok=said("relief.cr.exhaustion.ok_appeals"),
@@ -124,7 +134,7 @@ def exhaustion(s: Situation) -> Finding:
                        summary_facts=said("relief.cr.exhaustion.ask_warden_first", days=n), authority=AUTHORITY)
     best: Element | None = None
     for i, request in enumerate(requests):
-        element = _request_element(i, request, lapse, s.as_of)
+        element = _request_element(i, request, lapse, on)
         if best is None or _rank(element) > _rank(best):
             best = element
     assert best is not None
@@ -132,13 +142,14 @@ def exhaustion(s: Situation) -> Finding:
                    summary_ok=said("relief.cr.exhaustion.ok_days", days=n),
                    summary_no=said("relief.cr.exhaustion.too_early", days=n),
                    summary_facts=said("relief.cr.exhaustion.turns_on_receipt"),
-                   extra_reasons=_request_notes(s, requests, n), authority=AUTHORITY)
+                   extra_reasons=_request_notes(facility, requests, n) if explaining() else None,
+                   authority=AUTHORITY)
 
 
-def _request_notes(s: Situation, requests: list[Any], days: int) -> list[ReasonLike]:
-    """What each request to the warden risks: the wrong facility, grounds it did not raise, a denial."""
+def _request_notes(here: str | None, requests: list[Any], days: int) -> list[ReasonLike]:
+    """What each request to the warden risks: the wrong facility (`here`: the person's), grounds it did not raise, a
+    denial."""
     notes: list[ReasonLike] = []
-    here = s.case.person.facility
     for i, request in enumerate(requests):
         facility = request.facility
         if facility and here and facility != here:
@@ -182,10 +193,6 @@ def _request_element(i: int, request: Any, days: timedelta, as_of: date) -> Elem
 
 # --- extraordinary and compelling grounds ---------------------------------------------------------------------
 
-def _medical(s: Situation) -> list[MedicalFact] | None:
-    return s.case.circumstances.medical
-
-
 def _no_facts(key: str, fld: str) -> Element:
     return Element(_ground_name(key), None, said("relief.cr.says_nothing"), ask(fld))
 
@@ -219,8 +226,7 @@ def _none_listed(key: str) -> list[Element]:
     return [Element(_ground_name(key), False, said("relief.cr.no_condition"))]
 
 
-def terminal_illness(s: Situation) -> list[Element]:
-    medical = _medical(s)
+def terminal_illness(medical: list[MedicalFact] | None, on: date) -> list[Element]:
     if medical is None:
         return [_no_facts("b1A", "circumstances.medical")]
     if not medical:
@@ -230,11 +236,11 @@ def terminal_illness(s: Situation) -> list[Element]:
         """Stated terminal, or named as one of the policy statement's own examples of a terminal illness."""
         if m.terminal is not None:
             return m.terminal
-        found = cr.named_terminal_example(" ".join(filter(None, [m.condition, m.description])), s.as_of)
+        found = cr.named_terminal_example(" ".join(filter(None, [m.condition, m.description])), on)
         return True if found else None
 
     return _best_over(medical, lambda i, m: [_bool_element(
-        said("relief.cr.b1A.element"), named(m), _terminal(m, s.as_of),
+        said("relief.cr.b1A.element"), named(m), _terminal(m, on),
         said("relief.cr.b1A.not_terminal", condition=_condition(m)),
         ask(f"circumstances.medical[{i}].terminal"), {f"circumstances.medical[{i}].terminal": m.terminal})])
 
@@ -257,8 +263,7 @@ def _terminal(m: MedicalFact, on: date) -> Said:
     return said("relief.cr.b1A.example", terminal=terminal, example=verbatim(found[0]), citation=found[1])
 
 
-def self_care(s: Situation) -> list[Element]:
-    medical = _medical(s)
+def self_care(medical: list[MedicalFact] | None, _on: date) -> list[Element]:
     if medical is None:
         return [_no_facts("b1B", "circumstances.medical")]
     if not medical:
@@ -276,8 +281,7 @@ def self_care(s: Situation) -> list[Element]:
     ])
 
 
-def care_not_provided(s: Situation) -> list[Element]:
-    medical = _medical(s)
+def care_not_provided(medical: list[MedicalFact] | None, _on: date) -> list[Element]:
     if medical is None:
         return [_no_facts("b1C", "circumstances.medical")]
     if not medical:
@@ -294,8 +298,7 @@ def care_not_provided(s: Situation) -> list[Element]:
     ])
 
 
-def outbreak(s: Situation) -> list[Element]:
-    medical = _medical(s)
+def outbreak(medical: list[MedicalFact] | None, _on: date) -> list[Element]:
     if medical is None:
         return [_no_facts("b1D", "circumstances.medical")]
     if not medical:
@@ -333,11 +336,12 @@ def age(s: Situation) -> list[Element]:
     else:
         served = ten if ten.met is None else share
         other = share if served is ten else ten
-        if other.met is False:  # the lesser may still be the unknown one: say what is known of the other
+        if other.met is False and explaining():  # the lesser may be the unknown one: say what is known of the other
             served = replace(served, detail=said("relief.and_other", detail=served.detail, name=other.name,
                                                  other=other.detail))
-    served.name = said("relief.cr.b2.whichever_less", years=served_years, percent=percent)
-    elements.append(served)
+    # (a copy named for this rule: an element one rule asks is shared with the others that ask it, `decided_once`)
+    elements.append(replace(served, name=said("relief.cr.b2.whichever_less", years=served_years, percent=percent))
+                    if explaining() else served)
     return elements
 
 
@@ -345,9 +349,8 @@ _RELATIONS = ("minor_child", "adult_child_incapacitated", "spouse", "partner", "
               "grandparent", "other", "child")
 
 
-def _family(s: Situation, key: str, relations: tuple[str, ...], situations: tuple[str, ...],
+def _family(family: list[FamilyFact] | None, key: str, relations: tuple[str, ...], situations: tuple[str, ...],
             only_caregiver: bool) -> list[Element]:
-    family = s.case.circumstances.family
     what = _ground_name(key)
     if family is None:
         return [Element(what, None, said("relief.cr.family.none_stated"), ask("circumstances.family"))]
@@ -384,26 +387,25 @@ def _family(s: Situation, key: str, relations: tuple[str, ...], situations: tupl
     return _best_over(candidates, build)
 
 
-def minor_child_caregiver(s: Situation) -> list[Element]:
-    return _family(s, "b3A", ("minor_child", "adult_child_incapacitated"),
+def minor_child_caregiver(family: list[FamilyFact] | None, _on: date) -> list[Element]:
+    return _family(family, "b3A", ("minor_child", "adult_child_incapacitated"),
                    ("caregiver_died", "caregiver_incapacitated"), only_caregiver=False)
 
 
-def spouse(s: Situation) -> list[Element]:
-    return _family(s, "b3B", ("spouse", "partner"), ("incapacitated",), only_caregiver=True)
+def spouse(family: list[FamilyFact] | None, _on: date) -> list[Element]:
+    return _family(family, "b3B", ("spouse", "partner"), ("incapacitated",), only_caregiver=True)
 
 
-def parent(s: Situation) -> list[Element]:
-    return _family(s, "b3C", ("parent",), ("incapacitated",), only_caregiver=True)
+def parent(family: list[FamilyFact] | None, _on: date) -> list[Element]:
+    return _family(family, "b3C", ("parent",), ("incapacitated",), only_caregiver=True)
 
 
-def other_family(s: Situation) -> list[Element]:
-    return _family(s, "b3D", ("sibling", "grandchild", "grandparent", "other"), ("incapacitated",),
+def other_family(family: list[FamilyFact] | None, _on: date) -> list[Element]:
+    return _family(family, "b3D", ("sibling", "grandchild", "grandparent", "other"), ("incapacitated",),
                    only_caregiver=True)
 
 
-def abuse(s: Situation) -> list[Element]:
-    facts = s.case.circumstances.abuse
+def abuse(facts: list[AbuseFact] | None, _on: date) -> list[Element]:
     if facts is None:
         return [Element(said("relief.cr.b4.short"), None, said("relief.not_stated"), ask("circumstances.abuse"))]
     if not facts:
@@ -433,8 +435,7 @@ def abuse(s: Situation) -> list[Element]:
     return elements
 
 
-def other_reasons(s: Situation) -> list[Element]:
-    other = s.case.circumstances.other
+def other_reasons(other: list[OtherFact] | None, _on: date) -> list[Element]:
     name = said("relief.cr.b5.element")
     if other is None:
         return [Element(name, None, said("relief.none_stated"), ask("circumstances.other"))]
@@ -448,42 +449,52 @@ def other_reasons(s: Situation) -> list[Element]:
                     facts={"circumstances.other": len(usable)})]
 
 
-GROUND_RULES: dict[str, Callable[[Situation], list[Element]]] = {
-    "b1A": terminal_illness, "b1B": self_care, "b1C": care_not_provided, "b1D": outbreak, "b2": age,
-    "b3A": minor_child_caregiver, "b3B": spouse, "b3C": parent, "b3D": other_family, "b4": abuse,
-    "b5": other_reasons,
+# The grounds that read one kind of circumstance (and the date) only, with the field they read: each is a function
+# of those facts, so the many people of a population who state the same ones (most state none) share one finding.
+FACT_RULES: dict[str, tuple[str, Callable[[Any, date], list[Element]]]] = {
+    "b1A": ("medical", terminal_illness), "b1B": ("medical", self_care), "b1C": ("medical", care_not_provided),
+    "b1D": ("medical", outbreak), "b3A": ("family", minor_child_caregiver), "b3B": ("family", spouse),
+    "b3C": ("family", parent), "b3D": ("family", other_family), "b4": ("abuse", abuse), "b5": ("other", other_reasons),
 }
+GROUND_ORDER = ("b1A", "b1B", "b1C", "b1D", "b2", "b3A", "b3B", "b3C", "b3D", "b4", "b5")  # (b)(6) apart
+
+Raised = tuple[tuple[str, ...] | None, ...]  # each request's grounds raised (requests[].grounds_raised)
 
 
-def _issue_exhaustion(s: Situation, key: str) -> list[ReasonLike]:
+def _raised(s: Situation) -> Raised:
+    return tuple(None if r.grounds_raised is None else tuple(r.grounds_raised) for r in s.case.requests)
+
+
+def _issue_exhaustion(raised: Raised, key: str) -> list[ReasonLike]:
     """Requests that list the grounds they raised (requests[].grounds_raised): a ground none of them raised may
     meet an issue-exhaustion objection in some courts."""
-    listed = [(i, r) for i, r in enumerate(s.case.requests) if r.grounds_raised is not None]
-    if not listed or any(key.lower() in (r.grounds_raised or []) for _, r in listed):
+    listed = [(i, grounds) for i, grounds in enumerate(raised) if grounds is not None]
+    if not listed or any(key.lower() in (grounds or ()) for _, grounds in listed):
         return []
     where = ", ".join(f"requests[{i}]" for i, _ in listed)
     return [said("relief.cr.not_raised", where=where)]
 
 
-def _old_statement(s: Situation, key: str, citations: list[str], notes: list[ReasonLike]) -> list[Element]:
+def _old_statement(circuit: str | None, on: date, key: str, citations: list[str],
+                   notes: list[ReasonLike]) -> list[Element]:
     """Before the amended policy statement: may the court consider a ground the old one does not list? It depends
     on whether the old statement binds a defendant's motion in the circuit."""
-    listed, listed_entry = cr.grounds_in_force(s.as_of)
+    listed, listed_entry = cr.grounds_in_force(on)
     out: list[Element] = []
     may = said("relief.cr.old.may_consider")
-    binding = cr.old_statement_binds(s.circuit, s.as_of)
+    binding = cr.old_statement_binds(circuit, on)
     if key not in listed:
         citations.append(listed_entry.citation)
-        if s.circuit is None or binding is None:
+        if circuit is None or binding is None:
             out.append(Element(may, None, said("relief.cr.circuit_unknown"), ask("court.district")))
         elif binding.answer == "binding":
-            out.append(Element(may, False, said("relief.cr.old.binds", circuit=_circuit(s.circuit),
+            out.append(Element(may, False, said("relief.cr.old.binds", circuit=_circuit(circuit),
                                                 citation=binding.citation)))
             citations.append(binding.citation)
         else:
-            out.append(Element(may, True, said("relief.cr.old.not_binding", circuit=_circuit(s.circuit),
+            out.append(Element(may, True, said("relief.cr.old.not_binding", circuit=_circuit(circuit),
                                                citation=binding.citation) if binding.answer == "not_binding"
-                               else said("relief.cr.old.unsettled", circuit=_circuit(s.circuit)), review=True))
+                               else said("relief.cr.old.unsettled", circuit=_circuit(circuit)), review=True))
             citations.append(binding.citation)
             notes.append(said("relief.cr.old.later_listed", day=short_date(cr.amended_from())))
     if key == "b5" and binding is not None and binding.answer == "binding":
@@ -493,17 +504,31 @@ def _old_statement(s: Situation, key: str, citations: list[str], notes: list[Rea
 
 
 def ground_finding(s: Situation, key: str) -> Finding:
-    """One §1B1.13(b) ground under the law in force on the as-of date, in the case's circuit."""
+    """One §1B1.13(b) ground under the law in force on the as-of date, in the case's circuit. A ground that reads
+    one kind of circumstance (`FACT_RULES`) is worked out once per those facts, date, circuit and (explained) the
+    grounds the requests raised: a function of them alone, as `_ground` is handed nothing else."""
+    raised = _raised(s) if explaining() else ()  # (read only to explain)
+    if key == "b2":
+        return _ground(key, lambda: age(s), s.circuit, s.as_of, raised)
+    field, rule = FACT_RULES[key]
+    facts = getattr(s.case.circumstances, field)
+    circuit, on = s.circuit, s.as_of
+    return remembered(("ground", key, frozen_facts(facts), on, circuit, raised),
+                      lambda: _ground(key, lambda: rule(facts, on), circuit, on, raised))
+
+
+def _ground(key: str, rule: Callable[[], list[Element]], circuit: str | None, on: date, raised: Raised) -> Finding:
+    """The ground `key` whose elements `rule()` gives, under the law in force on `on` in `circuit`."""
     paragraph = GROUNDS[key][0]
-    old = cr.regime(s.as_of).value == "old_policy_statement"
+    old = cr.regime(on).value == "old_policy_statement"
     citations = [_cite(key, old)]
-    elements = GROUND_RULES[key](s)
+    elements = rule()
     notes: list[ReasonLike] = []
     if old:
-        elements += _old_statement(s, key, citations, notes)
+        elements += _old_statement(circuit, on, key, citations, notes)
     if not explaining():  # (the notes below only explain)
         return finding(AVENUE, paragraph, elements, citations, authority=AUTHORITY_GROUNDS)
-    notes += _issue_exhaustion(s, key)
+    notes += _issue_exhaustion(raised, key)
     title = said(f"relief.cr.ground_title.{key}")
     return finding(AVENUE, paragraph, elements, citations, summaries="relief.cr.ground", summary_args={"name": title},
                    extra_reasons=notes, authority=AUTHORITY_GROUNDS)
@@ -588,8 +613,8 @@ def _allowed(s: Situation, position: cr.CircuitLaw) -> Element:
     name = said(ALLOWED)
     if answer == "closed":  # Rutherford v. United States: its name and day from the registry and the law data
         return Element(name, False, said("relief.cr.b6.closed_rutherford", case=authorities.get(RUTHERFORD).name,
-                                         day=said_long_date(cr.regime_from("after_rutherford"))),
-                       authority=RUTHERFORD)
+                                         day=said_long_date(cr.regime_from("after_rutherford")))
+                       if explaining() else "", authority=RUTHERFORD)  # (row-only: no words)
     if answer in ("prohibited", "b6_invalid"):
         return Element(name, False, said("relief.cr.b6.closed_circuit", circuit=_circuit(s.circuit),
                                          citation=position.citation))
@@ -613,17 +638,20 @@ def said_long_date(day: date) -> Said:
 def _disparity_elements(s: Situation, regime: Value, text: Said | None) -> tuple[str, list[Element]]:
     """The leading citation and what the regime on the date asks of the disparity: under §1B1.13(b)(6) ten years
     served and an unusually long sentence; before it, the disparity weighed with individual circumstances."""
-    term = s.term.said() if s.term is not None else said("relief.cr.b6.term_none")
-    disparity = text or said("relief.cr.b6.disparity_unknown")
+    explain = explaining()  # (row-only: the court's part is decided, not worded)
+    term = (s.term.said() if s.term is not None else said("relief.cr.b6.term_none")) if explain else ""
+    disparity = (text or said("relief.cr.b6.disparity_unknown")) if explain else ""
     if regime.value in ("amended_policy_statement", "after_rutherford"):
         years, cite = cr.threshold("unusually_long_years_served", s.as_of)
         return cite, [
             s.served_months_element(said(SERVED_AT_LEAST, years=years), years * 12, cite),
-            Element(said("relief.cr.b6.unusually_long"), True,
-                    said("relief.cr.b6.unusually_long.for_the_court", term=term, disparity=disparity), review=True)]
+            Element(said("relief.cr.b6.unusually_long"), True, said(
+                "relief.cr.b6.unusually_long.for_the_court", term=term, disparity=disparity) if explain else "",
+                    review=True)]
     return "18 U.S.C. § 3582(c)(1)(A)(i)", [
         Element(said("relief.cr.b6.weighed"), True, said("relief.cr.b6.weighed.for_the_court", term=term,
-                                                        disparity=disparity), review=True, authority=AUTHORITY)]
+                                                        disparity=disparity) if explain else "",
+                review=True, authority=AUTHORITY)]
 
 
 def change_in_law(s: Situation) -> Finding:
@@ -759,7 +787,7 @@ def findings(s: Situation, each: Callable[[str, Callable[[], Finding]], Finding]
     if early is not None:
         return [early]
     exhausted = each("exhaustion", lambda: exhaustion(s))
-    grounds = [each(key, partial(ground_finding, s, key)) for key in GROUND_RULES]
+    grounds = [each(key, partial(ground_finding, s, key)) for key in GROUND_ORDER]
     grounds.append(each("change in law", lambda: change_in_law(s)))
     grounds.append(each("rehabilitation", lambda: rehabilitation(s)))
     elderly = each("3582(c)(1)(A)(ii)", lambda: statutory_elderly(s))

@@ -7,17 +7,17 @@ kept apart on purpose: arguing the BOP criteria in court is a common reason pro 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from reprieve.assess.findings import Finding, ReasonLike
 from reprieve.assess.questions import ask
 from reprieve.assess.relief.compassionate_release import short_date
-from reprieve.assess.relief.situation import Element, Situation, finding
+from reprieve.assess.relief.situation import Element, Situation, finding, remembered
 from reprieve.assess.relief.sunset import offered_while_open
 from reprieve.law.params import Value, law
 from reprieve.law.statutes import parse_statute, parse_statutes
-from reprieve.results import Joined, quoted, said
+from reprieve.results import Joined, explaining, quoted, said
 
 BOP = "BOP reduction in sentence (PS 5050.50)"
 AUTHORITY_BOP = "ps_5050_50"  # Program Statement 5050.50: the BOP's own criteria
@@ -36,8 +36,9 @@ def bop_criteria(s: Situation) -> list[Finding]:
                                                               "elderly_with_medical_conditions"),
                       ("other elderly", "other_elderly")):
         out.append(_elderly(s, name, key, data.entry(f"bop_reduction_in_sentence.{key}", s.as_of)))
-    for f in out:
-        f.reasons.append(said("relief.bop.criteria_note"))
+    if explaining():
+        for f in out:
+            f.reasons.append(said("relief.bop.criteria_note"))
     return out
 
 
@@ -114,6 +115,7 @@ def _greater_of_years_or_share(s: Situation, spec: dict[str, Any], citation: str
 
 
 FSA = "FSA time credits"
+ELDERLY = "34 U.S.C. 60541(g)"
 
 
 def fsa_time_credits(s: Situation) -> Finding:
@@ -143,16 +145,10 @@ def fsa_time_credits(s: Situation) -> Finding:
 
 def elderly_home_detention(s: Situation) -> Finding:
     data = law()
-    avenue = "34 U.S.C. 60541(g)"
+    avenue = ELDERLY
     program = data.entry("elderly_home_detention.program", s.as_of)
-    if program.value in ("none", "expired"):
-        ended = short_date(program.from_ - timedelta(days=1))  # the last day of the program before
-        summary = said("relief.elderly.expired", day=ended) if program.value == "expired" else \
-            said("relief.elderly.none")
-        # the note as the law data words it, in the reader's language where the catalog has it (ehd.note.*)
-        note = quoted("ehd.note.", program.reader_note) if program.reader_note else program.citation
-        return Finding(avenue, "program authority", "not_eligible", summary, [note],
-                       [program.citation])
+    if program.value in ("none", "expired"):  # the same for everyone on the date: worked out once
+        return remembered(("elderly home detention closed", s.as_of), lambda: _no_program(program))
     pilot = program.value == "pilot"
     age_entry = data.entry(f"elderly_home_detention.{'pilot_' if pilot else ''}minimum_age", s.as_of)
     share_entry = data.entry(f"elderly_home_detention.{'pilot_' if pilot else ''}share_served", s.as_of)
@@ -175,6 +171,15 @@ def elderly_home_detention(s: Situation) -> Finding:
                               s.as_of, said("relief.elderly.the_program"), said("relief.elderly.reauthorization"))
 
 
+def _no_program(program: Value) -> Finding:
+    """Elderly home detention when no program is authorized (`program`: the law data's value on the date)."""
+    ended = short_date(program.from_ - timedelta(days=1))  # the last day of the program before
+    summary = said("relief.elderly.expired", day=ended) if program.value == "expired" else said("relief.elderly.none")
+    # the note as the law data words it, in the reader's language where the catalog has it (ehd.note.*)
+    note = quoted("ehd.note.", program.reader_note) if program.reader_note else program.citation
+    return Finding(ELDERLY, "program authority", "not_eligible", summary, [note], [program.citation])
+
+
 def _elderly_served(s: Situation, share_entry: Value) -> list[Element]:
     """The share of the term served (and, where the law data says "the greater of", the years too)."""
     share = share_entry.value
@@ -189,8 +194,13 @@ def _elderly_served(s: Situation, share_entry: Value) -> list[Element]:
 
 
 def commutation(s: Situation) -> Finding:
-    data = law()
-    factors = data.entry("clemency.commutation_factors", s.as_of)
+    """Executive clemency: the factors the law data lists on the date (the same for everyone: worked out once)."""
+    on = s.as_of
+    return remembered(("commutation", on), lambda: _commutation(on))
+
+
+def _commutation(on: date) -> Finding:
+    factors = law().entry("clemency.commutation_factors", on)
     # the factors and the note as the law data words them, in the reader's language where the catalog has them
     listed = Joined(tuple(quoted("clemency.factor.", str(factor)) for factor in factors.value), ", ")
     reasons: list[ReasonLike] = [said("relief.clemency.factors", factors=listed)]

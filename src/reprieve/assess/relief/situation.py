@@ -17,12 +17,15 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
+from pydantic import BaseModel
+
 from reprieve.assess.computation import Computation
 from reprieve.assess.current_law_result import CurrentLaw
 from reprieve.assess.findings import Finding, Question, Reason, ReasonLike, Status
 from reprieve.assess.questions import ask
 from reprieve.case.model import Case
 from reprieve.dates import ONE_DAY, PartialDate, add_months
+from reprieve.law.params import law, using
 from reprieve.law.sentence_aggregation import Term
 from reprieve.results import Said, Text, explaining, said
 from reprieve.words import DEFAULT, catalog
@@ -113,6 +116,48 @@ def finding(avenue: str, ground: str, elements: list[Element], citations: list[s
                    citations=citations, missing=missing, eligible_from=eligible_from, facts_used=facts)
 
 
+_REMEMBERED: dict[tuple[Any, ...], tuple[Finding, frozenset[str]]] = {}
+_REMEMBERED_LIMIT = 50_000  # findings kept (a population states a few hundred different sets of facts per ground)
+
+
+def remembered(key: tuple[Any, ...], work: Callable[[], Finding]) -> Finding:
+    """The finding `work()` makes, worked out once per `key` under the law in use and whether it is explained: `key`
+    must hold everything `work` reads of the case and the date (a rule that reads a few facts, which most people of
+    a population state alike). Each caller gets its own copy, and the law read when it was worked out is recorded
+    again into a traced law, so the trace (what a what-if re-assesses by) is the same from the memo."""
+    snapshot = law()
+    full = (snapshot.law, explaining(), *key)
+    try:
+        found = _REMEMBERED.get(full)
+    except TypeError:  # a fact that cannot be a key (a table the case file gives): worked out for this person only
+        return work()
+    if found is None:
+        traced = snapshot.traced()
+        with using(traced):
+            made = work()
+        if len(_REMEMBERED) >= _REMEMBERED_LIMIT:
+            _REMEMBERED.clear()
+        found = _REMEMBERED[full] = (made, traced.read)
+    snapshot.note(found[1])
+    return found[0].copy()
+
+
+_SCALARS = (str, int, float, date, PartialDate)
+
+
+def frozen_facts(facts: Any) -> Any:
+    """Facts of the case (a list of models, or None when the file says nothing) as part of a memo's key: each one's
+    kind and every field it declares, in order, a list as a tuple. (Plain types first: a check against a pydantic
+    model's class is twenty times slower, and this runs a dozen times a person.)"""
+    if facts is None or isinstance(facts, _SCALARS):
+        return facts
+    if isinstance(facts, list | tuple):
+        return tuple([frozen_facts(f) for f in facts]) if facts else ()
+    if isinstance(facts, BaseModel):
+        return (type(facts), *[frozen_facts(v) for v in facts.__dict__.values()])
+    return facts  # (a value that is not a key makes `remembered` work it out afresh)
+
+
 @dataclass
 class Situation:
     case: Case
@@ -121,6 +166,19 @@ class Situation:
     circuit_citation: str
     computation: Computation
     current_law: CurrentLaw | None = None
+    _decided: dict[tuple[Any, ...], Element] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def decided_once(self, key: tuple[Any, ...], make: Callable[[], Element]) -> Element:
+        """The element `make()` gives, which a row-only assessment (nothing explained: an element's words are never
+        read) works out once a person for every rule that asks the same question of the same facts (`key`: the age
+        reached, the months or the share of the term served; five rules ask whether 65 is reached). Explained, each
+        rule gets its own, in its own words (its threshold's name, its citation). Never changed once made."""
+        if explaining():
+            return make()
+        found = self._decided.get(key)
+        if found is None:
+            found = self._decided[key] = make()
+        return found
 
     # --- time served -------------------------------------------------------------------------------------------
     @property
@@ -145,6 +203,9 @@ class Situation:
 
     def served_months_element(self, name: Text, months: int, citation: str) -> Element:
         """Has the person served at least `months` months (counting jail credit) by the as-of date?"""
+        return self.decided_once(("served months", months), lambda: self._served_months(name, months, citation))
+
+    def _served_months(self, name: Text, months: int, citation: str) -> Element:
         earliest_start, latest_start = self.custody_start
         length = _years(months)
         if earliest_start is None:
@@ -181,6 +242,10 @@ class Situation:
 
     def served_share_element(self, name: Text, numerator: int, denominator: int, citation: str) -> Element:
         """Has the person served `numerator/denominator` of the term (counting jail credit) by the as-of date?"""
+        return self.decided_once(("served share", numerator, denominator),
+                                 lambda: self._served_share(name, numerator, denominator, citation))
+
+    def _served_share(self, name: Text, numerator: int, denominator: int, citation: str) -> Element:
         term = self.term
         earliest_start, latest_start = self.custody_start
         share = said("relief.share.percent", percent=numerator) if denominator == 100 else \
@@ -217,6 +282,10 @@ class Situation:
         return None
 
     def age_element(self, name: Text, years: int, citation: str) -> Element:
+        """Is the person at least `years` old on the as-of date?"""
+        return self.decided_once(("age", years), lambda: self._age(name, years, citation))
+
+    def _age(self, name: Text, years: int, citation: str) -> Element:
         window = self.born
         if window is None:
             return Element(name, None, said("relief.age.unknown", years=years),
