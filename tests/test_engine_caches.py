@@ -22,7 +22,7 @@ from reprieve.law import (
     release_day,
     which_penalty_law,
 )
-from reprieve.law.params import Law, law, shipped_law, using
+from reprieve.law.params import Law, clear_law_caches, law, shipped_law, using
 from reprieve.law.penalty_ranges import parsed
 from reprieve.law.penalty_schemas import OffenseRanges, SamePenalties
 from reprieve.law.statutes import parse_statute, parse_statutes
@@ -131,6 +131,7 @@ def test_an_assessment_with_warm_memos_equals_one_with_every_memo_emptied(seed: 
     count_ranges._CORES.clear()
     count_ranges._SETTLED.clear()
     relief_situation._REMEMBERED.clear()
+    clear_law_caches()  # every memo of law data, those above included (the FSA earning model, a Manual's rules)
     assert _json(case) == warm
 
 

@@ -550,6 +550,15 @@ class using:
 R = TypeVar("R")
 
 
+_LAW_CACHES: list[Callable[[], None]] = []  # every `law_cache` memo's emptier (`clear_law_caches`)
+
+
+def clear_law_caches() -> None:
+    """Empty every `law_cache` memo (tests compare an assessment with warm memos to one worked out afresh)."""
+    for clear in _LAW_CACHES:
+        clear()
+
+
 def law_cache(maxsize: int) -> Callable[[Callable[..., R]], Callable[..., R]]:
     """An LRU cache for a function of law data: keyed by its arguments and the law in use (a what-if law is another
     law), and replaying into a traced snapshot the keys the first call read, so the read trace stays complete."""
@@ -571,6 +580,7 @@ def law_cache(maxsize: int) -> Callable[[Callable[..., R]], Callable[..., R]]:
         wrapper.__doc__ = fn.__doc__
         wrapper.__name__ = fn.__name__
         wrapper.cache_clear = inner.cache_clear  # type: ignore[attr-defined]  # (tests empty the memos)
+        _LAW_CACHES.append(inner.cache_clear)
         return wrapper
 
     return decorate
